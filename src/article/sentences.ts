@@ -1,0 +1,117 @@
+import type { Sentence, Span } from './types.js';
+
+/** Words whose trailing full stop does not end a sentence ("Mr. Putin", "Sept. 7"). */
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'lt', 'col', 'gen', 'sgt', 'capt', 'cmdr', 'adm',
+    'maj', 'pres', 'st', 'sr', 'jr', 'rev', 'hon', 'atty', 'supt', 'insp', 'cpl', 'pvt', 'messrs',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+    'no', 'nos', 'vs', 'v', 'etc', 'inc', 'corp', 'co', 'ltd', 'llc', 'dept', 'univ', 'assn', 'bros', 'ave', 'blvd',
+    'approx', 'est', 'fig', 'vol', 'ft', 'mt', 'ph', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'u.n', 'd.c',
+    'ariz', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich',
+    'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
+  ],
+);
+
+/** Characters that may follow a sentence-final mark before the gap: closing quotes and brackets. */
+const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", ')', ']', '\u00bb']);
+
+/**
+ * Splits each paragraph into sentences. A boundary inside a quote span is not taken,
+ * so a quoted statement of several sentences stays whole ("a quote is never cut in half").
+ */
+export function splitSentences(text: string, paragraphs: Span[], quotes: Span[] = []): Sentence[] {
+  const sentences: Sentence[] = [];
+  let q = 0;
+  paragraphs.forEach((para, index) => {
+    let start = para.start;
+    for (let i = para.start; i < para.end; i++) {
+      const end = boundaryAt(text, i, para.end);
+      if (end < 0) continue;
+      while (q < quotes.length && quotes[q]!.end <= i) q++;
+      if (insideQuote(quotes, q, i)) continue;
+      pushSentence(text, start, end, index, sentences);
+      start = end;
+      i = end - 1;
+    }
+    pushSentence(text, start, para.end, index, sentences);
+  });
+  return sentences;
+}
+
+function insideQuote(quotes: Span[], from: number, i: number): boolean {
+  for (let k = from; k < quotes.length && quotes[k]!.start <= i; k++) {
+    if (quotes[k]!.start <= i && i < quotes[k]!.end - 1) return true;
+  }
+  return false;
+}
+
+/**
+ * If a sentence ends at the mark at `i`, returns the offset just after the mark and its
+ * closers; otherwise -1.
+ */
+function boundaryAt(text: string, i: number, limit: number): number {
+  const ch = text[i];
+  if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\n') return -1;
+  if (ch === '\n') return i + 1 < limit && text[i + 1] === '\n' ? i + 1 : lineBreakBoundary(text, i);
+  let j = i + 1;
+  while (j < limit && CLOSERS.has(text[j]!)) j++;
+  if (j >= limit) return -1;
+  const next = text[j]!;
+  // "isolation.In 1987": wire copy that lost the space after a full stop.
+  if (next !== ' ' && next !== '\n' && next !== '\t' && next !== '\u00a0') {
+    return ch === '.' && j === i + 1 && isGluedBoundary(text, i) ? j : -1;
+  }
+  if (ch === '.' && isAbbreviation(text, i)) return -1;
+  const k = skipSpaces(text, j, limit);
+  if (k >= limit) return -1;
+  return startsSentence(text, k) ? j : -1;
+}
+
+// A single line break inside a paragraph ends a sentence only after a line that looks finished.
+function lineBreakBoundary(text: string, i: number): number {
+  const prev = text[i - 1];
+  return prev === ':' ? i + 1 : -1;
+}
+
+function isGluedBoundary(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i - 2);
+  const n = text.charCodeAt(i + 1);
+  const n2 = text.charCodeAt(i + 2);
+  const lower = (c: number) => c >= 97 && c <= 122;
+  const upper = (c: number) => c >= 65 && c <= 90;
+  return lower(a) && lower(b) && upper(n) && lower(n2);
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  // Initials: "George W. Bush", "J.K. Rowling".
+  if (/^[a-z]$/.test(word) && /[A-Z]/.test(text[dot - 1]!)) return true;
+  return /^([a-z]\.)+[a-z]$/.test(word);
+}
+
+function startsSentence(text: string, k: number): boolean {
+  const c = text[k]!;
+  if (/[A-Z0-9\u00c0-\u00de"\u201c\u2018'(\[]/.test(c)) return true;
+  return c === '\u2014' || c === '-';
+}
+
+function skipSpaces(text: string, from: number, limit: number): number {
+  let k = from;
+  while (k < limit && /\s/.test(text[k]!)) k++;
+  return k;
+}
+
+function pushSentence(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push({ start: s, end: e, paragraph });
+}
