@@ -1,5 +1,180 @@
-import type { Article, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
+import { findAttribution, type Cue } from './attribution.js';
+import { describe, isRoleNominal, type Mention } from './mentions.js';
+import { fold, Registry, type Entity } from './people.js';
+import { phraseEndingAt, subjectBefore } from './phrases.js';
+import { DETERMINERS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { tokenize, type Token } from './tokens.js';
+import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 
-export function attributeQuotes(_article: Article, _sentences: Sentence[], spans: QuoteSpan[]): { quotes: Quote[]; speakers: Speaker[] } {
-  return { quotes: spans.map((s) => ({ ...s, speaker: null })), speakers: [] };
+/** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
+
+interface Context {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  registry: Registry;
+  /** Pseudo-speakers named only by a phrase ("a senior official"), by folded phrase. */
+  phrases: Map<string, Entity>;
+}
+
+/**
+ * Attributes each quote to a speaker: finds the attribution (cue verb and its subject), then
+ * resolves the mention (name, pronoun, role) to a person or organisation of the article.
+ */
+export function attributeQuotes(article: Article, sentences: Sentence[], spans: QuoteSpan[]): { quotes: Quote[]; speakers: Speaker[] } {
+  const tokens = tokenize(article.text, spans);
+  const ctx: Context = { text: article.text, tokens, sentences, registry: new Registry(), phrases: new Map() };
+  collectNames(ctx);
+  collectRoles(ctx);
+  const quoted = new Map<Entity, number>();
+  const quotes: Quote[] = [];
+  let previous: { quote: QuoteSpan; entity: Entity; paragraphEnd: number } | null = null;
+  for (const span of spans) {
+    const cue = findAttribution(ctx.tokens, ctx.sentences, spans, span, ctx.text);
+    let entity: Entity | null = null;
+    let mention: Attribution['mention'] = null;
+    if (cue) {
+      entity = resolve(ctx, cue.mention, cue, previous?.entity ?? null);
+      if (entity) mention = { text: cue.mention.text, start: cue.mention.start, end: cue.mention.end };
+    }
+    if (!entity && previous && continues(ctx, previous.quote, span)) entity = previous.entity;
+    quotes.push({ ...span, speaker: entity ? { id: idOf(entity), name: entity.name, mention } : null });
+    if (entity) {
+      quoted.set(entity, (quoted.get(entity) ?? 0) + 1);
+      previous = { quote: span, entity, paragraphEnd: span.end };
+    }
+  }
+  return { quotes, speakers: [...quoted.keys()].map(toSpeaker) };
+}
+
+/** Every capitalised name in the text, so "Putin" finds "Vladimir Putin" wherever it stands. */
+function collectNames(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || tokens[i + 1]?.cap || (tokens[i + 1]?.text === '.' && tokens[i + 2]?.cap)) continue;
+    const phrase = phraseEndingAt(tokens, i);
+    if (!phrase) continue;
+    const before = tokens[phrase.from - 1];
+    if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
+    const next = tokens[i + 1];
+    // "The Turkish president", "the Idlib crisis": a capitalised modifier, not a name.
+    if (next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower))) continue;
+    const m = describe(tokens, ctx.text, phrase);
+    if (m.kind !== 'name') continue;
+    ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
+  }
+}
+
+/**
+ * "The Turkish president noted …": role nominals that speak are resolved once, so their
+ * roles join the person even where no quote follows.
+ */
+function collectRoles(ctx: Context): void {
+  const { tokens } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.quote >= 0 || !SPEECH_VERBS.has(t.lower)) continue;
+    const phrase = subjectBefore(tokens, i);
+    if (!phrase) continue;
+    const m = describe(tokens, ctx.text, phrase);
+    if (!isRoleNominal(m) || m.plural) continue;
+    const person = ctx.registry.byRole(m, m.start);
+    if (person && m.role) person.roles.add(m.role);
+  }
+}
+
+/** Resolves an attribution's mention to an entity of the article. */
+function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null): Entity | null {
+  if (m.kind === 'name') return ctx.registry.addName(m, true);
+  if (m.kind === 'pronoun') return resolvePronoun(ctx, m, lastSpeaker);
+  if (isRoleNominal(m) && !m.plural) {
+    const person = ctx.registry.byRole(m, m.start);
+    if (person) {
+      if (m.role) person.roles.add(m.role);
+      return person;
+    }
+  }
+  return phraseEntity(ctx, m, cue);
+}
+
+/** "a senior official", "the campaign": a speaker known only by the phrase. */
+function phraseEntity(ctx: Context, m: Mention, _cue: Cue): Entity | null {
+  if (!m.role) return null;
+  const key = fold(m.text);
+  let e = ctx.phrases.get(key);
+  if (!e) {
+    e = { index: -1, name: m.text.replace(/^(The|A|An)\b/, (d) => d.toLowerCase()), words: key.split(' '), aliases: new Set(), roles: new Set(), organization: m.organization, gender: m.gender, person: !m.organization, positions: [m.start] };
+    ctx.phrases.set(key, e);
+  }
+  return e;
+}
+
+/**
+ * "he told reporters": the person this sentence or the one before is about (its first person
+ * named), else the last speaker. A known gender that disagrees rules a person out.
+ */
+function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): Entity | null {
+  const want = m.gender;
+  const persons = ctx.registry.entities.filter((e) => (m.plural || m.organization ? true : e.person && !e.organization) && (!want || !e.gender || e.gender === want));
+  const s = sentenceIndex(ctx.sentences, m.start);
+  for (let k = s; k >= 0 && k >= s - 2; k--) {
+    const sent = ctx.sentences[k]!;
+    const end = k === s ? m.start : sent.end;
+    const inSentence = persons
+      .map((e) => ({ e, at: firstIn(e.positions, sent.start, end) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at);
+    if (m.plural || m.organization) {
+      const orgs = inSentence.filter((x) => x.e.organization);
+      if (orgs.length) return orgs[orgs.length - 1]!.e;
+      continue;
+    }
+    if (inSentence.length) return inSentence[0]!.e;
+  }
+  if (lastSpeaker && (!want || !lastSpeaker.gender || lastSpeaker.gender === want)) return lastSpeaker;
+  return null;
+}
+
+function firstIn(positions: number[], start: number, end: number): number {
+  for (const p of positions) if (p >= start && p < end) return p;
+  return -1;
+}
+
+function sentenceIndex(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A quote with no attribution continues the previous speaker's if it follows it closely. */
+function continues(ctx: Context, prev: QuoteSpan, next: QuoteSpan): boolean {
+  const between = ctx.text.slice(prev.outerEnd, next.outerStart);
+  if (next.continued) return true;
+  // Same paragraph, or the very next one with nothing but the quote in between.
+  const breaks = (between.match(/\n\s*\n/g) ?? []).length;
+  return breaks === 0 ? between.length < 400 : breaks === 1 && between.trim().length < 3;
+}
+
+function idOf(e: Entity): string {
+  return fold(e.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+}
+
+function toSpeaker(e: Entity): Speaker {
+  const aliases = new Set<string>([e.name, ...e.aliases]);
+  const parts = e.name.split(' ');
+  if (!e.organization && e.index >= 0 && parts.length > 1) aliases.add(parts[parts.length - 1]!);
+  return {
+    id: idOf(e),
+    name: e.name,
+    aliases: [...aliases].sort((a, b) => a.length - b.length || a.localeCompare(b)),
+    roles: [...e.roles],
+    type: e.organization ? 'organization' : 'person',
+  };
 }

@@ -1,0 +1,111 @@
+/**
+ * Closed-class word lists the rules read. These are words of the language (verbs of saying,
+ * titles, role nouns), not names of people or places: the rules generalise to unseen articles.
+ */
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Verbs that introduce speech, in their common forms. */
+export const SPEECH_VERBS = words(`
+  said says say saying told tells tell added adds adding noted notes stressed stresses warned warns
+  asserted asserts insisted insists wrote writes tweeted tweets explained explains argued argues
+  claimed claims declared declares announced announces continued continues replied replies
+  responded responds asked asks recalled recalls acknowledged acknowledges admitted admits
+  conceded concedes suggested suggests urged urges predicted predicts complained complains joked
+  jokes quipped quips observed observes remarked remarks cautioned cautions emphasized emphasizes
+  emphasised emphasises countered counters reported reports posted posts vowed vows promised
+  promises contended contends maintained maintains charged charges alleged alleges stated states
+  testified testifies confirmed confirms denied denies agreed agrees told wondered wonders
+  pointed mused muses boasted boasts lamented laments recounted recounts described describes
+  shouted shouts yelled yells cried whispered whispers acknowledged reiterated reiterates
+  thundered thunders scoffed scoffs sighed added opined opines chimed told says`);
+
+/** Words that may stand between a subject and its verb: "Trump later tweeted", "he has said". */
+export const VERB_FILLERS = words(`
+  also later then again once has had have was were is are will would could did does do had
+  previously recently repeatedly earlier further even just already still often never reportedly
+  once told publicly privately quickly simply flatly angrily`);
+
+/** Personal pronouns that can be the subject of a speech verb. */
+export const PRONOUNS = words('he she they it we i you');
+
+/** Titles written before a name: "President Vladimir Putin", "Sen. Bernie Sanders". */
+export const TITLES = words(`
+  president vice secretary senator sen rep representative gov governor mayor minister premier
+  chancellor king queen prince princess pope judge justice gen general col colonel lt lieutenant
+  capt captain sgt sergeant adm admiral cmdr commander maj major dr prof professor mr mrs ms miss
+  sir dame lord lady rev reverend father sister brother chief chairman chairwoman chair
+  speaker leader ambassador attorney director commissioner deputy sheriff officer detective
+  councilman councilwoman congressman congresswoman assemblyman assemblywoman candidate nominee
+  former acting interim coach ceo founder host anchor correspondent spokesman spokeswoman
+  spokesperson emperor ayatollah sheikh crown
+`);
+
+/** Honorifics that say nothing but "a person": left out of names, kept as aliases. */
+export const HONORIFICS = words('mr mrs ms miss dr prof sir dame');
+
+/** Nouns that name a person by role: "the Turkish president", "a senior official". */
+export const ROLE_NOUNS = words(`
+  president leader minister secretary senator governor mayor spokesman spokeswoman spokesperson
+  official officials chief director chairman chairwoman chair premier chancellor king queen
+  prince judge general commander ambassador envoy diplomat adviser advisor aide aides candidate
+  nominee lawmaker lawmakers legislator congressman congresswoman representative head boss
+  executive ceo founder analyst analysts expert experts researcher researchers economist
+  strategist pollster professor scientist doctor lawyer attorney prosecutor source sources
+  witness witnesses resident residents activist activists campaigner organizer manager
+  spokespeople officer officers police investigator investigators mother father wife husband
+  son daughter brother sister friend reporter correspondent columnist editor writer author
+  host anchor commentator critic critics supporter supporters voter voters member members
+  citizen citizens man woman people worker workers student students teacher employee
+  employees owner owners player coach captain team campaign administration government ministry
+  department office agency committee council party group company firm military army statement
+  report study survey poll court newspaper network magazine website channel outlet
+`);
+
+/** Role heads that name the same kind of office. */
+export const ROLE_SYNONYMS: string[][] = [
+  ['president', 'leader', 'head', 'premier', 'chief'],
+  ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],
+  ['minister', 'secretary'],
+  ['senator', 'lawmaker', 'legislator', 'congressman', 'congresswoman', 'representative'],
+  ['candidate', 'nominee'],
+  ['adviser', 'advisor', 'aide'],
+];
+
+/** Words that mark a capitalised phrase as an organisation: "the State Department". */
+export const ORG_WORDS = words(`
+  department ministry party committee campaign news times post journal agency office house
+  council association institute university commission court administration government police
+  inc corp corporation company co ltd llc group foundation center centre network press
+  reuters bank union league federation board bureau service services army navy force forces
+  club senate congress parliament assembly kremlin pentagon guard organization organisation
+  coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
+  television tv broadcasting media club school college hospital church network staff
+  authority authorities cabinet secretariat embassy commission caucus
+`);
+
+/** Capitalised words that start sentences but never names: "The", "But", "In". */
+export const NOT_NAME_WORDS = words(`
+  the a an but and or so yet in on at of for with from by to as if when while after before
+  since because although though this that these those there here it its he she they we i
+  you his her their our my your what which who whom whose where why how not no yes also
+  however meanwhile still then now today yesterday tomorrow asked says said one two three
+  according under over about during despite without within between among into upon
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  all some many most more other another each every both either neither such only even just
+  mr mrs ms dr sen rep gov gen president
+`);
+
+/** Lower-case words that end a subject phrase when reading backwards from a verb. */
+export const PHRASE_BREAKERS = words(`
+  that which who whom whose where when while if because as and but or nor so than then
+  though although whether after before since until unless once is was are were be been being
+  has have had do does did will would can could should may might must not to in on at for
+  with from by about into over under after during against between through without there
+  it this these those what said says told added
+`);
+
+/** Determiners that open a noun phrase: "the Turkish president", "a senior official". */
+export const DETERMINERS = words('the a an this these those his her their its our another some several many');
+
+export const GENDERED: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', he: 'm', she: 'f', king: 'm', queen: 'f', congressman: 'm', congresswoman: 'f', spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', father: 'm', mother: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', prince: 'm', princess: 'f' };

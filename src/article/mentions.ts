@@ -1,0 +1,99 @@
+import { DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import type { Phrase } from './phrases.js';
+import type { Token } from './tokens.js';
+
+export type MentionKind = 'pronoun' | 'name' | 'nominal';
+
+/** What a phrase says about who it names. */
+export interface Mention {
+  kind: MentionKind;
+  start: number;
+  end: number;
+  text: string;
+  /** The name without titles: "Vladimir Putin" of "President Vladimir Putin". */
+  name: string | null;
+  /** Role words before or instead of the name: "Turkish leader", "President". */
+  role: string | null;
+  /** Honorific or title written with the name ("Mr Putin"), kept as an alias. */
+  alias: string | null;
+  organization: boolean;
+  gender: 'm' | 'f' | null;
+  /** Lower-case head noun of a nominal ("president" of "the Turkish president"). */
+  head: string | null;
+  /** Plural nominals and "they" name groups, not one person. */
+  plural: boolean;
+}
+
+// "Clinton’s campaign said": the possessive is not part of the name.
+const stripPossessive = (s: string): string => s.replace(/['’]s?$/u, '');
+
+/** Reads a phrase: pronoun, name (with roles before it) or a role nominal. */
+export function describe(tokens: Token[], text: string, p: Phrase): Mention {
+  const first = tokens[p.from]!;
+  const last = tokens[p.to - 1]!;
+  const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  if (p.to - p.from === 1 && PRONOUNS.has(first.lower)) {
+    const plural = first.lower === 'they' || first.lower === 'we';
+    return { ...base, kind: 'pronoun', name: null, role: null, alias: null, organization: first.lower === 'it', gender: GENDERED[first.lower] ?? null, head: first.lower, plural };
+  }
+  const words = tokens.slice(p.from, p.to).filter((t) => t.word);
+  const nameStart = nameRunStart(words);
+  if (nameStart < 0) return nominal(base, words);
+  return named(base, words, nameStart);
+}
+
+/** Index (into `words`) where the trailing run of capitalised name words begins, or -1. */
+function nameRunStart(words: Token[]): number {
+  let k = words.length;
+  while (k > 0) {
+    const w = words[k - 1]!;
+    const connector = !w.cap && k - 1 > 0 && words[k - 2]!.cap && k < words.length && /^(of|de|del|der|la|le|al|bin|ibn|von|van|da|di|du|dos)$/.test(w.lower);
+    if (!w.cap && !connector) break;
+    k--;
+  }
+  // Titles at the front of the run are roles, not names: "Iranian President Hassan Rouhani".
+  let lastTitle = -1;
+  for (let i = k; i < words.length; i++) if (TITLES.has(words[i]!.lower)) lastTitle = i;
+  let start = lastTitle >= 0 ? lastTitle + 1 : k;
+  // "The New York Post": a leading "The" is a determiner, not part of the name.
+  while (start < words.length && NOT_NAME_WORDS.has(words[start]!.lower) && !TITLES.has(words[start]!.lower)) start++;
+  return start < words.length ? start : -1;
+}
+
+function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], nameStart: number): Mention {
+  const nameWords = words.slice(nameStart).map((w) => w.text);
+  nameWords[nameWords.length - 1] = stripPossessive(nameWords[nameWords.length - 1]!);
+  const name = nameWords.join(' ');
+  const before = words.slice(0, nameStart);
+  const det = before[0] && DETERMINERS.has(before[0].lower) ? before.shift() : undefined;
+  const honorific = before.length === 1 && HONORIFICS.has(before[0]!.lower) ? before[0]! : null;
+  const roleWords = before.filter((w) => !HONORIFICS.has(w.lower));
+  const gender = before.map((w) => GENDERED[w.lower]).find((g) => g) ?? null;
+  const lowerName = nameWords.map((w) => w.toLowerCase());
+  const organization = Boolean(det && !roleWords.length) || lowerName.some((w) => ORG_WORDS.has(w)) || isAcronym(name);
+  return {
+    ...base,
+    kind: 'name',
+    name,
+    role: roleWords.length && !organization ? roleWords.map((w) => w.text).join(' ') : null,
+    alias: honorific ? `${honorific.text} ${name}` : null,
+    organization,
+    gender,
+    head: null,
+    plural: false,
+  };
+}
+
+function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[]): Mention {
+  const content = words.filter((w) => !DETERMINERS.has(w.lower));
+  const head = content[content.length - 1]?.lower ?? null;
+  const plural = Boolean(head && /[^s]s$/.test(head) && head !== 'boss');
+  const organization = Boolean(head && ORG_WORDS.has(head));
+  const role = content.map((w) => w.text).join(' ') || null;
+  return { ...base, kind: 'nominal', name: null, role, alias: null, organization, gender: head ? GENDERED[head] ?? null : null, head, plural };
+}
+
+const isAcronym = (name: string): boolean => /^[A-Z]{2,6}$/.test(name.replace(/\./g, ''));
+
+/** True when a nominal names a person by role ("the Turkish president"), not a thing. */
+export const isRoleNominal = (m: Mention): boolean => m.kind === 'nominal' && m.head !== null && ROLE_NOUNS.has(m.head);

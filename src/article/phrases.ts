@@ -1,0 +1,146 @@
+import { DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/** A noun phrase read around a verb of saying: a token range `[from, to)`. */
+export interface Phrase {
+  from: number;
+  to: number;
+}
+
+/** Longest subject phrase we read: "Former Secretary of State Hillary Rodham Clinton". */
+const PHRASE_MAX_TOKENS = 9;
+/** How many fillers may stand between subject and verb: "he has also said". */
+const FILLERS_MAX = 3;
+/** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
+const CONNECTORS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'al', 'bin', 'ibn', 'von', 'van', 'da', 'di', 'du', 'dos']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
+const ABBREVIATED = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'u.s', 'u.n', 'u.k']);
+
+const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
+
+/** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
+export function subjectBefore(tokens: Token[], v: number): Phrase | null {
+  let j = v - 1;
+  for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
+  if (j < 0) return null;
+  const last = tokens[j]!;
+  if (last.text === ',') return appositiveSubject(tokens, j);
+  if (last.word && PRONOUNS.has(last.lower)) return { from: j, to: j + 1 };
+  return phraseEndingAt(tokens, j);
+}
+
+/** Reads a noun phrase backwards from token `end` (inclusive). */
+export function phraseEndingAt(tokens: Token[], end: number): Phrase | null {
+  let j = end;
+  let from = end + 1;
+  while (j >= 0 && end - j < PHRASE_MAX_TOKENS) {
+    const t = tokens[j]!;
+    // A phrase never crosses a quote mark: names inside a quote stay inside it.
+    if (t.quote !== tokens[end]!.quote) break;
+    if (!t.word) {
+      if (t.text === '.' && j > 0 && ABBREVIATED.has(tokens[j - 1]!.lower) && tokens[j - 1]!.end === t.start) {
+        j--;
+        continue;
+      }
+      if (t.text === ')' && from === end + 1) {
+        j = skipParenthesis(tokens, j);
+        if (j < 0) break;
+        from = j;
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (DETERMINERS.has(t.lower)) {
+      from = j;
+      break;
+    }
+    if (t.cap) {
+      if (NOT_NAME_WORDS.has(t.lower) && !TITLES.has(t.lower)) break;
+    } else if (CONNECTORS.has(t.lower)) {
+      if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap)) break;
+    } else if (!isRoleWord(t)) {
+      // Lower-case words in a subject are roles and their modifiers: "Kremlin spokesperson".
+      break;
+    }
+    from = j;
+    j--;
+  }
+  if (from > end) return null;
+  return acceptable(tokens, { from, to: end + 1 });
+}
+
+// "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
+function skipParenthesis(tokens: Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && close - k < 8; k--) {
+    if (tokens[k]!.text === '(') return k - 1 >= 0 ? k - 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * "Dmitry Peskov, the Kremlin spokesman, said" and "Smith, who leads the group, said": the
+ * subject is the phrase before the inserted clause.
+ */
+function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
+  for (let k = comma - 1; k >= 0 && comma - k < 16; k--) {
+    const t = tokens[k]!;
+    if (t.quote >= 0 || /[.;:!?"“”]/.test(t.text)) return null;
+    if (t.text === ',') {
+      const head = phraseEndingAt(tokens, k - 1);
+      return head && hasName(tokens, head) ? head : phraseEndingAt(tokens, comma - 1);
+    }
+  }
+  return null;
+}
+
+/** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
+export function phraseAfter(tokens: Token[], start: number): Phrase | null {
+  const first = tokens[start];
+  if (!first || !first.word) return null;
+  if (PRONOUNS.has(first.lower)) return { from: start, to: start + 1 };
+  let to = start;
+  while (to < tokens.length && to - start < PHRASE_MAX_TOKENS) {
+    const t = tokens[to]!;
+    if (t.quote !== first.quote) break;
+    if (!t.word) {
+      if (t.text === '.' && ABBREVIATED.has(tokens[to - 1]?.lower ?? '') && tokens[to + 1]?.cap) {
+        to++;
+        continue;
+      }
+      break;
+    }
+    const isDet = DETERMINERS.has(t.lower);
+    if (to > start && isDet) break;
+    if (!t.cap && !isDet) {
+      if (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower)) break;
+      if (!ROLE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower)) break;
+    }
+    to++;
+  }
+  if (to === start) return null;
+  return acceptable(tokens, { from: start, to });
+}
+
+/** Modifiers of a role: "senior", "former", "presidential", "top". */
+const MODIFIERS = new Set(['top', 'former', 'retired', 'outgoing', 'acting', 'leading', 'ranking', 'presumptive', 'incoming', 'elected', 'longtime', 'veteran', 'chief', 'deputy', 'vice', 'foreign', 'prime', 'general', 'press', 'campaign', 'state', 'defense', 'defence', 'interior', 'finance', 'justice', 'health', 'white', 'house', 'party', 'government', 'city', 'police', 'military', 'security', 'intelligence', 'senior', 'junior', 'local', 'federal', 'national', 'opposition']);
+const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
+const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
+
+/** A subject must be a pronoun, carry a name, or end in a role noun ("a senior official"). */
+function acceptable(tokens: Token[], p: Phrase): Phrase | null {
+  // Trim a leading lower-case non-determiner that crept in: "crisis in Syria" never gets here,
+  // but "including Trump" would.
+  const head = tokens[p.to - 1]!;
+  if (p.to - p.from === 1 && PRONOUNS.has(head.lower)) return p;
+  if (hasName(tokens, p)) return p;
+  return ROLE_NOUNS.has(head.lower) ? p : null;
+}
+
+function hasName(tokens: Token[], p: Phrase): boolean {
+  for (let k = p.from; k < p.to; k++) {
+    const t = tokens[k]!;
+    if (t.cap && !NOT_NAME_WORDS.has(t.lower)) return true;
+  }
+  return false;
+}

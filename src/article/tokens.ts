@@ -1,0 +1,53 @@
+import type { QuoteSpan } from './types.js';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** A word (letters or digits), not punctuation. */
+  word: boolean;
+  /** Index of the quote this token lies inside, or -1 outside quotes. */
+  quote: number;
+}
+
+// Words keep inner apostrophes, hyphens and dots ("Clinton’s", "al-Sham", "U.S"); the pattern
+// is linear: each alternative consumes at least one character and none nests a repetition.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-.](?=[\p{L}\p{N}]))*|\S/gu;
+
+/** Tokens of the whole text, each marked with the quote (if any) it sits inside. */
+export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
+  const tokens: Token[] = [];
+  let q = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index;
+    while (q < quotes.length && quotes[q]!.outerEnd <= start) q++;
+    const inside = q < quotes.length && quotes[q]!.outerStart <= start && start < quotes[q]!.outerEnd;
+    const word = /[\p{L}\p{N}]/u.test(m[0][0]!);
+    tokens.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      cap: word && /\p{Lu}/u.test(m[0][0]!),
+      word,
+      quote: inside ? q : -1,
+    });
+  }
+  return tokens;
+}
+
+/** Index of the first token starting at or after `offset` (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
