@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './lexicon.js';
+import { PARTICIPLES, SPEECH_VERBS } from './lexicon.js';
 import { describe, type Mention } from './mentions.js';
 import { phraseAfter, subjectBefore, type Phrase } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -22,9 +22,11 @@ const QUOTE_ONLY_WORDS = 2;
  * the narrative sentence before it.
  */
 export function findAttribution(tokens: Token[], sentences: Sentence[], spans: QuoteSpan[], span: QuoteSpan, text: string): Cue | null {
+  const byline = dashByline(tokens, text, span);
+  if (byline) return byline;
   const s = sentenceOf(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
-  if (own) return own;
+  if (own) return outerCue(tokens, text, own, span, sentences[s]!);
   const prev = s > 0 ? sentences[s - 1]! : null;
   if (!prev) return null;
   if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span);
@@ -36,24 +38,71 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
 function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   let best: Cue | null = null;
   for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
-    const cue = cueAt(tokens, text, i, span);
+    const cue = cueAt(tokens, text, i, span, sent);
     if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
   return best;
 }
 
-function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan): Cue | null {
+function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
   const t = tokens[i]!;
   if (t.quote >= 0 || !t.word) return null;
   let phrase: Phrase | null = null;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
-  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? phraseAfter(tokens, i + 1) : null);
+  else if (PARTICIPLES.has(t.lower)) phrase = (tokens[i - 1]?.word ? subjectBefore(tokens, i) : null) ?? clauseSubject(tokens, sent, i);
+  else if (t.lower === 'put' && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
+  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? phraseAfter(tokens, i + 1) : null) ?? clauseSubject(tokens, sent, i);
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   const start = Math.min(mention.start, t.start);
   const end = Math.max(mention.end, t.end);
   const distance = end <= span.outerStart ? span.outerStart - end : Math.max(0, start - span.outerEnd);
   return { verb: i, mention, distance };
+}
+
+/**
+ * "She said she recalls …": a reported verb inside another's report is the outer speaker's.
+ */
+function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent: Sentence): Cue {
+  let k = tokenAt(tokens, cue.mention.start) - 1;
+  if (tokens[k]?.lower === 'that') k--;
+  const outer = k >= 0 && SPEECH_VERBS.has(tokens[k]!.lower) ? cueAt(tokens, text, k, span, sent) : null;
+  return outer && outer.mention.kind !== 'nominal' ? outer : cue;
+}
+
+/**
+ * "Clinton spoke Tuesday, arguing that …": a participle's subject is the clause's, read from
+ * the sentence start (after an opening phrase such as "On Tuesday,").
+ */
+function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | null {
+  let first = tokenAt(tokens, sent.start);
+  // "''It has …,'' Leonard E. Burman, director of …, said": the clause starts after the quote.
+  for (let k = verb - 1; k > first; k--) {
+    if (tokens[k]!.quote >= 0) {
+      first = k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0);
+      break;
+    }
+  }
+  const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) : null;
+  if (direct && direct.to <= verb) return direct;
+  for (let k = first; k < verb; k++) {
+    if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) {
+      const p = phraseAfter(tokens, k + 1);
+      return p && p.to <= verb ? p : null;
+    }
+  }
+  return null;
+}
+
+/** `“…” ― Karen Bobadilla`: a dash and a name right after the closing mark. */
+function dashByline(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
+  const k = tokenAt(tokens, span.outerEnd);
+  const dash = tokens[k];
+  if (!dash || !/^[―—–-]$/.test(dash.text) || text.slice(span.outerEnd, dash.start).trim() !== '') return null;
+  const phrase = phraseAfter(tokens, k + 1);
+  if (!phrase) return null;
+  const mention = describe(tokens, text, phrase);
+  return mention.kind === 'name' ? { verb: k, mention, distance: 0 } : null;
 }
 
 /** `“…,” said Caddell` and `, said Caddell`: the subject follows the verb. */

@@ -17,7 +17,35 @@ export const SPEECH_VERBS = words(`
   testified testifies confirmed confirms denied denies agreed agrees told wondered wonders
   pointed mused muses boasted boasts lamented laments recounted recounts described describes
   shouted shouts yelled yells cried whispered whispers acknowledged reiterated reiterates
-  thundered thunders scoffed scoffs sighed added opined opines chimed told says`);
+  thundered thunders scoffed scoffs sighed added opined opines chimed
+  called calls calling described describes describing labeled labelled labels dubbed dubs branded
+  brands termed terms praised praises slammed slams blasted blasts criticized criticizes
+  criticised criticises accused accuses touted touts hailed hails decried decries condemned
+  condemns mocked mocks derided derides characterized characterizes sings sang sung
+  arguing claiming writing asking telling noting warning insisting explaining declaring
+  announcing acknowledging admitting suggesting urging predicting complaining adding
+  stressing asserting vowing promising recalling contending maintaining describing
+  ruled rules concluded concludes estimated estimates found finds showed shows read reads
+  tweeting posting reporting calling quoted quotes quoting demanded demands proclaimed proclaims
+  advocated advocates referenced references cited cites pleaded pleads begged questioned
+  challenged call describe label brand`);
+
+/** Things that speak for someone: "the report says", "the ruling found", "a narrator in the ad asks". */
+export const SOURCE_NOUNS = words(`
+  report statement article piece ruling letter ad ads advertisement complaint study survey poll memo
+  lawsuit suit filing document documents website site post tweet tweets email emails book video
+  narrator commission court judge jury panel release announcement analysis review audit
+  investigation inquiry indictment verdict decision order opinion editorial column story
+  broadcast interview transcript speech message note notice guidance policy plan proposal bill
+  law rule regulation resolution platform spokesman spokeswoman spokesperson source sources
+  official officials aide aides adviser advisers`);
+
+/** Participles whose subject is the clause's: "Clinton spoke Tuesday, arguing that …". */
+export const PARTICIPLES = words(`
+  saying arguing claiming writing asking telling noting warning insisting explaining declaring
+  announcing acknowledging admitting suggesting urging predicting complaining adding stressing
+  asserting vowing promising recalling contending maintaining describing calling tweeting
+  posting reporting quoting labeling dubbing branding praising criticizing accusing`);
 
 /** Words that may stand between a subject and its verb: "Trump later tweeted", "he has said". */
 export const VERB_FILLERS = words(`

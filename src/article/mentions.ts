@@ -1,5 +1,5 @@
 import { DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
-import type { Phrase } from './phrases.js';
+import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
@@ -32,9 +32,10 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
   const first = tokens[p.from]!;
   const last = tokens[p.to - 1]!;
   const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
-  if (p.to - p.from === 1 && PRONOUNS.has(first.lower)) {
-    const plural = first.lower === 'they' || first.lower === 'we';
-    return { ...base, kind: 'pronoun', name: null, role: null, alias: null, organization: first.lower === 'it', gender: GENDERED[first.lower] ?? null, head: first.lower, plural };
+  const pronoun = bareWord(first.lower);
+  if (p.to - p.from === 1 && PRONOUNS.has(pronoun)) {
+    const plural = pronoun === 'they' || pronoun === 'we';
+    return { ...base, kind: 'pronoun', name: null, role: null, alias: null, organization: pronoun === 'it', gender: GENDERED[pronoun] ?? null, head: pronoun, plural };
   }
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
   const nameStart = nameRunStart(words);

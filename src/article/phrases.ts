@@ -1,4 +1,4 @@
-import { DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
@@ -9,12 +9,17 @@ export interface Phrase {
 
 /** Longest subject phrase we read: "Former Secretary of State Hillary Rodham Clinton". */
 const PHRASE_MAX_TOKENS = 9;
+/** "Leonard E. Burman, director of … and a professor at …, said": appositives run long. */
+const APPOSITIVE_MAX_TOKENS = 40;
 /** How many fillers may stand between subject and verb: "he has also said". */
 const FILLERS_MAX = 3;
 /** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'al', 'bin', 'ibn', 'von', 'van', 'da', 'di', 'du', 'dos']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
 const ABBREVIATED = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'u.s', 'u.n', 'u.k']);
+
+/** "He’s claiming", "she’d said": the pronoun without its contraction. */
+export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
 
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
@@ -25,7 +30,7 @@ export function subjectBefore(tokens: Token[], v: number): Phrase | null {
   if (j < 0) return null;
   const last = tokens[j]!;
   if (last.text === ',') return appositiveSubject(tokens, j);
-  if (last.word && PRONOUNS.has(last.lower)) return { from: j, to: j + 1 };
+  if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
   return phraseEndingAt(tokens, j);
 }
 
@@ -83,9 +88,10 @@ function skipParenthesis(tokens: Token[], close: number): number {
  * subject is the phrase before the inserted clause.
  */
 function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
-  for (let k = comma - 1; k >= 0 && comma - k < 16; k--) {
+  for (let k = comma - 1; k >= 0 && comma - k < APPOSITIVE_MAX_TOKENS; k--) {
     const t = tokens[k]!;
-    if (t.quote >= 0 || /[.;:!?"“”]/.test(t.text)) return null;
+    if (t.quote >= 0 || /[;:!?"“”]/.test(t.text)) return null;
+    if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '')) return null;
     if (t.text === ',') {
       const head = phraseEndingAt(tokens, k - 1);
       return head && hasName(tokens, head) ? head : phraseEndingAt(tokens, comma - 1);
@@ -98,7 +104,7 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
 export function phraseAfter(tokens: Token[], start: number): Phrase | null {
   const first = tokens[start];
   if (!first || !first.word) return null;
-  if (PRONOUNS.has(first.lower)) return { from: start, to: start + 1 };
+  if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   let to = start;
   while (to < tokens.length && to - start < PHRASE_MAX_TOKENS) {
     const t = tokens[to]!;
@@ -110,11 +116,12 @@ export function phraseAfter(tokens: Token[], start: number): Phrase | null {
       }
       break;
     }
-    const isDet = DETERMINERS.has(t.lower);
-    if (to > start && isDet) break;
-    if (!t.cap && !isDet) {
+    // "said one Democratic source", "according to a 52-count complaint".
+    const isDet = DETERMINERS.has(t.lower) || (to === start && /^(one|two|three|four|five|several|many|some)$/.test(t.lower)) || (to > start && /\d/.test(t.text));
+    if (to > start && isDet && !/\d/.test(t.text)) break;
+    if (!t.cap && !isDet && !/\d/.test(t.text)) {
       if (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower)) break;
-      if (!ROLE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower)) break;
+      if (!ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower)) break;
     }
     to++;
   }
@@ -134,7 +141,9 @@ function acceptable(tokens: Token[], p: Phrase): Phrase | null {
   const head = tokens[p.to - 1]!;
   if (p.to - p.from === 1 && PRONOUNS.has(head.lower)) return p;
   if (hasName(tokens, p)) return p;
-  return ROLE_NOUNS.has(head.lower) ? p : null;
+  if (ROLE_NOUNS.has(head.lower)) return p;
+  // "The commission says", "the ruling found": a determiner and a source noun name a source too.
+  return DETERMINERS.has(tokens[p.from]!.lower) && SOURCE_NOUNS.has(head.lower) ? p : null;
 }
 
 function hasName(tokens: Token[], p: Phrase): boolean {

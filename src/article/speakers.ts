@@ -29,7 +29,7 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
   collectRoles(ctx);
   const quoted = new Map<Entity, number>();
   const quotes: Quote[] = [];
-  let previous: { quote: QuoteSpan; entity: Entity; paragraphEnd: number } | null = null;
+  let previous: { quote: QuoteSpan; entity: Entity; mention: Attribution['mention'] } | null = null;
   for (const span of spans) {
     const cue = findAttribution(ctx.tokens, ctx.sentences, spans, span, ctx.text);
     let entity: Entity | null = null;
@@ -38,11 +38,15 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
       entity = resolve(ctx, cue.mention, cue, previous?.entity ?? null);
       if (entity) mention = { text: cue.mention.text, start: cue.mention.start, end: cue.mention.end };
     }
-    if (!entity && previous && continues(ctx, previous.quote, span)) entity = previous.entity;
+    if (!entity && previous && continues(ctx, previous.quote, span)) {
+      entity = previous.entity;
+      // "“A,” he said. “B.”": B shares A's attribution clause; a later paragraph has none.
+      mention = !span.continued && sameParagraph(ctx.text, previous.quote, span) ? previous.mention : null;
+    }
     quotes.push({ ...span, speaker: entity ? { id: idOf(entity), name: entity.name, mention } : null });
     if (entity) {
       quoted.set(entity, (quoted.get(entity) ?? 0) + 1);
-      previous = { quote: span, entity, paragraphEnd: span.end };
+      previous = { quote: span, entity, mention };
     }
   }
   return { quotes, speakers: [...quoted.keys()].map(toSpeaker) };
@@ -134,7 +138,19 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
     if (inSentence.length) return inSentence[0]!.e;
   }
   if (lastSpeaker && (!want || !lastSpeaker.gender || lastSpeaker.gender === want)) return lastSpeaker;
-  return null;
+  // Nothing nearby: the person named last before the pronoun, however far back.
+  let best: { e: Entity; at: number } | null = null;
+  for (const e of persons) {
+    const at = lastIn(e.positions, m.start);
+    if (at >= 0 && (!best || at > best.at)) best = { e, at };
+  }
+  return best?.e ?? null;
+}
+
+function lastIn(positions: number[], before: number): number {
+  let last = -1;
+  for (const p of positions) if (p < before) last = p;
+  return last;
 }
 
 function firstIn(positions: number[], start: number, end: number): number {
@@ -151,6 +167,10 @@ function sentenceIndex(sentences: Sentence[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+function sameParagraph(text: string, a: QuoteSpan, b: QuoteSpan): boolean {
+  return !/\n\s*\n/.test(text.slice(a.outerEnd, b.outerStart));
 }
 
 /** A quote with no attribution continues the previous speaker's if it follows it closely. */
