@@ -1,0 +1,136 @@
+import type { Database } from 'better-sqlite3';
+
+/** One step of the schema, applied once, in order; its index + 1 is the `user_version` after it. */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** The database file was written by a newer version of briefing than this one. */
+export class SchemaVersionError extends Error {
+  override name = 'SchemaVersionError';
+}
+
+/** Append only: a file records how many of these it has applied in `PRAGMA user_version`. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'articles and readings',
+    sql: `
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL UNIQUE,
+        url TEXT,
+        title TEXT,
+        date TEXT,
+        text TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        added_at INTEGER NOT NULL
+      );
+      CREATE INDEX articles_newest ON articles (date DESC, added_at DESC);
+      CREATE INDEX articles_added ON articles (added_at);
+      CREATE TABLE readings (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        json TEXT NOT NULL
+      );
+      -- Contentless: the text lives in articles once; the index only finds rowids
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+  {
+    name: 'speakers and quotes',
+    sql: `
+      CREATE TABLE speakers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        roles TEXT NOT NULL DEFAULT '[]',
+        type TEXT NOT NULL DEFAULT 'person',
+        search_key TEXT NOT NULL,
+        surname TEXT NOT NULL,
+        quote_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX speakers_surname ON speakers (surname);
+      CREATE TABLE speaker_aliases (
+        key TEXT NOT NULL,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (key, speaker_id)
+      );
+      CREATE TABLE speaker_terms (
+        term TEXT NOT NULL,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (term, speaker_id)
+      );
+      CREATE INDEX speaker_terms_speaker ON speaker_terms (speaker_id);
+      CREATE TABLE speaker_redirects (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL
+      );
+      CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        outer_start INTEGER NOT NULL,
+        outer_end INTEGER NOT NULL,
+        continued INTEGER NOT NULL,
+        speaker_id TEXT REFERENCES speakers (id) ON DELETE SET NULL ON UPDATE CASCADE,
+        mention_text TEXT,
+        mention_start INTEGER,
+        mention_end INTEGER,
+        UNIQUE (article_id, position)
+      );
+      CREATE INDEX quotes_speaker ON quotes (speaker_id, article_id);
+      CREATE VIRTUAL TABLE quotes_fts USING fts5 (text, speaker, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+  {
+    name: 'guild settings and deliveries',
+    sql: `
+      CREATE TABLE guild_settings (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        role_id TEXT,
+        post_when_empty INTEGER NOT NULL,
+        enabled INTEGER NOT NULL
+      );
+      CREATE TABLE deliveries (
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        message_ids TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        article_ids TEXT NOT NULL DEFAULT '[]',
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, local_date)
+      );
+    `,
+  },
+];
+
+/** The schema version of an open database. */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to date: applies the missing migrations in one transaction, so a
+ * failure leaves the file as it was. Returns the names of the steps applied.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): string[] {
+  const from = schemaVersion(db);
+  if (from > migrations.length) {
+    throw new SchemaVersionError(`database schema is version ${from}, newer than this program's ${migrations.length}`);
+  }
+  const missing = migrations.slice(from);
+  db.transaction(() => {
+    for (const step of missing) db.exec(step.sql);
+    // PRAGMA cannot take a bound parameter; the value is our own integer
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+  return missing.map((m) => m.name);
+}

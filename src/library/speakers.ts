@@ -1,0 +1,142 @@
+import { foldKey, foldWords } from './fold.js';
+
+/**
+ * Linking the engine's per-article speakers into archive-wide speakers. Pure: the store
+ * fetches the candidates (same surname, or a matching alias) and applies the decision.
+ */
+
+/** A speaker as the archive keeps it, across articles. */
+export interface ArchiveSpeaker {
+  id: string;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  type: 'person' | 'organization';
+}
+
+/** What the engine says about one speaker in one article. */
+export interface IncomingSpeaker {
+  name: string;
+  aliases: string[];
+  roles: string[];
+  type?: 'person' | 'organization';
+}
+
+export interface SpeakerLink {
+  /** The existing speaker the incoming one is, or null for a new speaker. */
+  target: ArchiveSpeaker | null;
+  /** The speaker after linking; its id differs from the target's when a fuller name arrived. */
+  merged: ArchiveSpeaker;
+}
+
+/** The stable archive id: a slug of the folded canonical name ("recep-tayyip-erdogan"). */
+export function speakerId(name: string): string {
+  return foldKey(name).replace(/ /g, '-') || 'unknown';
+}
+
+/** Folded keys under which the speaker is found by exact name: its name and aliases. */
+export function speakerKeys(speaker: { name: string; aliases: string[] }): string[] {
+  const keys = [speaker.name, ...speaker.aliases].map(foldKey).filter((k) => k !== '');
+  return [...new Set(keys)];
+}
+
+/** The folded surname: the last word of the name. */
+export function surnameOf(name: string): string {
+  return foldWords(foldKey(name)).at(-1) ?? '';
+}
+
+/**
+ * Search terms for autocomplete: every word-start suffix of the name, aliases and roles,
+ * so "tayyip er" and "president" both find "Recep Tayyip Erdogan, Turkish president".
+ */
+export function speakerTerms(speaker: ArchiveSpeaker): string[] {
+  const terms = new Set<string>();
+  for (const phrase of [speaker.name, ...speaker.aliases, ...speaker.roles]) {
+    const words = foldWords(foldKey(phrase));
+    for (let i = 0; i < words.length; i++) terms.add(words.slice(i).join(' '));
+  }
+  return [...terms];
+}
+
+/** True when every word of `short` appears in `long`, in order: "Tayyip Erdogan" in "Recep Tayyip Erdogan". */
+export function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const word of long) if (word === short[i]) i++;
+  return i === short.length;
+}
+
+const wordsOf = (s: { name: string }): string[] => foldWords(foldKey(s.name));
+
+/** Two person names that may be one person: same surname, one name's words inside the other's. */
+function compatible(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0 || a.at(-1) !== b.at(-1)) return false;
+  return a.length <= b.length ? isSubsequence(a, b) : isSubsequence(b, a);
+}
+
+/** Same folded name, or a unique alias match. */
+function exactLink(key: string, candidates: ArchiveSpeaker[]): ArchiveSpeaker | null {
+  const byName = candidates.find((c) => foldKey(c.name) === key);
+  if (byName) return byName;
+  const byAlias = candidates.filter((c) => speakerKeys(c).includes(key));
+  // "Clinton" as an alias of both Hillary and Bill Clinton names neither
+  return byAlias.length === 1 ? byAlias[0]! : null;
+}
+
+/** A surname alone, or a fuller form of a name, that points at exactly one person. */
+function personLink(words: string[], candidates: ArchiveSpeaker[]): ArchiveSpeaker | null {
+  const persons = candidates.filter((c) => c.type === 'person');
+  const related = persons.filter((c) => compatible(words, wordsOf(c)));
+  const full = related.filter((c) => wordsOf(c).length > 1);
+  if (related.length === 1) {
+    const only = related[0]!;
+    const namesake = persons.some((c) => wordsOf(c).length > 1 && wordsOf(c).at(-1) === words.at(-1) && c !== only);
+    // "Bill Clinton" must not absorb a bare "Clinton" when "Hillary Clinton" is also known
+    if (wordsOf(only).length === 1 && words.length > 1 && namesake) return null;
+    return only;
+  }
+  return full.length === 1 ? full[0]! : null;
+}
+
+/** Which known speaker, if any, the incoming one is. */
+export function findLink(incoming: IncomingSpeaker, candidates: ArchiveSpeaker[]): ArchiveSpeaker | null {
+  const key = foldKey(incoming.name);
+  if (key === '') return null;
+  const exact = exactLink(key, candidates);
+  if (exact) return exact;
+  if ((incoming.type ?? 'person') !== 'person') return null;
+  return personLink(foldWords(key), candidates);
+}
+
+/** Adds `values` not already present by folded form, keeping the first spelling seen. */
+function union(base: string[], values: string[], exclude: string): string[] {
+  const seen = new Set([foldKey(exclude)]);
+  const out: string[] = [];
+  for (const value of [...base, ...values]) {
+    const key = foldKey(value);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+/** The speaker after the incoming one joins `target`; the canonical name is the fullest form. */
+export function mergeSpeaker(target: ArchiveSpeaker | null, incoming: IncomingSpeaker): ArchiveSpeaker {
+  const type = target?.type ?? incoming.type ?? 'person';
+  if (!target) {
+    const aliases = union([], incoming.aliases, incoming.name);
+    const roles = union([], incoming.roles, '');
+    return { id: speakerId(incoming.name), name: incoming.name, aliases, roles, type };
+  }
+  const fuller = wordsOf(incoming).length > wordsOf(target).length;
+  const name = fuller ? incoming.name : target.name;
+  const aliases = union([target.name, ...target.aliases], [incoming.name, ...incoming.aliases], name);
+  const roles = union(target.roles, incoming.roles, '');
+  return { id: speakerId(name), name, aliases, roles, type };
+}
+
+/** Links one engine speaker against the candidates the store found for it. */
+export function linkSpeaker(incoming: IncomingSpeaker, candidates: ArchiveSpeaker[]): SpeakerLink {
+  const target = findLink(incoming, candidates);
+  return { target, merged: mergeSpeaker(target, incoming) };
+}

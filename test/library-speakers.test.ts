@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { editDistance } from '../src/library/edit-distance.js';
+import { fold, foldKey } from '../src/library/fold.js';
+import { findLink, linkSpeaker, mergeSpeaker, speakerId, speakerTerms, type ArchiveSpeaker, type IncomingSpeaker } from '../src/library/speakers.js';
+
+const person = (name: string, aliases: string[] = [], roles: string[] = []): ArchiveSpeaker =>
+  ({ id: speakerId(name), name, aliases, roles, type: 'person' });
+const incoming = (name: string, aliases: string[] = [], roles: string[] = []): IncomingSpeaker => ({ name, aliases, roles, type: 'person' });
+
+describe('fold', () => {
+  test.each([
+    ['Erdoğan', 'erdogan'],
+    ['ERDOGAN', 'erdogan'],
+    ['Binali Yıldırım', 'binali yildirim'],
+    ['İlham Aliyev', 'ilham aliyev'],
+    ['Jean-Yves Le Drian', 'jean yves le drian'],
+    ["Conan O'Brien", 'conan obrien'],
+    ['  Lech  Wałęsa. ', 'lech walesa'],
+  ])('folds "%s" to "%s"', (name, folded) => {
+    expect(fold(name)).toBe(folded);
+  });
+
+  test('is idempotent and blind to case', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 30, unit: 'grapheme' }), (name) => {
+      expect(fold(fold(name))).toBe(fold(name));
+      expect(speakerId(name.toUpperCase())).toBe(speakerId(name.toLowerCase()));
+    }), { numRuns: 2_000 });
+  });
+
+  test('GIVEN "the Kremlin" THEN its key is the key of "Kremlin"', () => {
+    expect(foldKey('the Kremlin')).toBe(foldKey('Kremlin'));
+  });
+});
+
+describe('editDistance', () => {
+  test.each([
+    ['erdogan', 'erdogan', 0],
+    ['erdgoan', 'erdogan', 1],
+    ['erdgan', 'erdogan', 1],
+    ['putn', 'putin', 1],
+    ['rohani', 'rouhani', 1],
+    ['kitten', 'sitting', 3],
+  ])('"%s" is %i edits from "%s"', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+
+  test('GIVEN a bound THEN a distance over it is reported as bound + 1', () => {
+    expect(editDistance('abcdefgh', 'zyxwvuts', 2)).toBe(3);
+  });
+
+  test('is symmetric and zero only for equal strings', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+      expect(editDistance(a, b)).toBe(editDistance(b, a));
+      expect(editDistance(a, b) === 0).toBe(a === b);
+    }));
+  });
+});
+
+describe('linking speakers across articles', () => {
+  test('GIVEN "Erdoğan" in one article and "Erdogan" in another THEN they are one speaker', () => {
+    const known = [person('Erdoğan')];
+    expect(findLink(incoming('Erdogan'), known)?.id).toBe(known[0]!.id);
+    expect(speakerId('Erdoğan')).toBe(speakerId('Erdogan'));
+  });
+
+  test('GIVEN "Vladimir Putin" known THEN a bare "Putin" is him', () => {
+    const known = [person('Vladimir Putin')];
+    expect(findLink(incoming('Putin'), known)?.name).toBe('Vladimir Putin');
+  });
+
+  test('GIVEN "Putin" known THEN "Vladimir Putin" arriving later becomes the canonical name', () => {
+    const known = [person('Putin', [], ['Russian president'])];
+    const { target, merged } = linkSpeaker(incoming('Vladimir Putin', ['Putin']), known);
+    expect(target?.id).toBe('putin');
+    expect(merged).toMatchObject({ id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin'], roles: ['Russian president'] });
+  });
+
+  test('GIVEN "Tayyip Erdogan" known THEN "Recep Tayyip Erdogan" is him, under the fuller name', () => {
+    const { merged } = linkSpeaker(incoming('Recep Tayyip Erdogan'), [person('Tayyip Erdogan')]);
+    expect(merged.name).toBe('Recep Tayyip Erdogan');
+    expect(merged.aliases).toEqual(['Tayyip Erdogan']);
+  });
+
+  test('GIVEN "Hillary Clinton" known THEN "Bill Clinton" is someone else', () => {
+    expect(findLink(incoming('Bill Clinton'), [person('Hillary Clinton')])).toBeNull();
+  });
+
+  test('GIVEN Hillary and Bill Clinton known THEN a bare "Clinton" is neither', () => {
+    const known = [person('Hillary Clinton', ['Clinton']), person('Bill Clinton', ['Clinton'])];
+    expect(findLink(incoming('Clinton'), known)).toBeNull();
+  });
+
+  test('GIVEN a bare "Clinton" and "Hillary Clinton" known THEN "Bill Clinton" does not absorb "Clinton"', () => {
+    expect(findLink(incoming('Bill Clinton'), [person('Clinton'), person('Hillary Clinton')])).toBeNull();
+  });
+
+  test('GIVEN a known alias THEN the alias finds the speaker', () => {
+    const known = [person('Dmitry Peskov', ['Kremlin spokesman Dmitry Peskov'])];
+    expect(findLink(incoming('kremlin spokesman dmitry peskov'), known)?.id).toBe('dmitry-peskov');
+  });
+
+  test('GIVEN organisations THEN no surname rule applies', () => {
+    const known: ArchiveSpeaker[] = [{ id: 'state-department', name: 'State Department', aliases: [], roles: [], type: 'organization' }];
+    expect(findLink({ name: 'Department', aliases: [], roles: [], type: 'organization' }, known)).toBeNull();
+    expect(findLink({ name: 'the State Department', aliases: [], roles: [], type: 'organization' }, known)?.id).toBe('state-department');
+  });
+
+  test('GIVEN a new speaker THEN roles and aliases are kept without duplicates', () => {
+    const merged = mergeSpeaker(null, incoming('Hassan Rouhani', ['Rouhani', 'rouhani'], ['Iranian President', 'iranian president']));
+    expect(merged).toEqual({ id: 'hassan-rouhani', name: 'Hassan Rouhani', aliases: ['Rouhani'], roles: ['Iranian President'], type: 'person' });
+  });
+
+  test('GIVEN a speaker THEN its terms start at every word of its name, aliases and roles', () => {
+    const terms = speakerTerms(person('Recep Tayyip Erdoğan', [], ['Turkish president']));
+    expect(terms).toEqual(expect.arrayContaining(['recep tayyip erdogan', 'tayyip erdogan', 'erdogan', 'turkish president', 'president']));
+  });
+});
