@@ -1,0 +1,32 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { TEXT_OPTION_MAX } from '../src/discord/article-option.js';
+import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { pageButtons, pageCount, type PageState } from '../src/discord/pages.js';
+import { ARTICLES_PER_PAGE, renderArticleList, type BotMessage } from '../src/discord/render.js';
+
+const NAME = 'articles';
+
+/** One page of the archive; null past the last page (the data changed since). */
+function articlesPage(state: PageState, { library }: CommandContext): BotMessage | null {
+  const search = state.query || null;
+  const { items, total } = library.listArticles({ search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
+  if (items.length === 0 && state.page > 0) return null;
+  const count = pageCount(total, ARTICLES_PER_PAGE);
+  return { ...renderArticleList({ items, page: state.page, pageCount: count, total, search }), components: pageButtons(state, count) };
+}
+
+/** `/articles [search]`: the archive, newest first, ten a page. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName(NAME)
+    .setDescription('The articles in the archive, newest first')
+    .addStringOption((option) =>
+      option.setName('search').setDescription('Words in the title or text').setMaxLength(TEXT_OPTION_MAX),
+    ),
+  execute(interaction, context) {
+    const query = interaction.options.getString('search')?.trim() ?? '';
+    // Page 0 always renders: an empty archive still gets its "no articles" answer.
+    return articlesPage({ command: NAME, page: 0, articleId: null, query }, context)!;
+  },
+  page: articlesPage,
+} satisfies SlashCommand;

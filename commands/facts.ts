@@ -1,0 +1,17 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { articleOption, findArticle, suggestArticles } from '../src/discord/article-option.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import { renderFacts } from '../src/discord/render.js';
+
+/** `/facts [article]`: key facts, people, places, organisations, dates, numbers. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('facts')
+    .setDescription('The key facts of an article: who, what, when, where')
+    .addStringOption(articleOption),
+  execute(interaction, { library }) {
+    const found = findArticle(library, interaction.options.getString('article'));
+    return found.ok ? renderFacts(found.article, found.reading) : found.message;
+  },
+  autocomplete: (interaction, { library }) => suggestArticles(library, interaction.options.getFocused()),
+} satisfies SlashCommand;

@@ -1,0 +1,17 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { articleOption, findArticle, suggestArticles } from '../src/discord/article-option.js';
+import type { SlashCommand } from '../src/discord/command.js';
+import { renderHeadline } from '../src/discord/render.js';
+
+/** `/headline [article]`: the headline and summary. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('headline')
+    .setDescription('The headline and summary of an article')
+    .addStringOption(articleOption),
+  execute(interaction, { library }) {
+    const found = findArticle(library, interaction.options.getString('article'));
+    return found.ok ? renderHeadline(found.article, found.reading) : found.message;
+  },
+  autocomplete: (interaction, { library }) => suggestArticles(library, interaction.options.getFocused()),
+} satisfies SlashCommand;

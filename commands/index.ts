@@ -1,0 +1,8 @@
+/** Every slash command, listed explicitly: nothing registers itself on import. */
+import type { SlashCommand } from '../src/discord/command.js';
+import articles from './articles.js';
+import facts from './facts.js';
+import headline from './headline.js';
+import quotes from './quotes.js';
+
+export const commands: readonly SlashCommand[] = [headline, quotes, facts, articles];

@@ -1,0 +1,105 @@
+/**
+ * Environment -> typed config, validated once at start. The only module that reads
+ * `process.env`; everything else receives a `Config`.
+ */
+import { existsSync } from 'node:fs';
+
+/** The bot's settings. Without a token the app runs the offline preview. */
+export interface Config {
+  /** Secret: never log it; pass messages through `redact`. */
+  token: string | null;
+  clientId: string | null;
+  /** Deploy commands to this guild only (instant), instead of globally. */
+  guildId: string | null;
+  /** Discord REST base (the discord.js `rest.api` option); null means Discord's own. */
+  apiUrl: string | null;
+  dbPath: string;
+  articlesDir: string;
+  maxBytes: number;
+}
+
+export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
+
+export const DEFAULT_DB_PATH = 'data/briefing.sqlite';
+export const DEFAULT_ARTICLES_DIR = 'data/articles';
+// Large enough for any news article, small enough that one upload cannot exhaust memory.
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+// Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
+const SNOWFLAKE = /^\d{17,20}$/;
+// Bot tokens are three dot-separated base64url parts; used to scrub text we did not build.
+const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/g;
+const REDACTED = '[redacted]';
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; every problem is reported at once. */
+export function loadConfig(env: Env = process.env): ConfigResult {
+  const errors: string[] = [];
+  const token = optional(env.DISCORD_TOKEN);
+  const clientId = snowflake(env, 'DISCORD_CLIENT_ID', errors);
+  const guildId = snowflake(env, 'DISCORD_GUILD_ID', errors);
+  if (token && !clientId) errors.push('DISCORD_CLIENT_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal.');
+  const apiUrl = httpUrl(env, 'DISCORD_API_URL', errors);
+  const maxBytes = positiveInteger(env, 'BRIEFING_MAX_BYTES', DEFAULT_MAX_BYTES, errors);
+  // A token pasted into the wrong variable must not be echoed back in an error.
+  if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
+  return {
+    ok: true,
+    value: {
+      token,
+      clientId,
+      guildId,
+      apiUrl,
+      dbPath: optional(env.BRIEFING_DB) ?? DEFAULT_DB_PATH,
+      articlesDir: optional(env.BRIEFING_ARTICLES) ?? DEFAULT_ARTICLES_DIR,
+      maxBytes,
+    },
+  };
+}
+
+/** Loads `path` into `process.env` when it exists; a missing file is normal. */
+export function loadEnvFile(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
+
+/** Removes the token (and anything shaped like a bot token) from text meant for logs. */
+export function redact(text: string, token: string | null | undefined): string {
+  const scrubbed = token ? text.split(token).join(REDACTED) : text;
+  return scrubbed.replace(TOKEN_SHAPE, REDACTED);
+}
+
+function optional(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function snowflake(env: Env, name: string, errors: string[]): string | null {
+  const value = optional(env[name]);
+  if (value !== null && !SNOWFLAKE.test(value)) errors.push(`${name} must be a Discord id (17 to 20 digits), got "${value}".`);
+  return value;
+}
+
+function httpUrl(env: Env, name: string, errors: string[]): string | null {
+  const value = optional(env[name]);
+  if (value === null) return null;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    errors.push(`${name} must be an http(s) URL such as https://discord.com/api, got "${value}".`);
+    return null;
+  }
+  // discord.js appends "/v10/..." itself.
+  return value.replace(/\/+$/, '');
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, errors: string[]): number {
+  const value = optional(env[name]);
+  if (value === null) return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed <= 0) {
+    errors.push(`${name} must be a whole number of bytes above 0, got "${value}".`);
+    return fallback;
+  }
+  return parsed;
+}

@@ -1,0 +1,54 @@
+/** The `article` option shared by several commands: autocomplete and lookup. */
+import type { SlashCommandStringOption } from 'discord.js';
+import type { Reading } from '../article/types.js';
+import type { Library, StoredArticle } from '../library/types.js';
+import type { Choice } from './command.js';
+import { articleLabel, renderNotice, type BotMessage } from './render.js';
+
+// Autocomplete shows at most 25 choices anyway.
+const SUGGESTIONS = 25;
+// Free text long enough for any title search; ids from autocomplete are far shorter.
+export const TEXT_OPTION_MAX = 60;
+
+/** Configures an `article` option: autocompleted, its value an article id. */
+export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName('article')
+    .setDescription('Which article (the latest when left out); start typing a title')
+    .setAutocomplete(true)
+    .setMaxLength(TEXT_OPTION_MAX);
+}
+
+/** Choices for what the user typed so far; the value is the article id as a string. */
+export function suggestArticles(library: Library, typed: string): Choice[] {
+  const { items } = library.listArticles({ search: typed.trim() || undefined, limit: SUGGESTIONS });
+  return items.map((article) => ({
+    name: `#${article.id} ${articleLabel(article)}${article.date ? ` (${article.date})` : ''}`,
+    value: String(article.id),
+  }));
+}
+
+export type FoundArticle = { ok: true; article: StoredArticle; reading: Reading } | { ok: false; message: BotMessage };
+
+/**
+ * The article an option names: an id picked from autocomplete, or text typed without
+ * picking (the best title match), or the latest article when the option is empty.
+ */
+export function findArticle(library: Library, value: string | null): FoundArticle {
+  const article = pick(library, value?.trim() || null);
+  if (!article) {
+    const text = value
+      ? `No article matches “${value}”. Pick one from the list as you type, or see /articles.`
+      : 'The archive is empty. Add an article with /article add first.';
+    return { ok: false, message: renderNotice(text) };
+  }
+  const reading = library.getReading(article.id);
+  if (!reading) return { ok: false, message: renderNotice(`Article #${article.id} has not been read yet. Try again in a moment.`) };
+  return { ok: true, article, reading };
+}
+
+function pick(library: Library, value: string | null): StoredArticle | null {
+  if (value === null) return library.latestArticle();
+  const byId = /^#?\d+$/.test(value) ? library.getArticle(Number(value.replace('#', ''))) : null;
+  return byId ?? library.listArticles({ search: value, limit: 1 }).items[0] ?? null;
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact } from '../src/config.js';
+
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('loadConfig', () => {
+  test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES },
+    });
+    expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
+  });
+
+  test('GIVEN every variable THEN each lands in its typed field', () => {
+    const result = loadConfig({
+      DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000001', DISCORD_GUILD_ID: '300000000000000003',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api/', BRIEFING_DB: '/tmp/b.sqlite', BRIEFING_ARTICLES: '/tmp/articles', BRIEFING_MAX_BYTES: '1000',
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000 },
+    });
+  });
+
+  test('GIVEN several bad values THEN every error is listed at once and none shows the token', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'my-server', DISCORD_API_URL: 'ftp://x', BRIEFING_MAX_BYTES: '-3' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(4);
+    for (const name of ['DISCORD_GUILD_ID', 'DISCORD_CLIENT_ID', 'DISCORD_API_URL', 'BRIEFING_MAX_BYTES']) {
+      expect(result.errors.some((error) => error.startsWith(name))).toBe(true);
+    }
+    expect(result.errors.join('\n')).not.toContain(TOKEN);
+  });
+
+  test('GIVEN the token pasted into another variable THEN the error does not echo it', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: TOKEN });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+describe('redact', () => {
+  test('GIVEN a message holding the token THEN the token is replaced', () => {
+    expect(redact(`401 for Bot ${TOKEN}`, TOKEN)).toBe('401 for Bot [redacted]');
+  });
+
+  test('GIVEN a token-shaped string that is not ours THEN it is scrubbed too', () => {
+    expect(redact(`leaked ${TOKEN}`, null)).toBe('leaked [redacted]');
+  });
+});
+
+describe('loadEnvFile', () => {
+  test('GIVEN no .env file THEN nothing fails', () => {
+    expect(loadEnvFile(join(mkdtempSync(join(tmpdir(), 'briefing-')), '.env'))).toBe(false);
+  });
+
+  test('GIVEN a .env file THEN its variables reach the environment', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-')), '.env');
+    writeFileSync(file, 'BRIEFING_TEST_ONLY_VARIABLE=from-dotenv\n');
+    expect(loadEnvFile(file)).toBe(true);
+    expect(loadConfig().ok).toBe(true);
+    expect(process.env.BRIEFING_TEST_ONLY_VARIABLE).toBe('from-dotenv');
+    delete process.env.BRIEFING_TEST_ONLY_VARIABLE;
+  });
+});

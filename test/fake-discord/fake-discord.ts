@@ -1,0 +1,216 @@
+/**
+ * A fake Discord on 127.0.0.1: a REST API and a gateway that the real discord.js Client
+ * logs in to (`rest: { api: fake.apiUrl }`). It records every REST call, can be told to
+ * fail a route, and dispatches interactions as a user would trigger them.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway } from './gateway.js';
+import { autocompletePayload, buttonPayload, chatInputPayload, type Invoker, type OptionInput } from './interactions.js';
+import { DEFAULT_IDS, type FakeIds } from './payloads.js';
+import { answer, buildRoutes, type RouteResponse } from './rest-routes.js';
+
+/** One REST request as the fake received it. */
+export interface RestCall {
+  method: string;
+  /** After `/api/v10`, percent-decoded: `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON, or the raw text when it is not JSON. */
+  body: any;
+  /** The interaction token the call answers, for callbacks and webhook follow-ups. */
+  token: string | null;
+  status: number;
+}
+
+/** Makes matching requests fail; `times` defaults to every time. */
+export interface Failure {
+  method?: string;
+  path: string | RegExp;
+  status: number;
+  body?: unknown;
+  times?: number;
+  /** Seconds, for 429s: sent as `retry_after` and the `Retry-After` header. */
+  retryAfter?: number;
+}
+
+/** An interaction the fake dispatched: its raw payload, id and token. */
+export interface SentInteraction {
+  id: string;
+  token: string;
+  payload: Record<string, unknown>;
+}
+
+const API_PREFIX = '/api/v10';
+// A waitFor that never matches should fail the test well inside vitest's timeout.
+const WAIT_TIMEOUT_MS = 4_000;
+
+interface Waiter {
+  predicate: (call: RestCall) => boolean;
+  resolve: (call: RestCall) => void;
+}
+
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly ids: FakeIds;
+  readonly #server: Server;
+  readonly #gateway: FakeGateway;
+  readonly #failures: Failure[] = [];
+  readonly #waiters = new Set<Waiter>();
+  readonly #routes;
+
+  private constructor(ids: FakeIds) {
+    this.ids = ids;
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#gateway = new FakeGateway(this.#server, ids);
+    this.#routes = buildRoutes(ids, () => this.gatewayUrl);
+  }
+
+  /** Starts the fake on a random port. */
+  static async start(ids: Partial<FakeIds> = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord({ ...DEFAULT_IDS, ...ids });
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get #origin(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `127.0.0.1:${port}`;
+  }
+
+  /** The value for discord.js `rest.api` (and `DISCORD_API_URL`). */
+  get apiUrl(): string {
+    return `http://${this.#origin}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://${this.#origin}`;
+  }
+
+  get gateway(): FakeGateway {
+    return this.#gateway;
+  }
+
+  fail(failure: Failure): void {
+    this.#failures.push({ times: Number.POSITIVE_INFINITY, ...failure });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${this.#origin}`);
+    const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
+    const method = req.method ?? 'GET';
+    const body = parseBody(await readBody(req));
+    const response = this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
+    const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: response.status };
+    this.calls.push(call);
+    send(res, response);
+    this.#notify(call);
+  }
+
+  #takeFailure(method: string, path: string): RouteResponse | null {
+    const failure = this.#failures.find(
+      (f) => (f.times ?? 0) > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
+    );
+    if (!failure) return null;
+    failure.times = (failure.times ?? 1) - 1;
+    if (failure.status === 429) return rateLimited(failure.retryAfter ?? 0.05);
+    return { status: failure.status, body: failure.body ?? { message: `Fake failure ${failure.status}`, code: 0 } };
+  }
+
+  #notify(call: RestCall): void {
+    for (const waiter of this.#waiters) {
+      if (waiter.predicate(call)) {
+        this.#waiters.delete(waiter);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitFor(predicate: (call: RestCall) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<RestCall> {
+    const seen = this.calls.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        const recent = this.calls.slice(-5).map((c) => `${c.method} ${c.path} -> ${c.status}`);
+        reject(new Error(`No matching REST call within ${timeoutMs} ms. Last calls:\n${recent.join('\n')}`));
+      }, timeoutMs);
+      const waiter: Waiter = { predicate, resolve: (call) => (clearTimeout(timer), resolve(call)) };
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Waits for the next call answering this interaction that matches. */
+  waitForResponse(interaction: SentInteraction, predicate: (call: RestCall) => boolean = () => true): Promise<RestCall> {
+    return this.waitFor((call) => call.token === interaction.token && predicate(call));
+  }
+
+  #dispatch(payload: Record<string, unknown>): SentInteraction {
+    this.#gateway.dispatch('INTERACTION_CREATE', payload);
+    return { id: String(payload.id), token: String(payload.token), payload };
+  }
+
+  /** A user runs `/name options…`; `invoker` narrows what that member may do. */
+  command(name: string, options: OptionInput[] = [], invoker?: Invoker): SentInteraction {
+    return this.#dispatch(chatInputPayload(this.ids, name, options, invoker));
+  }
+
+  /** A user types in an option of `/name`; the option being typed has `focused: true`. */
+  autocomplete(name: string, options: OptionInput[]): SentInteraction {
+    return this.#dispatch(autocompletePayload(this.ids, name, options));
+  }
+
+  /** A user presses a button with `customId` on a message. */
+  button(customId: string, message?: Record<string, unknown>): SentInteraction {
+    return this.#dispatch(buttonPayload(this.ids, customId, message));
+  }
+
+  /** Ends the gateway, every open connection and the server. */
+  async close(): Promise<void> {
+    await this.#gateway.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `/interactions/:id/:token/callback` and `/webhooks/:app/:token/...` carry the token. */
+function tokenOf(path: string): string | null {
+  return path.match(/^\/interactions\/\d+\/([^/]+)\//)?.[1] ?? path.match(/^\/webhooks\/\d+\/([^/]+)/)?.[1] ?? null;
+}
+
+function rateLimited(retryAfter: number): RouteResponse {
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+    headers: { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
+  };
+}
+
+function send(res: ServerResponse, response: RouteResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  headers['content-type'] = 'application/json';
+  res.writeHead(response.status, headers).end(JSON.stringify(response.body));
+}
