@@ -1,6 +1,6 @@
 import { PARTICIPLES, SPEECH_VERBS } from './lexicon.js';
 import { describe, type Mention } from './mentions.js';
-import { phraseAfter, subjectBefore, type Phrase } from './phrases.js';
+import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
 
@@ -27,12 +27,35 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const s = sentenceOf(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
+  const colon = colonIntroduction(tokens, text, span);
+  if (colon) return colon;
   const prev = s > 0 ? sentences[s - 1]! : null;
   if (!prev) return null;
   if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span);
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
-  return null;
+  return subjectCue(tokens, text, sentences[s]!, span);
+}
+
+/**
+ * "He pledged to fix the nation’s “broken” campaign finance system": no verb of saying, but
+ * the sentence's subject is the one whose words are quoted.
+ */
+function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const verb = tokenAt(tokens, span.outerStart);
+  const phrase = clauseSubject(tokens, sent, verb);
+  if (!phrase) return null;
+  const mention = describe(tokens, text, phrase);
+  if (mention.kind === 'nominal' && (mention.organization || mention.plural)) return null;
+  // “Celebrity Apprentice”, “American Skin”: titles of works, not words someone said.
+  if (isTitleCase(span.text)) return null;
+  return { verb, mention, distance: span.outerStart - mention.end };
+}
+
+function isTitleCase(quote: string): boolean {
+  const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const minor = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la)$/;
+  return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));
 }
 
 function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
@@ -49,9 +72,9 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (t.quote >= 0 || !t.word) return null;
   let phrase: Phrase | null = null;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
-  else if (PARTICIPLES.has(t.lower)) phrase = (tokens[i - 1]?.word ? subjectBefore(tokens, i) : null) ?? clauseSubject(tokens, sent, i);
+  else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if (t.lower === 'put' && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
-  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? phraseAfter(tokens, i + 1) : null) ?? clauseSubject(tokens, sent, i);
+  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? phraseAfter(tokens, i + 1, true) : null) ?? clauseSubject(tokens, sent, i);
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   const start = Math.min(mention.start, t.start);
@@ -84,14 +107,40 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
     }
   }
   const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) : null;
-  if (direct && direct.to <= verb) return direct;
+  // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared".
+  if (direct && direct.to <= verb && (tokens[direct.to]?.text === ',' || beforeVerb(tokens, direct, verb))) return direct;
+  // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases.
   for (let k = first; k < verb; k++) {
     if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) {
       const p = phraseAfter(tokens, k + 1);
-      return p && p.to <= verb ? p : null;
+      if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return p;
     }
   }
   return null;
+}
+
+/**
+ * "footage of Hillary Clinton asking" names the speaker right before the participle; "emailed
+ * supporters saying" does not (a bare object), so the clause subject speaks.
+ */
+function participleSubject(tokens: Token[], text: string, sent: Sentence, i: number): Phrase | null {
+  const before = tokens[i - 1]?.word ? subjectBefore(tokens, i) : null;
+  if (before && describe(tokens, text, before).kind !== 'nominal') return before;
+  return clauseSubject(tokens, sent, i) ?? before;
+}
+
+/** `Michael P. McDonald: “At long last…”`: a name and a colon introduce the quote. */
+function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
+  const k = tokenAt(tokens, span.outerStart) - 1;
+  if (tokens[k]?.text !== ':') return null;
+  const phrase = phraseEndingAt(tokens, k - 1);
+  if (!phrase) return null;
+  // The name must open its line (or follow a dash): "… - Michael P. McDonald: “…”".
+  const opener = tokens[phrase.from]!;
+  const prev = tokens[phrase.from - 1];
+  if (!opener.initial && !(prev && /^[\u2013\u2014-]$/.test(prev.text))) return null;
+  const mention = describe(tokens, text, phrase);
+  return mention.kind === 'name' && !mention.organization ? { verb: k, mention, distance: 0 } : null;
 }
 
 /** `“…” ― Karen Bobadilla`: a dash and a name right after the closing mark. */
@@ -103,6 +152,13 @@ function dashByline(tokens: Token[], text: string, span: QuoteSpan): Cue | null 
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return mention.kind === 'name' ? { verb: k, mention, distance: 0 } : null;
+}
+
+/** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
+function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
+  if (p.to === verb) return true;
+  const next = tokens[p.to];
+  return Boolean(next && next.word && !next.cap && !/^(of|in|on|at|from|to|and|or|for|with|by|near)$/.test(next.lower));
 }
 
 /** `“…,” said Caddell` and `, said Caddell`: the subject follows the verb. */

@@ -28,7 +28,8 @@ export const SPEECH_VERBS = words(`
   ruled rules concluded concludes estimated estimates found finds showed shows read reads
   tweeting posting reporting calling quoted quotes quoting demanded demands proclaimed proclaims
   advocated advocates referenced references cited cites pleaded pleads begged questioned
-  challenged call describe label brand`);
+  challenged call describe label brand exclaimed exclaims emailed answered answers fumed fumes
+  chanted chants chanting shouting yelling repeated repeats revealed reveals thanked`);
 
 /** Things that speak for someone: "the report says", "the ruling found", "a narrator in the ad asks". */
 export const SOURCE_NOUNS = words(`
@@ -45,7 +46,8 @@ export const PARTICIPLES = words(`
   saying arguing claiming writing asking telling noting warning insisting explaining declaring
   announcing acknowledging admitting suggesting urging predicting complaining adding stressing
   asserting vowing promising recalling contending maintaining describing calling tweeting
-  posting reporting quoting labeling dubbing branding praising criticizing accusing`);
+  posting reporting quoting labeling dubbing branding praising criticizing accusing chanting
+  shouting yelling repeating`);
 
 /** Words that may stand between a subject and its verb: "Trump later tweeted", "he has said". */
 export const VERB_FILLERS = words(`

@@ -21,21 +21,28 @@ const ABBREVIATED = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms'
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
 
+/** Verbs that only ever report speech: any noun phrase before them is a speaker. */
+const STRONG_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'asked', 'asks', 'explained', 'explains', 'wrote', 'writes', 'exclaimed', 'responded', 'responds', 'continued', 'insisted', 'noted', 'stated', 'declared']);
+
+// The noun that ends a phrase: nothing wordy follows it ("said the 46-year-old.").
+const isHeadAt = (tokens: Token[], i: number): boolean => !tokens[i + 1]?.word || PHRASE_BREAKERS.has(tokens[i + 1]!.lower);
+
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
 export function subjectBefore(tokens: Token[], v: number): Phrase | null {
+  const strong = STRONG_VERBS.has(tokens[v]!.lower);
   let j = v - 1;
   for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
   if (j < 0) return null;
   const last = tokens[j]!;
   if (last.text === ',') return appositiveSubject(tokens, j);
   if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
-  return phraseEndingAt(tokens, j);
+  return phraseEndingAt(tokens, j, strong);
 }
 
 /** Reads a noun phrase backwards from token `end` (inclusive). */
-export function phraseEndingAt(tokens: Token[], end: number): Phrase | null {
+export function phraseEndingAt(tokens: Token[], end: number, strong = false): Phrase | null {
   let j = end;
   let from = end + 1;
   while (j >= 0 && end - j < PHRASE_MAX_TOKENS) {
@@ -64,15 +71,17 @@ export function phraseEndingAt(tokens: Token[], end: number): Phrase | null {
       if (NOT_NAME_WORDS.has(t.lower) && !TITLES.has(t.lower)) break;
     } else if (CONNECTORS.has(t.lower)) {
       if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap)) break;
-    } else if (!isRoleWord(t)) {
+    } else if (!isRoleWord(t) && !(strong && j === end && isNounLike(t))) {
       // Lower-case words in a subject are roles and their modifiers: "Kremlin spokesperson".
+      const det = strong ? determinerWithin(tokens, j) : -1;
+      if (det >= 0) from = det;
       break;
     }
     from = j;
     j--;
   }
   if (from > end) return null;
-  return acceptable(tokens, { from, to: end + 1 });
+  return acceptable(tokens, { from, to: end + 1 }, strong);
 }
 
 // "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
@@ -101,10 +110,12 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
 }
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
-export function phraseAfter(tokens: Token[], start: number): Phrase | null {
+export function phraseAfter(tokens: Token[], start: number, strong = false): Phrase | null {
   const first = tokens[start];
   if (!first || !first.word) return null;
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
+  // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
+  if (weakCapital(tokens, start) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
   while (to < tokens.length && to - start < PHRASE_MAX_TOKENS) {
     const t = tokens[to]!;
@@ -121,12 +132,12 @@ export function phraseAfter(tokens: Token[], start: number): Phrase | null {
     if (to > start && isDet && !/\d/.test(t.text)) break;
     if (!t.cap && !isDet && !/\d/.test(t.text)) {
       if (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower)) break;
-      if (!ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower)) break;
+      if (!ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to))) break;
     }
     to++;
   }
   if (to === start) return null;
-  return acceptable(tokens, { from: start, to });
+  return acceptable(tokens, { from: start, to }, strong);
 }
 
 /** Modifiers of a role: "senior", "former", "presidential", "top". */
@@ -134,8 +145,31 @@ const MODIFIERS = new Set(['top', 'former', 'retired', 'outgoing', 'acting', 'le
 const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
+/**
+ * "Holding signs …", "Facing mounting criticism …": a sentence's first word, written in lower
+ * case elsewhere and followed by a lower-case word, is capitalised only by position.
+ */
+export function weakCapital(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
+}
+
+/** "the gambling tycoon told": a determiner a few plain words back closes the phrase. */
+function determinerWithin(tokens: Token[], j: number): number {
+  for (let k = j; k >= 0 && j - k < 3; k--) {
+    const t = tokens[k]!;
+    if (DETERMINERS.has(t.lower)) return k;
+    if (!t.word || t.cap || !isNounLike(t)) return -1;
+  }
+  return -1;
+}
+
+// "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
+const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
+
 /** A subject must be a pronoun, carry a name, or end in a role noun ("a senior official"). */
-function acceptable(tokens: Token[], p: Phrase): Phrase | null {
+function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
   // Trim a leading lower-case non-determiner that crept in: "crisis in Syria" never gets here,
   // but "including Trump" would.
   const head = tokens[p.to - 1]!;
@@ -143,13 +177,14 @@ function acceptable(tokens: Token[], p: Phrase): Phrase | null {
   if (hasName(tokens, p)) return p;
   if (ROLE_NOUNS.has(head.lower)) return p;
   // "The commission says", "the ruling found": a determiner and a source noun name a source too.
-  return DETERMINERS.has(tokens[p.from]!.lower) && SOURCE_NOUNS.has(head.lower) ? p : null;
+  const det = DETERMINERS.has(tokens[p.from]!.lower) && p.to - p.from >= 2;
+  return det && (SOURCE_NOUNS.has(head.lower) || (strong && isNounLike(head))) ? p : null;
 }
 
 function hasName(tokens: Token[], p: Phrase): boolean {
   for (let k = p.from; k < p.to; k++) {
     const t = tokens[k]!;
-    if (t.cap && !NOT_NAME_WORDS.has(t.lower)) return true;
+    if (t.cap && !NOT_NAME_WORDS.has(t.lower) && !weakCapital(tokens, k) && !PRONOUNS.has(bareWord(t.lower))) return true;
   }
   return false;
 }

@@ -11,6 +11,10 @@ export interface Token {
   word: boolean;
   /** Index of the quote this token lies inside, or -1 outside quotes. */
   quote: number;
+  /** First word of a sentence or line: its capital says nothing. */
+  initial: boolean;
+  /** Capitalised here, but written in lower case elsewhere in the text ("Facing", "Earlier"). */
+  common: boolean;
 }
 
 // Words keep inner apostrophes, hyphens and dots ("Clinton’s", "al-Sham", "U.S"); the pattern
@@ -35,9 +39,26 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
       cap: word && /\p{Lu}/u.test(m[0][0]!),
       word,
       quote: inside ? q : -1,
+      initial: isInitial(text, tokens[tokens.length - 1], start),
+      common: false,
     });
   }
+  markCommon(tokens);
   return tokens;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', '(', '\u2014', '\u2015', '-']);
+
+function isInitial(text: string, prev: Token | undefined, start: number): boolean {
+  if (!prev) return true;
+  return SENTENCE_END.has(prev.text) || text.slice(prev.end, start).includes('\n');
+}
+
+// A word seen in lower case somewhere is a common word, whatever its capital at a sentence start.
+function markCommon(tokens: Token[]): void {
+  const lower = new Set<string>();
+  for (const t of tokens) if (t.word && !t.cap) lower.add(t.lower);
+  for (const t of tokens) if (t.cap && lower.has(t.lower)) t.common = true;
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */
