@@ -164,7 +164,8 @@ function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
 /** `“…,” said Caddell` and `, said Caddell`: the subject follows the verb. */
 function inverted(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
-  return !before || before.quote >= 0 || before.text === ',' || /["“”’]/.test(before.text);
+  // "Said Ellis: …" opens its sentence with the verb.
+  return !before || tokens[i]!.initial || before.quote >= 0 || before.text === ',' || /["“”’]/.test(before.text);
 }
 
 function endsWithColon(text: string, sent: Sentence): boolean {

@@ -123,7 +123,8 @@ export const NOT_NAME_WORDS = words(`
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   all some many most more other another each every both either neither such only even just
-  mr mrs ms dr sen rep gov gen president
+  mr mrs ms dr sen rep gov gen president instead perhaps indeed similarly finally later earlier
+  thus hence besides otherwise likewise again nevertheless nonetheless until unless whether
 `);
 
 /** Lower-case words that end a subject phrase when reading backwards from a verb. */

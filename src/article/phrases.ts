@@ -116,6 +116,8 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
   if (weakCapital(tokens, start) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
+  // "At Monday’s debate", "With Democratic leaders …", "That’s when she …": not a subject.
+  if (first.cap && NOT_NAME_WORDS.has(bareWord(first.lower)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
   while (to < tokens.length && to - start < PHRASE_MAX_TOKENS) {
     const t = tokens[to]!;
