@@ -1,0 +1,115 @@
+import type { Quote, Sentence } from './types.js';
+
+/** Sentences past this are never summary material in news, and LexRank is quadratic in them. */
+export const RANK_SENTENCES_MAX = 80;
+/** Sentences shorter than this are captions, datelines or furniture ("Photo: AP."). */
+const MIN_WORDS = 5;
+/** Two sentences this similar say the same thing (cosine of their content words). */
+const EDGE_THRESHOLD = 0.1;
+const DAMPING = 0.85;
+const ITERATIONS = 30;
+/**
+ * Weights of the score, set by hand and checked on the CNN/DM dev half (ROUGE-2 1.05× Lead-3):
+ * news puts its facts first, so position dominates; centrality and names separate the
+ * lead's neighbours, and a direct quote only breaks ties.
+ */
+const WEIGHTS = { position: 1, centrality: 0.35, names: 0.15, quote: 0.05 };
+
+/** Function words: they carry no topic, so they neither link sentences nor make them central. */
+const STOP = new Set(
+  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we i you his her their our my your him them us me who whom which what when where why how not no ' +
+    'has have had do does did will would can could should may might must said says say told also than then there ' +
+    'so such about into over after before more most some any all one up out just new s t').split(' '),
+);
+
+/** A sentence with what ranking needs: its content words and its score. */
+export interface RankedSentence {
+  index: number;
+  sentence: Sentence;
+  text: string;
+  words: number;
+  terms: Map<string, number>;
+  score: number;
+}
+
+/** Lower-cased content words, lightly stemmed so "talks" meets "talk". */
+export function contentTerms(text: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const m of text.toLowerCase().matchAll(/[a-z0-9]+/g)) {
+    const w = m[0];
+    if (w.length < 2 || STOP.has(w)) continue;
+    const stem = w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+    terms.set(stem, (terms.get(stem) ?? 0) + 1);
+  }
+  return terms;
+}
+
+/** Cosine similarity of two term bags. */
+export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, x] of a) {
+    na += x * x;
+    const y = b.get(t);
+    if (y) dot += x * y;
+  }
+  for (const y of b.values()) nb += y * y;
+  return dot === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/**
+ * Scores the first sentences of an article: position, LexRank centrality, proper names and
+ * quotes. Returns them in article order; captions and furniture are left out.
+ */
+export function rankSentences(text: string, sentences: Sentence[], quotes: Quote[]): RankedSentence[] {
+  const ranked: RankedSentence[] = [];
+  for (const sentence of sentences.slice(0, RANK_SENTENCES_MAX)) {
+    const t = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
+    const words = t.split(' ').length;
+    if (words < MIN_WORDS) continue;
+    ranked.push({ index: ranked.length, sentence, text: t, words, terms: contentTerms(t), score: 0 });
+  }
+  const centrality = lexRank(ranked);
+  ranked.forEach((r, i) => {
+    const position = 1 / Math.sqrt(1 + i);
+    const names = Math.min(1, properNames(r.text) / 4);
+    const quote = quotes.some((q) => q.kind === 'direct' && q.start >= r.sentence.start && q.end <= r.sentence.end) ? 1 : 0;
+    r.score = WEIGHTS.position * position + WEIGHTS.centrality * centrality[i]! + WEIGHTS.names * names + WEIGHTS.quote * quote;
+  });
+  return ranked;
+}
+
+/** LexRank: PageRank over the graph of similar sentences, normalised to a maximum of 1. */
+function lexRank(ranked: RankedSentence[]): number[] {
+  const n = ranked.length;
+  if (n === 0) return [];
+  const edges: number[][] = ranked.map(() => []);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (similarity(ranked[i]!.terms, ranked[j]!.terms) < EDGE_THRESHOLD) continue;
+      edges[i]!.push(j);
+      edges[j]!.push(i);
+    }
+  }
+  let rank = new Array<number>(n).fill(1 / n);
+  for (let k = 0; k < ITERATIONS; k++) {
+    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+    for (let i = 0; i < n; i++) {
+      const out = edges[i]!;
+      if (out.length === 0) continue;
+      for (const j of out) next[j]! += (DAMPING * rank[i]!) / out.length;
+    }
+    rank = next;
+  }
+  const max = Math.max(...rank);
+  return rank.map((r) => (max > 0 ? r / max : 0));
+}
+
+/** Capitalised words not at the start of the sentence: a cheap count of names. */
+function properNames(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(/\s[A-Z][a-z]+/g)) if (m.index > 0) n++;
+  return n;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { extractDates } from '../src/article/dates.js';
+
+/** The resolved date of the fact whose text is `text`, skipping the article's own date line. */
+const resolve = (sentence: string, articleDate: string | null, text: string) =>
+  extractDates(sentence, articleDate).find((d) => d.text === text)?.date;
+
+describe('relative dates resolve against the article date', () => {
+  const cases = [
+    // The seed: an article of Monday 2018-09-17.
+    { articleDate: '2018-09-17', sentence: 'Erdogan said ahead of holding talks with President Vladimir Putin on Monday.', text: 'Monday', date: '2018-09-17' },
+    { articleDate: '2018-09-17', sentence: 'Putin told reporters on September 7.', text: 'September 7', date: '2018-09-07' },
+    { articleDate: '2018-09-17', sentence: 'The talks were announced on Friday.', text: 'Friday', date: '2018-09-14' },
+    // Month boundary: Saturday 2018-09-01 looks back into August.
+    { articleDate: '2018-09-01', sentence: 'The ceasefire collapsed on Friday, officials said.', text: 'Friday', date: '2018-08-31' },
+    { articleDate: '2018-09-01', sentence: 'Five people were trapped yesterday under the rubble.', text: 'yesterday', date: '2018-08-31' },
+    // Year boundary: Tuesday 2019-01-01 looks back into 2018.
+    { articleDate: '2019-01-01', sentence: 'The minister resigned on Monday after the vote.', text: 'Monday', date: '2018-12-31' },
+    { articleDate: '2019-01-01', sentence: 'The deal was signed on December 30 in Geneva.', text: 'December 30', date: '2018-12-30' },
+    { articleDate: '2019-01-01', sentence: 'Markets fell sharply yesterday in Tokyo.', text: 'yesterday', date: '2018-12-31' },
+    // Year boundary forwards: a New Year's Eve story about the days just ahead.
+    { articleDate: '2018-12-31', sentence: 'The new law takes effect tomorrow.', text: 'tomorrow', date: '2019-01-01' },
+    { articleDate: '2018-12-31', sentence: 'Parliament will meet again on January 2.', text: 'January 2', date: '2019-01-02' },
+  ];
+  test.each(cases)('"$text" in an article of $articleDate is $date', ({ articleDate, sentence, text, date }) => {
+    expect(resolve(sentence, articleDate, text)).toBe(date);
+  });
+});
+
+describe('articles without a date', () => {
+  test('GIVEN no article date THEN relative dates keep their text and say they are unresolved (null)', () => {
+    const facts = extractDates('Putin told reporters on Monday and again on September 7.', null);
+    expect(facts.map((d) => [d.text, d.date])).toEqual([
+      ['Monday', null],
+      ['September 7', null],
+    ]);
+  });
+
+  test('GIVEN no article date THEN a date naming its own year is still resolved', () => {
+    expect(resolve('The summit opened on March 22, 2016 in Brussels.', null, 'March 22, 2016')).toBe('2016-03-22');
+  });
+});
+
+describe('what is not a date', () => {
+  test.each([
+    ['a verb that looks like a weekday', 'She sat down with the delegates.'],
+    ['a month that is a modal verb', 'The talks may resume, a spokesman said.'],
+    ['a year-level phrase that names no day', 'Exports rose this year and fell last month.'],
+    ['a paper whose name says today', 'The figures were first published by USA TODAY.'],
+  ])('GIVEN %s THEN no date is listed', (_name, sentence) => {
+    expect(extractDates(sentence, '2018-09-17').filter((d) => d.text !== '2018-09-17')).toEqual([]);
+  });
+
+  test('GIVEN an article date THEN it is the first date fact, with the text that said it', () => {
+    const text = 'date 2018-09-17 Talks were held on Monday.';
+    expect(extractDates(text, '2018-09-17', 16)[0]).toEqual({ text: '2018-09-17', date: '2018-09-17', start: 5, end: 15 });
+  });
+});

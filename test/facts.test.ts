@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readArticle } from '../src/article/index.js';
+import { extractFacts, withSpeakers } from '../src/article/facts.js';
+import { extractNumbers } from '../src/article/numbers.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import type { Entity } from '../src/article/entities.js';
+import type { Article, Speaker } from '../src/article/types.js';
+
+const SEED = '../shared/seed/idlib-2018-09-17.txt';
+const expected = JSON.parse(readFileSync('../shared/seed/expected.json', 'utf8')) as {
+  facts: { people: string[]; places: string[]; organizations: string[]; dates: { text: string; date: string }[] };
+};
+
+function seedFacts() {
+  const read = readArticle(readFileSync(SEED));
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value.facts;
+}
+
+/** "Recep Tayyip Erdogan — Turkish leader" → "Recep Tayyip Erdogan"; "X (HTS)" → "X". */
+const bare = (s: string) => s.split(' — ')[0]!.replace(/\s*\([^()]*\)$/, '');
+
+describe('the seed article against expected.json', () => {
+  const facts = seedFacts();
+
+  test('GIVEN the seed THEN its people are the expected set, with roles', () => {
+    expect(new Set(facts.people.map(bare))).toEqual(new Set(expected.facts.people));
+    expect(facts.people).toContain('Recep Tayyip Erdogan — Turkish leader');
+    expect(facts.people).toContain('Dmitry Peskov — Kremlin spokesperson');
+  });
+
+  test('GIVEN the seed THEN its places are the expected set plus only real places of the text', () => {
+    const extra = facts.places.filter((p) => !expected.facts.places.includes(p));
+    expect(facts.places).toEqual(expect.arrayContaining(expected.facts.places));
+    expect(extra).toEqual(['US', 'Idlib Province']);
+  });
+
+  test('GIVEN the seed THEN its organisations are the expected set, the acronym joined', () => {
+    expect(new Set(facts.organizations.map(bare))).toEqual(new Set(expected.facts.organizations));
+    expect(facts.organizations).toContain('Hayat Tahrir al-Sham (HTS)');
+  });
+
+  test('GIVEN the seed THEN its dates resolve as expected (the article date line is the only extra)', () => {
+    const resolved = facts.dates.map((d) => `${d.text}=${d.date}`);
+    expect(resolved).toEqual(expect.arrayContaining(expected.facts.dates.map((d) => `${d.text}=${d.date}`)));
+    expect(new Set(facts.dates.map((d) => d.date))).toEqual(new Set(expected.facts.dates.map((d) => d.date)));
+  });
+
+  test('GIVEN the seed THEN up to five one-line key facts, the first about Erdogan and Idlib on 17 Sep 2018', () => {
+    expect(facts.key.length).toBeGreaterThan(0);
+    expect(facts.key.length).toBeLessThanOrEqual(5);
+    expect(facts.key.every((k) => !k.includes('\n'))).toBe(true);
+    expect(facts.key[0]).toMatch(/Erdogan.*Idlib.*\(17 Sep 2018\)/);
+  });
+});
+
+describe('speakers give the canonical people', () => {
+  const entity = (kind: Entity['kind'], name: string, roles: string[] = []): Entity => ({ kind, name, aliases: [name], roles, acronym: null, first: 0, mentions: 1 });
+  const speaker = (name: string, aliases: string[], roles: string[], type: Speaker['type'] = 'person'): Speaker => ({ id: name.toLowerCase().replace(/\W+/g, '-'), name, aliases, roles, type });
+
+  test('GIVEN a speaker and the entities of their names THEN one person with both sets of roles', () => {
+    const people = withSpeakers([entity('person', 'Vladimir Putin', ['President']), entity('person', 'Putin')], [speaker('Vladimir Putin', ['Putin', 'Mr Putin'], ['Russian president'])]);
+    expect(people.map((e) => [e.name, e.roles])).toEqual([['Vladimir Putin', ['Russian president', 'President']]]);
+  });
+
+  test('GIVEN a speaker named by surname only THEN the full name of the text is kept', () => {
+    const people = withSpeakers([entity('person', 'Hillary Clinton')], [speaker('Clinton', ['Clinton'], [])]);
+    expect(people.map((e) => e.name)).toEqual(['Hillary Clinton']);
+  });
+
+  test('GIVEN a country taken for a speaker THEN it stays a place', () => {
+    const people = withSpeakers([entity('place', 'Turkey')], [speaker('Turkey', ['Turkey'], [])]);
+    expect(people.map((e) => [e.name, e.kind])).toEqual([['Turkey', 'place']]);
+  });
+
+  test('GIVEN a speaker with no proper name ("the company") THEN it is not listed', () => {
+    expect(withSpeakers([], [speaker('the company', ['the company'], [], 'organization')])).toEqual([]);
+  });
+});
+
+describe('numbers in context', () => {
+  test.each([
+    ['Five people were trapped under the rubble.', 'Five people were trapped'],
+    ['The government pledged $3 billion for reconstruction.', '$3 billion for reconstruction'],
+    ['Turnout fell to 40% in the capital.', '40% in the capital'],
+    ['Of the parents questioned, 628 had children who ate school lunches.', '628 had children'],
+  ])('GIVEN "%s" THEN "%s"', (sentence, phrase) => {
+    expect(extractNumbers(sentence, 0, [])).toEqual([phrase]);
+  });
+
+  test('GIVEN years and days of the month THEN they are left to the dates', () => {
+    expect(extractNumbers('In 2018 the talks on September 7 failed.', 0, [{ start: 17, end: 28 }])).toEqual([]);
+  });
+
+  test('GIVEN a repeated date the date list skipped THEN its day is still no number', () => {
+    expect(extractNumbers('— Helen (@helen) November 8, 2016 It could be worse.', 0, [])).toEqual([]);
+  });
+});
+
+describe('an article without a date', () => {
+  test('GIVEN no date line THEN relative dates are listed unresolved (null)', () => {
+    const read = readText('Talks in Sochi\n\nErdogan met Putin in Sochi on Monday, the Kremlin said.\n');
+    if (!read.ok) throw new Error(read.error.message);
+    const article: Article = read.value;
+    const facts = extractFacts(article, splitSentences(article.text, article.paragraphs), [], []);
+    expect(facts.dates).toEqual([expect.objectContaining({ text: 'Monday', date: null })]);
+  });
+});

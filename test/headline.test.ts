@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { readArticle } from '../src/article/index.js';
+import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
+import { stripDateline, stripFurniture } from '../src/article/compress.js';
+import type { RankedSentence } from '../src/article/rank.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { findQuotes } from '../src/article/quotes.js';
+import type { Quote, Speaker } from '../src/article/types.js';
+
+/** The headline of a body given as paragraphs, without quotes' speakers (the lead's part). */
+function headlineOf(...paragraphs: string[]): string {
+  const read = readText(paragraphs.join('\n\n'));
+  if (!read.ok) throw new Error(read.error.message);
+  const a = read.value;
+  const quotes: Quote[] = findQuotes(a.text, a.paragraphs).map((q) => ({ ...q, speaker: null }));
+  return summarize(a, splitSentences(a.text, a.paragraphs, quotes), quotes, []).headline;
+}
+
+const balanced = (s: string) => (s.match(/[\u2018\u201c]/g) ?? []).length === (s.match(/[\u201d]|\u2019(?![a-z])/g) ?? []).length;
+
+describe('the seed headline', () => {
+  const read = readArticle(readFileSync('../shared/seed/idlib-2018-09-17.txt'));
+  const headline = read.ok ? read.value.headline : '';
+
+  test('GIVEN the seed THEN the headline mentions Erdogan and Idlib within 100 characters on one line', () => {
+    expect(headline).toMatch(/Erdogan/);
+    expect(headline).toMatch(/Idlib/);
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).not.toMatch(/\n/);
+  });
+
+  test('GIVEN the seed THEN the attribution is moved up front and the quote stays whole', () => {
+    expect(headline.startsWith('Erdogan says')).toBe(true);
+    expect(headline).toContain('\u2018positive approach\u2019');
+  });
+});
+
+describe('a lead compressed the way a desk writes it', () => {
+  const cases = [
+    {
+      name: 'a trailing attribution moves up front',
+      lead: 'The situation on the ground is “complicated,” Kremlin spokesperson Dmitry Peskov said, acknowledging differences in approach.',
+      starts: 'Peskov says',
+    },
+    {
+      name: 'a dateline is dropped',
+      lead: 'FLINT, Mich., Oct. 4 — Former President Bill Clinton criticized the Affordable Care Act on Monday, calling it a crazy system.',
+      starts: 'Former President Bill Clinton criticized',
+    },
+    {
+      name: 'share-widget furniture glued to the lead is dropped',
+      lead: 'Share this withEmailFacebookMessengerMessengerTwitterPinterestWhatsAppLinkedinCopy this linkResearchers found that four out of five children in England who ate school lunches had tried new food.',
+      starts: 'Researchers found',
+    },
+    {
+      name: 'a passive "is said to" is no attribution',
+      lead: 'The man is said to have been trying to gather details about a German parliamentary committee.',
+      starts: 'The man is said',
+    },
+    {
+      name: 'an opener clause is no claim',
+      lead: 'In an interview with newspaper Die Zeit, Hitzlsperger said he was coming out to advance discussion of homosexuality.',
+      starts: 'Hitzlsperger said',
+    },
+  ];
+  test.each(cases)('GIVEN $name THEN the headline starts "$starts"', ({ lead, starts }) => {
+    const headline = headlineOf(lead, 'The talks will continue next month, officials in the capital said.');
+    expect(headline.startsWith(starts)).toBe(true);
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+  });
+
+  test('GIVEN a long lead THEN it is cut at a phrase boundary, never mid-quote or on a function word', () => {
+    const headline = headlineOf(
+      'New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace to the office she seeks and to every police officer in the country” over her comments on the shooting.',
+    );
+    expect(balanced(headline)).toBe(true);
+    expect(headline).not.toMatch(/\s(?:the|a|an|to|of|in|on|and)$/);
+  });
+
+  test('GIVEN a lead that opens with a pronoun THEN the headline comes from a sentence that names someone', () => {
+    const headline = headlineOf('He said the talks had failed and would not resume this year.', 'Foreign Minister Sergei Lavrov blamed Washington for the collapse of the arms talks in Geneva.');
+    expect(headline).toMatch(/^Foreign Minister Sergei Lavrov blamed Washington/);
+  });
+});
+
+describe('quotes and speakers', () => {
+  const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person' };
+  const lead = (text: string): RankedSentence => ({ index: 0, sentence: { start: 0, end: text.length, paragraph: 0 }, text, words: text.split(' ').length, terms: new Map(), score: 1 });
+
+  test('GIVEN a quote-led lead THEN the quote is kept whole after the name, brackets dropped', () => {
+    const text = '“I hope [Putin] will continue the positive stance also going forward,” Erdogan said, the Daily Sabah reported.';
+    expect(compressLead(lead(text), [], [])).toBe('Erdogan: \u2018I hope Putin will continue the positive stance also going forward\u2019');
+  });
+
+  test('GIVEN a quote too long for one line THEN the lead makes no headline rather than half a quote', () => {
+    const text = `“${'We will not accept any outcome that leaves civilians in danger, and we will say so again and again. '.repeat(2).trim()}” Erdogan said.`;
+    expect(compressLead(lead(text), [], [])).toBe('');
+  });
+
+  test('GIVEN "The Turkish president noted…" and a speaker with that role THEN the headline names him', () => {
+    const text = 'The Turkish president noted that Putin demonstrated a positive stance on September 7 when the two discussed Idlib.';
+    expect(compressLead(lead(text), [], [erdogan]).startsWith('Erdogan says Putin demonstrated')).toBe(true);
+  });
+});
+
+describe('the helpers', () => {
+  test.each([
+    ['WASHINGTON (AP) — The Latest on the presidential race.', 'The Latest on the presidential race.'],
+    ['(CNN) -- Three people were killed.', 'Three people were killed.'],
+    ['Moscow and Ankara - the two capitals - agree.', 'Moscow and Ankara - the two capitals - agree.'],
+  ])('stripDateline("%s") is "%s"', (input, output) => {
+    expect(stripDateline(input)).toBe(output);
+  });
+
+  test('GIVEN ordinary text THEN stripFurniture leaves it alone', () => {
+    expect(stripFurniture('Researchers found that McDonald’s and YouTube were popular.')).toBe('Researchers found that McDonald’s and YouTube were popular.');
+  });
+});
+
+describe('any text', () => {
+  test('GIVEN arbitrary text THEN the headline is one line of at most 100 characters and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const read = readArticle(text);
+        if (!read.ok) return true;
+        return read.value.headline.length <= HEADLINE_MAX_CHARS && !read.value.headline.includes('\n');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readArticle } from '../src/article/index.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { findQuotes } from '../src/article/quotes.js';
+import { rankSentences } from '../src/article/rank.js';
+import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary.js';
+import type { Quote, Speaker } from '../src/article/types.js';
+
+const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader'], type: 'person' };
+
+/** Summary of a body given as paragraphs; `speakerOf` attributes each quote (the lead's part, hand-built here). */
+function summaryOf(paragraphs: string[], speakerOf: (q: Quote) => Speaker | null = () => null, speakers: Speaker[] = []): string[] {
+  const read = readText(paragraphs.join('\n\n'));
+  if (!read.ok) throw new Error(read.error.message);
+  const a = read.value;
+  const quotes: Quote[] = findQuotes(a.text, a.paragraphs).map((q) => {
+    const s = speakerOf({ ...q, speaker: null });
+    return { ...q, speaker: s && { id: s.id, name: s.name, mention: null } };
+  });
+  return buildSummary(a.text, splitSentences(a.text, a.paragraphs, quotes), quotes, speakers);
+}
+
+const words = (summary: string[]) => summary.join(' ').split(/\s+/).length;
+const balanced = (s: string) => (s.match(/\u201c/g) ?? []).length === (s.match(/\u201d/g) ?? []).length;
+
+describe('the seed summary', () => {
+  const read = readArticle(readFileSync('../shared/seed/idlib-2018-09-17.txt'));
+  const summary = read.ok ? read.value.summary : [];
+
+  test('GIVEN the seed THEN 2 to 4 whole sentences of about 60 words', () => {
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+    expect(summary.length).toBeLessThanOrEqual(4);
+    expect(words(summary)).toBeGreaterThanOrEqual(SUMMARY_WORDS_TARGET * 0.6);
+    expect(words(summary)).toBeLessThanOrEqual(SUMMARY_WORDS_TARGET * 1.5);
+    expect(summary.every(balanced)).toBe(true);
+  });
+
+  test('GIVEN the seed THEN no summary sentence starts with a pronoun out of context', () => {
+    expect(summary.filter((s) => /^(He|She|They|It)\b/.test(s))).toEqual([]);
+  });
+});
+
+describe('pronoun-led sentences', () => {
+  const story = [
+    'Turkish leader Recep Tayyip Erdogan met President Vladimir Putin in Sochi on Monday to discuss the Idlib crisis.',
+    'The talks lasted three hours and ended with a joint statement on a demilitarised zone.',
+    'Officials from both countries described the atmosphere as constructive and businesslike.',
+    '“We have to find a solution with Russia,” he told reporters after the meeting in Sochi.',
+  ];
+  const ranked = (paragraphs: string[], quotes: Quote[]) => {
+    const read = readText(paragraphs.join('\n\n'));
+    if (!read.ok) throw new Error(read.error.message);
+    return rankSentences(read.value.text, splitSentences(read.value.text, read.value.paragraphs, quotes), quotes);
+  };
+
+  test('GIVEN "He told reporters…" with a quote attributed to Erdogan THEN it is rewritten with his name', () => {
+    const he = ranked(['He told reporters the meeting in Sochi had been constructive and long.'], [])[0]!;
+    const quote: Quote = { text: 'x', start: he.sentence.start, end: he.sentence.start + 1, outerStart: 0, outerEnd: 0, kind: 'direct', continued: false, speaker: { id: erdogan.id, name: erdogan.name, mention: null } };
+    expect(resolveLead(he, [quote], [erdogan])).toBe('Erdogan told reporters the meeting in Sochi had been constructive and long.');
+  });
+
+  test.each([
+    ['"They conduct…" with no one to name', 'They conduct various provocations, including those using chemical weapons, officials say.'],
+    ['"He also noted…" with no quote to name him', 'He also noted that militants in Idlib had launched numerous attacks against troops.'],
+  ])('GIVEN %s THEN the sentence is left out', (_name, sentence) => {
+    const r = ranked([sentence], [])[0]!;
+    expect(resolveLead(r, [], [])).toBeNull();
+  });
+
+  test('GIVEN a summary that skips the antecedent THEN a pronoun-led pick is named or left out', () => {
+    const summary = summaryOf(story, (q) => (q.text.startsWith('We have') ? erdogan : null), [erdogan]);
+    expect(summary.filter((s) => /^(He|She|They)\b/.test(s))).toEqual([]);
+  });
+});
+
+describe('quote-heavy articles', () => {
+  const paragraphs = [
+    '“The terrorists are making attempts to undermine the ceasefire. Furthermore, they conduct various provocations, including those using chemical weapons,” Putin told reporters on September 7.',
+    '“We fight against all terror groups. Similarly, we fight against terrorism in Idlib,” Erdogan said.',
+    '“The outcome of our meeting with Mr Putin will be important,” Erdogan told reporters on Monday.',
+    '“If the situation in Idlib continues as is, the results will be heavy,” he added.',
+    'The leaders are set to hold talks in Sochi, south Russia, to seek a common strategy on Idlib.',
+  ];
+
+  test('GIVEN mostly quotes THEN every summary sentence keeps its quotes whole', () => {
+    const summary = summaryOf(paragraphs);
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+    expect(summary.every(balanced)).toBe(true);
+    for (const s of summary) expect(paragraphs.join(' ')).toContain(s);
+  });
+});
+
+describe('no redundancy', () => {
+  test('GIVEN two sentences that say the same thing THEN the summary keeps one of them', () => {
+    const summary = summaryOf([
+      'Turkish leader Recep Tayyip Erdogan met President Vladimir Putin in Sochi on Monday to discuss the Idlib crisis.',
+      'Turkish leader Recep Tayyip Erdogan met President Vladimir Putin in Sochi on Monday to discuss the crisis in Idlib.',
+      'The two leaders agreed to set up a demilitarised zone between rebel and government forces by October 15.',
+      'Turkey had called for a ceasefire in Idlib Province, warning of a possible high civilian death toll.',
+    ]);
+    expect(summary.filter((s) => s.startsWith('Turkish leader')).length).toBe(1);
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
