@@ -107,11 +107,12 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
     }
   }
   const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) : null;
-  // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared".
-  if (direct && direct.to <= verb && (tokens[direct.to]?.text === ',' || beforeVerb(tokens, direct, verb))) return direct;
+  // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
+  // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
+  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || beforeVerb(tokens, direct, verb))) return direct;
   // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases.
   for (let k = first; k < verb; k++) {
-    if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) {
+    if (/^[,\u2014\u2013]$/.test(tokens[k]!.text) && tokens[k]!.quote === -1) {
       const p = phraseAfter(tokens, k + 1);
       if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return p;
     }
@@ -153,6 +154,8 @@ function dashByline(tokens: Token[], text: string, span: QuoteSpan): Cue | null 
   const mention = describe(tokens, text, phrase);
   return mention.kind === 'name' ? { verb: k, mention, distance: 0 } : null;
 }
+
+const isDateline = (tokens: Token[], p: Phrase): boolean => p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
 
 /** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
 function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {

@@ -27,6 +27,12 @@ const STRONG_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 
 // The noun that ends a phrase: nothing wordy follows it ("said the 46-year-old.").
 const isHeadAt = (tokens: Token[], i: number): boolean => !tokens[i + 1]?.word || PHRASE_BREAKERS.has(tokens[i + 1]!.lower);
 
+// "Sen.", "U.S." and a middle initial ("Jason C. Ervin") end in a dot that ends nothing.
+const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
+  const prev = tokens[dot - 1];
+  return Boolean(prev && (ABBREVIATED.has(prev.lower) || /^\p{Lu}$/u.test(prev.text)));
+};
+
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
@@ -50,7 +56,7 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
     // A phrase never crosses a quote mark: names inside a quote stay inside it.
     if (t.quote !== tokens[end]!.quote) break;
     if (!t.word) {
-      if (t.text === '.' && j > 0 && ABBREVIATED.has(tokens[j - 1]!.lower) && tokens[j - 1]!.end === t.start) {
+      if (t.text === '.' && j > 0 && isAbbreviationBefore(tokens, j) && tokens[j - 1]!.end === t.start) {
         j--;
         continue;
       }
@@ -123,7 +129,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
     const t = tokens[to]!;
     if (t.quote !== first.quote) break;
     if (!t.word) {
-      if (t.text === '.' && ABBREVIATED.has(tokens[to - 1]?.lower ?? '') && tokens[to + 1]?.cap) {
+      if (t.text === '.' && isAbbreviationBefore(tokens, to) && tokens[to + 1]?.cap) {
         to++;
         continue;
       }
