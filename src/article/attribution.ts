@@ -22,7 +22,7 @@ const QUOTE_ONLY_WORDS = 2;
  * the narrative sentence before it.
  */
 export function findAttribution(tokens: Token[], sentences: Sentence[], spans: QuoteSpan[], span: QuoteSpan, text: string): Cue | null {
-  const byline = dashByline(tokens, text, span);
+  const byline = dashByline(tokens, text, span) ?? transcriptSpeaker(tokens, text, span);
   if (byline) return byline;
   const s = sentenceOf(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
@@ -58,9 +58,18 @@ function isTitleCase(quote: string): boolean {
   return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));
 }
 
+/** How far from a quote (in tokens) its attribution is looked for: cues sit next to quotes. */
+const CUE_WINDOW_TOKENS = 48;
+
 function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   let best: Cue | null = null;
-  for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
+  const from = Math.max(tokenAt(tokens, sent.start), tokenAt(tokens, span.outerStart) - CUE_WINDOW_TOKENS);
+  const to = Math.min(tokenAt(tokens, sent.end), tokenAt(tokens, span.outerEnd) + CUE_WINDOW_TOKENS);
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.quote >= 0) {
+      i = tokenAt(tokens, quoteEndOf(tokens, i)) - 1;
+      continue;
+    }
     const cue = cueAt(tokens, text, i, span, sent);
     if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
@@ -97,8 +106,11 @@ function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent
  * "Clinton spoke Tuesday, arguing that …": a participle's subject is the clause's, read from
  * the sentence start (after an opening phrase such as "On Tuesday,").
  */
+/** A clause subject is looked for this many tokens back at most. */
+const CLAUSE_MAX_TOKENS = 80;
+
 function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | null {
-  let first = tokenAt(tokens, sent.start);
+  let first = Math.max(tokenAt(tokens, sent.start), verb - CLAUSE_MAX_TOKENS);
   // "''It has …,'' Leonard E. Burman, director of …, said": the clause starts after the quote.
   for (let k = verb - 1; k > first; k--) {
     if (tokens[k]!.quote >= 0) {
@@ -144,6 +156,18 @@ function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan): Cue 
   return mention.kind === 'name' && !mention.organization ? { verb: k, mention, distance: 0 } : null;
 }
 
+/** A transcript line names its speaker in capitals: `"PENCE: Well, look, …"`. */
+const TRANSCRIPT_NAME = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
+
+function transcriptSpeaker(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
+  const m = TRANSCRIPT_NAME.exec(span.text);
+  if (!m || m[1]!.length < 3) return null;
+  const from = tokenAt(tokens, span.start);
+  const to = tokenAt(tokens, span.start + m[1]!.length);
+  const mention = describe(tokens, text, { from, to });
+  return mention.kind === 'name' ? { verb: from, mention, distance: 0 } : null;
+}
+
 /** `“…” ― Karen Bobadilla`: a dash and a name right after the closing mark. */
 function dashByline(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
   const k = tokenAt(tokens, span.outerEnd);
@@ -178,13 +202,34 @@ function endsWithColon(text: string, sent: Sentence): boolean {
 function quoteOnly(tokens: Token[], sent: Sentence): boolean {
   let outside = 0;
   for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
-    if (tokens[i]!.word && tokens[i]!.quote < 0) outside++;
+    if (tokens[i]!.quote >= 0) i = tokenAt(tokens, quoteEndOf(tokens, i)) - 1;
+    else if (tokens[i]!.word && ++outside > QUOTE_ONLY_WORDS) return false;
   }
-  return outside <= QUOTE_ONLY_WORDS;
+  return true;
+}
+
+/** End offset of the quote that token `i` lies in (tokens of one quote are contiguous). */
+function quoteEndOf(tokens: Token[], i: number): number {
+  const q = tokens[i]!.quote;
+  let lo = i;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.quote === q) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo - 1]!.end;
 }
 
 function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {
-  return spans.some((q) => q.outerStart < sent.end && q.outerEnd > sent.start);
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.outerEnd <= sent.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.outerStart < sent.end;
 }
 
 function sentenceOf(sentences: Sentence[], offset: number): number {

@@ -28,22 +28,30 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** How many role holders a role nominal is compared with: the most recently named ones. */
+const ROLE_CANDIDATES_MAX = 64;
+
 /** The entities of one article, built from its name mentions; the fullest form wins. */
 export class Registry {
   readonly entities: Entity[] = [];
+  /** Name mentions outside quotes in text order: what pronouns look back over. */
+  readonly timeline: { at: number; entity: Entity }[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly roleHolders: Entity[] = [];
 
   /** Finds or creates the entity a name mention refers to. */
   addName(m: Mention, personHint: boolean, quoted = false): Entity {
     const words = fold(m.name!).split(/\s+/);
-    const found = this.lookup(words, m.organization);
-    const entity = found ?? this.create(m, words);
+    const entity = this.lookup(words, m.organization) ?? this.create(m, words);
     if (words.length > entity.words.length && !m.organization) {
       entity.name = m.name!;
       entity.words = words;
+      this.index(entity, words.join(' '));
     }
-    entity.aliases.add(m.name!);
-    if (m.alias) entity.aliases.add(m.alias);
-    if (m.role) entity.roles.add(m.role);
+    this.addAlias(entity, m.name!);
+    if (m.alias) this.addAlias(entity, m.alias);
+    if (m.role) this.addRole(entity, m.role);
     if (m.gender && !entity.gender) entity.gender = m.gender;
     entity.person ||= personHint || Boolean(m.role || m.alias) || (words.length >= 2 && !m.organization);
     // Names inside a quote are aliases, not the narrative's subjects: "he" never means them.
@@ -51,17 +59,38 @@ export class Registry {
     return entity;
   }
 
+  /** Records the pre-pass mention order (text order) for pronoun look-back. */
+  mark(entity: Entity, at: number): void {
+    this.timeline.push({ at, entity });
+  }
+
+  addRole(entity: Entity, role: string): void {
+    if (!entity.roles.size) this.roleHolders.push(entity);
+    entity.roles.add(role);
+  }
+
   /** The entity named by these folded words: same name, or a surname of one known full name. */
   lookup(words: string[], organization = false): Entity | null {
-    const key = words.join(' ');
-    const exact = this.entities.find((e) => e.words.join(' ') === key || [...e.aliases].some((a) => fold(a) === key));
+    const exact = this.byKey.get(words.join(' '));
     if (exact) return exact;
     if (organization) return null;
-    const surname = words[words.length - 1]!;
-    const candidates = this.entities.filter((e) => !e.organization && e.words[e.words.length - 1] === surname && compatible(words, e.words));
+    const candidates = (this.bySurname.get(words[words.length - 1]!) ?? []).filter((e) => !e.organization && compatible(words, e.words));
     if (candidates.length === 0) return null;
     // "Clinton" with Hillary and Bill in the text: the one named most often.
     return candidates.reduce((a, b) => (b.positions.length > a.positions.length ? b : a));
+  }
+
+  private addAlias(entity: Entity, alias: string): void {
+    if (entity.aliases.has(alias)) return;
+    entity.aliases.add(alias);
+    this.index(entity, fold(alias));
+  }
+
+  private index(entity: Entity, key: string): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, entity);
+    const surname = key.split(' ').pop()!;
+    const list = this.bySurname.get(surname) ?? [];
+    if (!list.includes(entity)) this.bySurname.set(surname, [...list, entity]);
   }
 
   private create(m: Mention, words: string[]): Entity {
@@ -77,6 +106,7 @@ export class Registry {
       positions: [],
     };
     this.entities.push(entity);
+    this.index(entity, words.join(' '));
     return entity;
   }
 
@@ -87,7 +117,7 @@ export class Registry {
    */
   byRole(m: Mention, before: number): Entity | null {
     let best: { e: Entity; score: number; last: number } | null = null;
-    for (const e of this.entities) {
+    for (const e of this.roleHolders.slice(-ROLE_CANDIDATES_MAX)) {
       if (e.organization) continue;
       const last = lastBefore(e.positions, before);
       const score = Math.max(...[...e.roles].map((r) => roleScore(m, r)), 0);
@@ -105,10 +135,16 @@ function compatible(words: string[], full: string[]): boolean {
   return offset >= 0 && words.every((w, i) => full[i + offset] === w);
 }
 
-function lastBefore(positions: number[], before: number): number {
-  let last = -1;
-  for (const p of positions) if (p < before) last = p;
-  return last;
+/** The last position before `before` (positions are in text order). */
+export function lastBefore(positions: number[], before: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? positions[lo - 1]! : -1;
 }
 
 function roleScore(m: Mention, role: string): number {

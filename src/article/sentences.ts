@@ -85,9 +85,12 @@ function isGluedBoundary(text: string, i: number): boolean {
   return lower(a) && lower(b) && upper(n) && lower(n2);
 }
 
+/** Abbreviations are short: looking further back would make "a.a.a.a…" quadratic. */
+const ABBREVIATION_MAX_CHARS = 12;
+
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
+  while (s > 0 && dot - s < ABBREVIATION_MAX_CHARS && /[A-Za-z.]/.test(text[s - 1]!)) s--;
   const word = text.slice(s, dot).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;

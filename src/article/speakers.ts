@@ -67,7 +67,8 @@ function collectNames(ctx: Context): void {
     if (next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower))) continue;
     const m = describe(tokens, ctx.text, phrase);
     if (m.kind !== 'name') continue;
-    ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
+    const entity = ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
+    if (t.quote < 0) ctx.registry.mark(entity, m.start);
   }
 }
 
@@ -85,18 +86,19 @@ function collectRoles(ctx: Context): void {
     const m = describe(tokens, ctx.text, phrase);
     if (!isRoleNominal(m) || m.plural) continue;
     const person = ctx.registry.byRole(m, m.start);
-    if (person && m.role) person.roles.add(m.role);
+    if (person && m.role) ctx.registry.addRole(person, m.role);
   }
 }
 
 /** Resolves an attribution's mention to an entity of the article. */
 function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null): Entity | null {
-  if (m.kind === 'name') return ctx.registry.addName(m, true);
+  // The pre-pass already placed this mention on the timeline: don't record it twice.
+  if (m.kind === 'name') return ctx.registry.addName(m, true, true);
   if (m.kind === 'pronoun') return resolvePronoun(ctx, m, lastSpeaker);
   if (isRoleNominal(m) && !m.plural) {
     const person = ctx.registry.byRole(m, m.start);
     if (person) {
-      if (m.role) person.roles.add(m.role);
+      if (m.role) ctx.registry.addRole(person, m.role);
       return person;
     }
   }
@@ -115,47 +117,47 @@ function phraseEntity(ctx: Context, m: Mention, _cue: Cue): Entity | null {
   return e;
 }
 
+/** How many earlier name mentions a pronoun looks back over, at most. */
+const PRONOUN_LOOKBACK = 400;
+
 /**
- * "he told reporters": the person this sentence or the one before is about (its first person
- * named), else the last speaker. A known gender that disagrees rules a person out.
+ * "he told reporters": the first person named in this sentence or the nearest one of the two
+ * before, else the last speaker, else the last person named. A known gender that disagrees
+ * rules a person out; "they" and "it" look for organisations.
  */
 function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): Entity | null {
-  const want = m.gender;
-  const persons = ctx.registry.entities.filter((e) => (m.plural || m.organization ? true : e.person && !e.organization) && (!want || !e.gender || e.gender === want));
+  const group = m.plural || m.organization;
+  const fits = (e: Entity): boolean => (group ? e.organization : e.person && !e.organization && (!m.gender || !e.gender || e.gender === m.gender));
+  const timeline = ctx.registry.timeline;
   const s = sentenceIndex(ctx.sentences, m.start);
-  for (let k = s; k >= 0 && k >= s - 2; k--) {
-    const sent = ctx.sentences[k]!;
-    const end = k === s ? m.start : sent.end;
-    const inSentence = persons
-      .map((e) => ({ e, at: firstIn(e.positions, sent.start, end) }))
-      .filter((x) => x.at >= 0)
-      .sort((a, b) => a.at - b.at);
-    if (m.plural || m.organization) {
-      const orgs = inSentence.filter((x) => x.e.organization);
-      if (orgs.length) return orgs[orgs.length - 1]!.e;
-      continue;
-    }
-    if (inSentence.length) return inSentence[0]!.e;
+  const windowStart = ctx.sentences[Math.max(0, s - 2)]!.start;
+  let found: { e: Entity; sentence: number } | null = null;
+  let i = lastIndexBefore(timeline, m.start);
+  for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK && timeline[i]!.at >= windowStart; i--, steps++) {
+    const { at, entity } = timeline[i]!;
+    if (!fits(entity)) continue;
+    const sentence = sentenceIndex(ctx.sentences, at);
+    if (found && sentence !== found.sentence) break;
+    // Walking backwards: a person keeps the earliest of the sentence, a group the nearest.
+    if (!found || !group) found = { e: entity, sentence };
   }
-  if (lastSpeaker && (!want || !lastSpeaker.gender || lastSpeaker.gender === want)) return lastSpeaker;
-  // Nothing nearby: the person named last before the pronoun, however far back.
-  let best: { e: Entity; at: number } | null = null;
-  for (const e of persons) {
-    const at = lastIn(e.positions, m.start);
-    if (at >= 0 && (!best || at > best.at)) best = { e, at };
+  if (found) return found.e;
+  if (lastSpeaker && fits(lastSpeaker)) return lastSpeaker;
+  for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK; i--, steps++) {
+    if (fits(timeline[i]!.entity)) return timeline[i]!.entity;
   }
-  return best?.e ?? null;
+  return null;
 }
 
-function lastIn(positions: number[], before: number): number {
-  let last = -1;
-  for (const p of positions) if (p < before) last = p;
-  return last;
-}
-
-function firstIn(positions: number[], start: number, end: number): number {
-  for (const p of positions) if (p >= start && p < end) return p;
-  return -1;
+function lastIndexBefore(timeline: { at: number }[], offset: number): number {
+  let lo = 0;
+  let hi = timeline.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeline[mid]!.at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function sentenceIndex(sentences: Sentence[], offset: number): number {
