@@ -1,4 +1,4 @@
-import { PARTICIPLES, SPEECH_VERBS } from './lexicon.js';
+import { PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { describe, type Mention } from './mentions.js';
 import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -27,6 +27,11 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const s = sentenceOf(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
+  const after = sentences[s + 1];
+  if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
+    const cue = followingCue(tokens, text, after, span);
+    if (cue) return cue;
+  }
   const colon = colonIntroduction(tokens, text, span);
   if (colon) return colon;
   const prev = s > 0 ? sentences[s - 1]! : null;
@@ -35,6 +40,20 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
   return subjectCue(tokens, text, sentences[s]!, span);
+}
+
+/** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
+function followingCue(tokens: Token[], text: string, next: Sentence | undefined, span: QuoteSpan): Cue | null {
+  if (!next) return null;
+  const first = tokenAt(tokens, next.start);
+  if (tokens[first]?.quote !== -1) return null;
+  const phrase = phraseAfter(tokens, first);
+  let v = phrase ? phrase.to : first;
+  while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
+  if (!tokens[v] || !SPEECH_VERBS.has(tokens[v]!.lower)) return null;
+  const subject = phrase ?? phraseAfter(tokens, v + 1, true);
+  if (!subject) return null;
+  return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
 }
 
 /**

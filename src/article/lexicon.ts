@@ -70,6 +70,9 @@ export const TITLES = words(`
   spokesperson emperor ayatollah sheikh crown
 `);
 
+/** Abbreviations written with a dot before a name: "Sen. Mitch McConnell", "U.S. officials". */
+export const ABBREVIATED = words('sen rep gov gen dr mr mrs ms jr sr st lt col sgt capt prof rev u.s u.n u.k');
+
 /** Honorifics that say nothing but "a person": left out of names, kept as aliases. */
 export const HONORIFICS = words('mr mrs ms miss dr prof sir dame');
 
@@ -110,7 +113,8 @@ export const ORG_WORDS = words(`
   club senate congress parliament assembly kremlin pentagon guard organization organisation
   coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
   television tv broadcasting media club school college hospital church network staff
-  authority authorities cabinet secretariat embassy commission caucus
+  authority authorities cabinet secretariat embassy commission caucus international watch
+  institution institutions ministries
 `);
 
 /** Capitalised words that start sentences but never names: "The", "But", "In". */

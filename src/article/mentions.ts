@@ -55,6 +55,8 @@ function nameRunStart(words: Token[]): number {
   // Titles at the front of the run are roles, not names: "Iranian President Hassan Rouhani".
   let lastTitle = -1;
   for (let i = k; i < words.length; i++) if (TITLES.has(words[i]!.lower)) lastTitle = i;
+  // "Secretary of State Mike Pompeo", "Minister of Defence …": the "of" phrase is the title's.
+  if (lastTitle >= 0 && words[lastTitle + 1]?.lower === 'of' && lastTitle + 3 < words.length) lastTitle += 2;
   let start = lastTitle >= 0 ? lastTitle + 1 : k;
   // "The New York Post": a leading "The" is a determiner, not part of the name.
   while (start < words.length && NOT_NAME_WORDS.has(words[start]!.lower) && !TITLES.has(words[start]!.lower)) start++;

@@ -130,7 +130,8 @@ export class Registry {
 
 /** "Hillary Clinton" is not "Bill Clinton"; "Tayyip Erdogan" is "Recep Tayyip Erdogan". */
 function compatible(words: string[], full: string[]): boolean {
-  if (words.length === 1) return true;
+  // "Putin" in a headline, "Vladimir Putin" in the lead: the short form meets the full one.
+  if (words.length === 1 || full.length === 1) return true;
   const offset = full.length - words.length;
   return offset >= 0 && words.every((w, i) => full[i + offset] === w);
 }

@@ -1,4 +1,4 @@
-import { DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { ABBREVIATED, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
@@ -16,7 +16,6 @@ const FILLERS_MAX = 3;
 /** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'al', 'bin', 'ibn', 'von', 'van', 'da', 'di', 'du', 'dos']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
-const ABBREVIATED = new Set(['sen', 'rep', 'gov', 'gen', 'dr', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'u.s', 'u.n', 'u.k']);
 
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
@@ -75,6 +74,8 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
     }
     if (t.cap) {
       if (NOT_NAME_WORDS.has(t.lower) && !TITLES.has(t.lower)) break;
+      // A title line or the previous paragraph is never part of the phrase.
+      if (t.initial && j < end && tokens[j + 1]!.initial) break;
     } else if (CONNECTORS.has(t.lower)) {
       if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap)) break;
     } else if (!isRoleWord(t) && !(strong && j === end && isNounLike(t))) {
@@ -84,6 +85,7 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
       break;
     }
     from = j;
+    if (t.initial && t.text !== '.') break;
     j--;
   }
   if (from > end) return null;

@@ -2,7 +2,7 @@ import { findAttribution, type Cue } from './attribution.js';
 import { describe, isRoleNominal, type Mention } from './mentions.js';
 import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from './phrases.js';
-import { DETERMINERS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 
@@ -64,8 +64,10 @@ function collectNames(ctx: Context): void {
     if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
     const next = tokens[i + 1];
     // "The Turkish president", "the Idlib crisis": a capitalised modifier, not a name.
-    if (next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower))) continue;
     const m = describe(tokens, ctx.text, phrase);
+    const modifier = next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower));
+    // "The State Department dismissed …" is a name; "the Idlib crisis" only a modifier.
+    if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next!.lower) && hasOrgWord(m.name!))) continue;
     if (m.kind !== 'name') continue;
     const entity = ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
     if (t.quote < 0) ctx.registry.mark(entity, m.start);
@@ -131,15 +133,17 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
   const timeline = ctx.registry.timeline;
   const s = sentenceIndex(ctx.sentences, m.start);
   const windowStart = ctx.sentences[Math.max(0, s - 2)]!.start;
-  let found: { e: Entity; sentence: number } | null = null;
+  let found: { e: Entity; sentence: number; gendered: boolean } | null = null;
   let i = lastIndexBefore(timeline, m.start);
   for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK && timeline[i]!.at >= windowStart; i--, steps++) {
     const { at, entity } = timeline[i]!;
     if (!fits(entity)) continue;
     const sentence = sentenceIndex(ctx.sentences, at);
     if (found && sentence !== found.sentence) break;
-    // Walking backwards: a person keeps the earliest of the sentence, a group the nearest.
-    if (!found || !group) found = { e: entity, sentence };
+    // Walking backwards: a person keeps the earliest of the sentence, a group the nearest;
+    // a known gender that matches ("Ms Merkel" for "she") beats an unknown one.
+    const gendered = Boolean(m.gender && entity.gender === m.gender);
+    if (!found || (!group && (gendered || !found.gendered))) found = { e: entity, sentence, gendered };
   }
   if (found) return found.e;
   if (lastSpeaker && fits(lastSpeaker)) return lastSpeaker;
@@ -171,6 +175,13 @@ function sentenceIndex(sentences: Sentence[], offset: number): number {
   return lo;
 }
 
+/** How far apart two quotes of one speaker may be in a paragraph with no new attribution. */
+const CONTINUATION_MAX_CHARS = 400;
+/** The most an attribution clause between a quote and the next paragraph's may hold. */
+const ATTRIBUTION_TAIL_MAX_CHARS = 80;
+
+const hasOrgWord = (name: string): boolean => name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w));
+
 function sameParagraph(text: string, a: QuoteSpan, b: QuoteSpan): boolean {
   return !/\n\s*\n/.test(text.slice(a.outerEnd, b.outerStart));
 }
@@ -179,9 +190,11 @@ function sameParagraph(text: string, a: QuoteSpan, b: QuoteSpan): boolean {
 function continues(ctx: Context, prev: QuoteSpan, next: QuoteSpan): boolean {
   const between = ctx.text.slice(prev.outerEnd, next.outerStart);
   if (next.continued) return true;
-  // Same paragraph, or the very next one with nothing but the quote in between.
+  // Same paragraph, or the next one opening with the quote right after the previous quote's
+  // attribution ("…,” Caddell said.\n\n“They are not wrong.”).
   const breaks = (between.match(/\n\s*\n/g) ?? []).length;
-  return breaks === 0 ? between.length < 400 : breaks === 1 && between.trim().length < 3;
+  if (breaks === 0) return between.length < CONTINUATION_MAX_CHARS;
+  return breaks === 1 && /\n\s*$/.test(between) && between.trim().length <= ATTRIBUTION_TAIL_MAX_CHARS && !/[.!?]\s+\p{Lu}/u.test(between.trim());
 }
 
 function idOf(e: Entity): string {

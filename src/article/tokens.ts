@@ -1,3 +1,4 @@
+import { ABBREVIATED } from './lexicon.js';
 import type { QuoteSpan } from './types.js';
 
 export interface Token {
@@ -39,7 +40,7 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
       cap: word && /\p{Lu}/u.test(m[0][0]!),
       word,
       quote: inside ? q : -1,
-      initial: isInitial(text, tokens[tokens.length - 1], start),
+      initial: isInitial(text, tokens[tokens.length - 1], start, tokens[tokens.length - 2]),
       common: false,
     });
   }
@@ -49,9 +50,12 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', '(', '\u2014', '\u2015', '-']);
 
-function isInitial(text: string, prev: Token | undefined, start: number): boolean {
+function isInitial(text: string, prev: Token | undefined, start: number, beforePrev: Token | undefined): boolean {
   if (!prev) return true;
-  return SENTENCE_END.has(prev.text) || text.slice(prev.end, start).includes('\n');
+  if (text.slice(prev.end, start).includes('\n')) return true;
+  // "Sen. Mitch McConnell", "John F. Kennedy": the dot of an abbreviation ends nothing.
+  if (prev.text === '.' && beforePrev && (ABBREVIATED.has(beforePrev.lower) || /^\p{Lu}$/u.test(beforePrev.text))) return false;
+  return SENTENCE_END.has(prev.text);
 }
 
 // A word seen in lower case somewhere is a common word, whatever its capital at a sentence start.
