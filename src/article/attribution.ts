@@ -1,6 +1,7 @@
 import { PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { describe, type Mention } from './mentions.js';
 import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
+import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
 
@@ -24,7 +25,7 @@ const QUOTE_ONLY_WORDS = 2;
 export function findAttribution(tokens: Token[], sentences: Sentence[], spans: QuoteSpan[], span: QuoteSpan, text: string): Cue | null {
   const byline = dashByline(tokens, text, span) ?? transcriptSpeaker(tokens, text, span);
   if (byline) return byline;
-  const s = sentenceOf(sentences, span.start);
+  const s = sentenceAt(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
   const after = sentences[s + 1];
@@ -251,13 +252,3 @@ function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {
   return lo < spans.length && spans[lo]!.outerStart < sent.end;
 }
 
-function sentenceOf(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -79,7 +79,8 @@ function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], na
     kind: 'name',
     name,
     role: roleWords.length && !organization ? roleWords.map((w) => w.text).join(' ') : null,
-    alias: honorific ? `${honorific.text} ${name}` : null,
+    // The alias is written as the text has it: "Mr. Obama" keeps its dot.
+    alias: honorific ? `${base.text.slice(honorific.start - base.start, honorific.end - base.start)}${base.text[honorific.end - base.start] === '.' ? '.' : ''} ${name}` : null,
     organization,
     gender,
     head: null,

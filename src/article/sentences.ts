@@ -118,3 +118,15 @@ function pushSentence(text: string, start: number, end: number, paragraph: numbe
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e > s) out.push({ start: s, end: e, paragraph });
 }
+
+/** Index of the sentence that holds `offset` (the last one starting at or before it). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

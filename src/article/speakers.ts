@@ -3,6 +3,7 @@ import { describe, isRoleNominal, type Mention } from './mentions.js';
 import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from './phrases.js';
 import { DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { sentenceAt } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 
@@ -131,14 +132,14 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
   const group = m.plural || m.organization;
   const fits = (e: Entity): boolean => (group ? e.organization : e.person && !e.organization && (!m.gender || !e.gender || e.gender === m.gender));
   const timeline = ctx.registry.timeline;
-  const s = sentenceIndex(ctx.sentences, m.start);
+  const s = sentenceAt(ctx.sentences, m.start);
   const windowStart = ctx.sentences[Math.max(0, s - 2)]!.start;
   let found: { e: Entity; sentence: number; gendered: boolean } | null = null;
   let i = lastIndexBefore(timeline, m.start);
   for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK && timeline[i]!.at >= windowStart; i--, steps++) {
     const { at, entity } = timeline[i]!;
     if (!fits(entity)) continue;
-    const sentence = sentenceIndex(ctx.sentences, at);
+    const sentence = sentenceAt(ctx.sentences, at);
     if (found && sentence !== found.sentence) break;
     // Walking backwards: a person keeps the earliest of the sentence, a group the nearest;
     // a known gender that matches ("Ms Merkel" for "she") beats an unknown one.
@@ -164,16 +165,6 @@ function lastIndexBefore(timeline: { at: number }[], offset: number): number {
   return lo - 1;
 }
 
-function sentenceIndex(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** How far apart two quotes of one speaker may be in a paragraph with no new attribution. */
 const CONTINUATION_MAX_CHARS = 400;
@@ -201,10 +192,18 @@ function idOf(e: Entity): string {
   return fold(e.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
 }
 
+// "Bill de Blasio" is "de Blasio", not "Blasio".
+const SURNAME_PARTICLES = new Set(['de', 'del', 'der', 'di', 'da', 'du', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'dos']);
+
+function surnameOf(parts: string[]): string {
+  const last = parts.length - 1;
+  return parts.length > 2 && SURNAME_PARTICLES.has(parts[last - 1]!) ? `${parts[last - 1]} ${parts[last]}` : parts[last]!;
+}
+
 function toSpeaker(e: Entity): Speaker {
   const aliases = new Set<string>([e.name, ...e.aliases]);
   const parts = e.name.split(' ');
-  if (!e.organization && e.index >= 0 && parts.length > 1) aliases.add(parts[parts.length - 1]!);
+  if (!e.organization && e.index >= 0 && parts.length > 1) aliases.add(surnameOf(parts));
   return {
     id: idOf(e),
     name: e.name,
