@@ -156,3 +156,23 @@ describe('watchFolder', () => {
     expect(summaries.flatMap((s) => s.failed).map((f) => f.reason.split(':')[0])).toEqual(['EMPTY_TEXT']);
   });
 });
+
+describe('importFolder with html: true', () => {
+  test('GIVEN a saved web page THEN its article is imported through the HTML extractor, without navigation or comments', async () => {
+    const page = readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'news-page.html'));
+    const file = write('harbour.html', page);
+    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
+    const article = library.findBySource(file)!;
+    expect(article).toMatchObject({ title: 'Harbour council approves new ferry line', date: '2024-03-05', url: 'https://courier.example/news/harbour-ferry' });
+    expect(library.getText(article.id)).not.toContain('taxpayer');
+  });
+
+  test('GIVEN an .html file with no article THEN it is reported and the others go on', async () => {
+    write('menu.html', '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    write('a.txt', 'Alpha\n\nText of alpha.');
+    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 1 });
+    expect(summary.failed[0]!.reason).toMatch(/no article/);
+  });
+});

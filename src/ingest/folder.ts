@@ -5,12 +5,16 @@ import { readBytes } from '../article/read.js';
 import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
 import type { Library, SaveOutcome, StoredArticle } from '../library/types.js';
+import { articleText, extractHtml } from './html.js';
+import { decode, declaredCharset } from './safe-fetch.js';
 
 /**
  * Text files only: `.html` needs Readability to find the article in the page, which is
  * the URL ingest's job, so a folder of saved pages is not imported here.
  */
 export const FOLDER_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+/** Saved web pages, read through the HTML extractor when `html` is set. */
+export const FOLDER_HTML_EXTENSIONS: readonly string[] = ['.html', '.htm'];
 /** Same as the engine's default: a news article is far below this; a bigger file is a dump. */
 export const FOLDER_MAX_BYTES = 2 * 1024 * 1024;
 /** Editors write a file in several steps; wait for them to settle before reading. */
@@ -26,6 +30,8 @@ export interface ImportOptions {
   read: ReadArticle;
   maxBytes?: number;
   log?: (message: string) => void;
+  /** Also import `.html` and `.htm` files, the article found by Readability. */
+  html?: boolean;
 }
 
 export interface ImportFailure {
@@ -45,13 +51,13 @@ export interface ImportSummary {
 type FileOutcome = { outcome: SaveOutcome; article: StoredArticle | null } | { outcome: 'failed'; reason: string };
 
 /** Article files under `dir`, sorted, hidden files and folders skipped. */
-export async function listArticleFiles(dir: string): Promise<string[]> {
+export async function listArticleFiles(dir: string, extensions: readonly string[] = FOLDER_EXTENSIONS): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listArticleFiles(path)));
-    else if (entry.isFile() && FOLDER_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push(path);
+    if (entry.isDirectory()) files.push(...(await listArticleFiles(path, extensions)));
+    else if (entry.isFile() && extensions.includes(extname(entry.name).toLowerCase())) files.push(path);
   }
   return files.sort();
 }
@@ -63,6 +69,7 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
   // Refuse before loading a huge file into memory
   if (size > maxBytes) return { outcome: 'failed', reason: `TOO_LARGE: file is ${size} bytes, over the ${maxBytes} byte limit` };
   const bytes = await readFile(file);
+  if (FOLDER_HTML_EXTENSIONS.includes(extname(file).toLowerCase())) return importHtml(file, bytes, options);
   const decoded = readBytes(bytes, { maxBytes });
   if (!decoded.ok) return { outcome: 'failed', reason: `${decoded.error.code}: ${decoded.error.message}` };
   const text = decoded.value.text;
@@ -74,6 +81,17 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
   return options.library.saveArticle({ source: file, text, title, date }, reading.value);
 }
 
+/** A saved page: the article text as the URL ingest stores it, so the same page is the same hash. */
+function importHtml(file: string, bytes: Uint8Array, options: ImportOptions): FileOutcome {
+  const page = extractHtml(decode(bytes, declaredCharset('', bytes)), null);
+  const text = articleText(page);
+  const known = options.library.findByHash(contentHash(text));
+  if (known) return { outcome: 'unchanged', article: known };
+  const reading = options.read(new TextEncoder().encode(text), { title: page.title, date: page.date });
+  if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
+  return options.library.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value);
+}
+
 /**
  * Imports every `.txt` and `.md` file under `dir` into the library. The source is the
  * absolute path. A bad file is reported with its reason and the others go on.
@@ -81,7 +99,8 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
 export async function importFolder(dir: string, options: ImportOptions): Promise<ImportSummary> {
   const log = options.log ?? (() => {});
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: [], changed: [] };
-  for (const file of await listArticleFiles(resolve(dir))) {
+  const extensions = options.html ? [...FOLDER_EXTENSIONS, ...FOLDER_HTML_EXTENSIONS] : FOLDER_EXTENSIONS;
+  for (const file of await listArticleFiles(resolve(dir), extensions)) {
     let result: FileOutcome;
     try {
       result = await importFile(file, options);

@@ -110,6 +110,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'feeds',
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT,
+        channel_id TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll_at INTEGER NOT NULL,
+        last_polled_at INTEGER,
+        primed INTEGER NOT NULL DEFAULT 0,
+        added_at INTEGER NOT NULL,
+        UNIQUE (guild_id, url)
+      );
+      CREATE INDEX feeds_due ON feeds (next_poll_at);
+      CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        PRIMARY KEY (feed_id, item_key)
+      );
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Reading } from '../article/types.js';
 import { createArticleStore, ftsQuery } from './article-store.js';
 import { contentHash } from './content-hash.js';
+import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createGuildStore } from './guild-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
 import { createSpeakerSearch, type QuoteHit } from './speaker-search.js';
@@ -19,6 +20,8 @@ export interface LibraryOptions {
 export interface SqliteLibrary extends Library {
   /** Quotes whose text or speaker name has every word of `search` (prefixes, accents folded). */
   searchQuotes(search: string, options?: { limit?: number; offset?: number }): { items: QuoteHit[]; total: number };
+  /** The feeds guilds follow (`/feed`), polled by the ingest. */
+  feeds: FeedStore;
 }
 
 /** The archive file cannot be opened or migrated; the cause is kept. */
@@ -86,6 +89,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): SqliteL
       return match === null ? { items: [], total: 0 } : search.searchQuotes(match, opts.limit, opts.offset);
     },
     ...guilds,
+    feeds: createFeedStore(db),
     close: () => db.close(),
   };
 }

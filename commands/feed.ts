@@ -1,0 +1,99 @@
+import { PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { renderFeedAdded, renderFeedList, renderIngestError } from '../src/discord/render-ingest.js';
+import { renderNotice, type BotMessage } from '../src/discord/render.js';
+import { canonicalUrl } from '../src/ingest/canonical-url.js';
+import { FEED_INTERVAL_MS } from '../src/ingest/feed-poller.js';
+import { parseFeed } from '../src/ingest/feeds.js';
+import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
+import { safeFetch, type SafeFetchOptions } from '../src/ingest/safe-fetch.js';
+import type { FeedStore } from '../src/library/feed-store.js';
+import type { Library } from '../src/library/types.js';
+
+const NAME = 'feed';
+const URL_MAX = 2000;
+// Autocomplete shows at most 25 choices anyway.
+const SUGGESTIONS = 25;
+
+export interface FeedCommandServices {
+  /** Transport and safety for checking a feed; tests allow 127.0.0.1 here. */
+  fetch?: SafeFetchOptions;
+  /** The poll interval, said in the answer to /feed add. */
+  intervalMs?: number;
+}
+
+/** The SQLite library carries the feed store; another library has no feeds. */
+export function feedStoreOf(library: Library): FeedStore | null {
+  const feeds = (library as Library & { feeds?: FeedStore }).feeds;
+  return feeds && typeof feeds.addFeed === 'function' ? feeds : null;
+}
+
+/** Checks that the URL is a feed (fetched once, nothing stored) and follows it. */
+async function add(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, now: number, services: FeedCommandServices): Promise<BotMessage> {
+  const raw = interaction.options.getString('url', true).trim();
+  const url = canonicalUrl(raw);
+  if (!url) return renderIngestError(`<${raw}>`, 'that is not an http or https address.');
+  try {
+    const doc = await safeFetch(url, services.fetch);
+    const parsed = doc.notModified ? { title: null, items: [] } : parseFeed(doc.text, doc.url);
+    const feed = feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
+    if (!feed) return renderNotice(`This server already follows ${url}. See /feed list.`);
+    return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS);
+  } catch (error) {
+    const reason = ingestErrorReason(error);
+    if (reason === null) throw error;
+    return renderIngestError(`the feed <${url}>`, reason);
+  }
+}
+
+function remove(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore): BotMessage {
+  const raw = interaction.options.getString('url', true).trim();
+  // Autocomplete answers "#id": a feed URL may be longer than a choice value can be
+  const picked = /^#\d+$/.test(raw) ? feeds.listFeeds(guildId).find((f) => `#${f.id}` === raw) : undefined;
+  const url = picked?.url ?? canonicalUrl(raw) ?? raw;
+  return feeds.removeFeed(guildId, url)
+    ? renderNotice(`Stopped following ${url}. Its articles stay in the archive.`, false)
+    : renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
+}
+
+/** `/feed add|remove|list`: the RSS and Atom feeds this server follows (Manage Server). */
+export function createFeedCommand(services: FeedCommandServices = {}): SlashCommand {
+  return {
+    data: new SlashCommandBuilder()
+      .setName(NAME)
+      .setDescription('RSS and Atom feeds this server follows')
+      .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+      .addSubcommand((sub) =>
+        sub.setName('add').setDescription('Follow a feed; new articles are stored and announced here')
+          .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS 2.0 or Atom)').setRequired(true).setMaxLength(URL_MAX)),
+      )
+      .addSubcommand((sub) =>
+        sub.setName('remove').setDescription('Stop following a feed')
+          .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)),
+      )
+      .addSubcommand((sub) => sub.setName('list').setDescription('The feeds this server follows, with their errors and next poll')),
+    // Checking a new feed fetches it.
+    defer: (interaction) => interaction.options.getSubcommand(false) === 'add',
+    async execute(interaction, context: CommandContext) {
+      const feeds = feedStoreOf(context.library);
+      if (!feeds) return renderNotice('Feeds are not available with this archive. Ask the bot’s owner to run it with its SQLite archive.');
+      const guildId = interaction.guildId;
+      if (!guildId) return renderNotice('Feeds belong to a server: run /feed in a server channel.');
+      const sub = interaction.options.getSubcommand();
+      if (sub === 'add') return add(interaction, guildId, feeds, context.clock().getTime(), services);
+      if (sub === 'remove') return remove(interaction, guildId, feeds);
+      return renderFeedList(feeds.listFeeds(guildId));
+    },
+    autocomplete(interaction, { library }) {
+      const feeds = feedStoreOf(library);
+      if (!feeds || !interaction.guildId) return [];
+      const typed = interaction.options.getFocused().toLowerCase();
+      return feeds.listFeeds(interaction.guildId)
+        .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))
+        .slice(0, SUGGESTIONS)
+        .map((f) => ({ name: f.title ? `${f.title} (${f.url})` : f.url, value: `#${f.id}` }));
+    },
+  };
+}
+
+export default createFeedCommand();

@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+
+/** A feed a guild follows, with the state of its polling. */
+export interface Feed {
+  id: number;
+  guildId: string;
+  url: string;
+  title: string | null;
+  /** Where new articles are announced; null when added outside a channel. */
+  channelId: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastError: string | null;
+  /** Failed polls in a row; the back-off grows with it. */
+  failures: number;
+  /** ms since epoch. */
+  nextPollAt: number;
+  lastPolledAt: number | null;
+  /** False until the first successful poll, which stores items but announces none. */
+  primed: boolean;
+  addedAt: number;
+}
+
+export interface PollSuccess {
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  polledAt: number;
+  nextPollAt: number;
+}
+
+/** The feeds table: which guild follows which feed, and which items each has seen. */
+export interface FeedStore {
+  /** Adds a feed for a guild; null when the guild already follows it. */
+  addFeed(feed: { guildId: string; url: string; channelId: string | null; now: number }): Feed | null;
+  removeFeed(guildId: string, url: string): boolean;
+  getFeed(id: number): Feed | null;
+  listFeeds(guildId: string): Feed[];
+  /** Feeds whose next poll is at or before `now`, the most overdue first. */
+  dueFeeds(now: number): Feed[];
+  recordSuccess(id: number, success: PollSuccess): void;
+  recordFailure(id: number, failure: { error: string; polledAt: number; nextPollAt: number }): void;
+  hasSeen(feedId: number, itemKey: string): boolean;
+  markSeen(feedId: number, itemKey: string, articleId: number | null): void;
+}
+
+interface FeedRow {
+  id: number;
+  guild_id: string;
+  url: string;
+  title: string | null;
+  channel_id: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_error: string | null;
+  failures: number;
+  next_poll_at: number;
+  last_polled_at: number | null;
+  primed: number;
+  added_at: number;
+}
+
+const toFeed = (row: FeedRow): Feed => ({
+  id: row.id, guildId: row.guild_id, url: row.url, title: row.title, channelId: row.channel_id, etag: row.etag,
+  lastModified: row.last_modified, lastError: row.last_error, failures: row.failures, nextPollAt: row.next_poll_at,
+  lastPolledAt: row.last_polled_at, primed: row.primed === 1, addedAt: row.added_at,
+});
+
+/** The statements over `feeds` and `feed_items`, prepared once. */
+export function createFeedStore(db: Database): FeedStore {
+  const insert = db.prepare<[string, string, string | null, number, number]>(
+    'INSERT OR IGNORE INTO feeds (guild_id, url, channel_id, next_poll_at, added_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byKey = db.prepare<[string, string], FeedRow>('SELECT * FROM feeds WHERE guild_id = ? AND url = ?');
+  const byId = db.prepare<[number], FeedRow>('SELECT * FROM feeds WHERE id = ?');
+  const byGuild = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE guild_id = ? ORDER BY added_at, id');
+  const due = db.prepare<[number], FeedRow>('SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id');
+  const remove = db.prepare<[string, string]>('DELETE FROM feeds WHERE guild_id = ? AND url = ?');
+  const success = db.prepare<[string | null, string | null, string | null, number, number, number]>(
+    `UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, last_error = NULL, failures = 0,
+       last_polled_at = ?, next_poll_at = ?, primed = 1 WHERE id = ?`,
+  );
+  const failure = db.prepare<[string, number, number, number]>(
+    'UPDATE feeds SET last_error = ?, failures = failures + 1, last_polled_at = ?, next_poll_at = ? WHERE id = ?',
+  );
+  const seen = db.prepare<[number, string], { n: number }>('SELECT 1 AS n FROM feed_items WHERE feed_id = ? AND item_key = ?');
+  const mark = db.prepare<[number, string, number | null]>('INSERT OR REPLACE INTO feed_items (feed_id, item_key, article_id) VALUES (?, ?, ?)');
+
+  return {
+    addFeed({ guildId, url, channelId, now }) {
+      const added = insert.run(guildId, url, channelId, now, now).changes === 1;
+      return added ? toFeed(byKey.get(guildId, url)!) : null;
+    },
+    removeFeed: (guildId, url) => remove.run(guildId, url).changes > 0,
+    getFeed: (id) => {
+      const row = byId.get(id);
+      return row ? toFeed(row) : null;
+    },
+    listFeeds: (guildId) => byGuild.all(guildId).map(toFeed),
+    dueFeeds: (now) => due.all(now).map(toFeed),
+    recordSuccess: (id, s) => void success.run(s.title, s.etag, s.lastModified, s.polledAt, s.nextPollAt, id),
+    recordFailure: (id, f) => void failure.run(f.error, f.polledAt, f.nextPollAt, id),
+    hasSeen: (feedId, itemKey) => seen.get(feedId, itemKey) !== undefined,
+    markSeen: (feedId, itemKey, articleId) => void mark.run(feedId, itemKey, articleId),
+  };
+}

@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { backoffMs, MAX_BACKOFF_MS, pollDueFeeds, pollFeed, startFeedPoller, type FeedPollOptions } from '../src/ingest/feed-poller.js';
+import { parseFeed } from '../src/ingest/feeds.js';
+import { ingestFile, ingestUrl } from '../src/ingest/ingest.js';
+import type { Feed } from '../src/library/feed-store.js';
+import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import type { StoredArticle } from '../src/library/types.js';
+import { FIXTURES, startFixtureServer, type FixtureServer } from './http-fixture-server.js';
+
+const MINUTE = 60_000;
+const INTERVAL = 15 * MINUTE;
+
+let server: FixtureServer;
+beforeAll(async () => void (server = await startFixtureServer()));
+afterAll(async () => server.close());
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8').replaceAll('{{base}}', 'https://feeds.example');
+
+describe('parseFeed', () => {
+  test('GIVEN an RSS 2.0 feed THEN each item has its guid, clean link, title and date, and no full text', () => {
+    const feed = parseFeed(fixture('rss.xml'));
+    expect(feed).toMatchObject({ kind: 'rss', title: 'The Coastal Courier' });
+    expect(feed.items).toEqual([
+      { key: 'courier-1001', link: 'https://feeds.example/news-page.html', title: 'Harbour council approves new ferry line', date: '2024-03-05', paragraphs: [] },
+      { key: 'courier-1002', link: 'https://feeds.example/json-ld-page.html', title: 'Mountain railway reopens after landslide', date: '2023-11-14', paragraphs: [] },
+    ]);
+  });
+
+  test('GIVEN an Atom feed THEN an entry with the whole article keeps its paragraphs and a summary-only entry keeps none', () => {
+    const feed = parseFeed(fixture('atom.xml'));
+    expect(feed).toMatchObject({ kind: 'atom', title: 'Valley Notes' });
+    const [library, bakery] = feed.items;
+    expect(library).toMatchObject({ key: 'tag:valley.example,2024:library-sundays', link: 'https://feeds.example/articles/library-sundays', date: '2024-04-02' });
+    expect(library!.paragraphs).toHaveLength(4);
+    expect(library!.paragraphs[1]).toBe('“Sunday is the only day many families have time to read together,” head librarian Ruth Baumann said after the decision. “We want the doors open when people are free.”');
+    expect(bakery).toMatchObject({ link: 'https://feeds.example/windows-1252-page.html', paragraphs: [] });
+  });
+
+  test.each([
+    ['an HTML page', '<html><body><p>hello</p></body></html>', /neither RSS 2.0 nor Atom/],
+    ['RSS without a channel', '<rss version="2.0"></rss>', /without a <channel>/],
+  ])('GIVEN %s THEN FeedParseError says what is wrong', (_what, xml, message) => {
+    expect(() => parseFeed(xml)).toThrow(message);
+  });
+});
+
+describe('backoffMs', () => {
+  test('GIVEN failures in a row THEN the wait doubles up to six hours', () => {
+    expect([1, 2, 3].map((n) => backoffMs(INTERVAL, n) / MINUTE)).toEqual([30, 60, 120]);
+    expect(backoffMs(INTERVAL, 20)).toBe(MAX_BACKOFF_MS);
+  });
+});
+
+describe('polling feeds against a local server', () => {
+  let library: SqliteLibrary;
+  let now: number;
+  let announced: { feed: Feed; articles: StoredArticle[] }[];
+  let options: FeedPollOptions;
+  const add = (path: string, guildId = 'g1'): Feed => library.feeds.addFeed({ guildId, url: `${server.base}${path}`, channelId: 'c1', now })!;
+
+  beforeEach(() => {
+    library = openLibrary(':memory:');
+    now = Date.UTC(2024, 5, 1, 8);
+    announced = [];
+    options = {
+      library,
+      feeds: library.feeds,
+      clock: () => new Date(now),
+      intervalMs: INTERVAL,
+      fetchOptions: { allowPrivateHosts: ['127.0.0.1'] },
+      onNewArticles: (feed, articles) => void announced.push({ feed, articles }),
+    };
+  });
+  afterEach(() => library.close());
+
+  test('GIVEN a new RSS feed THEN the first poll stores its items, fetched as pages, and announces nothing', async () => {
+    add('/rss.xml');
+    const [result] = await pollDueFeeds(options);
+    expect(result).toMatchObject({ status: 'polled', announced: false });
+    const titles = library.listArticles().items.map((a) => a.title).sort();
+    expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
+    expect(announced).toEqual([]);
+    expect(library.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
+  });
+
+  test('GIVEN an Atom feed THEN the full-text entry is stored from the feed and the summary entry from its page', async () => {
+    add('/atom.xml');
+    await pollDueFeeds(options);
+    expect(server.hits.get('/articles/library-sundays')).toBeUndefined();
+    const sundays = library.listArticles({ search: 'Sundays' }).items[0]!;
+    expect(sundays).toMatchObject({ source: `${server.base}/articles/library-sundays`, date: '2024-04-02' });
+    expect(library.getReading(sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
+    expect(library.listArticles({ search: 'baguette' }).total).toBe(1);
+  });
+
+  test('GIVEN a feed that changes THEN the second poll stores and announces only the new item', async () => {
+    server.setChangingFeed(1);
+    add('/changing.xml');
+    await pollDueFeeds(options);
+    expect(library.listArticles().total).toBe(1);
+    server.setChangingFeed(2);
+    now += INTERVAL;
+    const [second] = await pollDueFeeds(options);
+    expect(second).toMatchObject({ status: 'polled', announced: true });
+    expect(announced).toHaveLength(1);
+    expect(announced[0]!.articles.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
+    expect(library.listArticles().total).toBe(2);
+  });
+
+  test('GIVEN announcing fails THEN the feed is not counted as broken and the failure is logged', async () => {
+    const warnings: string[] = [];
+    server.setChangingFeed(1);
+    add('/changing.xml');
+    await pollDueFeeds(options);
+    server.setChangingFeed(2);
+    now += INTERVAL;
+    const [second] = await pollDueFeeds({ ...options, log: { info: () => {}, warn: (m) => warnings.push(m) }, onNewArticles: () => Promise.reject(new Error('Unknown Channel')) });
+    expect(second).toMatchObject({ status: 'polled', announced: true });
+    expect(library.feeds.listFeeds('g1')[0]).toMatchObject({ failures: 0, lastError: null });
+    expect(warnings).toEqual([`feed ${server.base}/changing.xml: announcing 1 new article(s) failed: Unknown Channel`]);
+  });
+
+  test('GIVEN an unchanged feed THEN the conditional request gets a 304 and nothing is done', async () => {
+    server.setChangingFeed(1);
+    add('/changing.xml');
+    await pollDueFeeds(options);
+    const pageHits = server.hits.get('/news-page.html');
+    now += INTERVAL;
+    const [second] = await pollDueFeeds(options);
+    expect(second!.status).toBe('not-modified');
+    expect(server.headersOf('/changing.xml').at(-1)!['if-none-match']).toBe('"v1"');
+    expect(server.hits.get('/news-page.html')).toBe(pageHits);
+    expect(library.feeds.listFeeds('g1')[0]!.nextPollAt).toBe(now + INTERVAL);
+  });
+
+  test('GIVEN a feed that is not due THEN it is not polled', async () => {
+    add('/rss.xml');
+    await pollDueFeeds(options);
+    now += INTERVAL - 1;
+    expect(await pollDueFeeds(options)).toEqual([]);
+  });
+
+  test('GIVEN a broken feed THEN its last error is kept and it backs off, then recovers', async () => {
+    const feed = add('/feed-that-is-gone.xml');
+    const [first] = await pollDueFeeds(options);
+    expect(first).toMatchObject({ status: 'failed', error: `HttpStatusError: HTTP 404 from ${server.base}/feed-that-is-gone.xml` });
+    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
+    now += 2 * INTERVAL;
+    await pollDueFeeds(options);
+    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
+    server.route('/feed-that-is-gone.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('changing-feed-1.xml').replaceAll('https://feeds.example', server.base)));
+    now += 4 * INTERVAL;
+    await pollDueFeeds(options);
+    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
+  });
+
+  test('GIVEN a feed that is an HTML page THEN the error says it is not a feed', async () => {
+    add('/news-page.html');
+    const [result] = await pollDueFeeds(options);
+    expect(result).toMatchObject({ status: 'failed', error: 'FeedParseError: a <html> document is neither RSS 2.0 nor Atom' });
+  });
+
+  test('GIVEN the same article from two feeds, a URL and a file THEN it is stored once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-feeds-'));
+    try {
+      add('/rss.xml');
+      add('/changing.xml', 'g2');
+      server.setChangingFeed(1);
+      await pollDueFeeds(options);
+      const ingest = { library, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+      await ingestUrl(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, ingest);
+      const path = join(dir, 'harbour.html');
+      writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
+      await ingestFile(path, ingest);
+      expect(library.listArticles({ search: 'ferry' }).total).toBe(1);
+      expect(library.listArticles().total).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('GIVEN a running poller THEN pollNow polls due feeds and stop waits for it', async () => {
+    add('/rss.xml');
+    const poller = startFeedPoller(options);
+    const results = await poller.pollNow();
+    await poller.stop();
+    expect(results.map((r) => r.status)).toEqual(['polled']);
+    expect(await poller.pollNow()).toEqual([]);
+  });
+
+  test('GIVEN a page in a feed that is down THEN the other items are stored and it is tried again next poll; a page that is gone is not', async () => {
+    server.route('/down.html', (_req, res) => void res.writeHead(503).end());
+    server.route('/flaky.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      `<rss version="2.0"><channel><title>Flaky</title>
+        <item><link>${server.base}/down.html</link><guid>down</guid></item>
+        <item><link>${server.base}/gone.html</link><guid>gone</guid></item>
+        <item><link>${server.base}/json-ld-page.html</link><guid>ok</guid></item></channel></rss>`,
+    ));
+    const feed = add('/flaky.xml');
+    const result = await pollFeed(feed, options);
+    expect(result).toMatchObject({ status: 'polled', stored: [{ title: 'Mountain railway reopens after landslide' }] });
+    expect(result.status === 'polled' && result.itemErrors).toEqual([
+      `${server.base}/gone.html: HTTP 404 from ${server.base}/gone.html`,
+      `${server.base}/down.html: HTTP 503 from ${server.base}/down.html`,
+    ]);
+    expect(['down', 'gone', 'ok'].map((key) => library.feeds.hasSeen(feed.id, key))).toEqual([false, true, true]);
+  });
+});
