@@ -7,16 +7,16 @@ import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, ty
 import type { Reading } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 
-const TITLE_MAX = 256; // Discord rejects longer embed titles
-const DESCRIPTION_MAX = 4096; // Discord rejects longer embed descriptions
+export const TITLE_MAX = 256; // Discord rejects longer embed titles
+export const DESCRIPTION_MAX = 4096; // Discord rejects longer embed descriptions
 const FIELDS_MAX = 25; // Discord rejects embeds with more fields
 const FIELD_NAME_MAX = 256; // Discord rejects longer field names
-const FIELD_VALUE_MAX = 1024; // Discord rejects longer field values
-const FOOTER_MAX = 2048; // Discord rejects longer footer text
+export const FIELD_VALUE_MAX = 1024; // Discord rejects longer field values
+export const FOOTER_MAX = 2048; // Discord rejects longer footer text
 const AUTHOR_MAX = 256; // Discord rejects longer author names
-const MESSAGE_EMBED_CHARS_MAX = 6000; // Discord rejects a message whose embeds hold more text in all
-const EMBEDS_MAX = 10; // Discord rejects messages with more embeds
-const CONTENT_MAX = 2000; // Discord rejects longer message content
+export const MESSAGE_EMBED_CHARS_MAX = 6000; // Discord rejects a message whose embeds hold more text in all
+export const EMBEDS_MAX = 10; // Discord rejects messages with more embeds
+export const CONTENT_MAX = 2000; // Discord rejects longer message content
 const CHOICES_MAX = 25; // Discord rejects autocomplete answers with more choices
 const CHOICE_TEXT_MAX = 100; // Discord rejects longer choice names and string values
 /** Quotes longer than this are shortened so a full page of them stays under 6000 characters. */
@@ -95,12 +95,12 @@ function linkText(text: string): string {
  * Article text shown as written: "*", "_", "# ", "[text](url)" are escaped, so an article
  * cannot format the message or hide a link behind innocent words.
  */
-function plain(text: string): string {
+export function plain(text: string): string {
   return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
 }
 
 /** Only http(s) URLs: Discord rejects a whole message whose embed url is anything else. */
-function linkUrl(url: string | null): string | undefined {
+export function linkUrl(url: string | null): string | undefined {
   if (!url || !URL.canParse(url)) return undefined;
   const parsed = new URL(url);
   // ")" would end a markdown link early.

@@ -34,6 +34,13 @@ export interface Failure {
   retryAfter?: number;
 }
 
+/** Discord's rate limit, enforced: above `perSecond` requests in any second, a 429. */
+export interface RateLimit {
+  perSecond: number;
+  /** `global`: one bucket for all requests (with `X-RateLimit-Global`); `route`: one per method and path. */
+  scope: 'global' | 'route';
+}
+
 /** An interaction the fake dispatched: its raw payload, id and token. */
 export interface SentInteraction {
   id: string;
@@ -58,6 +65,10 @@ export class FakeDiscord {
   readonly #failures: Failure[] = [];
   readonly #waiters = new Set<Waiter>();
   readonly #routes;
+  #rateLimit: RateLimit | null = null;
+  readonly #windows = new Map<string, number[]>();
+  /** How many requests the rate limit answered with 429. */
+  rateLimited = 0;
 
   private constructor(ids: FakeIds) {
     this.ids = ids;
@@ -91,6 +102,38 @@ export class FakeDiscord {
     return this.#gateway;
   }
 
+  /** Enforces a rate limit from now on (null lifts it), answering 429 with `retry_after` like Discord. */
+  rateLimit(limit: RateLimit | null): void {
+    this.#rateLimit = limit;
+    this.#windows.clear();
+  }
+
+  /** A 429 when this request is over the rate limit; else it is counted in its window. */
+  #overLimit(method: string, path: string): RouteResponse | null {
+    if (!this.#rateLimit) return null;
+    const key = this.#rateLimit.scope === 'global' ? 'global' : `${method} ${path}`;
+    const now = Date.now();
+    const window = (this.#windows.get(key) ?? []).filter((t) => t > now - 1000);
+    this.#windows.set(key, window);
+    if (window.length < this.#rateLimit.perSecond) {
+      window.push(now);
+      return null;
+    }
+    this.rateLimited += 1;
+    const retryAfter = Math.max(0.001, (window[0]! + 1000 - now) / 1000);
+    const response = rateLimited(retryAfter);
+    if (this.#rateLimit.scope === 'global') {
+      response.headers = { ...response.headers, 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' };
+      response.body = { ...(response.body as object), global: true };
+    }
+    return response;
+  }
+
+  /** The messages the bot posted to `channelId`, oldest first (successful POSTs only). */
+  postsTo(channelId: string): RestCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && c.status === 200);
+  }
+
   fail(failure: Failure): void {
     this.#failures.push({ times: Number.POSITIVE_INFINITY, ...failure });
   }
@@ -100,7 +143,7 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
     const method = req.method ?? 'GET';
     const body = parseBody(await readBody(req));
-    const response = this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
+    const response = this.#overLimit(method, path) ?? this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
     const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: response.status };
     this.calls.push(call);
     send(res, response);

@@ -32,7 +32,7 @@ function resolvedPayload(ids: FakeIds, options: OptionInput[]): Record<string, R
   const resolved: Record<string, Record<string, unknown>> = { channels: {}, roles: {}, users: {}, members: {} };
   for (const option of options.flatMap((o) => [o, ...(o.options ?? [])])) {
     const id = String(option.value);
-    if (option.type === 'channel') resolved.channels![id] = { ...channelPayload(ids), id, permissions: ALL_PERMISSIONS };
+    if (option.type === 'channel') resolved.channels![id] = { ...partialChannel(ids), id, permissions: ALL_PERMISSIONS };
     if (option.type === 'role') resolved.roles![id] = rolePayload(id, id === ids.roleId ? 'readers' : `role-${id}`, 1);
     if (option.type === 'user') {
       resolved.users![id] = userPayload(id, id === ids.userId ? 'reader' : `user-${id}`);
@@ -40,6 +40,15 @@ function resolvedPayload(ids: FakeIds, options: OptionInput[]): Record<string, R
     }
   }
   return resolved;
+}
+
+/**
+ * Interactions carry partial channels, without permission overwrites; were they included,
+ * discord.js would wipe the overwrites it cached from the gateway.
+ */
+function partialChannel(ids: FakeIds): Record<string, unknown> {
+  const { permission_overwrites: _overwrites, ...partial } = channelPayload(ids);
+  return partial;
 }
 
 /** Who triggers an interaction; by default a member who may do anything. */
@@ -58,7 +67,7 @@ function basePayload(ids: FakeIds, type: number, invoker: Invoker = {}): Record<
     version: 1,
     guild_id: ids.guildId,
     channel_id: ids.channelId,
-    channel: channelPayload(ids),
+    channel: partialChannel(ids),
     member: { ...memberPayload(userPayload(ids.userId, 'reader')), permissions: invoker.permissions ?? ALL_PERMISSIONS },
     locale: 'en-US',
     guild_locale: 'en-US',

@@ -1,0 +1,121 @@
+import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { buildBriefing } from '../src/briefing/build-briefing.js';
+import { createDeliverer, type DeliveryOutcome } from '../src/briefing/deliver.js';
+import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
+import { missingPermissions, resolveChannel } from '../src/briefing/permissions.js';
+import { announceSettingsChanged, hasScheduler } from '../src/briefing/settings-events.js';
+import { discordTimestamp, formatLocal, statusLines } from '../src/briefing/status.js';
+import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { renderBriefingNotice, renderBriefingPreview } from '../src/discord/render-briefing.js';
+import type { BotMessage } from '../src/discord/render.js';
+
+const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
+
+/** `/briefing setup`: validates time, timezone and the bot's permissions before saving anything. */
+async function setup(interaction: ChatInputCommandInteraction, guildId: string, { library, clock }: CommandContext): Promise<BotMessage> {
+  const time = interaction.options.getString('time', true).trim();
+  const timezone = interaction.options.getString('timezone', true).trim();
+  if (parseTime(time) === null) return renderBriefingNotice([`“${time}” is not a time. Use HH:MM, 24-hour, for example 08:30 or 18:00.`]);
+  if (!isValidTimezone(timezone)) return renderBriefingNotice([`“${timezone}” is not a timezone I know. ${TZ_HINT}`]);
+  const picked = interaction.options.getChannel('channel', true);
+  const channel = await resolveChannel(interaction.client, picked.id);
+  if (!channel) return renderBriefingNotice([`I cannot see <#${picked.id}>. Pick a text channel the bot can view.`]);
+  const missing = missingPermissions(channel, interaction.client);
+  if (missing.length) return renderBriefingNotice([`I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there (or on its category), then run /briefing setup again.`]);
+  const role = interaction.options.getRole('role');
+  if (role?.id === guildId) return renderBriefingNotice(['Pick a role to mention, not @everyone, or leave the role out.']);
+  const previous = library.getGuildSettings(guildId);
+  const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
+  library.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
+  const running = hasScheduler(interaction.client);
+  const now = clock();
+  const next = nextRunAfter(now, time, timezone);
+  const today = localTime(now, timezone);
+  // Looked at before the scheduler hears of it: it claims the day at once when the time has passed
+  const missedToday = today.minutes >= parseTime(time)! && !library.getDelivery(guildId, today.date);
+  announceSettingsChanged(interaction.client, guildId);
+  return renderBriefingNotice([
+    `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
+    missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
+    ...(running ? [] : ['Note: the scheduler is not running in this bot process, so nothing will be posted until it restarts.']),
+  ]);
+}
+
+function off(guildId: string, { library }: CommandContext, interaction: ChatInputCommandInteraction): BotMessage {
+  const settings = library.getGuildSettings(guildId);
+  if (!settings?.enabled) return renderBriefingNotice(['The daily briefing is already off.']);
+  library.saveGuildSettings({ ...settings, enabled: false });
+  announceSettingsChanged(interaction.client, guildId);
+  return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
+}
+
+function show(guildId: string, { library, clock }: CommandContext): BotMessage {
+  const settings = library.getGuildSettings(guildId);
+  const now = clock();
+  const key = localTime(now, settings?.timezone ?? 'UTC').date;
+  return renderBriefingPreview(buildBriefing(library, guildId, now), key, settings?.postWhenEmpty ?? false);
+}
+
+function nowAnswer(outcome: DeliveryOutcome): BotMessage {
+  switch (outcome.kind) {
+    case 'sent':
+      return renderBriefingNotice([`Posted the briefing (${outcome.messageIds.length} message${outcome.messageIds.length === 1 ? '' : 's'}).${outcome.key.includes('+') ? '' : ' It counts as today’s: the scheduled run will not post again today.'}`]);
+    case 'failed':
+      return renderBriefingNotice([`The briefing was not posted: ${outcome.reason}`]);
+    case 'empty':
+      return renderBriefingNotice(['Nothing new since the last briefing, so nothing was posted. /articles lists what is in the archive.']);
+    case 'not-set-up':
+      return renderBriefingNotice(['No daily briefing is set up here. Run /briefing setup first.']);
+    default:
+      return renderBriefingNotice(['A briefing is being posted right now. Check /briefing status in a moment.']);
+  }
+}
+
+async function postNow(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
+  const settings = context.library.getGuildSettings(guildId);
+  if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
+  const deliverer = createDeliverer({ client: interaction.client, library: context.library, clock: context.clock, log: context.log });
+  return nowAnswer(await deliverer.deliverNow(guildId, context.clock()));
+}
+
+async function status(guildId: string, { library, clock }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
+  const settings = library.getGuildSettings(guildId);
+  const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
+  const missing = channel ? missingPermissions(channel, interaction.client) : null;
+  return renderBriefingNotice(statusLines(library, guildId, clock(), settings ? missing : []));
+}
+
+/** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('briefing')
+    .setDescription('The daily briefing of new articles for this server')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addSubcommand((sub) =>
+      sub
+        .setName('setup')
+        .setDescription('Post a daily briefing in a channel at a local time')
+        .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addStringOption((o) => o.setName('time').setDescription('HH:MM, 24-hour, e.g. 08:30').setRequired(true).setMaxLength(5))
+        .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Istanbul').setRequired(true).setMaxLength(64))
+        .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each briefing'))
+        .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a short note on days with nothing new (default: no)')),
+    )
+    .addSubcommand((sub) => sub.setName('off').setDescription('Stop the daily briefing'))
+    .addSubcommand((sub) => sub.setName('show').setDescription('Preview the next briefing (only you see it)'))
+    .addSubcommand((sub) => sub.setName('now').setDescription('Post the briefing now'))
+    .addSubcommand((sub) => sub.setName('status').setDescription('Next run, last delivery and what went wrong')),
+  // Posting may wait on Discord's rate limits and retries.
+  defer: (interaction) => interaction.options.getSubcommand(false) === 'now',
+  async execute(interaction, context) {
+    const guildId = interaction.guildId;
+    if (!guildId) return renderBriefingNotice(['Briefings are set per server: run this in a server.']);
+    switch (interaction.options.getSubcommand()) {
+      case 'setup': return setup(interaction, guildId, context);
+      case 'off': return off(guildId, context, interaction);
+      case 'show': return show(guildId, context);
+      case 'now': return postNow(guildId, context, interaction);
+      default: return status(guildId, context, interaction);
+    }
+  },
+} satisfies SlashCommand;

@@ -1,0 +1,120 @@
+/**
+ * The daily digest for a guild, built from the archive alone: which articles are new since
+ * its last delivered briefing, what each one says in a line, and in what order.
+ */
+import type { Quote, Reading } from '../article/types.js';
+import type { Delivery, Library, StoredArticle } from '../library/types.js';
+import { addDays } from './local-time.js';
+
+/** One article in a briefing. */
+export interface BriefingItem {
+  articleId: number;
+  headline: string;
+  /** One sentence. */
+  summary: string;
+  quote: { text: string; speaker: string } | null;
+  url: string | null;
+  /** Higher is more important; items are sorted by it. */
+  score: number;
+}
+
+export interface Briefing {
+  guildId: string;
+  items: BriefingItem[];
+  /** New articles left out to keep the briefing readable. */
+  omitted: number;
+  /** Start of the window covered (ms since epoch). */
+  since: number;
+}
+
+const HOUR_MS = 3_600_000;
+// A first briefing covers one day, not the whole archive
+const FIRST_WINDOW_MS = 24 * HOUR_MS;
+// A guild away for weeks gets a week, not a flood
+const LONGEST_WINDOW_MS = 7 * 24 * HOUR_MS;
+// Articles saved while the last briefing was being built are not lost: the window overlaps it
+const WINDOW_OVERLAP_MS = HOUR_MS;
+// Days of the delivery log searched back for the last briefing that went out
+const LOG_LOOKBACK_DAYS = 14;
+/** Beyond this many articles the briefing says "and N more" instead of growing. */
+export const BRIEFING_ITEMS_MAX = 25;
+// "complicated," is a fragment, not something worth quoting
+const QUOTE_MIN_CHARS = 25;
+
+/** The last briefing that was sent for `guildId`, searching the log a few days back. */
+export function lastSentDelivery(library: Library, guildId: string): Delivery | null {
+  const last = library.lastDelivery(guildId);
+  if (!last || last.status === 'sent') return last;
+  const day = last.localDate.slice(0, 10);
+  for (let back = 0; back <= LOG_LOOKBACK_DAYS; back++) {
+    const delivery = library.getDelivery(guildId, addDays(day, -back));
+    if (delivery?.status === 'sent') return delivery;
+  }
+  return null;
+}
+
+/** The new articles for `guildId` at `now`: since its last sent briefing, at most 24 h on the first. */
+export function newArticleIds(library: Library, guildId: string, now: Date): { ids: number[]; since: number } {
+  const last = lastSentDelivery(library, guildId);
+  const nowMs = now.getTime();
+  const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
+  const covered = new Set(last?.articleIds ?? []);
+  const ids = library.articlesSince(since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  return { ids, since };
+}
+
+/** Builds the digest for `guildId` at `now`, ranked by importance. Reads only; claims nothing. */
+export function buildBriefing(library: Library, guildId: string, now: Date): Briefing {
+  const { ids, since } = newArticleIds(library, guildId, now);
+  return { ...briefingOf(library, guildId, ids, now), since };
+}
+
+/** The digest of exactly these articles (a claimed delivery is rebuilt from its ids). */
+export function briefingOf(library: Library, guildId: string, articleIds: number[], now: Date): Briefing {
+  const items = articleIds
+    .map((id) => ({ article: library.getArticle(id), reading: library.getReading(id) }))
+    .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
+    .map(({ article, reading }) => itemOf(library, article, reading, now))
+    .sort((a, b) => b.score - a.score || b.articleId - a.articleId);
+  return { guildId, items: items.slice(0, BRIEFING_ITEMS_MAX), omitted: Math.max(0, items.length - BRIEFING_ITEMS_MAX), since: now.getTime() };
+}
+
+function itemOf(library: Library, article: StoredArticle, reading: Reading, now: Date): BriefingItem {
+  const quote = tellingQuote(reading);
+  return {
+    articleId: article.id,
+    headline: reading.headline.trim() || reading.title || article.title || `Article #${article.id}`,
+    summary: reading.summary[0]?.trim() || firstSentence(library.getText(article.id) ?? ''),
+    quote: quote && { text: quote.text.trim(), speaker: quote.speaker!.name },
+    url: article.url,
+    score: importance(article, reading, now),
+  };
+}
+
+/** Quotes, speakers and facts make an article weigh more; a fresh one a little more again. */
+export function importance(article: StoredArticle, reading: Reading, now: Date): number {
+  const attributed = reading.quotes.filter((q) => q.speaker).length;
+  const facts = reading.facts.key.length + reading.facts.people.length + reading.facts.dates.length;
+  const ageHours = Math.max(0, (now.getTime() - article.addedAt) / HOUR_MS);
+  const freshness = Math.max(0, 1 - ageHours / 24);
+  return attributed * 2 + reading.speakers.length * 3 + Math.min(facts, 10) + freshness * 2;
+}
+
+/**
+ * The most telling quote: a direct one by a named person, the longest informative one;
+ * fragments ("complicated,") only when nothing better is there. Unattributed quotes never.
+ */
+export function tellingQuote(reading: Reading): Quote | null {
+  const people = new Set(reading.speakers.filter((s) => s.type === 'person').map((s) => s.id));
+  const weight = (q: Quote): number =>
+    (q.kind === 'direct' ? 1000 : 0) + (people.has(q.speaker!.id) ? 500 : 0) + (q.text.length >= QUOTE_MIN_CHARS ? 250 : 0) + Math.min(q.text.length, 240);
+  const candidates = reading.quotes.filter((q) => q.speaker && q.text.trim());
+  return candidates.sort((a, b) => weight(b) - weight(a))[0] ?? null;
+}
+
+/** The first sentence of the body, skipping a `date YYYY-MM-DD` header. */
+export function firstSentence(text: string): string {
+  const body = text.replace(/^\uFEFF?\s*date\s+\d{4}-\d{2}-\d{2}\s*/i, '').trim();
+  const match = /^[\s\S]*?[.!?]["”’)]?(?=\s|$)/.exec(body);
+  return (match?.[0] ?? body).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,105 @@
+/**
+ * One node-cron task per guild, in that guild's timezone, calling `runDue`. Tasks are rebuilt
+ * when settings change and destroyed on `off` and on `stop()`. On start every guild is
+ * caught up: a briefing missed while the bot was down goes out once, the same local day.
+ */
+import cron, { type ScheduledTask, type TaskOptions } from 'node-cron';
+import { createDeliverer, type DeliveryDeps, type DeliveryOutcome } from './deliver.js';
+import { parseTime } from './local-time.js';
+import { onSettingsChanged } from './settings-events.js';
+
+/** node-cron's `schedule`, injectable so a test can see what was scheduled. */
+export type ScheduleFn = (expression: string, task: () => Promise<void>, options: TaskOptions) => Pick<ScheduledTask, 'destroy'>;
+
+export interface SchedulerOptions extends DeliveryDeps {
+  schedule?: ScheduleFn;
+}
+
+export interface Scheduler {
+  /** Rebuilds (or removes) the task of one guild from its stored settings. */
+  reschedule(guildId: string): void;
+  /** The tick node-cron calls; exposed so tests can run a day with a fake clock. */
+  runDue(guildId: string, now?: Date): Promise<DeliveryOutcome>;
+  /** Runs every enabled guild once (what start does): delivers what is due and unclaimed. */
+  catchUp(now?: Date): Promise<DeliveryOutcome[]>;
+  /** Settles once the start-up catch-up is done. */
+  readonly ready: Promise<void>;
+  /** Guild ids with a task. */
+  scheduled(): string[];
+  /** Destroys every task and stops listening for settings changes. */
+  stop(): void;
+}
+
+/**
+ * The cron expression for a daily `HH:MM`. It also fires an hour later: on the day DST skips
+ * 02:30 the first never comes, and otherwise the second finds the day claimed and does nothing.
+ */
+export function cronExpression(time: string): string {
+  const minutes = parseTime(time) ?? 0;
+  const hour = Math.floor(minutes / 60);
+  return `${minutes % 60} ${hour},${(hour + 1) % 24} * * *`;
+}
+
+/** Starts scheduling every enabled guild in the library on `client`. */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { library, log } = options;
+  const schedule: ScheduleFn = options.schedule ?? cron.schedule;
+  const deliverer = createDeliverer(options);
+  const tasks = new Map<string, Pick<ScheduledTask, 'destroy'>>();
+  let stopped = false;
+
+  const runDue = async (guildId: string, now?: Date): Promise<DeliveryOutcome> => {
+    try {
+      return await deliverer.runDue(guildId, now ?? options.clock());
+    } catch (error) {
+      // A tick must never throw into node-cron: log, and let the next tick try again
+      log.error(`Briefing run for guild ${guildId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { kind: 'busy' };
+    }
+  };
+
+  const unschedule = (guildId: string): void => {
+    const task = tasks.get(guildId);
+    tasks.delete(guildId);
+    if (task) void Promise.resolve(task.destroy()).catch(() => undefined);
+  };
+
+  const reschedule = (guildId: string): void => {
+    unschedule(guildId);
+    const settings = library.getGuildSettings(guildId);
+    if (stopped || !settings?.enabled) return;
+    const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
+      timezone: settings.timezone, noOverlap: true, name: `briefing:${guildId}`,
+    });
+    tasks.set(guildId, task);
+  };
+
+  const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
+    const guilds = library.listGuildSettings().filter((s) => s.enabled);
+    return Promise.all(guilds.map(async (s) => {
+      await deliverer.settleInterrupted(s.guildId, now ?? options.clock()).catch((error: unknown) => log.warn(`Settling an interrupted briefing for guild ${s.guildId} failed: ${String(error)}`));
+      return runDue(s.guildId, now);
+    }));
+  };
+
+  for (const settings of library.listGuildSettings()) reschedule(settings.guildId);
+  const unsubscribe = onSettingsChanged(options.client, (guildId) => {
+    reschedule(guildId);
+    // Set up after today's time has passed: the next tick is tomorrow, so look now
+    void runDue(guildId);
+  });
+  const ready = catchUp().then(() => undefined);
+
+  return {
+    reschedule,
+    runDue,
+    catchUp,
+    ready,
+    scheduled: () => [...tasks.keys()],
+    stop() {
+      stopped = true;
+      unsubscribe();
+      for (const guildId of [...tasks.keys()]) unschedule(guildId);
+    },
+  };
+}

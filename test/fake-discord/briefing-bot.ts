@@ -1,0 +1,93 @@
+/**
+ * A bot with the /briefing command and the scheduler, on the real discord.js Client against
+ * the fake Discord, with a SQLite library in a file (reopened to simulate a restart) and a
+ * clock the test moves by hand.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Events, type Client } from 'discord.js';
+import type { TaskOptions } from 'node-cron';
+import briefing from '../../commands/briefing.js';
+import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/briefing/scheduler.js';
+import { createClient } from '../../src/discord/client.js';
+import type { Clock } from '../../src/discord/command.js';
+import { createRouter } from '../../src/discord/router.js';
+import { openLibrary, type SqliteLibrary } from '../../src/library/sqlite.js';
+import type { FakeDiscord } from './fake-discord.js';
+import { memoryLogger, TEST_TOKEN } from './harness.js';
+
+/** A clock the test sets; every reader sees the same instant. */
+export interface FakeClock {
+  clock: Clock;
+  set(iso: string | Date): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start: string): FakeClock {
+  let now = new Date(start).getTime();
+  return {
+    clock: () => new Date(now),
+    set: (iso) => void (now = new Date(iso).getTime()),
+    advance: (ms) => void (now += ms),
+  };
+}
+
+/** What the scheduler asked node-cron for, recorded instead of waiting real minutes. */
+export interface ScheduledCall {
+  expression: string;
+  options: TaskOptions;
+  destroyed: boolean;
+}
+
+export function recordingSchedule(calls: ScheduledCall[]): ScheduleFn {
+  return (expression, _task, options) => {
+    const call: ScheduledCall = { expression, options, destroyed: false };
+    calls.push(call);
+    return { destroy: () => void (call.destroyed = true) };
+  };
+}
+
+export interface BriefingBot {
+  client: Client;
+  library: SqliteLibrary;
+  scheduler: Scheduler;
+  schedules: ScheduledCall[];
+  logs: string[];
+  /** Stops the scheduler, the client and the library (a clean shutdown). */
+  close(): Promise<void>;
+  /** Drops the client without settling anything: a process killed mid-flight. */
+  kill(): Promise<void>;
+}
+
+/** A temporary folder for the library file, removed by `cleanup`. */
+export function tempLibraryPath(): { path: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+  return { path: join(dir, 'library.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function openTestLibrary(path: string, clock: Clock): SqliteLibrary {
+  return openLibrary(path, { now: () => clock().getTime() });
+}
+
+/** Logs in a fresh client with /briefing and starts the scheduler; resolves after its catch-up. */
+export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, clock: Clock, retryDelaysMs: number[] = [20, 40]): Promise<BriefingBot> {
+  const library = openTestLibrary(libraryPath, clock);
+  const logs: string[] = [];
+  const log = memoryLogger(logs);
+  const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
+  const route = createRouter({ commands: [briefing], context: { library, clock, log }, token: TEST_TOKEN });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(TEST_TOKEN);
+  await ready;
+  const schedules: ScheduledCall[] = [];
+  const scheduler = startScheduler({ client, library, clock, log, retryDelaysMs, schedule: recordingSchedule(schedules) });
+  await scheduler.ready;
+  const close = async (): Promise<void> => {
+    scheduler.stop();
+    await client.destroy();
+    library.close();
+  };
+  return { client, library, scheduler, schedules, logs, close, kill: close };
+}
