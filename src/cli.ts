@@ -1,20 +1,65 @@
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readArticle } from './article/index.js';
 import { DEFAULT_MAX_BYTES } from './article/read.js';
 import { toContract } from './article/contract.js';
+import type { ArticleMeta } from './article/types.js';
+import { loadConfig, loadEnvFile, redact, type Config } from './config.js';
+import type { Logger } from './discord/command.js';
+import type { Ingested } from './ingest/ingest.js';
+import { openLibrary } from './library/sqlite.js';
+import type { Library } from './library/types.js';
 import { formatReading } from './preview.js';
+import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
 
 const USAGE = `usage: briefing <command>
-  parse [--json] FILE...   read articles and print their readings (one JSON object per line with --json)
-  start                    run the bot (or, without DISCORD_TOKEN, the offline preview)`;
+  parse [--json] FILE...     read articles and print their readings (one JSON object per line with --json)
+  preview                    print the briefing and every article of the articles folder, as the bot would post them
+  deploy [--guild ID | --global]
+                             register the slash commands with Discord (one server: instant; global: up to an hour)
+  ingest PATH...             add article files (.txt, .md, .html) to the archive
+  start                      run the bot (or, without DISCORD_TOKEN, the offline preview)`;
+
+/** What the CLI reads from the world; tests pass their own. */
+export interface CliDeps {
+  /** The environment; when given, no `.env` file is loaded. */
+  env?: Record<string, string | undefined>;
+  /** Where the preview and reports go. */
+  stdout?: (text: string) => void;
+  /** Where errors and the bot's log go. */
+  stderr?: (text: string) => void;
+  /** Relative paths in the config resolve against it. */
+  cwd?: string;
+  /** Resolves when the bot should shut down; SIGINT or SIGTERM by default. */
+  shutdown?: () => Promise<string>;
+}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+// discord.js and the web ingest (linkedom, Readability) load only in the commands that use them: parse and preview start faster
 
 /** The `briefing` command. Returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = argv;
+  const io: Io = { out: deps.stdout ?? ((t) => process.stdout.write(t)), err: deps.stderr ?? ((t) => process.stderr.write(t)) };
   switch (command) {
     case 'parse':
       return parse(rest);
+    case 'preview':
+    case 'start':
+    case 'deploy':
+    case 'ingest': {
+      const config = configFrom(deps, io);
+      if (!config) return 2;
+      if (command === 'deploy') return deploy(rest, config, io);
+      if (command === 'ingest') return ingest(rest, config, io);
+      if (command === 'start' && config.token) return start(config, deps, io);
+      return runPreview({ articlesDir: config.articlesDir, maxBytes: config.maxBytes, now: new Date(), write: io.out });
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -23,6 +68,151 @@ export async function main(argv: string[]): Promise<number> {
     default:
       console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;
+  }
+}
+
+/** `.env` (unless the environment is given), validated; paths made absolute. Null after printing why. */
+function configFrom(deps: CliDeps, io: Io): Config | null {
+  const cwd = deps.cwd ?? process.cwd();
+  if (!deps.env) loadEnvFile(resolve(cwd, '.env'));
+  const result = loadConfig(deps.env);
+  if (!result.ok) {
+    io.err(`briefing: the configuration has ${result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`} (see .env.example):\n`);
+    for (const error of result.errors) io.err(`  - ${error}\n`);
+    return null;
+  }
+  const config = result.value;
+  return { ...config, dbPath: resolve(cwd, config.dbPath), articlesDir: resolve(cwd, config.articlesDir) };
+}
+
+/** A logger for the terminal that never lets the token through. */
+function terminalLog(io: Io, token: string | null): Logger {
+  const line = (level: string) => (message: string) => io.err(`${new Date().toISOString()} ${level} ${redact(message, token)}\n`);
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+function errorText(error: unknown, token: string | null): string {
+  return redact(error instanceof Error ? error.message : String(error), token);
+}
+
+/** Resolves with the signal's name on the first SIGINT or SIGTERM. */
+function signalled(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
+  });
+}
+
+/** `briefing start` with a token: runs the bot until SIGINT or SIGTERM, then stops it cleanly. */
+async function start(config: Config, deps: CliDeps, io: Io): Promise<number> {
+  const log = terminalLog(io, config.token);
+  // Listening before the bot starts: a Ctrl-C during login still shuts down cleanly
+  const shutdown = (deps.shutdown ?? signalled)();
+  let running;
+  try {
+    const { runBot } = await import('./main.js');
+    running = await runBot(config, { clock: () => new Date(), log });
+  } catch (error) {
+    log.error(errorText(error, config.token));
+    return 1;
+  }
+  const signal = await shutdown;
+  log.info(`${signal}: shutting down.`);
+  await running.stop();
+  log.info('Stopped.');
+  return 0;
+}
+
+/** `briefing deploy [--guild ID | --global]`: the guild from the flag, else DISCORD_GUILD_ID, else global. */
+async function deploy(args: string[], config: Config, io: Io): Promise<number> {
+  const flag = args.indexOf('--guild');
+  const guildArg = flag >= 0 ? args[flag + 1] : undefined;
+  if (flag >= 0 && !/^\d{17,20}$/.test(guildArg ?? '')) {
+    io.err('deploy: --guild needs a server id (17 to 20 digits; Developer Mode → right-click the server → Copy Server ID).\n');
+    return 2;
+  }
+  if (!config.token || !config.clientId) {
+    io.err('deploy needs DISCORD_TOKEN and DISCORD_CLIENT_ID (the Application ID): put them in .env (see .env.example).\n');
+    return 2;
+  }
+  const guildId = args.includes('--global') ? null : (guildArg ?? config.guildId);
+  try {
+    const { deployBotCommands } = await import('./main.js');
+    const count = await deployBotCommands({ ...config, guildId });
+    io.out(`Registered ${count} commands ${guildId ? `in server ${guildId} (available now)` : 'globally (may take up to an hour to appear)'}.\n`);
+    return 0;
+  } catch (error) {
+    io.err(`${errorText(error, config.token)}\n`);
+    return 1;
+  }
+}
+
+/** What `ingestTargets` works with. */
+export interface IngestDeps {
+  library: Library;
+  /** The engine; `readArticle` by default. */
+  read?: typeof readArticle;
+}
+
+export interface IngestReport {
+  target: string;
+  result: { ok: true; value: Ingested } | { ok: false; error: string };
+}
+
+const URL_TARGET = /^https?:\/\//i;
+
+/**
+ * Brings each target into the archive, one at a time; a failure is reported and the rest go
+ * on. Local files go through `ingestFile`, web pages through `ingestUrl` (safe fetch).
+ */
+export async function ingestTargets(targets: string[], deps: IngestDeps): Promise<IngestReport[]> {
+  const reports: IngestReport[] = [];
+  const { ingestFile, ingestUrl } = await import('./ingest/ingest.js');
+  const { ingestErrorReason } = await import('./ingest/ingest-errors.js');
+  const options = { library: deps.library, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
+  for (const target of targets) {
+    try {
+      const value = URL_TARGET.test(target) ? await ingestUrl(target, options) : await ingestFile(target, options);
+      reports.push({ target, result: { ok: true, value } });
+    } catch (error) {
+      const known = ingestErrorReason(error);
+      if (known) {
+        reports.push({ target, result: { ok: false, error: known } });
+        continue;
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : error instanceof Error ? error.message : String(error);
+      reports.push({ target, result: { ok: false, error: reason } });
+    }
+  }
+  return reports;
+}
+
+/** `briefing ingest PATH...`: into the archive at BRIEFING_DB. Exit 1 when any target failed. */
+async function ingest(targets: string[], config: Config, io: Io): Promise<number> {
+  if (targets.length === 0) {
+    io.err('ingest needs at least one PATH\n');
+    return 2;
+  }
+  const library = openLibrary(config.dbPath);
+  try {
+    const reports = await ingestTargets(targets, { library, read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }) });
+    for (const { target, result } of reports) {
+      if (!result.ok) {
+        io.err(`${target}: ${result.error}\n`);
+        continue;
+      }
+      const { outcome, article, reading } = result.value;
+      io.out(`${outcome} #${article.id} ${article.title || reading.headline || target} (${reading.quotes.length} quotes): ${target}\n`);
+    }
+    return reports.every((r) => r.result.ok) ? 0 : 1;
+  } finally {
+    library.close();
   }
 }
 

@@ -2,13 +2,20 @@
  * The composition root for the bot: config, library and clock in; a logged-in client that
  * routes interactions out. Signals are the caller's business (the CLI); `stop()` is ours.
  */
+import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
+import { readArticle } from './article/index.js';
+import { startScheduler } from './briefing/scheduler.js';
 import { redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 import type { Clock, Logger, SlashCommand } from './discord/command.js';
 import { createRouter } from './discord/router.js';
+import { renderFeedArticles } from './discord/render-ingest.js';
+import { startFeedPoller } from './ingest/feed-poller.js';
+import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
+import { openLibrary, type SqliteLibrary } from './library/sqlite.js';
 import type { Library } from './library/types.js';
 
 export interface BotOptions {
@@ -69,4 +76,71 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 export async function deployBotCommands(config: Pick<Config, 'token' | 'clientId' | 'guildId' | 'apiUrl'>): Promise<number> {
   if (!config.token || !config.clientId) throw new Error('Deploying needs DISCORD_TOKEN and DISCORD_CLIENT_ID (the Application ID).');
   return deployCommands({ token: config.token, clientId: config.clientId, guildId: config.guildId, apiUrl: config.apiUrl, commands: allCommands });
+}
+
+/** What `runBot` needs besides the config; tests pass their own. */
+export interface RunBotDeps {
+  clock: Clock;
+  log: Logger;
+  /** Defaults to every command in `commands/index.ts`. */
+  commands?: readonly SlashCommand[];
+  /** False to skip fs.watch and rely on the periodic rescan. */
+  watch?: boolean;
+  /** How often the articles folder is rescanned; tests shorten it. */
+  rescanMs?: number;
+}
+
+/** The whole bot running: stop() undoes start in reverse order. */
+export interface RunningBot {
+  bot: Bot;
+  library: SqliteLibrary;
+  /** Stops the scheduler, the folder watcher and the bot, then closes the archive. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `briefing start` with a token: archive → folder import → client → scheduler and feed
+ * poller. The folder is
+ * imported before logging in so the first command already answers from it.
+ */
+export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
+  const { log } = deps;
+  const library = openLibrary(config.dbPath);
+  const importOptions = { library, read: readArticle, maxBytes: config.maxBytes, log: (line: string) => log.info(line) };
+  let watcher: FolderWatcher | null = null;
+  try {
+    mkdirSync(config.articlesDir, { recursive: true });
+    const summary = await importFolder(config.articlesDir, importOptions);
+    log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
+    watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
+    const bot = await startBot({ config, library, clock: deps.clock, log, commands: deps.commands });
+    const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log });
+    const feeds = startFeedPoller({
+      library,
+      feeds: library.feeds,
+      clock: deps.clock,
+      log,
+      read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }),
+      // New items (never the first poll's) are announced in the channel the feed was added in.
+      onNewArticles: async (feed, articles) => {
+        if (!feed.channelId) return;
+        const channel = await bot.client.channels.fetch(feed.channelId);
+        const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, articles);
+        if (channel?.isSendable()) await channel.send(message);
+      },
+    });
+    let stopping: Promise<void> | null = null;
+    const stop = async (): Promise<void> => {
+      scheduler.stop();
+      await feeds.stop();
+      await watcher?.close();
+      await bot.stop();
+      library.close();
+    };
+    return { bot, library, stop: () => (stopping ??= stop()) };
+  } catch (error) {
+    await watcher?.close();
+    library.close();
+    throw error;
+  }
 }

@@ -1,0 +1,110 @@
+/**
+ * Command latency: interactions through the fake Discord to the real discord.js Client, the
+ * real SQLite archive and the real engine on the seed. Each sample is the time from the
+ * fake sending INTERACTION_CREATE to the bot's callback POST arriving at the fake, for
+ * `/quotes` and `/headline` beside a no-op command in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SlashCommandBuilder } from 'discord.js';
+import { commands } from '../commands/index.js';
+import { readArticle } from '../src/article/index.js';
+import type { Logger, SlashCommand } from '../src/discord/command.js';
+import { renderNotice } from '../src/discord/render.js';
+import { importFolder } from '../src/ingest/folder.js';
+import { openLibrary } from '../src/library/sqlite.js';
+import { startBot } from '../src/main.js';
+import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
+import type { OptionInput } from '../test/fake-discord/interactions.js';
+
+/** Timed interactions per command. */
+const INTERACTIONS = 500;
+/** Untimed interactions per command first, so JIT and caches are warm for every command alike. */
+const WARMUP = 50;
+/** The issue's target: p99 of a real command at most this many times the no-op's. */
+const TARGET_RATIO = 1.5;
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const SEED_DIR = resolve(process.cwd(), 'data/articles');
+
+/** Answers at once without touching the archive: the floor of Client + REST + fake. */
+const noop = {
+  data: new SlashCommandBuilder().setName('noop').setDescription('Does nothing (benchmark only)'),
+  execute: () => renderNotice('ok', false),
+} satisfies SlashCommand;
+
+interface Case {
+  label: string;
+  name: string;
+  options: OptionInput[];
+}
+
+const CASES: Case[] = [
+  { label: '/noop', name: 'noop', options: [] },
+  { label: '/quotes', name: 'quotes', options: [] },
+  { label: '/headline', name: 'headline', options: [] },
+];
+
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** One interaction: ms from INTERACTION_CREATE sent to the callback POST received. */
+async function time(fake: FakeDiscord, c: Case): Promise<number> {
+  const start = performance.now();
+  const sent = fake.command(c.name, c.options);
+  const call = await fake.waitForResponse(sent);
+  const elapsed = performance.now() - start;
+  if (!call.path.endsWith('/callback') || call.status >= 400) throw new Error(`${c.label}: unexpected ${call.method} ${call.path} -> ${call.status}`);
+  return elapsed;
+}
+
+/** Runs the benchmark and returns the lines to print. */
+export async function benchCommands(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-commands-'));
+  const fake = await FakeDiscord.start();
+  const library = openLibrary(join(dir, 'library.sqlite'));
+  try {
+    const imported = await importFolder(SEED_DIR, { library, read: readArticle });
+    if (imported.created === 0) return `commands: no articles imported from ${SEED_DIR}; nothing to measure.`;
+    const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, library, clock: () => new Date(), log: silent, commands: [...commands, noop] });
+    const samples = new Map(CASES.map((c) => [c.label, [] as number[]]));
+    try {
+      for (let i = 0; i < WARMUP; i++) for (const c of CASES) await time(fake, c);
+      // Round robin, so that drift (GC, a busy machine) falls on every command alike
+      for (let i = 0; i < INTERACTIONS; i++) for (const c of CASES) samples.get(c.label)!.push(await time(fake, c));
+    } finally {
+      await bot.stop();
+    }
+    return format(samples, imported.created);
+  } finally {
+    library.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function format(samples: Map<string, number[]>, articles: number): string {
+  const stats = [...samples].map(([label, values]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { label, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  });
+  const floor = stats.find((s) => s.label === '/noop')!;
+  const header = ['command', 'p50 ms', 'p99 ms', 'p99 / no-op p99', 'target'];
+  const rows = stats.map((s) => {
+    const ratio = s.p99 / floor.p99;
+    const verdict = s === floor ? 'baseline' : `≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`;
+    return [s.label, s.p50.toFixed(2), s.p99.toFixed(2), `${ratio.toFixed(2)}×`, verdict];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    `commands: ${INTERACTIONS} interactions per command (after ${WARMUP} warm-up), real discord.js Client against the fake Discord, SQLite archive of ${articles} article(s); INTERACTION_CREATE sent → callback POST received`,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}

@@ -1,0 +1,54 @@
+/**
+ * The offline preview (`briefing preview`, or `start` without a token): the articles folder
+ * read into a temporary in-memory archive and printed as the bot would post it. Nothing is
+ * written to disk and nothing goes to Discord.
+ */
+import { existsSync } from 'node:fs';
+import { readArticle } from '../article/index.js';
+import { buildBriefing } from '../briefing/build-briefing.js';
+import { importFolder } from '../ingest/folder.js';
+import { openLibrary } from '../library/sqlite.js';
+import { formatArticle } from './format-article.js';
+import { formatBriefing } from './format-briefing.js';
+import { wrap } from './wrap.js';
+
+export interface PreviewOptions {
+  articlesDir: string;
+  maxBytes: number;
+  /** The time the briefing is built for. */
+  now: Date;
+  write: (text: string) => void;
+}
+
+// Not a real guild: with no delivery history its briefing covers every article added today, i.e. all of them
+const PREVIEW_GUILD = 'preview';
+// A temporary archive: the preview never writes a file
+const IN_MEMORY = ':memory:';
+
+/** Prints the preview; returns the exit code (1 when there is no articles folder). */
+export async function runPreview(options: PreviewOptions): Promise<number> {
+  const { articlesDir, write } = options;
+  if (!existsSync(articlesDir)) {
+    write(`No articles folder at ${articlesDir}. Put .txt or .md articles there, or set BRIEFING_ARTICLES.\n`);
+    return 1;
+  }
+  const library = openLibrary(IN_MEMORY, { now: () => options.now.getTime() });
+  try {
+    const summary = await importFolder(articlesDir, { library, read: readArticle, maxBytes: options.maxBytes });
+    const { items, total } = library.listArticles({ limit: Number.MAX_SAFE_INTEGER });
+    const intro = `briefing: offline preview of ${total} article${total === 1 ? '' : 's'} in ${articlesDir} (no DISCORD_TOKEN, so nothing is posted; see README.md to run the bot)`;
+    const blocks = [
+      wrap(intro).join('\n'),
+      ...summary.failed.map((f) => `skipped ${f.file}: ${f.reason}`),
+      formatBriefing(buildBriefing(library, PREVIEW_GUILD, options.now)),
+      ...items.flatMap((article, index) => {
+        const reading = library.getReading(article.id);
+        return reading ? [formatArticle(article, reading, index + 1, total)] : [];
+      }),
+    ];
+    write(`${blocks.join('\n\n')}\n`);
+    return 0;
+  } finally {
+    library.close();
+  }
+}

@@ -1,0 +1,82 @@
+/** `briefing start` with a token: archive, folder import and watch, bot, and a clean shutdown. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { main } from '../src/cli.js';
+import { runBot } from '../src/main.js';
+import { FakeDiscord } from './fake-discord/fake-discord.js';
+import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SEED = path.join(repoRoot, 'data/articles/idlib-2018-09-17.txt');
+const SOCHI = path.join(repoRoot, 'test/fixtures/e2e/sochi-2018-09-18.txt');
+const CLIENT_ID = '100000000000000001';
+
+let dir: string;
+let fake: FakeDiscord;
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'briefing-main-'));
+  mkdirSync(path.join(dir, 'articles'));
+  copyFileSync(SEED, path.join(dir, 'articles', path.basename(SEED)));
+  fake = await FakeDiscord.start();
+});
+afterEach(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('GIVEN a token THEN start imports the folder, answers commands, and exits 0 on the shutdown signal without printing the token', async () => {
+  let err = '';
+  let out = '';
+  let signal!: (name: string) => void;
+  const shutdown = new Promise<string>((resolve) => (signal = resolve));
+  const env = { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: CLIENT_ID, DISCORD_API_URL: fake.apiUrl, BRIEFING_DB: 'db/briefing.sqlite', BRIEFING_ARTICLES: 'articles' };
+  const exit = main(['start'], { env, cwd: dir, stdout: (t) => (out += t), stderr: (t) => (err += t), shutdown: () => shutdown });
+  await until(() => err.includes('Logged in as'), 'the login');
+  const call = await fake.waitForResponse(fake.command('headline'));
+  expect(call.body.data.embeds[0].description).toContain('positive approach');
+  signal('SIGTERM');
+  expect(await exit).toBe(0);
+  expect(err).toMatch(/1 new, 0 updated, 0 unchanged/);
+  expect(err).toMatch(/SIGTERM: shutting down[\s\S]*Stopped\./);
+  expect(`${out}${err}`).not.toContain(TEST_TOKEN);
+  expect(existsSync(path.join(dir, 'db/briefing.sqlite'))).toBe(true);
+  await fake.gateway.disconnected();
+  expect(fake.gateway.connections).toBe(0);
+});
+
+test('GIVEN Discord refuses the token THEN start exits 1 with the reason and closes the archive', async () => {
+  fake.fail({ path: '/gateway/bot', status: 401, body: { message: '401: Unauthorized', code: 0 } });
+  let err = '';
+  const env = { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: CLIENT_ID, DISCORD_API_URL: fake.apiUrl, BRIEFING_DB: 'briefing.sqlite', BRIEFING_ARTICLES: 'articles' };
+  const code = await main(['start'], { env, cwd: dir, stdout: () => undefined, stderr: (t) => (err += t), shutdown: () => new Promise(() => undefined) });
+  expect(code).toBe(1);
+  expect(err).toContain('Logging in to Discord failed');
+  expect(err).not.toContain(TEST_TOKEN);
+});
+
+test('GIVEN the bot running THEN a file added to the folder is imported and answered from', async () => {
+  const logs: string[] = [];
+  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath: path.join(dir, 'briefing.sqlite'), articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21 };
+  const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
+  try {
+    expect(running.library.listArticles().total).toBe(1);
+    copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
+    await until(() => running.library.listArticles().total === 2, 'the new file to be imported');
+    const call = await fake.waitForResponse(fake.command('headline'));
+    expect(call.body.data.embeds[0].title).toBe('Russia and Turkey agree on a demilitarised zone in Idlib');
+  } finally {
+    await running.stop();
+    await running.stop();
+  }
+});
