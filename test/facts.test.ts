@@ -8,8 +8,8 @@ import { splitSentences } from '../src/article/sentences.js';
 import type { Entity } from '../src/article/entities.js';
 import type { Article, Speaker } from '../src/article/types.js';
 
-const SEED = '../shared/seed/idlib-2018-09-17.txt';
-const expected = JSON.parse(readFileSync('../shared/seed/expected.json', 'utf8')) as {
+const SEED = 'data/articles/idlib-2018-09-17.txt';
+const expected = JSON.parse(readFileSync('test/fixtures/seed/expected.json', 'utf8')) as {
   facts: { people: string[]; places: string[]; organizations: string[]; dates: { text: string; date: string }[] };
 };
 

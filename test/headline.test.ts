@@ -22,7 +22,7 @@ function headlineOf(...paragraphs: string[]): string {
 const balanced = (s: string) => (s.match(/[\u2018\u201c]/g) ?? []).length === (s.match(/[\u201d]|\u2019(?![a-z])/g) ?? []).length;
 
 describe('the seed headline', () => {
-  const read = readArticle(readFileSync('../shared/seed/idlib-2018-09-17.txt'));
+  const read = readArticle(readFileSync('data/articles/idlib-2018-09-17.txt'));
   const headline = read.ok ? read.value.headline : '';
 
   test('GIVEN the seed THEN the headline mentions Erdogan and Idlib within 100 characters on one line', () => {

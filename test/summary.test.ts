@@ -26,7 +26,7 @@ const words = (summary: string[]) => summary.join(' ').split(/\s+/).length;
 const balanced = (s: string) => (s.match(/\u201c/g) ?? []).length === (s.match(/\u201d/g) ?? []).length;
 
 describe('the seed summary', () => {
-  const read = readArticle(readFileSync('../shared/seed/idlib-2018-09-17.txt'));
+  const read = readArticle(readFileSync('data/articles/idlib-2018-09-17.txt'));
   const summary = read.ok ? read.value.summary : [];
 
   test('GIVEN the seed THEN 2 to 4 whole sentences of about 60 words', () => {
