@@ -96,8 +96,18 @@ function linkText(text: string): string {
  * cannot format the message or hide a link behind innocent words.
  */
 export function plain(text: string): string {
-  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  const known = escaped.get(text);
+  if (known !== undefined) return known;
+  const result = escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  // escapeMarkdown makes a dozen regex passes; the same headlines and names recur in every reply.
+  if (escaped.size >= ESCAPED_CACHE_MAX) escaped.delete(escaped.keys().next().value!);
+  escaped.set(text, result);
+  return result;
 }
+
+/** Escaped strings kept (oldest dropped first): a few hundred articles' worth of lines. */
+const ESCAPED_CACHE_MAX = 4096;
+const escaped = new Map<string, string>();
 
 /** Only http(s) URLs: Discord rejects a whole message whose embed url is anything else. */
 export function linkUrl(url: string | null): string | undefined {
