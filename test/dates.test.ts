@@ -56,3 +56,14 @@ describe('what is not a date', () => {
     expect(extractDates(text, '2018-09-17', 16)[0]).toEqual({ text: '2018-09-17', date: '2018-09-17', start: 5, end: 15 });
   });
 });
+
+describe('long sentences', () => {
+  test('GIVEN a 6,000-character sentence with "September 7" in its middle THEN the date is found with its offset', () => {
+    const filler = 'the officials and the delegates talked and talked and talked, '.repeat(50);
+    const text = `${filler}and on September 7 they met in Sochi, ${filler}`;
+    const spans = [{ start: 0, end: text.length }];
+    const date = extractDates(text, '2018-09-17', 0, spans).find((d) => d.text === 'September 7');
+    expect(date?.date).toBe('2018-09-07');
+    expect(text.slice(date!.start!, date!.end!)).toBe('September 7');
+  });
+});

@@ -51,13 +51,40 @@ function dateBatch(text: string, from: number, sentences: Span[]): { batch: stri
   let batch = '';
   const pieces: { at: number; start: number }[] = [];
   for (const s of sentences) {
-    if (s.start < from || pieces.length >= DATE_SENTENCES_MAX) continue;
-    const piece = text.slice(s.start, s.end);
-    if (!mayHoldDate(piece)) continue;
-    pieces.push({ at: batch.length, start: s.start });
-    batch += `${piece}\n`;
+    if (s.start < from || pieces.length >= DATE_SENTENCES_MAX || batch.length >= DATE_BATCH_MAX_CHARS) continue;
+    for (const w of dateWindows(text, s)) {
+      if (batch.length >= DATE_BATCH_MAX_CHARS) break;
+      const piece = text.slice(w.start, w.end);
+      if (!mayHoldDate(piece)) continue;
+      pieces.push({ at: batch.length, start: w.start });
+      batch += `${piece}\n`;
+    }
   }
   return { batch, pieces: pieces.length > 0 ? pieces : [{ at: 0, start: from }] };
+}
+
+/** chrono's refiners look back over the text before each match: its cost grows faster than the text. */
+const DATE_BATCH_MAX_CHARS = 64_000;
+/** Longer sentences are read only around their date words: chrono slows down on long text. */
+const SENTENCE_DATE_MAX_CHARS = 1000;
+/** Characters kept on each side of a date word in a long sentence: a date phrase is short. */
+const DATE_WINDOW_CHARS = 120;
+
+/** The sentence itself, or windows around its date words when it is too long to hand over. */
+function dateWindows(text: string, s: Span): Span[] {
+  if (s.end - s.start <= SENTENCE_DATE_MAX_CHARS) return [s];
+  const windows: Span[] = [];
+  const words = new RegExp(DAY_WORD.source, 'gi');
+  words.lastIndex = s.start;
+  for (let m = words.exec(text); m && m.index < s.end && windows.length < DATE_SENTENCES_MAX; m = words.exec(text)) {
+    const start = Math.max(s.start, m.index - DATE_WINDOW_CHARS);
+    const end = Math.min(s.end, m.index + m[0].length + DATE_WINDOW_CHARS);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end && end - last.start <= SENTENCE_DATE_MAX_CHARS) last.end = end;
+    else windows.push({ start: last ? Math.max(start, last.end) : start, end });
+    if (m[0].length === 0) words.lastIndex++;
+  }
+  return windows;
 }
 
 function mayHoldDate(s: string): boolean {
