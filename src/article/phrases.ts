@@ -21,7 +21,10 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
 
 /** Verbs that only ever report speech: any noun phrase before them is a speaker. */
-const STRONG_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'asked', 'asks', 'explained', 'explains', 'wrote', 'writes', 'exclaimed', 'responded', 'responds', 'continued', 'insisted', 'noted', 'stated', 'declared']);
+const STRONG_VERBS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'asked', 'asks', 'explained', 'explains', 'wrote', 'writes', 'exclaimed', 'responded', 'responds', 'continued', 'insisted', 'noted', 'stated', 'declared']);
+
+// "secretary of state": the word after a role's "of" belongs to the role.
+const afterRoleOf = (tokens: Token[], i: number): boolean => tokens[i - 1]?.lower === 'of' && ROLE_NOUNS.has(tokens[i - 2]?.lower ?? '');
 
 // The noun that ends a phrase: nothing wordy follows it ("said the 46-year-old.").
 const isHeadAt = (tokens: Token[], i: number): boolean => !tokens[i + 1]?.word || PHRASE_BREAKERS.has(tokens[i + 1]!.lower);
@@ -43,6 +46,8 @@ export function subjectBefore(tokens: Token[], v: number): Phrase | null {
   const last = tokens[j]!;
   if (last.text === ',') return appositiveSubject(tokens, j);
   if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
+  // "Trump’s call for …": a possessive names whose thing it is, never who speaks.
+  if (/['’]s$/u.test(last.text)) return null;
   return phraseEndingAt(tokens, j, strong);
 }
 
@@ -141,8 +146,12 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
     const isDet = DETERMINERS.has(t.lower) || (to === start && /^(one|two|three|four|five|several|many|some)$/.test(t.lower)) || (to > start && /\d/.test(t.text));
     if (to > start && isDet && !/\d/.test(t.text)) break;
     if (!t.cap && !isDet && !/\d/.test(t.text)) {
-      if (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower)) break;
-      if (!ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to))) break;
+      // "The former secretary of state", "the minister of environment": "of" continues a role.
+      const roleOf = t.lower === 'of' && ROLE_NOUNS.has(tokens[to - 1]?.lower ?? '') && Boolean(tokens[to + 1]?.word);
+      if (!roleOf && (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower))) break;
+      // "the younger Mr. Trump": a modifier right before a name.
+      const beforeName = isNounLike(t) && Boolean(tokens[to + 1]?.cap) && to > start && DETERMINERS.has(tokens[start]!.lower);
+      if (!roleOf && !beforeName && !ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to)) && !afterRoleOf(tokens, to)) break;
     }
     to++;
   }
