@@ -4,6 +4,7 @@ import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phras
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
+import { partitionPoint } from './partition.js';
 
 /** An attribution: the verb of saying and the phrase that names the speaker. */
 export interface Cue {
@@ -231,24 +232,11 @@ function quoteOnly(tokens: Token[], sent: Sentence): boolean {
 /** End offset of the quote that token `i` lies in (tokens of one quote are contiguous). */
 function quoteEndOf(tokens: Token[], i: number): number {
   const q = tokens[i]!.quote;
-  let lo = i;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.quote === q) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo - 1]!.end;
+  return tokens[partitionPoint(tokens, (t) => t.quote === q, i) - 1]!.end;
 }
 
 function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.outerEnd <= sent.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]!.outerStart < sent.end;
+  const first = spans[partitionPoint(spans, (q) => q.outerEnd <= sent.start)];
+  return first !== undefined && first.outerStart < sent.end;
 }
 

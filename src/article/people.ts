@@ -1,5 +1,6 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
 import type { Mention } from './mentions.js';
+import { partitionPoint } from './partition.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {
@@ -138,14 +139,8 @@ function compatible(words: string[], full: string[]): boolean {
 
 /** The last position before `before` (positions are in text order). */
 export function lastBefore(positions: number[], before: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid]! < before) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? positions[lo - 1]! : -1;
+  const i = partitionPoint(positions, (p) => p < before);
+  return i > 0 ? positions[i - 1]! : -1;
 }
 
 function roleScore(m: Mention, role: string): number {

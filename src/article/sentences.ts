@@ -1,4 +1,5 @@
 import type { Sentence, Span } from './types.js';
+import { partitionPoint } from './partition.js';
 
 /** Words whose trailing full stop does not end a sentence ("Mr. Putin", "Sept. 7"). */
 const ABBREVIATIONS = new Set(
@@ -121,12 +122,5 @@ function pushSentence(text: string, start: number, end: number, paragraph: numbe
 
 /** Index of the sentence that holds `offset` (the last one starting at or before it). */
 export function sentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(sentences, (s) => s.start <= offset) - 1);
 }

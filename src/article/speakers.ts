@@ -6,6 +6,7 @@ import { DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import { sentenceAt } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
+import { partitionPoint } from './partition.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
@@ -155,14 +156,7 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
 }
 
 function lastIndexBefore(timeline: { at: number }[], offset: number): number {
-  let lo = 0;
-  let hi = timeline.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (timeline[mid]!.at < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(timeline, (e) => e.at < offset) - 1;
 }
 
 

@@ -1,5 +1,6 @@
 import { ABBREVIATED } from './lexicon.js';
 import type { QuoteSpan } from './types.js';
+import { partitionPoint } from './partition.js';
 
 export interface Token {
   start: number;
@@ -67,12 +68,5 @@ function markCommon(tokens: Token[]): void {
 
 /** Index of the first token starting at or after `offset` (binary search). */
 export function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens, (t) => t.start < offset);
 }
