@@ -60,9 +60,9 @@ function boundaryAt(text: string, i: number, limit: number): number {
   while (j < limit && CLOSERS.has(text[j]!)) j++;
   if (j >= limit) return -1;
   const next = text[j]!;
-  // "isolation.In 1987": wire copy that lost the space after a full stop.
+  // "isolation.In 1987", "he said.\"I…", "in 2013.The": copy that lost the space after a full stop.
   if (next !== ' ' && next !== '\n' && next !== '\t' && next !== '\u00a0') {
-    return ch === '.' && j === i + 1 && isGluedBoundary(text, i) ? j : -1;
+    return ch === '.' && isGluedBoundary(text, i, j, limit) && !isAbbreviation(text, i) ? j : -1;
   }
   if (ch === '.' && isAbbreviation(text, i)) return -1;
   const k = skipSpaces(text, j, limit);
@@ -76,14 +76,33 @@ function lineBreakBoundary(text: string, i: number): number {
   return prev === ':' ? i + 1 : -1;
 }
 
-function isGluedBoundary(text: string, i: number): boolean {
-  const a = text.charCodeAt(i - 1);
-  const b = text.charCodeAt(i - 2);
-  const n = text.charCodeAt(i + 1);
-  const n2 = text.charCodeAt(i + 2);
+/**
+ * A full stop with no space after it ends a sentence when what precedes it ends a word
+ * (two lower-case letters, a year or number, a closing quote or bracket, an acronym) and
+ * what follows starts one: a capitalised word, "A" or "I", or an opening quote before one.
+ * "3.5", "bbc.co.uk", "ASP.NET" and "U.S.Army" stay whole.
+ */
+function isGluedBoundary(text: string, dot: number, next: number, limit: number): boolean {
   const lower = (c: number) => c >= 97 && c <= 122;
   const upper = (c: number) => c >= 65 && c <= 90;
-  return lower(a) && lower(b) && upper(n) && lower(n2);
+  const digit = (c: number) => c >= 48 && c <= 57;
+  const at = (k: number) => (k >= 0 && k < limit ? text.charCodeAt(k) : 0);
+  let k = next;
+  if (k === dot + 1 && (text[k] === '"' || text[k] === '\u201c')) k++;
+  const n = at(k);
+  const n2 = at(k + 1);
+  const opensWord = upper(n) && (lower(n2) || ((n === 65 || n === 73) && (n2 === 32 || n2 === 39 || n2 === 0x2019)));
+  if (!opensWord) return false;
+  const a = at(dot - 1);
+  const b = at(dot - 2);
+  if (lower(a)) return lower(b);
+  if (digit(a)) return digit(b) || lower(b) || upper(b);
+  if (upper(a)) {
+    let s = dot - 1;
+    while (s > 0 && upper(at(s - 1))) s--;
+    return dot - s >= 2 && at(s - 1) !== 46;
+  }
+  return CLOSERS.has(text[dot - 1]!) && (lower(b) || digit(b) || upper(b));
 }
 
 /** Abbreviations are short: looking further back would make "a.a.a.a…" quadratic. */
