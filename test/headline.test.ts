@@ -86,6 +86,53 @@ describe('a lead compressed the way a desk writes it', () => {
   });
 });
 
+describe('which sentence gives the headline', () => {
+  const story = [
+    'Border agents arrested four people after a suspected drug smuggler fired on agents near the Canadian border.',
+    'The smuggler fired several shots at the border agents before he fled into the woods.',
+    'Agents arrested the suspected smuggler and three others after a day-long search near the border.',
+    'The border agents were not hurt, officials said.',
+  ];
+
+  test('GIVEN a lead that only sets the scene THEN the headline comes from the sentence the article keeps returning to', () => {
+    // (Long enough not to read as a title line.)
+    const scene = 'The incident began on a quiet morning when two men were seen walking with heavy backpacks along a dirt road, a few miles from the nearest town in the valley.';
+    const headline = headlineOf(scene, ...story);
+    expect(headline).toMatch(/^Border agents arrested four people after a suspected drug smuggler fired/);
+  });
+
+  test('GIVEN a lead that states the news THEN the lead stays the headline', () => {
+    expect(headlineOf(...story)).toMatch(/^Border agents arrested four people/);
+  });
+
+  test('GIVEN an article with its own title THEN the headline is the title, whatever the body repeats', () => {
+    const read = readArticle(['Smuggler caught after shooting at border patrol', ...story].join('\n\n'));
+    expect(read.ok && read.value.headline).toBe('Smuggler caught after shooting at border patrol');
+  });
+});
+
+describe('the words of a headline', () => {
+  test('GIVEN an organisation speaking THEN it keeps its whole name and the claim reads on after "says"', () => {
+    const headline = headlineOf('Compared with other European countries, many apprenticeships in England are low quality and too short, the Sutton Trust warns.');
+    expect(headline).toMatch(/^Sutton Trust says many apprenticeships in England are low quality/);
+  });
+
+  test('GIVEN a weekday naming a thing ("Saturday\'s elections") THEN the day stays', () => {
+    const headline = headlineOf("The ruling party's decline was confirmed by Saturday's elections for governors and state assemblies.");
+    expect(headline).toContain("Saturday's elections");
+  });
+
+  test('GIVEN a weekday saying when THEN it is dropped', () => {
+    expect(headlineOf('The minister resigned on Tuesday after a row over party funding.')).toBe('The minister resigned after a row over party funding');
+  });
+
+  test('GIVEN a lead cut short THEN the headline never ends on "not", a pronoun or an auxiliary', () => {
+    const headline = headlineOf('Fawzi al-Odah, 37, was released after a US review panel concluded he was not a continuing significant threat to the security of the United States.');
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).not.toMatch(/\s(?:not|he|she|they|was|is|had|has|been)$/);
+  });
+});
+
 describe('quotes and speakers', () => {
   const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person' };
   const lead = (text: string): RankedSentence => ({ index: 0, sentence: { start: 0, end: text.length, paragraph: 0 }, text, words: text.split(' ').length, terms: new Map(), score: 1 });
@@ -98,6 +145,14 @@ describe('quotes and speakers', () => {
   test('GIVEN a quote too long for one line THEN the lead makes no headline rather than half a quote', () => {
     const text = `“${'We will not accept any outcome that leaves civilians in danger, and we will say so again and again. '.repeat(2).trim()}” Erdogan said.`;
     expect(compressLead(lead(text), [], [])).toBe('');
+  });
+
+  test('GIVEN a quote by an organisation THEN the headline names it in full, not by its last word', () => {
+    const watchdog: Speaker = { id: 'health-inspectorate-wales', name: 'Health Inspectorate Wales', aliases: [], roles: [], type: 'organization' };
+    const text = 'Health Inspectorate Wales said hospital staff were under “considerable pressure” for long periods.';
+    const start = text.indexOf('“') + 1;
+    const quote: Quote = { text: 'considerable pressure', start, end: start + 21, outerStart: start - 1, outerEnd: start + 22, kind: 'partial', continued: false, speaker: { id: watchdog.id, name: watchdog.name, mention: null } };
+    expect(compressLead(lead(text), [quote], [watchdog])).toMatch(/^Health Inspectorate Wales says hospital staff were under/);
   });
 
   test('GIVEN "The Turkish president noted…" and a speaker with that role THEN the headline names him', () => {

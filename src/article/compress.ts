@@ -25,12 +25,13 @@ const NOT_A_CLAIM = /^(?:in|on|at|during|to|of|for|with|by|from|after|before|abo
  */
 const CUT_FLOOR = 0.8;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|with|by|from|about|that|which|who|when|as|is|are|was|were|may|will|would|could|its|their|his|her|Mr\.?|Mrs\.?|Ms\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
 const PRONOUN = /^(he|she|they|it|we|i|this|that|these|those|his|her|their|its)$/i;
-const OPENERS = /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today)\b/i;
+// "Compared with other European countries, …", "According to figures, …": the opener qualifies the news.
+const OPENERS = /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today|compared|according|despite|unlike|following|amid|since|until)\b/i;
 
 /** One attribution found in a sentence: who said it and what they said. */
 export interface Claim {
@@ -74,7 +75,8 @@ export function dropAsides(clause: string): string {
   if (comma > 0 && comma < OPENER_MAX_CHARS && OPENERS.test(s) && s.slice(0, comma).split(' ').length <= OPENER_MAX_WORDS) s = s.slice(comma + 2);
   s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
-  s = s.replace(/\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b|\s(?:tonight|yesterday)\b/gi, '');
+  // "Saturday's elections" keeps its day: there it names the thing.
+  s = s.replace(/\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi, '');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
