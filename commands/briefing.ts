@@ -2,7 +2,7 @@ import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCo
 import { buildBriefing } from '../src/briefing/build-briefing.js';
 import { createDeliverer, type DeliveryOutcome } from '../src/briefing/deliver.js';
 import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
-import { missingPermissions, resolveChannel } from '../src/briefing/permissions.js';
+import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/briefing/permissions.js';
 import { announceSettingsChanged, hasScheduler } from '../src/briefing/settings-events.js';
 import { discordTimestamp, formatLocal, statusLines } from '../src/briefing/status.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
@@ -24,6 +24,8 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   if (missing.length) return renderBriefingNotice([`I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there (or on its category), then run /briefing setup again.`]);
   const role = interaction.options.getRole('role');
   if (role?.id === guildId) return renderBriefingNotice(['Pick a role to mention, not @everyone, or leave the role out.']);
+  // Saved all the same (an admin may fix the role later), but said now rather than found out tomorrow.
+  const silent = role && !roleWillPing(role, channel, interaction.client) ? silentRoleNote(role.id, channel.id) : null;
   const previous = library.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
   library.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
@@ -38,6 +40,7 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
     missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
     ...(running ? [] : ['Note: the scheduler is not running in this bot process, so nothing will be posted until it restarts.']),
+    ...(silent ? [silent] : []),
   ]);
 }
 
@@ -82,7 +85,9 @@ async function status(guildId: string, { library, clock }: CommandContext, inter
   const settings = library.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
-  return renderBriefingNotice(statusLines(library, guildId, clock(), settings ? missing : []));
+  const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
+  const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
+  return renderBriefingNotice([...statusLines(library, guildId, clock(), settings ? missing : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */

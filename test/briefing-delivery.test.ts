@@ -232,6 +232,42 @@ describe('the daily briefing, end to end', () => {
     expect(b.library.getGuildSettings(ids().guildId)).toBeNull();
   });
 
+  test('GIVEN a role nobody may mention and a bot without Mention @everyone THEN setup and status say it will not ping, and how to fix it', async () => {
+    const b = await start();
+    const mentionEveryone = 1n << 17n;
+    // An administrator may mention any role, so @everyone loses Administrator and Mention @everyone
+    const everyone = { ...rolePayload(ids().guildId, '@everyone', 0), permissions: String(BigInt(ALL_PERMISSIONS) & ~(1n << 3n) & ~mentionEveryone) };
+    const readers = { ...rolePayload(ids().roleId, 'readers', 1), mentionable: false };
+    fake.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: ids().guildId, role: everyone });
+    fake.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: ids().guildId, role: readers });
+    await expect.poll(() => b.client.guilds.cache.get(ids().guildId)?.roles.cache.get(ids().roleId)?.mentionable).toBe(false);
+    const reply = await fake.waitForResponse(fake.command('briefing', [{
+      name: 'setup',
+      options: [
+        { name: 'channel', value: ids().channelId, type: 'channel' },
+        { name: 'time', value: '09:00' },
+        { name: 'timezone', value: TZ },
+        { name: 'role', value: ids().roleId, type: 'role', resolved: { mentionable: false } },
+      ],
+    }]));
+    expect(reply.body.data.content).toContain('Daily briefing set: 09:00 Europe/Istanbul');
+    expect(reply.body.data.content).toContain(`<@&${ids().roleId}> will not be pinged: the role is not mentionable`);
+    expect(reply.body.data.content).toContain('Allow anyone to @mention this role');
+    expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(b.library.getGuildSettings(ids().guildId)?.roleId).toBe(ids().roleId);
+    expect((await briefingCommand('status')).body.data.content).toContain(`<@&${ids().roleId}> will not be pinged`);
+
+    // Made mentionable: status stops warning
+    fake.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: ids().guildId, role: { ...readers, mentionable: true } });
+    await expect.poll(() => b.client.guilds.cache.get(ids().guildId)?.roles.cache.get(ids().roleId)?.mentionable).toBe(true);
+    expect((await briefingCommand('status')).body.data.content).not.toContain('will not be pinged');
+  });
+
+  test('GIVEN a mentionable role THEN setup gives no warning about pings', async () => {
+    await start();
+    expect((await setup({ role: true })).body.data.content).not.toContain('will not be pinged');
+  });
+
   test('GIVEN the bot was down at 09:00 THEN it delivers once when it comes back the same day, and not the next day', async () => {
     let b = await start();
     await setup();

@@ -16,6 +16,21 @@ export function missingPermissions(channel: GuildBasedChannel, client: Client): 
   return BRIEFING_PERMISSIONS.filter(([, bit]) => !granted.has(bit)).map(([name]) => name);
 }
 
+/**
+ * Whether mentioning `role` in `channel` pings its members: Discord only pings a role that is
+ * mentionable, or when the bot may "Mention @everyone, @here, and All Roles" there.
+ */
+export function roleWillPing(role: { mentionable: boolean }, channel: GuildBasedChannel, client: Client): boolean {
+  if (role.mentionable) return true;
+  const me = channel.guild.members.me ?? client.user;
+  return (me ? channel.permissionsFor(me)?.has(PermissionFlagsBits.MentionEveryone) : false) ?? false;
+}
+
+/** What to tell an admin whose briefing role will not ping. */
+export function silentRoleNote(roleId: string, channelId: string): string {
+  return `Note: <@&${roleId}> will not be pinged: the role is not mentionable and the bot lacks “Mention @everyone, @here, and All Roles” in <#${channelId}>. Turn on “Allow anyone to @mention this role” in Server Settings → Roles, or grant the bot that permission.`;
+}
+
 /** The channel as the bot sees it: from the cache, else fetched; null when it is gone. */
 export async function resolveChannel(client: Client, channelId: string): Promise<GuildBasedChannel | null> {
   const cached = client.channels.cache.get(channelId);

@@ -10,6 +10,8 @@ export interface OptionInput {
   type?: keyof typeof OPTION_TYPE;
   /** Makes this a subcommand (`/briefing setup …`) holding these options. */
   options?: OptionInput[];
+  /** Fields of the resolved channel, role or user that differ from the defaults: `{ mentionable: false }`. */
+  resolved?: Record<string, unknown>;
 }
 
 const OPTION_TYPE = { subcommand: 1, string: 3, integer: 4, boolean: 5, user: 6, channel: 7, role: 8, number: 10 } as const;
@@ -33,7 +35,7 @@ function resolvedPayload(ids: FakeIds, options: OptionInput[]): Record<string, R
   for (const option of options.flatMap((o) => [o, ...(o.options ?? [])])) {
     const id = String(option.value);
     if (option.type === 'channel') resolved.channels![id] = { ...partialChannel(ids), id, permissions: ALL_PERMISSIONS };
-    if (option.type === 'role') resolved.roles![id] = rolePayload(id, id === ids.roleId ? 'readers' : `role-${id}`, 1);
+    if (option.type === 'role') resolved.roles![id] = { ...rolePayload(id, id === ids.roleId ? 'readers' : `role-${id}`, 1), ...option.resolved };
     if (option.type === 'user') {
       resolved.users![id] = userPayload(id, id === ids.userId ? 'reader' : `user-${id}`);
       resolved.members![id] = { roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: ALL_PERMISSIONS, flags: 0 };
