@@ -126,6 +126,27 @@ describe('the words of a headline', () => {
     expect(headlineOf('The minister resigned on Tuesday after a row over party funding.')).toBe('The minister resigned after a row over party funding');
   });
 
+  test('GIVEN a long subordinate clause before the main one THEN the headline starts at the main clause', () => {
+    const headline = headlineOf('As President Obama appears set to veto legislation that would allow families of the victims to sue Saudi Arabia, Hillary Clinton said she would sign the bill into law.');
+    expect(headline).toMatch(/^Hillary Clinton said she would sign the bill/);
+  });
+
+  test('GIVEN a short subordinate clause THEN it stays, the sentence fitting whole', () => {
+    expect(headlineOf('When the storm hit the coast, thousands of homes lost power.')).toBe('When the storm hit the coast, thousands of homes lost power');
+  });
+
+  test('GIVEN a quote no one is named for, or a transcript turn, THEN the headline comes from a sentence that says who', () => {
+    const unattributed = headlineOf('“Well, look, this is an episode of a game show and nothing more than that, in my view,” was the reply.', 'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.');
+    expect(unattributed).toMatch(/^Vice-presidential nominee Mike Pence defended/);
+    const transcript = headlineOf('PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a game show on television.', 'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.');
+    expect(transcript).toMatch(/^Vice-presidential nominee Mike Pence defended/);
+  });
+
+  test('GIVEN a speaker with a party label in brackets THEN the label is not part of the name', () => {
+    const headline = headlineOf('Republican presidential nominee Donald Trump could embrace clean energy, Sen. Lindsey Graham (R-S.C.) said.');
+    expect(headline).toMatch(/^Sen\. Lindsey Graham says Republican presidential nominee Donald Trump/);
+  });
+
   test('GIVEN a lead cut short THEN the headline never ends on "not", a pronoun or an auxiliary', () => {
     const headline = headlineOf('Fawzi al-Odah, 37, was released after a US review panel concluded he was not a continuing significant threat to the security of the United States.');
     expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);

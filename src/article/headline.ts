@@ -15,6 +15,8 @@ export const HEADLINE_MAX_WORDS = 22;
 const CALENDAR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|september|october|november|december)$/i;
 /** A title shorter than this is a section label ("Letters", "ABSTRACT"). */
 const TITLE_MIN_WORDS = 4;
+/** "PENCE: Well, look…": a speaker's turn in a transcript. */
+const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
 /** How many of the first sentences may give the headline. */
 const HEADLINE_CANDIDATES = 6;
 /**
@@ -95,12 +97,17 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
   return sum / (line.split(' ').length + ABOUTNESS_SMOOTHING);
 }
 
-/** One sentence as a headline, or '' when it leads with a pronoun no one can be named for. */
+/**
+ * One sentence as a headline, or '' when it leads with a pronoun no one can be named for, or
+ * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
+ */
 export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
   const { speaker, claim } = splitAttribution(stripDateline(stripFurniture(r.text)));
-  const who = speaker ? nameSpeaker(speaker, r, quotes, speakers) : null;
+  const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
   if (speaker && !who) return '';
-  if (who && /^["\u201c]/.test(r.text)) return quotedLine(who, claim, maxWords);
+  const quoteLed = /^["\u201c\u2018]/.test(r.text);
+  if (who && quoteLed) return quotedLine(who, claim, maxWords);
+  if (quoteLed || TRANSCRIPT_TURN.test(r.text)) return '';
   const body = dropAsides(claim);
   if (/^(he|she|they|it|his|her|their|this|these)\b/i.test(body)) return '';
   const line = who ? `${who} says ${lowerLead(body, claim)}` : body;
