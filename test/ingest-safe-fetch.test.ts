@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { blockedAddressReason } from '../src/ingest/address-policy.js';
 import { canonicalUrl } from '../src/ingest/canonical-url.js';
-import { decode, declaredCharset, FetchLimitError, FetchRefusedError, HttpStatusError, safeFetch, type SafeFetchOptions } from '../src/ingest/safe-fetch.js';
+import { decode, declaredCharset } from '../src/ingest/charset.js';
+import { FetchLimitError, FetchRefusedError, HttpStatusError, safeFetch, type SafeFetchOptions } from '../src/ingest/safe-fetch.js';
 import { startFixtureServer, type FixtureServer } from './http-fixture-server.js';
 
 describe('blockedAddressReason', () => {
@@ -143,13 +144,15 @@ describe('safeFetch against a local server', () => {
   });
 
   test.each([
-    ['/to-private', 'refused http://10.0.0.1/admin: private address'],
-    ['/to-metadata', 'refused http://169.254.169.254/latest/meta-data/: cloud metadata address'],
-  ])('GIVEN a redirect from %s THEN the target is refused before connecting', async (path, message) => {
-    const seen: string[] = [];
-    const fetch: typeof globalThis.fetch = (input, init) => (seen.push(String(input)), globalThis.fetch(input, init));
-    await expect(safeFetch(`${server.base}${path}`, { ...options, fetch })).rejects.toThrow(message);
-    expect(seen).toEqual([`${server.base}${path}`]);
+    ['/to-private', '10.0.0.1', 'refused http://10.0.0.1/admin: private address'],
+    ['/to-metadata', '169.254.169.254', 'refused http://169.254.169.254/latest/meta-data/: cloud metadata address'],
+  ])('GIVEN a redirect from %s to %s THEN the target is refused before connecting', async (path, target, message) => {
+    const checked: string[] = [];
+    const allowPrivateHosts = (_host: string, address: string): boolean => (checked.push(address), address === '127.0.0.1');
+    const before = server.hits.get(path) ?? 0;
+    await expect(safeFetch(`${server.base}${path}`, { allowPrivateHosts })).rejects.toThrow(message);
+    expect(checked).toEqual(['127.0.0.1', target]);
+    expect((server.hits.get(path) ?? 0) - before).toBe(1);
   });
 
   test('GIVEN a content type that is not a page, feed or text THEN it is refused', async () => {

@@ -30,8 +30,6 @@ export interface FeedPollOptions {
   clock: () => Date;
   log?: FeedLog;
   intervalMs?: number;
-  /** The transport (Node's fetch by default); tests pass their own or a local server's. */
-  fetch?: typeof globalThis.fetch;
   /** Safety limits; tests allow 127.0.0.1 here. */
   fetchOptions?: SafeFetchOptions;
   read?: ReadText;
@@ -52,7 +50,7 @@ export function backoffMs(intervalMs: number, failures: number): number {
 const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
   library: options.library,
   read: options.read,
-  fetch: { ...options.fetchOptions, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  fetch: options.fetchOptions,
 });
 
 /** One item to one article: the feed's own text when it has the whole article, else its link. */
@@ -111,7 +109,7 @@ export async function pollFeed(feed: Feed, options: FeedPollOptions): Promise<Po
   const started = options.clock().getTime();
   try {
     const doc = await safeFetch(feed.url, {
-      ...ingestOptions(options).fetch,
+      ...options.fetchOptions,
       // Validators only once the feed's items are in the archive
       etag: feed.primed ? feed.etag : null,
       lastModified: feed.primed ? feed.lastModified : null,

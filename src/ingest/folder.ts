@@ -6,7 +6,7 @@ import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
 import type { Library, SaveOutcome, StoredArticle } from '../library/types.js';
 import { articleText, extractHtml } from './html.js';
-import { decode, declaredCharset } from './safe-fetch.js';
+import { decode, declaredCharset } from './charset.js';
 
 /**
  * Text files only: `.html` needs Readability to find the article in the page, which is

@@ -11,7 +11,8 @@ import { contentHash } from '../library/content-hash.js';
 import type { Library, SaveOutcome, StoredArticle } from '../library/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { articleText, extractHtml, type ExtractedPage } from './html.js';
-import { decode, declaredCharset, FetchRefusedError, safeFetch, type SafeFetchOptions } from './safe-fetch.js';
+import { decode, declaredCharset } from './charset.js';
+import { FetchRefusedError, safeFetch, type SafeFetchOptions } from './safe-fetch.js';
 
 /** The engine, passed in so the ingest needs no particular one. */
 export type ReadText = (text: string, meta: ArticleMeta) => Result<Reading>;

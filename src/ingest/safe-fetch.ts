@@ -1,11 +1,16 @@
 /**
  * Fetching a URL someone else chose: http and https only, public addresses only (checked
- * again on every redirect hop), bounded in size, time, redirects and content type, and
- * decoded in the charset the server or the page declares.
+ * again on every redirect hop, and the checked addresses are the only ones connected to),
+ * bounded in size, time, redirects and content type, and decoded in the charset the server
+ * or the page declares.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { blockedAddressReason } from './address-policy.js';
+import { decode, declaredCharset } from './charset.js';
+import { ACCEPTED_ENCODINGS, contentCodings, decodedBody } from './decoded-body.js';
+import { pinnedRequest, type ResolvedAddress } from './pinned-request.js';
 
 /** A news page is far below this; more is a dump or an attack. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -18,8 +23,6 @@ export const ALLOWED_CONTENT_TYPES: readonly string[] = [
   'text/html', 'application/xhtml+xml', 'application/rss+xml', 'application/atom+xml',
   'application/xml', 'text/xml', 'text/plain', 'text/markdown',
 ];
-/** Browsers look for a `<meta charset>` in the first 1024 bytes; so do we. */
-const CHARSET_SNIFF_BYTES = 1024;
 const USER_AGENT = 'briefing-bot/0.1 (+https://github.com/briefing)';
 
 /** Base class: anything that went wrong fetching `url`. */
@@ -61,9 +64,7 @@ export type HostAllowance = readonly string[] | ((host: string, address: string)
 export type Lookup = (host: string) => Promise<{ address: string; family: number }[]>;
 
 export interface SafeFetchOptions {
-  /** The transport; Node's global fetch by default. */
-  fetch?: typeof globalThis.fetch;
-  /** DNS, resolving all addresses of a host. */
+  /** DNS, resolving all addresses of a host; asked once per hop, and the request connects only to its answer. */
   lookup?: Lookup;
   /** For tests against a local server: `['127.0.0.1']`. Never set in production. */
   allowPrivateHosts?: HostAllowance;
@@ -97,28 +98,46 @@ function allowed(allowance: HostAllowance | undefined, host: string, address: st
   return allowance.includes(host) || allowance.includes(address);
 }
 
-/** Throws FetchRefusedError unless `url` is http(s) and every address of its host is public. */
-export async function checkUrl(url: URL, options: SafeFetchOptions = {}): Promise<void> {
+/**
+ * Throws FetchRefusedError unless `url` is http(s) and every address of its host is public.
+ * Returns those addresses: the request must connect to them and to nothing resolved later.
+ */
+export async function checkUrl(url: URL, options: SafeFetchOptions = {}, signal?: AbortSignal): Promise<ResolvedAddress[]> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefusedError(url.href, `${url.protocol.replace(':', '')} is not http or https`);
   if (url.username || url.password) throw new FetchRefusedError(url.href, 'URLs with credentials are not fetched');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = (await (options.lookup ?? defaultLookup)(host)).map((a) => a.address);
-    } catch (error) {
-      throw new FetchError(url.href, `cannot resolve ${host}`, { cause: error });
-    }
-  }
-  if (addresses.length === 0) throw new FetchError(url.href, `cannot resolve ${host}`);
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolveHost(url, host, options, signal);
   // Every address counts: a host with one public and one private address could be either
-  for (const address of addresses) {
+  for (const { address } of addresses) {
     const reason = blockedAddressReason(address);
     if (reason && !allowed(options.allowPrivateHosts, host, address)) {
       throw new FetchRefusedError(url.href, address === host ? reason : `${host} resolves to ${address}, a ${reason}`);
     }
   }
+  return addresses;
+}
+
+async function resolveHost(url: URL, host: string, options: SafeFetchOptions, signal?: AbortSignal): Promise<ResolvedAddress[]> {
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = await untilAborted((options.lookup ?? defaultLookup)(host), signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new FetchError(url.href, `cannot resolve ${host}`, { cause: error });
+  }
+  if (addresses.length === 0) throw new FetchError(url.href, `cannot resolve ${host}`);
+  return addresses.map(({ address, family }) => ({ address, family }));
+}
+
+/** A DNS server that never answers must not outlast the timeout. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
@@ -152,20 +171,21 @@ export async function safeFetch(input: string | URL, options: SafeFetchOptions =
 
 interface Answer {
   url: string;
-  response: Response;
+  response: IncomingMessage;
 }
 
-/** Follows redirects by hand, so each hop's host is checked before connecting to it. */
+/** Follows redirects by hand, so each hop's host is checked, and pinned, before connecting to it. */
 async function followRedirects(start: URL, options: SafeFetchOptions, signal: AbortSignal): Promise<Answer> {
-  const fetch = options.fetch ?? globalThis.fetch;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   let url = start;
   for (let hop = 0; ; hop++) {
-    await checkUrl(url, options);
-    const response = await fetch(url, { redirect: 'manual', signal, headers: requestHeaders(options, hop === 0) });
-    const location = response.headers.get('location');
-    if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return { url: url.href, response };
-    await response.body?.cancel().catch(() => undefined);
+    // A second DNS answer (a rebinding attack) is never asked for: the socket gets these
+    const addresses = await checkUrl(url, options, signal);
+    const response = await pinnedRequest(url, addresses, { headers: requestHeaders(options, hop === 0), signal });
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status < 300 || status >= 400 || status === 304 || !location) return { url: url.href, response };
+    response.destroy();
     if (hop >= maxRedirects) throw new FetchLimitError(start.href, `more than ${maxRedirects} redirects`);
     url = new URL(location, url);
   }
@@ -175,6 +195,7 @@ function requestHeaders(options: SafeFetchOptions, first: boolean): Record<strin
   const headers: Record<string, string> = {
     'user-agent': USER_AGENT,
     accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8',
+    'accept-encoding': ACCEPTED_ENCODINGS,
   };
   // Validators belong to the URL asked for, not to wherever it redirects
   if (first && options.etag) headers['if-none-match'] = options.etag;
@@ -182,19 +203,29 @@ function requestHeaders(options: SafeFetchOptions, first: boolean): Record<strin
   return headers;
 }
 
+/** One header as a string; repeated headers are joined as fetch joins them. */
+function headerOf(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
+}
+
 async function readDocument({ url, response }: Answer, options: SafeFetchOptions, controller: AbortController): Promise<FetchedDocument> {
-  const etag = response.headers.get('etag');
-  const lastModified = response.headers.get('last-modified');
-  if (response.status === 304) return { notModified: true, url, etag, lastModified };
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new HttpStatusError(url, response.status);
+  const etag = headerOf(response, 'etag');
+  const lastModified = headerOf(response, 'last-modified');
+  const status = response.statusCode ?? 0;
+  if (status === 304) {
+    response.destroy();
+    return { notModified: true, url, etag, lastModified };
   }
-  const header = response.headers.get('content-type') ?? '';
+  if (status < 200 || status > 299) {
+    response.destroy();
+    throw new HttpStatusError(url, status);
+  }
+  const header = headerOf(response, 'content-type') ?? '';
   const contentType = header.split(';')[0]!.trim().toLowerCase();
   const types = options.contentTypes ?? ALLOWED_CONTENT_TYPES;
   if (!types.includes(contentType)) {
-    await response.body?.cancel().catch(() => undefined);
+    response.destroy();
     throw new FetchLimitError(url, `content type ${contentType || '(none)'} is not one of ${types.join(', ')}`);
   }
   const bytes = await readLimited(url, response, options.maxBytes ?? MAX_BODY_BYTES, controller);
@@ -202,72 +233,33 @@ async function readDocument({ url, response }: Answer, options: SafeFetchOptions
   return { notModified: false, url, contentType, charset, text: decode(bytes, charset), etag, lastModified };
 }
 
-/** Reads the body in chunks and aborts as soon as it passes `max`: a 50 MB body costs 5 MB. */
-async function readLimited(url: string, response: Response, max: number, controller: AbortController): Promise<Uint8Array> {
-  const length = Number(response.headers.get('content-length') ?? NaN);
+/**
+ * Reads the body in chunks, decompressed, and aborts as soon as it passes `max`: a 50 MB
+ * body, or a small gzip of one, costs 5 MB.
+ */
+async function readLimited(url: string, response: IncomingMessage, max: number, controller: AbortController): Promise<Uint8Array> {
+  const length = Number(headerOf(response, 'content-length') ?? NaN);
   if (length > max) {
     controller.abort();
     throw new FetchLimitError(url, `body of ${length} bytes is over the ${max} byte limit`);
   }
-  if (!response.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
+  let body;
+  try {
+    body = decodedBody(response, contentCodings(headerOf(response, 'content-encoding') ?? undefined));
+  } catch (error) {
+    response.destroy();
+    throw new FetchLimitError(url, (error as Error).message);
+  }
+  const chunks: Buffer[] = [];
   let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > max) {
       controller.abort();
-      await reader.cancel().catch(() => undefined);
+      body.destroy();
       throw new FetchLimitError(url, `body is over the ${max} byte limit`);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
-
-const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
-const XML_ENCODING = /^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i;
-
-/** The charset: a BOM, then the Content-Type header, then `<meta charset>` or `<?xml encoding?>`, else UTF-8. */
-export function declaredCharset(contentType: string, bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
-  if (fromHeader && isKnownCharset(fromHeader)) return fromHeader.toLowerCase();
-  // ASCII-compatible sniffing: latin1 keeps each byte one character
-  const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF_BYTES)).toString('latin1');
-  const fromMarkup = XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1];
-  if (fromMarkup && isKnownCharset(fromMarkup)) return fromMarkup.toLowerCase();
-  return 'utf-8';
-}
-
-function isKnownCharset(label: string): boolean {
-  try {
-    new TextDecoder(label);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// windows-1252 bytes 0x80–0x9F; Node 20's TextDecoder reads them as latin1 C1 controls
-const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/** Decodes the body; a BOM is dropped, bad bytes become U+FFFD rather than an error. */
-export function decode(bytes: Uint8Array, charset: string): string {
-  const decoder = new TextDecoder(charset);
-  const text = decoder.decode(bytes);
-  // "iso-8859-1" and "ascii" are windows-1252 by the Encoding Standard, as browsers read them
-  if (decoder.encoding !== 'windows-1252') return text;
-  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+  return Buffer.concat(chunks, total);
 }
