@@ -126,6 +126,16 @@ describe('the words of a headline', () => {
     expect(headlineOf('The minister resigned on Tuesday after a row over party funding.')).toBe('The minister resigned after a row over party funding');
   });
 
+  test.each([
+    'Former President Bill Clinton celebrated his 70th birthday, the start of a new year in which he hopes to return to the White House as the first spouse of a president.',
+    'Supporters of Hillary Clinton and Bernie Sanders avoided confrontations over policy during a rally in the state capital that drew thousands of people on a cold night.',
+    'Bill Clinton’s hair was whiter, his voice hoarser and his demeanor more subdued than at any time since he left office after two terms in the White House.',
+  ])('GIVEN a lead cut at a phrase boundary (%#) THEN the headline does not end on a preposition or a comparison', (lead) => {
+    const headline = headlineOf(lead);
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).not.toMatch(/\s(?:in|during|than|among|across|of|to|and)$/);
+  });
+
   test('GIVEN a long subordinate clause before the main one THEN the headline starts at the main clause', () => {
     const headline = headlineOf('As President Obama appears set to veto legislation that would allow families of the victims to sue Saudi Arabia, Hillary Clinton said she would sign the bill into law.');
     expect(headline).toMatch(/^Hillary Clinton said she would sign the bill/);

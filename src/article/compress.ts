@@ -25,7 +25,7 @@ const NOT_A_CLAIM = /^(?:in|on|at|during|to|of|for|with|by|from|after|before|abo
  */
 const CUT_FLOOR = 0.8;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -106,7 +106,7 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number): st
     const cuts = [...s.matchAll(boundaries)].map((m) => m.index).concat(boundaries === CUT_BEFORE ? commaCuts(s) : []);
     const good = cuts.filter((i) => i > 0 && fits(s.slice(0, i), maxWords, maxChars) && !insideQuote(s, i));
     const best = good.sort((a, b) => b - a).find((i) => s.slice(0, i).split(/\s+/).length >= floor);
-    if (best !== undefined) return s.slice(0, best).replace(/[,;:\s]+$/, '');
+    if (best !== undefined) return trimTail(s.slice(0, best));
   }
   return hardCut(s, maxWords, maxChars);
 }
@@ -115,8 +115,17 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number): st
 function hardCut(s: string, maxWords: number, maxChars: number): string {
   let cut = s.split(/\s+/).slice(0, maxWords).join(' ');
   while (cut.length > maxChars || insideQuote(cut, cut.length)) cut = cut.slice(0, Math.max(0, cut.lastIndexOf(' ')));
-  // Never end on a function word: "…to tackle the", "…an explosion that".
-  return cut.replace(DANGLING_TAIL, '').replace(/[,;:\s]+$/, '');
+  return trimTail(cut);
+}
+
+/** Never end on a function word ("…to tackle the", "…a new year in") or a comma. */
+function trimTail(cut: string): string {
+  let s = cut;
+  for (let before = ''; before !== s; ) {
+    before = s;
+    s = s.replace(/[,;:\s\u2014-]+$/, '').replace(DANGLING_TAIL, '');
+  }
+  return s;
 }
 
 function commaCuts(s: string): number[] {
