@@ -180,10 +180,109 @@ describe('titles and descriptions', () => {
     expect(quoteOf(read(text), 'We agreed').speaker?.name).toBe(speaker);
   });
 
+  test.each([
+    { role: 'the secretary of state', speaker: 'John Kerry' },
+    { role: 'the secretary of defense', speaker: 'the secretary of defense' },
+  ])('GIVEN "Secretary of State John Kerry" THEN "$role" is $speaker', ({ role, speaker }) => {
+    expectAttributed({ pattern: 'a role with "of"', text: `Secretary of State John Kerry met reporters. “We will not retreat,” ${role} said.`, quote: 'We will', speaker, mention: role });
+  });
+
   test('GIVEN "Secretary of State Mike Pompeo" THEN the name is Mike Pompeo and the role Secretary of State', () => {
     const reading = read('“We will not be intimidated,” Secretary of State Mike Pompeo said on Tuesday.');
     expect(quoteOf(reading, 'We will not').speaker?.name).toBe('Mike Pompeo');
     expect(speakerNamed(reading, 'Mike Pompeo').roles).toContain('Secretary of State');
+  });
+});
+
+/** Speakers known by a descriptive phrase ("the retired neurosurgeon", "the report"), and the cues around them. */
+const descriptions: Case[] = [
+  { pattern: 'a determiner and a noun the lexicon does not know, before the verb', text: 'Closures outpaced openings, a trend that the foundation predicts will continue “for the next few years.”', quote: 'for the next', speaker: 'the foundation', mention: 'the foundation' },
+  { pattern: 'a verb of saying right after the noun, before a name', text: 'The book accuses Bob of treating the guards like “hired help.”', quote: 'hired help', speaker: 'the book', mention: 'The book' },
+  { pattern: 'a plural subject chanting', text: 'Holding signs, the protesters chanted “Bad for New Jersey, bad for you.”', quote: 'Bad for', speaker: 'the protesters', mention: 'the protesters' },
+  { pattern: 'a sentence opening with a determiner and unknown nouns', text: 'Ben Carson is struggling. The retired neurosurgeon has provided no details, saying only that he was “refining some operational practices.”', quote: 'refining', speaker: 'the retired neurosurgeon', mention: 'The retired neurosurgeon' },
+  { pattern: 'a determined subject followed by a time phrase', text: 'Sadiq Khan won the vote. The British capital’s new mayor on Tuesday rejected the offer to make an “exception to the ban for me.”', quote: 'exception', speaker: 'the British capital’s new mayor', mention: 'The British capital’s new mayor' },
+  { pattern: 'a subject after an opening participle clause', text: 'Former Secretary of State Hillary Clinton spoke. Reprising one of her lines, the former secretary of state talked about the “progress we had under President Obama.”', quote: 'progress', speaker: 'Hillary Clinton', mention: 'the former secretary of state' },
+  { pattern: 'a plain noun before a role noun', text: 'Over the long term, according to the budget office, the deficit “is mainly attributable to the aging of the population.”', quote: 'is mainly', speaker: 'the budget office', mention: 'the budget office' },
+  { pattern: 'a possessive before a role noun', text: '“The gifts were all opened: a new server, a mouse,” says the ad’s narrator.', quote: 'The gifts', speaker: 'the ad’s narrator', mention: 'the ad’s narrator' },
+  { pattern: 'an ordinal before a role noun', text: '“What he is saying is that the critical mass was reached,” said the second official.', quote: 'What he', speaker: 'the second official', mention: 'the second official' },
+  { pattern: 'a noun compound of a role', text: '“It shows a lack of character,” the Senate minority leader said.', quote: 'It shows', speaker: 'the Senate minority leader', mention: 'the Senate minority leader' },
+  { pattern: 'the plural of a role noun', text: '“If we want minority voters to support Republicans, we have to engage them,” wrote the authors of the report.', quote: 'If we want', speaker: 'the authors', mention: 'the authors' },
+  { pattern: 'an inverted verb and unknown words up to the full stop', text: '“There is no home-state advantage,” said one unaligned Florida Republican strategist.', quote: 'There is no', speaker: 'one unaligned Florida Republican strategist', mention: 'one unaligned Florida Republican strategist' },
+  { pattern: 'an inverted verb, a description and the name set off by commas', text: '“We found no ties of any consequence,” said the bureau’s director, James B. Comey, on Monday.', quote: 'We found', speaker: 'James B Comey', mention: 'the bureau’s director, James B. Comey' },
+  { pattern: 'a description right before a name', text: '“I’m not going to say it is a mistake,” said retired neurosurgeon Ben Carson.', quote: 'I’m not', speaker: 'Ben Carson', mention: 'retired neurosurgeon Ben Carson' },
+  { pattern: 'a relative clause set off by commas', text: 'The complaint, which was filed in federal court in Washington, alleged that the party “failed to protect the data.”', quote: 'failed', speaker: 'the complaint', mention: 'The complaint' },
+  { pattern: 'an adverb set off by commas', text: 'The two lawmakers, however, argue that “there is precedent for prosecution.”', quote: 'there is', speaker: 'the two lawmakers', mention: 'The two lawmakers' },
+  { pattern: 'a numeral as the head', text: '“You seem to have picked a new standard,” the two write.', quote: 'You seem', speaker: 'the two', mention: 'the two' },
+  { pattern: 'a verb of saying the lexicon adds', text: 'Trump asked who would pay. “Mexico!” the audience screamed back.', quote: 'Mexico', speaker: 'the audience', mention: 'the audience' },
+  { pattern: 'an organisation whose quoted words are a clause', text: 'The FBI confirmed the inquiry. The agency declined to detail the investigation’s “specific focus, scope or potential targets.”', quote: 'specific focus', speaker: 'the agency', mention: 'The agency' },
+  { pattern: 'a quote inside the clause, the verb after it', text: 'The Rove ad hits Clinton for taking “54 times more money from Wall Street than from Iowa” and claims that “Wall Street made her rich.”', quote: '54 times', speaker: 'the Rove ad', mention: 'The Rove ad' },
+  { pattern: 'a subject after "but in a later interview"', text: 'The employee first said he did not recall it, but in a later interview said he had an “Oh, no” moment.', quote: 'Oh, no', speaker: 'the employee', mention: 'The employee' },
+  { pattern: 'a subject after "Late last month,"', text: 'Exxon protested. Late last month, the company wrote a letter to the university, calling the reports “inaccurate and deliberately misleading.”', quote: 'inaccurate', speaker: 'the company', mention: 'the company' },
+];
+
+describe('descriptive speakers', () => {
+  test.each(descriptions)('attributes "$quote" to $speaker ($pattern)', (c) => expectAttributed(c));
+
+  test('GIVEN "a premium for items labeled “…”" THEN the participle describes the items and the poll speaks', () => {
+    expectAttributed({ pattern: 'a reduced relative', text: 'Most Americans prefer low prices to paying a premium for items labeled “Made in the U.S.A.,” according to a poll released Thursday.', quote: 'Made in', speaker: 'a poll', mention: 'a poll' });
+  });
+
+  test('GIVEN "could be termed “…”," THEN the passive has no speaker and the newspaper reported it', () => {
+    expectAttributed({ pattern: 'a passive', text: 'Manafort acknowledged that his work could be termed “influence peddling,” The Washington Post reported in 1991.', quote: 'influence', speaker: 'Washington Post', mention: 'The Washington Post' });
+  });
+
+  test('GIVEN "A month later, he …" THEN the time is no subject and "he" speaks', () => {
+    expectAttributed({ pattern: 'a time phrase', text: 'Donald Trump visited the border in June. A month later, he went back and explained why “the Hispanics” love him.', quote: 'the Hispanics', speaker: 'Donald Trump', mention: 'he' });
+  });
+
+  test('GIVEN an organisation and a quoted label of two words THEN the label has no speaker', () => {
+    expect(quoteOf(read('The FBI confirmed the inquiry. The agency released a “dry port” plan.'), 'dry port').speaker).toBeNull();
+  });
+
+  test('GIVEN a show’s title in an appositive THEN the person named before it did not say it', () => {
+    expect(quoteOf(read('Scarborough spoke on Monday. Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify Trump.'), 'Morning Joe').speaker).toBeNull();
+  });
+
+  test('GIVEN "Unfortunately," opening the sentence THEN the adverb is not a name', () => {
+    expectAttributed({ pattern: 'an opening adverb', text: 'Polls are tightening. Unfortunately, many voters will “continue to support him in the name of patriotism.”', quote: 'continue', speaker: 'many voters', mention: 'many voters' });
+  });
+});
+
+describe('cues near the quote', () => {
+  test('GIVEN "he said" inside a sentence whose subject comes before the quote and verb after THEN the nearer "he said" wins', () => {
+    expectAttributed({ pattern: 'the nearer cue', text: 'Donald Trump spoke in Iowa. He has also railed against the move – “I love Oreos,” he said, “I will never eat them again” – and vowed to impose a tariff.', quote: 'I love', speaker: 'Donald Trump', mention: 'he' });
+  });
+
+  test('GIVEN "the United States" after the quote THEN "States" is no verb of saying', () => {
+    expectAttributed({ pattern: 'a capital mid-sentence', text: 'Mr. Biden said he would “reassure” allies that the United States would honor its commitment.', quote: 'reassure', speaker: 'Biden', mention: 'Mr. Biden' });
+  });
+
+  test('GIVEN ", said the candidate could win" THEN the phrase after the verb is the reported clause’s subject', () => {
+    expectAttributed({ pattern: 'said and a reported clause', text: 'Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win Pennsylvania.', quote: 'the unique', speaker: 'Manafort', mention: 'Mr. Manafort' });
+  });
+
+  test('GIVEN "in the Republican primary, Gov. John Kasich, said" THEN the governor speaks, not the primary', () => {
+    expectAttributed({ pattern: 'an appositive whose head is no name', text: 'Tuesday in Berea, after winning Ohio in the Republican primary, Gov. John Kasich, said, “I’m getting ready to rent a covered wagon.”', quote: 'I’m getting', speaker: 'John Kasich', mention: 'Gov. John Kasich' });
+  });
+
+  test('GIVEN "Pollsters agree - Carl Bialik: “…”" THEN the name and colon beat the verb', () => {
+    expectAttributed({ pattern: 'a colon introduction after a verb', text: 'Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”', quote: 'Keep on', speaker: 'Carl Bialik', mention: 'Carl Bialik' });
+  });
+
+  test('GIVEN "As The Post’s Dana Milbank puts it," THEN the columnist speaks and the paper is not part of the name', () => {
+    expectAttributed({ pattern: 'puts it', text: 'As The Post’s Dana Milbank puts it, “Senate Republicans are unmoved.”', quote: 'Senate Republicans', speaker: 'Dana Milbank', mention: 'The Post’s Dana Milbank' });
+  });
+
+  test('GIVEN "Adding, “…”" after a quote THEN the participle is no name and the quote stays with its speaker', () => {
+    expectAttributed({ pattern: 'an opening participle of saying', text: 'Bill Maher said the report “wasn’t good.” Adding, “It’s always how they handle it.”', quote: 'It’s always', speaker: 'Bill Maher', mention: 'Bill Maher' });
+  });
+
+  test('GIVEN a wire credit "- Reuters." on a line of its own THEN it is not the quote’s byline', () => {
+    expect(quoteOf(read('Senator Harry Reid spoke on Monday.\n\n“It shows a lack of character.”\n\n- Reuters.'), 'It shows').speaker).toBeNull();
+  });
+
+  test('GIVEN a dash and a subhead after the quote THEN the subhead is no byline', () => {
+    expectAttributed({ pattern: 'a subhead after a dash', text: 'Jorge Ramos spoke at the gala. He believes in journalism that “takes sides.” – Ready to quiz Trump –.', quote: 'takes sides', speaker: 'Jorge Ramos', mention: 'He' });
   });
 });
 

@@ -1,6 +1,8 @@
-import { PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { DETERMINERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
-import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
+import { nominalAfter, nominalUntilPause } from './nominals.js';
+import { phraseAfter, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
@@ -26,6 +28,9 @@ const QUOTE_ONLY_WORDS = 2;
 export function findAttribution(tokens: Token[], sentences: Sentence[], spans: QuoteSpan[], span: QuoteSpan, text: string): Cue | null {
   const byline = dashByline(tokens, text, span) ?? transcriptSpeaker(tokens, text, span);
   if (byline) return byline;
+  // "Pollsters agree - Carl Bialik: “…”": a name and a colon right before the quote beat any verb.
+  const colon = colonIntroduction(tokens, text, span);
+  if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
@@ -34,8 +39,6 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
     const cue = followingCue(tokens, text, after, span);
     if (cue) return cue;
   }
-  const colon = colonIntroduction(tokens, text, span);
-  if (colon) return colon;
   const prev = s > 0 ? sentences[s - 1]! : null;
   if (!prev) return null;
   if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span);
@@ -67,11 +70,18 @@ function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSp
   const phrase = clauseSubject(tokens, sent, verb);
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
-  if (mention.kind === 'nominal' && (mention.organization || mention.plural)) return null;
+  // "The agency declined to detail the investigation's “specific focus, scope or potential
+  // targets”": a group's quoted words are a clause; a word or two ("dry port") is a label.
+  if (mention.kind === 'nominal' && (mention.organization || mention.plural) && wordCount(span.text) < GROUP_QUOTE_MIN_WORDS) return null;
   // “Celebrity Apprentice”, “American Skin”: titles of works, not words someone said.
   if (isTitleCase(span.text)) return null;
   return { verb, mention, distance: span.outerStart - mention.end };
 }
+
+/** The fewest words a quote needs to be a group's words rather than its label for something. */
+const GROUP_QUOTE_MIN_WORDS = 4;
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 function isTitleCase(quote: string): boolean {
   const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -99,18 +109,25 @@ function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan)
 
 function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
   const t = tokens[i]!;
-  if (t.quote >= 0 || !t.word) return null;
+  // "the United States": a capital mid-sentence makes a name, not a verb of saying.
+  if (t.quote >= 0 || !t.word || (t.cap && !t.initial)) return null;
   let phrase: Phrase | null = null;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
-  else if (t.lower === 'put' && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
-  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? phraseAfter(tokens, i + 1, true) : null) ?? clauseSubject(tokens, sent, i);
+  else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
+  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
-  const start = Math.min(mention.start, t.start);
-  const end = Math.max(mention.end, t.end);
-  const distance = end <= span.outerStart ? span.outerStart - end : Math.max(0, start - span.outerEnd);
-  return { verb: i, mention, distance };
+  return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
+}
+
+/**
+ * Characters between a quote and a word of its cue. A cue around the quote is as near as its
+ * nearer end: in "He fulminated – ''I love Oreos,'' he said – and vowed", "he said" is nearer.
+ */
+function gap(w: { start: number; end: number }, span: QuoteSpan): number {
+  if (w.end <= span.outerStart) return span.outerStart - w.end;
+  return Math.max(0, w.start - span.outerEnd);
 }
 
 /**
@@ -123,30 +140,56 @@ function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent
   return outer && outer.mention.kind !== 'nominal' ? outer : cue;
 }
 
+/** A clause subject is looked for this many tokens back at most. */
+const CLAUSE_MAX_TOKENS = 80;
+
 /**
  * "Clinton spoke Tuesday, arguing that …": a participle's subject is the clause's, read from
  * the sentence start (after an opening phrase such as "On Tuesday,").
  */
-/** A clause subject is looked for this many tokens back at most. */
-const CLAUSE_MAX_TOKENS = 80;
-
 function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | null {
-  let first = Math.max(tokenAt(tokens, sent.start), verb - CLAUSE_MAX_TOKENS);
-  // "''It has …,'' Leonard E. Burman, director of …, said": the clause starts after the quote.
+  const first = Math.max(tokenAt(tokens, sent.start), verb - CLAUSE_MAX_TOKENS);
+  // "''It has …,'' Leonard E. Burman, director of …, said": the clause starts after the quote;
+  // "The Rove ad hits Clinton for taking “…” and claims": a quote inside the clause starts nothing.
   for (let k = verb - 1; k > first; k--) {
     if (tokens[k]!.quote >= 0) {
-      first = k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0);
-      break;
+      const after = closesClause(tokens, k) ? subjectFrom(tokens, k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0), verb) : null;
+      // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
+      // the subject before it named the show rather than said its name.
+      return after ?? (isTitleCase(quoteWords(tokens, k)) ? null : subjectFrom(tokens, first, verb));
     }
   }
-  const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) : null;
+  return subjectFrom(tokens, first, verb);
+}
+
+/** The words of the quote whose last token is `k`. */
+function quoteWords(tokens: Token[], k: number): string {
+  const words: string[] = [];
+  for (let j = k; j >= 0 && tokens[j]!.quote === tokens[k]!.quote; j--) if (tokens[j]!.word) words.push(tokens[j]!.text);
+  return words.reverse().join(' ');
+}
+
+/** `“…,”` or `“…!”`: the quote ending at token `k` ends a clause of its own. */
+function closesClause(tokens: Token[], k: number): boolean {
+  let j = k;
+  while (j > 0 && tokens[j]!.quote === tokens[k]!.quote && !tokens[j]!.word && /^['"“”‘’]$/.test(tokens[j]!.text)) j--;
+  return /^[,!?]$/.test(tokens[j]!.text) || tokens[k + 1]?.text === ',';
+}
+
+/** The subject of a clause starting at token `first` whose verb is at `verb`. */
+function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | null {
+  const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) ?? nominalAfter(tokens, first) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
-  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || beforeVerb(tokens, direct, verb))) return direct;
+  // "The British capital's new mayor on Tuesday rejected …": a determiner makes it a subject even
+  // before a preposition (a place name is not one: "Iowa, on Sunday").
+  const determined = direct !== null && DETERMINERS.has(tokens[direct.from]!.lower);
+  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || determined || beforeVerb(tokens, direct, verb))) return direct;
   // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases.
   for (let k = first; k < verb; k++) {
     if (/^[,\u2014\u2013]$/.test(tokens[k]!.text) && tokens[k]!.quote === -1) {
-      const p = phraseAfter(tokens, k + 1);
+      // "Declaring that …, the billionaire real estate mogul offered …": a determiner and nouns too.
+      const p = phraseAfter(tokens, k + 1) ?? nominalAfter(tokens, k + 1);
       if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return p;
     }
   }
@@ -163,43 +206,6 @@ function participleSubject(tokens: Token[], text: string, sent: Sentence, i: num
   return clauseSubject(tokens, sent, i) ?? before;
 }
 
-/** `Michael P. McDonald: “At long last…”`: a name and a colon introduce the quote. */
-function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
-  const k = tokenAt(tokens, span.outerStart) - 1;
-  if (tokens[k]?.text !== ':') return null;
-  const phrase = phraseEndingAt(tokens, k - 1);
-  if (!phrase) return null;
-  // The name must open its line (or follow a dash): "… - Michael P. McDonald: “…”".
-  const opener = tokens[phrase.from]!;
-  const prev = tokens[phrase.from - 1];
-  if (!opener.initial && !(prev && /^[\u2013\u2014-]$/.test(prev.text))) return null;
-  const mention = describe(tokens, text, phrase);
-  return mention.kind === 'name' && !mention.organization ? { verb: k, mention, distance: 0 } : null;
-}
-
-/** A transcript line names its speaker in capitals: `"PENCE: Well, look, …"`. */
-const TRANSCRIPT_NAME = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
-
-function transcriptSpeaker(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
-  const m = TRANSCRIPT_NAME.exec(span.text);
-  if (!m || m[1]!.length < 3) return null;
-  const from = tokenAt(tokens, span.start);
-  const to = tokenAt(tokens, span.start + m[1]!.length);
-  const mention = describe(tokens, text, { from, to });
-  return mention.kind === 'name' ? { verb: from, mention, distance: 0 } : null;
-}
-
-/** `“…” ― Karen Bobadilla`: a dash and a name right after the closing mark. */
-function dashByline(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
-  const k = tokenAt(tokens, span.outerEnd);
-  const dash = tokens[k];
-  if (!dash || !/^[―—–-]$/.test(dash.text) || text.slice(span.outerEnd, dash.start).trim() !== '') return null;
-  const phrase = phraseAfter(tokens, k + 1);
-  if (!phrase) return null;
-  const mention = describe(tokens, text, phrase);
-  return mention.kind === 'name' ? { verb: k, mention, distance: 0 } : null;
-}
-
 const isDateline = (tokens: Token[], p: Phrase): boolean => p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
 
 /** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
@@ -207,6 +213,31 @@ function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
   if (p.to === verb) return true;
   const next = tokens[p.to];
   return Boolean(next && next.word && !next.cap && !/^(of|in|on|at|from|to|and|or|for|with|by|near)$/.test(next.lower));
+}
+
+/**
+ * "a premium for items labeled “Made in the U.S.A.”" describes the noun, and "could be termed
+ * “influence peddling”" is a passive: neither has the clause's subject as its speaker.
+ */
+function reducedRelative(tokens: Token[], i: number): boolean {
+  if (!/ed$/.test(tokens[i]!.lower)) return false;
+  const noun = tokens[i - 1];
+  const preposition = tokens[i - 2];
+  if (noun && /^(be|been|being)$/.test(noun.lower)) return true;
+  return Boolean(noun?.word && !noun.cap && preposition && /^(for|of|in|on|with|by|about|from|to)$/.test(preposition.lower));
+}
+
+/** Auxiliaries that open a reported clause: "said the candidate could win". */
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+/** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
+function invertedSubject(tokens: Token[], i: number): Phrase | null {
+  const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
+  if (!p || AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
+  // ", said the bureau's director, James B. Comey, on Monday": the description and its name.
+  const name = tokens[p.to]?.text === ',' && !tokens[p.to - 1]!.cap ? phraseAfter(tokens, p.to + 1) : null;
+  const named = name && tokens[name.to - 1]!.cap && /^[,.;]$/.test(tokens[name.to]?.text ?? '.');
+  return named ? { from: p.from, to: name.to } : p;
 }
 
 /** `“…,” said Caddell` and `, said Caddell`: the subject follows the verb. */

@@ -29,7 +29,9 @@ export const SPEECH_VERBS = words(`
   tweeting posting reporting calling quoted quotes quoting demanded demands proclaimed proclaims
   advocated advocates referenced references cited cites pleaded pleads begged questioned
   challenged call describe label brand exclaimed exclaims emailed answered answers fumed fumes
-  chanted chants chanting shouting yelling repeated repeats revealed reveals thanked`);
+  chanted chants chanting shouting yelling repeated repeats revealed reveals thanked
+  argue write insist warn explain contend predict complain acknowledge admit suggest urge recall
+  agree deny declare announce reply respond stress screamed screams citing exhorted`);
 
 /** Things that speak for someone: "the report says", "the ruling found", "a narrator in the ad asks". */
 export const SOURCE_NOUNS = words(`
@@ -47,13 +49,16 @@ export const PARTICIPLES = words(`
   announcing acknowledging admitting suggesting urging predicting complaining adding stressing
   asserting vowing promising recalling contending maintaining describing calling tweeting
   posting reporting quoting labeling dubbing branding praising criticizing accusing chanting
-  shouting yelling repeating`);
+  shouting yelling repeating citing`);
 
 /** Words that may stand between a subject and its verb: "Trump later tweeted", "he has said". */
 export const VERB_FILLERS = words(`
   also later then again once has had have was were is are will would could did does do had
   previously recently repeatedly earlier further even just already still often never reportedly
   once told publicly privately quickly simply flatly angrily`);
+
+/** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
+export const NAME_CONNECTORS = words('of de del der la le al bin ibn von van da di du dos');
 
 /** Personal pronouns that can be the subject of a speech verb. */
 export const PRONOUNS = words('he she they it we i you');
@@ -129,6 +134,8 @@ export const NOT_NAME_WORDS = words(`
   all some many most more other another each every both either neither such only even just
   mr mrs ms dr sen rep gov gen president instead perhaps indeed similarly finally later earlier
   thus hence besides otherwise likewise again nevertheless nonetheless until unless whether
+  amid amidst throughout toward towards across against along around behind beyond through
+  like unlike following regarding including late early
 `);
 
 /** Lower-case words that end a subject phrase when reading backwards from a verb. */

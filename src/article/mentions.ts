@@ -64,6 +64,9 @@ function nameRunStart(words: Token[]): number {
 }
 
 function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], nameStart: number): Mention {
+  // "The Post’s Dana Milbank": the name is the one after the owner's possessive.
+  const owner = words.findLastIndex((w, i) => i >= nameStart && i < words.length - 1 && /['’]s?$/u.test(w.text));
+  if (owner >= 0) nameStart = owner + 1;
   const nameWords = words.slice(nameStart).map((w) => w.text);
   nameWords[nameWords.length - 1] = stripPossessive(nameWords[nameWords.length - 1]!);
   const name = nameWords.join(' ');
@@ -88,9 +91,18 @@ function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], na
   };
 }
 
+/**
+ * Where the head of a role phrase is, in lower-case words: the last word, or the role noun
+ * before "of" ("secretary" in "former secretary of state").
+ */
+export function roleHeadIndex(words: string[]): number {
+  const of = words.indexOf('of');
+  return of > 0 && ROLE_NOUNS.has(words[of - 1]!) ? of - 1 : words.length - 1;
+}
+
 function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[]): Mention {
   const content = words.filter((w) => !DETERMINERS.has(w.lower));
-  const head = content[content.length - 1]?.lower ?? null;
+  const head = content[roleHeadIndex(content.map((w) => w.lower))]?.lower ?? null;
   const plural = Boolean(head && /[^s]s$/.test(head) && head !== 'boss');
   const organization = Boolean(head && ORG_WORDS.has(head));
   const role = content.map((w) => w.text).join(' ') || null;

@@ -1,5 +1,5 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
-import type { Mention } from './mentions.js';
+import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from './partition.js';
 
 /** A person or organisation of one article, with every form it was named by. */
@@ -147,11 +147,16 @@ function roleScore(m: Mention, role: string): number {
   const roleWords = fold(role).split(/\s+/);
   const mine = fold(m.role ?? '').split(/\s+/).filter(Boolean);
   const head = m.head ?? '';
-  const roleHead = roleWords[roleWords.length - 1]!;
+  const roleAt = roleHeadIndex(roleWords);
+  const mineAt = roleHeadIndex(mine);
+  const roleHead = roleWords[roleAt]!;
   let score = head === roleHead ? 2 : synonyms(head, roleHead) ? 1 : 0;
   if (score === 0) return 0;
-  const modifiers = mine.slice(0, -1);
-  const roleModifiers = new Set(roleWords.slice(0, -1));
+  // "the secretary of defense" is not the "Secretary of State".
+  const [tail, roleTail] = [mine.slice(mineAt + 1).join(' '), roleWords.slice(roleAt + 1).join(' ')];
+  if (tail && roleTail && tail !== roleTail) return 0;
+  const modifiers = mine.slice(0, mineAt);
+  const roleModifiers = new Set(roleWords.slice(0, roleAt));
   for (const w of modifiers) {
     if (roleModifiers.has(w)) score += 2;
     else if (isProperModifier(m, w) && [...roleModifiers].some((r) => isProperWord(role, r))) return 0;

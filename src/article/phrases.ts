@@ -1,4 +1,5 @@
-import { ABBREVIATED, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { ABBREVIATED, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
@@ -13,9 +14,6 @@ const PHRASE_MAX_TOKENS = 9;
 const APPOSITIVE_MAX_TOKENS = 40;
 /** How many fillers may stand between subject and verb: "he has also said". */
 const FILLERS_MAX = 3;
-/** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
-const CONNECTORS = new Set(['of', 'de', 'del', 'der', 'la', 'le', 'al', 'bin', 'ibn', 'von', 'van', 'da', 'di', 'du', 'dos']);
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
 
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
@@ -48,7 +46,7 @@ export function subjectBefore(tokens: Token[], v: number): Phrase | null {
   if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
   // "Trump’s call for …": a possessive names whose thing it is, never who speaks.
   if (/['’]s$/u.test(last.text)) return null;
-  return phraseEndingAt(tokens, j, strong);
+  return phraseEndingAt(tokens, j, strong) ?? (reportsSpeech(tokens, j, v) ? clauseNominal(tokens, j) : null);
 }
 
 /** Reads a noun phrase backwards from token `end` (inclusive). */
@@ -81,9 +79,12 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
       if (NOT_NAME_WORDS.has(t.lower) && !TITLES.has(t.lower)) break;
       // A title line or the previous paragraph is never part of the phrase.
       if (t.initial && j < end && tokens[j + 1]!.initial) break;
-    } else if (CONNECTORS.has(t.lower)) {
-      if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap)) break;
-    } else if (!isRoleWord(t) && !(strong && j === end && isNounLike(t))) {
+    } else if (NAME_CONNECTORS.has(t.lower)) {
+      // "the secretary of defense said": a role's "of" joins the phrase as in a name.
+      const roleOf = t.lower === 'of' && ROLE_NOUNS.has(tokens[j - 1]?.lower ?? '');
+      if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap) && !roleOf) break;
+    } else if (!isRoleWord(t) && !(strong && j === end && isNounLike(t)) && !(j < end && isNounLike(t) && isHeadNoun(tokens[j + 1]))) {
+      // ("the Senate minority leader": a plain noun before a role noun is part of the role.)
       // Lower-case words in a subject are roles and their modifiers: "Kremlin spokesperson".
       const det = strong ? determinerWithin(tokens, j) : -1;
       if (det >= 0) from = det;
@@ -94,8 +95,16 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
     j--;
   }
   if (from > end) return null;
+  // "but in a later interview said": an opening prepositional phrase is never the subject
+  // ("A spokesman for the buyer said" is a noun's, and its object overlaps the subject).
+  if (DETERMINERS.has(tokens[from]!.lower) && PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
   return acceptable(tokens, { from, to: end + 1 }, strong);
 }
+
+const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
+
+/** Prepositions that take a noun phrase as object ("of" is left out: "one of the officials said"). */
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'with', 'by', 'for', 'to', 'into', 'during', 'after', 'before', 'about', 'under', 'over', 'through', 'via', 'against', 'between', 'among', 'without', 'within']);
 
 // "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
 function skipParenthesis(tokens: Token[], close: number): number {
@@ -115,12 +124,25 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
     if (t.quote >= 0 || /[;:!?"“”]/.test(t.text)) return null;
     if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '')) return null;
     if (t.text === ',') {
-      const head = phraseEndingAt(tokens, k - 1);
-      return head && hasName(tokens, head) ? head : phraseEndingAt(tokens, comma - 1);
+      // "The two lawmakers, however, argue": an adverb set off by commas leaves the subject whole.
+      if (k === comma - 2 && INSERTED_ADVERBS.has(tokens[k + 1]!.lower)) return phraseEndingAt(tokens, k - 1, true);
+      // "The complaint, which was filed in Washington, alleged": a relative or participle clause
+      // describes the head, so the head speaks even when it is no name.
+      // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
+      const head = phraseEndingAt(tokens, k - 1, opensClause(tokens[k + 1]));
+      if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || opensClause(tokens[k + 1]))) return head;
+      return phraseEndingAt(tokens, comma - 1);
     }
   }
   return null;
 }
+
+const INSERTED_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'instead', 'nonetheless', 'nevertheless', 'therefore', 'moreover', 'furthermore', 'indeed', 'meantime', 'separately', 'likewise', 'similarly', 'then', 'now', 'later', 'earlier']);
+
+/** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
+const opensClause = (t: Token | undefined): boolean => Boolean(t && t.word && !t.cap && (RELATIVES.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
+const PARTICIPLES_IRREGULAR = new Set(['sent', 'known', 'written', 'given', 'taken', 'shown', 'seen', 'chosen', 'found', 'told', 'brought', 'caught', 'set', 'put', 'hit', 'cut', 'run', 'done']);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
 export function phraseAfter(tokens: Token[], start: number, strong = false): Phrase | null {
@@ -128,7 +150,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (!first || !first.word) return null;
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
-  if (weakCapital(tokens, start) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
+  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   // "At Monday’s debate", "With Democratic leaders …", "That’s when she …": not a subject.
   if (first.cap && NOT_NAME_WORDS.has(bareWord(first.lower)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
@@ -147,16 +169,31 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
     if (to > start && isDet && !/\d/.test(t.text)) break;
     if (!t.cap && !isDet && !/\d/.test(t.text)) {
       // "The former secretary of state", "the minister of environment": "of" continues a role.
-      const roleOf = t.lower === 'of' && ROLE_NOUNS.has(tokens[to - 1]?.lower ?? '') && Boolean(tokens[to + 1]?.word);
-      if (!roleOf && (CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower))) break;
-      // "the younger Mr. Trump": a modifier right before a name.
-      const beforeName = isNounLike(t) && Boolean(tokens[to + 1]?.cap) && to > start && DETERMINERS.has(tokens[start]!.lower);
-      if (!roleOf && !beforeName && !ROLE_NOUNS.has(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to)) && !afterRoleOf(tokens, to)) break;
+      const roleOf = t.lower === 'of' && ROLE_NOUNS.has(tokens[to - 1]?.lower ?? '') && Boolean(tokens[to + 1]?.word) && !DETERMINERS.has(tokens[to + 1]!.lower);
+      if (!roleOf && (NAME_CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower))) break;
+      // "the younger Mr. Trump": a modifier right before a name; "The book accuses Bob" is a verb.
+      // "said retired neurosurgeon Ben Carson": so is a description right before a name.
+      const beforeName = isNounLike(t) && !SPEECH_VERBS.has(t.lower) && Boolean(tokens[to + 1]?.cap && !tokens[to + 1]!.initial) && (strong || (to === start + 1 && DETERMINERS.has(tokens[start]!.lower)));
+      if (!roleOf && !beforeName && !isRoleNoun(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !NAME_CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to)) && !afterRoleOf(tokens, to) && !modifiesHead(tokens, to, start)) break;
     }
     to++;
   }
   if (to === start) return null;
   return acceptable(tokens, { from: start, to }, strong);
+}
+
+/**
+ * "the budget office", "the second official", "the ad’s narrator": after a determiner, a plain
+ * word (or a possessive) right before a role or source noun modifies it.
+ */
+function modifiesHead(tokens: Token[], k: number, start: number): boolean {
+  if (!isNounLike(tokens[k]!) || /ed$/.test(tokens[k]!.lower)) return false;
+  // Without a determiner only plain words lead up to it ("former tech executive"), not a name
+  // and its verb ("Netanyahu rallied supporters").
+  if (!DETERMINERS.has(tokens[start]!.lower) && tokens.slice(start, k).some((t) => t.cap)) return false;
+  if (k === start && !DETERMINERS.has(tokens[start]!.lower) && !tokens[k + 1]?.word) return false;
+  const next = tokens[k + 1];
+  return isHeadNoun(next) || Boolean(/['’]s$/u.test(tokens[k]!.text) && next?.word);
 }
 
 /** Modifiers of a role: "senior", "former", "presidential", "top". */
@@ -174,6 +211,23 @@ export function weakCapital(tokens: Token[], k: number): boolean {
   return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
 }
 
+/** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
+const PARTICIPLE_OBJECTS = new Set(['that', 'one', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'to', 'by', 'with', 'about', 'on', 'in', 'at', 'for', 'from', 'after', 'before', 'during', 'under', 'as', 'into', 'through', 'over', 'up', 'out']);
+
+/** First word of a sentence, also after a quote that ended one: `… “wasn’t good.” Adding, …`. */
+const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initial || (/^[”"']$/.test(tokens[k - 1]?.text ?? '') && /^[.!?]$/.test(tokens[k - 2]?.text ?? ''));
+
+/** "Unfortunately, there are …": an opening adverb and its comma. */
+const sentenceAdverb = (tokens: Token[], k: number): boolean => startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[k]!.text) && tokens[k + 1]?.text === ',';
+
+/** "Reprising one of her lines, the former secretary …", "Frustrated by …": a clause, not a name. */
+function participleOpener(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  // "Adding, “…”": a verb of saying opening the sentence.
+  if (startsSentence(tokens, k) && SPEECH_VERBS.has(t.lower) && /(?:ing|ed)$/.test(t.lower)) return true;
+  return startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(t.text) && PARTICIPLE_OBJECTS.has(tokens[k + 1]?.lower ?? '');
+}
+
 /** "the gambling tycoon told": a determiner a few plain words back closes the phrase. */
 function determinerWithin(tokens: Token[], j: number): number {
   for (let k = j; k >= 0 && j - k < 3; k--) {
@@ -184,9 +238,6 @@ function determinerWithin(tokens: Token[], j: number): number {
   return -1;
 }
 
-// "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
-const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
-
 /** A subject must be a pronoun, carry a name, or end in a role noun ("a senior official"). */
 function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
   // Trim a leading lower-case non-determiner that crept in: "crisis in Syria" never gets here,
@@ -194,11 +245,15 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
   const head = tokens[p.to - 1]!;
   if (p.to - p.from === 1 && PRONOUNS.has(head.lower)) return p;
   if (hasName(tokens, p)) return p;
-  if (ROLE_NOUNS.has(head.lower)) return p;
+  // "the former secretary of state": the role noun heads its "of" phrase.
+  if (isRoleNoun(head.lower) || (afterRoleOf(tokens, p.to - 1) && p.to - p.from >= 3)) return p;
   // "The commission says", "the ruling found": a determiner and a source noun name a source too.
   const det = DETERMINERS.has(tokens[p.from]!.lower) && p.to - p.from >= 2;
   return det && (SOURCE_NOUNS.has(head.lower) || (strong && isNounLike(head))) ? p : null;
 }
+
+/** "Dmitry Peskov", "the Kremlin spokesman": a name or a role noun ends the phrase. */
+const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower);
 
 function hasName(tokens: Token[], p: Phrase): boolean {
   for (let k = p.from; k < p.to; k++) {

@@ -1,0 +1,100 @@
+/**
+ * Speakers described by a determiner and nouns the lexicon need not know ("the retired
+ * neurosurgeon", "the foundation", "one unaligned Florida Republican strategist"): read where
+ * the sentence's shape, not the noun, says it is a subject.
+ */
+import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import type { Phrase } from './phrases.js';
+import type { Token } from './tokens.js';
+
+export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
+
+// "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
+export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
+
+/** "authors", "protesters": the plural of a role noun names people too. */
+export const isRoleNoun = (w: string): boolean => ROLE_NOUNS.has(w) || (/[^s]s$/.test(w) && ROLE_NOUNS.has(w.slice(0, -1)));
+export const isHeadNoun = (t: Token | undefined): boolean => Boolean(t && t.word && (isRoleNoun(t.lower) || SOURCE_NOUNS.has(t.lower)));
+
+/**
+ * "the staffer was charged", "the media would call him": a passive or a modal between subject
+ * and verb reports no words said.
+ */
+export function reportsSpeech(tokens: Token[], j: number, v: number): boolean {
+  for (let k = j + 1; k < v; k++) if (/^(was|were|is|are|be|been|being|would|could|might|may|should|will|must|can)$/.test(tokens[k]!.lower)) return false;
+  return true;
+}
+
+/** Common irregular past tenses: "The billionaire businessman began …". */
+export const IRREGULAR_PAST = new Set(['began', 'took', 'made', 'gave', 'went', 'came', 'saw', 'got', 'kept', 'left', 'held', 'brought', 'thought', 'felt', 'met', 'ran', 'won', 'lost', 'spoke', 'sent', 'led', 'stood', 'paid', 'built', 'became', 'chose', 'drew', 'fell', 'fought', 'grew', 'heard', 'knew', 'meant', 'rose', 'sold', 'struck', 'threw', 'understood']);
+// Not "that": "a series of online postings that included …" is a noun and its relative clause.
+const VERB_NEXT = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'up', 'out', 'back']);
+
+/** A finite verb after a subject: "has", "also", "released", "began", "accuses Bob", "shows that". */
+function verbAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !t.word || t.cap) return false;
+  if (VERB_FILLERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || IRREGULAR_PAST.has(t.lower) || /^(is|was|are|were|will|would|can|could|may|might|must|should)$/.test(t.lower)) return true;
+  if (/[a-z]ed$/.test(t.lower)) return true;
+  const next = tokens[k + 1];
+  return /[a-z][^s]s$/.test(t.lower) && Boolean(next?.word && (next.cap || VERB_NEXT.has(next.lower)));
+}
+
+/**
+ * "The retired neurosurgeon has provided …", "The town released …": a sentence that opens with a
+ * determiner and a few nouns before its verb has them as its subject, known role noun or not.
+ */
+export function nominalAfter(tokens: Token[], start: number): Phrase | null {
+  if (!ARTICLES.has(tokens[start]?.lower ?? '')) return null;
+  for (let k = start + 1; k < tokens.length && k - start <= NOMINAL_MAX_WORDS + 1; k++) {
+    const t = tokens[k]!;
+    if (k > start + 1 && verbAt(tokens, k)) return isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
+    if (!t.word || t.quote !== tokens[start]!.quote || DETERMINERS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || !(t.cap || isNounLike(t))) return null;
+  }
+  return null;
+}
+
+/**
+ * `, said one unaligned Florida Republican strategist.`: after an inverted verb, a determiner
+ * and the words up to the punctuation are the speaker, known role noun or not.
+ */
+export function nominalUntilPause(tokens: Token[], start: number): Phrase | null {
+  const first = tokens[start];
+  if (!first || !(ARTICLES.has(first.lower) || first.lower === 'one')) return null;
+  let k = start + 1;
+  const plain = (t: Token, at: number): boolean => t.word && t.quote === first.quote && (t.cap || isNounLike(t)) && !NAME_CONNECTORS.has(t.lower) && !DETERMINERS.has(t.lower) && !(at > start + 1 && verbAt(tokens, at));
+  while (k < tokens.length && k - start <= NOMINAL_MAX_WORDS + 1 && plain(tokens[k]!, k)) k++;
+  const stop = tokens[k];
+  const pause = !stop || (!stop.word && stop.text !== '-') || PHRASE_BREAKERS.has(stop.lower);
+  return pause && k > start + 1 && isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
+}
+
+/** Words before which a determiner opens a clause's subject: "…, and the foundation predicts". */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'or', 'yet', 'so', 'while', 'as', 'when', 'that', 'because', 'after', 'before', 'though', 'although', 'where', 'then', 'since', 'if', 'until', 'once', 'whereas']);
+// "A month later, he …": a time is no subject.
+const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'night', 'morning', 'afternoon', 'evening', 'time', 'moment', 'hour', 'hours', 'minute', 'minutes', 'decade', 'weekend']);
+const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);
+const ADVERBS = new Set(['sometimes', 'often', 'always', 'usually', 'never', 'also', 'still', 'now', 'then', 'once', 'again', 'soon', 'already', 'even', 'just', 'too']);
+/** How many words a determiner may stand before the verb: "the billionaire real estate mogul". */
+const NOMINAL_MAX_WORDS = 4;
+
+/**
+ * "The book accuses", "as the foundation predicts", "the protesters chanted": a determiner that
+ * opens a clause and the nouns after it, right before a verb of saying, are its subject.
+ */
+export function clauseNominal(tokens: Token[], j: number): Phrase | null {
+  if (!isSubjectHead(tokens[j]!) || tokens[j]!.cap) return null;
+  for (let k = j - 1; k >= 0 && j - k <= NOMINAL_MAX_WORDS; k--) {
+    const t = tokens[k]!;
+    // "his top shows": a possessive's noun is a thing more often than a speaker.
+    if (DETERMINERS.has(t.lower) && !ARTICLES.has(t.lower)) return null;
+    if (DETERMINERS.has(t.lower)) {
+      const before = tokens[k - 1];
+      const opens = !before || !before.word || CLAUSE_OPENERS.has(before.lower);
+      return opens && tokens[k]!.quote === tokens[j]!.quote ? { from: k, to: j + 1 } : null;
+    }
+    if (!t.word || !(t.cap || isNounLike(t))) return null;
+  }
+  return null;
+}
