@@ -165,12 +165,8 @@ function lowerLead(s: string, original: string): string {
   const lowered = s.charAt(0).toLowerCase() + s.slice(1);
   const word = /^[\p{L}'’-]+/u.exec(lowered)?.[0];
   // The clause's own case where it had one: "…said hospital staff were…" stays "hospital".
-  const ownCase = word !== undefined && new RegExp(`(?:^|\\s)${escapeRegExp(word)}(?=[\\s,;:]|$)`, 'u').test(original);
+  const ownCase = word !== undefined && original.split(/[\s,;:]+/).includes(word);
   return LOWER_LEADS.test(s) || ownCase ? lowered : s;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** With no sentence long enough to compress, the first words of the body stand in. */
