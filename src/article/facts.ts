@@ -18,7 +18,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * roles when the quotes found them), organisations with their acronyms, places, dates
  * resolved against the article's date, numbers in context and up to five key facts.
  */
-export function extractFacts(article: Article, sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): Facts {
+export function extractFacts(
+  article: Article,
+  sentences: Sentence[],
+  quotes: Quote[],
+  speakers: Speaker[],
+  ranked: RankedSentence[] = rankSentences(article.text, sentences, quotes),
+): Facts {
   const entities = withSpeakers(findEntities(article.text, article.bodyStart, sentences, titleSpan(article)), speakers);
   const dates = extractDates(article.text, article.date, article.bodyStart, sentences);
   const spans = dates.map((d) => ({ start: d.start ?? 0, end: d.end ?? 0 }));
@@ -29,7 +35,7 @@ export function extractFacts(article: Article, sentences: Sentence[], quotes: Qu
     organizations: of('organization').map((e) => e.name),
     dates,
     numbers: extractNumbers(article.text, article.bodyStart, spans),
-    key: keyFacts(rankSentences(article.text, sentences, quotes), quotes, speakers, dates),
+    key: keyFacts(ranked, quotes, speakers, dates),
   };
 }
 

@@ -33,11 +33,16 @@ const ABOUTNESS_SMOOTHING = 3;
  * way a news desk does it: attribution moved up front, asides dropped, the tail cut at a
  * phrase boundary, never inside a quote.
  */
-export function summarize(article: Article, sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): { headline: string; summary: string[] } {
-  const ranked = rankSentences(article.text, sentences, quotes);
+export function summarize(
+  article: Article,
+  sentences: Sentence[],
+  quotes: Quote[],
+  speakers: Speaker[],
+  ranked: RankedSentence[] = rankSentences(article.text, sentences, quotes),
+): { headline: string; summary: string[] } {
   const title = titleSentence(article);
   const headline = writeHeadline(title ? [title, ...ranked] : ranked, quotes, speakers) || fallbackHeadline(article, sentences);
-  return { headline, summary: buildSummary(article.text, sentences, quotes, speakers) };
+  return { headline, summary: buildSummary(article.text, sentences, quotes, speakers, ranked) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { findQuotes } from './quotes.js';
 import { attributeQuotes } from './speakers.js';
 import { summarize } from './headline.js';
 import { extractFacts } from './facts.js';
+import { rankSentences } from './rank.js';
 import type { Article, ArticleMeta, Reading, Result } from './types.js';
 
 export type * from './types.js';
@@ -24,7 +25,9 @@ export function readParsed(article: Article): Reading {
   const spans = findQuotes(article.text, article.paragraphs);
   const sentences = splitSentences(article.text, article.paragraphs, spans);
   const { quotes, speakers } = attributeQuotes(article, sentences, spans);
-  const { headline, summary } = summarize(article, sentences, quotes, speakers);
-  const facts = extractFacts(article, sentences, quotes, speakers);
+  // Ranked once: the headline, the summary and the key facts all choose from it.
+  const ranked = rankSentences(article.text, sentences, quotes);
+  const { headline, summary } = summarize(article, sentences, quotes, speakers, ranked);
+  const facts = extractFacts(article, sentences, quotes, speakers, ranked);
   return { title: article.title, date: article.date, headline, summary, quotes, speakers, facts };
 }

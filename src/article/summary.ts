@@ -24,8 +24,13 @@ const PERSONAL = /^(he|she|his|her)\b/i;
  * sentence keeps its pronoun only right after its antecedent's sentence; otherwise it is
  * rewritten with the speaker's name or left out. Sentences are whole, so quotes are never cut.
  */
-export function buildSummary(text: string, sentences: Sentence[], quotes: Quote[], speakers: Speaker[]): string[] {
-  const ranked = rankSentences(text, sentences, quotes);
+export function buildSummary(
+  text: string,
+  sentences: Sentence[],
+  quotes: Quote[],
+  speakers: Speaker[],
+  ranked: RankedSentence[] = rankSentences(text, sentences, quotes),
+): string[] {
   const chosen = selectMmr(ranked);
   const out: string[] = [];
   let previous = -2;
