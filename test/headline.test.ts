@@ -136,6 +136,17 @@ describe('the words of a headline', () => {
     expect(headline).not.toMatch(/\s(?:in|during|than|among|across|of|to|and)$/);
   });
 
+  test('GIVEN a straight single quote that the cut would halve THEN the headline stops before it', () => {
+    const headline = headlineOf("Mila Kunis is being sued by a Ukrainian wannabe singer who claims the Hollywood actress 'stole her identity and her career' years ago.");
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).not.toMatch(/\s'\w[^']*$/);
+  });
+
+  test('GIVEN a cut after a dash THEN the headline does not end on the dash', () => {
+    const headline = headlineOf('Homes with the upmarket store nearby cost 12 per cent more – or £38,831 – than those in surrounding areas that weren’t near a branch.');
+    expect(headline).not.toMatch(/[\u2013\u2014-]$/);
+  });
+
   test('GIVEN a long subordinate clause before the main one THEN the headline starts at the main clause', () => {
     const headline = headlineOf('As President Obama appears set to veto legislation that would allow families of the victims to sue Saudi Arabia, Hillary Clinton said she would sign the bill into law.');
     expect(headline).toMatch(/^Hillary Clinton said she would sign the bill/);

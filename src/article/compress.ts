@@ -123,7 +123,7 @@ function trimTail(cut: string): string {
   let s = cut;
   for (let before = ''; before !== s; ) {
     before = s;
-    s = s.replace(/[,;:\s\u2014-]+$/, '').replace(DANGLING_TAIL, '');
+    s = s.replace(/[,;:\s\u2013\u2014-]+$/, '').replace(DANGLING_TAIL, '');
   }
   return s;
 }
@@ -142,7 +142,11 @@ function insideQuote(s: string, i: number): boolean {
   const opens = (head.match(/[\u201c\u2018]/g) ?? []).length;
   const closes = (head.match(/[\u201d]|\u2019(?![a-z])/g) ?? []).length;
   const straight = (head.match(/"/g) ?? []).length;
-  return opens > closes || straight % 2 === 1;
+  // A straight single quote opens at a word's start ("claims she 'stole…") and closes after a
+  // word; "players' union" counts as a close, which errs towards allowing the cut.
+  const singleOpens = (head.match(/(?:^|[\s(\[])'(?=\w)/g) ?? []).length;
+  const singleCloses = (head.match(/\w[.,!?]?'(?=[\s,.;:!?)\]]|$)/g) ?? []).length;
+  return opens > closes || straight % 2 === 1 || singleOpens > singleCloses;
 }
 
 /** Headline style quotes a phrase with single marks: ‘positive approach’. */
