@@ -128,7 +128,7 @@ describe('apostrophes are never quote marks', () => {
     { word: 'the ’90s', text: 'Crime fell sharply in the ’90s, and it has kept falling since.' },
     { word: 'rock ’n’ roll', text: 'He grew up on rock ’n’ roll and still plays the guitar every day.' },
     { word: 'Jones’ car', text: 'Police found Jones’ car abandoned near the border on Friday.' },
-    { word: "straight apostrophes", text: "The mayor's office said it didn't know about the 'pilot' program's costs until the '90s." },
+    { word: "straight apostrophes", text: "The mayor's office said it didn't know about the pilot program's costs until the '90s." },
     { word: 'a plural possessive', text: 'The workers’ union rejected the offer, and the teachers’ union followed.' },
     { word: "O'Brien", text: "Conan O'Brien's show was cancelled, and O’Neill’s was too." },
   ];
@@ -186,5 +186,60 @@ describe('findQuotes on its own', () => {
     const text = 'Smith said: “It is fine.”';
     const [quote] = findQuotes(text, splitParagraphs(text));
     expect(quote).toMatchObject({ text: 'It is fine.', outerStart: text.indexOf('“'), outerEnd: text.length });
+  });
+});
+
+describe('straight single quote marks, as the British press writes them', () => {
+  interface SingleCase {
+    form: string;
+    text: string;
+    quotes: string[];
+  }
+  const singles: SingleCase[] = [
+    { form: 'a quote before its attribution', text: "'I am absolutely delighted,' said Treadwell after the count.", quotes: ['I am absolutely delighted,'] },
+    { form: 'a quote after a colon', text: "He said: 'There is an SNP candidate standing in every seat in Scotland.'", quotes: ['There is an SNP candidate standing in every seat in Scotland.'] },
+    { form: "don't inside", text: "'We don't want a second referendum,' the First Minister told MSPs.", quotes: ["We don't want a second referendum,"] },
+    { form: "Jones's inside", text: "'Mr Jones's lawyers have seen the letter,' a spokesman said.", quotes: ["Mr Jones's lawyers have seen the letter,"] },
+    { form: 'a plural possessive inside', text: "'The Smiths' house was the first to flood,' a neighbour said.", quotes: ["The Smiths' house was the first to flood,"] },
+    { form: "'90s inside", text: "'It was like the '90s all over again,' said the DJ.", quotes: ["It was like the '90s all over again,"] },
+    { form: "rock 'n' roll inside", text: "'Rock 'n' roll saved my life,' the singer told the BBC.", quotes: ["Rock 'n' roll saved my life,"] },
+    { form: "o'clock inside", text: "'We left at six o'clock and got home at midnight,' she said.", quotes: ["We left at six o'clock and got home at midnight,"] },
+    { form: 'a closing mark right after a plural possessive', text: "'This money belongs to the taxpayers'', said Mr Hammond.", quotes: ["This money belongs to the taxpayers'"] },
+    { form: 'British nesting: double marks inside single', text: "'He told me \"never again\" and I believed him,' Smith said.", quotes: ['He told me "never again" and I believed him,'] },
+    { form: 'single marks nested inside single', text: "'I would say, 'uh huh,' and he would turn to the young man,' Lynch said.", quotes: ["I would say, 'uh huh,' and he would turn to the young man,"] },
+    { form: "a mark ending a nested quote before the outer's", text: "'He called it 'fake news',' the aide said.", quotes: ["He called it 'fake news',"] },
+    { form: 'two partial quotes', text: "The minister called the plan 'fake news' and 'a disgrace' on Monday.", quotes: ['fake news', 'a disgrace'] },
+    { form: 'a possessive between two quotes', text: "'The voters' choice is clear,' he said. 'We will respect it.'", quotes: ["The voters' choice is clear,", 'We will respect it.'] },
+  ];
+
+  test.each(singles)('finds $form', ({ text, quotes }) => {
+    const found = read(text).quotes;
+    expect(found.map((q) => q.text)).toEqual(quotes);
+    expectWellFormed(text, found);
+  });
+
+  test('GIVEN US nesting (single marks inside double) THEN only the outer quote is found', () => {
+    const text = "\"He told me 'never again' and I believed him,\" Smith said.";
+    expect(read(text).quotes.map((q) => q.text)).toEqual(["He told me 'never again' and I believed him,"]);
+  });
+
+  test('GIVEN a US article whose straight single marks are elisions and titles THEN they make no quotes', () => {
+    const text = "\"We are worried,\" one resident said. And how 'bout this, from the Post: \"Surge in robberies alters residents' routines.\" He starred in 'Cheers' for years, \"and it showed,\" she said.";
+    expect(read(text).quotes.map((q) => q.text)).toEqual(['We are worried,', "Surge in robberies alters residents' routines.", 'and it showed,']);
+  });
+
+  test('GIVEN a quote over two paragraphs in single marks THEN both pieces are found and the second continues', () => {
+    const text = "Council to appeal\n\n'We will fight this in the courts.\n\n'And we will win,' the council leader said.";
+    const quotes = read(text).quotes;
+    expect(quotes.map((q) => [q.text, q.continued])).toEqual([
+      ['We will fight this in the courts.', false],
+      ['And we will win,', true],
+    ]);
+    expect(quotes[1]!.speaker?.name).toBe('the council leader');
+  });
+
+  test('GIVEN a short title-cased line in quote marks THEN it is a subheading, not a quote', () => {
+    const text = "Obama on climate change\n\n\"It is going to be enormously disruptive,\" Obama said.\n\n'All Bets Are Off.'\n\nEight years ago, the debate was different.";
+    expect(read(text).quotes.map((q) => q.text)).toEqual(['It is going to be enormously disruptive,']);
   });
 });

@@ -1,6 +1,5 @@
+import { lineMarks, type Mark } from './marks.js';
 import type { QuoteKind, QuoteSpan, Span } from './types.js';
-
-type Mark = 'dopen' | 'dclose' | 'dstraight' | 'sopen' | 'sclose';
 
 interface Open {
   /** Offset of the opening mark. */
@@ -8,27 +7,69 @@ interface Open {
   /** Offset just after it (where the quoted text starts). */
   inner: number;
   single: boolean;
+  /** The piece continues a quote from the previous paragraph. */
+  continued: boolean;
 }
 
 /** Words after which a capitalised quote is still a whole statement: `Erdogan said, "We fight…"`. */
 const SPEECH_LEAD = /\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|declared|stated|replied|responded|answered|continued|explained|warned|insisted|noted|stressed|argued|saying|reads|read)\s*$/i;
 
 /**
- * Finds quotations: “…”, "…", the wire form ''…'', ‘…’ and «…». Pairs stay within a line;
+ * Finds quotations: “…”, "…", the wire form ''…'', ‘…’, '…' and «…». Pairs stay within a line;
  * a quote left open at the end of a paragraph continues when the next paragraph reopens with
- * a quote mark. Apostrophes are never quote marks, and an unbalanced mark is dropped rather
- * than allowed to swallow the rest of the article. One linear pass: no backtracking.
+ * a mark of its kind. Quotes nest both ways (British '… "…" …', US "… '…' …"): the outer one
+ * is the quotation. Apostrophes are never quote marks, and an unbalanced mark is dropped
+ * rather than allowed to swallow the rest of the article. Linear: no backtracking.
  */
 export function findQuotes(text: string, paragraphs: Span[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
-  let carried = false;
-  for (const para of paragraphs) {
-    for (const line of splitLines(text, para)) {
-      carried = scanLine(text, line, carried, quotes);
-    }
+  const wireDoubles = WIRE_DOUBLE_OPEN.test(text);
+  const lines = paragraphs.flatMap((para) => splitLines(text, para)).map((line) => ({ line, marks: lineMarks(text, line, wireDoubles) }));
+  const singleStyle = quotesInSingles(text, lines.map((l) => l.marks));
+  let carried: Carried = null;
+  for (const { line, marks } of lines) {
+    const from = quotes.length;
+    carried = scanLine(text, line, marks, carried, singleStyle, quotes);
+    if (quotes.length === from + 1 && isHeading(text, line, quotes[from]!)) quotes.pop();
   }
   return quotes;
 }
+
+/**
+ * A text quotes in one style. British copy opens its quotations with single marks and nests
+ * double ones; American copy does the reverse, and a single mark outside its double quotes is
+ * a headline's quote, a title or an elision ("'bout"), not a quotation. Counted over the
+ * straight marks only: a curly ‘ is never an elision.
+ */
+function quotesInSingles(text: string, lines: Mark[][]): boolean {
+  let singles = 0;
+  let doubles = 0;
+  for (const marks of lines) {
+    for (const m of marks) {
+      if (m.kind === 'sopen') singles += text[m.at] === "'" ? 1 : 0;
+      else if (m.kind === 'dopen') doubles++;
+      // A straight double mark opens one quote in two.
+      else if (m.kind === 'dstraight') doubles += 0.5;
+    }
+  }
+  return singles > 0 && singles >= doubles;
+}
+
+// NYT wire copy opens its quotes with two apostrophes: `said, ''We will…`.
+const WIRE_DOUBLE_OPEN = /(?:^|[\s([\u2014\u2013-])''(?=[^\s'])/m;
+
+/** A subheading is a short line. */
+const HEADING_MAX_WORDS = 8;
+
+/** NYT sets subheadings in quote marks on a line of their own: "'Legend in the Coal Fields.'". */
+function isHeading(text: string, line: Span, q: QuoteSpan): boolean {
+  if (q.continued || text.slice(line.start, q.outerStart).trim() !== '' || text.slice(q.outerEnd, line.end).trim() !== '') return false;
+  const words = q.text.split(/\s+/);
+  return words.length >= 2 && words.length <= HEADING_MAX_WORDS && words.every((w) => !/^\p{Ll}[\p{L}'’]{3,}/u.test(w));
+}
+
+/** The kind of quote the previous line left open, to be continued by the next paragraph. */
+type Carried = 'double' | 'single' | null;
 
 function splitLines(text: string, para: Span): Span[] {
   const lines: Span[] = [];
@@ -42,100 +83,140 @@ function splitLines(text: string, para: Span): Span[] {
   return lines;
 }
 
+/** An inner quote closed inside an outer one: a quotation of its own only if the outer never closes. */
+interface Closed {
+  open: Open;
+  at: number;
+  end: number;
+}
+
 /**
- * Pairs the marks of one line. `carried` says the previous line ended inside an open
- * double quote; the return value says whether this one does (and the next reopens).
+ * Pairs the marks of one line on a stack at most two deep: an outer quote and one nested in
+ * it, either way round. Returns the kind of quote left open for the next paragraph to
+ * continue, if any.
  */
-function scanLine(text: string, line: Span, carried: boolean, out: QuoteSpan[]): boolean {
-  let open: Open | null = null;
-  let continued = false;
-  for (let i = line.start; i < line.end; i++) {
-    const mark = markAt(text, i, line);
-    if (!mark) continue;
-    const width = mark.width;
-    if (open && !open.single) {
-      if (mark.kind === 'dclose' || (mark.kind === 'dstraight' && closesStraight(text, i, width, line))) {
-        emit(text, open, i, i + width, continued, out);
-        open = null;
-        continued = false;
-      } else if (mark.kind === 'dopen' || (mark.kind === 'dstraight' && opensStraight(text, i, width, line))) {
-        // "“a “b” c": the first mark never closed; start again at the new one.
-        open = { at: i, inner: i + width, single: false };
-        continued = false;
-      }
-    } else if (open && open.single) {
-      if (mark.kind === 'sclose') {
-        emit(text, open, i, i + width, false, out);
-        open = null;
-      } else if (mark.kind === 'dopen' || (mark.kind === 'dstraight' && opensStraight(text, i, width, line))) {
-        open = { at: i, inner: i + width, single: false };
-      }
-    } else if (mark.kind === 'dopen' || (mark.kind === 'dstraight' && !closesOnly(text, i, width, line))) {
-      open = { at: i, inner: i + width, single: false };
-      continued = carried && isLineStart(text, line, i);
-    } else if (mark.kind === 'sopen') {
-      open = { at: i, inner: i + width, single: true };
+function scanLine(text: string, line: Span, marks: Mark[], carried: Carried, singleStyle: boolean, out: QuoteSpan[]): Carried {
+  const stack: Open[] = [];
+  const inner: Closed[] = [];
+  const after = closesAfter(marks);
+  for (let k = 0; k < marks.length; k++) {
+    const mark = marks[k]!;
+    const top = stack[stack.length - 1];
+    if (!top) {
+      // A curly ‘ says what it is; a straight ' opens a quotation only in a text that quotes in singles.
+      const single = mark.kind === 'sopen' && (singleStyle || text[mark.at] === '\u2018');
+      if (single || opensDouble(text, mark, line, true)) stack.push(openAt(mark, single, carried !== null && isLineStart(text, line, mark.at)));
+      continue;
     }
-    i += width - 1;
+    const outer = stack[0]!;
+    // "“He said ‘we’ll see,” she said": a close of the outer kind ends an inner single that never closed.
+    if (stack.length === 2 && top.single && !outer.single && closesDouble(text, mark, line)) stack.pop();
+    const open = stack[stack.length - 1]!;
+    if (open.single ? closesSingle(mark, after.net[k]!, stack.length) : closesDouble(text, mark, line)) {
+      stack.pop();
+      const last = stack.length === 0 && open.single ? lastTouchingClose(text, marks, k) : k;
+      if (stack.length === 0) emit(text, open, marks[last]!.at, marks[last]!.at + marks[last]!.width, out);
+      else inner.push({ open, at: mark.at, end: mark.at + mark.width });
+      if (stack.length === 0) inner.length = 0;
+      k = last;
+    } else if (!open.single && opensDouble(text, mark, line, false)) {
+      // "“a “b” c": the first mark never closed; start again at the new one.
+      stack[stack.length - 1] = openAt(mark, false, false);
+    } else if (stack.length === 1 && opensNested(text, mark, after.closes[k]!, line, open)) {
+      stack.push(openAt(mark, mark.kind === 'sopen', false));
+    }
   }
-  return finishLine(text, line, open, continued, out);
+  return finishLine(text, line, stack, inner, out);
 }
 
-/** A double quote still open at the end of the line continues only if the next paragraph reopens. */
-function finishLine(text: string, line: Span, open: Open | null, continued: boolean, out: QuoteSpan[]): boolean {
-  if (!open || open.single) return false;
-  if (!nextParagraphReopens(text, line.end)) return false;
-  emit(text, open, line.end, line.end, continued, out);
-  return true;
+/**
+ * Closing single marks after each mark of a line, less the opening ones: how many quotes the
+ * rest of the line can still close. Counted once per line, so pairing stays linear.
+ */
+function closesAfter(marks: Mark[]): { net: number[]; closes: number[] } {
+  const net = new Array<number>(marks.length).fill(0);
+  const closes = new Array<number>(marks.length).fill(0);
+  for (let k = marks.length - 2; k >= 0; k--) {
+    const next = marks[k + 1]!.kind;
+    net[k] = net[k + 1]! + (next === 'sclose' ? 1 : next === 'sopen' ? -1 : 0);
+    closes[k] = closes[k + 1]! + (next === 'sclose' ? 1 : 0);
+  }
+  return { net, closes };
 }
 
-function nextParagraphReopens(text: string, from: number): boolean {
+/**
+ * A single mark closes the quote open on top, unless it may be a plural possessive ("the
+ * Smiths' house") and the rest of the line has closing marks enough for every open quote.
+ */
+function closesSingle(mark: Mark, netAfter: number, depth: number): boolean {
+  return mark.kind === 'sclose' && (!mark.weak || netAfter < depth);
+}
+
+/**
+ * A quote inside a quote. A single mark opens one only when enough closing marks follow for
+ * both: "'Let 'em eat cake,' she said" has one, so "'em" is an apostrophe.
+ */
+function opensNested(text: string, mark: Mark, closesAfter: number, line: Span, outer: Open): boolean {
+  if (mark.kind !== 'sopen') return outer.single && opensDouble(text, mark, line, false);
+  return closesAfter >= (outer.single ? 2 : 1);
+}
+
+const openAt = (mark: Mark, single: boolean, continued: boolean): Open => ({ at: mark.at, inner: mark.at + mark.width, single, continued });
+
+function opensDouble(text: string, mark: Mark, line: Span, fresh: boolean): boolean {
+  if (mark.kind === 'dopen') return true;
+  if (mark.kind !== 'dstraight') return false;
+  return fresh ? !closesOnly(text, mark.at, mark.width, line) : opensStraight(text, mark.at, mark.width, line);
+}
+
+function closesDouble(text: string, mark: Mark, line: Span): boolean {
+  return mark.kind === 'dclose' || (mark.kind === 'dstraight' && closesStraight(text, mark.at, mark.width, line));
+}
+
+/** "'He called it 'fake news',' he said", "the voters''": the last of closing marks that touch. */
+function lastTouchingClose(text: string, marks: Mark[], k: number): number {
+  let last = k;
+  while (marks[last + 1]?.kind === 'sclose' && /^[^\s\p{L}\p{N}]*$/u.test(text.slice(marks[last]!.at + 1, marks[last + 1]!.at))) last++;
+  return last;
+}
+
+/**
+ * A quote still open at the end of the line continues only if the next paragraph reopens. A
+ * quote that never closed was no quote (a stray mark, an apostrophe): the quotes inside it
+ * stand on their own.
+ */
+function finishLine(text: string, line: Span, stack: Open[], inner: Closed[], out: QuoteSpan[]): Carried {
+  const [outer, nested] = stack;
+  if (!outer) return null;
+  const reopens = nextParagraphReopens(text, line.end);
+  // A single quote continues into a paragraph reopened with either mark; a double one (the
+  // common case, and the safe one) only with a double mark.
+  if (outer.single ? reopens !== null : reopens === 'double') {
+    emit(text, outer, line.end, line.end, out);
+    return reopens;
+  }
+  for (const q of inner) emit(text, q.open, q.at, q.end, out);
+  const open = outer.single ? nested : null;
+  if (!open || open.single || reopens !== 'double') return null;
+  emit(text, open, line.end, line.end, out);
+  return 'double';
+}
+
+function nextParagraphReopens(text: string, from: number): Carried {
   let i = from;
   let newlines = 0;
   while (i < text.length && /\s/.test(text[i]!)) {
     if (text.charCodeAt(i) === 10) newlines++;
     i++;
   }
-  if (newlines < 1 || i >= text.length) return false;
+  if (newlines < 1 || i >= text.length) return null;
   const c = text[i];
-  return c === '\u201c' || c === '"' || c === '\u00ab' || (c === "'" && text[i + 1] === "'");
+  if (c === '\u201c' || c === '"' || c === '\u00ab' || (c === "'" && text[i + 1] === "'")) return 'double';
+  return (c === "'" || c === '\u2018') && /\S/.test(text[i + 1] ?? ' ') ? 'single' : null;
 }
 
 function isLineStart(text: string, line: Span, i: number): boolean {
   return text.slice(line.start, i).trim() === '';
-}
-
-interface FoundMark {
-  kind: Mark;
-  width: number;
-}
-
-function markAt(text: string, i: number, line: Span): FoundMark | null {
-  switch (text[i]) {
-    case '\u201c':
-    case '\u00ab':
-      return { kind: 'dopen', width: 1 };
-    case '\u201d':
-    case '\u00bb':
-      return { kind: 'dclose', width: 1 };
-    case '"':
-      return { kind: 'dstraight', width: 1 };
-    case "'":
-      // NYT wire copy writes double quotes as two apostrophes: ''like this.''
-      return text[i + 1] === "'" && i + 1 < line.end ? { kind: 'dstraight', width: 2 } : null;
-    case '\u2018':
-      return isAlnum(text, i - 1, line) ? null : { kind: 'sopen', width: 1 };
-    case '\u2019':
-      // "don’t", "Clinton’s": an apostrophe between letters is not a closing mark.
-      return isAlnum(text, i + 1, line) ? null : { kind: 'sclose', width: 1 };
-    default:
-      return null;
-  }
-}
-
-function isAlnum(text: string, i: number, line: Span): boolean {
-  if (i < line.start || i >= line.end) return false;
-  return /[\p{L}\p{N}]/u.test(text[i]!);
 }
 
 const OPENERS_BEFORE = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/']);
@@ -157,14 +238,14 @@ function closesOnly(text: string, i: number, width: number, line: Span): boolean
   return !opensStraight(text, i, width, line) && closesStraight(text, i, width, line);
 }
 
-function emit(text: string, open: Open, closeAt: number, outerEnd: number, continued: boolean, out: QuoteSpan[]): void {
+function emit(text: string, open: Open, closeAt: number, outerEnd: number, out: QuoteSpan[]): void {
   let start = open.inner;
   let end = closeAt;
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   const inner = text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(inner)) return;
-  out.push({ text: inner, start, end, outerStart: open.at, outerEnd, continued, kind: classify(text, open.at, inner, continued) });
+  out.push({ text: inner, start, end, outerStart: open.at, outerEnd, continued: open.continued, kind: classify(text, open.at, inner, open.continued) });
 }
 
 /**
@@ -180,6 +261,6 @@ export function classify(text: string, openAt: number, inner: string, continued:
   const trimmed = before.trimEnd();
   const prev = trimmed.slice(-1);
   if (trimmed === '' || /[.!?:,;\u2014\u2013(\n]/.test(prev) || /\n\s*$/.test(before)) return 'direct';
-  if (/["\u201d\u2019]/.test(prev) && /[.!?,]["\u201d\u2019]$/.test(trimmed)) return 'direct';
+  if (/["'\u201d\u2019]/.test(prev) && /[.!?,]["'\u201d\u2019]$/.test(trimmed)) return 'direct';
   return SPEECH_LEAD.test(trimmed) ? 'direct' : 'partial';
 }
