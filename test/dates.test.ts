@@ -27,7 +27,31 @@ describe('relative dates resolve against the article date', () => {
   });
 });
 
+describe('weekdays and days of the month resolve by tense', () => {
+  // Friday 13 January 2017: "on Monday" is the 9th in a past clause, the 16th in a future one.
+  const cases = [
+    { sentence: 'Trump said on Monday that he would keep his businesses.', text: 'Monday', date: '2017-01-09' },
+    { sentence: 'On Monday, the committee voted to delay the hearing.', text: 'Monday', date: '2017-01-09' },
+    { sentence: 'The president-elect will meet Japanese business leaders on Monday.', text: 'Monday', date: '2017-01-16' },
+    { sentence: 'On Monday, the Senate is expected to vote on the nomination.', text: 'Monday', date: '2017-01-16' },
+    { sentence: 'Obama is scheduled to give his farewell address on Tuesday.', text: 'Tuesday', date: '2017-01-17' },
+    { sentence: 'The inauguration will take place on January 20 in Washington.', text: 'January 20', date: '2017-01-20' },
+    { sentence: 'The hack was first reported on December 29.', text: 'December 29', date: '2016-12-29' },
+    { sentence: 'The hearings began on January 20, officials said.', text: 'January 20', date: '2016-01-20' },
+  ];
+  test.each(cases)('"$sentence" puts $text on $date', ({ sentence, text, date }) => {
+    expect(resolve(sentence, '2017-01-13', text)).toBe(date);
+  });
+});
+
 describe('articles without a date', () => {
+  test('GIVEN no article date THEN today, yesterday and last week are left unresolved, never dated from an invented anchor', () => {
+    const facts = extractDates('Voters went to the polls today. Yesterday the candidates rested, after a bruising debate last week.', null);
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.every((d) => d.date === null)).toBe(true);
+  });
+
+
   test('GIVEN no article date THEN relative dates keep their text and say they are unresolved (null)', () => {
     const facts = extractDates('Putin told reporters on Monday and again on September 7.', null);
     expect(facts.map((d) => [d.text, d.date])).toEqual([

@@ -35,6 +35,13 @@ describe('renderers', () => {
     }
   });
 
+  test('GIVEN an undated article THEN /facts says its relative dates are unresolved and why', () => {
+    const reading = { ...idlibReading(), date: null };
+    reading.facts = { ...reading.facts, dates: [{ text: 'Monday', date: null }] };
+    const value = renderFacts({ ...article, date: null }, reading).embeds[0]?.fields?.find((f) => f.name === 'Dates')?.value;
+    expect(value).toBe('Monday → unresolved: the article gives no date');
+  });
+
   test('GIVEN an article without a URL THEN the embed has no url at all', () => {
     const message = renderHeadline({ ...article, url: null }, idlibReading());
     expect(message.embeds[0]).not.toHaveProperty('url', null);

@@ -17,13 +17,15 @@ export const DATES_MAX = 12;
 const DATE_SENTENCES_MAX = 200;
 
 /**
- * Finds dates in a text with chrono-node and resolves them against the article's date
- * (noon UTC, so no timezone moves the day; `forwardDate` off, so "Monday" in an article of
- * Monday 2018-09-17 is that very day and "Friday" the Friday before). With no article date,
- * a date that names its own year, month and day is still resolved; a relative one ("on
- * Monday", "September 7") keeps its text and a null date: nothing can anchor it.
+ * Finds dates in a text with chrono-node and resolves them against the article's date (noon
+ * UTC, so no timezone moves the day). A weekday or a day of the month without a year resolves
+ * by tense, as news is written: "said on Monday" is the last Monday on or before the article's
+ * date, "will meet on Monday" the next one. With no article date, only a date that writes its
+ * own year is resolved; a relative one ("today", "on Monday", "September 7") keeps its text
+ * and a null date: nothing anchors it, and none is invented.
  */
 export function extractDates(text: string, articleDate: string | null, from = 0, sentences: Span[] = []): DateFact[] {
+  // Undated, chrono still needs an anchor to parse by; no date is taken from it unless the text writes its year.
   const anchor = articleDate ? new Date(`${articleDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const facts: DateFact[] = articleDate ? [dateLine(text, articleDate)] : [];
   const seen = new Set<string>(facts.map((f) => `${f.text.toLowerCase()}|${f.date}`));
@@ -32,7 +34,7 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
     // "USA TODAY" is a paper, "MAY" a shout: a date in capitals is part of a name.
     if (!mayHoldDate(r.text) || LONE_MONTH.test(r.text.trim()) || !/\p{Ll}|\d/u.test(r.text)) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= r.index)!;
-    const fact = toFact(r, articleDate, piece.start - piece.at);
+    const fact = toFact(r, articleDate, piece.start - piece.at, tenseAround(batch, r.index, r.index + r.text.length));
     const key = `${fact.text.toLowerCase()}|${fact.date}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -97,14 +99,73 @@ function dateLine(text: string, articleDate: string): DateFact {
   return at >= 0 && at < 64 ? { text: articleDate, date: articleDate, start: at, end: at + articleDate.length } : { text: articleDate, date: articleDate };
 }
 
-function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number): DateFact {
+function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number, tense: Tense | null): DateFact {
   const lead = LEADING_PREPOSITION.exec(r.text);
   const text = (lead && !/^(last|this)/i.test(lead[0]) ? r.text.slice(lead[0].length) : r.text).replace(/[\s,.;:]+$/, '');
   const start = from + r.index + (r.text.length - text.length);
   const c = r.start;
-  const absolute = c.isCertain('year') && c.isCertain('month') && c.isCertain('day');
-  const date = articleDate || absolute ? isoDate(c.get('year'), c.get('month'), c.get('day')) : null;
+  let date: string | null = null;
+  if (articleDate) date = byTense(r, articleDate, tense) ?? isoDate(c.get('year'), c.get('month'), c.get('day'));
+  else if (WRITTEN_YEAR.test(r.text)) date = isoDate(c.get('year'), c.get('month'), c.get('day'));
   return { text, date, start, end: start + text.length };
+}
+
+/** "March 22, 2016", "9/11/2001": a date that writes its year needs no anchor. */
+const WRITTEN_YEAR = /\b\d{4}\b/;
+/** "next Monday", "last Friday", "yesterday": chrono reads these words exactly; tense adds nothing. */
+const EXPLICIT_RELATION = /\b(?:next|last|this|past|coming|previous|yesterday|today|tonight|tomorrow|ago|week)\b/i;
+const DAY_MS = 86_400_000;
+
+/**
+ * A bare weekday or a day of the month without a year, placed by the tense of its clause:
+ * on or before the article's date in the past, on or after it in the future. Null leaves
+ * chrono's reading (the nearest such day).
+ */
+function byTense(r: chrono.ParsedResult, articleDate: string, tense: Tense | null): string | null {
+  if (!tense || EXPLICIT_RELATION.test(r.text) || WRITTEN_YEAR.test(r.text)) return null;
+  const c = r.start;
+  const anchor = new Date(`${articleDate}T12:00:00Z`);
+  const weekday = c.isCertain('weekday') && !c.isCertain('day') ? c.get('weekday') : null;
+  if (weekday !== null) {
+    const back = (anchor.getUTCDay() - weekday + 7) % 7;
+    const ahead = (weekday - anchor.getUTCDay() + 7) % 7;
+    return new Date(anchor.getTime() + (tense === 'past' ? -back : ahead) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (!c.isCertain('month') || !c.isCertain('day') || c.isCertain('year')) return null;
+  const [month, day] = [c.get('month')!, c.get('day')!];
+  const sameYear = `${articleDate.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const year = Number(articleDate.slice(0, 4));
+  if (tense === 'past') return isoDate(sameYear <= articleDate ? year : year - 1, month, day);
+  return isoDate(sameYear >= articleDate ? year : year + 1, month, day);
+}
+
+type Tense = 'past' | 'future';
+
+// "will meet", "is scheduled to", "plans to": the clause looks ahead.
+const FUTURE_WORD = /^(?:will|shall|ll|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
+// "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced").
+const PAST_WORD = /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
+/** How many words either side of a date its clause's verb is looked for. */
+const TENSE_WINDOW_WORDS = 8;
+
+/**
+ * The tense of the clause around a date in its sentence (the batch line that holds it): the
+ * nearest tense word before it, else after it. When nothing says ("sworn into office Jan. 20",
+ * "if he finishes third on Nov 27"), chrono's nearest date stands.
+ */
+function tenseAround(batch: string, start: number, end: number): Tense | null {
+  const lineStart = batch.lastIndexOf('\n', start) + 1;
+  const lineEnd = batch.indexOf('\n', end);
+  const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const before = words(batch.slice(lineStart, start)).slice(-TENSE_WINDOW_WORDS).reverse();
+  const after = words(batch.slice(end, lineEnd < 0 ? batch.length : lineEnd)).slice(0, TENSE_WINDOW_WORDS);
+  for (const side of [before, after]) {
+    for (const w of side) {
+      if (FUTURE_WORD.test(w)) return 'future';
+      if (PAST_WORD.test(w)) return 'past';
+    }
+  }
+  return null;
 }
 
 function isoDate(y: number | null, m: number | null, d: number | null): string | null {

@@ -175,7 +175,9 @@ export function renderHeadline(article: StoredArticle, reading: Reading): BotMes
 /** The key facts, then who, where, which organisations, when and how many. */
 export function renderFacts(article: StoredArticle, reading: Reading): BotMessage {
   const { facts } = reading;
-  const dates = facts.dates.map((d) => `${plain(d.text)} → ${discordDate(d.date) ?? 'unknown date'}`);
+  // An undated article's "on Monday" is left unresolved by the engine: say why, not just that.
+  const unresolved = reading.date ? 'unknown date' : 'unresolved: the article gives no date';
+  const dates = facts.dates.map((d) => `${plain(d.text)} → ${discordDate(d.date) ?? unresolved}`);
   const lists: [string, string[]][] = [
     ['People', facts.people.map(plain)],
     ['Places', facts.places.map(plain)],
