@@ -130,3 +130,25 @@ describe('bad input is a specific error, never a throw', () => {
     if (!result.ok) expect(result.error.message).toMatch(/3\.0 MB.*2\.0 MB/);
   });
 });
+
+describe('page furniture is left out of the paragraphs, offsets unchanged', () => {
+  test.each([
+    ['a share widget', 'Click to share on WhatsApp (Opens in new window)'],
+    ['an image credit', 'Getty Images 22'],
+    ['a video prompt', 'Scroll down for video'],
+    ['a byline line', 'By Ben Schreckinger · 2016-11-03'],
+  ])('GIVEN %s THEN no paragraph holds it', (_name, furniture) => {
+    const text = `Trump leads in Ohio\n\n${furniture}\n\nDonald Trump leads Hillary Clinton by five points in Ohio, a new poll found.`;
+    const result = readText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    const paragraphs = result.value.paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(paragraphs).toEqual(['Donald Trump leads Hillary Clinton by five points in Ohio, a new poll found.']);
+  });
+
+  test('GIVEN a video prompt glued to the next sentence THEN the sentence is kept without it', () => {
+    const text = 'Robots at a tech show\n\nScroll down for video The robots were created by Giles Walker for a show.';
+    const result = readText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['The robots were created by Giles Walker for a show.']);
+  });
+});

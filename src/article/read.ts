@@ -1,3 +1,4 @@
+import { withoutFurniture } from './furniture.js';
 import type { Article, ArticleMeta, ReadError, Result, Span } from './types.js';
 
 /** Default input limit: a news article is far below this; anything larger is not one. */
@@ -39,7 +40,8 @@ export function readText(raw: string, meta: ArticleMeta = {}): Result<Article> {
   const header = readHeader(text);
   const title = meta.title ?? header.title;
   const date = meta.date ?? header.date;
-  return { ok: true, value: { text, title, date, bodyStart: header.bodyStart, paragraphs: splitParagraphs(text, header.bodyStart) } };
+  const paragraphs = withoutFurniture(text, splitParagraphs(text, header.bodyStart));
+  return { ok: true, value: { text, title, date, bodyStart: header.bodyStart, paragraphs } };
 }
 
 interface Header {
