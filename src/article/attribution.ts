@@ -2,7 +2,7 @@ import { DETERMINERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
 import { nominalAfter, nominalUntilPause } from './nominals.js';
-import { phraseAfter, subjectBefore, type Phrase } from './phrases.js';
+import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
@@ -112,6 +112,8 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   // "the United States": a capital mid-sentence makes a name, not a verb of saying.
   if (t.quote >= 0 || !t.word || (t.cap && !t.initial)) return null;
   let phrase: Phrase | null = null;
+  const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
+  if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
@@ -120,6 +122,37 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
 }
+
+/** Relative pronouns that can be a verb of saying's subject. */
+const RELATIVE_SUBJECTS = new Set(['who', 'which']);
+
+/**
+ * "said Beck, who said there were “too many …”": the verb's own subject is the relative
+ * pronoun, so it is the mention, and it names the name it hangs on.
+ */
+function relativeSubject(tokens: Token[], text: string, v: number): Mention | null {
+  let j = v - 1;
+  while (j >= 0 && tokens[j]!.word && !tokens[j]!.cap && VERB_FILLERS.has(tokens[j]!.lower)) j--;
+  // "who, after trading insults with Mr. Hannity, said": an inserted phrase set off by commas.
+  if (tokens[j]?.text === ',') {
+    let k = j - 1;
+    while (k > 0 && j - k < INSERT_MAX_TOKENS && tokens[k]!.text !== ',' && tokens[k]!.quote === -1) k--;
+    if (tokens[k]?.text === ',' && RELATIVE_SUBJECTS.has(tokens[k - 1]?.lower ?? '')) j = k - 1;
+  }
+  const who = tokens[j];
+  if (!who || !RELATIVE_SUBJECTS.has(who.lower) || who.quote !== -1) return null;
+  const end = tokens[j - 1]?.text === ',' ? j - 2 : j - 1;
+  if (end < 0 || !tokens[end]!.word) return null;
+  const antecedent = phraseEndingAt(tokens, end, true);
+  if (!antecedent) return null;
+  const mention = describe(tokens, text, antecedent);
+  // "a campaign surrogate who said": a description is named by itself, not by "who".
+  if (mention.kind !== 'name') return null;
+  return { ...mention, start: who.start, end: who.end, text: who.text };
+}
+
+/** The longest phrase set off by commas between a relative pronoun and its verb. */
+const INSERT_MAX_TOKENS = 16;
 
 /**
  * Characters between a quote and a word of its cue. A cue around the quote is as near as its
