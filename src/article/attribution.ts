@@ -94,6 +94,7 @@ const CUE_WINDOW_TOKENS = 48;
 
 function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   let best: Cue | null = null;
+  let introducer: Cue | null = null;
   const from = Math.max(tokenAt(tokens, sent.start), tokenAt(tokens, span.outerStart) - CUE_WINDOW_TOKENS);
   const to = Math.min(tokenAt(tokens, sent.end), tokenAt(tokens, span.outerEnd) + CUE_WINDOW_TOKENS);
   for (let i = from; i < to; i++) {
@@ -102,9 +103,25 @@ function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan)
       continue;
     }
     const cue = cueAt(tokens, text, i, span, sent);
-    if (cue && (!best || cue.distance < best.distance)) best = cue;
+    // "After Scalia said … “less advanced schools,” Trump said: “…”": a verb that opens a colon
+    // introduces the quote after it, so it speaks the one before only if no other verb does.
+    if (cue && tokens[i]!.start >= span.outerEnd && opensColon(tokens, i)) introducer ??= cue;
+    else if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
-  return best;
+  return best ?? introducer;
+}
+
+/** How far after its verb a colon may end an introduction: "Trump told reporters on Monday:". */
+const COLON_REACH_TOKENS = 8;
+
+function opensColon(tokens: Token[], verb: number): boolean {
+  for (let k = verb + 1; k < tokens.length && k - verb <= COLON_REACH_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (t.text === ':') return true;
+    // "Trump said before adding: “…”": the colon is the next verb's.
+    if (t.quote >= 0 || /^[.!?;,]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
@@ -210,7 +227,16 @@ function closesClause(tokens: Token[], k: number): boolean {
 }
 
 /** The subject of a clause starting at token `first` whose verb is at `verb`. */
-function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | null {
+function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | null {
+  const opener = tokens[start]?.lower ?? '';
+  // "As the crowd began to chant, Silverman … joked": after a subordinate clause, the main one's.
+  if (SUBORDINATORS.has(opener)) {
+    const main = subjectAfterComma(tokens, start, verb);
+    if (main) return main;
+  }
+  // "But Obama, making it clear …, described", "When Trump later referred to …": the
+  // conjunction opens the clause, its subject follows.
+  const first = (COORDINATORS.has(opener) || SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
   const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) ?? nominalAfter(tokens, first) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
@@ -218,7 +244,11 @@ function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | nul
   // before a preposition (a place name is not one: "Iowa, on Sunday").
   const determined = direct !== null && DETERMINERS.has(tokens[direct.from]!.lower);
   if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || determined || beforeVerb(tokens, direct, verb))) return direct;
-  // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases.
+  return subjectAfterComma(tokens, first, verb);
+}
+
+/** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
+function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase | null {
   for (let k = first; k < verb; k++) {
     if (/^[,\u2014\u2013]$/.test(tokens[k]!.text) && tokens[k]!.quote === -1) {
       // "Declaring that …, the billionaire real estate mogul offered …": a determiner and nouns too.
@@ -228,6 +258,11 @@ function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | nul
   }
   return null;
 }
+
+/** Words that open a sentence before its subject. */
+const COORDINATORS = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'instead']);
+/** Words that open a subordinate clause before the main one. */
+const SUBORDINATORS = new Set(['when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'after', 'before', 'once', 'until']);
 
 /**
  * "footage of Hillary Clinton asking" names the speaker right before the participle; "emailed
