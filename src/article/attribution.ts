@@ -1,7 +1,7 @@
 import { DETERMINERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
-import { nominalAfter, nominalUntilPause } from './nominals.js';
+import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
 import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -134,10 +134,37 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
+  else if (!SPEECH_VERBS.has(t.lower)) phrase = quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : null;
   else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
+}
+
+/**
+ * `“Go back to Univision,” Trump barked`: a verb right after a quote that closes a clause and
+ * its subject is a verb of saying by position, whatever the verb.
+ */
+function quotingVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  if (!(/[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower))) return false;
+  // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
+  const next = tokens[i + 1];
+  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over)$/.test(next.lower);
+}
+
+/** The subject of a verb of saying by position: a name or pronoun right after the quote. */
+function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
+  const p = subjectBefore(tokens, i);
+  if (!p) return null;
+  const before = p.from - 1;
+  if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before)) return null;
+  // The quote opens its sentence: `“…,” the crowd applauded` after a fragment is the crowd's doing.
+  const q = tokens[before]!.quote;
+  let open = before;
+  while (open > 0 && tokens[open - 1]!.quote === q) open--;
+  return tokens[open]!.initial ? p : null;
 }
 
 /** Relative pronouns that can be a verb of saying's subject. */
