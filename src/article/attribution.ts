@@ -1,4 +1,4 @@
-import { DETERMINERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { DETERMINERS, NOT_NAME_WORDS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
@@ -32,7 +32,7 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const colon = colonIntroduction(tokens, text, span);
   if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
-  const own = bestCue(tokens, text, sentences[s]!, span);
+  const own = bestCue(tokens, text, sentences[s]!, span) ?? titleCaseCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
@@ -45,6 +45,27 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
   return subjectCue(tokens, text, sentences[s]!, span);
+}
+
+/** A Title-Case line needs this many words before its quote to be told from a name. */
+const TITLE_CASE_MIN_WORDS = 3;
+
+/**
+ * "Zoe Saldana Asked Men Everywhere To “Redefine Masculinity.”": in a round-up line in Title
+ * Case every verb is capitalised; its subject is the name that opens it, the run of words
+ * never written in lower case in the article.
+ */
+function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const first = tokenAt(tokens, sent.start);
+  const open = tokenAt(tokens, span.outerStart);
+  const words = tokens.slice(first, open).filter((t) => t.word && /\p{L}/u.test(t.text));
+  if (words.length < TITLE_CASE_MIN_WORDS || !words.every((t) => t.cap || t.lower.length < 4)) return null;
+  if (!words.some((t) => t.common)) return null;
+  let to = first;
+  while (to < open && tokens[to]!.word && tokens[to]!.cap && !tokens[to]!.common && !NOT_NAME_WORDS.has(tokens[to]!.lower)) to++;
+  if (to === first || to === open || !tokens[to]!.word) return null;
+  const mention = describe(tokens, text, { from: first, to });
+  return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
 /** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
