@@ -1,4 +1,4 @@
-import { DETERMINERS, NOT_NAME_WORDS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
@@ -348,6 +348,8 @@ const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', '
 
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {
+  // "“…,” said another.": an unnamed member of a group.
+  if (ANONYMOUS.has(tokens[i + 1]?.lower ?? '') && !tokens[i + 2]?.word) return { from: i + 1, to: i + 2 };
   const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
   if (!p || AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
   // ", said the bureau's director, James B. Comey, on Monday": the description and its name.

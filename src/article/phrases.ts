@@ -1,4 +1,4 @@
-import { ABBREVIATED, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { ABBREVIATED, ANONYMOUS, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
@@ -44,6 +44,8 @@ export function subjectBefore(tokens: Token[], v: number): Phrase | null {
   const last = tokens[j]!;
   if (last.text === ',') return appositiveSubject(tokens, j);
   if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
+  // "“…,” one said": a word standing for an unnamed member of a group, not "no one".
+  if (ANONYMOUS.has(last.lower) && !tokens[j - 1]?.word) return { from: j, to: j + 1 };
   // "Trump’s call for …": a possessive names whose thing it is, never who speaks.
   if (/['’]s$/u.test(last.text)) return null;
   return phraseEndingAt(tokens, j, strong) ?? (reportsSpeech(tokens, j, v) ? clauseNominal(tokens, j) : null);
@@ -98,6 +100,8 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
   // "but in a later interview said": an opening prepositional phrase is never the subject
   // ("A spokesman for the buyer said" is a noun's, and its object overlaps the subject).
   if (DETERMINERS.has(tokens[from]!.lower) && PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
+  // "one of the aides said": the speaker is one member of the group.
+  if (tokens[from - 1]?.lower === 'of' && ANONYMOUS.has(tokens[from - 2]?.lower ?? '') && acceptable(tokens, { from, to: end + 1 }, strong)) return { from: from - 2, to: end + 1 };
   return acceptable(tokens, { from, to: end + 1 }, strong);
 }
 
