@@ -1,4 +1,4 @@
-import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
@@ -152,7 +152,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   let phrase: Phrase | null = null;
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
-  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
+  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower)) phrase = quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : null;
@@ -186,6 +186,28 @@ function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
   let open = before;
   while (open > 0 && tokens[open - 1]!.quote === q) open--;
   return tokens[open]!.initial ? p : null;
+}
+
+/** The longest source read after "according to" up to its comma. */
+const SOURCE_MAX_TOKENS = 10;
+
+/**
+ * "According to his longtime personal physician, …", "according to a copy of the letter reviewed
+ * by The Post": whatever "according to" governs is the source, a person or a document, up to the
+ * next pause.
+ */
+function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
+  const first = tokens[start];
+  if (!first?.word || first.quote !== -1) return null;
+  let to = start;
+  for (; to < tokens.length && to - start < SOURCE_MAX_TOKENS && tokens[to]!.quote === -1; to++) {
+    const t = tokens[to]!;
+    // "a copy of the letter reviewed by The Post": the source ends before what describes it.
+    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of')) return { from: start, to };
+    if (!t.word && !(t.text === '.' && tokens[to + 1]?.word && tokens[to - 1]?.end === t.start)) break;
+  }
+  const stop = tokens[to];
+  return to > start && (!stop || !stop.word) ? { from: start, to } : null;
 }
 
 /** Relative pronouns that can be a verb of saying's subject. */
