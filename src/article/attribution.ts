@@ -1,6 +1,6 @@
 import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
-import { describe, type Mention } from './mentions.js';
+import { describe, isRoleNominal, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
 import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
@@ -41,11 +41,30 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   }
   const prev = s > 0 ? sentences[s - 1]! : null;
   if (!prev) return null;
-  if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span);
+  if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
+  // "Trump spoke only in evasive bromides during the interview.\n\n“We have to do something …”":
+  // a paragraph that is only a quote speaks for the subject of the narrative just before it.
+  if (!sameParagraph && quoteOnly(tokens, sentences[s]!) && opensParagraph(tokens, sentences[s]!, span) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   return subjectCue(tokens, text, sentences[s]!, span);
 }
+
+/**
+ * "When Wallace died in 1998, President Clinton released the following statement:": the
+ * subject of the sentence's main clause, when it is a person (by name, pronoun or role).
+ */
+function narratorCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const last = tokenAt(tokens, sent.end) - 1;
+  const phrase = clauseSubject(tokens, sent, last);
+  if (!phrase) return null;
+  const mention = describe(tokens, text, phrase);
+  const person = mention.kind === 'pronoun' ? mention.head !== 'it' : mention.kind === 'name' ? !mention.organization : isRoleNominal(mention) && !mention.plural;
+  return person ? { verb: last, mention, distance: span.outerStart - sent.end } : null;
+}
+
+/** The quote is the first thing in its paragraph: `Hannity interjected: “…”` is not. */
+const opensParagraph = (tokens: Token[], sent: Sentence, span: QuoteSpan): boolean => tokenAt(tokens, sent.start) === tokenAt(tokens, span.outerStart) && (tokens[tokenAt(tokens, sent.start)]?.initial ?? false);
 
 /** A Title-Case line needs this many words before its quote to be told from a name. */
 const TITLE_CASE_MIN_WORDS = 3;
