@@ -174,7 +174,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
-  else if (!SPEECH_VERBS.has(t.lower)) phrase = quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : null;
+  else if (!SPEECH_VERBS.has(t.lower)) phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : subjectAfterInvertedVerb(tokens, i);
   else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
@@ -186,12 +186,35 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
  * its subject is a verb of saying by position, whatever the verb.
  */
 function quotingVerb(tokens: Token[], i: number): boolean {
-  const t = tokens[i]!;
-  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
-  if (!(/[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower))) return false;
   // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
   const next = tokens[i + 1];
   return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over)$/.test(next.lower);
+}
+
+/** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
+function verbForm(t: Token): boolean {
+  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
+}
+
+/**
+ * `“This is fantastic!” beamed Donald Hartley of Madison`: a verb right after a quote that opens
+ * its sentence, followed by a name, is a verb of saying by position.
+ */
+function subjectAfterInvertedVerb(tokens: Token[], i: number): Phrase | null {
+  const before = i - 1;
+  if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before) || !quoteOpensSentence(tokens, before)) return null;
+  const p = phraseAfter(tokens, i + 1, true);
+  if (!p || tokens[p.to]?.word) return null;
+  return tokens.slice(p.from, p.to).some((t) => t.cap) ? p : null;
+}
+
+/** The quote whose last token is `k` opens its sentence. */
+function quoteOpensSentence(tokens: Token[], k: number): boolean {
+  const q = tokens[k]!.quote;
+  let open = k;
+  while (open > 0 && tokens[open - 1]!.quote === q) open--;
+  return tokens[open]!.initial;
 }
 
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */
@@ -201,10 +224,7 @@ function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
   const before = p.from - 1;
   if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before)) return null;
   // The quote opens its sentence: `“…,” the crowd applauded` after a fragment is the crowd's doing.
-  const q = tokens[before]!.quote;
-  let open = before;
-  while (open > 0 && tokens[open - 1]!.quote === q) open--;
-  return tokens[open]!.initial ? p : null;
+  return quoteOpensSentence(tokens, before) ? p : null;
 }
 
 /** The longest source read after "according to" up to its comma. */
