@@ -95,10 +95,31 @@ function followingCue(tokens: Token[], text: string, next: Sentence | undefined,
   const phrase = phraseAfter(tokens, first);
   let v = phrase ? phrase.to : first;
   while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
-  if (!tokens[v] || !SPEECH_VERBS.has(tokens[v]!.lower)) return null;
+  if (!tokens[v] || !SPEECH_VERBS.has(tokens[v]!.lower)) return appositiveFollowingCue(tokens, text, next, first, span);
   const subject = phrase ?? phraseAfter(tokens, v + 1, true);
   if (!subject) return null;
   return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
+}
+
+/** How far into the next sentence its verb of saying may stand: past a long appositive. */
+const FOLLOWING_VERB_MAX_TOKENS = 24;
+
+/**
+ * `“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.`: the
+ * subject, read back from the verb past its appositive, opens the sentence.
+ */
+function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, first: number, span: QuoteSpan): Cue | null {
+  // A new line after the quote starts someone else's words.
+  if (text.slice(span.outerEnd, next.start).includes('\n')) return null;
+  const end = Math.min(tokenAt(tokens, next.end), first + FOLLOWING_VERB_MAX_TOKENS);
+  for (let v = first + 1; v < end; v++) {
+    const t = tokens[v]!;
+    if (t.quote >= 0) return null;
+    if (!SPEECH_VERBS.has(t.lower) || t.cap) continue;
+    const subject = subjectBefore(tokens, v);
+    return subject && subject.from === first ? { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd } : null;
+  }
+  return null;
 }
 
 /**
