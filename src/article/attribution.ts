@@ -166,11 +166,21 @@ function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan)
     const cue = cueAt(tokens, text, i, span, sent);
     // "After Scalia said … “less advanced schools,” Trump said: “…”": a verb that opens a colon
     // introduces the quote after it, so it speaks the one before only if no other verb does.
-    if (cue && tokens[i]!.start >= span.outerEnd && opensColon(tokens, i)) introducer ??= cue;
+    // "Weld describes the party as “a six-lane highway …,” and Johnson talks about …": a verb in a
+    // later clause speaks the quote only if no other verb does.
+    if (cue && tokens[i]!.start >= span.outerEnd && (opensColon(tokens, i) || laterClause(tokens, span, Math.min(i, tokenAt(tokens, cue.mention.start))))) introducer ??= cue;
     else if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
   return best ?? introducer;
 }
+
+/** A coordinator between the quote and the cue at token `k` opens a clause of its own. */
+function laterClause(tokens: Token[], span: QuoteSpan, k: number): boolean {
+  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE.has(tokens[j]!.lower)) return true;
+  return false;
+}
+
+const LATER_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet']);
 
 /** How far after its verb a colon may end an introduction: "Trump told reporters on Monday:". */
 const COLON_REACH_TOKENS = 8;

@@ -1,4 +1,4 @@
-import { ABBREVIATED, ANONYMOUS, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { ABBREVIATED, ANONYMOUS, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
@@ -18,9 +18,6 @@ const FILLERS_MAX = 3;
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
 
-/** Verbs that only ever report speech: any noun phrase before them is a speaker. */
-const STRONG_VERBS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'asked', 'asks', 'explained', 'explains', 'wrote', 'writes', 'exclaimed', 'responded', 'responds', 'continued', 'insisted', 'noted', 'stated', 'declared']);
-
 // "secretary of state": the word after a role's "of" belongs to the role.
 const afterRoleOf = (tokens: Token[], i: number): boolean => tokens[i - 1]?.lower === 'of' && ROLE_NOUNS.has(tokens[i - 2]?.lower ?? '');
 
@@ -37,7 +34,7 @@ const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || 
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
 export function subjectBefore(tokens: Token[], v: number): Phrase | null {
-  const strong = STRONG_VERBS.has(tokens[v]!.lower);
+  const strong = REPORTING_VERBS.has(tokens[v]!.lower);
   let j = v - 1;
   for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
   if (j < 0) return null;
