@@ -11,7 +11,7 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
  * nouns as often ("reports", "claims") are verbs of saying only in SPEECH_VERBS.
  */
 export const REPORTING_VERBS = words(`
-  said says say saying told tells added adds asked asks replied replies explained explains wrote
+  said says say told tells added adds asked asks replied replies explained explains wrote
   writes exclaimed responded responds continued insisted insists noted stated declared tweeted
   answered warned warns stressed argued argues announced announces claimed reported confirmed`);
 
