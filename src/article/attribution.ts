@@ -205,7 +205,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
-  else if (!SPEECH_VERBS.has(t.lower)) phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : subjectAfterInvertedVerb(tokens, i);
+  else if (!SPEECH_VERBS.has(t.lower)) phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
   else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
@@ -221,6 +221,20 @@ function quotingVerb(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over)$/.test(next.lower);
 }
+
+/**
+ * "… Biden Jr., in an interview with CNN, blurted out “…”": a verb whose object is the quote
+ * itself, right after it or a particle, says the quote; a title ("launched “Operation X”") is no
+ * one's words.
+ */
+function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase | null {
+  let k = i + 1;
+  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || PARTICLES.has(tokens[k]!.lower))) k++;
+  if (tokens[k]?.start !== span.outerStart || isTitleCase(span.text)) return null;
+  return subjectBefore(tokens, i);
+}
+
+const PARTICLES = new Set(['out', 'back', 'up', 'in']);
 
 /** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
 function verbForm(t: Token): boolean {

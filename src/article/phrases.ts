@@ -130,8 +130,11 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
       // "The complaint, which was filed in Washington, alleged": a relative or participle clause
       // describes the head, so the head speaks even when it is no name.
       // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
-      const head = phraseEndingAt(tokens, k - 1, opensClause(tokens[k + 1]));
-      if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || opensClause(tokens[k + 1]))) return head;
+      // "Hunter Biden Jr., in an interview with CNN, blurted out": a phrase of where or when is
+      // inserted too.
+      const inserted = opensClause(tokens[k + 1]) || PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
+      const head = phraseEndingAt(tokens, k - 1, inserted);
+      if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || inserted)) return head;
       return phraseEndingAt(tokens, comma - 1);
     }
   }
@@ -254,7 +257,7 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
 }
 
 /** "Dmitry Peskov", "the Kremlin spokesman": a name or a role noun ends the phrase. */
-const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower);
+const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower) || (tokens[p.to - 1]!.text === '.' && isAbbreviationBefore(tokens, p.to - 1));
 
 function hasName(tokens: Token[], p: Phrase): boolean {
   for (let k = p.from; k < p.to; k++) {
