@@ -219,7 +219,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
 function quotingVerb(tokens: Token[], i: number): boolean {
   // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
   const next = tokens[i + 1];
-  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over)$/.test(next.lower);
+  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over|and|but)$/.test(next.lower);
 }
 
 /**
