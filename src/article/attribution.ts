@@ -95,7 +95,10 @@ function followingCue(tokens: Token[], text: string, next: Sentence | undefined,
   const phrase = phraseAfter(tokens, first);
   let v = phrase ? phrase.to : first;
   while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
-  if (!tokens[v] || !SPEECH_VERBS.has(tokens[v]!.lower)) return appositiveFollowingCue(tokens, text, next, first, span);
+  // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
+  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
+  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && sameLine && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
+  if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
   const subject = phrase ?? phraseAfter(tokens, v + 1, true);
   if (!subject) return null;
   return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };

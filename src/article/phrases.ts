@@ -123,8 +123,10 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
   for (let k = comma - 1; k >= 0 && comma - k < APPOSITIVE_MAX_TOKENS; k--) {
     const t = tokens[k]!;
     if (t.quote >= 0 || /[;:!?"“”]/.test(t.text)) return null;
-    if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '')) return null;
+    if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '') && !PARTY_TAG.test(tokens[k - 1]?.text ?? '')) return null;
     if (t.text === ',') {
+      // "Sen. Rand Paul, R-Ky., told": a party and state set off by commas.
+      if (comma - k <= 3 && PARTY_TAG.test(tokens[k + 1]!.text)) return phraseEndingAt(tokens, k - 1, true);
       // "The two lawmakers, however, argue": an adverb set off by commas leaves the subject whole.
       if (k === comma - 2 && INSERTED_ADVERBS.has(tokens[k + 1]!.lower)) return phraseEndingAt(tokens, k - 1, true);
       // "The complaint, which was filed in Washington, alleged": a relative or participle clause
@@ -141,6 +143,9 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
   return null;
 }
 
+/** "R-Ky", "D-N.Y": a legislator's party and state. */
+const PARTY_TAG = /^[RDI]-[A-Z]/;
+
 const INSERTED_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'instead', 'nonetheless', 'nevertheless', 'therefore', 'moreover', 'furthermore', 'indeed', 'meantime', 'separately', 'likewise', 'similarly', 'then', 'now', 'later', 'earlier']);
 
 /** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
@@ -154,7 +159,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (!first || !first.word) return null;
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
-  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
+  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   // "At Monday’s debate", "With Democratic leaders …", "That’s when she …": not a subject.
   if (first.cap && NOT_NAME_WORDS.has(bareWord(first.lower)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
@@ -223,6 +228,15 @@ const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initi
 
 /** "Unfortunately, there are …": an opening adverb and its comma. */
 const sentenceAdverb = (tokens: Token[], k: number): boolean => startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[k]!.text) && tokens[k + 1]?.text === ',';
+
+/**
+ * "Fueled apparently by frustration …, Trump explained", "Hastily politicizing the tragedy …":
+ * a sentence's first word shaped like an adverb or a participle, before a lower-case word.
+ */
+function modifierOpener(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+(?:ly|ed|ing)$/u.test(tokens[k]!.text) && Boolean(next?.word && !next.cap);
+}
 
 /** "Reprising one of her lines, the former secretary …", "Frustrated by …": a clause, not a name. */
 function participleOpener(tokens: Token[], k: number): boolean {
