@@ -77,6 +77,8 @@ const TITLE_CASE_MIN_WORDS = 3;
 function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   const first = tokenAt(tokens, sent.start);
   const open = tokenAt(tokens, span.outerStart);
+  // A round-up line is short: a long run before the quote is no headline (and is never rescanned).
+  if (open - first > CUE_WINDOW_TOKENS) return null;
   const words = tokens.slice(first, open).filter((t) => t.word && /\p{L}/u.test(t.text));
   if (words.length < TITLE_CASE_MIN_WORDS || !words.every((t) => t.cap || t.lower.length < 4)) return null;
   if (!words.some((t) => t.common)) return null;
