@@ -1,8 +1,8 @@
-import { DETERMINERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
-import { describe, type Mention } from './mentions.js';
-import { nominalAfter, nominalUntilPause } from './nominals.js';
-import { phraseAfter, subjectBefore, type Phrase } from './phrases.js';
+import { describe, isRoleNominal, type Mention } from './mentions.js';
+import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
+import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
@@ -32,7 +32,7 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const colon = colonIntroduction(tokens, text, span);
   if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
-  const own = bestCue(tokens, text, sentences[s]!, span);
+  const own = bestCue(tokens, text, sentences[s]!, span) ?? titleCaseCue(tokens, text, sentences[s]!, span);
   if (own) return outerCue(tokens, text, own, span, sentences[s]!);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
@@ -41,10 +41,52 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   }
   const prev = s > 0 ? sentences[s - 1]! : null;
   if (!prev) return null;
-  if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span);
+  if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
+  // "Trump spoke only in evasive bromides during the interview.\n\n“We have to do something …”":
+  // a paragraph that is only a quote speaks for the subject of the narrative just before it.
+  if (!sameParagraph && quoteOnly(tokens, sentences[s]!) && opensParagraph(tokens, sentences[s]!, span) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   return subjectCue(tokens, text, sentences[s]!, span);
+}
+
+/**
+ * "When Wallace died in 1998, President Clinton released the following statement:": the
+ * subject of the sentence's main clause, when it is a person (by name, pronoun or role).
+ */
+function narratorCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const last = tokenAt(tokens, sent.end) - 1;
+  const phrase = clauseSubject(tokens, sent, last);
+  if (!phrase) return null;
+  const mention = describe(tokens, text, phrase);
+  const person = mention.kind === 'pronoun' ? mention.head !== 'it' : mention.kind === 'name' ? !mention.organization : isRoleNominal(mention) && !mention.plural;
+  return person ? { verb: last, mention, distance: span.outerStart - sent.end } : null;
+}
+
+/** The quote is the first thing in its paragraph: `Hannity interjected: “…”` is not. */
+const opensParagraph = (tokens: Token[], sent: Sentence, span: QuoteSpan): boolean => tokenAt(tokens, sent.start) === tokenAt(tokens, span.outerStart) && (tokens[tokenAt(tokens, sent.start)]?.initial ?? false);
+
+/** A Title-Case line needs this many words before its quote to be told from a name. */
+const TITLE_CASE_MIN_WORDS = 3;
+
+/**
+ * "Zoe Saldana Asked Men Everywhere To “Redefine Masculinity.”": in a round-up line in Title
+ * Case every verb is capitalised; its subject is the name that opens it, the run of words
+ * never written in lower case in the article.
+ */
+function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const first = tokenAt(tokens, sent.start);
+  const open = tokenAt(tokens, span.outerStart);
+  // A round-up line is short: a long run before the quote is no headline (and is never rescanned).
+  if (open - first > CUE_WINDOW_TOKENS) return null;
+  const words = tokens.slice(first, open).filter((t) => t.word && /\p{L}/u.test(t.text));
+  if (words.length < TITLE_CASE_MIN_WORDS || !words.every((t) => t.cap || t.lower.length < 4)) return null;
+  if (!words.some((t) => t.common)) return null;
+  let to = first;
+  while (to < open && tokens[to]!.word && tokens[to]!.cap && !tokens[to]!.common && !NOT_NAME_WORDS.has(tokens[to]!.lower)) to++;
+  if (to === first || to === open || !tokens[to]!.word) return null;
+  const mention = describe(tokens, text, { from: first, to });
+  return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
 /** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
@@ -55,10 +97,34 @@ function followingCue(tokens: Token[], text: string, next: Sentence | undefined,
   const phrase = phraseAfter(tokens, first);
   let v = phrase ? phrase.to : first;
   while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
-  if (!tokens[v] || !SPEECH_VERBS.has(tokens[v]!.lower)) return null;
+  // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
+  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
+  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && sameLine && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
+  if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
   const subject = phrase ?? phraseAfter(tokens, v + 1, true);
   if (!subject) return null;
   return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
+}
+
+/** How far into the next sentence its verb of saying may stand: past a long appositive. */
+const FOLLOWING_VERB_MAX_TOKENS = 24;
+
+/**
+ * `“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.`: the
+ * subject, read back from the verb past its appositive, opens the sentence.
+ */
+function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, first: number, span: QuoteSpan): Cue | null {
+  // A new line after the quote starts someone else's words.
+  if (text.slice(span.outerEnd, next.start).includes('\n')) return null;
+  const end = Math.min(tokenAt(tokens, next.end), first + FOLLOWING_VERB_MAX_TOKENS);
+  for (let v = first + 1; v < end; v++) {
+    const t = tokens[v]!;
+    if (t.quote >= 0) return null;
+    if (!SPEECH_VERBS.has(t.lower) || t.cap) continue;
+    const subject = subjectBefore(tokens, v);
+    return subject && subject.from === first ? { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd } : null;
+  }
+  return null;
 }
 
 /**
@@ -94,6 +160,7 @@ const CUE_WINDOW_TOKENS = 48;
 
 function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   let best: Cue | null = null;
+  let introducer: Cue | null = null;
   const from = Math.max(tokenAt(tokens, sent.start), tokenAt(tokens, span.outerStart) - CUE_WINDOW_TOKENS);
   const to = Math.min(tokenAt(tokens, sent.end), tokenAt(tokens, span.outerEnd) + CUE_WINDOW_TOKENS);
   for (let i = from; i < to; i++) {
@@ -102,9 +169,35 @@ function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan)
       continue;
     }
     const cue = cueAt(tokens, text, i, span, sent);
-    if (cue && (!best || cue.distance < best.distance)) best = cue;
+    // "After Scalia said … “less advanced schools,” Trump said: “…”": a verb that opens a colon
+    // introduces the quote after it, so it speaks the one before only if no other verb does.
+    // "Weld describes the party as “a six-lane highway …,” and Johnson talks about …": a verb in a
+    // later clause speaks the quote only if no other verb does.
+    if (cue && tokens[i]!.start >= span.outerEnd && (opensColon(tokens, i) || laterClause(tokens, span, Math.min(i, tokenAt(tokens, cue.mention.start))))) introducer ??= cue;
+    else if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
-  return best;
+  return best ?? introducer;
+}
+
+/** A coordinator between the quote and the cue at token `k` opens a clause of its own. */
+function laterClause(tokens: Token[], span: QuoteSpan, k: number): boolean {
+  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE.has(tokens[j]!.lower)) return true;
+  return false;
+}
+
+const LATER_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet']);
+
+/** How far after its verb a colon may end an introduction: "Trump told reporters on Monday:". */
+const COLON_REACH_TOKENS = 8;
+
+function opensColon(tokens: Token[], verb: number): boolean {
+  for (let k = verb + 1; k < tokens.length && k - verb <= COLON_REACH_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (t.text === ':') return true;
+    // "Trump said before adding: “…”": the colon is the next verb's.
+    if (t.quote >= 0 || /^[.!?;,]$/.test(t.text) || SPEECH_VERBS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
@@ -112,14 +205,130 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   // "the United States": a capital mid-sentence makes a name, not a verb of saying.
   if (t.quote >= 0 || !t.word || (t.cap && !t.initial)) return null;
   let phrase: Phrase | null = null;
-  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2);
+  const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
+  if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
+  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
+  else if (!SPEECH_VERBS.has(t.lower)) phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
   else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
 }
+
+/**
+ * `“Go back to Univision,” Trump barked`: a verb right after a quote that closes a clause and
+ * its subject is a verb of saying by position, whatever the verb.
+ */
+function quotingVerb(tokens: Token[], i: number): boolean {
+  // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
+  const next = tokens[i + 1];
+  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over|and|but)$/.test(next.lower);
+}
+
+/**
+ * "… Biden Jr., in an interview with CNN, blurted out “…”": a verb whose object is the quote
+ * itself, right after it or a particle, says the quote; a title ("launched “Operation X”") is no
+ * one's words.
+ */
+function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase | null {
+  let k = i + 1;
+  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || PARTICLES.has(tokens[k]!.lower))) k++;
+  if (tokens[k]?.start !== span.outerStart || isTitleCase(span.text)) return null;
+  return subjectBefore(tokens, i);
+}
+
+const PARTICLES = new Set(['out', 'back', 'up', 'in']);
+
+/** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
+function verbForm(t: Token): boolean {
+  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
+}
+
+/**
+ * `“This is fantastic!” beamed Donald Hartley of Madison`: a verb right after a quote that opens
+ * its sentence, followed by a name, is a verb of saying by position.
+ */
+function subjectAfterInvertedVerb(tokens: Token[], i: number): Phrase | null {
+  const before = i - 1;
+  if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before) || !quoteOpensSentence(tokens, before)) return null;
+  const p = phraseAfter(tokens, i + 1, true);
+  if (!p || tokens[p.to]?.word) return null;
+  return tokens.slice(p.from, p.to).some((t) => t.cap) ? p : null;
+}
+
+/** The quote whose last token is `k` opens its sentence. */
+function quoteOpensSentence(tokens: Token[], k: number): boolean {
+  const q = tokens[k]!.quote;
+  let open = k;
+  while (open > 0 && tokens[open - 1]!.quote === q) open--;
+  return tokens[open]!.initial;
+}
+
+/** The subject of a verb of saying by position: a name or pronoun right after the quote. */
+function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
+  const p = subjectBefore(tokens, i);
+  if (!p) return null;
+  const before = p.from - 1;
+  if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before)) return null;
+  // The quote opens its sentence: `“…,” the crowd applauded` after a fragment is the crowd's doing.
+  return quoteOpensSentence(tokens, before) ? p : null;
+}
+
+/** The longest source read after "according to" up to its comma. */
+const SOURCE_MAX_TOKENS = 10;
+
+/**
+ * "According to his longtime personal physician, …", "according to a copy of the letter reviewed
+ * by The Post": whatever "according to" governs is the source, a person or a document, up to the
+ * next pause.
+ */
+function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
+  const first = tokens[start];
+  if (!first?.word || first.quote !== -1) return null;
+  let to = start;
+  for (; to < tokens.length && to - start < SOURCE_MAX_TOKENS && tokens[to]!.quote === -1; to++) {
+    const t = tokens[to]!;
+    // "a copy of the letter reviewed by The Post": the source ends before what describes it.
+    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of')) return { from: start, to };
+    if (!t.word && !(t.text === '.' && tokens[to + 1]?.word && tokens[to - 1]?.end === t.start)) break;
+  }
+  const stop = tokens[to];
+  return to > start && (!stop || !stop.word) ? { from: start, to } : null;
+}
+
+/** Relative pronouns that can be a verb of saying's subject. */
+const RELATIVE_SUBJECTS = new Set(['who', 'which']);
+
+/**
+ * "said Beck, who said there were “too many …”": the verb's own subject is the relative
+ * pronoun, so it is the mention, and it names the name it hangs on.
+ */
+function relativeSubject(tokens: Token[], text: string, v: number): Mention | null {
+  let j = v - 1;
+  while (j >= 0 && tokens[j]!.word && !tokens[j]!.cap && VERB_FILLERS.has(tokens[j]!.lower)) j--;
+  // "who, after trading insults with Mr. Hannity, said": an inserted phrase set off by commas.
+  if (tokens[j]?.text === ',') {
+    let k = j - 1;
+    while (k > 0 && j - k < INSERT_MAX_TOKENS && tokens[k]!.text !== ',' && tokens[k]!.quote === -1) k--;
+    if (tokens[k]?.text === ',' && RELATIVE_SUBJECTS.has(tokens[k - 1]?.lower ?? '')) j = k - 1;
+  }
+  const who = tokens[j];
+  if (!who || !RELATIVE_SUBJECTS.has(who.lower) || who.quote !== -1) return null;
+  const end = tokens[j - 1]?.text === ',' ? j - 2 : j - 1;
+  if (end < 0 || !tokens[end]!.word) return null;
+  const antecedent = phraseEndingAt(tokens, end, true);
+  if (!antecedent) return null;
+  const mention = describe(tokens, text, antecedent);
+  // "a campaign surrogate who said": a description is named by itself, not by "who".
+  if (mention.kind !== 'name') return null;
+  return { ...mention, start: who.start, end: who.end, text: who.text };
+}
+
+/** The longest phrase set off by commas between a relative pronoun and its verb. */
+const INSERT_MAX_TOKENS = 16;
 
 /**
  * Characters between a quote and a word of its cue. A cue around the quote is as near as its
@@ -177,7 +386,16 @@ function closesClause(tokens: Token[], k: number): boolean {
 }
 
 /** The subject of a clause starting at token `first` whose verb is at `verb`. */
-function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | null {
+function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | null {
+  const opener = tokens[start]?.lower ?? '';
+  // "As the crowd began to chant, Silverman … joked": after a subordinate clause, the main one's.
+  if (SUBORDINATORS.has(opener)) {
+    const main = subjectAfterComma(tokens, start, verb);
+    if (main) return main;
+  }
+  // "But Obama, making it clear …, described", "When Trump later referred to …": the
+  // conjunction opens the clause, its subject follows.
+  const first = (COORDINATORS.has(opener) || SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
   const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) ?? nominalAfter(tokens, first) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
@@ -185,7 +403,11 @@ function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | nul
   // before a preposition (a place name is not one: "Iowa, on Sunday").
   const determined = direct !== null && DETERMINERS.has(tokens[direct.from]!.lower);
   if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || determined || beforeVerb(tokens, direct, verb))) return direct;
-  // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases.
+  return subjectAfterComma(tokens, first, verb);
+}
+
+/** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
+function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase | null {
   for (let k = first; k < verb; k++) {
     if (/^[,\u2014\u2013]$/.test(tokens[k]!.text) && tokens[k]!.quote === -1) {
       // "Declaring that …, the billionaire real estate mogul offered …": a determiner and nouns too.
@@ -195,6 +417,11 @@ function subjectFrom(tokens: Token[], first: number, verb: number): Phrase | nul
   }
   return null;
 }
+
+/** Words that open a sentence before its subject. */
+const COORDINATORS = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'instead']);
+/** Words that open a subordinate clause before the main one. */
+const SUBORDINATORS = new Set(['when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'after', 'before', 'once', 'until']);
 
 /**
  * "footage of Hillary Clinton asking" names the speaker right before the participle; "emailed
@@ -232,6 +459,8 @@ const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', '
 
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {
+  // "“…,” said another.": an unnamed member of a group.
+  if (ANONYMOUS.has(tokens[i + 1]?.lower ?? '') && !tokens[i + 2]?.word) return { from: i + 1, to: i + 2 };
   const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
   if (!p || AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
   // ", said the bureau's director, James B. Comey, on Monday": the description and its name.

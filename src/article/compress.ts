@@ -3,9 +3,10 @@
  * front, its asides dropped and its tail cut at a phrase boundary. Works on one sentence of
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
+import { REPORTING_VERBS } from './lexicon.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
-const REPORT = 'said|says|told|added|warned|warns|announced|announces|argued|argues|insisted|insists|noted|stressed|claimed|claims|wrote|writes|declared|reported|reports';
+const REPORT = [...REPORTING_VERBS].join('|');
 /** A speaker phrase is short: "Turkish leader Recep Tayyip Erdogan" is five words. */
 const SPEAKER_WORDS_MAX = 7;
 // "…crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of talks…"

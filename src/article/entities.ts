@@ -1,3 +1,4 @@
+import { REPORTING_VERBS } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { tagTerms, type Term } from './terms.js';
 import type { Span } from './types.js';
@@ -30,8 +31,6 @@ export interface Mention {
 const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
 // "talks in Sochi": a sentence past the lead is tagged only when it may name a place.
 const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
-// "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
-const REPORT_VERB = /^(?:reported|reports|said|says|announced|confirmed|stated|added|told)$/i;
 /** Words that are capitalised for the calendar, not because they name anything. */
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
@@ -162,7 +161,8 @@ function cueKind(terms: Term[], i: number, j: number): EntityKind | null {
   if (i === j && DEMONYM_LIKE.test(terms[i]!.text)) return null;
   // "Kremlin spokesperson Dmitry Peskov", "Taliban bomber": a name that qualifies a role noun is a body.
   if (after && !terms[j]!.post && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
-  if (before?.text.toLowerCase() === 'the' && after && REPORT_VERB.test(after.text)) return 'organization';
+  // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
+  if (before?.text.toLowerCase() === 'the' && after && REPORTING_VERBS.has(after.text.toLowerCase())) return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && j - i < 2) return 'place';
   return null;
 }

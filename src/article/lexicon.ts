@@ -4,8 +4,29 @@
  */
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
-/** Verbs that introduce speech, in their common forms. */
-export const SPEECH_VERBS = words(`
+/**
+ * The one list of verbs of saying: every step that reads an attribution takes its verbs from
+ * here. REPORTING_VERBS only ever report speech ("said", "told", "wrote"): any noun phrase
+ * before them is a speaker, and they mark an attribution clause in a sentence. Forms that are
+ * nouns as often ("reports", "claims") are verbs of saying only in SPEECH_VERBS.
+ */
+export const REPORTING_VERBS = words(`
+  said says say told tells added adds asked asks replied replies explained explains wrote
+  writes exclaimed responded responds continued insisted insists noted stated declared tweeted
+  answered warned warns stressed argued argues announced announces claimed reported confirmed`);
+
+/**
+ * Verbs of describing: what they govern in quote marks is the subject's words for someone or
+ * something ("referred to her as “the Devil”", "accused Trump of …", "dubbed him “Little Marco”").
+ */
+export const DESCRIBING_VERBS = words(`
+  called calls calling call described describes describing describe referred refers referring
+  labeled labelled labels labeling labelling label dubbed dubs dubbing branded brands branding
+  brand termed terms accused accuses accusing characterized characterizes characterised
+  portrayed portrays deemed`);
+
+/** Verbs that introduce speech, in their common forms: the reporting and describing verbs and these. */
+export const SPEECH_VERBS = new Set([...REPORTING_VERBS, ...DESCRIBING_VERBS, ...words(`
   said says say saying told tells tell added adds adding noted notes stressed stresses warned warns
   asserted asserts insisted insists wrote writes tweeted tweets explained explains argued argues
   claimed claims declared declares announced announces continued continues replied replies
@@ -31,7 +52,8 @@ export const SPEECH_VERBS = words(`
   challenged call describe label brand exclaimed exclaims emailed answered answers fumed fumes
   chanted chants chanting shouting yelling repeated repeats revealed reveals thanked
   argue write insist warn explain contend predict complain acknowledge admit suggest urge recall
-  agree deny declare announce reply respond stress screamed screams citing exhorted`);
+  agree deny declare announce reply respond stress screamed screams citing exhorted
+  talks talked talk talking`)]);
 
 /** Things that speak for someone: "the report says", "the ruling found", "a narrator in the ad asks". */
 export const SOURCE_NOUNS = words(`
@@ -59,6 +81,9 @@ export const VERB_FILLERS = words(`
 
 /** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
 export const NAME_CONNECTORS = words('of de del der la le al bin ibn von van da di du dos');
+
+/** Words that stand for an unnamed member of a group: "“…,” one said", "said another". */
+export const ANONYMOUS = words('one another');
 
 /** Personal pronouns that can be the subject of a speech verb. */
 export const PRONOUNS = words('he she they it we i you');

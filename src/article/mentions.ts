@@ -1,4 +1,4 @@
-import { DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
 import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -38,6 +38,8 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
     return { ...base, kind: 'pronoun', name: null, role: null, alias: null, organization: pronoun === 'it', gender: GENDERED[pronoun] ?? null, head: pronoun, plural };
   }
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
+  // "one said", "said another": someone of a group, unnamed.
+  if (words.length === 1 && ANONYMOUS.has(first.lower)) return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
   const nameStart = nameRunStart(words);
   if (nameStart < 0) return nominal(base, words);
   return named(base, words, nameStart);
@@ -110,6 +112,9 @@ function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[]):
 }
 
 const isAcronym = (name: string): boolean => /^[A-Z]{2,6}$/.test(name.replace(/\./g, ''));
+
+/** True when a mention stands for an unnamed member of a group: "one", "another". */
+export const isAnonymous = (m: Mention): boolean => m.kind === 'nominal' && m.head !== null && ANONYMOUS.has(m.head) && m.role === null;
 
 /** True when a nominal names a person by role ("the Turkish president"), not a thing. */
 export const isRoleNominal = (m: Mention): boolean => m.kind === 'nominal' && m.head !== null && ROLE_NOUNS.has(m.head);

@@ -1,4 +1,4 @@
-import { ABBREVIATED, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
+import { ABBREVIATED, ANONYMOUS, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
@@ -18,9 +18,6 @@ const FILLERS_MAX = 3;
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
 export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
 
-/** Verbs that only ever report speech: any noun phrase before them is a speaker. */
-const STRONG_VERBS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'replied', 'replies', 'asked', 'asks', 'explained', 'explains', 'wrote', 'writes', 'exclaimed', 'responded', 'responds', 'continued', 'insisted', 'noted', 'stated', 'declared']);
-
 // "secretary of state": the word after a role's "of" belongs to the role.
 const afterRoleOf = (tokens: Token[], i: number): boolean => tokens[i - 1]?.lower === 'of' && ROLE_NOUNS.has(tokens[i - 2]?.lower ?? '');
 
@@ -37,13 +34,15 @@ const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || 
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
 export function subjectBefore(tokens: Token[], v: number): Phrase | null {
-  const strong = STRONG_VERBS.has(tokens[v]!.lower);
+  const strong = REPORTING_VERBS.has(tokens[v]!.lower);
   let j = v - 1;
   for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
   if (j < 0) return null;
   const last = tokens[j]!;
   if (last.text === ',') return appositiveSubject(tokens, j);
   if (last.word && PRONOUNS.has(bareWord(last.lower))) return { from: j, to: j + 1 };
+  // "“…,” one said": a word standing for an unnamed member of a group, not "no one".
+  if (ANONYMOUS.has(last.lower) && !tokens[j - 1]?.word) return { from: j, to: j + 1 };
   // "Trump’s call for …": a possessive names whose thing it is, never who speaks.
   if (/['’]s$/u.test(last.text)) return null;
   return phraseEndingAt(tokens, j, strong) ?? (reportsSpeech(tokens, j, v) ? clauseNominal(tokens, j) : null);
@@ -98,6 +97,8 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
   // "but in a later interview said": an opening prepositional phrase is never the subject
   // ("A spokesman for the buyer said" is a noun's, and its object overlaps the subject).
   if (DETERMINERS.has(tokens[from]!.lower) && PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
+  // "one of the aides said": the speaker is one member of the group.
+  if (tokens[from - 1]?.lower === 'of' && ANONYMOUS.has(tokens[from - 2]?.lower ?? '') && acceptable(tokens, { from, to: end + 1 }, strong)) return { from: from - 2, to: end + 1 };
   return acceptable(tokens, { from, to: end + 1 }, strong);
 }
 
@@ -122,20 +123,28 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
   for (let k = comma - 1; k >= 0 && comma - k < APPOSITIVE_MAX_TOKENS; k--) {
     const t = tokens[k]!;
     if (t.quote >= 0 || /[;:!?"“”]/.test(t.text)) return null;
-    if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '')) return null;
+    if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '') && !PARTY_TAG.test(tokens[k - 1]?.text ?? '')) return null;
     if (t.text === ',') {
+      // "Sen. Rand Paul, R-Ky., told": a party and state set off by commas.
+      if (comma - k <= 3 && PARTY_TAG.test(tokens[k + 1]!.text)) return phraseEndingAt(tokens, k - 1, true);
       // "The two lawmakers, however, argue": an adverb set off by commas leaves the subject whole.
       if (k === comma - 2 && INSERTED_ADVERBS.has(tokens[k + 1]!.lower)) return phraseEndingAt(tokens, k - 1, true);
       // "The complaint, which was filed in Washington, alleged": a relative or participle clause
       // describes the head, so the head speaks even when it is no name.
       // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
-      const head = phraseEndingAt(tokens, k - 1, opensClause(tokens[k + 1]));
-      if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || opensClause(tokens[k + 1]))) return head;
+      // "Hunter Biden Jr., in an interview with CNN, blurted out": a phrase of where or when is
+      // inserted too.
+      const inserted = opensClause(tokens[k + 1]) || PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
+      const head = phraseEndingAt(tokens, k - 1, inserted);
+      if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || inserted)) return head;
       return phraseEndingAt(tokens, comma - 1);
     }
   }
   return null;
 }
+
+/** "R-Ky", "D-N.Y": a legislator's party and state. */
+const PARTY_TAG = /^[RDI]-[A-Z]/;
 
 const INSERTED_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'instead', 'nonetheless', 'nevertheless', 'therefore', 'moreover', 'furthermore', 'indeed', 'meantime', 'separately', 'likewise', 'similarly', 'then', 'now', 'later', 'earlier']);
 
@@ -150,7 +159,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (!first || !first.word) return null;
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
-  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
+  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   // "At Monday’s debate", "With Democratic leaders …", "That’s when she …": not a subject.
   if (first.cap && NOT_NAME_WORDS.has(bareWord(first.lower)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
@@ -220,6 +229,15 @@ const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initi
 /** "Unfortunately, there are …": an opening adverb and its comma. */
 const sentenceAdverb = (tokens: Token[], k: number): boolean => startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[k]!.text) && tokens[k + 1]?.text === ',';
 
+/**
+ * "Fueled apparently by frustration …, Trump explained", "Hastily politicizing the tragedy …":
+ * a sentence's first word shaped like an adverb or a participle, before a lower-case word.
+ */
+function modifierOpener(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return startsSentence(tokens, k) && /^\p{Lu}\p{Ll}+(?:ly|ed|ing)$/u.test(tokens[k]!.text) && Boolean(next?.word && !next.cap);
+}
+
 /** "Reprising one of her lines, the former secretary …", "Frustrated by …": a clause, not a name. */
 function participleOpener(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
@@ -253,7 +271,7 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
 }
 
 /** "Dmitry Peskov", "the Kremlin spokesman": a name or a role noun ends the phrase. */
-const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower);
+const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower) || (tokens[p.to - 1]!.text === '.' && isAbbreviationBefore(tokens, p.to - 1));
 
 function hasName(tokens: Token[], p: Phrase): boolean {
   for (let k = p.from; k < p.to; k++) {

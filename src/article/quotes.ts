@@ -1,3 +1,4 @@
+import { REPORTING_VERBS } from './lexicon.js';
 import { lineMarks, type Mark } from './marks.js';
 import type { QuoteKind, QuoteSpan, Span } from './types.js';
 
@@ -11,8 +12,8 @@ interface Open {
   continued: boolean;
 }
 
-/** Words after which a capitalised quote is still a whole statement: `Erdogan said, "We fight…"`. */
-const SPEECH_LEAD = /\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|declared|stated|replied|responded|answered|continued|explained|warned|insisted|noted|stressed|argued|saying|reads|read)\s*$/i;
+/** Words after which a capitalised quote is still a whole statement: `Erdogan said, "We fight…"`, `the sign reads "…"`. */
+const SPEECH_LEAD = new RegExp(`\\b(?:${[...REPORTING_VERBS, 'saying', 'reads', 'read'].join('|')})\\s*$`, 'i');
 
 /**
  * Finds quotations: “…”, "…", the wire form ''…'', ‘…’, '…' and «…». Pairs stay within a line;

@@ -1,10 +1,11 @@
 import { findAttribution, type Cue } from './attribution.js';
-import { describe, isRoleNominal, type Mention } from './mentions.js';
+import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
+import { isRoleNoun } from './nominals.js';
 import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from './phrases.js';
 import { DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import { sentenceAt } from './sentences.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenAt, tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './partition.js';
 
@@ -99,6 +100,7 @@ function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null)
   // The pre-pass already placed this mention on the timeline: don't record it twice.
   if (m.kind === 'name') return ctx.registry.addName(m, true, true);
   if (m.kind === 'pronoun') return resolvePronoun(ctx, m, lastSpeaker);
+  if (isAnonymous(m)) return anonymousEntity(ctx, m);
   if (isRoleNominal(m) && !m.plural) {
     const person = ctx.registry.byRole(m, m.start);
     if (person) {
@@ -109,8 +111,37 @@ function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null)
   return phraseEntity(ctx, m, cue);
 }
 
+/** Words that count a group: "two officials", "several aides". */
+const QUANTITIES = new Set(['two', 'three', 'four', 'five', 'several', 'some', 'many', 'both', 'few', 'other', 'dozens', 'hundreds']);
+/** How far back (in tokens) the group an anonymous speaker belongs to is looked for. */
+const GROUP_LOOKBACK_TOKENS = 60;
+
+/**
+ * "Two officials spoke … “…,” one said": an unnamed speaker of its own, named after the group
+ * mentioned before it ("an unnamed official"), never the previous speaker.
+ */
+function anonymousEntity(ctx: Context, m: Mention): Entity {
+  const { tokens } = ctx;
+  let member: string | null = null;
+  for (let k = tokenAt(tokens, m.start) - 1, n = 0; k >= 0 && n < GROUP_LOOKBACK_TOKENS; k--, n++) {
+    const t = tokens[k]!;
+    if (t.quote >= 0 || !t.word || t.cap) continue;
+    const one = t.lower === 'people' ? 'person' : /[^s]s$/.test(t.lower) && isRoleNoun(t.lower) && !ORG_WORDS.has(t.lower.slice(0, -1)) ? t.lower.slice(0, -1) : null;
+    if (!one) continue;
+    // "Two officials spoke to reporters": the group that is counted is the one speaking.
+    if (QUANTITIES.has(tokens[k - 1]?.lower ?? '')) {
+      member = one;
+      break;
+    }
+    member ??= one;
+  }
+  member ??= 'source';
+  const name = `${m.head === 'another' ? 'another' : 'an'} unnamed ${member}`;
+  return phraseEntity(ctx, { ...m, text: name, role: `unnamed ${member}` }, null)!;
+}
+
 /** "a senior official", "the campaign": a speaker known only by the phrase. */
-function phraseEntity(ctx: Context, m: Mention, _cue: Cue): Entity | null {
+function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null {
   if (!m.role) return null;
   const key = fold(m.text);
   let e = ctx.phrases.get(key);

@@ -1,0 +1,236 @@
+import { describe, expect, test } from 'vitest';
+import { readArticle } from '../src/article/index.js';
+import type { Quote, Reading } from '../src/article/types.js';
+
+/**
+ * Attribution by clause structure: the verb that governs a quote, and its own subject. The
+ * sentences are from news articles (PolNeAR, 2015-16), some shortened around the quote.
+ */
+
+function read(text: string): Reading {
+  const result = readArticle(text);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function quoteOf(reading: Reading, start: string): Quote {
+  const quote = reading.quotes.find((q) => q.text.startsWith(start));
+  if (!quote) throw new Error(`no quote starting "${start}" in: ${reading.quotes.map((q) => q.text).join(' | ')}`);
+  return quote;
+}
+
+interface Case {
+  form: string;
+  text: string;
+  /** The start of the quote's text. */
+  quote: string;
+  speaker: string;
+  /** The phrase of the attribution clause that names the speaker. */
+  mention: string;
+}
+
+function expectAttributed(c: Case): void {
+  const quote = quoteOf(read(c.text), c.quote);
+  expect(quote.speaker?.name).toBe(c.speaker);
+  expect(quote.speaker?.mention?.text).toBe(c.mention);
+  const m = quote.speaker!.mention!;
+  expect(c.text.slice(m.start, m.end)).toBe(m.text);
+}
+
+const clauses: Case[] = [
+  {
+    form: 'a speaker and appositive in the sentence after an exclamation',
+    text: 'RT celebrated the ruling.\n\n“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.',
+    quote: 'Long live',
+    speaker: 'Margarita Simonyan',
+    mention: 'Margarita Simonyan',
+  },
+  {
+    form: 'any verb after a quote that opens its sentence',
+    text: 'Ramos tried to ask a question about immigration.\n\n“Go back to Univision,” Trump barked and a security guard escorted Ramos out.',
+    quote: 'Go back',
+    speaker: 'Trump',
+    mention: 'Trump',
+  },
+  {
+    form: 'an inverted verb and a name after an opening quote',
+    text: 'The balloons cascaded down on the crowd.\n\n“This is fantastic!” beamed Donald Hartley, who snuck onto the floor from the guest seats.',
+    quote: 'This is fantastic',
+    speaker: 'Donald Hartley',
+    mention: 'Donald Hartley',
+  },
+  {
+    form: 'a verb whose object is the quote, past an inserted phrase',
+    text: 'Joe Biden spoke to reporters on Monday.\n\nJoe Biden, in an interview with CNN, blurted out “I never said that.”',
+    quote: 'I never said',
+    speaker: 'Joe Biden',
+    mention: 'Joe Biden',
+  },
+  {
+    form: 'a colon introduction whose verb is no verb of saying',
+    text: 'George Wallace died in 1998.\n\nWhen Wallace died, President Bill Clinton released the following statement:\n\n“Hillary and I offer our condolences to the family and friends of George Wallace.”',
+    quote: 'Hillary and I',
+    speaker: 'Bill Clinton',
+    mention: 'President Bill Clinton',
+  },
+  {
+    form: 'a paragraph that is only a quote, after the narrative about its speaker',
+    text: 'Trump on the border\n\nIn an Instagram video Thursday, Donald Trump speculated that the men detained could be part of the Islamic State.\n\n“Syrians are now being caught at the southern border, just like I said.”',
+    quote: 'Syrians are now',
+    speaker: 'Donald Trump',
+    mention: 'Donald Trump',
+  },
+];
+
+const describing: Case[] = [
+  {
+    form: 'referred to … as',
+    text: 'Donald Trump spoke in Iowa on Monday. At the rally he referred to Clinton as “the Devil” twice.',
+    quote: 'the Devil',
+    speaker: 'Donald Trump',
+    mention: 'he',
+  },
+  {
+    form: 'accused … of',
+    text: 'Barack Obama spoke in Ohio on Monday. Obama accused Trump of running an “unprecedented” campaign of insults.',
+    quote: 'unprecedented',
+    speaker: 'Barack Obama',
+    mention: 'Obama',
+  },
+  {
+    form: 'described … as',
+    text: 'Weld campaigned in New Hampshire. On the stump, Bill Weld describes the Libertarian Party as "a six-lane highway going right up the middle between the two parties," and Gary Johnson talks about what unites them.',
+    quote: 'a six-lane highway',
+    speaker: 'Bill Weld',
+    mention: 'Bill Weld',
+  },
+  { form: 'dubbed', text: 'Donald Trump has dubbed Marco Rubio “Little Marco” since January.', quote: 'Little Marco', speaker: 'Donald Trump', mention: 'Donald Trump' },
+  { form: 'labeled', text: 'Bernie Sanders has labeled the trade deal “a disaster” for American workers.', quote: 'a disaster', speaker: 'Bernie Sanders', mention: 'Bernie Sanders' },
+];
+
+const governing: Case[] = [
+  {
+    form: 'the subject of the verb that governs the quote, not the main clause’s',
+    text: 'The Anti-Defamation League protested Donald Trump’s use of the phrase when he talks of “America First” at rallies.',
+    quote: 'America First',
+    speaker: 'Donald Trump',
+    mention: 'he',
+  },
+  {
+    form: 'a verb that opens a colon introduces the quote after it, not the one before',
+    text: 'Antonin Scalia spoke in December. After Scalia said that minority students might do better at "less advanced schools," Donald Trump said: "I don\'t like what he said."',
+    quote: 'less advanced',
+    speaker: 'Antonin Scalia',
+    mention: 'Scalia',
+  },
+  {
+    form: 'a relative pronoun as the subject of the verb of saying',
+    text: '“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were “too many disturbing things for me to dismiss on Donald Trump.”',
+    quote: 'too many disturbing',
+    speaker: 'Glenn Beck',
+    mention: 'who',
+  },
+  {
+    form: 'the subject after an opening conjunction and a participle clause',
+    text: "Barack Obama visited Ethiopia. But Obama, making it clear that security trumped other concerns, stood beside the prime minister and described the government as being ''democratically elected.''",
+    quote: 'democratically elected',
+    speaker: 'Barack Obama',
+    mention: 'Obama',
+  },
+  {
+    form: 'the main clause’s subject after a subordinate clause',
+    text: 'Sarah Silverman spoke on Monday. As the crowd began to chant, Silverman was joined on stage by Al Franken and joked, “Bernie or Bust people, you’re being ridiculous.”',
+    quote: 'Bernie or Bust',
+    speaker: 'Sarah Silverman',
+    mention: 'Silverman',
+  },
+];
+
+const documents: Case[] = [
+  {
+    form: 'according to a document',
+    text: 'Trump wrote to the investment company’s chief executive, threatening "a major lawsuit," according to a copy of the letter reviewed by The Post.',
+    quote: 'a major lawsuit',
+    speaker: 'a copy of the letter',
+    mention: 'a copy of the letter',
+  },
+  {
+    form: 'according to the report',
+    text: 'The inspector general released his findings on Monday. The department was “deeply negligent,” according to the report.',
+    quote: 'deeply negligent',
+    speaker: 'the report',
+    mention: 'the report',
+  },
+  {
+    form: 'according to a description',
+    text: 'Donald Trump had a physical exam. According to his longtime personal physician, the billionaire businessman had "astonishingly excellent" results.',
+    quote: 'astonishingly excellent',
+    speaker: 'his longtime personal physician',
+    mention: 'his longtime personal physician',
+  },
+];
+
+const nested: Case[] = [
+  {
+    form: 'an inner attribution inside a reported clause',
+    text: 'Hillary Clinton spoke on Monday. Clinton said the plan was, as Terry McAuliffe put it, “a total mess.”',
+    quote: 'a total mess',
+    speaker: 'Terry McAuliffe',
+    mention: 'Terry McAuliffe',
+  },
+];
+
+const titleCase: Case[] = [
+  {
+    form: 'a round-up line in Title Case',
+    text: 'Latinos who spoke up in 2015\n\n13\n\nZoe Saldana Asked Men Everywhere To “Redefine Masculinity.”\n\nPeople were surprised after Zoe Saldana revealed her husband had taken her last name. The actress asked men to redefine masculinity.',
+    quote: 'Redefine Masculinity',
+    speaker: 'Zoe Saldana',
+    mention: 'Zoe Saldana',
+  },
+  {
+    form: 'a Title-Case headline line with a quote',
+    text: 'The week in review\n\nClinton Said That The Blame For Benghazi “Could Have Been Avoided”\n\nHillary Clinton said the blame was shared by many and that the attack was a tragedy.',
+    quote: 'Could Have Been',
+    speaker: 'Hillary Clinton',
+    mention: 'Clinton',
+  },
+];
+
+describe('attribution by clause structure', () => {
+  test.each(clauses)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+  test.each(describing)('attributes "$quote" to $speaker under a verb of describing ($form)', (c) => expectAttributed(c));
+  test.each(governing)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+  test.each(documents)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+  test.each(nested)('attributes "$quote" to the inner speaker $speaker ($form)', (c) => expectAttributed(c));
+  test.each(titleCase)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+});
+
+describe('anonymous sources', () => {
+  const text =
+    'Two officials spoke to reporters after Senator John Smith left the room. “He was furious,” one said. “We never saw it coming,” said another.';
+
+  test('GIVEN "“…,” one said" after a group THEN the speaker is an unnamed member of it, not the previous person', () => {
+    const quote = quoteOf(read(text), 'He was furious');
+    expect(quote.speaker?.name).toBe('an unnamed official');
+    expect(quote.speaker?.mention?.text).toBe('one');
+  });
+
+  test('GIVEN "said another" THEN the speaker is another unnamed member', () => {
+    const reading = read(text);
+    const quote = quoteOf(reading, 'We never saw');
+    expect(quote.speaker?.name).toBe('another unnamed official');
+    expect(quote.speaker?.mention?.text).toBe('another');
+    expect(reading.speakers.map((s) => s.name)).not.toContain('John Smith');
+  });
+
+  test('GIVEN "No one said that," THEN "no one" is no speaker', () => {
+    const reading = read('Senator John Smith left the room early. “No one said that,” Smith said.');
+    expect(quoteOf(reading, 'No one').speaker?.name).toBe('John Smith');
+  });
+
+  test('GIVEN "one of the aides said" THEN the mention is the whole phrase', () => {
+    const quote = quoteOf(read('Senator John Smith left the room early. “Nobody knew,” one of the aides said.'), 'Nobody knew');
+    expect(quote.speaker?.mention?.text).toBe('one of the aides');
+  });
+});
