@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { endsCleanly, stripDateline, stripFurniture } from '../src/article/compress.js';
+import { dropNameAside, endsCleanly, stripDateline, stripFurniture } from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -266,5 +266,19 @@ describe('a cut never ends inside a phrase', () => {
   test('GIVEN a whole sentence that ends on a pronoun object THEN the headline does not end on it', () => {
     const headline = headlineOf('If Donald Trump were a woman would you still vote for her?', 'Voters in Ohio were asked the question by pollsters in a survey of likely voters this month.');
     expect(headline).not.toMatch(/\s(?:her|for)$/);
+  });
+});
+
+describe('a cut never leaves a verb without its object', () => {
+  test.each([
+    ["Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put", ' the Tynesiders ahead', false],
+    ['Wrexham were back on level terms when Sean Newton produced an equally fine', ' strike', false],
+    ['The Asian Civilisation Museum bought the artwork from New York dealer Art', ' of the Past', false],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test('GIVEN a name with an aside too long to end cleanly THEN the aside goes, not the end of the phrase', () => {
+    expect(dropNameAside('David Lipton, second in command at the IMF, outlined some of these risks')).toBe('David Lipton outlined some of these risks');
   });
 });

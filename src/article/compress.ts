@@ -27,7 +27,7 @@ const CUT_FLOOR = 0.8;
 /** With no clean cut that keeps that much, one that keeps half the room still says the news. */
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|weren't|said|says|say|told|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -131,6 +131,10 @@ function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: numb
 }
 
 const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
+/** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
+const OBJECT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no)$/i;
+/** "dealer Art | of the Past", "Bank | of England": a name runs on through these. */
+const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
 
 /**
  * A cut ends cleanly when the phrase it ends is closed: not inside a name ("endorse Hillary |
@@ -142,7 +146,12 @@ export function endsCleanly(line: string, rest: string): boolean {
   if (!next) return true;
   const words = line.split(' ');
   const last = words[words.length - 1] ?? '';
-  if (/^\p{Lu}/u.test(last) && /^[A-Z]/.test(next)) return false;
+  if (/^\p{Lu}/u.test(last) && (/^[A-Z]/.test(next) || NAME_CONNECTOR.test(rest))) return false;
+  // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
+  const verb = /ed$/.test(last) || (words.length >= 2 && /^to$/i.test(words[words.length - 2]!));
+  if (verb && OBJECT_OPENER.test(next)) return false;
+  // "an equally fine | strike": a determiner two words back still opens the noun phrase.
+  if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /^\p{Ll}/u.test(last) && /^[a-z]/.test(next)) return false;
   return !(words.length >= 2 && DETERMINER.test(words[words.length - 2]!) && /^[a-z]/.test(next));
 }
 
@@ -182,6 +191,14 @@ function insideQuote(s: string, i: number): boolean {
   const singleOpens = (head.match(/(?:^|[\s(\[])'(?=\w)/g) ?? []).length;
   const singleCloses = (head.match(/\w[.,!?]?'(?=[\s,.;:!?)\]]|$)/g) ?? []).length;
   return opens > closes || straight % 2 === 1 || singleOpens > singleCloses;
+}
+
+/**
+ * "David Lipton, second in command at the IMF, outlined…": the aside after a name, dropped
+ * when the line is still too long to end cleanly.
+ */
+export function dropNameAside(s: string): string {
+  return s.replace(/(\p{Lu}[\p{L}'’-]*), [^,"“”‘’]{3,70}, (?=\p{Ll})/u, '$1 ');
 }
 
 /** Headline style quotes a phrase with single marks: ‘positive approach’. */

@@ -1,4 +1,4 @@
-import { cutToFit, dropAsides, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import { cutToFit, dropAsides, dropNameAside, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS } from './lexicon.js';
@@ -118,7 +118,8 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const body = dropAsides(claim);
   if (DANGLING_OPENER.test(body)) return '';
   const line = who ? `${who} says ${lowerLead(body, claim)}` : body;
-  const cut = cutToFit(singleQuotes(line).replace(/\s+/g, ' '), maxWords, HEADLINE_MAX_CHARS).replace(/[.;:,]$/, '');
+  const flat = singleQuotes(line).replace(/\s+/g, ' ');
+  const cut = (cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(dropNameAside(flat), maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
