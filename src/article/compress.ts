@@ -150,8 +150,8 @@ export function endsCleanly(line: string, rest: string): boolean {
   // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
   const verb = /ed$/.test(last) || (words.length >= 2 && /^to$/i.test(words[words.length - 2]!));
   if (verb && OBJECT_OPENER.test(next)) return false;
-  // "an equally fine | strike": a determiner two words back still opens the noun phrase.
-  if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /^\p{Ll}/u.test(last) && /^[a-z]/.test(next)) return false;
+  // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
+  if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
   return !(words.length >= 2 && DETERMINER.test(words[words.length - 2]!) && /^[a-z]/.test(next));
 }
 
