@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { stripDateline, stripFurniture } from '../src/article/compress.js';
+import { dropNameAside, endsCleanly, stripDateline, stripFurniture } from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -227,5 +227,58 @@ describe('any text', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a cut never ends inside a phrase', () => {
+  test.each([
+    // The clean end is where the phrase closes: "Hillary | Clinton" is one name, "a service | at" one noun phrase.
+    ['Obama pleaded with black voters to emphatically endorse Hillary', ' Clinton on Tuesday', false],
+    ['the potential', ' risks of a wider war', false],
+    ['Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf for his role', ' in the scandal', false],
+    ['Selby beat Xiao Guodong 13-6', ' in the second round', true],
+    ['Twenty-nine people were injured', ', officials said', true],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test.each([
+    'Twenty-nine people were injured in a densely packed Chelsea neighborhood by an explosion that Mayor Bill de Blasio called an intentional act.',
+    'Selby beat Xiao Guodong 13-6 in the second round to set up a meeting with either Marco Fu or Neil Robertson.',
+    'Conifer forests have been a familiar sight for half a century in Wales and have helped the timber industry to grow and prosper.',
+    'Avon and Somerset Police closed the Lower Bristol Road in Bath at Rackfield Place outside the First Bus depot after the crash.',
+  ])('GIVEN a long lead (%#) THEN its headline ends where the article\'s phrase ends', (lead) => {
+    const headline = headlineOf(lead);
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    const cutAt = lead.indexOf(headline) + headline.length;
+    expect(lead.indexOf(headline)).toBeGreaterThanOrEqual(0);
+    expect(endsCleanly(headline, lead.slice(cutAt))).toBe(true);
+  });
+
+  test('GIVEN a lead in the first person THEN the headline comes from a sentence that names someone', () => {
+    const headline = headlineOf(
+      'I caught Larry King on his post-CNN media perch, the RT America television network, where he hosts a weekly show.',
+      'RT America, funded by the Russian government, has hired a string of veteran American broadcasters for its shows.',
+    );
+    expect(headline).toMatch(/^RT America/);
+  });
+
+  test('GIVEN a whole sentence that ends on a pronoun object THEN the headline does not end on it', () => {
+    const headline = headlineOf('If Donald Trump were a woman would you still vote for her?', 'Voters in Ohio were asked the question by pollsters in a survey of likely voters this month.');
+    expect(headline).not.toMatch(/\s(?:her|for)$/);
+  });
+});
+
+describe('a cut never leaves a verb without its object', () => {
+  test.each([
+    ["Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put", ' the Tynesiders ahead', false],
+    ['Wrexham were back on level terms when Sean Newton produced an equally fine', ' strike', false],
+    ['The Asian Civilisation Museum bought the artwork from New York dealer Art', ' of the Past', false],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test('GIVEN a name with an aside too long to end cleanly THEN the aside goes, not the end of the phrase', () => {
+    expect(dropNameAside('David Lipton, second in command at the IMF, outlined some of these risks')).toBe('David Lipton outlined some of these risks');
   });
 });

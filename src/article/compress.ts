@@ -25,8 +25,10 @@ const NOT_A_CLAIM = /^(?:in|on|at|during|to|of|for|with|by|from|after|before|abo
  * 0.240 and 0.9 0.236.
  */
 const CUT_FLOOR = 0.8;
+/** With no clean cut that keeps that much, one that keeps half the room still says the news. */
+const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|weren't|said|says|say|told|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -96,20 +98,62 @@ export function dropAsides(clause: string): string {
 
 /**
  * Cuts a clause to at most `maxWords` words and `maxChars` characters at the latest phrase
- * boundary that keeps at least half of it; a quote is kept whole or left out, never halved.
+ * boundary that keeps enough of it and ends cleanly (see `endsCleanly`); a quote is kept
+ * whole or left out, never halved. Returns '' when no such cut exists: a line cut inside a
+ * phrase ("…to emphatically endorse Hillary") is worse than choosing another sentence.
  */
 export function cutToFit(clause: string, maxWords: number, maxChars: number): string {
   const s = clause.trim();
-  if (fits(s, maxWords, maxChars)) return s;
-  // A cut that keeps less than this share of the budget loses the object: "New York Times reports".
-  const floor = Math.ceil(Math.min(maxWords, hardCut(s, maxWords, maxChars).split(' ').length) * CUT_FLOOR);
-  for (const boundaries of [CUT_BEFORE, CUT_BEFORE_WEAK]) {
-    const cuts = [...s.matchAll(boundaries)].map((m) => m.index).concat(boundaries === CUT_BEFORE ? commaCuts(s) : []);
-    const good = cuts.filter((i) => i > 0 && fits(s.slice(0, i), maxWords, maxChars) && !insideQuote(s, i));
-    const best = good.sort((a, b) => b - a).find((i) => s.slice(0, i).split(/\s+/).length >= floor);
-    if (best !== undefined) return trimTail(s.slice(0, best));
+  // "…would you still vote for her": a whole sentence may end on a word a headline can't.
+  if (fits(s, maxWords, maxChars) && !DANGLING_TAIL.test(s)) return s;
+  const room = Math.min(maxWords, hardCut(s, maxWords, maxChars).split(' ').length);
+  const clauses = [...s.matchAll(CUT_BEFORE)].map((m) => m.index).concat(commaCuts(s));
+  const weak = [...s.matchAll(CUT_BEFORE_WEAK)].map((m) => m.index);
+  const words = [...s.matchAll(/\s/g)].map((m) => m.index);
+  // A clause boundary first, then a preposition, then any word that closes its phrase; each
+  // first with most of the room used, then with at least half of it.
+  for (const share of [CUT_FLOOR, CUT_FLOOR_LAST]) {
+    const floor = Math.ceil(room * share);
+    for (const cuts of [clauses, weak, words]) {
+      const line = latestCleanCut(s, cuts, floor, maxWords, maxChars);
+      if (line) return line;
+    }
   }
-  return hardCut(s, maxWords, maxChars);
+  return '';
+}
+
+function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number): string {
+  for (const i of [...cuts].sort((a, b) => b - a)) {
+    if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
+    const line = trimTail(s.slice(0, i));
+    if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length))) return line;
+  }
+  return '';
+}
+
+const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
+/** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
+const OBJECT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no)$/i;
+/** "dealer Art | of the Past", "Bank | of England": a name runs on through these. */
+const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * A cut ends cleanly when the phrase it ends is closed: not inside a name ("endorse Hillary |
+ * Clinton"), not after a determiner and a word the sentence's next lower-case word may still
+ * belong to ("the potential | risks", "for his role | in"). Punctuation after it always closes.
+ */
+export function endsCleanly(line: string, rest: string): boolean {
+  const next = /^ ([A-Za-z]+)/.exec(rest)?.[1];
+  if (!next) return true;
+  const words = line.split(' ');
+  const last = words[words.length - 1] ?? '';
+  if (/^\p{Lu}/u.test(last) && (/^[A-Z]/.test(next) || NAME_CONNECTOR.test(rest))) return false;
+  // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
+  const verb = /ed$/.test(last) || (words.length >= 2 && /^to$/i.test(words[words.length - 2]!));
+  if (verb && OBJECT_OPENER.test(next)) return false;
+  // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
+  if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
+  return !(words.length >= 2 && DETERMINER.test(words[words.length - 2]!) && /^[a-z]/.test(next));
 }
 
 /** The most words that fit, never ending inside a quote or on a word that needs what follows. */
@@ -148,6 +192,14 @@ function insideQuote(s: string, i: number): boolean {
   const singleOpens = (head.match(/(?:^|[\s(\[])'(?=\w)/g) ?? []).length;
   const singleCloses = (head.match(/\w[.,!?]?'(?=[\s,.;:!?)\]]|$)/g) ?? []).length;
   return opens > closes || straight % 2 === 1 || singleOpens > singleCloses;
+}
+
+/**
+ * "David Lipton, second in command at the IMF, outlined…": the aside after a name, dropped
+ * when the line is still too long to end cleanly.
+ */
+export function dropNameAside(s: string): string {
+  return s.replace(/(\p{Lu}[\p{L}'’-]*), [^,"“”‘’]{3,70}, (?=\p{Ll})/u, '$1 ');
 }
 
 /** Headline style quotes a phrase with single marks: ‘positive approach’. */

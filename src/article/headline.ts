@@ -1,4 +1,4 @@
-import { cutToFit, dropAsides, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import { cutToFit, dropAsides, dropNameAside, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS } from './lexicon.js';
@@ -17,6 +17,8 @@ const CALENDAR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|februar
 const TITLE_MIN_WORDS = 4;
 /** "PENCE: Well, look…": a speaker's turn in a transcript. */
 const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
+/** "I caught Larry King…", "Those were the days…": a line led by a pronoun names no one. */
+const DANGLING_OPENER = /^(?:he|she|they|it|we|i|him|them|his|her|their|its|this|these|those)\b(?!['’]s\b)/i;
 /** How many of the first sentences may give the headline. */
 const HEADLINE_CANDIDATES = 6;
 /**
@@ -114,9 +116,10 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
   if (quoteLed || TRANSCRIPT_TURN.test(r.text)) return '';
   const body = dropAsides(claim);
-  if (/^(he|she|they|it|his|her|their|this|these)\b/i.test(body)) return '';
+  if (DANGLING_OPENER.test(body)) return '';
   const line = who ? `${who} says ${lowerLead(body, claim)}` : body;
-  const cut = cutToFit(singleQuotes(line).replace(/\s+/g, ' '), maxWords, HEADLINE_MAX_CHARS).replace(/[.;:,]$/, '');
+  const flat = singleQuotes(line).replace(/\s+/g, ' ');
+  const cut = (cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(dropNameAside(flat), maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
@@ -174,9 +177,14 @@ function lowerLead(s: string, original: string): string {
   return LOWER_LEADS.test(s) || ownCase ? lowered : s;
 }
 
-/** With no sentence long enough to compress, the first words of the body stand in. */
+/**
+ * With no candidate that compresses cleanly, the first sentence that fits whole stands in,
+ * else the first sentence cut to its words: a line, even a poor one, beats none.
+ */
 function fallbackHeadline(article: Article, sentences: Sentence[]): string {
-  const first = sentences[0];
-  const text = first ? article.text.slice(first.start, first.end) : (article.title ?? '');
-  return cutToFit(text.replace(/\s+/g, ' '), HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS);
+  const texts = sentences.map((s) => article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
+  const whole = texts.find((t) => t.length <= HEADLINE_MAX_CHARS && t.split(' ').length >= TITLE_MIN_WORDS && !DANGLING_OPENER.test(t));
+  if (whole) return whole.replace(/[.;:,]$/, '');
+  const text = texts[0] ?? article.title ?? '';
+  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || text.split(' ').slice(0, HEADLINE_MAX_WORDS).join(' ').slice(0, HEADLINE_MAX_CHARS);
 }
