@@ -49,5 +49,5 @@ export function findArticle(articles: ArticleStore, value: string | null): Found
 function pick(articles: ArticleStore, value: string | null): StoredArticle | null {
   if (value === null) return articles.latestArticle();
   const byId = /^#?\d+$/.test(value) ? articles.getArticle(Number(value.replace('#', ''))) : null;
-  return byId ?? articles.suggestArticles(value, 1)[0] ?? null;
+  return byId ?? articles.listArticles({ search: value, limit: 1 }).items[0] ?? null;
 }

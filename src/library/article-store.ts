@@ -32,6 +32,29 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
   return { id: row.id, source: row.source, url: row.url, title: row.title, date: row.date, hash: row.hash, addedAt: row.added_at };
 }
 
+/** Word starts the articles' search index keeps (migration 5): a query of up to this many letters reads one list. */
+const PREFIX_INDEXED_MAX = 3;
+
+/**
+ * Turns a search over articles into an FTS5 query that reads its index lazily, newest first,
+ * and stops at the limit: a word of up to 3 letters matches word starts (the prefix index
+ * holds them), a longer word matches whole words ("clinton"), since a longer prefix would
+ * merge every matching word's list in full, a cost that grows with the archive. For
+ * autocomplete (`typing`), the last word is still being typed: it matches by its first three
+ * letters. Null when the search has no words.
+ */
+export function articleQuery(search: string, typing = false): string | null {
+  const words = search.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .map((w, i) => {
+      const letters = [...w];
+      if (letters.length <= PREFIX_INDEXED_MAX) return `"${w}"*`;
+      return typing && i === words.length - 1 ? `"${letters.slice(0, PREFIX_INDEXED_MAX).join('')}"*` : `"${w}"`;
+    })
+    .join(' ');
+}
+
 /**
  * Turns a user's search into an FTS5 query: each word a quoted prefix, all required, so
  * punctuation in the search is never FTS syntax. Null when the search has no words.
@@ -133,7 +156,7 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, now: (
     listArticles(options = {}): Page<StoredArticle> {
       const limit = options.limit ?? LIST_LIMIT_DEFAULT;
       const offset = options.offset ?? 0;
-      const match = ftsQuery(options.search ?? '');
+      const match = articleQuery(options.search ?? '');
       if (match === null) return { items: page.all(limit, offset).map(toStoredArticle), total: count.get()?.n ?? 0 };
       const total = searchCount.get(match, SEARCH_COUNT_MAX + 1)!.n;
       const items = searchRows(match, limit, offset);
@@ -141,7 +164,7 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, now: (
     },
 
     suggestArticles(typed, limit = SUGGEST_LIMIT_DEFAULT) {
-      const match = ftsQuery(typed);
+      const match = articleQuery(typed, true);
       return match === null ? page.all(limit, 0).map(toStoredArticle) : searchRows(match, limit, 0);
     },
   };

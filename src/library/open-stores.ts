@@ -13,6 +13,8 @@ import type { Stores } from './types.js';
 export interface StoresOptions {
   /** The clock, in ms since epoch; tests pass a fixed one. */
   now?: () => number;
+  /** Called with every statement run, parameters filled in (the bench explains each one's plan). */
+  trace?: (sql: string) => void;
 }
 
 /** The archive file cannot be opened or migrated; the cause is kept. */
@@ -23,11 +25,11 @@ export class LibraryOpenError extends Error {
 const IN_MEMORY = ':memory:';
 
 /** Opens the file, creating its folder (`data/` on a first start), and brings the schema up to date. */
-function openDatabase(path: string): Database.Database {
+function openDatabase(path: string, trace?: (sql: string) => void): Database.Database {
   let db: Database.Database | null = null;
   try {
     if (path !== IN_MEMORY && path !== '') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    db = new Database(path, trace ? { verbose: (sql) => trace(String(sql)) } : {});
     // WAL lets the bot read while the ingest writes; foreign keys are off unless asked for
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -47,7 +49,7 @@ function openDatabase(path: string): Database.Database {
  */
 export function openStores(path: string, options: StoresOptions = {}): Stores {
   const now = options.now ?? Date.now;
-  const db = openDatabase(path);
+  const db = openDatabase(path, options.trace);
   return {
     articles: createArticleStore(db, createSpeakerWriter(db), now),
     speakers: createSpeakerStore(db),

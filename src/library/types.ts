@@ -102,9 +102,9 @@ export interface ArticleStore {
   getReading(id: number): Reading | null;
   /** The most recently added article. */
   latestArticle(): StoredArticle | null;
-  /** Newest added first; `search` matches every word (as a prefix) of title or text. */
+  /** Newest added first; `search` matches every word of title or text (words of 1-3 letters as word starts). */
   listArticles(options?: { search?: string; limit?: number; offset?: number }): Page<StoredArticle>;
-  /** Autocomplete: up to `limit` articles matching what was typed, newest added first (no count). */
+  /** Autocomplete: up to `limit` articles matching what was typed (the last word as a word start), newest added first (no count). */
   suggestArticles(typed: string, limit?: number): StoredArticle[];
   /** Articles added since `since` (ms since epoch, inclusive), newest first. */
   articlesSince(since: number): StoredArticle[];

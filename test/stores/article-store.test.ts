@@ -136,6 +136,14 @@ describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
       expect(stores.articles.suggestArticles('zzz')).toEqual([]);
     });
 
+    test('GIVEN a word of four letters or more THEN search matches whole words, while autocomplete matches the word being typed', () => {
+      seed();
+      expect(stores.articles.listArticles({ search: 'sochi' }).items.map((a) => a.title)).toEqual(['Sochi talks']);
+      expect(stores.articles.listArticles({ search: 'soch' }).total).toBe(0);
+      expect(stores.articles.suggestArticles('soch').map((a) => a.title)).toEqual(['Sochi talks']);
+      expect(stores.articles.suggestArticles('talks in soch').map((a) => a.title)).toEqual(['Sochi talks']);
+    });
+
     test('GIVEN a search matching more articles than are counted THEN the total is capped and says so', () => {
       open();
       for (let i = 0; i <= SEARCH_COUNT_MAX; i++) stores.articles.saveArticle(article(`n${i}`, `Ferry news number ${i}.`, `Ferry ${i}`, null), reading(`Ferry ${i}`, null, []));
