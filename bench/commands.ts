@@ -14,7 +14,7 @@ import { readArticle } from '../src/article/index.js';
 import type { Logger, SlashCommand } from '../src/discord/command.js';
 import { renderNotice } from '../src/discord/render.js';
 import { importFolder } from '../src/ingest/folder.js';
-import { openLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
 import { startBot } from '../src/main.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
 import type { OptionInput } from '../test/fake-discord/interactions.js';
@@ -66,11 +66,11 @@ async function time(fake: FakeDiscord, c: Case): Promise<number> {
 export async function benchCommands(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-commands-'));
   const fake = await FakeDiscord.start();
-  const library = openLibrary(join(dir, 'library.sqlite'));
+  const stores = openStores(join(dir, 'library.sqlite'));
   try {
-    const imported = await importFolder(SEED_DIR, { library, read: readArticle });
+    const imported = await importFolder(SEED_DIR, { articles: stores.articles, read: readArticle });
     if (imported.created === 0) return `commands: no articles imported from ${SEED_DIR}; nothing to measure.`;
-    const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, library, clock: () => new Date(), log: silent, commands: [...commands, noop] });
+    const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, stores, clock: () => new Date(), log: silent, commands: [...commands, noop] });
     const samples = new Map(CASES.map((c) => [c.label, [] as number[]]));
     try {
       for (let i = 0; i < WARMUP; i++) for (const c of CASES) await time(fake, c);
@@ -81,7 +81,7 @@ export async function benchCommands(): Promise<string> {
     }
     return format(samples, imported.created);
   } finally {
-    library.close();
+    stores.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { Events } from 'discord.js';
 import { startScheduler } from '../src/briefing/scheduler.js';
 import { createClient } from '../src/discord/client.js';
 import type { Logger } from '../src/discord/command.js';
-import { openLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
 import { idlibReading } from '../test/fake-discord/readings.js';
 
@@ -27,20 +27,20 @@ export async function benchFanout(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-fanout-'));
   const fake = await FakeDiscord.start();
   let clock = new Date(DUE.getTime() - 3_600_000);
-  const library = openLibrary(join(dir, 'library.sqlite'), { now: () => clock.getTime() });
+  const stores = openStores(join(dir, 'library.sqlite'), { now: () => clock.getTime() });
   const client = createClient({ token: TOKEN, apiUrl: fake.apiUrl });
   const warnings: string[] = [];
   const log: Logger = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
   try {
-    library.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading());
+    stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading());
     for (let i = 0; i < GUILDS; i++) {
-      library.saveGuildSettings({ guildId: guildId(i), channelId: channelId(i), time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
+      stores.guilds.saveGuildSettings({ guildId: guildId(i), channelId: channelId(i), time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
     }
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(TOKEN);
     await ready;
     // Node-cron is replaced by the ticks below: every guild's task fires in the same minute
-    const scheduler = startScheduler({ client, library, clock: () => clock, log, schedule: () => ({ destroy: () => undefined }) });
+    const scheduler = startScheduler({ client, ...stores, clock: () => clock, log, schedule: () => ({ destroy: () => undefined }) });
     await scheduler.ready;
     fake.rateLimit({ perSecond: REQUESTS_PER_SECOND, scope: 'global' });
     clock = DUE;
@@ -63,7 +63,7 @@ export async function benchFanout(): Promise<string> {
     ].join('\n');
   } finally {
     await client.destroy();
-    library.close();
+    stores.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout ...]`: the engine's KB/s per core on the PolNeAR train
- * texts beside two baselines, then the command-latency and fan-out benches. No section named
- * runs them all.
+ * `npm run bench [engine|commands|fanout|archive ...]`: the engine's KB/s per core on the PolNeAR train
+ * texts beside two baselines, then the command-latency, fan-out and archive benches. No section
+ * named runs them all. Data missing from ../shared fails its section, saying what is missing.
  */
 const TEXT_DIR = path.resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
 /** Timed passes per runner; the median is reported. */
@@ -18,6 +18,7 @@ const SECTIONS: Record<string, Section> = {
   // Loaded only when run, so a failure there never stops the engine bench.
   commands: async () => (await import('./commands.js')).benchCommands(),
   fanout: async () => (await import('./fanout.js')).benchFanout(),
+  archive: async () => (await import('./archive.js')).benchArchive(),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function benchEngine(): string {
-  if (!existsSync(TEXT_DIR)) return `no texts at ${TEXT_DIR} (the shared eval data sits beside the repo): nothing to measure.`;
+  if (!existsSync(TEXT_DIR)) throw new Error(`MISSING DATA: no PolNeAR train texts at ${TEXT_DIR} (the shared eval data sits beside the repository): the engine bench cannot run.`);
   const files = readdirSync(TEXT_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()

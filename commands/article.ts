@@ -21,14 +21,14 @@ export interface ArticleCommandServices {
 /** `discord:<guild>/<user>`: who added it, without keeping any of their text. */
 const sourcePrefix = (interaction: ChatInputCommandInteraction): string => `discord:${interaction.guildId ?? 'dm'}/${interaction.user.id}`;
 
-async function add(interaction: ChatInputCommandInteraction, { library }: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
+async function add(interaction: ChatInputCommandInteraction, { articles }: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
   const text = interaction.options.getString('text')?.trim() || null;
   const title = interaction.options.getString('title')?.trim() || null;
   const given = [url, file, text].filter((v) => v !== null).length;
   if (given !== 1) return renderNotice('Give exactly one of url:, file: or text: — a link to the article, a .txt/.md/.html file, or the article text.');
-  const options: IngestOptions & { title: string | null } = { library, read: services.read, fetch: services.fetch, title };
+  const options: IngestOptions & { title: string | null } = { articles, read: services.read, fetch: services.fetch, title };
   const what = url ? `<${url}>` : file ? file.name : 'the text';
   try {
     if (url) return renderIngested(await ingestUrl(url, options));

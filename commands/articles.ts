@@ -7,12 +7,12 @@ import { ARTICLES_PER_PAGE, renderArticleList, type BotMessage } from '../src/di
 const NAME = 'articles';
 
 /** One page of the archive; null past the last page (the data changed since). */
-function articlesPage(state: PageState, { library }: CommandContext): BotMessage | null {
+function articlesPage(state: PageState, { articles }: CommandContext): BotMessage | null {
   const search = state.query || null;
-  const { items, total } = library.listArticles({ search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
+  const { items, total, capped } = articles.listArticles({ search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
   if (items.length === 0 && state.page > 0) return null;
   const count = pageCount(total, ARTICLES_PER_PAGE);
-  return { ...renderArticleList({ items, page: state.page, pageCount: count, total, search }), components: pageButtons(state, count) };
+  return { ...renderArticleList({ items, page: state.page, pageCount: count, total, capped, search }), components: pageButtons(state, count) };
 }
 
 /** `/articles [search]`: the archive, newest first, ten a page. */

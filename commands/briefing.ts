@@ -12,7 +12,7 @@ import type { BotMessage } from '../src/discord/render.js';
 const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
 
 /** `/briefing setup`: validates time, timezone and the bot's permissions before saving anything. */
-async function setup(interaction: ChatInputCommandInteraction, guildId: string, { library, clock }: CommandContext): Promise<BotMessage> {
+async function setup(interaction: ChatInputCommandInteraction, guildId: string, { guilds, deliveries, clock }: CommandContext): Promise<BotMessage> {
   const time = interaction.options.getString('time', true).trim();
   const timezone = interaction.options.getString('timezone', true).trim();
   if (parseTime(time) === null) return renderBriefingNotice([`“${time}” is not a time. Use HH:MM, 24-hour, for example 08:30 or 18:00.`]);
@@ -26,15 +26,15 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   if (role?.id === guildId) return renderBriefingNotice(['Pick a role to mention, not @everyone, or leave the role out.']);
   // Saved all the same (an admin may fix the role later), but said now rather than found out tomorrow.
   const silent = role && !roleWillPing(role, channel, interaction.client) ? silentRoleNote(role.id, channel.id) : null;
-  const previous = library.getGuildSettings(guildId);
+  const previous = guilds.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
-  library.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
+  guilds.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
   const running = hasScheduler(interaction.client);
   const now = clock();
   const next = nextRunAfter(now, time, timezone);
   const today = localTime(now, timezone);
   // Looked at before the scheduler hears of it: it claims the day at once when the time has passed
-  const missedToday = today.minutes >= parseTime(time)! && !library.getDelivery(guildId, today.date);
+  const missedToday = today.minutes >= parseTime(time)! && !deliveries.getDelivery(guildId, today.date);
   announceSettingsChanged(interaction.client, guildId);
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
@@ -44,19 +44,20 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   ]);
 }
 
-function off(guildId: string, { library }: CommandContext, interaction: ChatInputCommandInteraction): BotMessage {
-  const settings = library.getGuildSettings(guildId);
+function off(guildId: string, { guilds }: CommandContext, interaction: ChatInputCommandInteraction): BotMessage {
+  const settings = guilds.getGuildSettings(guildId);
   if (!settings?.enabled) return renderBriefingNotice(['The daily briefing is already off.']);
-  library.saveGuildSettings({ ...settings, enabled: false });
+  guilds.saveGuildSettings({ ...settings, enabled: false });
   announceSettingsChanged(interaction.client, guildId);
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
-function show(guildId: string, { library, clock }: CommandContext): BotMessage {
-  const settings = library.getGuildSettings(guildId);
+function show(guildId: string, context: CommandContext): BotMessage {
+  const { guilds, clock } = context;
+  const settings = guilds.getGuildSettings(guildId);
   const now = clock();
   const key = localTime(now, settings?.timezone ?? 'UTC').date;
-  return renderBriefingPreview(buildBriefing(library, guildId, now), key, settings?.postWhenEmpty ?? false);
+  return renderBriefingPreview(buildBriefing(context, guildId, now), key, settings?.postWhenEmpty ?? false);
 }
 
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
@@ -75,19 +76,20 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
 }
 
 async function postNow(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const settings = context.library.getGuildSettings(guildId);
+  const settings = context.guilds.getGuildSettings(guildId);
   if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
-  const deliverer = createDeliverer({ client: interaction.client, library: context.library, clock: context.clock, log: context.log });
+  const deliverer = createDeliverer({ client: interaction.client, articles: context.articles, guilds: context.guilds, deliveries: context.deliveries, clock: context.clock, log: context.log });
   return nowAnswer(await deliverer.deliverNow(guildId, context.clock()));
 }
 
-async function status(guildId: string, { library, clock }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const settings = library.getGuildSettings(guildId);
+async function status(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
+  const { guilds, clock } = context;
+  const settings = guilds.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
   const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
   const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
-  return renderBriefingNotice([...statusLines(library, guildId, clock(), settings ? missing : []), ...silent]);
+  return renderBriefingNotice([...statusLines(context, guildId, clock(), settings ? missing : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */

@@ -8,7 +8,6 @@ import { parseFeed } from '../src/ingest/feeds.js';
 import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
 import { safeFetch, type SafeFetchOptions } from '../src/ingest/safe-fetch.js';
 import type { FeedStore } from '../src/library/feed-store.js';
-import type { Library } from '../src/library/types.js';
 
 const NAME = 'feed';
 const URL_MAX = 2000;
@@ -20,12 +19,6 @@ export interface FeedCommandServices {
   fetch?: SafeFetchOptions;
   /** The poll interval, said in the answer to /feed add. */
   intervalMs?: number;
-}
-
-/** The SQLite library carries the feed store; another library has no feeds. */
-export function feedStoreOf(library: Library): FeedStore | null {
-  const feeds = (library as Library & { feeds?: FeedStore }).feeds;
-  return feeds && typeof feeds.addFeed === 'function' ? feeds : null;
 }
 
 /** Checks that the URL is a feed (fetched once, nothing stored) and follows it. */
@@ -75,8 +68,7 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
     // Checking a new feed fetches it.
     defer: (interaction) => interaction.options.getSubcommand(false) === 'add',
     async execute(interaction, context: CommandContext) {
-      const feeds = feedStoreOf(context.library);
-      if (!feeds) return renderNotice('Feeds are not available with this archive. Ask the bot’s owner to run it with its SQLite archive.');
+      const { feeds } = context;
       const guildId = interaction.guildId;
       if (!guildId) return renderNotice('Feeds belong to a server: run /feed in a server channel.');
       const sub = interaction.options.getSubcommand();
@@ -84,9 +76,8 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
       if (sub === 'remove') return remove(interaction, guildId, feeds);
       return renderFeedList(feeds.listFeeds(guildId));
     },
-    autocomplete(interaction, { library }) {
-      const feeds = feedStoreOf(library);
-      if (!feeds || !interaction.guildId) return [];
+    autocomplete(interaction, { feeds }) {
+      if (!interaction.guildId) return [];
       const typed = interaction.options.getFocused().toLowerCase();
       return feeds.listFeeds(interaction.guildId)
         .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))

@@ -9,9 +9,9 @@ export default {
     .setName('headline')
     .setDescription('The headline and summary of an article')
     .addStringOption(articleOption),
-  execute(interaction, { library }) {
-    const found = findArticle(library, interaction.options.getString('article'));
+  execute(interaction, { articles }) {
+    const found = findArticle(articles, interaction.options.getString('article'));
     return found.ok ? renderHeadline(found.article, found.reading) : found.message;
   },
-  autocomplete: (interaction, { library }) => suggestArticles(library, interaction.options.getFocused()),
+  autocomplete: (interaction, { articles }) => suggestArticles(articles, interaction.options.getFocused()),
 } satisfies SlashCommand;

@@ -10,8 +10,8 @@ const NAME = 'quotes';
 const SPEAKER_SUGGESTIONS = 25;
 
 /** A speaker's quotes, in one article or across the archive; "did you mean" when unknown. */
-function bySpeaker(name: string, articleId: number | null, { library }: CommandContext): BotMessage {
-  const { matches, suggestions } = library.findSpeakers(name);
+function bySpeaker(name: string, articleId: number | null, { speakers }: CommandContext): BotMessage {
+  const { matches, suggestions } = speakers.findSpeakers(name);
   const [speaker, ...others] = matches;
   if (!speaker) {
     const close = suggestions.slice(0, 3).map((s) => s.name);
@@ -20,14 +20,14 @@ function bySpeaker(name: string, articleId: number | null, { library }: CommandC
   const note = others.length ? `Also matched: ${others.map((s) => s.name).join(', ')}. Pick one from the list to see theirs.` : undefined;
   const state: PageState = { command: NAME, page: 0, articleId, query: speaker.id };
   const where = articleId === null ? '' : ' in this article';
-  return speakerQuotesPage(library, state, note) ?? renderNotice(`No quotes by ${speaker.name}${where}.`);
+  return speakerQuotesPage(speakers, state, note) ?? renderNotice(`No quotes by ${speaker.name}${where}.`);
 }
 
 /** Rebuilds a page from a button: a speaker's quotes, or all quotes of one article. */
-function quotesPage(state: PageState, { library }: CommandContext): BotMessage | null {
-  if (state.query) return speakerQuotesPage(library, state);
-  const article = state.articleId === null ? null : library.getArticle(state.articleId);
-  const reading = article ? library.getReading(article.id) : null;
+function quotesPage(state: PageState, { articles, speakers }: CommandContext): BotMessage | null {
+  if (state.query) return speakerQuotesPage(speakers, state);
+  const article = state.articleId === null ? null : articles.getArticle(state.articleId);
+  const reading = article ? articles.getReading(article.id) : null;
   return article && reading ? articleQuotesPage(article, reading, state) : null;
 }
 
@@ -46,16 +46,16 @@ export default {
     const speaker = interaction.options.getString('speaker')?.trim() || null;
     const articleValue = interaction.options.getString('article');
     if (speaker && articleValue === null) return bySpeaker(speaker, null, context);
-    const found = findArticle(context.library, articleValue);
+    const found = findArticle(context.articles, articleValue);
     if (!found.ok) return found.message;
     if (speaker) return bySpeaker(speaker, found.article.id, context);
     const state: PageState = { command: NAME, page: 0, articleId: found.article.id, query: '' };
     return articleQuotesPage(found.article, found.reading, state) ?? renderNotice('This article has no quotes.');
   },
-  autocomplete(interaction, { library }) {
+  autocomplete(interaction, { articles, speakers }) {
     const focused = interaction.options.getFocused(true);
-    if (focused.name === 'article') return suggestArticles(library, focused.value);
-    return library.suggestSpeakers(focused.value.trim(), SPEAKER_SUGGESTIONS).map((s) => ({
+    if (focused.name === 'article') return suggestArticles(articles, focused.value);
+    return speakers.suggestSpeakers(focused.value.trim(), SPEAKER_SUGGESTIONS).map((s) => ({
       name: `${s.name}${s.roles[0] ? `, ${s.roles[0]}` : ''} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})`,
       value: s.name,
     }));

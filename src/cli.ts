@@ -7,8 +7,8 @@ import type { ArticleMeta } from './article/types.js';
 import { loadConfig, loadEnvFile, redact, type Config } from './config.js';
 import type { Logger } from './discord/command.js';
 import type { Ingested } from './ingest/ingest.js';
-import { openLibrary } from './library/sqlite.js';
-import type { Library } from './library/types.js';
+import { openStores } from './library/open-stores.js';
+import type { ArticleStore } from './library/types.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
@@ -154,7 +154,7 @@ async function deploy(args: string[], config: Config, io: Io): Promise<number> {
 
 /** What `ingestTargets` works with. */
 export interface IngestDeps {
-  library: Library;
+  articles: ArticleStore;
   /** The engine; `readArticle` by default. */
   read?: typeof readArticle;
 }
@@ -174,7 +174,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
   const reports: IngestReport[] = [];
   const { ingestFile, ingestUrl } = await import('./ingest/ingest.js');
   const { ingestErrorReason } = await import('./ingest/ingest-errors.js');
-  const options = { library: deps.library, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
+  const options = { articles: deps.articles, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
   for (const target of targets) {
     try {
       const value = URL_TARGET.test(target) ? await ingestUrl(target, options) : await ingestFile(target, options);
@@ -199,9 +199,9 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
     io.err('ingest needs at least one PATH\n');
     return 2;
   }
-  const library = openLibrary(config.dbPath);
+  const stores = openStores(config.dbPath);
   try {
-    const reports = await ingestTargets(targets, { library, read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }) });
+    const reports = await ingestTargets(targets, { articles: stores.articles, read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }) });
     for (const { target, result } of reports) {
       if (!result.ok) {
         io.err(`${target}: ${result.error}\n`);
@@ -212,7 +212,7 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
     }
     return reports.every((r) => r.result.ok) ? 0 : 1;
   } finally {
-    library.close();
+    stores.close();
   }
 }
 

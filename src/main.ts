@@ -1,5 +1,5 @@
 /**
- * The composition root for the bot: config, library and clock in; a logged-in client that
+ * The composition root for the bot: config, stores and clock in; a logged-in client that
  * routes interactions out. Signals are the caller's business (the CLI); `stop()` is ours.
  */
 import { mkdirSync } from 'node:fs';
@@ -15,12 +15,12 @@ import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
-import { openLibrary, type SqliteLibrary } from './library/sqlite.js';
-import type { Library } from './library/types.js';
+import { openStores } from './library/open-stores.js';
+import type { Stores } from './library/types.js';
 
 export interface BotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
-  library: Library;
+  stores: Stores;
   clock: Clock;
   log: Logger;
   /** Defaults to every command in `commands/index.ts`. */
@@ -40,6 +40,12 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** The stores alone, without `close`: what commands and the scheduler are given. */
+function storesOf(stores: Stores): Omit<Stores, 'close'> {
+  const { articles, speakers, guilds, deliveries, feeds } = stores;
+  return { articles, speakers, guilds, deliveries, feeds };
+}
+
 /** Logs in and resolves once the client is ready to answer interactions. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, log } = options;
@@ -47,7 +53,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { library: options.library, clock: options.clock, log },
+    context: { ...storesOf(options.stores), clock: options.clock, log },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -93,7 +99,7 @@ export interface RunBotDeps {
 /** The whole bot running: stop() undoes start in reverse order. */
 export interface RunningBot {
   bot: Bot;
-  library: SqliteLibrary;
+  stores: Stores;
   /** Stops the scheduler, the folder watcher and the bot, then closes the archive. */
   stop(): Promise<void>;
 }
@@ -105,19 +111,20 @@ export interface RunningBot {
  */
 export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
   const { log } = deps;
-  const library = openLibrary(config.dbPath);
-  const importOptions = { library, read: readArticle, maxBytes: config.maxBytes, log: (line: string) => log.info(line) };
+  const stores = openStores(config.dbPath);
+  const { articles } = stores;
+  const importOptions = { articles, read: readArticle, maxBytes: config.maxBytes, log: (line: string) => log.info(line) };
   let watcher: FolderWatcher | null = null;
   try {
     mkdirSync(config.articlesDir, { recursive: true });
     const summary = await importFolder(config.articlesDir, importOptions);
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
-    const bot = await startBot({ config, library, clock: deps.clock, log, commands: deps.commands });
-    const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log });
+    const bot = await startBot({ config, stores, clock: deps.clock, log, commands: deps.commands });
+    const scheduler = startScheduler({ client: bot.client, ...storesOf(stores), clock: deps.clock, log });
     const feeds = startFeedPoller({
-      library,
-      feeds: library.feeds,
+      articles,
+      feeds: stores.feeds,
       clock: deps.clock,
       log,
       read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }),
@@ -135,12 +142,12 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       await feeds.stop();
       await watcher?.close();
       await bot.stop();
-      library.close();
+      stores.close();
     };
-    return { bot, library, stop: () => (stopping ??= stop()) };
+    return { bot, stores, stop: () => (stopping ??= stop()) };
   } catch (error) {
     await watcher?.close();
-    library.close();
+    stores.close();
     throw error;
   }
 }

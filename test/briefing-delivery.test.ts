@@ -7,19 +7,19 @@ import { ALL_PERMISSIONS, channelPayload, rolePayload } from './fake-discord/pay
 import { idlibReading, mentionReading, PUTIN, quote, reading } from './fake-discord/readings.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { fakeClock, openTestLibrary, startBriefingBot, tempLibraryPath, type BriefingBot, type FakeClock } from './fake-discord/briefing-bot.js';
-import type { SqliteLibrary } from '../src/library/sqlite.js';
+import type { Stores } from '../src/library/types.js';
 
 const EPHEMERAL = 64;
 // Europe/Istanbul is UTC+3 all year: 09:00 there is 06:00Z
 const TZ = 'Europe/Istanbul';
 const DAY = '2024-06-01';
 
-function seed(library: SqliteLibrary, clock: FakeClock): void {
+function seed(stores: Stores, clock: FakeClock): void {
   clock.set('2024-05-31T20:00:00Z');
-  library.saveArticle({ source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
+  stores.articles.saveArticle({ source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
     reading({ title: 'Putin and Erdogan agree on a buffer zone', headline: 'Putin and Erdogan agree on an Idlib buffer zone', summary: ['Russia and Turkey agreed on a buffer zone in Idlib.'], quotes: [quote('We agreed to set up a demilitarised zone between the sides,', PUTIN)], speakers: [PUTIN] }));
   clock.set('2024-06-01T04:00:00Z');
-  library.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' }, idlibReading());
+  stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' }, idlibReading());
   clock.set('2024-06-01T05:00:00Z');
 }
 
@@ -34,9 +34,9 @@ describe('the daily briefing, end to end', () => {
     fake = await FakeDiscord.start();
     file = tempLibraryPath();
     clock = fakeClock('2024-06-01T05:00:00Z');
-    const library = openTestLibrary(file.path, clock.clock);
-    seed(library, clock);
-    library.close();
+    const stores = openTestLibrary(file.path, clock.clock);
+    seed(stores, clock);
+    stores.close();
   });
   afterEach(async () => {
     await bot?.close();
@@ -89,7 +89,7 @@ describe('the daily briefing, end to end', () => {
     expect(post!.body.embeds[0].description).toContain('> “We fight against all terror groups. Similarly, we fight against terrorism in Idlib,”');
     expect(post!.body.embeds[0].description).toContain('— Recep Tayyip Erdogan');
     expect(post!.body.embeds.at(-1).footer.text).toBe(`Daily briefing · ${DAY} · part 1/1`);
-    expect(b.library.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [expect.any(String)] });
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [expect.any(String)] });
 
     clock.set('2024-06-01T07:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('already');
@@ -100,7 +100,7 @@ describe('the daily briefing, end to end', () => {
 
   test('GIVEN a role in setup THEN only that role is mentioned, and article text pings no one', async () => {
     const b = await start();
-    b.library.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading());
+    b.stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading());
     await setup({ role: true });
     clock.set('2024-06-01T06:00:00Z');
     await b.scheduler.runDue(ids().guildId);
@@ -127,11 +127,11 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.library.beginDelivery(ids().guildId, DAY, [1, 2]);
+    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
     expect(posts()).toHaveLength(1);
-    expect(b.library.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent' });
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent' });
     await restart();
     expect(posts()).toHaveLength(1);
   });
@@ -140,19 +140,19 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.library.beginDelivery(ids().guildId, DAY, [1, 2]);
-    const [messageId] = await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.library, ids().guildId, [1, 2], clock.clock()), DAY));
+    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    const [messageId] = await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
     expect(posts()).toHaveLength(1);
-    expect(b.library.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [messageId] });
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [messageId] });
   });
 
   test('GIVEN a pending claim that cannot be checked THEN status reports it as interrupted and nothing is posted twice', async () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.library.beginDelivery(ids().guildId, DAY, [1, 2]);
+    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
     fake.fail({ method: 'GET', path: `/channels/${ids().channelId}/messages`, status: 403, body: { message: 'Missing Access', code: 50001 } });
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
@@ -191,7 +191,7 @@ describe('the daily briefing, end to end', () => {
     clock.set('2024-06-01T06:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('sent');
     expect(posts()).toHaveLength(1);
-    expect(b.library.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
   });
 
   test('GIVEN 500s that never stop THEN it gives up after a few attempts and says it was a Discord error', async () => {
@@ -215,7 +215,7 @@ describe('the daily briefing, end to end', () => {
     const reply = await setup(options);
     expect(reply.body.data.flags).toBe(EPHEMERAL);
     expect(reply.body.data.content).toContain(message);
-    expect(b.library.getGuildSettings(ids().guildId)).toBeNull();
+    expect(b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
   });
 
   test('GIVEN a channel where the bot may not send messages THEN setup says what is missing', async () => {
@@ -229,7 +229,7 @@ describe('the daily briefing, end to end', () => {
     await expect.poll(() => (b.client.channels.cache.get(ids().channelId) as { permissionOverwrites?: { cache: Map<string, unknown> } })?.permissionOverwrites?.cache.size).toBe(1);
     const reply = await setup();
     expect(reply.body.data.content).toContain('missing Send Messages, Embed Links');
-    expect(b.library.getGuildSettings(ids().guildId)).toBeNull();
+    expect(b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
   });
 
   test('GIVEN a role nobody may mention and a bot without Mention @everyone THEN setup and status say it will not ping, and how to fix it', async () => {
@@ -254,7 +254,7 @@ describe('the daily briefing, end to end', () => {
     expect(reply.body.data.content).toContain(`<@&${ids().roleId}> will not be pinged: the role is not mentionable`);
     expect(reply.body.data.content).toContain('Allow anyone to @mention this role');
     expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(b.library.getGuildSettings(ids().guildId)?.roleId).toBe(ids().roleId);
+    expect(b.stores.guilds.getGuildSettings(ids().guildId)?.roleId).toBe(ids().roleId);
     expect((await briefingCommand('status')).body.data.content).toContain(`<@&${ids().roleId}> will not be pinged`);
 
     // Made mentionable: status stops warning
@@ -285,7 +285,7 @@ describe('the daily briefing, end to end', () => {
     clock.set('2024-06-02T05:30:00Z');
     b = await restart();
     expect(posts()).toHaveLength(0);
-    expect(b.library.lastDelivery(ids().guildId)).toBeNull();
+    expect(b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
   });
 
   test('GIVEN /briefing off THEN the task is destroyed and the tick posts nothing', async () => {
@@ -308,7 +308,7 @@ describe('the daily briefing, end to end', () => {
     expect(reply.body.data.content).toContain('Preview of the next briefing');
     expect(reply.body.data.embeds[0].title).toContain('positive approach');
     expect(posts()).toHaveLength(0);
-    expect(b.library.lastDelivery(ids().guildId)).toBeNull();
+    expect(b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
   });
 
   test('GIVEN /briefing now THEN it posts at once, logs it as today’s, and the scheduled run does not post again', async () => {
@@ -318,7 +318,7 @@ describe('the daily briefing, end to end', () => {
     const answer = await fake.waitForResponse(sent, (c) => c.method === 'POST' && c.path.startsWith('/webhooks/'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
-    expect(b.library.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
     clock.set('2024-06-01T06:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('already');
     expect(posts()).toHaveLength(1);
@@ -348,7 +348,7 @@ describe('the daily briefing, end to end', () => {
     const answer = await fake.waitForResponse(sent, (c) => c.method === 'POST' && c.path.startsWith('/webhooks/'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
-    expect(b.library.getDelivery(ids().guildId, `${DAY}+2`)?.status).toBe('sent');
+    expect(b.stores.deliveries.getDelivery(ids().guildId, `${DAY}+2`)?.status).toBe('sent');
     expect(posts()[0]!.body.embeds.at(-1).footer.text).toBe(`Daily briefing · ${DAY}+2 · part 1/1`);
   });
 
@@ -358,7 +358,7 @@ describe('the daily briefing, end to end', () => {
     const reply = await setup();
     expect(reply.body.data.content).toContain('Today’s 09:00 has passed, so today’s briefing goes out now');
     await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${ids().channelId}/messages`);
-    await expect.poll(() => b.library.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    await expect.poll(() => b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
     await b.scheduler.runDue(ids().guildId);
     expect(posts()).toHaveLength(1);
   });
@@ -369,20 +369,20 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.library.beginDelivery(ids().guildId, DAY, [1, 2]);
-    if (wasPosted) await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.library, ids().guildId, [1, 2], clock.clock()), DAY));
+    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    if (wasPosted) await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     const before = posts().length;
     clock.set('2024-06-02T05:00:00Z');
     b = await restart();
     expect(posts()).toHaveLength(before);
-    expect(b.library.getDelivery(ids().guildId, DAY)?.status).toBe(status);
-    if (!wasPosted) expect(b.library.getDelivery(ids().guildId, DAY)?.error).toContain('the day was over when the bot came back');
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe(status);
+    if (!wasPosted) expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.error).toContain('the day was over when the bot came back');
   });
   test('GIVEN an interrupted claim and several ticks at once THEN it is reconciled and posted once', async () => {
     const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.library.beginDelivery(ids().guildId, DAY, [1, 2]);
+    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
     clock.set('2024-06-01T06:05:00Z');
     const outcomes = await Promise.all([1, 2, 3].map(() => b.scheduler.runDue(ids().guildId)));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['busy', 'busy', 'sent']);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BRIEFING_ITEMS_MAX, buildBriefing, firstSentence, tellingQuote, type Briefing } from '../src/briefing/build-briefing.js';
 import { parseBriefingMarker, renderBriefing } from '../src/discord/render-briefing.js';
-import { openLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { ERDOGAN, idlibReading, PESKOV, PUTIN, quote, reading } from './fake-discord/readings.js';
 
@@ -10,17 +10,17 @@ const HOUR = 3_600_000;
 
 function archive(start: string) {
   let now = new Date(start).getTime();
-  const library = openLibrary(':memory:', { now: () => now });
+  const stores = openStores(':memory:', { now: () => now });
   let n = 0;
   const add = (hoursAgoFromNow: number, r = reading({ headline: `Story ${n + 1}`, summary: [`Summary ${n + 1}.`] }), url: string | null = null) => {
     const at = now;
     now -= hoursAgoFromNow * HOUR;
     n += 1;
-    const { article } = library.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r);
+    const { article } = stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r);
     now = at;
     return article.id;
   };
-  return { library, add, advance: (hours: number) => void (now += hours * HOUR), at: () => new Date(now) };
+  return { stores, add, advance: (hours: number) => void (now += hours * HOUR), at: () => new Date(now) };
 }
 
 describe('which articles a briefing covers', () => {
@@ -28,34 +28,34 @@ describe('which articles a briefing covers', () => {
     const a = archive('2024-06-01T06:00:00Z');
     a.add(30);
     const recent = a.add(2);
-    expect(buildBriefing(a.library, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([recent]);
+    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([recent]);
   });
 
   test('GIVEN a briefing that was sent THEN the next one covers only what came after it', () => {
     const a = archive('2024-06-01T06:00:00Z');
     const first = a.add(2);
-    a.library.beginDelivery(GUILD, '2024-06-01', [first]);
-    a.library.finishDelivery(GUILD, '2024-06-01', { status: 'sent', messageIds: ['1'] });
+    a.stores.deliveries.beginDelivery(GUILD, '2024-06-01', [first]);
+    a.stores.deliveries.finishDelivery(GUILD, '2024-06-01', { status: 'sent', messageIds: ['1'] });
     a.advance(24);
     const second = a.add(1);
-    expect(buildBriefing(a.library, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([second]);
+    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([second]);
   });
 
   test('GIVEN the last briefing failed THEN its articles are covered again by the next one', () => {
     const a = archive('2024-06-01T06:00:00Z');
     const first = a.add(2);
-    a.library.beginDelivery(GUILD, '2024-06-01', [first]);
-    a.library.finishDelivery(GUILD, '2024-06-01', { status: 'failed', error: 'missing permission' });
+    a.stores.deliveries.beginDelivery(GUILD, '2024-06-01', [first]);
+    a.stores.deliveries.finishDelivery(GUILD, '2024-06-01', { status: 'failed', error: 'missing permission' });
     a.advance(20);
     const second = a.add(1);
-    expect(buildBriefing(a.library, GUILD, a.at()).items.map((i) => i.articleId).sort()).toEqual([first, second]);
+    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId).sort()).toEqual([first, second]);
   });
 
   test('GIVEN quotes, speakers and facts THEN the richer article ranks first, even when older', () => {
     const a = archive('2024-06-01T06:00:00Z');
     const rich = a.add(10, idlibReading(), 'https://example.com/idlib');
     const thin = a.add(1);
-    const { items } = buildBriefing(a.library, GUILD, a.at());
+    const { items } = buildBriefing(a.stores, GUILD, a.at());
     expect(items.map((i) => i.articleId)).toEqual([rich, thin]);
     expect(items[0]).toMatchObject({ url: 'https://example.com/idlib', summary: expect.stringContaining('Moscow and Ankara') });
   });
@@ -63,7 +63,7 @@ describe('which articles a briefing covers', () => {
   test('GIVEN more articles than a briefing shows THEN the rest are counted, not dropped silently', () => {
     const a = archive('2024-06-01T06:00:00Z');
     for (let i = 0; i < BRIEFING_ITEMS_MAX + 3; i++) a.add(1);
-    const briefing = buildBriefing(a.library, GUILD, a.at());
+    const briefing = buildBriefing(a.stores, GUILD, a.at());
     expect(briefing.items).toHaveLength(BRIEFING_ITEMS_MAX);
     expect(briefing.omitted).toBe(3);
   });

@@ -6,7 +6,7 @@ import { createClient } from '../src/discord/client.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { fakeClock, openTestLibrary, startBriefingBot, tempLibraryPath, type BriefingBot } from './fake-discord/briefing-bot.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
-import { MemoryLibrary } from './fake-discord/memory-library.js';
+import { memoryStores } from './fake-discord/harness.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 
@@ -32,9 +32,9 @@ describe('one briefing a local day across DST changes', () => {
     ['2024-11-02T04:00:00Z', '01:30', ['2024-11-02', '2024-11-03', '2024-11-04']],
   ])('GIVEN ticks every 15 minutes for three days from %s (midnight in New York) at %s THEN one briefing per local day', async (from, time, days) => {
     const clock = fakeClock(from);
-    const library = openTestLibrary(file.path, clock.clock);
-    library.saveGuildSettings({ guildId: fake.ids.guildId, channelId: fake.ids.channelId, time, timezone: 'America/New_York', roleId: null, postWhenEmpty: true, enabled: true });
-    library.close();
+    const stores = openTestLibrary(file.path, clock.clock);
+    stores.guilds.saveGuildSettings({ guildId: fake.ids.guildId, channelId: fake.ids.channelId, time, timezone: 'America/New_York', roleId: null, postWhenEmpty: true, enabled: true });
+    stores.close();
     bot = await startBriefingBot(fake, file.path, clock.clock);
     for (let tick = 0; tick < (3 * 24 * 60 * 60_000) / QUARTER_HOUR; tick++) {
       clock.advance(QUARTER_HOUR);
@@ -42,18 +42,18 @@ describe('one briefing a local day across DST changes', () => {
     }
     const posts = fake.postsTo(fake.ids.channelId);
     expect(posts.map((p) => p.body.embeds.at(-1).footer.text.match(/\d{4}-\d{2}-\d{2}/)[0])).toEqual(days);
-    expect(days.map((day) => bot!.library.getDelivery(fake.ids.guildId, day)?.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(days.map((day) => bot!.stores.deliveries.getDelivery(fake.ids.guildId, day)?.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });
 
 describe('node-cron', () => {
   test('GIVEN a guild set up THEN node-cron really schedules its task in its timezone, reschedules on change and destroys it on stop', async () => {
-    const library = new MemoryLibrary();
-    library.saveGuildSettings({ guildId: '1', channelId: '2', time: '09:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
+    const stores = memoryStores();
+    stores.guilds.saveGuildSettings({ guildId: '1', channelId: '2', time: '09:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
     const client = createClient({ token: TEST_TOKEN, apiUrl: 'http://127.0.0.1:9/api' });
     const logs: string[] = [];
     // Before 09:00 in Istanbul, so the start-up catch-up has nothing to post
-    const scheduler = startScheduler({ client, library, clock: () => new Date('2024-06-01T05:00:00Z'), log: memoryLogger(logs) });
+    const scheduler = startScheduler({ client, ...stores, clock: () => new Date('2024-06-01T05:00:00Z'), log: memoryLogger(logs) });
     try {
       await scheduler.ready;
       const task = [...cron.getTasks().values()].find((t) => t.name === 'briefing:1')!;
@@ -62,7 +62,7 @@ describe('node-cron', () => {
       // The next run is at 09:00 or 10:00 Istanbul time, whatever the machine's timezone
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next)).toMatch(/^(09|10):00$/);
 
-      library.saveGuildSettings({ ...library.getGuildSettings('1')!, time: '18:30', timezone: 'America/New_York' });
+      stores.guilds.saveGuildSettings({ ...stores.guilds.getGuildSettings('1')!, time: '18:30', timezone: 'America/New_York' });
       announceSettingsChanged(client, '1');
       const tasks = [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
       expect(tasks.map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
@@ -80,12 +80,12 @@ describe('rate limits', () => {
     const fake = await FakeDiscord.start();
     const file = tempLibraryPath();
     const clock = fakeClock('2024-06-01T08:00:00Z');
-    const library = openTestLibrary(file.path, clock.clock);
+    const stores = openTestLibrary(file.path, clock.clock);
     const guilds = Array.from({ length: 12 }, (_, i) => ({ guild: String(600000000000000000n + BigInt(i)), channel: String(610000000000000000n + BigInt(i)) }));
     for (const { guild, channel } of guilds) {
-      library.saveGuildSettings({ guildId: guild, channelId: channel, time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: true, enabled: true });
+      stores.guilds.saveGuildSettings({ guildId: guild, channelId: channel, time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: true, enabled: true });
     }
-    library.close();
+    stores.close();
     const bot = await startBriefingBot(fake, file.path, clock.clock);
     try {
       fake.rateLimit(scope === 'global' ? { perSecond: 4, scope } : { perSecond: 1, scope });

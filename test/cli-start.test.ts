@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commands } from '../commands/index.js';
 import { main, type CliDeps } from '../src/cli.js';
-import { openLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { TEST_TOKEN } from './fake-discord/harness.js';
 
@@ -148,9 +148,9 @@ describe('briefing ingest', () => {
     expect(first.out).toMatch(/^created #1 .*idlib-2018-09-17\.txt\ncreated #2 Russia and Turkey agree/);
     const again = await run(['ingest', SEED], env);
     expect(again.out).toMatch(/^unchanged #1 /);
-    const library = openLibrary(path.join(dir, 'archive.sqlite'));
-    expect(library.listArticles().total).toBe(2);
-    library.close();
+    const stores = openStores(path.join(dir, 'archive.sqlite'));
+    expect(stores.articles.listArticles().total).toBe(2);
+    stores.close();
   });
 
   test('GIVEN a missing file and a URL to a private address among good files THEN each failure is reported, the rest stored, exit 1', async () => {

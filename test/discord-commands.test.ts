@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { MemoryLibrary } from './fake-discord/memory-library.js';
+import { memoryStores } from './fake-discord/harness.js';
+import type { Stores } from '../src/library/types.js';
 import { idlibReading, mentionReading, oversizedReading, PUTIN, quote, reading } from './fake-discord/readings.js';
 import { startTestBot, type TestBot } from './fake-discord/harness.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
@@ -8,20 +9,20 @@ const EPHEMERAL = 64;
 const CHANNEL_MESSAGE = 4;
 const DEFERRED = 5;
 
-function seeded(): MemoryLibrary {
-  const library = new MemoryLibrary();
-  library.saveArticle({ source: 'data/articles/idlib-2018-09-17.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib before talks with Putin', date: '2018-09-17' }, idlibReading());
-  library.saveArticle(
+function seeded(): Stores {
+  const stores = memoryStores();
+  stores.articles.saveArticle({ source: 'data/articles/idlib-2018-09-17.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib before talks with Putin', date: '2018-09-17' }, idlibReading());
+  stores.articles.saveArticle(
     { source: 'data/articles/sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18' },
     reading({ title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18', headline: 'Putin and Erdogan agree on an Idlib buffer zone', quotes: [quote('We agreed to set up a demilitarised zone,', PUTIN)], speakers: [PUTIN] }),
   );
-  return library;
+  return stores;
 }
 
 describe('read commands against the real discord.js client', () => {
   let t: TestBot;
   beforeEach(async () => {
-    t = await startTestBot({ library: seeded() });
+    t = await startTestBot({ stores: seeded() });
   });
   afterEach(async () => t.close());
 
@@ -109,10 +110,10 @@ describe('read commands against the real discord.js client', () => {
 describe('untrusted article text', () => {
   let t: TestBot;
   beforeEach(async () => {
-    const library = new MemoryLibrary();
-    library.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: '2024-05-01' }, mentionReading());
-    library.saveArticle({ source: 'big', text: 'big', title: 'big', date: '2024-02-29' }, oversizedReading());
-    t = await startTestBot({ library });
+    const stores = memoryStores();
+    stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: '2024-05-01' }, mentionReading());
+    stores.articles.saveArticle({ source: 'big', text: 'big', title: 'big', date: '2024-02-29' }, oversizedReading());
+    t = await startTestBot({ stores });
   });
   afterEach(async () => t.close());
 

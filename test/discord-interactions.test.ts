@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { SlashCommand } from '../src/discord/command.js';
 import { renderNotice } from '../src/discord/render.js';
 import { commands } from '../commands/index.js';
-import { MemoryLibrary } from './fake-discord/memory-library.js';
+import { memoryStores } from './fake-discord/harness.js';
+import type { Stores } from '../src/library/types.js';
 import { ERDOGAN, PESKOV, PUTIN, quote, reading } from './fake-discord/readings.js';
 import { startTestBot, TEST_TOKEN, type TestBot } from './fake-discord/harness.js';
 
@@ -11,14 +12,14 @@ const AUTOCOMPLETE_RESULT = 8;
 const UPDATE_MESSAGE = 7;
 const EPHEMERAL = 64;
 
-function manyArticles(count: number): MemoryLibrary {
-  const library = new MemoryLibrary();
+function manyArticles(count: number): Stores {
+  const stores = memoryStores();
   for (let i = 1; i <= count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const title = `Idlib talks, day ${i}: ${'a long and winding title '.repeat(6)}`;
-    library.saveArticle({ source: `a${i}.txt`, text: `text ${i}`, title, date: `2018-09-${day}` }, reading({ title, quotes: [quote(`Quote ${i}`, i % 2 ? ERDOGAN : PESKOV)], speakers: [i % 2 ? ERDOGAN : PESKOV] }));
+    stores.articles.saveArticle({ source: `a${i}.txt`, text: `text ${i}`, title, date: `2018-09-${day}` }, reading({ title, quotes: [quote(`Quote ${i}`, i % 2 ? ERDOGAN : PESKOV)], speakers: [i % 2 ? ERDOGAN : PESKOV] }));
   }
-  return library;
+  return stores;
 }
 
 let t: TestBot | undefined;
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 describe('autocomplete', () => {
   test('GIVEN 40 matching articles THEN at most 25 choices come back, each name within 100 characters', async () => {
-    t = await startTestBot({ library: manyArticles(40) });
+    t = await startTestBot({ stores: manyArticles(40) });
     const call = await t.fake.waitForResponse(t.fake.autocomplete('headline', [{ name: 'article', value: 'idlib', focused: true }]));
     expect(call.body.type).toBe(AUTOCOMPLETE_RESULT);
     const { choices } = call.body.data;
@@ -39,7 +40,7 @@ describe('autocomplete', () => {
   });
 
   test('GIVEN a speaker prefix THEN the speakers starting with it are offered with their role', async () => {
-    t = await startTestBot({ library: manyArticles(3) });
+    t = await startTestBot({ stores: manyArticles(3) });
     const call = await t.fake.waitForResponse(t.fake.autocomplete('quotes', [{ name: 'speaker', value: 'erd', focused: true }]));
     expect(call.body.data.choices).toEqual([{ name: 'Recep Tayyip Erdogan, Turkish leader (2 quotes)', value: 'Recep Tayyip Erdogan' }]);
   });
@@ -47,7 +48,7 @@ describe('autocomplete', () => {
 
 describe('page buttons', () => {
   test('GIVEN the Next button of /articles THEN the message is updated to page 2', async () => {
-    t = await startTestBot({ library: manyArticles(25) });
+    t = await startTestBot({ stores: manyArticles(25) });
     const first = await t.fake.waitForResponse(t.fake.command('articles'));
     const next = first.body.data.components[0].components[2];
     expect(next.label).toBe('Next');
@@ -63,14 +64,14 @@ describe('page buttons', () => {
   });
 
   test('GIVEN a quotes button from before a restart THEN the page is rebuilt from its customId alone', async () => {
-    t = await startTestBot({ library: manyArticles(12) });
+    t = await startTestBot({ stores: manyArticles(12) });
     const call = await t.fake.waitForResponse(t.fake.button('page:quotes:1:-:recep-tayyip-erdogan'));
     expect(call.body.data.embeds[0].title).toBe('Quotes by Recep Tayyip Erdogan');
     expect(call.body.data.embeds[0].footer.text).toBe('Page 2/2 · 6 quotes');
   });
 
   test('GIVEN a button whose article is gone THEN the user is told privately that the results expired', async () => {
-    t = await startTestBot({ library: manyArticles(1) });
+    t = await startTestBot({ stores: manyArticles(1) });
     const call = await t.fake.waitForResponse(t.fake.button('page:quotes:1:99:'));
     expect(call.body.data).toMatchObject({ flags: EPHEMERAL, content: 'These results have expired. Run /quotes again for fresh ones.' });
   });
@@ -130,9 +131,9 @@ describe('the archive without articles', () => {
   });
 
   test('GIVEN a speaker quoted in one article only THEN /quotes with that article shows theirs', async () => {
-    const library = new MemoryLibrary();
-    library.saveArticle({ source: 's', text: 't', title: 'Sochi', date: '2018-09-18' }, reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }));
-    t = await startTestBot({ library });
+    const stores = memoryStores();
+    stores.articles.saveArticle({ source: 's', text: 't', title: 'Sochi', date: '2018-09-18' }, reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }));
+    t = await startTestBot({ stores });
     const call = await t.fake.waitForResponse(t.fake.command('quotes', [{ name: 'speaker', value: 'Putin' }, { name: 'article', value: '1' }]));
     expect(call.body.data.embeds[0].fields).toEqual([{ name: 'Vladimir Putin · Russian president', value: '“Yes,”\n— Sochi, <t:1537228800:D>' }]);
   });
@@ -140,11 +141,11 @@ describe('the archive without articles', () => {
 
 describe('multi-paragraph quotes', () => {
   test('GIVEN a quote continued over two paragraphs THEN /quotes shows it as one quote', async () => {
-    const library = new MemoryLibrary();
+    const stores = memoryStores();
     const first = quote('If the situation in Idlib continues as is, the results will be heavy.', ERDOGAN);
     const second = { ...quote('We have to find a solution with Russia.', ERDOGAN), continued: true };
-    library.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }));
-    t = await startTestBot({ library });
+    stores.articles.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }));
+    t = await startTestBot({ stores });
     const call = await t.fake.waitForResponse(t.fake.command('quotes'));
     const { fields, footer } = call.body.data.embeds[0];
     expect(fields).toHaveLength(1);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { importFolder } from '../src/ingest/folder.js';
-import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
+import type { Stores } from '../src/library/types.js';
 import { startBot, type Bot } from '../src/main.js';
 import { FakeDiscord, type SentInteraction } from './fake-discord/fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
@@ -30,25 +31,25 @@ let dir: string;
 let dbPath: string;
 let articlesDir: string;
 let fake: FakeDiscord;
-let library: SqliteLibrary | null = null;
+let stores: Stores | null = null;
 let bot: Bot | null = null;
 const logs: string[] = [];
 
-function importArticles(lib: SqliteLibrary) {
-  return importFolder(articlesDir, { library: lib, read: readArticle });
+function importArticles(lib: Stores) {
+  return importFolder(articlesDir, { articles: lib.articles, read: readArticle });
 }
 
 /** Opens the archive file and logs a fresh Client in to the fake. */
 async function start(): Promise<void> {
-  library = openLibrary(dbPath, { now: () => Date.UTC(2024, 5, 1, 8) });
-  bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library, clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs) });
+  stores = openStores(dbPath, { now: () => Date.UTC(2024, 5, 1, 8) });
+  bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs) });
 }
 
 async function stop(): Promise<void> {
   await bot?.stop();
-  library?.close();
+  stores?.close();
   bot = null;
-  library = null;
+  stores = null;
 }
 
 /** The message a command ends with: the first reply, or the edit after a deferral. */
@@ -70,7 +71,7 @@ beforeEach(async () => {
   copyFileSync(SEED, path.join(articlesDir, path.basename(SEED)));
   copyFileSync(SOCHI, path.join(articlesDir, path.basename(SOCHI)));
   fake = await FakeDiscord.start();
-  const lib = openLibrary(dbPath, { now: () => Date.UTC(2024, 5, 1, 8) });
+  const lib = openStores(dbPath, { now: () => Date.UTC(2024, 5, 1, 8) });
   const summary = await importArticles(lib);
   lib.close();
   expect(summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, failed: [] });
@@ -109,7 +110,7 @@ describe('the bot on the real SQLite archive and the real engine', () => {
   });
 
   test('GIVEN /facts on the seed THEN its people and resolved dates are listed', async () => {
-    const seedId = library!.findBySource(path.join(articlesDir, path.basename(SEED)))!.id;
+    const seedId = stores!.articles.findBySource(path.join(articlesDir, path.basename(SEED)))!.id;
     const [embed] = (await run('facts', [{ name: 'article', value: String(seedId) }])).embeds;
     expect(embed?.title).toMatch(/^Key facts/);
     const fields = embed?.fields ?? [];
@@ -126,8 +127,8 @@ describe('the bot on the real SQLite archive and the real engine', () => {
   });
 
   test('GIVEN the unchanged folder imported again THEN nothing is created or updated', async () => {
-    const summary = await importArticles(library!);
+    const summary = await importArticles(stores!);
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: [], changed: [] });
-    expect(library!.listArticles().total).toBe(2);
+    expect(stores!.articles.listArticles().total).toBe(2);
   });
 });

@@ -6,7 +6,8 @@ import { renderFeedArticles } from '../src/discord/render-ingest.js';
 import { FEED_INTERVAL_MS, pollDueFeeds } from '../src/ingest/feed-poller.js';
 import type { Feed } from '../src/library/feed-store.js';
 import type { StoredArticle } from '../src/library/types.js';
-import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
+import type { Stores } from '../src/library/types.js';
 import { startBot, type Bot } from '../src/main.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
@@ -26,23 +27,23 @@ afterAll(async () => server.close());
 describe('/article and /feed through the real discord.js client', () => {
   let fake: FakeDiscord;
   let bot: Bot;
-  let library: SqliteLibrary;
+  let stores: Stores;
   const logs: string[] = [];
 
   beforeEach(async () => {
     fake = await FakeDiscord.start();
-    library = openLibrary(':memory:');
+    stores = openStores(':memory:');
     const commands = [
       ...allCommands.filter((c) => c.data.name !== 'article' && c.data.name !== 'feed'),
       createArticleCommand({ fetch }),
       createFeedCommand({ fetch }),
     ];
-    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library, clock: () => NOW, log: memoryLogger(logs), commands });
+    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, clock: () => NOW, log: memoryLogger(logs), commands });
   });
   afterEach(async () => {
     await bot.stop();
     await fake.close();
-    library.close();
+    stores.close();
   });
 
   /** The answer after the "thinking…" deferral: the edited original, or a private follow-up. */
@@ -61,7 +62,7 @@ describe('/article and /feed through the real discord.js client', () => {
     expect(card.fields).toContainEqual({ name: 'Quotes', value: '3', inline: true });
     expect(card.fields.find((f: { name: string }) => f.name === 'Speakers').value).toBe('Anders Holm, Lena Berg');
     expectWithinDiscordLimits(added);
-    const id = library.findBySource('https://courier.example/news/harbour-ferry')!.id;
+    const id = stores.articles.findBySource('https://courier.example/news/harbour-ferry')!.id;
 
     const quotes = await fake.waitForResponse(fake.command('quotes', [{ name: 'article', value: String(id) }]));
     const fields = quotes.body.data.embeds[0].fields as { name: string; value: string }[];
@@ -74,7 +75,7 @@ describe('/article and /feed through the real discord.js client', () => {
     const again = await answerAfterDefer(fake.command('article', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/json-ld-page.html?utm_campaign=x` }] }]));
     expect(again.flags).toBe(EPHEMERAL);
     expect(again.content).toMatch(/^Already in the archive as #1: Mountain railway reopens after landslide/);
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN /article add url: of a private address THEN the refusal is private and says why', async () => {
@@ -93,7 +94,7 @@ describe('/article and /feed through the real discord.js client', () => {
     fake.gateway.dispatch('INTERACTION_CREATE', payload);
     const added = await answerAfterDefer({ id: String(payload.id), token: String(payload.token), payload });
     expect(added.embeds[0].title).toBe('Fishermen protest new quota rules');
-    expect(library.listArticles().items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
+    expect(stores.articles.listArticles().items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
   });
 
   test('GIVEN /article add text: with a title THEN it is stored under that title without deferring', async () => {
@@ -106,9 +107,9 @@ describe('/article and /feed through the real discord.js client', () => {
     server.setChangingFeed(1);
     const added = await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }] }]));
     expect(added.embeds[0].title).toBe('Following Changing Times');
-    expect(library.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles().total).toBe(0);
 
-    const [result] = await pollDueFeeds({ library, feeds: library.feeds, clock: () => NOW, fetchOptions: fetch });
+    const [result] = await pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => NOW, fetchOptions: fetch });
     expect(result).toMatchObject({ status: 'polled', announced: false });
 
     const articles = await fake.waitForResponse(fake.command('articles'));
@@ -124,7 +125,7 @@ describe('/article and /feed through the real discord.js client', () => {
       const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, articles);
       if (channel?.isSendable()) await channel.send(message);
     };
-    const poll = (at: number) => pollDueFeeds({ library, feeds: library.feeds, clock: () => new Date(at), fetchOptions: fetch, onNewArticles: announce });
+    const poll = (at: number) => pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => new Date(at), fetchOptions: fetch, onNewArticles: announce });
     server.setChangingFeed(1);
     await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }] }]));
     await poll(NOW.getTime());
@@ -144,12 +145,12 @@ describe('/article and /feed through the real discord.js client', () => {
     const answer = await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/news-page.html` }] }]));
     expect(answer.flags).toBe(EPHEMERAL);
     expect(answer.content).toContain('that is not an RSS or Atom feed');
-    expect(library.feeds.listFeeds(fake.ids.guildId)).toEqual([]);
+    expect(stores.feeds.listFeeds(fake.ids.guildId)).toEqual([]);
   });
 
   test('GIVEN a broken feed THEN /feed list shows its last error', async () => {
-    library.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/no-such-feed.xml`, channelId: null, now: NOW.getTime() });
-    await pollDueFeeds({ library, feeds: library.feeds, clock: () => NOW, fetchOptions: fetch });
+    stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/no-such-feed.xml`, channelId: null, now: NOW.getTime() });
+    await pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => NOW, fetchOptions: fetch });
     const list = await fake.waitForResponse(fake.command('feed', [{ name: 'list', options: [] }]));
     expect(list.body.data.embeds[0].description).toContain(`⚠️ failing (1× in a row): HttpStatusError: HTTP 404 from ${server.base}/no-such-feed.xml`);
   });

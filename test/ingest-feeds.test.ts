@@ -6,7 +6,8 @@ import { backoffMs, MAX_BACKOFF_MS, pollDueFeeds, pollFeed, startFeedPoller, typ
 import { parseFeed } from '../src/ingest/feeds.js';
 import { ingestFile, ingestUrl } from '../src/ingest/ingest.js';
 import type { Feed } from '../src/library/feed-store.js';
-import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
+import type { Stores } from '../src/library/types.js';
 import type { StoredArticle } from '../src/library/types.js';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './http-fixture-server.js';
 
@@ -32,10 +33,10 @@ describe('parseFeed', () => {
   test('GIVEN an Atom feed THEN an entry with the whole article keeps its paragraphs and a summary-only entry keeps none', () => {
     const feed = parseFeed(fixture('atom.xml'));
     expect(feed).toMatchObject({ kind: 'atom', title: 'Valley Notes' });
-    const [library, bakery] = feed.items;
-    expect(library).toMatchObject({ key: 'tag:valley.example,2024:library-sundays', link: 'https://feeds.example/articles/library-sundays', date: '2024-04-02' });
-    expect(library!.paragraphs).toHaveLength(4);
-    expect(library!.paragraphs[1]).toBe('“Sunday is the only day many families have time to read together,” head librarian Ruth Baumann said after the decision. “We want the doors open when people are free.”');
+    const [stores, bakery] = feed.items;
+    expect(stores).toMatchObject({ key: 'tag:valley.example,2024:library-sundays', link: 'https://feeds.example/articles/library-sundays', date: '2024-04-02' });
+    expect(stores!.paragraphs).toHaveLength(4);
+    expect(stores!.paragraphs[1]).toBe('“Sunday is the only day many families have time to read together,” head librarian Ruth Baumann said after the decision. “We want the doors open when people are free.”');
     expect(bakery).toMatchObject({ link: 'https://feeds.example/windows-1252-page.html', paragraphs: [] });
   });
 
@@ -55,59 +56,59 @@ describe('backoffMs', () => {
 });
 
 describe('polling feeds against a local server', () => {
-  let library: SqliteLibrary;
+  let stores: Stores;
   let now: number;
   let announced: { feed: Feed; articles: StoredArticle[] }[];
   let options: FeedPollOptions;
-  const add = (path: string, guildId = 'g1'): Feed => library.feeds.addFeed({ guildId, url: `${server.base}${path}`, channelId: 'c1', now })!;
+  const add = (path: string, guildId = 'g1'): Feed => stores.feeds.addFeed({ guildId, url: `${server.base}${path}`, channelId: 'c1', now })!;
 
   beforeEach(() => {
-    library = openLibrary(':memory:');
+    stores = openStores(':memory:');
     now = Date.UTC(2024, 5, 1, 8);
     announced = [];
     options = {
-      library,
-      feeds: library.feeds,
+      articles: stores.articles,
+      feeds: stores.feeds,
       clock: () => new Date(now),
       intervalMs: INTERVAL,
       fetchOptions: { allowPrivateHosts: ['127.0.0.1'] },
       onNewArticles: (feed, articles) => void announced.push({ feed, articles }),
     };
   });
-  afterEach(() => library.close());
+  afterEach(() => stores.close());
 
   test('GIVEN a new RSS feed THEN the first poll stores its items, fetched as pages, and announces nothing', async () => {
     add('/rss.xml');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'polled', announced: false });
-    const titles = library.listArticles().items.map((a) => a.title).sort();
+    const titles = stores.articles.listArticles().items.map((a) => a.title).sort();
     expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
     expect(announced).toEqual([]);
-    expect(library.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
+    expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
   });
 
   test('GIVEN an Atom feed THEN the full-text entry is stored from the feed and the summary entry from its page', async () => {
     add('/atom.xml');
     await pollDueFeeds(options);
     expect(server.hits.get('/articles/library-sundays')).toBeUndefined();
-    const sundays = library.listArticles({ search: 'Sundays' }).items[0]!;
+    const sundays = stores.articles.listArticles({ search: 'Sundays' }).items[0]!;
     expect(sundays).toMatchObject({ source: `${server.base}/articles/library-sundays`, date: '2024-04-02' });
-    expect(library.getReading(sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
-    expect(library.listArticles({ search: 'baguette' }).total).toBe(1);
+    expect(stores.articles.getReading(sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
+    expect(stores.articles.listArticles({ search: 'baguette' }).total).toBe(1);
   });
 
   test('GIVEN a feed that changes THEN the second poll stores and announces only the new item', async () => {
     server.setChangingFeed(1);
     add('/changing.xml');
     await pollDueFeeds(options);
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
     server.setChangingFeed(2);
     now += INTERVAL;
     const [second] = await pollDueFeeds(options);
     expect(second).toMatchObject({ status: 'polled', announced: true });
     expect(announced).toHaveLength(1);
     expect(announced[0]!.articles.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
-    expect(library.listArticles().total).toBe(2);
+    expect(stores.articles.listArticles().total).toBe(2);
   });
 
   test('GIVEN announcing fails THEN the feed is not counted as broken and the failure is logged', async () => {
@@ -119,7 +120,7 @@ describe('polling feeds against a local server', () => {
     now += INTERVAL;
     const [second] = await pollDueFeeds({ ...options, log: { info: () => {}, warn: (m) => warnings.push(m) }, onNewArticles: () => Promise.reject(new Error('Unknown Channel')) });
     expect(second).toMatchObject({ status: 'polled', announced: true });
-    expect(library.feeds.listFeeds('g1')[0]).toMatchObject({ failures: 0, lastError: null });
+    expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ failures: 0, lastError: null });
     expect(warnings).toEqual([`feed ${server.base}/changing.xml: announcing 1 new article(s) failed: Unknown Channel`]);
   });
 
@@ -133,7 +134,7 @@ describe('polling feeds against a local server', () => {
     expect(second!.status).toBe('not-modified');
     expect(server.headersOf('/changing.xml').at(-1)!['if-none-match']).toBe('"v1"');
     expect(server.hits.get('/news-page.html')).toBe(pageHits);
-    expect(library.feeds.listFeeds('g1')[0]!.nextPollAt).toBe(now + INTERVAL);
+    expect(stores.feeds.listFeeds('g1')[0]!.nextPollAt).toBe(now + INTERVAL);
   });
 
   test('GIVEN a feed that is not due THEN it is not polled', async () => {
@@ -147,14 +148,14 @@ describe('polling feeds against a local server', () => {
     const feed = add('/feed-that-is-gone.xml');
     const [first] = await pollDueFeeds(options);
     expect(first).toMatchObject({ status: 'failed', error: `HttpStatusError: HTTP 404 from ${server.base}/feed-that-is-gone.xml` });
-    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
+    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
     now += 2 * INTERVAL;
     await pollDueFeeds(options);
-    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
+    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
     server.route('/feed-that-is-gone.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('changing-feed-1.xml').replaceAll('https://feeds.example', server.base)));
     now += 4 * INTERVAL;
     await pollDueFeeds(options);
-    expect(library.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
+    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
   });
 
   test('GIVEN a feed that is an HTML page THEN the error says it is not a feed', async () => {
@@ -170,13 +171,13 @@ describe('polling feeds against a local server', () => {
       add('/changing.xml', 'g2');
       server.setChangingFeed(1);
       await pollDueFeeds(options);
-      const ingest = { library, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+      const ingest = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
       await ingestUrl(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, ingest);
       const path = join(dir, 'harbour.html');
       writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
       await ingestFile(path, ingest);
-      expect(library.listArticles({ search: 'ferry' }).total).toBe(1);
-      expect(library.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles({ search: 'ferry' }).total).toBe(1);
+      expect(stores.articles.listArticles().total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -206,6 +207,6 @@ describe('polling feeds against a local server', () => {
       `${server.base}/gone.html: HTTP 404 from ${server.base}/gone.html`,
       `${server.base}/down.html: HTTP 503 from ${server.base}/down.html`,
     ]);
-    expect(['down', 'gone', 'ok'].map((key) => library.feeds.hasSeen(feed.id, key))).toEqual([false, true, true]);
+    expect(['down', 'gone', 'ok'].map((key) => stores.feeds.hasSeen(feed.id, key))).toEqual([false, true, true]);
   });
 });

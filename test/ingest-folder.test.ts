@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import type { ArticleMeta, Reading, Result } from '../src/article/types.js';
 import { importFolder, watchFolder, type ImportSummary, type ReadArticle } from '../src/ingest/folder.js';
-import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
+import type { Stores } from '../src/library/types.js';
 
 const SEED = join(import.meta.dirname, '..', 'data', 'articles', 'idlib-2018-09-17.txt');
 
@@ -22,13 +23,13 @@ function countingReader() {
 }
 
 let dir: string;
-let library: SqliteLibrary;
+let stores: Stores;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'briefing-ingest-'));
-  library = openLibrary(':memory:');
+  stores = openStores(':memory:');
 });
 afterEach(() => {
-  library.close();
+  stores.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -47,16 +48,16 @@ describe('importFolder', () => {
     write('c.html', '<p>page</p>');
     mkdirSync(join(dir, 'sub'));
     write('sub/d.txt', 'Delta\n\nText of delta.');
-    const summary = await importFolder(dir, { library, read });
+    const summary = await importFolder(dir, { articles: stores.articles, read });
     expect(counts(summary)).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
-    expect(library.findBySource(a)?.title).toBe('Alpha');
+    expect(stores.articles.findBySource(a)?.title).toBe('Alpha');
   });
 
   test('GIVEN an unchanged folder imported again THEN nothing is stored and nothing is parsed again', async () => {
     const { read, calls } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { library, read });
-    const again = await importFolder(dir, { library, read });
+    await importFolder(dir, { articles: stores.articles, read });
+    const again = await importFolder(dir, { articles: stores.articles, read });
     expect(counts(again)).toEqual({ created: 0, updated: 0, unchanged: 1, failed: 0 });
     expect(calls).toHaveLength(1);
   });
@@ -64,22 +65,22 @@ describe('importFolder', () => {
   test('GIVEN a changed file THEN it is read again and updated', async () => {
     const { read, calls } = countingReader();
     const a = write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { library, read });
+    await importFolder(dir, { articles: stores.articles, read });
     write('a.txt', 'Alpha two\n\nNew text.');
-    const again = await importFolder(dir, { library, read });
+    const again = await importFolder(dir, { articles: stores.articles, read });
     expect(counts(again)).toEqual({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     expect(calls).toHaveLength(2);
-    expect(library.findBySource(a)?.title).toBe('Alpha two');
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.findBySource(a)?.title).toBe('Alpha two');
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN the same text under another name THEN it is stored once', async () => {
     const { read } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
     write('copy of a.txt', 'Alpha\n\nText.');
-    const summary = await importFolder(dir, { library, read });
+    const summary = await importFolder(dir, { articles: stores.articles, read });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN empty, binary and too large files THEN each fails with its reason and the good one is imported', async () => {
@@ -88,7 +89,7 @@ describe('importFolder', () => {
     write('binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('large.txt', 'x'.repeat(2_000));
     write('good.txt', 'Good\n\nText.');
-    const summary = await importFolder(dir, { library, read, maxBytes: 1_000 });
+    const summary = await importFolder(dir, { articles: stores.articles, read, maxBytes: 1_000 });
     expect(counts(summary)).toMatchObject({ created: 1, failed: 3 });
     const reasons = Object.fromEntries(summary.failed.map((f) => [f.file.slice(dir.length + 1), f.reason.split(':')[0]]));
     expect(reasons).toEqual({ 'empty.txt': 'EMPTY_TEXT', 'binary.txt': 'BINARY', 'large.txt': 'TOO_LARGE' });
@@ -102,19 +103,19 @@ describe('importFolder', () => {
     };
     write('a.txt', 'Boom\n\nText.');
     write('b.txt', 'Fine\n\nText.');
-    const summary = await importFolder(dir, { library, read });
+    const summary = await importFolder(dir, { articles: stores.articles, read });
     expect(summary.failed).toEqual([{ file: join(dir, 'a.txt'), reason: 'engine bug' }]);
     expect(summary.created).toBe(1);
   });
 
   test('GIVEN the seed article and the real engine THEN it is imported with its title and date', async () => {
     writeFileSync(join(dir, 'idlib.txt'), readFileSync(SEED));
-    const summary = await importFolder(dir, { library, read: readArticle });
+    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle });
     expect(summary.failed).toEqual([]);
-    const stored = library.latestArticle()!;
+    const stored = stores.articles.latestArticle()!;
     expect(stored.date).toBe('2018-09-17');
-    expect(library.getReading(stored.id)?.date).toBe('2018-09-17');
-    expect(library.getText(stored.id)).toBe(readFileSync(SEED, 'utf8').replace(/^\uFEFF/, ''));
+    expect(stores.articles.getReading(stored.id)?.date).toBe('2018-09-17');
+    expect(stores.articles.getText(stored.id)).toBe(readFileSync(SEED, 'utf8').replace(/^\uFEFF/, ''));
   });
 });
 
@@ -135,11 +136,11 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('first.txt', 'First\n\nText.');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { library, read, ...timing, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { articles: stores.articles, read, ...timing, onImport: (s) => summaries.push(s) });
     try {
-      await until(() => library.listArticles().total === 1);
+      await until(() => stores.articles.listArticles().total === 1);
       const later = write('later.txt', 'Later\n\nText.');
-      await until(() => library.findBySource(later) !== null);
+      await until(() => stores.articles.findBySource(later) !== null);
       expect(summaries.reduce((n, s) => n + s.created, 0)).toBe(2);
     } finally {
       await watcher.close();
@@ -150,7 +151,7 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('empty.txt', '');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { library, read, watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { articles: stores.articles, read, watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
     await new Promise((r) => setTimeout(r, 150));
     await watcher.close();
     expect(summaries.flatMap((s) => s.failed).map((f) => f.reason.split(':')[0])).toEqual(['EMPTY_TEXT']);
@@ -161,17 +162,17 @@ describe('importFolder with html: true', () => {
   test('GIVEN a saved web page THEN its article is imported through the HTML extractor, without navigation or comments', async () => {
     const page = readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'news-page.html'));
     const file = write('harbour.html', page);
-    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle, html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
-    const article = library.findBySource(file)!;
+    const article = stores.articles.findBySource(file)!;
     expect(article).toMatchObject({ title: 'Harbour council approves new ferry line', date: '2024-03-05', url: 'https://courier.example/news/harbour-ferry' });
-    expect(library.getText(article.id)).not.toContain('taxpayer');
+    expect(stores.articles.getText(article.id)).not.toContain('taxpayer');
   });
 
   test('GIVEN an .html file with no article THEN it is reported and the others go on', async () => {
     write('menu.html', '<html><body><nav><a href="/">Home</a></nav></body></html>');
     write('a.txt', 'Alpha\n\nText of alpha.');
-    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle, html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 1 });
     expect(summary.failed[0]!.reason).toMatch(/no article/);
   });

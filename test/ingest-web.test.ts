@@ -5,21 +5,22 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { extractHtml } from '../src/ingest/html.js';
 import { ingestFile, ingestPastedText, ingestUrl, type IngestOptions } from '../src/ingest/ingest.js';
 import { FetchRefusedError, HttpStatusError } from '../src/ingest/safe-fetch.js';
-import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { openStores } from '../src/library/open-stores.js';
+import type { Stores } from '../src/library/types.js';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './http-fixture-server.js';
 
 let server: FixtureServer;
-let library: SqliteLibrary;
+let stores: Stores;
 let options: IngestOptions;
 beforeAll(async () => {
   server = await startFixtureServer();
 });
 afterAll(async () => server.close());
 beforeEach(() => {
-  library = openLibrary(':memory:');
-  options = { library, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+  stores = openStores(':memory:');
+  options = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
 });
-afterEach(() => library.close());
+afterEach(() => stores.close());
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
@@ -55,13 +56,13 @@ describe('ingestUrl', () => {
     const { outcome, article, reading } = await ingestUrl(`${server.base}/news-page.html`, options);
     expect(outcome).toBe('created');
     expect(article).toMatchObject({ source: 'https://courier.example/news/harbour-ferry', url: 'https://courier.example/news/harbour-ferry', title: 'Harbour council approves new ferry line', date: '2024-03-05' });
-    expect(library.getText(article.id)).toContain('waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost');
+    expect(stores.articles.getText(article.id)).toContain('waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost');
     expect(reading.quotes.map((q) => [q.text, q.speaker?.name])).toContainEqual(['Nobody has shown us how the running costs will be paid,', 'Lena Berg']);
   });
 
   test('GIVEN a windows-1252 page THEN its smart quotes and accents decode right and its quotes are found', async () => {
     const { article, reading } = await ingestUrl(`${server.base}/windows-1252-page.html`, options);
-    const text = library.getText(article.id)!;
+    const text = stores.articles.getText(article.id)!;
     expect(text).toContain('“We bake every loaf the way my grandfather taught me,” said owner Émile Garnier');
     expect(text).toContain('prices — “not by a single cent.”');
     expect(text).not.toMatch(/[\u0080-\u009f\ufffd]/);
@@ -75,7 +76,7 @@ describe('ingestUrl', () => {
     const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`, options);
     expect(first).toMatchObject({ outcome: 'created', article: { source: `${server.base}/windows-1252-page.html` } });
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
     expect(server.hits.get('/windows-1252-page.html')).toBe(hits);
   });
 
@@ -83,14 +84,14 @@ describe('ingestUrl', () => {
     const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`, options);
     const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`, options);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, source: 'https://alpine.example/stories/railway-reopens' } });
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN a redirect to the page THEN the page is stored once, keyed by its canonical URL', async () => {
     const first = await ingestUrl(`${server.base}/news-page.html`, options);
     const second = await ingestUrl(`${server.base}/moved`, options);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN a plain-text URL THEN the text is read as it is', async () => {
@@ -101,12 +102,12 @@ describe('ingestUrl', () => {
 
   test('GIVEN a 404 THEN nothing is stored and the error names the status', async () => {
     await expect(ingestUrl(`${server.base}/gone.html`, options)).rejects.toBeInstanceOf(HttpStatusError);
-    expect(library.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles().total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
     await expect(ingestUrl(`${server.base}/to-private`, options)).rejects.toThrow('refused http://10.0.0.1/admin: private address');
-    expect(library.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles().total).toBe(0);
   });
 
   test('GIVEN a javascript: URL THEN it is refused', async () => {
@@ -125,14 +126,14 @@ describe('ingestFile and pasted text', () => {
     writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
     const fromFile = await ingestFile(path, options);
     expect(fromFile).toMatchObject({ outcome: 'unchanged', article: { id: fetched.article.id } });
-    expect(library.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN a windows-1252 .html file THEN its meta charset decodes it', async () => {
     const path = join(dir, 'bakery.html');
     writeFileSync(path, readFileSync(join(FIXTURES, 'windows-1252-page.html')));
     const { article } = await ingestFile(path, options);
-    expect(library.getText(article.id)).toContain('“There is no secret, only patience.”');
+    expect(stores.articles.getText(article.id)).toContain('“There is no secret, only patience.”');
   });
 
   test('GIVEN a .txt file and then the same text pasted THEN it is stored once', async () => {
@@ -163,7 +164,7 @@ describe('ingestInputs (briefing ingest PATH|URL...)', () => {
       expect(reports[0]!.line).toBe(`${server.base}/news-page.html: created #1 "Harbour council approves new ferry line", 3 quotes`);
       expect(reports[1]!.line).toBe(`${dir}: created 1, updated 0, unchanged 1, failed 0`);
       expect(reports[2]!.line).toMatch(/missing\.txt: error: ENOENT/);
-      expect(library.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles().total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

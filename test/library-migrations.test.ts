@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Reading } from '../src/article/types.js';
 import { MIGRATIONS, SchemaVersionError, migrate, schemaVersion } from '../src/library/migrations.js';
-import { LibraryOpenError, openLibrary } from '../src/library/sqlite.js';
+import { LibraryOpenError, openStores } from '../src/library/open-stores.js';
 
 let dir: string;
 let file: string;
@@ -24,7 +24,7 @@ const reading: Reading = {
 const settings = { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true };
 
 test('GIVEN an empty file THEN every migration is applied and user_version records them', () => {
-  openLibrary(file).close();
+  openStores(file).close();
   const db = new Database(file, { readonly: true });
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
@@ -44,9 +44,9 @@ test('GIVEN a file at an older schema version THEN opening applies only the miss
   expect(migrate(db)).toEqual([]);
   db.close();
 
-  const library = openLibrary(file);
-  expect(library.findBySource('old.txt')?.title).toBe('Old');
-  library.close();
+  const stores = openStores(file);
+  expect(stores.articles.findBySource('old.txt')?.title).toBe('Old');
+  stores.close();
 });
 
 test('GIVEN a migration that fails THEN the file stays at its old version', () => {
@@ -61,35 +61,81 @@ test('GIVEN a file from a newer version THEN opening refuses it', () => {
   const db = new Database(file);
   db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
   db.close();
-  expect(() => openLibrary(file)).toThrow(SchemaVersionError);
+  expect(() => openStores(file)).toThrow(SchemaVersionError);
 });
 
 test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings and deliveries survive', () => {
-  const first = openLibrary(file);
-  const { article } = first.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
-  first.saveGuildSettings(settings);
-  first.beginDelivery('g1', '2018-09-17', [article.id]);
+  const first = openStores(file);
+  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
+  first.guilds.saveGuildSettings(settings);
+  first.deliveries.beginDelivery('g1', '2018-09-17', [article.id]);
   first.close();
 
-  const again = openLibrary(file);
-  expect(again.getArticle(article.id)).toEqual(article);
-  expect(again.getReading(article.id)).toEqual(reading);
-  expect(again.quotesBySpeaker('vladimir-putin').total).toBe(1);
-  expect(again.findSpeakers('putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
-  expect(again.listArticles({ search: 'sochi' }).total).toBe(1);
-  expect(again.getGuildSettings('g1')).toEqual(settings);
-  expect(again.beginDelivery('g1', '2018-09-17', [])).toBe(false);
+  const again = openStores(file);
+  expect(again.articles.getArticle(article.id)).toEqual(article);
+  expect(again.articles.getReading(article.id)).toEqual(reading);
+  expect(again.speakers.quotesBySpeaker('vladimir-putin').total).toBe(1);
+  expect(again.speakers.findSpeakers('putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
+  expect(again.articles.listArticles({ search: 'sochi' }).total).toBe(1);
+  expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
+  expect(again.deliveries.beginDelivery('g1', '2018-09-17', [])).toBe(false);
   again.close();
 });
 
 test('GIVEN a path in a folder that does not exist yet THEN the folder is created', () => {
   const nested = join(dir, 'data', 'briefing.sqlite');
-  openLibrary(nested).close();
+  openStores(nested).close();
   expect(existsSync(nested)).toBe(true);
 });
 
 test('GIVEN a file that is not a database THEN opening fails with the path in the message', () => {
   writeFileSync(file, 'not a database, just text '.repeat(100));
-  expect(() => openLibrary(file)).toThrow(LibraryOpenError);
-  expect(() => openLibrary(file)).toThrow(file);
+  expect(() => openStores(file)).toThrow(LibraryOpenError);
+  expect(() => openStores(file)).toThrow(file);
+});
+
+/** Writes, in plain SQL, what the release before migration 5 stored for one article with one speaker. */
+function writeVersion4Archive(path: string): void {
+  const old = new Database(path);
+  migrate(old, MIGRATIONS.slice(0, 4));
+  const insertArticle = old.prepare('INSERT INTO articles (id, source, title, date, text, hash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // Added in this order: the undated one last, so "latest" changes meaning on upgrade
+  insertArticle.run(1, 'sochi.txt', 'Sochi', '2018-09-17', 'Putin said in Sochi', 'h1', 100);
+  insertArticle.run(2, 'idlib.txt', 'Idlib', '2018-09-18', 'Putin spoke of Idlib', 'h2', 200);
+  insertArticle.run(3, 'note.txt', 'Note', null, 'An undated note', 'h3', 300);
+  for (const id of [1, 2, 3]) old.prepare('INSERT INTO readings (article_id, json) VALUES (?, ?)').run(id, JSON.stringify(reading));
+  old.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (1, 'Sochi', 'Putin said in Sochi'), (2, 'Idlib', 'Putin spoke of Idlib'), (3, 'Note', 'An undated note')").run();
+  old.prepare(`INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
+    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '["Russian president"]', 'vladimir putin', 'putin', 2)`).run();
+  old.prepare("INSERT INTO speaker_aliases (key, speaker_id) VALUES ('vladimir putin', 'vladimir-putin'), ('putin', 'vladimir-putin')").run();
+  for (const term of ['vladimir putin', 'putin', 'russian president', 'president']) old.prepare("INSERT INTO speaker_terms (term, speaker_id) VALUES (?, 'vladimir-putin')").run(term);
+  const insertQuote = old.prepare(`INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id)
+    VALUES (?, ?, 0, ?, 'direct', 0, 1, 0, 1, 0, 'vladimir-putin')`);
+  insertQuote.run(1, 1, 'I hope');
+  insertQuote.run(2, 2, 'We agreed');
+  old.prepare("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (1, 'I hope', 'Vladimir Putin'), (2, 'We agreed', 'Vladimir Putin')").run();
+  old.close();
+}
+
+test('GIVEN an archive written before migration 5 THEN it upgrades without loss and every command path answers from it', () => {
+  writeVersion4Archive(file);
+  const stores = openStores(file);
+  try {
+    expect(stores.articles.listArticles().items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
+    expect(stores.articles.listArticles().total).toBe(3);
+    expect(stores.articles.latestArticle()?.title).toBe('Note');
+    expect(stores.articles.listArticles({ search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
+    expect(stores.articles.getReading(1)).toEqual(reading);
+    expect(stores.speakers.quotesBySpeaker('vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
+    expect(stores.speakers.quotesBySpeaker('vladimir-putin').total).toBe(2);
+    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers(prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    // Saving after the upgrade keeps the counts and the buckets in step
+    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading);
+    expect(stores.articles.listArticles().total).toBe(4);
+    expect(stores.speakers.suggestSpeakers('pu').map((s) => s.quoteCount)).toEqual([3]);
+  } finally {
+    stores.close();
+  }
 });

@@ -3,7 +3,7 @@
  * its last delivered briefing, what each one says in a line, and in what order.
  */
 import type { Quote, Reading } from '../article/types.js';
-import type { Delivery, Library, StoredArticle } from '../library/types.js';
+import type { ArticleStore, Delivery, DeliveryStore, StoredArticle } from '../library/types.js';
 import { addDays } from './local-time.js';
 
 /** One article in a briefing. */
@@ -41,50 +41,56 @@ export const BRIEFING_ITEMS_MAX = 25;
 // "complicated," is a fragment, not something worth quoting
 const QUOTE_MIN_CHARS = 25;
 
+/** What a briefing reads: the articles, and the delivery log for what was sent. */
+export interface BriefingStores {
+  articles: ArticleStore;
+  deliveries: DeliveryStore;
+}
+
 /** The last briefing that was sent for `guildId`, searching the log a few days back. */
-export function lastSentDelivery(library: Library, guildId: string): Delivery | null {
-  const last = library.lastDelivery(guildId);
+export function lastSentDelivery({ deliveries }: Pick<BriefingStores, 'deliveries'>, guildId: string): Delivery | null {
+  const last = deliveries.lastDelivery(guildId);
   if (!last || last.status === 'sent') return last;
   const day = last.localDate.slice(0, 10);
   for (let back = 0; back <= LOG_LOOKBACK_DAYS; back++) {
-    const delivery = library.getDelivery(guildId, addDays(day, -back));
+    const delivery = deliveries.getDelivery(guildId, addDays(day, -back));
     if (delivery?.status === 'sent') return delivery;
   }
   return null;
 }
 
 /** The new articles for `guildId` at `now`: since its last sent briefing, at most 24 h on the first. */
-export function newArticleIds(library: Library, guildId: string, now: Date): { ids: number[]; since: number } {
-  const last = lastSentDelivery(library, guildId);
+export function newArticleIds(stores: BriefingStores, guildId: string, now: Date): { ids: number[]; since: number } {
+  const last = lastSentDelivery(stores, guildId);
   const nowMs = now.getTime();
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
-  const ids = library.articlesSince(since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  const ids = stores.articles.articlesSince(since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
   return { ids, since };
 }
 
 /** Builds the digest for `guildId` at `now`, ranked by importance. Reads only; claims nothing. */
-export function buildBriefing(library: Library, guildId: string, now: Date): Briefing {
-  const { ids, since } = newArticleIds(library, guildId, now);
-  return { ...briefingOf(library, guildId, ids, now), since };
+export function buildBriefing(stores: BriefingStores, guildId: string, now: Date): Briefing {
+  const { ids, since } = newArticleIds(stores, guildId, now);
+  return { ...briefingOf(stores, guildId, ids, now), since };
 }
 
 /** The digest of exactly these articles (a claimed delivery is rebuilt from its ids). */
-export function briefingOf(library: Library, guildId: string, articleIds: number[], now: Date): Briefing {
+export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date): Briefing {
   const items = articleIds
-    .map((id) => ({ article: library.getArticle(id), reading: library.getReading(id) }))
+    .map((id) => ({ article: articles.getArticle(id), reading: articles.getReading(id) }))
     .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
-    .map(({ article, reading }) => itemOf(library, article, reading, now))
+    .map(({ article, reading }) => itemOf(articles, article, reading, now))
     .sort((a, b) => b.score - a.score || b.articleId - a.articleId);
   return { guildId, items: items.slice(0, BRIEFING_ITEMS_MAX), omitted: Math.max(0, items.length - BRIEFING_ITEMS_MAX), since: now.getTime() };
 }
 
-function itemOf(library: Library, article: StoredArticle, reading: Reading, now: Date): BriefingItem {
+function itemOf(articles: ArticleStore, article: StoredArticle, reading: Reading, now: Date): BriefingItem {
   const quote = tellingQuote(reading);
   return {
     articleId: article.id,
     headline: reading.headline.trim() || reading.title || article.title || `Article #${article.id}`,
-    summary: reading.summary[0]?.trim() || firstSentence(library.getText(article.id) ?? ''),
+    summary: reading.summary[0]?.trim() || firstSentence(articles.getText(article.id) ?? ''),
     quote: quote && { text: quote.text.trim(), speaker: quote.speaker!.name },
     url: article.url,
     score: importance(article, reading, now),

@@ -7,14 +7,16 @@
 import type { Client } from 'discord.js';
 import type { Clock, Logger } from '../discord/command.js';
 import { renderBriefing } from '../discord/render-briefing.js';
-import type { Delivery, GuildSettings, Library } from '../library/types.js';
+import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import { briefingOf, newArticleIds, type Briefing } from './build-briefing.js';
 import { localTime, parseTime } from './local-time.js';
 import { BriefingPostError, findPostedParts, postBriefing } from './post-briefing.js';
 
 export interface DeliveryDeps {
   client: Client;
-  library: Library;
+  articles: ArticleStore;
+  guilds: GuildSettingsStore;
+  deliveries: DeliveryStore;
   clock: Clock;
   log: Logger;
   /** Backoff before each 5xx retry; tests shorten it. */
@@ -46,7 +48,7 @@ export interface Deliverer {
 }
 
 export function createDeliverer(deps: DeliveryDeps): Deliverer {
-  const { library, log } = deps;
+  const { guilds, deliveries, log } = deps;
   const graceMs = deps.graceMs ?? PENDING_GRACE_MS;
   // Claims this process is posting or reconciling right now: never "interrupted", never twice
   const inFlight = new Set<string>();
@@ -55,13 +57,13 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     try {
       const posts = renderBriefing(briefing, key, settings.roleId);
       const messageIds = await postBriefing(deps.client, settings.channelId, posts, posted, deps.retryDelaysMs);
-      library.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
+      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
       log.info(`Briefing ${key} for guild ${settings.guildId}: posted ${messageIds.length} message(s).`);
       return { kind: 'sent', key, messageIds };
     } catch (error) {
       const reason = error instanceof BriefingPostError ? error.message : `Discord error: ${String(error)}`;
       const messageIds = error instanceof BriefingPostError ? error.messageIds : [];
-      library.finishDelivery(settings.guildId, key, { status: 'failed', messageIds, error: reason });
+      deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds, error: reason });
       log.warn(`Briefing ${key} for guild ${settings.guildId} failed: ${reason}`);
       return { kind: 'failed', key, reason };
     }
@@ -81,11 +83,11 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   /** Claims `key`, then posts; an empty briefing is claimed and settled without a post unless wanted. */
   async function claimAndPost(settings: GuildSettings, key: string, now: Date, postWhenEmpty: boolean): Promise<DeliveryOutcome> {
-    const { ids } = newArticleIds(library, settings.guildId, now);
-    if (!library.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: library.getDelivery(settings.guildId, key)! };
-    const briefing = briefingOf(library, settings.guildId, ids, now);
+    const { ids } = newArticleIds(deps, settings.guildId, now);
+    if (!deliveries.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: deliveries.getDelivery(settings.guildId, key)! };
+    const briefing = briefingOf(deps, settings.guildId, ids, now);
     if (briefing.items.length === 0 && !postWhenEmpty) {
-      library.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
+      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
       return { kind: 'empty', key };
     }
     return guarded(settings.guildId, key, () => post(settings, key, briefing));
@@ -104,26 +106,26 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     }
     if (found.total > 0 && found.parts.size >= found.total) {
       const messageIds = [...found.parts.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-      library.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
+      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
       log.info(`Briefing ${key} for guild ${settings.guildId} was posted before a restart; recorded it.`);
       return { kind: 'sent', key, messageIds };
     }
     if (key !== localTime(now, settings.timezone).date) {
       const reason = 'interrupted before it was posted; the day was over when the bot came back';
-      library.finishDelivery(settings.guildId, key, { status: 'failed', messageIds: [...found.parts.values()], error: reason });
+      deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds: [...found.parts.values()], error: reason });
       return { kind: 'failed', key, reason };
     }
     // The same articles as claimed, so a half-posted briefing is completed, not restarted
-    return post(settings, key, briefingOf(library, settings.guildId, delivery.articleIds, now), found.parts);
+    return post(settings, key, briefingOf(deps, settings.guildId, delivery.articleIds, now), found.parts);
   }
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
-    const settings = library.getGuildSettings(guildId);
+    const settings = guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     if (!settings.enabled) return { kind: 'disabled' };
     const local = localTime(now, settings.timezone);
     if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
-    const existing = library.getDelivery(guildId, local.date);
+    const existing = deliveries.getDelivery(guildId, local.date);
     if (!existing) return claimAndPost(settings, local.date, now, settings.postWhenEmpty);
     if (existing.status !== 'pending') return { kind: 'already', delivery: existing };
     const stale = now.getTime() - existing.updatedAt > graceMs;
@@ -131,13 +133,13 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
-    const settings = library.getGuildSettings(guildId);
+    const settings = guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     const day = localTime(now, settings.timezone).date;
-    if (newArticleIds(library, guildId, now).ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
+    if (newArticleIds(deps, guildId, now).ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
     for (let run = 1; run <= EXTRA_RUNS_MAX; run++) {
       const key = run === 1 ? day : `${day}+${run}`;
-      if (library.getDelivery(guildId, key)) continue;
+      if (deliveries.getDelivery(guildId, key)) continue;
       const outcome = await claimAndPost(settings, key, now, true);
       if (outcome.kind !== 'already') return outcome;
     }
@@ -145,8 +147,8 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   async function settleInterrupted(guildId: string, now = deps.clock()): Promise<DeliveryOutcome | null> {
-    const settings = library.getGuildSettings(guildId);
-    const last = library.lastDelivery(guildId);
+    const settings = guilds.getGuildSettings(guildId);
+    const last = deliveries.lastDelivery(guildId);
     if (!settings || last?.status !== 'pending') return null;
     // Today's claim is runDue's business; it may also still be within its grace
     if (last.localDate === localTime(now, settings.timezone).date || now.getTime() - last.updatedAt <= graceMs) return null;

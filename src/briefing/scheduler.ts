@@ -42,7 +42,7 @@ export function cronExpression(time: string): string {
 
 /** Starts scheduling every enabled guild in the library on `client`. */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { library, log } = options;
+  const { guilds, log } = options;
   const schedule: ScheduleFn = options.schedule ?? cron.schedule;
   const deliverer = createDeliverer(options);
   const tasks = new Map<string, Pick<ScheduledTask, 'destroy'>>();
@@ -66,7 +66,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   const reschedule = (guildId: string): void => {
     unschedule(guildId);
-    const settings = library.getGuildSettings(guildId);
+    const settings = guilds.getGuildSettings(guildId);
     if (stopped || !settings?.enabled) return;
     const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
       timezone: settings.timezone, noOverlap: true, name: `briefing:${guildId}`,
@@ -75,14 +75,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
-    const guilds = library.listGuildSettings().filter((s) => s.enabled);
-    return Promise.all(guilds.map(async (s) => {
+    const enabled = guilds.listGuildSettings().filter((s) => s.enabled);
+    return Promise.all(enabled.map(async (s) => {
       await deliverer.settleInterrupted(s.guildId, now ?? options.clock()).catch((error: unknown) => log.warn(`Settling an interrupted briefing for guild ${s.guildId} failed: ${String(error)}`));
       return runDue(s.guildId, now);
     }));
   };
 
-  for (const settings of library.listGuildSettings()) reschedule(settings.guildId);
+  for (const settings of guilds.listGuildSettings()) reschedule(settings.guildId);
   const unsubscribe = onSettingsChanged(options.client, (guildId) => {
     reschedule(guildId);
     // Set up after today's time has passed: the next tick is tomorrow, so look now

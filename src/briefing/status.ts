@@ -1,5 +1,5 @@
 /** `/briefing status` as lines: the schedule, the next run, the last delivery and why it failed. */
-import type { GuildSettings, Library } from '../library/types.js';
+import type { DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import { lastSentDelivery } from './build-briefing.js';
 import { describeDelivery } from './deliver.js';
 import { localTime, nextRunAfter } from './local-time.js';
@@ -18,10 +18,10 @@ export function discordTimestamp(instant: Date, style: 'F' | 'R' = 'F'): string 
 }
 
 /** The status of one guild; `missing` is the live channel check (null when it could not run). */
-export function statusLines(library: Library, guildId: string, now: Date, missing: string[] | null): string[] {
-  const settings = library.getGuildSettings(guildId);
+export function statusLines(stores: { guilds: GuildSettingsStore; deliveries: DeliveryStore }, guildId: string, now: Date, missing: string[] | null): string[] {
+  const settings = stores.guilds.getGuildSettings(guildId);
   if (!settings) return ['No daily briefing is set up here. Run /briefing setup to choose a channel and a time.'];
-  return [...scheduleLines(settings, now), ...deliveryLines(library, guildId, now), ...channelLines(settings, missing)];
+  return [...scheduleLines(settings, now), ...deliveryLines(stores, guildId, now), ...channelLines(settings, missing)];
 }
 
 function scheduleLines(settings: GuildSettings, now: Date): string[] {
@@ -35,12 +35,12 @@ function scheduleLines(settings: GuildSettings, now: Date): string[] {
   ];
 }
 
-function deliveryLines(library: Library, guildId: string, now: Date): string[] {
-  const last = library.lastDelivery(guildId);
+function deliveryLines(stores: { deliveries: DeliveryStore }, guildId: string, now: Date): string[] {
+  const last = stores.deliveries.lastDelivery(guildId);
   if (!last) return ['Last delivery: none yet.'];
   const lines = [`Last delivery: ${last.localDate}: ${describeDelivery(last, now)}.`];
   if (last.status !== 'sent') {
-    const sent = lastSentDelivery(library, guildId);
+    const sent = lastSentDelivery(stores, guildId);
     if (sent) lines.push(`Last briefing that went out: ${sent.localDate}.`);
   }
   return lines;

@@ -5,7 +5,8 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Library } from '../library/types.js';
+import type { FeedStore } from '../library/feed-store.js';
+import type { ArticleStore, DeliveryStore, GuildSettingsStore, SpeakerStore } from '../library/types.js';
 import type { PageState } from './pages.js';
 import type { BotMessage } from './render.js';
 
@@ -19,9 +20,16 @@ export interface Logger {
 /** The current time, passed in so tests can fix it. */
 export type Clock = () => Date;
 
-/** The services a command may use; given to every call, never imported. */
+/**
+ * The services a command may use; given to every call, never imported. Each store is narrow:
+ * a command takes the ones it uses (`{ articles }`, `{ speakers }`, `{ guilds, deliveries }`).
+ */
 export interface CommandContext {
-  library: Library;
+  articles: ArticleStore;
+  speakers: SpeakerStore;
+  guilds: GuildSettingsStore;
+  deliveries: DeliveryStore;
+  feeds: FeedStore;
   clock: Clock;
   log: Logger;
 }

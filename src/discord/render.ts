@@ -67,6 +67,8 @@ export interface ArticleListView {
   page: number;
   pageCount: number;
   total: number;
+  /** The total is a lower bound: the search matched more than were counted. */
+  capped?: boolean;
   search: string | null;
 }
 
@@ -230,7 +232,7 @@ export function renderArticleList(view: ArticleListView): BotMessage {
     return `\`#${article.id}\` ${linked}${date ? ` · ${date}` : ''}`;
   });
   const heading = view.search ? `Articles matching “${plain(view.search)}”` : 'Articles in the archive';
-  const footer = [view.pageCount > 1 ? `Page ${view.page + 1}/${view.pageCount}` : null, `${view.total} article${view.total === 1 ? '' : 's'}`].filter(Boolean);
+  const footer = [view.pageCount > 1 ? `Page ${view.page + 1}/${view.pageCount}` : null, `${view.total}${view.capped ? '+' : ''} article${view.total === 1 && !view.capped ? '' : 's'}`].filter(Boolean);
   const description = lines.length ? listValue(lines, DESCRIPTION_MAX) : 'No articles found. Add some with /article add, or try another search.';
   return message([{ title: heading, description, footer: { text: footer.join(' · ') }, color: BRAND_COLOR }]);
 }

@@ -4,7 +4,7 @@
  * backs off exponentially with its last error kept for `/feed list`.
  */
 import type { Feed, FeedStore } from '../library/feed-store.js';
-import type { Library, StoredArticle } from '../library/types.js';
+import type { ArticleStore, StoredArticle } from '../library/types.js';
 import { parseFeed, type FeedItem } from './feeds.js';
 import { findKnownUrl, ingestUrl, storePage, type Ingested, type IngestOptions, type ReadText } from './ingest.js';
 import { NoArticleError } from './html.js';
@@ -24,7 +24,7 @@ export interface FeedLog {
 }
 
 export interface FeedPollOptions {
-  library: Library;
+  articles: ArticleStore;
   feeds: FeedStore;
   /** The current time; tests fix it. */
   clock: () => Date;
@@ -48,7 +48,7 @@ export function backoffMs(intervalMs: number, failures: number): number {
 }
 
 const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
-  library: options.library,
+  articles: options.articles,
   read: options.read,
   fetch: options.fetchOptions,
 });
@@ -56,7 +56,7 @@ const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
 /** One item to one article: the feed's own text when it has the whole article, else its link. */
 async function ingestItem(feed: Feed, item: FeedItem, options: IngestOptions): Promise<Ingested | null> {
   if (item.link) {
-    const already = findKnownUrl(options.library, item.link);
+    const already = findKnownUrl(options.articles, item.link);
     if (already) return already;
   }
   if (item.paragraphs.length > 0) {

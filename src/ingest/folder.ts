@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { readBytes } from '../article/read.js';
 import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
-import type { Library, SaveOutcome, StoredArticle } from '../library/types.js';
+import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
 import { articleText, extractHtml } from './html.js';
 import { decode, declaredCharset } from './charset.js';
 
@@ -26,7 +26,7 @@ const RESCAN_MS = 60_000;
 export type ReadArticle = (input: Uint8Array, meta: ArticleMeta) => Result<Reading>;
 
 export interface ImportOptions {
-  library: Library;
+  articles: ArticleStore;
   read: ReadArticle;
   maxBytes?: number;
   log?: (message: string) => void;
@@ -73,23 +73,23 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
   const decoded = readBytes(bytes, { maxBytes });
   if (!decoded.ok) return { outcome: 'failed', reason: `${decoded.error.code}: ${decoded.error.message}` };
   const text = decoded.value.text;
-  const known = options.library.findByHash(contentHash(text));
+  const known = options.articles.findByHash(contentHash(text));
   if (known) return { outcome: 'unchanged', article: known };
   const reading = options.read(bytes, { maxBytes });
   if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
   const { title, date } = reading.value;
-  return options.library.saveArticle({ source: file, text, title, date }, reading.value);
+  return options.articles.saveArticle({ source: file, text, title, date }, reading.value);
 }
 
 /** A saved page: the article text as the URL ingest stores it, so the same page is the same hash. */
 function importHtml(file: string, bytes: Uint8Array, options: ImportOptions): FileOutcome {
   const page = extractHtml(decode(bytes, declaredCharset('', bytes)), null);
   const text = articleText(page);
-  const known = options.library.findByHash(contentHash(text));
+  const known = options.articles.findByHash(contentHash(text));
   if (known) return { outcome: 'unchanged', article: known };
   const reading = options.read(new TextEncoder().encode(text), { title: page.title, date: page.date });
   if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
-  return options.library.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value);
+  return options.articles.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value);
 }
 
 /**

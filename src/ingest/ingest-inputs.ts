@@ -17,7 +17,7 @@ const isUrl = (input: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(input)
 async function ingestOne(input: string, options: IngestOptions): Promise<InputReport> {
   if (!isUrl(input) && (await stat(input)).isDirectory()) {
     const read = (bytes: Uint8Array, meta: Parameters<typeof readArticle>[1]) => readArticle(bytes, meta);
-    const s = await importFolder(input, { library: options.library, read, html: true });
+    const s = await importFolder(input, { articles: options.articles, read, html: true });
     const failed = s.failed.map((f) => `\n  skipped ${f.file}: ${f.reason}`).join('');
     return { input, ok: s.failed.length === 0, line: `${input}: created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}${failed}` };
   }

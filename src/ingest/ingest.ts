@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import { readArticle, readBytes } from '../article/index.js';
 import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
-import type { Library, SaveOutcome, StoredArticle } from '../library/types.js';
+import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { articleText, extractHtml, type ExtractedPage } from './html.js';
 import { decode, declaredCharset } from './charset.js';
@@ -18,7 +18,7 @@ import { FetchRefusedError, safeFetch, type SafeFetchOptions } from './safe-fetc
 export type ReadText = (text: string, meta: ArticleMeta) => Result<Reading>;
 
 export interface IngestOptions {
-  library: Library;
+  articles: ArticleStore;
   /** `readArticle` by default. */
   read?: ReadText;
   /** Transport and safety limits for anything fetched. */
@@ -44,22 +44,22 @@ const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 /** The local file types `ingestFile` accepts. */
 export const FILE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
-const known = (library: Library, article: StoredArticle): Ingested | null => {
-  const reading = library.getReading(article.id);
+const known = (articles: ArticleStore, article: StoredArticle): Ingested | null => {
+  const reading = articles.getReading(article.id);
   return reading ? { outcome: 'unchanged', article, reading } : null;
 };
 
 /** Reads and stores a text, unless the same text is already in the archive. */
 export function storeText(source: string, url: string | null, text: string, meta: ArticleMeta, options: IngestOptions): Ingested {
-  const { library } = options;
-  const same = library.findByHash(contentHash(text));
-  const already = same && known(library, same);
+  const { articles } = options;
+  const same = articles.findByHash(contentHash(text));
+  const already = same && known(articles, same);
   if (already) return already;
   const read = (options.read ?? readArticle)(text, meta);
   if (!read.ok) throw new ArticleReadError(`${read.error.code}: ${read.error.message}`);
   const title = meta.title ?? read.value.title;
   const date = meta.date ?? read.value.date;
-  const saved = library.saveArticle({ source, url, text, title, date }, read.value);
+  const saved = articles.saveArticle({ source, url, text, title, date }, read.value);
   return { ...saved, reading: read.value };
 }
 
@@ -72,10 +72,10 @@ export function storePage(page: ExtractedPage, fallbackSource: string, options: 
 }
 
 /** The archive already has this URL (after tracking parameters are stripped). */
-export function findKnownUrl(library: Library, url: string): Ingested | null {
+export function findKnownUrl(articles: ArticleStore, url: string): Ingested | null {
   const key = canonicalUrl(url);
-  const article = key ? library.findBySource(key) : null;
-  return article ? known(library, article) : null;
+  const article = key ? articles.findBySource(key) : null;
+  return article ? known(articles, article) : null;
 }
 
 /**
@@ -85,7 +85,7 @@ export function findKnownUrl(library: Library, url: string): Ingested | null {
 export async function ingestUrl(url: string, options: IngestOptions): Promise<Ingested> {
   const key = canonicalUrl(url);
   if (!key) throw new FetchRefusedError(url, 'only http and https URLs are fetched');
-  const already = findKnownUrl(options.library, key);
+  const already = findKnownUrl(options.articles, key);
   if (already) return already;
   const doc = await safeFetch(key, options.fetch);
   if (doc.notModified) throw new ArticleReadError(`the server answered 304 without a cached copy: ${key}`);
@@ -94,7 +94,7 @@ export async function ingestUrl(url: string, options: IngestOptions): Promise<In
   }
   const page = extractHtml(doc.text, doc.url);
   // A canonical link pointing elsewhere may name an article the archive already has
-  const byCanonical = page.url ? findKnownUrl(options.library, page.url) : null;
+  const byCanonical = page.url ? findKnownUrl(options.articles, page.url) : null;
   return byCanonical ?? storePage(page, key, options);
 }
 
@@ -103,7 +103,7 @@ function storeByName(name: string, source: string, text: string, meta: ArticleMe
   if (!HTML_EXTENSIONS.includes(extname(name).toLowerCase())) return storeText(source, null, text, meta, options);
   const page = extractHtml(text, null);
   // A saved page names its canonical URL: the archive may have it from the web already
-  const already = page.url ? findKnownUrl(options.library, page.url) : null;
+  const already = page.url ? findKnownUrl(options.articles, page.url) : null;
   if (already) return already;
   const titled = meta.title ? { ...page, title: meta.title } : page;
   const stored = storeText(source, page.url, articleText(titled), { title: titled.title, date: page.date }, options);

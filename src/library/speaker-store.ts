@@ -1,155 +1,193 @@
 import type { Database } from 'better-sqlite3';
-import type { Quote, Reading, Speaker } from '../article/types.js';
-import { foldKey } from './fold.js';
-import { linkSpeaker, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from './speakers.js';
-import type { SpeakerSummary } from './types.js';
+import type { Quote, QuoteKind } from '../article/types.js';
+import { ftsQuery, toStoredArticle } from './article-store.js';
+import { editDistance } from './edit-distance.js';
+import { foldKey, foldWords } from './fold.js';
+import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
+import { PREFIX_KEY_MAX, tailKey, typoForms } from './speakers.js';
+import type { QuoteHit, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
 
-export interface SpeakerRow {
-  id: string;
-  name: string;
-  aliases: string;
-  roles: string;
-  type: string;
-  quote_count: number;
+/** Discord shows at most 25 autocomplete choices. */
+export const SUGGEST_LIMIT_DEFAULT = 25;
+/** A page of quotes when the caller gives no limit. */
+const QUOTES_LIMIT_DEFAULT = 10;
+/** "Did you mean …" offers a handful, not a list. */
+const SUGGESTIONS_MAX = 5;
+/** Matches for one query: a role like "president" can name many. */
+const MATCHES_MAX = 25;
+// Words past the end of every folded term, for a prefix range scan on the index
+const PREFIX_END = '\uffff';
+/**
+ * Terms read for a prefix longer than the bucket keys ("erdo"): a bound, so a prefix shared by
+ * thousands of names costs the same as a rare one. The most quoted among them are shown.
+ */
+const PREFIX_SCAN_MAX = 500;
+/** Speakers one exact word may name ("president"): a bound on the work, far above what is shown. */
+const EXACT_MAX = 200;
+/**
+ * Most quoted speakers read from each "did you mean" bucket (the query's first two letters, and
+ * its last two): the typo path compares a bounded number of names, however many are known.
+ */
+const TYPO_CANDIDATES_PER_BUCKET = 100;
+/** Letters of the query's start that pick its head bucket. */
+const TYPO_HEAD_LENGTH = 2;
+
+/** Edits allowed for "did you mean": one typo in a short name, up to three in a long one. */
+export function typoBudget(length: number): number {
+  return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
 
-export const SPEAKER_COLUMNS = 'id, name, aliases, roles, type, quote_count';
-
-export function toArchiveSpeaker(row: SpeakerRow): ArchiveSpeaker {
-  const type = row.type === 'organization' ? 'organization' : 'person';
-  return { id: row.id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[], type };
+interface QuoteRow {
+  id: number;
+  article_id: number;
+  text: string;
+  kind: string;
+  start: number;
+  end: number;
+  outer_start: number;
+  outer_end: number;
+  continued: number;
+  speaker_id: string | null;
+  mention_text: string | null;
+  mention_start: number | null;
+  mention_end: number | null;
 }
 
-export function toSpeakerSummary(row: SpeakerRow): SpeakerSummary {
-  const { id, name, aliases, roles } = toArchiveSpeaker(row);
-  return { id, name, aliases, roles, quoteCount: row.quote_count };
-}
-
-type QuoteParams = [
-  articleId: number, position: number, text: string, kind: string, start: number, end: number, outerStart: number, outerEnd: number,
-  continued: number, speakerId: string | null, mentionText: string | null, mentionStart: number | null, mentionEnd: number | null,
-];
-
-/** Archive-wide speakers and the quotes that point at them: linking and writing. */
-export function createSpeakerStore(db: Database) {
-  const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);
-  const candidates = db.prepare<[string, string], SpeakerRow>(
-    `SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE surname = ?
-     UNION SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id IN (SELECT speaker_id FROM speaker_aliases WHERE key = ?)`,
-  );
-  const insert = db.prepare<[string, string, string, string, string, string, string]>(
-    'INSERT INTO speakers (id, name, aliases, roles, type, search_key, surname) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const update = db.prepare<[string, string, string, string, string, string]>(
-    'UPDATE speakers SET name = ?, aliases = ?, roles = ?, search_key = ?, surname = ? WHERE id = ?',
-  );
-  const rename = db.prepare<[string, string]>('UPDATE speakers SET id = ? WHERE id = ?');
-  const moveQuotes = db.prepare<[string, string]>('UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?');
-  const drop = db.prepare<[string]>('DELETE FROM speakers WHERE id = ?');
-  const redirect = db.prepare<[string, string]>('INSERT OR REPLACE INTO speaker_redirects (old_id, new_id) VALUES (?, ?)');
-  const redirectOf = db.prepare<[string], { new_id: string }>('SELECT new_id FROM speaker_redirects WHERE old_id = ?');
-  const repoint = db.prepare<[string, string]>('UPDATE speaker_redirects SET new_id = ? WHERE new_id = ?');
-  const clearKeys = db.prepare<[string]>('DELETE FROM speaker_aliases WHERE speaker_id = ?');
-  const putKey = db.prepare<[string, string]>('INSERT OR IGNORE INTO speaker_aliases (key, speaker_id) VALUES (?, ?)');
-  const clearTerms = db.prepare<[string]>('DELETE FROM speaker_terms WHERE speaker_id = ?');
-  const putTerm = db.prepare<[string, string]>('INSERT OR IGNORE INTO speaker_terms (term, speaker_id) VALUES (?, ?)');
-  const recount = db.prepare<[string]>(
-    'UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id) WHERE id = ?',
-  );
-  const articleSpeakers = db.prepare<[number], { speaker_id: string }>(
-    'SELECT DISTINCT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL',
-  );
-  const dropQuoteFts = db.prepare<[number]>('DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)');
-  const dropQuotes = db.prepare<[number]>('DELETE FROM quotes WHERE article_id = ?');
-  const insertQuote = db.prepare<QuoteParams>(
-    `INSERT INTO quotes (article_id, position, text, kind, start, end, outer_start, outer_end, continued,
-       speaker_id, mention_text, mention_start, mention_end)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const putQuoteFts = db.prepare<[number, string, string]>('INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)');
-  const renameQuoteFts = db.prepare<[string, string]>(
-    'UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)',
-  );
-
-  /** Moves a speaker to a new id; when that id is taken the two rows become one. */
-  function moveSpeaker(oldId: string, newId: string): void {
-    if (byId.get(newId)) {
-      moveQuotes.run(newId, oldId);
-      drop.run(oldId);
-    } else {
-      rename.run(newId, oldId);
-    }
-    // Old ids stay valid for quotesBySpeaker: a Discord autocomplete value may still hold one
-    repoint.run(newId, oldId);
-    redirect.run(oldId, newId);
-  }
-
-  function write(speaker: ArchiveSpeaker, isNew: boolean): void {
-    const aliases = JSON.stringify(speaker.aliases);
-    const roles = JSON.stringify(speaker.roles);
-    const key = foldKey(speaker.name);
-    if (isNew) insert.run(speaker.id, speaker.name, aliases, roles, speaker.type, key, surnameOf(speaker.name));
-    else update.run(speaker.name, aliases, roles, key, surnameOf(speaker.name), speaker.id);
-    clearKeys.run(speaker.id);
-    for (const k of speakerKeys(speaker)) putKey.run(k, speaker.id);
-    clearTerms.run(speaker.id);
-    for (const term of speakerTerms(speaker)) putTerm.run(term, speaker.id);
-    renameQuoteFts.run(speaker.name, speaker.id);
-  }
-
-  /** Finds or creates the archive speaker for an engine speaker; returns its archive id. */
-  function link(incoming: IncomingSpeaker): string {
-    const key = foldKey(incoming.name);
-    const found = candidates.all(surnameOf(incoming.name), key).map(toArchiveSpeaker);
-    const { target, merged } = linkSpeaker(incoming, found);
-    if (target && target.id !== merged.id) moveSpeaker(target.id, merged.id);
-    const existing = byId.get(merged.id);
-    write(existing ? { ...merged, type: existing.type === 'organization' ? 'organization' : 'person' } : merged, !existing);
-    return merged.id;
-  }
-
-  function writeQuote(articleId: number, position: number, quote: Quote, speakerId: string | null, speakerName: string): void {
-    const m = quote.speaker?.mention ?? null;
-    const params: QuoteParams = [articleId, position, quote.text, quote.kind, quote.start, quote.end, quote.outerStart, quote.outerEnd,
-      quote.continued ? 1 : 0, speakerId, m?.text ?? null, m?.start ?? null, m?.end ?? null];
-    const id = Number(insertQuote.run(...params).lastInsertRowid);
-    putQuoteFts.run(id, quote.text, speakerName);
-  }
-
-  /** Maps each engine speaker id of the reading to an archive id, linking as it goes. */
-  function linkReading(reading: Reading): Map<string, string> {
-    const ids = new Map<string, string>();
-    const engine = new Map<string, Speaker>(reading.speakers.map((s) => [s.id, s]));
-    // A name that folds to nothing ("…") cannot be linked; its quotes stay unattributed
-    const named = (name: string): boolean => foldKey(name) !== '';
-    for (const s of reading.speakers) if (named(s.name)) ids.set(s.id, link(s));
-    // An attribution whose speaker the engine did not list still deserves a speaker
-    for (const q of reading.quotes) {
-      if (q.speaker && !ids.has(q.speaker.id) && !engine.has(q.speaker.id) && named(q.speaker.name)) {
-        ids.set(q.speaker.id, link({ name: q.speaker.name, aliases: [], roles: [] }));
-      }
-    }
-    return ids;
-  }
-
+function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
+  const mention = row.mention_text === null ? null : { text: row.mention_text, start: row.mention_start ?? 0, end: row.mention_end ?? 0 };
   return {
-    /** Replaces the quotes of an article and links its speakers. Call inside a transaction. */
-    replaceQuotes(articleId: number, reading: Reading): void {
-      const touched = new Set(articleSpeakers.all(articleId).map((r) => r.speaker_id));
-      dropQuoteFts.run(articleId);
-      dropQuotes.run(articleId);
-      const ids = linkReading(reading);
-      // A later speaker of the same reading may have renamed an earlier one ("Putin", then "Vladimir Putin")
-      const current = (id: string): string => (byId.get(id) ? id : (redirectOf.get(id)?.new_id ?? id));
-      reading.quotes.forEach((quote, position) => {
-        const linked = quote.speaker ? ids.get(quote.speaker.id) : undefined;
-        const id = linked === undefined ? null : current(linked);
-        writeQuote(articleId, position, quote, id, id ? (byId.get(id)?.name ?? '') : '');
-        if (id) touched.add(id);
-      });
-      for (const id of touched) recount.run(id);
-    },
+    text: row.text, kind: row.kind as QuoteKind, start: row.start, end: row.end,
+    outerStart: row.outer_start, outerEnd: row.outer_end, continued: row.continued === 1,
+    speaker: speaker ? { id: speaker.id, name: speaker.name, mention } : null,
   };
 }
 
-export type SpeakerStore = ReturnType<typeof createSpeakerStore>;
+const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
+type JoinedRow = QuoteRow & {
+  a_id: number; source: string; url: string | null; title: string | null; date: string | null; hash: string; added_at: number;
+};
+const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
+
+/** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker. */
+export function createSpeakerStore(db: Database): SpeakerStore {
+  const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);
+  const redirect = db.prepare<[string], { new_id: string }>('SELECT new_id FROM speaker_redirects WHERE old_id = ?');
+  const top = db.prepare<[number], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers ORDER BY quote_count DESC, name LIMIT ?`);
+  // The bucket index holds the order: no sort, however many names share the letters
+  const bucket = db.prepare<[string, number], SpeakerRow>(
+    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+     FROM (SELECT speaker_id FROM speaker_keys WHERE key = ? ORDER BY quote_count DESC, name LIMIT ?) k
+     JOIN speakers s ON s.id = k.speaker_id`,
+  );
+  const prefix = db.prepare<[string, string, number], SpeakerRow>(
+    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+     FROM (SELECT speaker_id FROM speaker_terms WHERE term >= ? AND term < ? LIMIT ?) t
+     JOIN speakers s ON s.id = t.speaker_id`,
+  );
+  const exact = db.prepare<[string, number], { speaker_id: string }>('SELECT speaker_id FROM speaker_terms WHERE term = ? LIMIT ?');
+  const quotes = db.prepare<[string, number, number], JoinedRow>(
+    `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.speaker_id = ? ORDER BY q.article_id DESC, q.position LIMIT ? OFFSET ?`,
+  );
+  const quotesIn = db.prepare<[string, number, number, number], JoinedRow>(
+    `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.speaker_id = ? AND q.article_id = ? ORDER BY q.position LIMIT ? OFFSET ?`,
+  );
+  const quoteCountIn = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM quotes WHERE speaker_id = ? AND article_id = ?');
+  const textSearch = db.prepare<[string, number, number], JoinedRow>(
+    `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)
+     ORDER BY a.id DESC, q.position LIMIT ? OFFSET ?`,
+  );
+
+  const textCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?');
+
+  const summaries = (ids: Iterable<string>): SpeakerSummary[] =>
+    [...new Set(ids)].flatMap((id) => { const r = byId.get(id); return r ? [toSpeakerSummary(r)] : []; })
+      .sort(mostQuoted);
+
+  function suggestSpeakers(text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
+    const key = foldKey(text);
+    if (key === '') return top.all(limit).map(toSpeakerSummary);
+    if (key.length <= PREFIX_KEY_MAX) return bucket.all(key, limit).map(toSpeakerSummary).sort(mostQuoted);
+    const found = new Map(prefix.all(key, key + PREFIX_END, PREFIX_SCAN_MAX).map((r) => [r.id, toSpeakerSummary(r)]));
+    return [...found.values()].sort(mostQuoted).slice(0, limit);
+  }
+
+  /** Speakers with a term equal to the whole query, or else to every word of it. */
+  function exactMatches(key: string): string[] {
+    const whole = exact.all(key, EXACT_MAX).map((r) => r.speaker_id);
+    if (whole.length > 0) return whole;
+    // "President Erdogan": a role word and a surname, each a term of the same speaker
+    const sets = foldWords(key).map((w) => new Set(exact.all(w, EXACT_MAX).map((r) => r.speaker_id)));
+    const [first, ...rest] = sets;
+    return first ? [...first].filter((id) => rest.every((s) => s.has(id))) : [];
+  }
+
+  /** The closest names by edit distance, for "did you mean …": among the most quoted of two buckets. */
+  function closest(key: string): SpeakerSummary[] {
+    const budget = typoBudget(key.length);
+    const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
+    const candidates = [...bucket.all(key.slice(0, TYPO_HEAD_LENGTH), TYPO_CANDIDATES_PER_BUCKET), ...bucket.all(tailKey(key), TYPO_CANDIDATES_PER_BUCKET)];
+    for (const row of candidates) {
+      const speaker = toSpeakerSummary(row);
+      for (const form of typoForms(speaker)) {
+        // Only names within the budget in length can be within it in edits
+        if (Math.abs(form.length - key.length) > budget) continue;
+        const distance = editDistance(key, form, budget);
+        if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
+      .slice(0, SUGGESTIONS_MAX)
+      .map((c) => c.speaker);
+  }
+
+  function findSpeakers(query: string): SpeakerMatch {
+    const key = foldKey(query);
+    if (key === '') return { matches: [], suggestions: [] };
+    const exactIds = exactMatches(key);
+    const matches = exactIds.length > 0 ? summaries(exactIds) : suggestSpeakers(key, MATCHES_MAX);
+    if (matches.length > 0) return { matches: matches.slice(0, MATCHES_MAX), suggestions: [] };
+    return { matches: [], suggestions: closest(key) };
+  }
+
+  /** The current id of a speaker, following renames from a shorter name to a fuller one. */
+  function resolve(id: string): SpeakerRow | null {
+    return byId.get(id) ?? byId.get(redirect.get(id)?.new_id ?? '') ?? null;
+  }
+
+  function quotesBySpeaker(id: string, options: { articleId?: number; limit?: number; offset?: number } = {}) {
+    const row = resolve(id);
+    if (!row) return { items: [] as SpeakerQuote[], total: 0 };
+    const speaker = toSpeakerSummary(row);
+    const limit = options.limit ?? QUOTES_LIMIT_DEFAULT;
+    const offset = options.offset ?? 0;
+    const article = options.articleId;
+    const rows = article === undefined ? quotes.all(row.id, limit, offset) : quotesIn.all(row.id, article, limit, offset);
+    const items = rows.map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
+    // The speaker's count is kept on every save, so the total costs nothing
+    return { items, total: article === undefined ? speaker.quoteCount : quoteCountIn.get(row.id, article)!.n };
+  }
+
+  /** Quotes whose text or speaker name has every word of the search. */
+  function searchQuotes(search: string, options: { limit?: number; offset?: number } = {}): { items: QuoteHit[]; total: number } {
+    const match = ftsQuery(search);
+    if (match === null) return { items: [], total: 0 };
+    const rows = textSearch.all(match, options.limit ?? QUOTES_LIMIT_DEFAULT, options.offset ?? 0);
+    const items = rows.map((r) => {
+      const speakerRow = r.speaker_id ? byId.get(r.speaker_id) : undefined;
+      const speaker = speakerRow ? toSpeakerSummary(speakerRow) : null;
+      return { article: articleOf(r), quote: toQuote(r, speaker), speaker };
+    });
+    return { items, total: textCount.get(match)!.n };
+  }
+
+  return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };
+}
+
+/** Most quoted first, then by name as SQLite orders it (code points), so every path agrees. */
+function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
+  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}

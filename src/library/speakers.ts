@@ -140,3 +140,33 @@ export function linkSpeaker(incoming: IncomingSpeaker, candidates: ArchiveSpeake
   const target = findLink(incoming, candidates);
   return { target, merged: mergeSpeaker(target, incoming) };
 }
+
+/** Prefixes of 1 to this many letters are bucket keys; a longer prefix is a range over the terms. */
+export const PREFIX_KEY_MAX = 3;
+/** Marks a tail key ('$an'): folded text never holds it. */
+export const TAIL_MARK = '$';
+/** Letters of a name's end that make its tail bucket. */
+const TAIL_LENGTH = 2;
+
+/** The forms "did you mean" compares a misspelt query with: the name, the aliases and the surname. */
+export function typoForms(speaker: { name: string; aliases: string[] }): string[] {
+  return [...new Set([...speakerKeys(speaker), surnameOf(speaker.name)].filter((f) => f !== ''))];
+}
+
+/** The tail bucket of a folded name: "erdogan" is in '$an'. */
+export function tailKey(form: string): string {
+  return TAIL_MARK + form.slice(-TAIL_LENGTH);
+}
+
+/**
+ * The bucket keys of a speaker, each served by one index range, most quoted first: the first
+ * 1-3 letters of every term (autocomplete, and the head of a misspelt name) and the tail of
+ * every name form (a misspelt name whose first letters are wrong). Migration 5 computes
+ * the same keys in SQL for archives written before it.
+ */
+export function speakerBucketKeys(speaker: ArchiveSpeaker): string[] {
+  const keys = new Set<string>();
+  for (const term of speakerTerms(speaker)) for (let n = 1; n <= PREFIX_KEY_MAX; n++) keys.add(term.slice(0, n));
+  for (const form of typoForms(speaker)) keys.add(tailKey(form));
+  return [...keys];
+}

@@ -1,4 +1,5 @@
 import type { Quote, Reading } from '../article/types.js';
+import type { FeedStore } from './feed-store.js';
 
 /** An article as stored in the archive. */
 export interface StoredArticle {
@@ -78,35 +79,78 @@ export interface Delivery {
   updatedAt: number;
 }
 
-/** The archive. Implementations: SQLite (`sqlite.ts`). Readings are computed once, at ingest. */
-export interface Library {
+/** One page of a list, with how many there are in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  /** True when `total` is a lower bound: counting stopped at a cap (a search matching most of the archive). */
+  capped?: boolean;
+}
+
+/**
+ * Articles, their texts and readings. Saving an article also links its speakers and quotes
+ * (see SpeakerStore). "Newest" is always the most recently added: the article id order.
+ * Synchronous for now; every method returns a plain value, so an async implementation
+ * (PostgreSQL) wraps the same shapes in promises.
+ */
+export interface ArticleStore {
   saveArticle(input: ArticleInput, reading: Reading): { article: StoredArticle; outcome: SaveOutcome };
   findByHash(hash: string): StoredArticle | null;
   findBySource(source: string): StoredArticle | null;
   getArticle(id: number): StoredArticle | null;
   getText(id: number): string | null;
   getReading(id: number): Reading | null;
+  /** The most recently added article. */
   latestArticle(): StoredArticle | null;
-  /** Newest first (by date, then by when added); `search` matches title and text. */
-  listArticles(options?: { search?: string; limit?: number; offset?: number }): { items: StoredArticle[]; total: number };
-  /** Autocomplete: up to `limit` speakers whose name, alias or role starts a word with `prefix`. */
+  /** Newest added first; `search` matches every word of title or text (words of 1-3 letters as word starts). */
+  listArticles(options?: { search?: string; limit?: number; offset?: number }): Page<StoredArticle>;
+  /** Autocomplete: up to `limit` articles matching what was typed (the last word as a word start), newest added first (no count). */
+  suggestArticles(typed: string, limit?: number): StoredArticle[];
+  /** Articles added since `since` (ms since epoch, inclusive), newest first. */
+  articlesSince(since: number): StoredArticle[];
+}
+
+/** A quote found by text search; unattributed quotes have no speaker. */
+export interface QuoteHit {
+  article: StoredArticle;
+  quote: Quote;
+  speaker: SpeakerSummary | null;
+}
+
+/** Archive-wide speakers and their quotes: autocomplete, forgiving search, "did you mean". */
+export interface SpeakerStore {
+  /** Autocomplete: up to `limit` speakers whose name, alias or role starts a word with `prefix`, most quoted first. */
   suggestSpeakers(prefix: string, limit?: number): SpeakerSummary[];
   findSpeakers(query: string): SpeakerMatch;
-  /** Quotes by one archive-wide speaker, newest article first; optionally in one article only. */
-  quotesBySpeaker(speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): { items: SpeakerQuote[]; total: number };
-  /** Articles added since `since` (ms since epoch), newest first. */
-  articlesSince(since: number): StoredArticle[];
+  /** Quotes by one archive-wide speaker, newest added article first; optionally in one article only. */
+  quotesBySpeaker(speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): Page<SpeakerQuote>;
+  /** Quotes whose text or speaker name has every word of `search` (prefixes, accents folded). */
+  searchQuotes(search: string, options?: { limit?: number; offset?: number }): Page<QuoteHit>;
+}
 
+/** Each guild's briefing settings (`/briefing setup`). */
+export interface GuildSettingsStore {
   getGuildSettings(guildId: string): GuildSettings | null;
   listGuildSettings(): GuildSettings[];
   saveGuildSettings(settings: GuildSettings): void;
   deleteGuildSettings(guildId: string): void;
+}
 
+/** The delivery log: one briefing per guild per local day. */
+export interface DeliveryStore {
   getDelivery(guildId: string, localDate: string): Delivery | null;
   lastDelivery(guildId: string): Delivery | null;
   /** Claims the day for a guild; false when a delivery for that day already exists. */
   beginDelivery(guildId: string, localDate: string, articleIds: number[]): boolean;
   finishDelivery(guildId: string, localDate: string, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string | null }): void;
+}
 
+/** Every store over one database, and the one way to close it. */
+export interface Stores {
+  articles: ArticleStore;
+  speakers: SpeakerStore;
+  guilds: GuildSettingsStore;
+  deliveries: DeliveryStore;
+  feeds: FeedStore;
   close(): void;
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readArticle } from '../article/index.js';
 import { buildBriefing } from '../briefing/build-briefing.js';
 import { importFolder } from '../ingest/folder.js';
-import { openLibrary } from '../library/sqlite.js';
+import { openStores } from '../library/open-stores.js';
 import { formatArticle } from './format-article.js';
 import { formatBriefing } from './format-briefing.js';
 import { wrap } from './wrap.js';
@@ -32,23 +32,24 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     write(`No articles folder at ${articlesDir}. Put .txt or .md articles there, or set BRIEFING_ARTICLES.\n`);
     return 1;
   }
-  const library = openLibrary(IN_MEMORY, { now: () => options.now.getTime() });
+  const stores = openStores(IN_MEMORY, { now: () => options.now.getTime() });
+  const { articles } = stores;
   try {
-    const summary = await importFolder(articlesDir, { library, read: readArticle, maxBytes: options.maxBytes });
-    const { items, total } = library.listArticles({ limit: Number.MAX_SAFE_INTEGER });
+    const summary = await importFolder(articlesDir, { articles, read: readArticle, maxBytes: options.maxBytes });
+    const { items, total } = articles.listArticles({ limit: Number.MAX_SAFE_INTEGER });
     const intro = `briefing: offline preview of ${total} article${total === 1 ? '' : 's'} in ${articlesDir} (no DISCORD_TOKEN, so nothing is posted; see README.md to run the bot)`;
     const blocks = [
       wrap(intro).join('\n'),
       ...summary.failed.map((f) => `skipped ${f.file}: ${f.reason}`),
-      formatBriefing(buildBriefing(library, PREVIEW_GUILD, options.now)),
+      formatBriefing(buildBriefing(stores, PREVIEW_GUILD, options.now)),
       ...items.flatMap((article, index) => {
-        const reading = library.getReading(article.id);
+        const reading = articles.getReading(article.id);
         return reading ? [formatArticle(article, reading, index + 1, total)] : [];
       }),
     ];
     write(`${blocks.join('\n\n')}\n`);
     return 0;
   } finally {
-    library.close();
+    stores.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A bot with the /briefing command and the scheduler, on the real discord.js Client against
- * the fake Discord, with a SQLite library in a file (reopened to simulate a restart) and a
+ * the fake Discord, with the SQLite stores in a file (reopened to simulate a restart) and a
  * clock the test moves by hand.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/brief
 import { createClient } from '../../src/discord/client.js';
 import type { Clock } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
-import { openLibrary, type SqliteLibrary } from '../../src/library/sqlite.js';
+import { openStores } from '../../src/library/open-stores.js';
+import type { Stores } from '../../src/library/types.js';
 import type { FakeDiscord } from './fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './harness.js';
 
@@ -50,44 +51,44 @@ export function recordingSchedule(calls: ScheduledCall[]): ScheduleFn {
 
 export interface BriefingBot {
   client: Client;
-  library: SqliteLibrary;
+  stores: Stores;
   scheduler: Scheduler;
   schedules: ScheduledCall[];
   logs: string[];
-  /** Stops the scheduler, the client and the library (a clean shutdown). */
+  /** Stops the scheduler, the client and closes the stores (a clean shutdown). */
   close(): Promise<void>;
   /** Drops the client without settling anything: a process killed mid-flight. */
   kill(): Promise<void>;
 }
 
-/** A temporary folder for the library file, removed by `cleanup`. */
+/** A temporary folder for the archive file, removed by `cleanup`. */
 export function tempLibraryPath(): { path: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
   return { path: join(dir, 'library.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function openTestLibrary(path: string, clock: Clock): SqliteLibrary {
-  return openLibrary(path, { now: () => clock().getTime() });
+export function openTestLibrary(path: string, clock: Clock): Stores {
+  return openStores(path, { now: () => clock().getTime() });
 }
 
 /** Logs in a fresh client with /briefing and starts the scheduler; resolves after its catch-up. */
 export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, clock: Clock, retryDelaysMs: number[] = [20, 40]): Promise<BriefingBot> {
-  const library = openTestLibrary(libraryPath, clock);
+  const stores = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
-  const route = createRouter({ commands: [briefing], context: { library, clock, log }, token: TEST_TOKEN });
+  const route = createRouter({ commands: [briefing], context: { ...stores, clock, log }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
   await ready;
   const schedules: ScheduledCall[] = [];
-  const scheduler = startScheduler({ client, library, clock, log, retryDelaysMs, schedule: recordingSchedule(schedules) });
+  const scheduler = startScheduler({ client, ...stores, clock, log, retryDelaysMs, schedule: recordingSchedule(schedules) });
   await scheduler.ready;
   const close = async (): Promise<void> => {
     scheduler.stop();
     await client.destroy();
-    library.close();
+    stores.close();
   };
-  return { client, library, scheduler, schedules, logs, close, kill: close };
+  return { client, stores, scheduler, schedules, logs, close, kill: close };
 }

@@ -1,8 +1,9 @@
-/** A running bot against the fake Discord, with a library and a log the test can read. */
+/** A running bot against the fake Discord, with its stores and a log the test can read. */
 import type { Logger, SlashCommand } from '../../src/discord/command.js';
 import { startBot, type Bot } from '../../src/main.js';
 import { FakeDiscord } from './fake-discord.js';
-import { MemoryLibrary } from './memory-library.js';
+import { openStores } from '../../src/library/open-stores.js';
+import type { Stores } from '../../src/library/types.js';
 
 /** Shaped like a real bot token so redaction is tested against the real thing. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -10,9 +11,19 @@ export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstu
 export interface TestBot {
   fake: FakeDiscord;
   bot: Bot;
-  library: MemoryLibrary;
+  stores: Stores;
   logs: string[];
   close(): Promise<void>;
+}
+
+/** What MemoryLibrary's clock did: each save one second after the previous, from November 2023. */
+const CLOCK_START_MS = 1_700_000_000_000;
+const CLOCK_STEP_MS = 1000;
+
+/** Every store over a SQLite `:memory:` database, with a clock that ticks a second per call. */
+export function memoryStores(): Stores {
+  let clock = CLOCK_START_MS;
+  return openStores(':memory:', { now: () => (clock += CLOCK_STEP_MS) });
 }
 
 export function memoryLogger(lines: string[]): Logger {
@@ -23,22 +34,23 @@ export function memoryLogger(lines: string[]): Logger {
   };
 }
 
-export async function startTestBot(options: { library?: MemoryLibrary; commands?: SlashCommand[]; deferAfterMs?: number } = {}): Promise<TestBot> {
+export async function startTestBot(options: { stores?: Stores; commands?: SlashCommand[]; deferAfterMs?: number } = {}): Promise<TestBot> {
   const fake = await FakeDiscord.start();
-  const library = options.library ?? new MemoryLibrary();
+  const stores = options.stores ?? memoryStores();
   const logs: string[] = [];
   try {
     const bot = await startBot({
       config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
-      library,
+      stores,
       clock: () => new Date('2024-06-01T08:00:00Z'),
       log: memoryLogger(logs),
       commands: options.commands,
       deferAfterMs: options.deferAfterMs,
     });
-    return { fake, bot, library, logs, close: async () => (await bot.stop(), await fake.close()) };
+    return { fake, bot, stores, logs, close: async () => (await bot.stop(), await fake.close(), stores.close()) };
   } catch (error) {
     await fake.close();
+    stores.close();
     throw error;
   }
 }

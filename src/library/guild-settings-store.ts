@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+import type { GuildSettings, GuildSettingsStore } from './types.js';
+
+interface SettingsRow {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  role_id: string | null;
+  post_when_empty: number;
+  enabled: number;
+}
+
+function toSettings(row: SettingsRow): GuildSettings {
+  return {
+    guildId: row.guild_id, channelId: row.channel_id, time: row.time, timezone: row.timezone,
+    roleId: row.role_id, postWhenEmpty: row.post_when_empty === 1, enabled: row.enabled === 1,
+  };
+}
+
+/** The SQLite guild settings store. */
+export function createGuildSettingsStore(db: Database): GuildSettingsStore {
+  const getSettings = db.prepare<[string], SettingsRow>('SELECT * FROM guild_settings WHERE guild_id = ?');
+  const allSettings = db.prepare<[], SettingsRow>('SELECT * FROM guild_settings ORDER BY guild_id');
+  const putSettings = db.prepare<[string, string, string, string, string | null, number, number]>(
+    `INSERT OR REPLACE INTO guild_settings (guild_id, channel_id, time, timezone, role_id, post_when_empty, enabled)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const dropSettings = db.prepare<[string]>('DELETE FROM guild_settings WHERE guild_id = ?');
+
+  return {
+    getGuildSettings: (guildId) => {
+      const row = getSettings.get(guildId);
+      return row ? toSettings(row) : null;
+    },
+    listGuildSettings: () => allSettings.all().map(toSettings),
+    saveGuildSettings(s) {
+      putSettings.run(s.guildId, s.channelId, s.time, s.timezone, s.roleId, s.postWhenEmpty ? 1 : 0, s.enabled ? 1 : 0);
+    },
+    deleteGuildSettings(guildId) {
+      dropSettings.run(guildId);
+    },
+  };
+}

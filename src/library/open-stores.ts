@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { createArticleStore } from './article-store.js';
+import { createDeliveryStore } from './delivery-store.js';
+import { createFeedStore } from './feed-store.js';
+import { createGuildSettingsStore } from './guild-settings-store.js';
+import { migrate, SchemaVersionError } from './migrations.js';
+import { createSpeakerStore } from './speaker-store.js';
+import { createSpeakerWriter } from './speaker-writer.js';
+import type { Stores } from './types.js';
+
+export interface StoresOptions {
+  /** The clock, in ms since epoch; tests pass a fixed one. */
+  now?: () => number;
+  /** Called with every statement run, parameters filled in (the bench explains each one's plan). */
+  trace?: (sql: string) => void;
+}
+
+/** The archive file cannot be opened or migrated; the cause is kept. */
+export class LibraryOpenError extends Error {
+  override name = 'LibraryOpenError';
+}
+
+const IN_MEMORY = ':memory:';
+
+/** Opens the file, creating its folder (`data/` on a first start), and brings the schema up to date. */
+function openDatabase(path: string, trace?: (sql: string) => void): Database.Database {
+  let db: Database.Database | null = null;
+  try {
+    if (path !== IN_MEMORY && path !== '') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, trace ? { verbose: (sql) => trace(String(sql)) } : {});
+    // WAL lets the bot read while the ingest writes; foreign keys are off unless asked for
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof SchemaVersionError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LibraryOpenError(`cannot open the library at ${path}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Opens (or creates) the SQLite archive at `path` (`':memory:'` for tests), migrates its
+ * schema and returns every store over that one database; `close()` closes it.
+ */
+export function openStores(path: string, options: StoresOptions = {}): Stores {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(path, options.trace);
+  return {
+    articles: createArticleStore(db, createSpeakerWriter(db), now),
+    speakers: createSpeakerStore(db),
+    guilds: createGuildSettingsStore(db),
+    deliveries: createDeliveryStore(db, now),
+    feeds: createFeedStore(db),
+    close: () => db.close(),
+  };
+}

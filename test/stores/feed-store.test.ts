@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Stores } from '../../src/library/types.js';
+import { STORE_FACTORIES } from './store-factories.js';
+
+const URL_A = 'https://courier.example/feed.xml';
+const URL_B = 'https://harbour.example/atom.xml';
+
+describe.each(STORE_FACTORIES)('the feed store ($name)', (factory) => {
+  let stores: Stores;
+  beforeEach(() => {
+    stores = factory.open(() => 1_000);
+  });
+  afterEach(() => stores.close());
+
+  test('GIVEN a feed added twice to one guild THEN the second add is refused, another guild may follow it', () => {
+    const feed = stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: 'c1', now: 10 });
+    expect(feed).toMatchObject({ guildId: 'g1', url: URL_A, channelId: 'c1', primed: false, failures: 0, nextPollAt: 10, addedAt: 10 });
+    expect(stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 20 })).toBeNull();
+    expect(stores.feeds.addFeed({ guildId: 'g2', url: URL_A, channelId: null, now: 20 })).not.toBeNull();
+    expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual([URL_A]);
+  });
+
+  test('GIVEN feeds due at different times THEN the most overdue come first and later ones wait', () => {
+    stores.feeds.addFeed({ guildId: 'g1', url: URL_B, channelId: null, now: 30 });
+    stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 10 });
+    expect(stores.feeds.dueFeeds(30).map((f) => f.url)).toEqual([URL_A, URL_B]);
+    expect(stores.feeds.dueFeeds(20).map((f) => f.url)).toEqual([URL_A]);
+  });
+
+  test('GIVEN a failure then a success THEN failures count up and reset, and the feed is primed', () => {
+    const feed = stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 10 })!;
+    stores.feeds.recordFailure(feed.id, { error: 'HTTP 500', polledAt: 11, nextPollAt: 100 });
+    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, lastError: 'HTTP 500', nextPollAt: 100, lastPolledAt: 11 });
+    stores.feeds.recordSuccess(feed.id, { title: 'Courier', etag: '"e1"', lastModified: null, polledAt: 101, nextPollAt: 200 });
+    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, title: 'Courier', etag: '"e1"', primed: true });
+  });
+
+  test('GIVEN items marked seen THEN they are seen for that feed only, and removing the feed forgets it', () => {
+    const a = stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 10 })!;
+    const b = stores.feeds.addFeed({ guildId: 'g1', url: URL_B, channelId: null, now: 10 })!;
+    stores.feeds.markSeen(a.id, 'item-1', null);
+    expect([stores.feeds.hasSeen(a.id, 'item-1'), stores.feeds.hasSeen(b.id, 'item-1')]).toEqual([true, false]);
+    expect(stores.feeds.removeFeed('g1', URL_A)).toBe(true);
+    expect(stores.feeds.removeFeed('g1', URL_A)).toBe(false);
+    expect(stores.feeds.getFeed(a.id)).toBeNull();
+  });
+});

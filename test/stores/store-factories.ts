@@ -1,0 +1,16 @@
+/**
+ * The implementations every store contract test runs against. A PostgreSQL implementation
+ * joins this list (opened on a scratch schema) and must pass the same suites.
+ */
+import { openStores } from '../../src/library/open-stores.js';
+import type { Stores } from '../../src/library/types.js';
+
+export interface StoreFactory {
+  name: string;
+  /** Fresh, empty stores; `now` is the clock in ms since epoch. */
+  open(now: () => number): Stores;
+}
+
+export const STORE_FACTORIES: readonly StoreFactory[] = [
+  { name: 'SQLite :memory:', open: (now) => openStores(':memory:', { now }) },
+];
