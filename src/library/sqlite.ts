@@ -79,7 +79,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): SqliteL
     getText: articles.getText,
     getReading: articles.getReading,
     latestArticle: articles.latestArticle,
-    listArticles: articles.listArticles,
+    listArticles: (options) => articles.listArticles(options),
     articlesSince: articles.articlesSince,
     suggestSpeakers: search.suggestSpeakers,
     findSpeakers: search.findSpeakers,
