@@ -1,18 +1,17 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { buildBriefing } from '../src/briefing/build-briefing.js';
-import { createDeliverer, type DeliveryOutcome } from '../src/briefing/deliver.js';
+import type { DeliveryOutcome } from '../src/briefing/deliver.js';
 import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
-import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/briefing/permissions.js';
-import { announceSettingsChanged, hasScheduler } from '../src/briefing/settings-events.js';
-import { discordTimestamp, formatLocal, statusLines } from '../src/briefing/status.js';
+import { discordTimestamp, formatLocal } from '../src/briefing/status.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/discord/permissions.js';
 import { renderBriefingNotice, renderBriefingPreview } from '../src/discord/render-briefing.js';
 import type { BotMessage } from '../src/discord/render.js';
 
 const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
 
 /** `/briefing setup`: validates time, timezone and the bot's permissions before saving anything. */
-async function setup(interaction: ChatInputCommandInteraction, guildId: string, { library, clock }: CommandContext): Promise<BotMessage> {
+async function setup(interaction: ChatInputCommandInteraction, guildId: string, { library, clock, briefings }: CommandContext): Promise<BotMessage> {
   const time = interaction.options.getString('time', true).trim();
   const timezone = interaction.options.getString('timezone', true).trim();
   if (parseTime(time) === null) return renderBriefingNotice([`“${time}” is not a time. Use HH:MM, 24-hour, for example 08:30 or 18:00.`]);
@@ -29,13 +28,13 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   const previous = library.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
   library.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
-  const running = hasScheduler(interaction.client);
+  const running = briefings.isScheduling();
   const now = clock();
   const next = nextRunAfter(now, time, timezone);
   const today = localTime(now, timezone);
   // Looked at before the scheduler hears of it: it claims the day at once when the time has passed
   const missedToday = today.minutes >= parseTime(time)! && !library.getDelivery(guildId, today.date);
-  announceSettingsChanged(interaction.client, guildId);
+  briefings.settingsChanged(guildId);
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
     missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
@@ -44,11 +43,11 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   ]);
 }
 
-function off(guildId: string, { library }: CommandContext, interaction: ChatInputCommandInteraction): BotMessage {
+function off(guildId: string, { library, briefings }: CommandContext): BotMessage {
   const settings = library.getGuildSettings(guildId);
   if (!settings?.enabled) return renderBriefingNotice(['The daily briefing is already off.']);
   library.saveGuildSettings({ ...settings, enabled: false });
-  announceSettingsChanged(interaction.client, guildId);
+  briefings.settingsChanged(guildId);
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
@@ -74,20 +73,19 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
   }
 }
 
-async function postNow(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const settings = context.library.getGuildSettings(guildId);
+async function postNow(guildId: string, { library, briefings }: CommandContext): Promise<BotMessage> {
+  const settings = library.getGuildSettings(guildId);
   if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
-  const deliverer = createDeliverer({ client: interaction.client, library: context.library, clock: context.clock, log: context.log });
-  return nowAnswer(await deliverer.deliverNow(guildId, context.clock()));
+  return nowAnswer(await briefings.deliverNow(guildId));
 }
 
-async function status(guildId: string, { library, clock }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
+async function status(guildId: string, { library, briefings }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
   const settings = library.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
   const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
   const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
-  return renderBriefingNotice([...statusLines(library, guildId, clock(), settings ? missing : []), ...silent]);
+  return renderBriefingNotice([...briefings.status(guildId, settings ? missing : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */
@@ -117,9 +115,9 @@ export default {
     if (!guildId) return renderBriefingNotice(['Briefings are set per server: run this in a server.']);
     switch (interaction.options.getSubcommand()) {
       case 'setup': return setup(interaction, guildId, context);
-      case 'off': return off(guildId, context, interaction);
+      case 'off': return off(guildId, context);
       case 'show': return show(guildId, context);
-      case 'now': return postNow(guildId, context, interaction);
+      case 'now': return postNow(guildId, context);
       default: return status(guildId, context, interaction);
     }
   },

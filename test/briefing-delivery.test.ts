@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { renderBriefing } from '../src/discord/render-briefing.js';
 import { briefingOf } from '../src/briefing/build-briefing.js';
-import { postBriefing } from '../src/briefing/post-briefing.js';
+import { postBriefing } from '../src/discord/post-briefing.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { ALL_PERMISSIONS, channelPayload, rolePayload } from './fake-discord/payloads.js';
 import { idlibReading, mentionReading, PUTIN, quote, reading } from './fake-discord/readings.js';

@@ -4,21 +4,19 @@
  * A claim left pending by a killed process is reconciled against the channel, never reposted
  * blindly.
  */
-import type { Client } from 'discord.js';
-import type { Clock, Logger } from '../discord/command.js';
-import { renderBriefing } from '../discord/render-briefing.js';
+import type { Clock } from '../clock.js';
 import type { Delivery, GuildSettings, Library } from '../library/types.js';
+import type { Logger } from '../logger.js';
+import { BriefingPostError, type BriefingPoster, type PostedParts } from './briefing-poster.js';
 import { briefingOf, newArticleIds, type Briefing } from './build-briefing.js';
 import { localTime, parseTime } from './local-time.js';
-import { BriefingPostError, findPostedParts, postBriefing } from './post-briefing.js';
 
 export interface DeliveryDeps {
-  client: Client;
+  /** Renders and posts a briefing, and finds what was posted (Discord, in the bot). */
+  poster: BriefingPoster;
   library: Library;
   clock: Clock;
   log: Logger;
-  /** Backoff before each 5xx retry; tests shorten it. */
-  retryDelaysMs?: readonly number[];
   /** How old a pending claim must be before it counts as interrupted. */
   graceMs?: number;
 }
@@ -53,8 +51,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function post(settings: GuildSettings, key: string, briefing: Briefing, posted?: Map<number, string>): Promise<DeliveryOutcome> {
     try {
-      const posts = renderBriefing(briefing, key, settings.roleId);
-      const messageIds = await postBriefing(deps.client, settings.channelId, posts, posted, deps.retryDelaysMs);
+      const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted });
       library.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
       log.info(`Briefing ${key} for guild ${settings.guildId}: posted ${messageIds.length} message(s).`);
       return { kind: 'sent', key, messageIds };
@@ -94,9 +91,9 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   /** A pending claim from a process that died: find what it posted, finish it, or say so. */
   async function reconcile(settings: GuildSettings, delivery: Delivery, now: Date): Promise<DeliveryOutcome> {
     const key = delivery.localDate;
-    let found: Awaited<ReturnType<typeof findPostedParts>>;
+    let found: PostedParts;
     try {
-      found = await findPostedParts(deps.client, settings.channelId, key);
+      found = await deps.poster.findPosted(settings.channelId, key);
     } catch (error) {
       const reason = `interrupted: may or may not have been posted (could not read the channel: ${error instanceof Error ? error.message : String(error)})`;
       log.warn(`Briefing ${key} for guild ${settings.guildId}: ${reason}`);

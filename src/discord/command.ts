@@ -5,25 +5,23 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { BriefingService } from '../briefing/briefing-service.js';
+import type { Clock } from '../clock.js';
 import type { Library } from '../library/types.js';
+import type { Logger } from '../logger.js';
 import type { PageState } from './pages.js';
 import type { BotMessage } from './render.js';
 
-/** Where the bot writes what happened; messages are redacted before they get here. */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-/** The current time, passed in so tests can fix it. */
-export type Clock = () => Date;
+// They live below Discord, so briefing/ and ingest/ can take them too
+export type { Clock, Logger };
 
 /** The services a command may use; given to every call, never imported. */
 export interface CommandContext {
   library: Library;
   clock: Clock;
   log: Logger;
+  /** The daily briefing: `/briefing now`, settings changes, status; the scheduler runs behind it. */
+  briefings: BriefingService;
 }
 
 export type Choice = ApplicationCommandOptionChoiceData<string | number>;

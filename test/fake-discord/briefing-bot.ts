@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { Events, type Client } from 'discord.js';
 import type { TaskOptions } from 'node-cron';
 import briefing from '../../commands/briefing.js';
+import { createBriefingService } from '../../src/briefing/briefing-service.js';
+import { createDeliverer } from '../../src/briefing/deliver.js';
 import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/briefing/scheduler.js';
+import { SettingsEvents } from '../../src/briefing/settings-events.js';
+import type { Clock } from '../../src/clock.js';
 import { createClient } from '../../src/discord/client.js';
-import type { Clock } from '../../src/discord/command.js';
+import { createBriefingPoster } from '../../src/discord/post-briefing.js';
 import { createRouter } from '../../src/discord/router.js';
 import { openLibrary, type SqliteLibrary } from '../../src/library/sqlite.js';
 import type { FakeDiscord } from './fake-discord.js';
@@ -70,19 +74,22 @@ export function openTestLibrary(path: string, clock: Clock): SqliteLibrary {
   return openLibrary(path, { now: () => clock().getTime() });
 }
 
-/** Logs in a fresh client with /briefing and starts the scheduler; resolves after its catch-up. */
+/** Logs in a fresh client with /briefing and starts the scheduler, wired as main.ts does; resolves after its catch-up. */
 export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, clock: Clock, retryDelaysMs: number[] = [20, 40]): Promise<BriefingBot> {
   const library = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
-  const route = createRouter({ commands: [briefing], context: { library, clock, log }, token: TEST_TOKEN });
+  const events = new SettingsEvents();
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client, { retryDelaysMs }), library, clock, log });
+  const briefings = createBriefingService({ deliverer, events, library, clock });
+  const route = createRouter({ commands: [briefing], context: { library, clock, log, briefings }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
   await ready;
   const schedules: ScheduledCall[] = [];
-  const scheduler = startScheduler({ client, library, clock, log, retryDelaysMs, schedule: recordingSchedule(schedules) });
+  const scheduler = startScheduler({ deliverer, events, library, clock, log, schedule: recordingSchedule(schedules) });
   await scheduler.ready;
   const close = async (): Promise<void> => {
     scheduler.stop();
