@@ -7,9 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
+import { createDeliverer } from '../src/briefing/deliver.js';
 import { startScheduler } from '../src/briefing/scheduler.js';
+import { SettingsEvents } from '../src/briefing/settings-events.js';
 import { createClient } from '../src/discord/client.js';
-import type { Logger } from '../src/discord/command.js';
+import { createBriefingPoster } from '../src/discord/post-briefing.js';
+import type { Logger } from '../src/logger.js';
 import { openStores } from '../src/library/open-stores.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
 import { idlibReading } from '../test/fake-discord/readings.js';
@@ -40,7 +43,8 @@ export async function benchFanout(): Promise<string> {
     await client.login(TOKEN);
     await ready;
     // Node-cron is replaced by the ticks below: every guild's task fires in the same minute
-    const scheduler = startScheduler({ client, ...stores, clock: () => clock, log, schedule: () => ({ destroy: () => undefined }) });
+    const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock: () => clock, log });
+    const scheduler = startScheduler({ deliverer, events: new SettingsEvents(), stores, clock: () => clock, log, schedule: () => ({ destroy: () => undefined }) });
     await scheduler.ready;
     fake.rateLimit({ perSecond: REQUESTS_PER_SECOND, scope: 'global' });
     clock = DUE;

@@ -1,18 +1,17 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { buildBriefing } from '../src/briefing/build-briefing.js';
-import { createDeliverer, type DeliveryOutcome } from '../src/briefing/deliver.js';
+import type { DeliveryOutcome } from '../src/briefing/deliver.js';
 import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
-import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/briefing/permissions.js';
-import { announceSettingsChanged, hasScheduler } from '../src/briefing/settings-events.js';
-import { discordTimestamp, formatLocal, statusLines } from '../src/briefing/status.js';
+import { discordTimestamp, formatLocal } from '../src/briefing/status.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/discord/permissions.js';
 import { renderBriefingNotice, renderBriefingPreview } from '../src/discord/render-briefing.js';
 import type { BotMessage } from '../src/discord/render.js';
 
 const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
 
 /** `/briefing setup`: validates time, timezone and the bot's permissions before saving anything. */
-async function setup(interaction: ChatInputCommandInteraction, guildId: string, { guilds, deliveries, clock }: CommandContext): Promise<BotMessage> {
+async function setup(interaction: ChatInputCommandInteraction, guildId: string, { guilds, deliveries, clock, briefings }: CommandContext): Promise<BotMessage> {
   const time = interaction.options.getString('time', true).trim();
   const timezone = interaction.options.getString('timezone', true).trim();
   if (parseTime(time) === null) return renderBriefingNotice([`“${time}” is not a time. Use HH:MM, 24-hour, for example 08:30 or 18:00.`]);
@@ -29,13 +28,13 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   const previous = guilds.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
   guilds.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
-  const running = hasScheduler(interaction.client);
+  const running = briefings.isScheduling();
   const now = clock();
   const next = nextRunAfter(now, time, timezone);
   const today = localTime(now, timezone);
   // Looked at before the scheduler hears of it: it claims the day at once when the time has passed
   const missedToday = today.minutes >= parseTime(time)! && !deliveries.getDelivery(guildId, today.date);
-  announceSettingsChanged(interaction.client, guildId);
+  briefings.settingsChanged(guildId);
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
     missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
@@ -44,20 +43,19 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   ]);
 }
 
-function off(guildId: string, { guilds }: CommandContext, interaction: ChatInputCommandInteraction): BotMessage {
+function off(guildId: string, { guilds, briefings }: CommandContext): BotMessage {
   const settings = guilds.getGuildSettings(guildId);
   if (!settings?.enabled) return renderBriefingNotice(['The daily briefing is already off.']);
   guilds.saveGuildSettings({ ...settings, enabled: false });
-  announceSettingsChanged(interaction.client, guildId);
+  briefings.settingsChanged(guildId);
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
-function show(guildId: string, context: CommandContext): BotMessage {
-  const { guilds, clock } = context;
+function show(guildId: string, { guilds, articles, deliveries, clock }: CommandContext): BotMessage {
   const settings = guilds.getGuildSettings(guildId);
   const now = clock();
   const key = localTime(now, settings?.timezone ?? 'UTC').date;
-  return renderBriefingPreview(buildBriefing(context, guildId, now), key, settings?.postWhenEmpty ?? false);
+  return renderBriefingPreview(buildBriefing({ articles, deliveries }, guildId, now), key, settings?.postWhenEmpty ?? false);
 }
 
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
@@ -75,21 +73,19 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
   }
 }
 
-async function postNow(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const settings = context.guilds.getGuildSettings(guildId);
+async function postNow(guildId: string, { guilds, briefings }: CommandContext): Promise<BotMessage> {
+  const settings = guilds.getGuildSettings(guildId);
   if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
-  const deliverer = createDeliverer({ client: interaction.client, articles: context.articles, guilds: context.guilds, deliveries: context.deliveries, clock: context.clock, log: context.log });
-  return nowAnswer(await deliverer.deliverNow(guildId, context.clock()));
+  return nowAnswer(await briefings.deliverNow(guildId));
 }
 
-async function status(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const { guilds, clock } = context;
+async function status(guildId: string, { guilds, briefings }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
   const settings = guilds.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
   const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
   const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
-  return renderBriefingNotice([...statusLines(context, guildId, clock(), settings ? missing : []), ...silent]);
+  return renderBriefingNotice([...briefings.status(guildId, settings ? missing : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */
@@ -119,9 +115,9 @@ export default {
     if (!guildId) return renderBriefingNotice(['Briefings are set per server: run this in a server.']);
     switch (interaction.options.getSubcommand()) {
       case 'setup': return setup(interaction, guildId, context);
-      case 'off': return off(guildId, context, interaction);
+      case 'off': return off(guildId, context);
       case 'show': return show(guildId, context);
-      case 'now': return postNow(guildId, context, interaction);
+      case 'now': return postNow(guildId, context);
       default: return status(guildId, context, interaction);
     }
   },

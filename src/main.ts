@@ -6,17 +6,23 @@ import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
 import { readArticle } from './article/index.js';
+import { createBriefingService } from './briefing/briefing-service.js';
+import { createDeliverer, type Deliverer } from './briefing/deliver.js';
 import { startScheduler } from './briefing/scheduler.js';
+import { SettingsEvents } from './briefing/settings-events.js';
+import type { Clock } from './clock.js';
 import { redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
-import type { Clock, Logger, SlashCommand } from './discord/command.js';
+import type { SlashCommand } from './discord/command.js';
+import { createBriefingPoster } from './discord/post-briefing.js';
 import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
 import { openStores } from './library/open-stores.js';
 import type { Stores } from './library/types.js';
+import type { Logger } from './logger.js';
 
 export interface BotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
@@ -27,6 +33,8 @@ export interface BotOptions {
   commands?: readonly SlashCommand[];
   /** When the router defers a slow command; tests shorten it. */
   deferAfterMs?: number;
+  /** Where `/briefing setup` and `off` announce changes; `runBot`'s scheduler listens on the same. */
+  events?: SettingsEvents;
 }
 
 /** Logging in failed: a refused token, an unreachable Discord. The message holds no token. */
@@ -36,6 +44,8 @@ export class BotLoginError extends Error {
 
 export interface Bot {
   client: Client;
+  /** Posts briefings on this client; `/briefing now` and the scheduler share it, and its claims. */
+  deliverer: Deliverer;
   /** Logs out and closes the gateway; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -51,9 +61,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, log } = options;
   if (!config.token) throw new Error('startBot needs DISCORD_TOKEN; without it run the offline preview.');
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
+  const { clock } = options;
+  const stores = storesOf(options.stores);
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log });
+  const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { ...storesOf(options.stores), clock: options.clock, log },
+    context: { ...stores, clock, log, briefings },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -72,7 +86,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
   const user = await ready;
   log.info(`Logged in as ${user.user.tag}, in ${user.guilds.cache.size} server(s).`);
-  return { client, stop: () => client.destroy() };
+  return { client, deliverer, stop: () => client.destroy() };
 }
 
 /**
@@ -120,8 +134,9 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     const summary = await importFolder(config.articlesDir, importOptions);
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
-    const bot = await startBot({ config, stores, clock: deps.clock, log, commands: deps.commands });
-    const scheduler = startScheduler({ client: bot.client, ...storesOf(stores), clock: deps.clock, log });
+    const events = new SettingsEvents();
+    const bot = await startBot({ config, stores, clock: deps.clock, log, commands: deps.commands, events });
+    const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log });
     const feeds = startFeedPoller({
       articles,
       feeds: stores.feeds,

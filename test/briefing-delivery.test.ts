@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { renderBriefing } from '../src/discord/render-briefing.js';
 import { briefingOf } from '../src/briefing/build-briefing.js';
-import { postBriefing } from '../src/briefing/post-briefing.js';
+import { postBriefing } from '../src/discord/post-briefing.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { ALL_PERMISSIONS, channelPayload, rolePayload } from './fake-discord/payloads.js';
 import { idlibReading, mentionReading, PUTIN, quote, reading } from './fake-discord/readings.js';
@@ -149,13 +149,13 @@ describe('the daily briefing, end to end', () => {
   });
 
   test('GIVEN a pending claim that cannot be checked THEN status reports it as interrupted and nothing is posted twice', async () => {
-    let b = await start();
+    const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
     b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
     fake.fail({ method: 'GET', path: `/channels/${ids().channelId}/messages`, status: 403, body: { message: 'Missing Access', code: 50001 } });
     clock.set('2024-06-01T06:05:00Z');
-    b = await restart();
+    await restart();
     expect(posts()).toHaveLength(0);
     const status = await briefingCommand('status');
     expect(status.body.data.content).toContain('interrupted: may or may not have been posted');
@@ -269,21 +269,21 @@ describe('the daily briefing, end to end', () => {
   });
 
   test('GIVEN the bot was down at 09:00 THEN it delivers once when it comes back the same day, and not the next day', async () => {
-    let b = await start();
+    const b = await start();
     await setup();
     await b.kill();
     clock.set('2024-06-01T10:00:00Z');
-    b = await restart();
+    await restart();
     expect(posts()).toHaveLength(1);
-    b = await restart();
+    await restart();
     expect(posts()).toHaveLength(1);
   });
 
   test('GIVEN the bot was down all day THEN the missed day is not posted the next morning before its time', async () => {
-    let b = await start();
+    await start();
     await setup();
     clock.set('2024-06-02T05:30:00Z');
-    b = await restart();
+    const b = await restart();
     expect(posts()).toHaveLength(0);
     expect(b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
   });

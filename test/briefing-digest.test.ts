@@ -102,7 +102,7 @@ describe('the briefing as Discord messages', () => {
     const briefing: Briefing = { guildId: GUILD, items: Array.from({ length: 25 }, (_, i) => item(i)), omitted: 4, since: 0 };
     const posts = renderBriefing(briefing, '2024-06-01', '500000000000000005');
     expect(posts.length).toBeGreaterThan(2);
-    for (const post of posts) expectWithinDiscordLimits({ content: post.content, embeds: post.embeds as never });
+    for (const post of posts) expectWithinDiscordLimits({ content: post.content, embeds: post.embeds });
     expect(posts.flatMap((p) => p.embeds)).toHaveLength(25);
     const markers = posts.map((p) => parseBriefingMarker(p.embeds.at(-1)!.footer!.text));
     expect(markers).toEqual(posts.map((_, i) => ({ key: '2024-06-01', part: i + 1, total: posts.length })));

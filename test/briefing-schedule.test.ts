@@ -1,12 +1,13 @@
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createDeliverer } from '../src/briefing/deliver.js';
 import { startScheduler } from '../src/briefing/scheduler.js';
-import { announceSettingsChanged } from '../src/briefing/settings-events.js';
+import { SettingsEvents } from '../src/briefing/settings-events.js';
 import { createClient } from '../src/discord/client.js';
+import { createBriefingPoster } from '../src/discord/post-briefing.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { fakeClock, openTestLibrary, startBriefingBot, tempLibraryPath, type BriefingBot } from './fake-discord/briefing-bot.js';
-import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
-import { memoryStores } from './fake-discord/harness.js';
+import { memoryStores, memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 
@@ -53,7 +54,11 @@ describe('node-cron', () => {
     const client = createClient({ token: TEST_TOKEN, apiUrl: 'http://127.0.0.1:9/api' });
     const logs: string[] = [];
     // Before 09:00 in Istanbul, so the start-up catch-up has nothing to post
-    const scheduler = startScheduler({ client, ...stores, clock: () => new Date('2024-06-01T05:00:00Z'), log: memoryLogger(logs) });
+    const events = new SettingsEvents();
+    const clock = (): Date => new Date('2024-06-01T05:00:00Z');
+    const log = memoryLogger(logs);
+    const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log });
+    const scheduler = startScheduler({ deliverer, events, stores, clock, log });
     try {
       await scheduler.ready;
       const task = [...cron.getTasks().values()].find((t) => t.name === 'briefing:1')!;
@@ -63,7 +68,7 @@ describe('node-cron', () => {
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next)).toMatch(/^(09|10):00$/);
 
       stores.guilds.saveGuildSettings({ ...stores.guilds.getGuildSettings('1')!, time: '18:30', timezone: 'America/New_York' });
-      announceSettingsChanged(client, '1');
+      events.announce('1');
       const tasks = [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
       expect(tasks.map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(tasks[0]!.getNextRun()!)).toMatch(/^(18|19):30$/);

@@ -12,6 +12,10 @@ describe('local time in a guild’s timezone', () => {
     // DST ends: 01:30 is shown twice, the first one counts
     ['2024-11-03', '01:30', 'America/New_York', '2024-11-03T05:30:00.000Z'],
     ['2024-03-31', '09:00', 'Europe/Berlin', '2024-03-31T07:00:00.000Z'],
+    // Southern DST starts in October: 02:30 in Sydney moves past the gap to 03:30
+    ['2024-10-06', '02:30', 'Australia/Sydney', '2024-10-05T16:30:00.000Z'],
+    // Lord Howe moves its clocks by half an hour: 02:15 is never shown, 02:45 is
+    ['2024-10-06', '02:15', 'Australia/Lord_Howe', '2024-10-05T15:45:00.000Z'],
   ])('GIVEN %s %s in %s THEN it is %s', (date, time, timezone, iso) => {
     expect(instantOf(date, parseTime(time)!, timezone).toISOString()).toBe(iso);
   });
@@ -19,6 +23,11 @@ describe('local time in a guild’s timezone', () => {
   test('GIVEN an instant THEN its local date and minute follow the timezone', () => {
     expect(localTime(new Date('2024-06-01T22:30:00Z'), 'Europe/Istanbul')).toEqual({ date: '2024-06-02', minutes: 90 });
     expect(localTime(new Date('2024-06-01T02:00:00Z'), 'America/Los_Angeles')).toEqual({ date: '2024-05-31', minutes: 19 * 60 });
+  });
+
+  test('GIVEN the day DST starts THEN the next run comes after the gap, and the day after at the usual time', () => {
+    expect(nextRunAfter(new Date('2024-03-10T05:00:00Z'), '02:30', 'America/New_York').toISOString()).toBe('2024-03-10T07:30:00.000Z');
+    expect(nextRunAfter(new Date('2024-03-10T07:30:00Z'), '02:30', 'America/New_York').toISOString()).toBe('2024-03-11T06:30:00.000Z');
   });
 
   test('GIVEN the time today has passed THEN the next run is tomorrow', () => {

@@ -88,6 +88,6 @@ describe('long sentences', () => {
     const spans = [{ start: 0, end: text.length }];
     const date = extractDates(text, '2018-09-17', 0, spans).find((d) => d.text === 'September 7');
     expect(date?.date).toBe('2018-09-07');
-    expect(text.slice(date!.start!, date!.end!)).toBe('September 7');
+    expect(text.slice(date!.start, date!.end)).toBe('September 7');
   });
 });

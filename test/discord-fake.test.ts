@@ -85,7 +85,7 @@ describe('the fake gateway', () => {
     const ops: number[] = [];
     const acked = new Promise<void>((resolve) => {
       socket.on('message', (raw) => {
-        const { op } = JSON.parse(String(raw)) as { op: number };
+        const { op } = JSON.parse((raw as Buffer).toString('utf8')) as { op: number };
         ops.push(op);
         if (op === 10) socket.send(JSON.stringify({ op: 1, d: null }));
         if (op === 11) resolve();

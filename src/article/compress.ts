@@ -81,7 +81,7 @@ function isSpeakerPhrase(phrase: string): boolean {
 
 /** Removes the parts of a clause a headline never needs: brackets, appositives, openers. */
 export function dropAsides(clause: string): string {
-  let s = clause.replace(/\s*\([^()]{0,80}\)/g, '').replace(/\s*\[[^\[\]]{0,80}\]/g, '');
+  let s = clause.replace(/\s*\([^()]{0,80}\)/g, '').replace(/\s*\[[^[\]]{0,80}\]/g, '');
   // ", a former Al-Qaeda affiliate," and ", who …," are asides between commas.
   s = s.replace(/,\s+(?:a|an|the|who|which|whose|now|once|then|including)\s[^,"\u201c\u201d]{1,80},/g, '');
   const comma = s.indexOf(', ');
@@ -189,7 +189,7 @@ function insideQuote(s: string, i: number): boolean {
   const straight = (head.match(/"/g) ?? []).length;
   // A straight single quote opens at a word's start ("claims she 'stole…") and closes after a
   // word; "players' union" counts as a close, which errs towards allowing the cut.
-  const singleOpens = (head.match(/(?:^|[\s(\[])'(?=\w)/g) ?? []).length;
+  const singleOpens = (head.match(/(?:^|[\s([])'(?=\w)/g) ?? []).length;
   const singleCloses = (head.match(/\w[.,!?]?'(?=[\s,.;:!?)\]]|$)/g) ?? []).length;
   return opens > closes || straight % 2 === 1 || singleOpens > singleCloses;
 }

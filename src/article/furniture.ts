@@ -13,7 +13,7 @@ const INLINE =
 
 /** A credit line: "Getty Images 22", "Photo: AP", "(Reuters/Kevin Lamarque)". */
 const CREDIT_LINE =
-  /^[(\[]?(?:(?:photo|image|picture|credit|source)s?\s*[:|]\s*)?(?:[\p{L}.'’ -]{0,40}[/|,]\s*)?(?:Getty Images|Shutterstock|AP Photo|Associated Press|Reuters|AFP|EPA|PA Wire|Rex Features|Alamy|AP)(?:\s*[/|,][\p{L}.'’ -]{0,40})?[)\]]?\s*\d{0,3}\.?$/iu;
+  /^[([]?(?:(?:photo|image|picture|credit|source)s?\s*[:|]\s*)?(?:[\p{L}.'’ -]{0,40}[/|,]\s*)?(?:Getty Images|Shutterstock|AP Photo|Associated Press|Reuters|AFP|EPA|PA Wire|Rex Features|Alamy|AP)(?:\s*[/|,][\p{L}.'’ -]{0,40})?[)\]]?\s*\d{0,3}\.?$/iu;
 /** A byline line: "By Ben Schreckinger · 2016-11-03", "By DAILY MAIL REPORTER". */
 // Two or more capitalised words and nothing but a date or an outlet after a separator: "By
 // Tuesday, the storm had passed" is a sentence.

@@ -128,7 +128,7 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
  * The quote is the news and is never cut: too long a quote makes no line at all.
  */
 function quotedLine(who: string, claim: string, maxWords: number): string {
-  const inner = claim.replace(/^["\u201c]/, '').replace(/[\[\]]/g, '').replace(/[,\s]+$/, '').replace(/\s+/g, ' ');
+  const inner = claim.replace(/^["\u201c]/, '').replace(/[[\]]/g, '').replace(/[,\s]+$/, '').replace(/\s+/g, ' ');
   const line = `${who}: \u2018${inner}\u2019`;
   return line.length <= HEADLINE_MAX_CHARS && inner.split(' ').length <= maxWords ? line : '';
 }

@@ -121,7 +121,7 @@ function isAbbreviation(text: string, dot: number): boolean {
 
 function startsSentence(text: string, k: number): boolean {
   const c = text[k]!;
-  if (/[A-Z0-9\u00c0-\u00de"\u201c\u2018'(\[]/.test(c)) return true;
+  if (/[A-Z0-9\u00c0-\u00de"\u201c\u2018'([]/.test(c)) return true;
   return c === '\u2014' || c === '-';
 }
 

@@ -70,7 +70,7 @@ function collectNames(ctx: Context): void {
     const m = describe(tokens, ctx.text, phrase);
     const modifier = next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower));
     // "The State Department dismissed …" is a name; "the Idlib crisis" only a modifier.
-    if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next!.lower) && hasOrgWord(m.name!))) continue;
+    if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next.lower) && hasOrgWord(m.name!))) continue;
     if (m.kind !== 'name') continue;
     const entity = ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
     if (t.quote < 0) ctx.registry.mark(entity, m.start);

@@ -4,23 +4,19 @@
  * A claim left pending by a killed process is reconciled against the channel, never reposted
  * blindly.
  */
-import type { Client } from 'discord.js';
-import type { Clock, Logger } from '../discord/command.js';
-import { renderBriefing } from '../discord/render-briefing.js';
+import type { Clock } from '../clock.js';
 import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
+import type { Logger } from '../logger.js';
+import { BriefingPostError, type BriefingPoster, type PostedParts } from './briefing-poster.js';
 import { briefingOf, newArticleIds, type Briefing } from './build-briefing.js';
 import { localTime, parseTime } from './local-time.js';
-import { BriefingPostError, findPostedParts, postBriefing } from './post-briefing.js';
 
 export interface DeliveryDeps {
-  client: Client;
-  articles: ArticleStore;
-  guilds: GuildSettingsStore;
-  deliveries: DeliveryStore;
+  /** Renders and posts a briefing, and finds what was posted (Discord, in the bot). */
+  poster: BriefingPoster;
+  stores: { articles: ArticleStore; guilds: GuildSettingsStore; deliveries: DeliveryStore };
   clock: Clock;
   log: Logger;
-  /** Backoff before each 5xx retry; tests shorten it. */
-  retryDelaysMs?: readonly number[];
   /** How old a pending claim must be before it counts as interrupted. */
   graceMs?: number;
 }
@@ -48,22 +44,21 @@ export interface Deliverer {
 }
 
 export function createDeliverer(deps: DeliveryDeps): Deliverer {
-  const { guilds, deliveries, log } = deps;
+  const { stores, log } = deps;
   const graceMs = deps.graceMs ?? PENDING_GRACE_MS;
   // Claims this process is posting or reconciling right now: never "interrupted", never twice
   const inFlight = new Set<string>();
 
   async function post(settings: GuildSettings, key: string, briefing: Briefing, posted?: Map<number, string>): Promise<DeliveryOutcome> {
     try {
-      const posts = renderBriefing(briefing, key, settings.roleId);
-      const messageIds = await postBriefing(deps.client, settings.channelId, posts, posted, deps.retryDelaysMs);
-      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
+      const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted });
+      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
       log.info(`Briefing ${key} for guild ${settings.guildId}: posted ${messageIds.length} message(s).`);
       return { kind: 'sent', key, messageIds };
     } catch (error) {
       const reason = error instanceof BriefingPostError ? error.message : `Discord error: ${String(error)}`;
       const messageIds = error instanceof BriefingPostError ? error.messageIds : [];
-      deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds, error: reason });
+      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds, error: reason });
       log.warn(`Briefing ${key} for guild ${settings.guildId} failed: ${reason}`);
       return { kind: 'failed', key, reason };
     }
@@ -83,11 +78,11 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   /** Claims `key`, then posts; an empty briefing is claimed and settled without a post unless wanted. */
   async function claimAndPost(settings: GuildSettings, key: string, now: Date, postWhenEmpty: boolean): Promise<DeliveryOutcome> {
-    const { ids } = newArticleIds(deps, settings.guildId, now);
-    if (!deliveries.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: deliveries.getDelivery(settings.guildId, key)! };
-    const briefing = briefingOf(deps, settings.guildId, ids, now);
+    const { ids } = newArticleIds(stores, settings.guildId, now);
+    if (!stores.deliveries.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: stores.deliveries.getDelivery(settings.guildId, key)! };
+    const briefing = briefingOf(stores, settings.guildId, ids, now);
     if (briefing.items.length === 0 && !postWhenEmpty) {
-      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
+      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
       return { kind: 'empty', key };
     }
     return guarded(settings.guildId, key, () => post(settings, key, briefing));
@@ -96,9 +91,9 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   /** A pending claim from a process that died: find what it posted, finish it, or say so. */
   async function reconcile(settings: GuildSettings, delivery: Delivery, now: Date): Promise<DeliveryOutcome> {
     const key = delivery.localDate;
-    let found: Awaited<ReturnType<typeof findPostedParts>>;
+    let found: PostedParts;
     try {
-      found = await findPostedParts(deps.client, settings.channelId, key);
+      found = await deps.poster.findPosted(settings.channelId, key);
     } catch (error) {
       const reason = `interrupted: may or may not have been posted (could not read the channel: ${error instanceof Error ? error.message : String(error)})`;
       log.warn(`Briefing ${key} for guild ${settings.guildId}: ${reason}`);
@@ -106,26 +101,26 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     }
     if (found.total > 0 && found.parts.size >= found.total) {
       const messageIds = [...found.parts.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-      deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
+      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
       log.info(`Briefing ${key} for guild ${settings.guildId} was posted before a restart; recorded it.`);
       return { kind: 'sent', key, messageIds };
     }
     if (key !== localTime(now, settings.timezone).date) {
       const reason = 'interrupted before it was posted; the day was over when the bot came back';
-      deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds: [...found.parts.values()], error: reason });
+      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds: [...found.parts.values()], error: reason });
       return { kind: 'failed', key, reason };
     }
     // The same articles as claimed, so a half-posted briefing is completed, not restarted
-    return post(settings, key, briefingOf(deps, settings.guildId, delivery.articleIds, now), found.parts);
+    return post(settings, key, briefingOf(stores, settings.guildId, delivery.articleIds, now), found.parts);
   }
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
-    const settings = guilds.getGuildSettings(guildId);
+    const settings = stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     if (!settings.enabled) return { kind: 'disabled' };
     const local = localTime(now, settings.timezone);
     if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
-    const existing = deliveries.getDelivery(guildId, local.date);
+    const existing = stores.deliveries.getDelivery(guildId, local.date);
     if (!existing) return claimAndPost(settings, local.date, now, settings.postWhenEmpty);
     if (existing.status !== 'pending') return { kind: 'already', delivery: existing };
     const stale = now.getTime() - existing.updatedAt > graceMs;
@@ -133,13 +128,13 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
-    const settings = guilds.getGuildSettings(guildId);
+    const settings = stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     const day = localTime(now, settings.timezone).date;
-    if (newArticleIds(deps, guildId, now).ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
+    if (newArticleIds(stores, guildId, now).ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
     for (let run = 1; run <= EXTRA_RUNS_MAX; run++) {
       const key = run === 1 ? day : `${day}+${run}`;
-      if (deliveries.getDelivery(guildId, key)) continue;
+      if (stores.deliveries.getDelivery(guildId, key)) continue;
       const outcome = await claimAndPost(settings, key, now, true);
       if (outcome.kind !== 'already') return outcome;
     }
@@ -147,8 +142,8 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   async function settleInterrupted(guildId: string, now = deps.clock()): Promise<DeliveryOutcome | null> {
-    const settings = guilds.getGuildSettings(guildId);
-    const last = deliveries.lastDelivery(guildId);
+    const settings = stores.guilds.getGuildSettings(guildId);
+    const last = stores.deliveries.lastDelivery(guildId);
     if (!settings || last?.status !== 'pending') return null;
     // Today's claim is runDue's business; it may also still be within its grace
     if (last.localDate === localTime(now, settings.timezone).date || now.getTime() - last.updatedAt <= graceMs) return null;

@@ -1,7 +1,9 @@
 /**
- * Wall-clock arithmetic in an IANA timezone with nothing but Intl: the local date of an
- * instant, whether a guild's `HH:MM` has passed, and the instant of its next run.
+ * Wall-clock time in an IANA timezone: the local date of an instant (Intl), whether a guild's
+ * `HH:MM` has passed, and the instant of its next run (Temporal, from `temporal-polyfill` until
+ * Node ships it). Temporal's `compatible` disambiguation is the rule a briefing needs on DST days.
  */
+import { Temporal } from 'temporal-polyfill';
 
 /** A local date and minute of day in some timezone. */
 export interface LocalTime {
@@ -11,16 +13,16 @@ export interface LocalTime {
   minutes: number;
 }
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 // `HH:MM`, 24-hour, leading zeros required: "9:00" is ambiguous to readers, "09:00" is not
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+// Days searched for the next run: today's time may have passed, and tomorrow's always comes
+const NEXT_RUN_DAYS = 3;
 
-/** True when `timezone` is an IANA name Intl knows (Intl throws RangeError otherwise). */
+/** True when `timezone` is an IANA name the timezone database knows (Temporal throws RangeError otherwise). */
 export function isValidTimezone(timezone: string): boolean {
   if (!timezone.trim()) return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timezone);
     return true;
   } catch {
     return false;
@@ -46,7 +48,10 @@ function formatter(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local date and minute of `instant` in `timezone`. */
+/**
+ * The local date and minute of `instant` in `timezone`. Read with a cached Intl formatter, not
+ * Temporal: it runs on every tick of every guild, and is 3× faster (14 µs a call against 46).
+ */
 export function localTime(instant: Date, timezone: string): LocalTime {
   const parts = Object.fromEntries(formatter(timezone).formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
@@ -54,36 +59,24 @@ export function localTime(instant: Date, timezone: string): LocalTime {
 
 /** `YYYY-MM-DD` plus `days`. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** How far `timezone` is ahead of UTC at `instant`, in ms. */
-function offsetAt(instant: number, timezone: string): number {
-  const local = localTime(new Date(instant), timezone);
-  const asUtc = Date.parse(`${local.date}T00:00:00Z`) + local.minutes * MINUTE_MS;
-  return asUtc - Math.floor(instant / MINUTE_MS) * MINUTE_MS;
+  return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
 /**
  * The instant of local `date` at `minutes` in `timezone`. A time shown twice (DST ends) is
  * its first showing; a time never shown (the hour DST skips) maps past the gap: 02:30 -> 03:30.
+ * That is Temporal's `compatible` disambiguation.
  */
 export function instantOf(date: string, minutes: number, timezone: string): Date {
-  const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
-  // Half a day either side is before and after any transition of that day
-  const candidates = [wall - offsetAt(wall - DAY_MS / 2, timezone), wall - offsetAt(wall + DAY_MS / 2, timezone)];
-  const shown = candidates.filter((instant) => {
-    const back = localTime(new Date(instant), timezone);
-    return back.date === date && back.minutes === minutes;
-  });
-  return new Date(shown.length ? Math.min(...shown) : Math.max(...candidates));
+  const wall = Temporal.PlainDate.from(date).toPlainDateTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+  return new Date(wall.toZonedDateTime(timezone, { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
 /** The next scheduled run strictly after `now` for a daily `HH:MM` in `timezone`. */
 export function nextRunAfter(now: Date, time: string, timezone: string): Date {
   const minutes = parseTime(time) ?? 0;
   const today = localTime(now, timezone).date;
-  for (let day = 0; day < 3; day++) {
+  for (let day = 0; day < NEXT_RUN_DAYS; day++) {
     const run = instantOf(addDays(today, day), minutes, timezone);
     if (run.getTime() > now.getTime()) return run;
   }

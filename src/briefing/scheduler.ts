@@ -4,14 +4,24 @@
  * caught up: a briefing missed while the bot was down goes out once, the same local day.
  */
 import cron, { type ScheduledTask, type TaskOptions } from 'node-cron';
-import { createDeliverer, type DeliveryDeps, type DeliveryOutcome } from './deliver.js';
+import type { Clock } from '../clock.js';
+import type { ArticleStore, DeliveryStore, GuildSettingsStore } from '../library/types.js';
+import type { Logger } from '../logger.js';
+import type { Deliverer, DeliveryOutcome } from './deliver.js';
 import { parseTime } from './local-time.js';
-import { onSettingsChanged } from './settings-events.js';
+import type { SettingsEvents } from './settings-events.js';
 
 /** node-cron's `schedule`, injectable so a test can see what was scheduled. */
 export type ScheduleFn = (expression: string, task: () => Promise<void>, options: TaskOptions) => Pick<ScheduledTask, 'destroy'>;
 
-export interface SchedulerOptions extends DeliveryDeps {
+export interface SchedulerOptions {
+  /** The deliverer `/briefing now` uses too, so both go through the same claims. */
+  deliverer: Deliverer;
+  /** Where commands announce settings changes; the scheduler reschedules on each. */
+  events: SettingsEvents;
+  stores: { articles: ArticleStore; guilds: GuildSettingsStore; deliveries: DeliveryStore };
+  clock: Clock;
+  log: Logger;
   schedule?: ScheduleFn;
 }
 
@@ -40,11 +50,10 @@ export function cronExpression(time: string): string {
   return `${minutes % 60} ${hour},${(hour + 1) % 24} * * *`;
 }
 
-/** Starts scheduling every enabled guild in the library on `client`. */
+/** Starts scheduling every enabled guild in the library. */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { guilds, log } = options;
+  const { stores, log, deliverer } = options;
   const schedule: ScheduleFn = options.schedule ?? cron.schedule;
-  const deliverer = createDeliverer(options);
   const tasks = new Map<string, Pick<ScheduledTask, 'destroy'>>();
   let stopped = false;
 
@@ -66,7 +75,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   const reschedule = (guildId: string): void => {
     unschedule(guildId);
-    const settings = guilds.getGuildSettings(guildId);
+    const settings = stores.guilds.getGuildSettings(guildId);
     if (stopped || !settings?.enabled) return;
     const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
       timezone: settings.timezone, noOverlap: true, name: `briefing:${guildId}`,
@@ -75,15 +84,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
-    const enabled = guilds.listGuildSettings().filter((s) => s.enabled);
-    return Promise.all(enabled.map(async (s) => {
+    const guilds = stores.guilds.listGuildSettings().filter((s) => s.enabled);
+    return Promise.all(guilds.map(async (s) => {
       await deliverer.settleInterrupted(s.guildId, now ?? options.clock()).catch((error: unknown) => log.warn(`Settling an interrupted briefing for guild ${s.guildId} failed: ${String(error)}`));
       return runDue(s.guildId, now);
     }));
   };
 
-  for (const settings of guilds.listGuildSettings()) reschedule(settings.guildId);
-  const unsubscribe = onSettingsChanged(options.client, (guildId) => {
+  for (const settings of stores.guilds.listGuildSettings()) reschedule(settings.guildId);
+  const unsubscribe = options.events.subscribe((guildId) => {
     reschedule(guildId);
     // Set up after today's time has passed: the next tick is tomorrow, so look now
     void runDue(guildId);

@@ -1,26 +1,27 @@
 /**
- * The commands and the scheduler meet on the client: a command that changes a guild's
- * settings announces it there, and the scheduler listening on the same client reschedules.
- * No module state: each client is its own bus.
+ * Settings changes, from the commands that make them to the scheduler that follows them. The
+ * composition root makes one per bot and hands it to both; nothing here is global.
  */
-import type { EventEmitter } from 'node:events';
-import type { Client } from 'discord.js';
 
-const SETTINGS_CHANGED = 'briefingSettingsChanged';
+/** Called with the guild whose briefing settings changed. */
+export type SettingsListener = (guildId: string) => void;
 
-/** Tells whoever schedules briefings on `client` that `guildId`'s settings changed. */
-export function announceSettingsChanged(client: Client, guildId: string): void {
-  (client as unknown as EventEmitter).emit(SETTINGS_CHANGED, guildId);
-}
+export class SettingsEvents {
+  readonly #listeners = new Set<SettingsListener>();
 
-/** Calls `listener` on every settings change announced on `client`; returns the unsubscribe. */
-export function onSettingsChanged(client: Client, listener: (guildId: string) => void): () => void {
-  const emitter = client as unknown as EventEmitter;
-  emitter.on(SETTINGS_CHANGED, listener);
-  return () => emitter.off(SETTINGS_CHANGED, listener);
-}
+  /** Tells every listener that `guildId`'s settings changed; a listener's error reaches the caller. */
+  announce(guildId: string): void {
+    for (const listener of [...this.#listeners]) listener(guildId);
+  }
 
-/** True when something on `client` listens for settings changes (a scheduler is running). */
-export function hasScheduler(client: Client): boolean {
-  return (client as unknown as EventEmitter).listenerCount(SETTINGS_CHANGED) > 0;
+  /** Calls `listener` on every change from now on; returns the unsubscribe. */
+  subscribe(listener: SettingsListener): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  /** True when something listens (a scheduler runs in this process). */
+  get listening(): boolean {
+    return this.#listeners.size > 0;
+  }
 }

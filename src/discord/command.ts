@@ -5,25 +5,18 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { BriefingService } from '../briefing/briefing-service.js';
+import type { Clock } from '../clock.js';
 import type { FeedStore } from '../library/feed-store.js';
 import type { ArticleStore, DeliveryStore, GuildSettingsStore, SpeakerStore } from '../library/types.js';
+import type { Logger } from '../logger.js';
 import type { PageState } from './pages.js';
 import type { BotMessage } from './render.js';
 
-/** Where the bot writes what happened; messages are redacted before they get here. */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+// They live below Discord, so briefing/ and ingest/ can take them too
+export type { Clock, Logger };
 
-/** The current time, passed in so tests can fix it. */
-export type Clock = () => Date;
-
-/**
- * The services a command may use; given to every call, never imported. Each store is narrow:
- * a command takes the ones it uses (`{ articles }`, `{ speakers }`, `{ guilds, deliveries }`).
- */
+/** The services a command may use; given to every call, never imported. */
 export interface CommandContext {
   articles: ArticleStore;
   speakers: SpeakerStore;
@@ -32,6 +25,8 @@ export interface CommandContext {
   feeds: FeedStore;
   clock: Clock;
   log: Logger;
+  /** The daily briefing: `/briefing now`, settings changes, status; the scheduler runs behind it. */
+  briefings: BriefingService;
 }
 
 export type Choice = ApplicationCommandOptionChoiceData<string | number>;

@@ -289,7 +289,7 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
     }
   }
   fitted.forEach((embed, i) => {
-    if (hidden[i]) embed.footer = { text: shorten([embed.footer?.text, hiddenNote(hidden[i]!)].filter(Boolean).join(' · '), FOOTER_MAX) };
+    if (hidden[i]) embed.footer = { text: shorten([embed.footer?.text, hiddenNote(hidden[i])].filter(Boolean).join(' · '), FOOTER_MAX) };
   });
   const last = fitted.at(-1);
   const excess = total() - MESSAGE_EMBED_CHARS_MAX;

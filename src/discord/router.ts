@@ -93,7 +93,9 @@ function deferral(interaction: ChatInputCommandInteraction, now: boolean, afterM
     deferring.catch(() => undefined);
   };
   if (now) defer();
-  const timer = setTimeout(() => deferring ?? defer(), afterMs);
+  const timer = setTimeout(() => {
+    if (!deferring) defer();
+  }, afterMs);
   return async () => {
     clearTimeout(timer);
     if (!deferring) return false;

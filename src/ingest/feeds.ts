@@ -63,7 +63,7 @@ const text = (el: XmlElement | null): string | null => el?.textContent?.trim() |
 function fragmentParagraphs(html: string | null): string[] {
   if (!html) return [];
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return paragraphsOf(document as unknown as Parameters<typeof paragraphsOf>[0]);
+  return paragraphsOf(document);
 }
 
 function fullText(paragraphs: string[]): string[] {

@@ -127,9 +127,9 @@ export function extractHtml(html: string, pageUrl: string | null = null): Extrac
   const headTitle = meta(document, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const siteMeta = meta(document, 'og:site_name', 'application-name');
   // Readability changes the document it is given; the metadata above was read first
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  const article = new Readability(document, { charThreshold: 200 }).parse();
   if (!article?.content) throw new NoArticleError(`no article found in the page${pageUrl ? ` at ${pageUrl}` : ''}`);
-  const paragraphs = paragraphsOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomNode);
+  const paragraphs = paragraphsOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document);
   if (paragraphs.join(' ').length < MIN_ARTICLE_CHARS) throw new NoArticleError(`the page${pageUrl ? ` at ${pageUrl}` : ''} has no article text`);
   const title = article.title?.trim() || headTitle;
   // Readability puts the headline in the content too; it is the text's title line instead

@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { Events, type Client } from 'discord.js';
 import type { TaskOptions } from 'node-cron';
 import briefing from '../../commands/briefing.js';
+import { createBriefingService } from '../../src/briefing/briefing-service.js';
+import { createDeliverer } from '../../src/briefing/deliver.js';
 import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/briefing/scheduler.js';
+import { SettingsEvents } from '../../src/briefing/settings-events.js';
+import type { Clock } from '../../src/clock.js';
 import { createClient } from '../../src/discord/client.js';
-import type { Clock } from '../../src/discord/command.js';
+import { createBriefingPoster } from '../../src/discord/post-briefing.js';
 import { createRouter } from '../../src/discord/router.js';
 import { openStores } from '../../src/library/open-stores.js';
 import type { Stores } from '../../src/library/types.js';
@@ -55,13 +59,13 @@ export interface BriefingBot {
   scheduler: Scheduler;
   schedules: ScheduledCall[];
   logs: string[];
-  /** Stops the scheduler, the client and closes the stores (a clean shutdown). */
+  /** Stops the scheduler, the client and the library (a clean shutdown). */
   close(): Promise<void>;
   /** Drops the client without settling anything: a process killed mid-flight. */
   kill(): Promise<void>;
 }
 
-/** A temporary folder for the archive file, removed by `cleanup`. */
+/** A temporary folder for the library file, removed by `cleanup`. */
 export function tempLibraryPath(): { path: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
   return { path: join(dir, 'library.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -71,19 +75,22 @@ export function openTestLibrary(path: string, clock: Clock): Stores {
   return openStores(path, { now: () => clock().getTime() });
 }
 
-/** Logs in a fresh client with /briefing and starts the scheduler; resolves after its catch-up. */
+/** Logs in a fresh client with /briefing and starts the scheduler, wired as main.ts does; resolves after its catch-up. */
 export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, clock: Clock, retryDelaysMs: number[] = [20, 40]): Promise<BriefingBot> {
   const stores = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
-  const route = createRouter({ commands: [briefing], context: { ...stores, clock, log }, token: TEST_TOKEN });
+  const events = new SettingsEvents();
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client, { retryDelaysMs }), stores, clock, log });
+  const briefings = createBriefingService({ deliverer, events, stores, clock });
+  const route = createRouter({ commands: [briefing], context: { ...stores, clock, log, briefings }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
   await ready;
   const schedules: ScheduledCall[] = [];
-  const scheduler = startScheduler({ client, ...stores, clock, log, retryDelaysMs, schedule: recordingSchedule(schedules) });
+  const scheduler = startScheduler({ deliverer, events, stores, clock, log, schedule: recordingSchedule(schedules) });
   await scheduler.ready;
   const close = async (): Promise<void> => {
     scheduler.stop();

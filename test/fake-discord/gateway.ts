@@ -26,7 +26,7 @@ export class FakeGateway {
       this.#sockets.delete(socket);
       if (this.#sockets.size === 0) this.#whenEmpty.splice(0).forEach((resolve) => resolve());
     });
-    socket.on('message', (raw) => this.#receive(socket, JSON.parse(String(raw)) as { op: number; d: unknown }));
+    socket.on('message', (raw) => this.#receive(socket, JSON.parse((raw as Buffer).toString('utf8')) as { op: number; d: unknown }));
     this.#send(socket, { op: OP.hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS }, s: null, t: null });
   }
 

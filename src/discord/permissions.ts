@@ -35,5 +35,5 @@ export function silentRoleNote(roleId: string, channelId: string): string {
 export async function resolveChannel(client: Client, channelId: string): Promise<GuildBasedChannel | null> {
   const cached = client.channels.cache.get(channelId);
   const channel = cached ?? (await client.channels.fetch(channelId).catch(() => null));
-  return channel && 'guild' in channel ? (channel as GuildBasedChannel) : null;
+  return channel && 'guild' in channel ? channel : null;
 }

@@ -1,28 +1,17 @@
 /**
- * Posting a briefing over discord.js's REST queue (which already respects 429s), retrying
- * 5xx with backoff, and turning a refusal into a reason a server admin can act on.
+ * The briefing's poster on Discord: renders it, posts it over discord.js's REST queue (which
+ * already respects 429s), retries 5xx with backoff, and turns a refusal into a reason a server
+ * admin can act on.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type Client } from 'discord.js';
-import { parseBriefingMarker, type BriefingPost } from '../discord/render-briefing.js';
+import { BriefingPostError, type BriefingPoster, type PostedParts } from '../briefing/briefing-poster.js';
+import { parseBriefingMarker, renderBriefing, type BriefingPost } from './render-briefing.js';
 
 /** Waits before each retry of a 5xx; discord.js has already retried at once by then. */
 export const RETRY_DELAYS_MS: readonly number[] = [2_000, 8_000, 30_000];
 // Recent messages searched for a briefing a killed process may have posted
 const RECENT_MESSAGES = 50;
-
-/** Why a post failed, in a form `/briefing status` can show. */
-export class BriefingPostError extends Error {
-  override name = 'BriefingPostError';
-  constructor(
-    message: string,
-    /** Messages that did go out before the failure. */
-    readonly messageIds: string[],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
 
 const isServerError = (error: unknown): boolean => error instanceof HTTPError && error.status >= 500;
 
@@ -81,7 +70,7 @@ export async function postBriefing(
 }
 
 /** The parts of briefing `key` the bot already posted in the channel, by part number. */
-export async function findPostedParts(client: Client, channelId: string, key: string): Promise<{ parts: Map<number, string>; total: number }> {
+export async function findPostedParts(client: Client, channelId: string, key: string): Promise<PostedParts> {
   const query = new URLSearchParams({ limit: String(RECENT_MESSAGES) });
   const messages = (await client.rest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
   const parts = new Map<number, string>();
@@ -96,4 +85,12 @@ export async function findPostedParts(client: Client, channelId: string, key: st
     }
   }
   return { parts, total };
+}
+
+/** The poster the deliverer uses in the bot: briefings rendered for Discord, posted on `client`. */
+export function createBriefingPoster(client: Client, options: { retryDelaysMs?: readonly number[] } = {}): BriefingPoster {
+  return {
+    post: ({ channelId, briefing, key, roleId, posted }) => postBriefing(client, channelId, renderBriefing(briefing, key, roleId), posted, options.retryDelaysMs),
+    findPosted: (channelId, key) => findPostedParts(client, channelId, key),
+  };
 }

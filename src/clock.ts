@@ -1,0 +1,2 @@
+/** The current time, passed in so tests can fix it. */
+export type Clock = () => Date;
