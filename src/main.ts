@@ -5,22 +5,30 @@
 import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
-import { readArticle } from './article/index.js';
 import { startScheduler } from './briefing/scheduler.js';
-import { redact, type Config } from './config.js';
+import { DEFAULT_MAX_BYTES, redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 import type { Clock, Logger, SlashCommand } from './discord/command.js';
 import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
+import { createInThreadReader } from './ingest/article-reader.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
+import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import { createReadPool } from './ingest/read-pool.js';
+import type { SafeFetchOptions } from './ingest/safe-fetch.js';
 import { openLibrary, type SqliteLibrary } from './library/sqlite.js';
 import type { Library } from './library/types.js';
 
 export interface BotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
   library: Library;
+  /**
+   * What `/article add` and `/feed add` ingest through. `runBot` passes one backed by the
+   * worker pool; without it, articles are read in this thread (tests of other commands).
+   */
+  ingest?: IngestService;
   clock: Clock;
   log: Logger;
   /** Defaults to every command in `commands/index.ts`. */
@@ -47,7 +55,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { library: options.library, clock: options.clock, log },
+    context: {
+      library: options.library,
+      ingest: options.ingest ?? createIngestService({ sink: options.library, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES }),
+      clock: options.clock,
+      log,
+    },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -88,6 +101,8 @@ export interface RunBotDeps {
   watch?: boolean;
   /** How often the articles folder is rescanned; tests shorten it. */
   rescanMs?: number;
+  /** Transport and safety for fetched URLs; tests allow 127.0.0.1 here. */
+  fetch?: SafeFetchOptions;
 }
 
 /** The whole bot running: stop() undoes start in reverse order. */
@@ -99,28 +114,29 @@ export interface RunningBot {
 }
 
 /**
- * `briefing start` with a token: archive → folder import → client → scheduler and feed
- * poller. The folder is
- * imported before logging in so the first command already answers from it.
+ * `briefing start` with a token: archive → read pool → ingest service → folder import →
+ * client → scheduler and feed poller. The folder is imported before logging in so the first
+ * command already answers from it.
  */
 export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
   const { log } = deps;
   const library = openLibrary(config.dbPath);
-  const importOptions = { library, read: readArticle, maxBytes: config.maxBytes, log: (line: string) => log.info(line) };
+  const pool = createReadPool(config.read);
+  const ingest = createIngestService({ sink: library, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
+  const importOptions = { ingest, log: (line: string) => log.info(line) };
   let watcher: FolderWatcher | null = null;
   try {
     mkdirSync(config.articlesDir, { recursive: true });
     const summary = await importFolder(config.articlesDir, importOptions);
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
-    const bot = await startBot({ config, library, clock: deps.clock, log, commands: deps.commands });
+    const bot = await startBot({ config, library, ingest, clock: deps.clock, log, commands: deps.commands });
     const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log });
     const feeds = startFeedPoller({
-      library,
+      ingest,
       feeds: library.feeds,
       clock: deps.clock,
       log,
-      read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }),
       // New items (never the first poll's) are announced in the channel the feed was added in.
       onNewArticles: async (feed, articles) => {
         if (!feed.channelId) return;
@@ -135,11 +151,14 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       await feeds.stop();
       await watcher?.close();
       await bot.stop();
+      // After everything that reads through it has stopped
+      await pool.close();
       library.close();
     };
     return { bot, library, stop: () => (stopping ??= stop()) };
   } catch (error) {
     await watcher?.close();
+    await pool.close();
     library.close();
     throw error;
   }

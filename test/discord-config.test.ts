@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES },
+      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
   });
@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     });
     expect(result).toEqual({
       ok: true,
-      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000 },
+      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } },
     });
   });
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
 import { importFolder } from '../src/ingest/folder.js';
+import { inThreadIngest } from './ingest-harness.js';
 import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
 import { startBot, type Bot } from '../src/main.js';
 import { FakeDiscord, type SentInteraction } from './fake-discord/fake-discord.js';
@@ -35,7 +35,7 @@ let bot: Bot | null = null;
 const logs: string[] = [];
 
 function importArticles(lib: SqliteLibrary) {
-  return importFolder(articlesDir, { library: lib, read: readArticle });
+  return importFolder(articlesDir, { ingest: inThreadIngest(lib) });
 }
 
 /** Opens the archive file and logs a fresh Client in to the fake. */

@@ -2,18 +2,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
 import type { ArticleMeta, Reading, Result } from '../src/article/types.js';
-import { importFolder, watchFolder, type ImportSummary, type ReadArticle } from '../src/ingest/folder.js';
+import { importFolder, watchFolder, type ImportSummary } from '../src/ingest/folder.js';
+import type { ReadText } from '../src/ingest/read-task.js';
 import { openLibrary, type SqliteLibrary } from '../src/library/sqlite.js';
+import { inThreadIngest } from './ingest-harness.js';
 
 const SEED = join(import.meta.dirname, '..', 'data', 'articles', 'idlib-2018-09-17.txt');
 
 /** A stand-in engine that counts its calls: the title is the first line. */
 function countingReader() {
   const calls: string[] = [];
-  const read: ReadArticle = (input: Uint8Array, _meta: ArticleMeta): Result<Reading> => {
-    const text = new TextDecoder().decode(input);
+  const read: ReadText = (text: string, _meta: ArticleMeta): Result<Reading> => {
     calls.push(text);
     const title = text.split('\n')[0] ?? null;
     return { ok: true, value: { title, date: null, headline: title ?? '', summary: [], quotes: [], speakers: [], facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] } } };
@@ -47,7 +47,7 @@ describe('importFolder', () => {
     write('c.html', '<p>page</p>');
     mkdirSync(join(dir, 'sub'));
     write('sub/d.txt', 'Delta\n\nText of delta.');
-    const summary = await importFolder(dir, { library, read });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library, read) });
     expect(counts(summary)).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
     expect(library.findBySource(a)?.title).toBe('Alpha');
   });
@@ -55,8 +55,8 @@ describe('importFolder', () => {
   test('GIVEN an unchanged folder imported again THEN nothing is stored and nothing is parsed again', async () => {
     const { read, calls } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { library, read });
-    const again = await importFolder(dir, { library, read });
+    await importFolder(dir, { ingest: inThreadIngest(library, read) });
+    const again = await importFolder(dir, { ingest: inThreadIngest(library, read) });
     expect(counts(again)).toEqual({ created: 0, updated: 0, unchanged: 1, failed: 0 });
     expect(calls).toHaveLength(1);
   });
@@ -64,9 +64,9 @@ describe('importFolder', () => {
   test('GIVEN a changed file THEN it is read again and updated', async () => {
     const { read, calls } = countingReader();
     const a = write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { library, read });
+    await importFolder(dir, { ingest: inThreadIngest(library, read) });
     write('a.txt', 'Alpha two\n\nNew text.');
-    const again = await importFolder(dir, { library, read });
+    const again = await importFolder(dir, { ingest: inThreadIngest(library, read) });
     expect(counts(again)).toEqual({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     expect(calls).toHaveLength(2);
     expect(library.findBySource(a)?.title).toBe('Alpha two');
@@ -77,7 +77,7 @@ describe('importFolder', () => {
     const { read } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
     write('copy of a.txt', 'Alpha\n\nText.');
-    const summary = await importFolder(dir, { library, read });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library, read) });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
     expect(library.listArticles().total).toBe(1);
   });
@@ -88,7 +88,7 @@ describe('importFolder', () => {
     write('binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('large.txt', 'x'.repeat(2_000));
     write('good.txt', 'Good\n\nText.');
-    const summary = await importFolder(dir, { library, read, maxBytes: 1_000 });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library, read, 1_000) });
     expect(counts(summary)).toMatchObject({ created: 1, failed: 3 });
     const reasons = Object.fromEntries(summary.failed.map((f) => [f.file.slice(dir.length + 1), f.reason.split(':')[0]]));
     expect(reasons).toEqual({ 'empty.txt': 'EMPTY_TEXT', 'binary.txt': 'BINARY', 'large.txt': 'TOO_LARGE' });
@@ -96,20 +96,20 @@ describe('importFolder', () => {
 
   test('GIVEN an engine that throws THEN that file fails and the others go on', async () => {
     const { read: good } = countingReader();
-    const read: ReadArticle = (input, meta) => {
-      if (new TextDecoder().decode(input).startsWith('Boom')) throw new Error('engine bug');
-      return good(input, meta);
+    const read: ReadText = (text, meta) => {
+      if (text.startsWith('Boom')) throw new Error('engine bug');
+      return good(text, meta);
     };
     write('a.txt', 'Boom\n\nText.');
     write('b.txt', 'Fine\n\nText.');
-    const summary = await importFolder(dir, { library, read });
-    expect(summary.failed).toEqual([{ file: join(dir, 'a.txt'), reason: 'engine bug' }]);
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library, read) });
+    expect(summary.failed).toEqual([{ file: join(dir, 'a.txt'), reason: 'READ_FAILED: the reader failed: engine bug' }]);
     expect(summary.created).toBe(1);
   });
 
   test('GIVEN the seed article and the real engine THEN it is imported with its title and date', async () => {
     writeFileSync(join(dir, 'idlib.txt'), readFileSync(SEED));
-    const summary = await importFolder(dir, { library, read: readArticle });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library) });
     expect(summary.failed).toEqual([]);
     const stored = library.latestArticle()!;
     expect(stored.date).toBe('2018-09-17');
@@ -135,7 +135,7 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('first.txt', 'First\n\nText.');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { library, read, ...timing, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { ingest: inThreadIngest(library, read), ...timing, onImport: (s) => summaries.push(s) });
     try {
       await until(() => library.listArticles().total === 1);
       const later = write('later.txt', 'Later\n\nText.');
@@ -150,7 +150,7 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('empty.txt', '');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { library, read, watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { ingest: inThreadIngest(library, read), watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
     await new Promise((r) => setTimeout(r, 150));
     await watcher.close();
     expect(summaries.flatMap((s) => s.failed).map((f) => f.reason.split(':')[0])).toEqual(['EMPTY_TEXT']);
@@ -161,7 +161,7 @@ describe('importFolder with html: true', () => {
   test('GIVEN a saved web page THEN its article is imported through the HTML extractor, without navigation or comments', async () => {
     const page = readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'news-page.html'));
     const file = write('harbour.html', page);
-    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library), html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
     const article = library.findBySource(file)!;
     expect(article).toMatchObject({ title: 'Harbour council approves new ferry line', date: '2024-03-05', url: 'https://courier.example/news/harbour-ferry' });
@@ -171,7 +171,7 @@ describe('importFolder with html: true', () => {
   test('GIVEN an .html file with no article THEN it is reported and the others go on', async () => {
     write('menu.html', '<html><body><nav><a href="/">Home</a></nav></body></html>');
     write('a.txt', 'Alpha\n\nText of alpha.');
-    const summary = await importFolder(dir, { library, read: readArticle, html: true });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(library), html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 1 });
     expect(summary.failed[0]!.reason).toMatch(/no article/);
   });

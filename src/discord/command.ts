@@ -5,6 +5,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { IngestService } from '../ingest/ingest-service.js';
 import type { Library } from '../library/types.js';
 import type { PageState } from './pages.js';
 import type { BotMessage } from './render.js';
@@ -22,6 +23,8 @@ export type Clock = () => Date;
 /** The services a command may use; given to every call, never imported. */
 export interface CommandContext {
   library: Library;
+  /** Every article a command adds goes through it (off the event loop in the bot). */
+  ingest: IngestService;
   clock: Clock;
   log: Logger;
 }

@@ -53,7 +53,12 @@ export function fetchRefusal(error: unknown): { ok: false; error: IngestError } 
     const permanent = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
     return refusal('HTTP_STATUS', error.message, permanent);
   }
-  if (error instanceof FetchLimitError) return refusal('FETCH_FAILED', error.message, !error.message.startsWith('no complete answer'));
+  if (error instanceof FetchLimitError) {
+    if (error.limit === 'size') return refusal('TOO_LARGE', error.message);
+    // A slow server may answer next time
+    if (error.limit === 'time') return refusal('TIMEOUT', error.message, false);
+    return refusal('FETCH_FAILED', error.message);
+  }
   if (error instanceof FetchError) return refusal('FETCH_FAILED', error.message, false);
   throw error;
 }

@@ -3,6 +3,7 @@
  * the fake Discord, with a SQLite library in a file (reopened to simulate a restart) and a
  * clock the test moves by hand.
  */
+import { inThreadIngest } from '../ingest-harness.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, c
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
-  const route = createRouter({ commands: [briefing], context: { library, clock, log }, token: TEST_TOKEN });
+  const route = createRouter({ commands: [briefing], context: { library, ingest: inThreadIngest(library), clock, log }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
