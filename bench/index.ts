@@ -3,8 +3,8 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout ...]`: the engine's KB/s per core on the PolNeAR train
- * texts beside two baselines, then the command-latency and fan-out benches. No section named
+ * `npm run bench [engine|commands|fanout|ingest-lag ...]`: the engine's KB/s per core on the PolNeAR train
+ * texts beside two baselines, then the command-latency, fan-out and ingest event-loop-lag benches. No section named
  * runs them all.
  */
 const TEXT_DIR = path.resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
@@ -18,6 +18,7 @@ const SECTIONS: Record<string, Section> = {
   // Loaded only when run, so a failure there never stops the engine bench.
   commands: async () => (await import('./commands.js')).benchCommands(),
   fanout: async () => (await import('./fanout.js')).benchFanout(),
+  'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
 };
 
 async function main(argv: string[]): Promise<number> {
