@@ -121,7 +121,7 @@ export interface RunningBot {
 export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
   const { log } = deps;
   const library = openLibrary(config.dbPath);
-  const pool = createReadPool(config.read);
+  const pool = createReadPool({ ...config.read, log: (message) => log.warn(message) });
   const ingest = createIngestService({ sink: library, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
   const importOptions = { ingest, log: (line: string) => log.info(line) };
   let watcher: FolderWatcher | null = null;

@@ -18,6 +18,8 @@ export interface ReadPoolOptions {
   timeoutMs: number;
   /** One worker's heap limit; a worker over it dies and is replaced. */
   memoryMb: number;
+  /** Where a worker's failure outside any task is reported. */
+  log?: (message: string) => void;
 }
 
 export interface ReadPool extends ArticleReader {
@@ -72,6 +74,8 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
   });
+  // Without a listener an 'error' event (a worker failing between tasks) would end the process
+  pool.on('error', (error: unknown) => options.log?.(`read worker failed: ${error instanceof Error ? error.message : String(error)}`));
   let closed = false;
   const limit = limitConcurrency(options.workers);
   const run = (task: ReadTask): Promise<Outcome<unknown>> => limit(async () => {
