@@ -40,6 +40,19 @@ describe('parseFeed', () => {
     expect(bakery).toMatchObject({ link: 'https://feeds.example/windows-1252-page.html', paragraphs: [] });
   });
 
+  test('GIVEN an item with only a permalink guid, and one with a relative link THEN both get a clean absolute link', () => {
+    const feed = parseFeed(`<rss version="2.0"><channel><title>T</title>
+      <item><guid>https://x.example/a?utm_source=rss</guid><title>A</title></item>
+      <item><link>/b</link><title>B</title></item></channel></rss>`, 'https://feeds.example/rss.xml');
+    expect(feed.items.map((i) => i.link)).toEqual(['https://x.example/a', 'https://feeds.example/b']);
+  });
+
+  test('GIVEN an RSS 1.0 (RDF) feed THEN its items are read too', () => {
+    const feed = parseFeed(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel><title>Rdf News</title></channel><item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link></item></rdf:RDF>`);
+    expect(feed).toMatchObject({ title: 'Rdf News', items: [{ key: 'https://r.example/1', link: 'https://r.example/1', title: 'One' }] });
+  });
+
   test.each([
     ['an HTML page', '<html><body><p>hello</p></body></html>', /neither RSS nor Atom/],
     ['RSS without a channel', '<rss version="2.0"></rss>', /without a <channel>/],

@@ -72,9 +72,11 @@ export function parseFeed(xml: string, base?: string): ParsedFeed {
     throw refusal(source, error);
   }
   const items = feed.items.flatMap((item): FeedItem[] => {
-    const link = item.url ? canonicalUrl(item.url, base) : null;
     const key = item.id ?? item.url;
     if (!key) return [];
+    // An RSS <guid> is a permalink unless it says otherwise; the parser uses only <link>
+    const href = item.url ?? (/^https?:\/\//i.test(key) ? key : null);
+    const link = href ? canonicalUrl(href, base) : null;
     return [{ key, link, title: item.title, date: day(item.published ?? item.updated), paragraphs: fragmentParagraphs(item.content ?? item.description) }];
   });
   return { kind: feed.meta.type === 'atom' ? 'atom' : 'rss', title: feed.title, items };
