@@ -70,7 +70,7 @@ export async function benchCommands(): Promise<string> {
   try {
     const imported = await importFolder(SEED_DIR, { library, read: readArticle });
     if (imported.created === 0) return `commands: no articles imported from ${SEED_DIR}; nothing to measure.`;
-    const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, library, clock: () => new Date(), log: silent, commands: [...commands, noop] });
+    const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, library, quotas: library.quotas, clock: () => new Date(), log: silent, commands: [...commands, noop] });
     const samples = new Map(CASES.map((c) => [c.label, [] as number[]]));
     try {
       for (let i = 0; i < WARMUP; i++) for (const c of CASES) await time(fake, c);

@@ -7,20 +7,25 @@ import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
 import { readArticle } from './article/index.js';
 import { startScheduler } from './briefing/scheduler.js';
-import { redact, type Config } from './config.js';
+import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
-import type { Clock, Logger, SlashCommand } from './discord/command.js';
+import type { Clock, CommandLimits, Logger, SlashCommand } from './discord/command.js';
 import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
+import type { QuotaStore } from './library/quota-store.js';
 import { openLibrary, type SqliteLibrary } from './library/sqlite.js';
 import type { Library } from './library/types.js';
 
 export interface BotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
   library: Library;
+  /** Where `/article add` is counted; kept in the archive so a restart does not reset it. */
+  quotas: QuotaStore;
+  /** Quotas and the briefing's length; the config's defaults when absent. */
+  limits?: CommandLimits;
   clock: Clock;
   log: Logger;
   /** Defaults to every command in `commands/index.ts`. */
@@ -28,6 +33,12 @@ export interface BotOptions {
   /** When the router defers a slow command; tests shorten it. */
   deferAfterMs?: number;
 }
+
+/** The limits when the config gives none (the defaults of `loadConfig`). */
+export const DEFAULT_LIMITS: CommandLimits = {
+  quota: { memberMax: DEFAULT_QUOTA_MEMBER, memberWindowMs: DEFAULT_QUOTA_MEMBER_MINUTES * 60_000, guildPerDay: DEFAULT_QUOTA_GUILD_DAY },
+  briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS,
+};
 
 /** Logging in failed: a refused token, an unreachable Discord. The message holds no token. */
 export class BotLoginError extends Error {
@@ -47,7 +58,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { library: options.library, clock: options.clock, log },
+    context: { library: options.library, quotas: options.quotas, limits: options.limits ?? DEFAULT_LIMITS, clock: options.clock, log },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -113,7 +124,8 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     const summary = await importFolder(config.articlesDir, importOptions);
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
-    const bot = await startBot({ config, library, clock: deps.clock, log, commands: deps.commands });
+    const limits: CommandLimits = { quota: config.quota, briefingMaxItems: config.briefingMaxItems };
+    const bot = await startBot({ config, library, quotas: library.quotas, limits, clock: deps.clock, log, commands: deps.commands });
     const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log });
     const feeds = startFeedPoller({
       library,

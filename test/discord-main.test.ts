@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { BotLoginError, startBot } from '../src/main.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
-import { memoryLogger, startTestBot, TEST_TOKEN, type TestBot } from './fake-discord/harness.js';
+import { memoryLogger, memoryQuotas, startTestBot, TEST_TOKEN, type TestBot } from './fake-discord/harness.js';
 import { MemoryLibrary } from './fake-discord/memory-library.js';
 
 let t: TestBot | undefined;
@@ -29,7 +29,7 @@ test('GIVEN Discord refuses the token THEN startBot fails with a clear error tha
   const fake = await FakeDiscord.start();
   fake.fail({ path: '/gateway/bot', status: 401, body: { message: '401: Unauthorized', code: 0 } });
   const logs: string[] = [];
-  const options = { config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library: new MemoryLibrary(), clock: () => new Date(), log: memoryLogger(logs) };
+  const options = { config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library: new MemoryLibrary(), quotas: memoryQuotas().quotas, clock: () => new Date(), log: memoryLogger(logs) };
   const error = (await startBot(options).catch((e: unknown) => e)) as Error;
   await fake.close();
   expect(error).toBeInstanceOf(BotLoginError);
@@ -38,6 +38,6 @@ test('GIVEN Discord refuses the token THEN startBot fails with a clear error tha
 });
 
 test('GIVEN no token THEN startBot refuses and points to the offline preview', async () => {
-  const options = { config: { token: null, apiUrl: null }, library: new MemoryLibrary(), clock: () => new Date(), log: memoryLogger([]) };
+  const options = { config: { token: null, apiUrl: null }, library: new MemoryLibrary(), quotas: memoryQuotas().quotas, clock: () => new Date(), log: memoryLogger([]) };
   await expect(startBot(options)).rejects.toThrow(/offline preview/);
 });

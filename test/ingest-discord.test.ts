@@ -37,7 +37,7 @@ describe('/article and /feed through the real discord.js client', () => {
       createArticleCommand({ fetch }),
       createFeedCommand({ fetch }),
     ];
-    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library, clock: () => NOW, log: memoryLogger(logs), commands });
+    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, library, quotas: library.quotas, clock: () => NOW, log: memoryLogger(logs), commands });
   });
   afterEach(async () => {
     await bot.stop();

@@ -7,6 +7,7 @@ import { contentHash } from './content-hash.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createGuildStore } from './guild-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
+import { createQuotaStore, type QuotaStore } from './quota-store.js';
 import { createSpeakerSearch, type QuoteHit } from './speaker-search.js';
 import { createSpeakerStore } from './speaker-store.js';
 import type { ArticleInput, Library, SaveOutcome, StoredArticle } from './types.js';
@@ -22,6 +23,8 @@ export interface SqliteLibrary extends Library {
   searchQuotes(search: string, options?: { limit?: number; offset?: number }): { items: QuoteHit[]; total: number };
   /** The feeds guilds follow (`/feed`), polled by the ingest. */
   feeds: FeedStore;
+  /** What members and servers added, for the `/article add` quotas. */
+  quotas: QuotaStore;
 }
 
 /** The archive file cannot be opened or migrated; the cause is kept. */
@@ -90,6 +93,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): SqliteL
     },
     ...guilds,
     feeds: createFeedStore(db),
+    quotas: createQuotaStore(db),
     close: () => db.close(),
   };
 }

@@ -14,6 +14,7 @@ import { createClient } from '../../src/discord/client.js';
 import type { Clock } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
 import { openLibrary, type SqliteLibrary } from '../../src/library/sqlite.js';
+import { DEFAULT_LIMITS } from '../../src/main.js';
 import type { FakeDiscord } from './fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './harness.js';
 
@@ -76,7 +77,7 @@ export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, c
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
-  const route = createRouter({ commands: [briefing], context: { library, clock, log }, token: TEST_TOKEN });
+  const route = createRouter({ commands: [briefing], context: { library, quotas: library.quotas, limits: DEFAULT_LIMITS, clock, log }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
