@@ -30,6 +30,8 @@ export type QuotaClaim =
   | { ok: false; scope: 'member' | 'guild'; limit: number; windowMs: number; retryAt: number };
 
 export interface QuotaStore {
+  /** What `claim` would answer now, without taking a slot: a refusal can be said before any work starts. */
+  check(request: QuotaRequest): QuotaClaim;
   /** Takes one slot when both bounds allow it; checking and taking are one step, so parallel adds cannot overshoot. */
   claim(request: QuotaRequest): QuotaClaim;
   /** Gives a slot back: the addition stored nothing new (already in the archive, or it failed). */
@@ -51,7 +53,7 @@ export function createQuotaStore(db: Database): QuotaStore {
     'SELECT added_at AS at FROM additions WHERE guild_id = ? AND added_at > ? ORDER BY added_at LIMIT 1 OFFSET ?',
   );
 
-  const claim = db.transaction(({ guildId, userId, now, limits }: QuotaRequest): QuotaClaim => {
+  const admit = ({ guildId, userId, now, limits }: QuotaRequest, take: boolean): QuotaClaim => {
     // Nothing older than both windows can count again
     prune.run(guildId, now - Math.max(DAY_MS, limits.memberWindowMs));
     if (limits.memberMax > 0) {
@@ -70,10 +72,12 @@ export function createQuotaStore(db: Database): QuotaStore {
         return { ok: false, scope: 'guild', limit: limits.guildPerDay, windowMs: DAY_MS, retryAt: freed + DAY_MS };
       }
     }
-    return { ok: true, id: Number(insert.run(guildId, userId, now).lastInsertRowid) };
-  });
+    return { ok: true, id: take ? Number(insert.run(guildId, userId, now).lastInsertRowid) : 0 };
+  };
+  const claim = db.transaction((request: QuotaRequest) => admit(request, true));
 
   return {
+    check: (request) => admit(request, false),
     claim: (request) => claim.immediate(request),
     release: (id) => void remove.run(id),
   };
