@@ -57,11 +57,11 @@ function off(guildId: string, { library }: CommandContext, interaction: ChatInpu
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
-function show(guildId: string, { library, clock }: CommandContext): BotMessage {
+function show(guildId: string, { library, clock, limits }: CommandContext): BotMessage {
   const settings = library.getGuildSettings(guildId);
   const now = clock();
   const key = localTime(now, settings?.timezone ?? 'UTC').date;
-  return renderBriefingPreview(buildBriefing(library, guildId, now), key, settings?.postWhenEmpty ?? false);
+  return renderBriefingPreview(buildBriefing(library, guildId, now, { maxItems: limits.briefingMaxItems }), key, settings?.postWhenEmpty ?? false);
 }
 
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
@@ -82,7 +82,7 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
 async function postNow(guildId: string, context: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
   const settings = context.library.getGuildSettings(guildId);
   if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
-  const deliverer = createDeliverer({ client: interaction.client, library: context.library, clock: context.clock, log: context.log });
+  const deliverer = createDeliverer({ client: interaction.client, library: context.library, clock: context.clock, log: context.log, maxItems: context.limits.briefingMaxItems });
   return nowAnswer(await deliverer.deliverNow(guildId, context.clock()));
 }
 

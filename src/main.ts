@@ -126,7 +126,7 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
     const limits: CommandLimits = { quota: config.quota, briefingMaxItems: config.briefingMaxItems };
     const bot = await startBot({ config, library, quotas: library.quotas, limits, clock: deps.clock, log, commands: deps.commands });
-    const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log });
+    const scheduler = startScheduler({ client: bot.client, library, clock: deps.clock, log, maxItems: config.briefingMaxItems });
     const feeds = startFeedPoller({
       library,
       feeds: library.feeds,

@@ -21,6 +21,8 @@ export interface DeliveryDeps {
   retryDelaysMs?: readonly number[];
   /** How old a pending claim must be before it counts as interrupted. */
   graceMs?: number;
+  /** The most items a briefing shows (BRIEFING_MAX_ITEMS). */
+  maxItems?: number;
 }
 
 export type DeliveryOutcome =
@@ -48,6 +50,7 @@ export interface Deliverer {
 export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const { library, log } = deps;
   const graceMs = deps.graceMs ?? PENDING_GRACE_MS;
+  const shape = { maxItems: deps.maxItems };
   // Claims this process is posting or reconciling right now: never "interrupted", never twice
   const inFlight = new Set<string>();
 
@@ -83,7 +86,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   async function claimAndPost(settings: GuildSettings, key: string, now: Date, postWhenEmpty: boolean): Promise<DeliveryOutcome> {
     const { ids } = newArticleIds(library, settings.guildId, now);
     if (!library.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: library.getDelivery(settings.guildId, key)! };
-    const briefing = briefingOf(library, settings.guildId, ids, now);
+    const briefing = briefingOf(library, settings.guildId, ids, now, shape);
     if (briefing.items.length === 0 && !postWhenEmpty) {
       library.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
       return { kind: 'empty', key };
@@ -114,7 +117,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
       return { kind: 'failed', key, reason };
     }
     // The same articles as claimed, so a half-posted briefing is completed, not restarted
-    return post(settings, key, briefingOf(library, settings.guildId, delivery.articleIds, now), found.parts);
+    return post(settings, key, briefingOf(library, settings.guildId, delivery.articleIds, now, shape), found.parts);
   }
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
