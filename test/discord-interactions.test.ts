@@ -115,6 +115,16 @@ describe('failures and slow commands', () => {
     expect(followUp.body).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
   });
 
+  test('GIVEN a command that fails after a private deferral THEN the private placeholder becomes the apology, nothing public shows', async () => {
+    const failing: SlashCommand = { ...command('fragile', () => Promise.reject(new Error('fetch exploded'))), defer: () => 'private' };
+    t = await startTestBot({ commands: [failing] });
+    const sent = t.fake.command('fragile');
+    expect((await t.fake.waitForResponse(sent)).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await t.fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
+    expect(edit.body.content).toMatch(/Something went wrong/);
+    expect(t.fake.calls.some((c) => c.token === sent.token && c.method === 'DELETE')).toBe(false);
+  });
+
   test('GIVEN a command Discord knows but the bot does not THEN it says how to refresh the commands', async () => {
     t = await startTestBot({ commands: [] });
     const call = await t.fake.waitForResponse(t.fake.command('retired'));
