@@ -1,23 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
-import type { Quote, Reading } from '../src/article/types.js';
+import { quoteOf, read } from './read-article.js';
 
 /**
  * Attribution by clause structure: the verb that governs a quote, and its own subject. The
  * sentences are from news articles (PolNeAR, 2015-16), some shortened around the quote.
  */
-
-function read(text: string): Reading {
-  const result = readArticle(text);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function quoteOf(reading: Reading, start: string): Quote {
-  const quote = reading.quotes.find((q) => q.text.startsWith(start));
-  if (!quote) throw new Error(`no quote starting "${start}" in: ${reading.quotes.map((q) => q.text).join(' | ')}`);
-  return quote;
-}
 
 interface Case {
   form: string;

@@ -1,14 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
 import { findQuotes } from '../src/article/quotes.js';
 import { splitParagraphs } from '../src/article/read.js';
-import type { Quote, QuoteKind, Reading } from '../src/article/types.js';
-
-function read(text: string): Reading {
-  const result = readArticle(text);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+import type { Quote, QuoteKind } from '../src/article/types.js';
+import { read } from './read-article.js';
 
 /** Every quote is a slice of the text, in order and without overlap. */
 function expectWellFormed(text: string, quotes: Quote[]): void {

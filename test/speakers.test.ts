@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
-import type { Quote, Reading, Speaker } from '../src/article/types.js';
-
-function read(text: string): Reading {
-  const result = readArticle(text);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function quoteOf(reading: Reading, start: string): Quote {
-  const quote = reading.quotes.find((q) => q.text.startsWith(start));
-  if (!quote) throw new Error(`no quote starting "${start}" in: ${reading.quotes.map((q) => q.text).join(' | ')}`);
-  return quote;
-}
+import type { Reading, Speaker } from '../src/article/types.js';
+import { quoteOf, read } from './read-article.js';
 
 function speakerNamed(reading: Reading, name: string): Speaker {
   const speaker = reading.speakers.find((s) => s.name === name);

@@ -1,34 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Quote, Reading, Speaker } from '../../src/article/types.js';
-import { speakerId } from '../../src/library/speakers.js';
-
-interface SpeakerSpec { name: string; aliases?: string[]; roles?: string[] }
-
-/** A Reading built by hand: quotes as [text, speaker name or null, mention]. */
-function reading(title: string, date: string | null, quotes: [string, string | null, string?][], speakers: SpeakerSpec[] = []): Reading {
-  const listed: Speaker[] = speakers.map((s) => ({ id: speakerId(s.name), name: s.name, aliases: s.aliases ?? [], roles: s.roles ?? [], type: 'person' }));
-  let at = 0;
-  const built: Quote[] = quotes.map(([text, name, mention]) => {
-    const start = at + 1;
-    at = start + text.length + 1;
-    const speaker = name === null ? null : { id: speakerId(name), name, mention: mention ? { text: mention, start: at + 1, end: at + 1 + mention.length } : null };
-    return { text, kind: 'direct', start, end: start + text.length, outerStart: start - 1, outerEnd: at, continued: false, speaker };
-  });
-  return { title, date, headline: title, summary: [], quotes: built, speakers: listed, facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] } };
-}
-
-const article = (source: string, text: string, title: string, date: string | null) => ({ source, text, title, date });
-
 import { SEARCH_COUNT_MAX } from '../../src/library/article-store.js';
 import type { Stores } from '../../src/library/types.js';
 import { STORE_FACTORIES } from './store-factories.js';
+import { article, reading } from './readings.js';
 
 describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
   let stores: Stores;
   let clock = 1_000;
   const open = (): Stores => (stores = factory.open(() => (clock += 1000)));
   afterEach(() => stores?.close());
-
 
   describe('an empty library', () => {
     test('GIVEN no articles THEN every query answers with nothing rather than an error', () => {
