@@ -1,8 +1,12 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { extname } from 'node:path';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { renderIngested, renderIngestError } from '../src/discord/render-ingest.js';
+import { renderQuotaRefusal } from '../src/discord/render-quota.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
-import { ingestAttachment, ingestPastedText, ingestUrl, type IngestOptions, type ReadText } from '../src/ingest/ingest.js';
+import { canonicalUrl } from '../src/ingest/canonical-url.js';
+import { FILE_EXTENSIONS, ingestAttachment, ingestPastedText, ingestUrl, type Ingested, type IngestOptions, type ReadText } from '../src/ingest/ingest.js';
+import type { QuotaRequest } from '../src/library/quota-store.js';
 import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
 import type { SafeFetchOptions } from '../src/ingest/safe-fetch.js';
 
@@ -19,25 +23,55 @@ export interface ArticleCommandServices {
 }
 
 /** `discord:<guild>/<user>`: who added it, without keeping any of their text. */
-const sourcePrefix = (interaction: ChatInputCommandInteraction): string => `discord:${interaction.guildId ?? 'dm'}/${interaction.user.id}`;
+const sourcePrefix = (interaction: ChatInputCommandInteraction): string => `discord:${interaction.guildId}/${interaction.user.id}`;
 
-async function add(interaction: ChatInputCommandInteraction, { articles }: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
+const quotaRequest = (interaction: ChatInputCommandInteraction, { clock, limits }: CommandContext): QuotaRequest => ({
+  guildId: interaction.guildId!, userId: interaction.user.id, now: clock().getTime(), limits: limits.quota,
+});
+
+/** Everything that can be said wrong before fetching: the options, the link, the file type, the quota. */
+function validate(interaction: ChatInputCommandInteraction, context: CommandContext): BotMessage | null {
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
   const text = interaction.options.getString('text')?.trim() || null;
-  const title = interaction.options.getString('title')?.trim() || null;
   const given = [url, file, text].filter((v) => v !== null).length;
   if (given !== 1) return renderNotice('Give exactly one of url:, file: or text: — a link to the article, a .txt/.md/.html file, or the article text.');
-  const options: IngestOptions & { title: string | null } = { articles, read: services.read, fetch: services.fetch, title };
+  if (url && !canonicalUrl(url)) return renderIngestError(`<${url}>`, 'that is not an http or https address. Give the link as it shows in the browser, starting with https://.');
+  if (file && !FILE_EXTENSIONS.includes(extname(file.name).toLowerCase())) {
+    return renderIngestError(file.name, `only ${FILE_EXTENSIONS.join(', ')} files are read. Save the page or the text in one of those, or paste it with text:.`);
+  }
+  const quota = context.quotas.check(quotaRequest(interaction, context));
+  return quota.ok ? null : renderQuotaRefusal(quota);
+}
+
+async function ingest(interaction: ChatInputCommandInteraction, options: IngestOptions & { title: string | null }): Promise<Ingested> {
+  const url = interaction.options.getString('url')?.trim() || null;
+  const file = interaction.options.getAttachment('file');
+  if (url) return ingestUrl(url, options);
+  if (file) return ingestAttachment({ url: file.url, name: file.name }, sourcePrefix(interaction), options);
+  return ingestPastedText(interaction.options.getString('text', true).trim(), sourcePrefix(interaction), options);
+}
+
+/** Takes a quota slot, adds the article, and gives the slot back when nothing new was stored. */
+async function add(interaction: ChatInputCommandInteraction, context: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
+  // Taken again here: two adds sent at once both passed `validate`
+  const slot = context.quotas.claim(quotaRequest(interaction, context));
+  if (!slot.ok) return renderQuotaRefusal(slot);
+  const title = interaction.options.getString('title')?.trim() || null;
+  const url = interaction.options.getString('url')?.trim() || null;
+  const file = interaction.options.getAttachment('file');
   const what = url ? `<${url}>` : file ? file.name : 'the text';
+  let added = false;
   try {
-    if (url) return renderIngested(await ingestUrl(url, options));
-    if (file) return renderIngested(await ingestAttachment({ url: file.url, name: file.name }, sourcePrefix(interaction), options));
-    return renderIngested(ingestPastedText(text!, sourcePrefix(interaction), options));
+    const ingested = await ingest(interaction, { articles: context.articles, read: services.read, fetch: services.fetch, title });
+    added = ingested.outcome !== 'unchanged';
+    return { ...renderIngested(ingested), ephemeral: true };
   } catch (error) {
     const reason = ingestErrorReason(error);
     if (reason === null) throw error;
     return renderIngestError(what, reason);
+  } finally {
+    if (!added) context.quotas.release(slot.id);
   }
 }
 
@@ -47,6 +81,9 @@ export function createArticleCommand(services: ArticleCommandServices = {}): Sla
     data: new SlashCommandBuilder()
       .setName(NAME)
       .setDescription('Add articles to the archive')
+      .setContexts(InteractionContextType.Guild)
+      // A server can open this to everyone (or narrow it) in its integration settings
+      .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
       .addSubcommand((sub) =>
         sub
           .setName('add')
@@ -56,8 +93,9 @@ export function createArticleCommand(services: ArticleCommandServices = {}): Sla
           .addStringOption((o) => o.setName('text').setDescription('The article text').setMaxLength(TEXT_MAX))
           .addStringOption((o) => o.setName('title').setDescription('A title for a file or pasted text').setMaxLength(TITLE_MAX)),
       ),
-    // Fetching a page may take several seconds.
-    defer: (interaction) => interaction.options.getString('text') === null,
+    validate,
+    // Fetching a page may take seconds, and may still fail: deferred privately
+    defer: (interaction) => (interaction.options.getString('text') === null ? 'private' : false),
     execute(interaction, context) {
       return add(interaction, context, services);
     },

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { TEXT_OPTION_MAX } from '../src/discord/article-option.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { pageButtons, pageCount, type PageState } from '../src/discord/pages.js';
@@ -20,6 +20,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName(NAME)
     .setDescription('The articles in the archive, newest first')
+    .setContexts(InteractionContextType.Guild)
     .addStringOption((option) =>
       option.setName('search').setDescription('Words in the title or text').setMaxLength(TEXT_OPTION_MAX),
     ),

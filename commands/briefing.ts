@@ -1,12 +1,14 @@
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { buildBriefing } from '../src/briefing/build-briefing.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { DeliveryOutcome } from '../src/briefing/deliver.js';
 import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
 import { discordTimestamp, formatLocal } from '../src/briefing/status.js';
-import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { MANAGE_SERVER, type CommandContext, type SlashCommand } from '../src/discord/command.js';
 import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/discord/permissions.js';
 import { renderBriefingNotice, renderBriefingPreview } from '../src/discord/render-briefing.js';
 import type { BotMessage } from '../src/discord/render.js';
+
+/** Subcommands that change what the server gets; `show` and `status` only read. */
+const CHANGES_SETTINGS = new Set(['setup', 'off', 'now']);
 
 const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
 
@@ -19,6 +21,8 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   const picked = interaction.options.getChannel('channel', true);
   const channel = await resolveChannel(interaction.client, picked.id);
   if (!channel) return renderBriefingNotice([`I cannot see <#${picked.id}>. Pick a text channel the bot can view.`]);
+  // A channel id from another server the bot is in must not receive this server's briefing
+  if (channel.guildId !== guildId) return renderBriefingNotice([`<#${channel.id}> is not a channel of this server. Pick one of this server's text channels.`]);
   const missing = missingPermissions(channel, interaction.client);
   if (missing.length) return renderBriefingNotice([`I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there (or on its category), then run /briefing setup again.`]);
   const role = interaction.options.getRole('role');
@@ -51,11 +55,10 @@ function off(guildId: string, { guilds, briefings }: CommandContext): BotMessage
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
-function show(guildId: string, { guilds, articles, deliveries, clock }: CommandContext): BotMessage {
+function show(guildId: string, { guilds, clock, briefings }: CommandContext): BotMessage {
   const settings = guilds.getGuildSettings(guildId);
-  const now = clock();
-  const key = localTime(now, settings?.timezone ?? 'UTC').date;
-  return renderBriefingPreview(buildBriefing({ articles, deliveries }, guildId, now), key, settings?.postWhenEmpty ?? false);
+  const key = localTime(clock(), settings?.timezone ?? 'UTC').date;
+  return renderBriefingPreview(briefings.preview(guildId), key, settings?.postWhenEmpty ?? false);
 }
 
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
@@ -93,6 +96,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName('briefing')
     .setDescription('The daily briefing of new articles for this server')
+    .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((sub) =>
       sub
@@ -108,8 +112,10 @@ export default {
     .addSubcommand((sub) => sub.setName('show').setDescription('Preview the next briefing (only you see it)'))
     .addSubcommand((sub) => sub.setName('now').setDescription('Post the briefing now'))
     .addSubcommand((sub) => sub.setName('status').setDescription('Next run, last delivery and what went wrong')),
-  // Posting may wait on Discord's rate limits and retries.
-  defer: (interaction) => interaction.options.getSubcommand(false) === 'now',
+  // Checked by the bot too: a server may open /briefing to members in its integration settings
+  requires: (interaction) => (CHANGES_SETTINGS.has(interaction.options.getSubcommand(false) ?? '') ? MANAGE_SERVER : null),
+  // Posting may wait on Discord's rate limits and retries, and its outcome may be a failure
+  defer: (interaction) => (interaction.options.getSubcommand(false) === 'now' ? 'private' : false),
   async execute(interaction, context) {
     const guildId = interaction.guildId;
     if (!guildId) return renderBriefingNotice(['Briefings are set per server: run this in a server.']);

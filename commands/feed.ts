@@ -1,5 +1,5 @@
-import { PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { MANAGE_SERVER, type CommandContext, type SlashCommand } from '../src/discord/command.js';
 import { renderFeedAdded, renderFeedList, renderIngestError } from '../src/discord/render-ingest.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
 import { canonicalUrl } from '../src/ingest/canonical-url.js';
@@ -55,6 +55,7 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
     data: new SlashCommandBuilder()
       .setName(NAME)
       .setDescription('RSS and Atom feeds this server follows')
+      .setContexts(InteractionContextType.Guild)
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
       .addSubcommand((sub) =>
         sub.setName('add').setDescription('Follow a feed; new articles are stored and announced here')
@@ -65,8 +66,14 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
           .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)),
       )
       .addSubcommand((sub) => sub.setName('list').setDescription('The feeds this server follows, with their errors and next poll')),
-    // Checking a new feed fetches it.
-    defer: (interaction) => interaction.options.getSubcommand(false) === 'add',
+    requires: (interaction) => (interaction.options.getSubcommand(false) === 'list' ? null : MANAGE_SERVER),
+    validate(interaction) {
+      if (interaction.options.getSubcommand(false) !== 'add') return null;
+      const raw = interaction.options.getString('url', true).trim();
+      return canonicalUrl(raw) ? null : renderIngestError(`<${raw}>`, 'that is not an http or https address.');
+    },
+    // Checking a new feed fetches it, and it may turn out not to be a feed
+    defer: (interaction) => (interaction.options.getSubcommand(false) === 'add' ? 'private' : false),
     async execute(interaction, context: CommandContext) {
       const { feeds } = context;
       const guildId = interaction.guildId;

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { articleOption, findArticle, suggestArticles } from '../src/discord/article-option.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { renderHeadline } from '../src/discord/render.js';
@@ -8,6 +8,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName('headline')
     .setDescription('The headline and summary of an article')
+    .setContexts(InteractionContextType.Guild)
     .addStringOption(articleOption),
   execute(interaction, { articles }) {
     const found = findArticle(articles, interaction.options.getString('article'));

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { articleOption, findArticle, suggestArticles, TEXT_OPTION_MAX } from '../src/discord/article-option.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import type { PageState } from '../src/discord/pages.js';
@@ -9,19 +9,27 @@ const NAME = 'quotes';
 // Speaker suggestions shown while typing; Discord shows at most 25.
 const SPEAKER_SUGGESTIONS = 25;
 
-/** A speaker's quotes, in one article or across the archive; "did you mean" when unknown. */
-function bySpeaker(name: string, articleId: number | null, { speakers }: CommandContext): BotMessage {
+/** "No quotes by …", with close names to try, when nobody in the archive matches `name`. */
+function unknownSpeaker(name: string, { speakers }: CommandContext): BotMessage | null {
   const { matches, suggestions } = speakers.findSpeakers(name);
-  const [speaker, ...others] = matches;
-  if (!speaker) {
-    const close = suggestions.slice(0, 3).map((s) => s.name);
-    return renderNotice(`No quotes by ${name}.${close.length ? ` Did you mean ${close.join(', ')}?` : ' Start typing a name to see who is quoted.'}`);
-  }
+  if (matches.length > 0) return null;
+  const close = suggestions.slice(0, 3).map((s) => s.name);
+  return renderNotice(`No quotes by ${name}.${close.length ? ` Did you mean ${close.join(', ')}?` : ' Start typing a name to see who is quoted.'}`);
+}
+
+/** A speaker's quotes, in one article or across the archive; "did you mean" when unknown. */
+function bySpeaker(name: string, articleId: number | null, context: CommandContext): BotMessage {
+  const { speakers } = context;
+  const [speaker, ...others] = speakers.findSpeakers(name).matches;
+  if (!speaker) return unknownSpeaker(name, context)!;
   const note = others.length ? `Also matched: ${others.map((s) => s.name).join(', ')}. Pick one from the list to see theirs.` : undefined;
   const state: PageState = { command: NAME, page: 0, articleId, query: speaker.id };
   const where = articleId === null ? '' : ' in this article';
   return speakerQuotesPage(speakers, state, note) ?? renderNotice(`No quotes by ${speaker.name}${where}.`);
 }
+
+const speakerOf = (interaction: ChatInputCommandInteraction): string | null => interaction.options.getString('speaker')?.trim() || null;
+const acrossArchive = (interaction: ChatInputCommandInteraction): boolean => speakerOf(interaction) !== null && interaction.options.getString('article') === null;
 
 /** Rebuilds a page from a button: a speaker's quotes, or all quotes of one article. */
 function quotesPage(state: PageState, { articles, speakers }: CommandContext): BotMessage | null {
@@ -36,14 +44,17 @@ export default {
   data: new SlashCommandBuilder()
     .setName(NAME)
     .setDescription('Quotes grouped by speaker; with a speaker and no article, from the whole archive')
+    .setContexts(InteractionContextType.Guild)
     .addStringOption((option) =>
       option.setName('speaker').setDescription('Who said it: a name or a role').setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX),
     )
     .addStringOption(articleOption),
-  // A search across the whole archive may take a while.
-  defer: (interaction: ChatInputCommandInteraction) => interaction.options.getString('speaker') !== null && interaction.options.getString('article') === null,
+  // An unknown name is answered privately at once, before the search is deferred in public
+  validate: (interaction, context) => (acrossArchive(interaction) ? unknownSpeaker(speakerOf(interaction)!, context) : null),
+  // A search across the whole archive may take a while; a known speaker's quotes are no error
+  defer: (interaction) => (acrossArchive(interaction) ? 'public' : false),
   execute(interaction, context) {
-    const speaker = interaction.options.getString('speaker')?.trim() || null;
+    const speaker = speakerOf(interaction);
     const articleValue = interaction.options.getString('article');
     if (speaker && articleValue === null) return bySpeaker(speaker, null, context);
     const found = findArticle(context.articles, articleValue);

@@ -4,6 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 
+/** Bounds on `/article add`; 0 turns a bound off. The quota store (library/) applies them. */
+export interface QuotaLimits {
+  /** Articles one member may add in `memberWindowMs`. */
+  memberMax: number;
+  memberWindowMs: number;
+  /** Articles one server may add in any 24 hours. */
+  guildPerDay: number;
+}
+
 /** The bot's settings. Without a token the app runs the offline preview. */
 export interface Config {
   /** Secret: never log it; pass messages through `redact`. */
@@ -16,6 +25,10 @@ export interface Config {
   dbPath: string;
   articlesDir: string;
   maxBytes: number;
+  /** How many articles members and servers may add with `/article add`. */
+  quota: QuotaLimits;
+  /** The most items a daily briefing shows; the rest are counted, not listed. */
+  briefingMaxItems: number;
 }
 
 export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
@@ -24,6 +37,18 @@ export const DEFAULT_DB_PATH = 'data/briefing.sqlite';
 export const DEFAULT_ARTICLES_DIR = 'data/articles';
 // Large enough for any news article, small enough that one upload cannot exhaust memory.
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+// Enough for a member sharing the day's news; 150 in a second (a flood) is refused
+export const DEFAULT_QUOTA_MEMBER = 10;
+export const DEFAULT_QUOTA_MEMBER_MINUTES = 10;
+// A busy newsroom's day; far fewer than would push the real news out of a briefing for long
+export const DEFAULT_QUOTA_GUILD_DAY = 100;
+// Ten items read in a minute; more is a list nobody reads
+export const DEFAULT_BRIEFING_MAX_ITEMS = 10;
+// Five messages of ten embeds: a briefing beyond that is a flood in the channel
+const BRIEFING_MAX_ITEMS_LIMIT = 50;
+// A window longer than a week is a ban, not a quota
+const QUOTA_WINDOW_MINUTES_MAX = 7 * 24 * 60;
+const MINUTE_MS = 60_000;
 
 // Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -41,7 +66,13 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   const guildId = snowflake(env, 'DISCORD_GUILD_ID', errors);
   if (token && !clientId) errors.push('DISCORD_CLIENT_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal.');
   const apiUrl = httpUrl(env, 'DISCORD_API_URL', errors);
-  const maxBytes = positiveInteger(env, 'BRIEFING_MAX_BYTES', DEFAULT_MAX_BYTES, errors);
+  const maxBytes = wholeNumber(env, 'BRIEFING_MAX_BYTES', { fallback: DEFAULT_MAX_BYTES, min: 1, unit: 'bytes' }, errors);
+  const quota: QuotaLimits = {
+    memberMax: wholeNumber(env, 'BRIEFING_QUOTA_MEMBER', { fallback: DEFAULT_QUOTA_MEMBER, min: 0, unit: 'articles (0 for no limit)' }, errors),
+    memberWindowMs: MINUTE_MS * wholeNumber(env, 'BRIEFING_QUOTA_MEMBER_MINUTES', { fallback: DEFAULT_QUOTA_MEMBER_MINUTES, min: 1, max: QUOTA_WINDOW_MINUTES_MAX, unit: 'minutes' }, errors),
+    guildPerDay: wholeNumber(env, 'BRIEFING_QUOTA_GUILD_DAY', { fallback: DEFAULT_QUOTA_GUILD_DAY, min: 0, unit: 'articles (0 for no limit)' }, errors),
+  };
+  const briefingMaxItems = wholeNumber(env, 'BRIEFING_MAX_ITEMS', { fallback: DEFAULT_BRIEFING_MAX_ITEMS, min: 1, max: BRIEFING_MAX_ITEMS_LIMIT, unit: 'items' }, errors);
   // A token pasted into the wrong variable must not be echoed back in an error.
   if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
   return {
@@ -54,6 +85,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       dbPath: optional(env.BRIEFING_DB) ?? DEFAULT_DB_PATH,
       articlesDir: optional(env.BRIEFING_ARTICLES) ?? DEFAULT_ARTICLES_DIR,
       maxBytes,
+      quota,
+      briefingMaxItems,
     },
   };
 }
@@ -93,13 +126,23 @@ function httpUrl(env: Env, name: string, errors: string[]): string | null {
   return value.replace(/\/+$/, '');
 }
 
-function positiveInteger(env: Env, name: string, fallback: number, errors: string[]): number {
+interface NumberRule {
+  fallback: number;
+  min: number;
+  max?: number;
+  /** What the number counts, for the error: "bytes", "minutes". */
+  unit: string;
+}
+
+function wholeNumber(env: Env, name: string, rule: NumberRule, errors: string[]): number {
   const value = optional(env[name]);
-  if (value === null) return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed <= 0) {
-    errors.push(`${name} must be a whole number of bytes above 0, got "${value}".`);
-    return fallback;
+  if (value === null) return rule.fallback;
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  const max = rule.max ?? Number.MAX_SAFE_INTEGER;
+  if (!Number.isSafeInteger(parsed) || parsed < rule.min || parsed > max) {
+    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+    errors.push(`${name} must be a whole number of ${rule.unit}, ${range}, got "${value}".`);
+    return rule.fallback;
   }
   return parsed;
 }

@@ -11,10 +11,10 @@ import { createDeliverer, type Deliverer } from './briefing/deliver.js';
 import { startScheduler } from './briefing/scheduler.js';
 import { SettingsEvents } from './briefing/settings-events.js';
 import type { Clock } from './clock.js';
-import { redact, type Config } from './config.js';
+import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
-import type { SlashCommand } from './discord/command.js';
+import type { CommandLimits, SlashCommand } from './discord/command.js';
 import { createBriefingPoster } from './discord/post-briefing.js';
 import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
@@ -27,6 +27,10 @@ import type { Logger } from './logger.js';
 export interface BotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
   stores: Stores;
+  /** `/article add` quotas; the config's defaults when absent. */
+  limits?: CommandLimits;
+  /** The most items a briefing shows (BRIEFING_MAX_ITEMS); the config's default when absent. */
+  briefingMaxItems?: number;
   clock: Clock;
   log: Logger;
   /** Defaults to every command in `commands/index.ts`. */
@@ -36,6 +40,11 @@ export interface BotOptions {
   /** Where `/briefing setup` and `off` announce changes; `runBot`'s scheduler listens on the same. */
   events?: SettingsEvents;
 }
+
+/** The limits when the config gives none (the defaults of `loadConfig`). */
+export const DEFAULT_LIMITS: CommandLimits = {
+  quota: { memberMax: DEFAULT_QUOTA_MEMBER, memberWindowMs: DEFAULT_QUOTA_MEMBER_MINUTES * 60_000, guildPerDay: DEFAULT_QUOTA_GUILD_DAY },
+};
 
 /** Logging in failed: a refused token, an unreachable Discord. The message holds no token. */
 export class BotLoginError extends Error {
@@ -50,8 +59,8 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** The stores alone, without `close`: what commands and the scheduler are given. */
-function storesOf(stores: Stores): Omit<Stores, 'close'> {
+/** The stores every command and the scheduler are given; the quotas go to the commands alone. */
+function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas'> {
   const { articles, speakers, guilds, deliveries, feeds } = stores;
   return { articles, speakers, guilds, deliveries, feeds };
 }
@@ -63,11 +72,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const { clock } = options;
   const stores = storesOf(options.stores);
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log });
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { ...stores, clock, log, briefings },
+    context: { ...stores, quotas: options.stores.quotas, limits: options.limits ?? DEFAULT_LIMITS, clock, log, briefings },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -135,7 +144,7 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
     const events = new SettingsEvents();
-    const bot = await startBot({ config, stores, clock: deps.clock, log, commands: deps.commands, events });
+    const bot = await startBot({ config, stores, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events });
     const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log });
     const feeds = startFeedPoller({
       articles,

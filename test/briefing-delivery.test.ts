@@ -315,7 +315,8 @@ describe('the daily briefing, end to end', () => {
     const b = await start();
     await setup();
     const sent = fake.command('briefing', [{ name: 'now', options: [] }]);
-    const answer = await fake.waitForResponse(sent, (c) => c.method === 'POST' && c.path.startsWith('/webhooks/'));
+    expect((await fake.waitForResponse(sent)).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
     expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
@@ -345,7 +346,8 @@ describe('the daily briefing, end to end', () => {
     clock.set('2024-06-01T06:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('failed');
     const sent = fake.command('briefing', [{ name: 'now', options: [] }]);
-    const answer = await fake.waitForResponse(sent, (c) => c.method === 'POST' && c.path.startsWith('/webhooks/'));
+    expect((await fake.waitForResponse(sent)).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
     expect(b.stores.deliveries.getDelivery(ids().guildId, `${DAY}+2`)?.status).toBe('sent');

@@ -95,7 +95,8 @@ describe('the briefing as Discord messages', () => {
   const long = (word: string, times: number) => Array.from({ length: times }, (_, i) => `${word}${i}`).join(' ');
   const item = (i: number) => ({
     articleId: i, headline: long('headline', 80), summary: long('summary', 200), url: `https://example.com/${i}`,
-    quote: { text: long('said', 200), speaker: long('Name', 40) }, score: 1,
+    quote: { text: long('said', 200), speaker: long('Name', 40) }, score: 1, date: '2024-05-31',
+    also: [{ articleId: 100 + i, url: `https://other.example/${i}`, date: null }],
   });
 
   test('GIVEN many long articles THEN they go out as several messages, each within Discord limits and marked with its part', () => {

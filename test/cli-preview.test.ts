@@ -66,7 +66,7 @@ describe('formatBriefing', () => {
   test('GIVEN items THEN numbered headline, summary and quote with its speaker; omitted ones counted', () => {
     const text = formatBriefing({
       guildId: 'preview', since: 0, omitted: 2,
-      items: [{ articleId: 1, headline: 'Erdogan seeks a positive approach', summary: 'Talks in Sochi.', quote: { text: 'I hope so', speaker: 'Recep Tayyip Erdogan' }, url: null, score: 1 }],
+      items: [{ articleId: 1, headline: 'Erdogan seeks a positive approach', summary: 'Talks in Sochi.', quote: { text: 'I hope so', speaker: 'Recep Tayyip Erdogan' }, url: null, score: 1, date: null, also: [] }],
     });
     expect(text).toBe(['Daily briefing', '==============', ' 1. Erdogan seeks a positive approach', '   Talks in Sochi.', '   > “I hope so” — Recep Tayyip Erdogan', '… and 2 more articles.'].join('\n'));
   });

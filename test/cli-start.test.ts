@@ -78,7 +78,7 @@ describe('bad configuration', () => {
     expect(out).toBe('');
     expect(err).toContain('2 problems');
     expect(err).toContain('DISCORD_CLIENT_ID is required with DISCORD_TOKEN');
-    expect(err).toContain('BRIEFING_MAX_BYTES must be a whole number of bytes above 0, got "lots"');
+    expect(err).toContain('BRIEFING_MAX_BYTES must be a whole number of bytes, 1 or more, got "lots"');
     expect(err).not.toContain(TEST_TOKEN);
   });
 

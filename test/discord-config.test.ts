@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact } from '../src/config.js';
+import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact } from '../src/config.js';
+
+const DEFAULT_QUOTA = { memberMax: 10, memberWindowMs: 10 * 60_000, guildPerDay: 100 };
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -10,7 +12,7 @@ describe('loadConfig', () => {
   test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES },
+      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, quota: DEFAULT_QUOTA, briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
   });
@@ -19,10 +21,12 @@ describe('loadConfig', () => {
     const result = loadConfig({
       DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000001', DISCORD_GUILD_ID: '300000000000000003',
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/', BRIEFING_DB: '/tmp/b.sqlite', BRIEFING_ARTICLES: '/tmp/articles', BRIEFING_MAX_BYTES: '1000',
+      BRIEFING_QUOTA_MEMBER: '3', BRIEFING_QUOTA_MEMBER_MINUTES: '60', BRIEFING_QUOTA_GUILD_DAY: '0', BRIEFING_MAX_ITEMS: '5',
     });
     expect(result).toEqual({
       ok: true,
-      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000 },
+      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000,
+        quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 }, briefingMaxItems: 5 },
     });
   });
 
@@ -35,6 +39,16 @@ describe('loadConfig', () => {
       expect(result.errors.some((error) => error.startsWith(name))).toBe(true);
     }
     expect(result.errors.join('\n')).not.toContain(TOKEN);
+  });
+
+  test.each([
+    ['BRIEFING_QUOTA_MEMBER', '-1', 'BRIEFING_QUOTA_MEMBER must be a whole number of articles (0 for no limit), 0 or more, got "-1".'],
+    ['BRIEFING_QUOTA_MEMBER_MINUTES', '0', 'BRIEFING_QUOTA_MEMBER_MINUTES must be a whole number of minutes, from 1 to 10080, got "0".'],
+    ['BRIEFING_QUOTA_GUILD_DAY', 'lots', 'BRIEFING_QUOTA_GUILD_DAY must be a whole number of articles (0 for no limit), 0 or more, got "lots".'],
+    ['BRIEFING_MAX_ITEMS', '500', 'BRIEFING_MAX_ITEMS must be a whole number of items, from 1 to 50, got "500".'],
+    ['BRIEFING_MAX_ITEMS', '2.5', 'BRIEFING_MAX_ITEMS must be a whole number of items, from 1 to 50, got "2.5".'],
+  ])('GIVEN %s=%s THEN the error says what is allowed', (name, value, error) => {
+    expect(loadConfig({ [name]: value })).toEqual({ ok: false, errors: [error] });
   });
 
   test('GIVEN the token pasted into another variable THEN the error does not echo it', () => {

@@ -116,6 +116,16 @@ describe('failures and slow commands', () => {
     expect(followUp.body).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
   });
 
+  test('GIVEN a command that fails after a private deferral THEN the private placeholder becomes the apology, nothing public shows', async () => {
+    const failing: SlashCommand = { ...command('fragile', () => Promise.reject(new Error('fetch exploded'))), defer: () => 'private' };
+    t = await startTestBot({ commands: [failing] });
+    const sent = t.fake.command('fragile');
+    expect((await t.fake.waitForResponse(sent)).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await t.fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
+    expect(edit.body.content).toMatch(/Something went wrong/);
+    expect(t.fake.calls.some((c) => c.token === sent.token && c.method === 'DELETE')).toBe(false);
+  });
+
   test('GIVEN a command Discord knows but the bot does not THEN it says how to refresh the commands', async () => {
     t = await startTestBot({ commands: [] });
     const call = await t.fake.waitForResponse(t.fake.command('retired'));
@@ -135,7 +145,7 @@ describe('the archive without articles', () => {
     stores.articles.saveArticle({ source: 's', text: 't', title: 'Sochi', date: '2018-09-18' }, reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }));
     t = await startTestBot({ stores });
     const call = await t.fake.waitForResponse(t.fake.command('quotes', [{ name: 'speaker', value: 'Putin' }, { name: 'article', value: '1' }]));
-    expect(call.body.data.embeds[0].fields).toEqual([{ name: 'Vladimir Putin · Russian president', value: '“Yes,”\n— Sochi, <t:1537228800:D>' }]);
+    expect(call.body.data.embeds[0].fields).toEqual([{ name: 'Vladimir Putin · Russian president', value: '“Yes,”\n— Sochi, 18 September 2018' }]);
   });
 });
 

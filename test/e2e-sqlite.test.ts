@@ -106,7 +106,7 @@ describe('the bot on the real SQLite archive and the real engine', () => {
   test('GIVEN /headline without an article THEN the latest article (18 September) is shown', async () => {
     const [embed] = (await run('headline')).embeds;
     expect(embed?.title).toBe('Russia and Turkey agree on a demilitarised zone in Idlib');
-    expect(embed?.fields).toContainEqual({ name: 'Date', value: `<t:${Date.UTC(2018, 8, 18) / 1000}:D>`, inline: true });
+    expect(embed?.fields).toContainEqual({ name: 'Date', value: '18 September 2018', inline: true });
   });
 
   test('GIVEN /facts on the seed THEN its people and resolved dates are listed', async () => {
@@ -115,7 +115,7 @@ describe('the bot on the real SQLite archive and the real engine', () => {
     expect(embed?.title).toMatch(/^Key facts/);
     const fields = embed?.fields ?? [];
     expect(fields.find((f) => f.name === 'People')?.value ?? '').toContain('Hassan Rouhani');
-    expect(fields.find((f) => f.name === 'Dates')?.value ?? '').toContain(`<t:${Date.UTC(2018, 8, 7) / 1000}:D>`);
+    expect(fields.find((f) => f.name === 'Dates')?.value ?? '').toContain('7 September 2018');
   });
 
   test('GIVEN a restart on the same file THEN the same answers come back', async () => {

@@ -51,7 +51,8 @@ describe('/article and /feed through the real discord.js client', () => {
     const deferred = await fake.waitForResponse(sent);
     expect(deferred.body.type).toBe(DEFERRED);
     const call = await fake.waitForResponse(sent, (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
-    return call.body;
+    // An edit keeps the flags the deferral set: a private deferral makes a private answer
+    return { ...call.body, flags: call.body.flags ?? deferred.body.data?.flags };
   };
 
   test('GIVEN /article add url: THEN the page is stored and /quotes on it shows its speakers', async () => {
@@ -157,8 +158,8 @@ describe('/article and /feed through the real discord.js client', () => {
 });
 
 describe('command definitions', () => {
-  test('GIVEN /feed THEN it defaults to Manage Server; /article add is open to everyone', () => {
+  test('GIVEN /feed THEN it defaults to Manage Server; /article add to Manage Messages', () => {
     expect(createFeedCommand().data.toJSON().default_member_permissions).toBe('32');
-    expect(createArticleCommand().data.toJSON().default_member_permissions ?? null).toBeNull();
+    expect(createArticleCommand().data.toJSON().default_member_permissions).toBe('8192');
   });
 });

@@ -64,8 +64,12 @@ test('GIVEN a file from a newer version THEN opening refuses it', () => {
   expect(() => openStores(file)).toThrow(SchemaVersionError);
 });
 
-test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings and deliveries survive', () => {
+const LIMITS = { memberMax: 3, memberWindowMs: 600_000, guildPerDay: 0 };
+const addition = (now: number) => ({ guildId: 'g1', userId: 'u1', now, limits: LIMITS });
+
+test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings, deliveries and quota slots survive', () => {
   const first = openStores(file);
+  for (let i = 0; i < 3; i++) first.quotas.claim(addition(1_000));
   const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
   first.guilds.saveGuildSettings(settings);
   first.deliveries.beginDelivery('g1', '2018-09-17', [article.id]);
@@ -79,6 +83,7 @@ test('GIVEN a library closed and reopened THEN articles, readings, speakers, set
   expect(again.articles.listArticles({ search: 'sochi' }).total).toBe(1);
   expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
   expect(again.deliveries.beginDelivery('g1', '2018-09-17', [])).toBe(false);
+  expect(again.quotas.claim(addition(2_000))).toMatchObject({ ok: false, scope: 'member', retryAt: 601_000 });
   again.close();
 });
 
@@ -138,4 +143,36 @@ test('GIVEN an archive written before migration 5 THEN it upgrades without loss 
   } finally {
     stores.close();
   }
+});
+
+test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades without loss and starts with no additions counted', () => {
+  const old = new Database(file);
+  migrate(old, MIGRATIONS.slice(0, 5));
+  old.prepare("INSERT INTO articles (id, source, title, date, text, hash, added_at) VALUES (1, 'sochi.txt', 'Sochi', '2018-09-17', 'Putin said in Sochi', 'h1', 100)").run();
+  old.prepare('INSERT INTO readings (article_id, json) VALUES (1, ?)').run(JSON.stringify(reading));
+  old.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (1, 'Sochi', 'Putin said in Sochi')").run();
+  old.prepare(`INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, post_when_empty, enabled)
+    VALUES ('g1', 'c1', '08:00', 'Europe/Istanbul', NULL, 0, 1)`).run();
+  old.prepare("INSERT INTO deliveries (guild_id, local_date, status, updated_at) VALUES ('g1', '2018-09-17', 'sent', 5)").run();
+  old.prepare("INSERT INTO feeds (guild_id, url, next_poll_at, added_at) VALUES ('g1', 'https://courier.example/feed.xml', 10, 10)").run();
+  expect(schemaVersion(old)).toBe(5);
+  old.close();
+
+  const stores = openStores(file);
+  try {
+    expect(stores.articles.listArticles().items.map((a) => a.title)).toEqual(['Sochi']);
+    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles({ search: 'sochi' }).total).toBe(1);
+    expect(stores.articles.getReading(1)).toEqual(reading);
+    expect(stores.guilds.getGuildSettings('g1')).toEqual(settings);
+    expect(stores.deliveries.getDelivery('g1', '2018-09-17')?.status).toBe('sent');
+    expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual(['https://courier.example/feed.xml']);
+    for (let i = 0; i < 3; i++) expect(stores.quotas.claim(addition(1_000)).ok).toBe(true);
+    expect(stores.quotas.claim(addition(1_000)).ok).toBe(false);
+  } finally {
+    stores.close();
+  }
+  const db = new Database(file, { readonly: true });
+  expect(schemaVersion(db)).toBe(6);
+  db.close();
 });

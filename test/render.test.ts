@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { StoredArticle } from '../src/library/types.js';
-import { discordDate, fitChoices, fitEmbeds, renderArticleList, renderFacts, renderHeadline, renderQuotes, shorten } from '../src/discord/render.js';
+import { articleDate, fitChoices, fitEmbeds, renderArticleList, renderFacts, renderHeadline, renderQuotes, shorten } from '../src/discord/render.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { idlibReading, oversizedReading } from './fake-discord/readings.js';
 
@@ -16,14 +16,15 @@ describe('shorten', () => {
   });
 });
 
-describe('discordDate', () => {
+describe('articleDate', () => {
   test.each([
-    ['2018-09-17', '<t:1537142400:D>'],
-    ['2024-02-29', '<t:1709164800:D>'],
+    ['2018-09-17', '17 September 2018'],
+    ['2024-02-29', '29 February 2024'],
+    ['2023-02-29', null],
     [null, null],
     ['September 2018', null],
   ])('renders %s as %s', (date, expected) => {
-    expect(discordDate(date)).toBe(expected);
+    expect(articleDate(date)).toBe(expected);
   });
 });
 

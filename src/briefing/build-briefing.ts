@@ -5,8 +5,17 @@
 import type { Quote, Reading } from '../article/types.js';
 import type { ArticleStore, Delivery, DeliveryStore, StoredArticle } from '../library/types.js';
 import { addDays } from './local-time.js';
+import { mergeDuplicates, storyWords } from './merge-duplicates.js';
 
-/** One article in a briefing. */
+/** Where else a story was told: an article merged into an item as a near-duplicate. */
+export interface BriefingSource {
+  articleId: number;
+  url: string | null;
+  /** The article's own date, `YYYY-MM-DD`, when known. */
+  date: string | null;
+}
+
+/** One story in a briefing: its best article, and the near-duplicates merged into it. */
 export interface BriefingItem {
   articleId: number;
   headline: string;
@@ -14,14 +23,23 @@ export interface BriefingItem {
   summary: string;
   quote: { text: string; speaker: string } | null;
   url: string | null;
+  /** The article's own date, `YYYY-MM-DD`, when known. */
+  date: string | null;
   /** Higher is more important; items are sorted by it. */
   score: number;
+  /** The same story from other sources, best first. */
+  also: BriefingSource[];
+}
+
+export interface BriefingOptions {
+  /** The most items shown; the default is BRIEFING_ITEMS_MAX. */
+  maxItems?: number;
 }
 
 export interface Briefing {
   guildId: string;
   items: BriefingItem[];
-  /** New articles left out to keep the briefing readable. */
+  /** New articles left out to keep the briefing readable (merged ones are in `items[].also`). */
   omitted: number;
   /** Start of the window covered (ms since epoch). */
   since: number;
@@ -36,8 +54,8 @@ const LONGEST_WINDOW_MS = 7 * 24 * HOUR_MS;
 const WINDOW_OVERLAP_MS = HOUR_MS;
 // Days of the delivery log searched back for the last briefing that went out
 const LOG_LOOKBACK_DAYS = 14;
-/** Beyond this many articles the briefing says "and N more" instead of growing. */
-export const BRIEFING_ITEMS_MAX = 25;
+/** Beyond this many stories the briefing says "and N more" instead of growing (BRIEFING_MAX_ITEMS). */
+export const BRIEFING_ITEMS_MAX = 10;
 // "complicated," is a fragment, not something worth quoting
 const QUOTE_MIN_CHARS = 25;
 
@@ -70,19 +88,30 @@ export function newArticleIds(stores: BriefingStores, guildId: string, now: Date
 }
 
 /** Builds the digest for `guildId` at `now`, ranked by importance. Reads only; claims nothing. */
-export function buildBriefing(stores: BriefingStores, guildId: string, now: Date): Briefing {
+export function buildBriefing(stores: BriefingStores, guildId: string, now: Date, options: BriefingOptions = {}): Briefing {
   const { ids, since } = newArticleIds(stores, guildId, now);
-  return { ...briefingOf(stores, guildId, ids, now), since };
+  return { ...briefingOf(stores, guildId, ids, now, options), since };
 }
 
-/** The digest of exactly these articles (a claimed delivery is rebuilt from its ids). */
-export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date): Briefing {
-  const items = articleIds
+/**
+ * The digest of exactly these articles (a claimed delivery is rebuilt from its ids): ranked
+ * by importance, near-duplicates merged into the best-ranked one, at most `maxItems` shown.
+ */
+export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date, options: BriefingOptions = {}): Briefing {
+  const maxItems = options.maxItems ?? BRIEFING_ITEMS_MAX;
+  const ranked = articleIds
     .map((id) => ({ article: articles.getArticle(id), reading: articles.getReading(id) }))
     .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
-    .map(({ article, reading }) => itemOf(articles, article, reading, now))
-    .sort((a, b) => b.score - a.score || b.articleId - a.articleId);
-  return { guildId, items: items.slice(0, BRIEFING_ITEMS_MAX), omitted: Math.max(0, items.length - BRIEFING_ITEMS_MAX), since: now.getTime() };
+    .map(({ article, reading }) => ({ item: itemOf(articles, article, reading, now), title: reading.title ?? article.title }))
+    .sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);
+  const stories = mergeDuplicates(ranked, ({ item, title }) => ({ words: storyWords(`${title ?? ''} ${item.headline}`), quote: item.quote?.text ?? null }));
+  const items = stories.map(({ lead, others }) => ({
+    ...lead.item,
+    also: others.map(({ item }) => ({ articleId: item.articleId, url: item.url, date: item.date })),
+  }));
+  const shown = items.slice(0, maxItems);
+  const omitted = items.slice(maxItems).reduce((sum, item) => sum + 1 + item.also.length, 0);
+  return { guildId, items: shown, omitted, since: now.getTime() };
 }
 
 function itemOf(articles: ArticleStore, article: StoredArticle, reading: Reading, now: Date): BriefingItem {
@@ -93,11 +122,16 @@ function itemOf(articles: ArticleStore, article: StoredArticle, reading: Reading
     summary: reading.summary[0]?.trim() || firstSentence(articles.getText(article.id) ?? ''),
     quote: quote && { text: quote.text.trim(), speaker: quote.speaker!.name },
     url: article.url,
+    date: article.date ?? reading.date,
     score: importance(article, reading, now),
+    also: [],
   };
 }
 
-/** Quotes, speakers and facts make an article weigh more; a fresh one a little more again. */
+/**
+ * The rank of an article: attributed quotes (2 each), speakers (3 each) and facts (up to 10)
+ * make it weigh more; one added in the last 24 hours up to 2 more, the fresher the more.
+ */
 export function importance(article: StoredArticle, reading: Reading, now: Date): number {
   const attributed = reading.quotes.filter((q) => q.speaker).length;
   const facts = reading.facts.key.length + reading.facts.people.length + reading.facts.dates.length;

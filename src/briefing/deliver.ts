@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
 import { BriefingPostError, type BriefingPoster, type PostedParts } from './briefing-poster.js';
-import { briefingOf, newArticleIds, type Briefing } from './build-briefing.js';
+import { briefingOf, buildBriefing, newArticleIds, type Briefing } from './build-briefing.js';
 import { localTime, parseTime } from './local-time.js';
 
 export interface DeliveryDeps {
@@ -19,6 +19,8 @@ export interface DeliveryDeps {
   log: Logger;
   /** How old a pending claim must be before it counts as interrupted. */
   graceMs?: number;
+  /** The most items a briefing shows (BRIEFING_MAX_ITEMS). */
+  maxItems?: number;
 }
 
 export type DeliveryOutcome =
@@ -41,11 +43,14 @@ export interface Deliverer {
   deliverNow(guildId: string, now?: Date): Promise<DeliveryOutcome>;
   /** On start: settles a claim of an earlier day left pending by a killed process. */
   settleInterrupted(guildId: string, now?: Date): Promise<DeliveryOutcome | null>;
+  /** What a delivery now would post (`/briefing show`), with the same item limit; claims nothing. */
+  preview(guildId: string, now?: Date): Briefing;
 }
 
 export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const { stores, log } = deps;
   const graceMs = deps.graceMs ?? PENDING_GRACE_MS;
+  const shape = { maxItems: deps.maxItems };
   // Claims this process is posting or reconciling right now: never "interrupted", never twice
   const inFlight = new Set<string>();
 
@@ -80,7 +85,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   async function claimAndPost(settings: GuildSettings, key: string, now: Date, postWhenEmpty: boolean): Promise<DeliveryOutcome> {
     const { ids } = newArticleIds(stores, settings.guildId, now);
     if (!stores.deliveries.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: stores.deliveries.getDelivery(settings.guildId, key)! };
-    const briefing = briefingOf(stores, settings.guildId, ids, now);
+    const briefing = briefingOf(stores, settings.guildId, ids, now, shape);
     if (briefing.items.length === 0 && !postWhenEmpty) {
       stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
       return { kind: 'empty', key };
@@ -111,7 +116,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
       return { kind: 'failed', key, reason };
     }
     // The same articles as claimed, so a half-posted briefing is completed, not restarted
-    return post(settings, key, briefingOf(stores, settings.guildId, delivery.articleIds, now), found.parts);
+    return post(settings, key, briefingOf(stores, settings.guildId, delivery.articleIds, now, shape), found.parts);
   }
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
@@ -150,7 +155,9 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     return guarded(guildId, last.localDate, () => reconcile(settings, last, now));
   }
 
-  return { runDue, deliverNow, settleInterrupted };
+  const preview = (guildId: string, now = deps.clock()): Briefing => buildBriefing(stores, guildId, now, shape);
+
+  return { runDue, deliverNow, settleInterrupted, preview };
 }
 
 /** Why a delivery looks the way it does, in one line for `/briefing status`. */

@@ -4,9 +4,9 @@
  * and part so a restarted bot can find what it already posted.
  */
 import type { APIEmbed } from 'discord.js';
-import type { Briefing, BriefingItem } from '../briefing/build-briefing.js';
+import type { Briefing, BriefingItem, BriefingSource } from '../briefing/build-briefing.js';
 import {
-  CONTENT_MAX, DESCRIPTION_MAX, EMBEDS_MAX, MESSAGE_EMBED_CHARS_MAX, TITLE_MAX, fitEmbeds, linkUrl, plain, shorten, type BotMessage,
+  CONTENT_MAX, DESCRIPTION_MAX, EMBEDS_MAX, MESSAGE_EMBED_CHARS_MAX, TITLE_MAX, articleDate, fitEmbeds, linkUrl, plain, shorten, type BotMessage,
 } from './render.js';
 
 /** A briefing message as posted to a channel: only the chosen role may be mentioned. */
@@ -35,9 +35,31 @@ export function parseBriefingMarker(text: string): { key: string; part: number; 
   return match ? { key: match[1]!, part: Number(match[2]), total: Number(match[3]) } : null;
 }
 
+// Merged near-duplicates listed under an item; more are counted
+const SOURCES_SHOWN = 4;
+
+/** "example.com" for a link's text: where the story was told, short enough for a line. */
+function siteOf(href: string): string {
+  return new URL(href).hostname.replace(/^www\./, '');
+}
+
+/** "`#12` · 17 September 2018 · [example.com](https://…)": what `/quotes article:12` takes, when, and where. */
+function sourceLine(source: BriefingSource): string {
+  const href = linkUrl(source.url);
+  const date = articleDate(source.date);
+  return [`\`#${source.articleId}\``, date, href ? `[${siteOf(href)}](${href})` : null].filter(Boolean).join(' · ');
+}
+
+function sourcesValue(item: BriefingItem): string {
+  const also = item.also.slice(0, SOURCES_SHOWN).map((s) => `also ${sourceLine(s)}`);
+  const more = item.also.length - also.length;
+  return [sourceLine(item), ...also, ...(more > 0 ? [`and ${more} more`] : [])].join('\n');
+}
+
 function itemEmbed(item: BriefingItem): APIEmbed {
   const lines = [plain(shorten(item.summary, SUMMARY_MAX))];
   if (item.quote) lines.push(`> “${plain(shorten(item.quote.text, QUOTE_MAX))}”`, `> — ${plain(shorten(item.quote.speaker, 100))}`);
+  lines.push(sourcesValue(item));
   return {
     title: shorten(plain(item.headline), TITLE_MAX),
     url: linkUrl(item.url),
@@ -68,9 +90,10 @@ function pack(embeds: APIEmbed[]): APIEmbed[][] {
 }
 
 function heading(briefing: Briefing, key: string): string {
-  const count = briefing.items.length + briefing.omitted;
+  const count = briefing.items.reduce((sum, item) => sum + 1 + item.also.length, 0) + briefing.omitted;
   const day = key.slice(0, 10);
-  return count === 0 ? `**Daily briefing** for ${day}` : `**Daily briefing** for ${day}: ${count} new article${count === 1 ? '' : 's'}`;
+  if (count === 0) return `**Daily briefing** for ${day}`;
+  return `**Daily briefing** for ${day}: ${count} new article${count === 1 ? '' : 's'} · /headline, /quotes and /facts take an article's #number`;
 }
 
 /**

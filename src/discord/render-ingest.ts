@@ -7,7 +7,7 @@ import type { Reading } from '../article/types.js';
 import type { Feed } from '../library/feed-store.js';
 import type { SaveOutcome, StoredArticle } from '../library/types.js';
 import {
-  articleLabel, DESCRIPTION_MAX, discordDate, fitEmbeds, FIELD_VALUE_MAX, linkUrl, plain, renderNotice, shorten, type BotMessage,
+  articleLabel, DESCRIPTION_MAX, articleDate, fitEmbeds, FIELD_VALUE_MAX, linkUrl, plain, renderNotice, shorten, type BotMessage,
 } from './render.js';
 
 const BRAND_COLOR = 0x2f6fdf;
@@ -43,7 +43,7 @@ export function renderIngested(view: IngestedView): BotMessage {
   if (view.outcome === 'unchanged') {
     return renderNotice(`Already in the archive as #${article.id}: ${shorten(title, 200)}. See it with /headline article:${article.id}.`);
   }
-  const date = discordDate(article.date);
+  const date = articleDate(article.date);
   const speakers = speakersValue(reading);
   const fields: APIEmbedField[] = [
     { name: 'Quotes', value: String(reading.quotes.length), inline: true },

@@ -81,11 +81,19 @@ export function shorten(text: string, max: number): string {
   return `${space > max * 0.8 ? cut.slice(0, space) : cut}${ELLIPSIS}`;
 }
 
-/** `YYYY-MM-DD` -> a Discord timestamp that every reader sees in their own locale. */
-export function discordDate(date: string | null): string | null {
+// A calendar date has no instant: shown as text, read in UTC so no offset can move it a day
+const DATE_TEXT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * `YYYY-MM-DD` -> "17 September 2018", the same for every reader. A Discord timestamp would
+ * be an instant (midnight UTC) and show the day before to anyone west of UTC.
+ */
+export function articleDate(date: string | null): string | null {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : `<t:${Math.floor(ms / 1000)}:D>`;
+  // "2018-02-30" parses as 2 March in some engines: refuse a date that does not round-trip
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) return null;
+  return DATE_TEXT.format(ms);
 }
 
 /** Link text must not close the markdown link early. */
@@ -158,7 +166,7 @@ function message(embeds: APIEmbed[], extra: Partial<BotMessage> = {}): BotMessag
 
 /** A headline card: the one-line headline, the summary, the date and what else there is. */
 export function renderHeadline(article: StoredArticle, reading: Reading): BotMessage {
-  const date = discordDate(reading.date ?? article.date);
+  const date = articleDate(reading.date ?? article.date);
   const speakers = reading.speakers.map((s) => plain(s.name));
   const fields: APIEmbedField[] = [
     ...(date ? [{ name: 'Date', value: date, inline: true }] : []),
@@ -179,7 +187,7 @@ export function renderFacts(article: StoredArticle, reading: Reading): BotMessag
   const { facts } = reading;
   // An undated article's "on Monday" is left unresolved by the engine: say why, not just that.
   const unresolved = reading.date ? 'unknown date' : 'unresolved: the article gives no date';
-  const dates = facts.dates.map((d) => `${plain(d.text)} → ${discordDate(d.date) ?? unresolved}`);
+  const dates = facts.dates.map((d) => `${plain(d.text)} → ${articleDate(d.date) ?? unresolved}`);
   const lists: [string, string[]][] = [
     ['People', facts.people.map(plain)],
     ['Places', facts.places.map(plain)],
@@ -199,7 +207,7 @@ function quoteLine(quote: QuoteGroup['quotes'][number]): { text: string; shorten
   const shortened = quote.text.length > QUOTE_TEXT_MAX;
   if (!quote.source) return { text, shortened };
   const source = link(shorten(quote.source.title, 80), quote.source.url);
-  const date = discordDate(quote.source.date);
+  const date = articleDate(quote.source.date);
   return { text: `${text}\n— ${source}${date ? `, ${date}` : ''}`, shortened };
 }
 
@@ -228,7 +236,7 @@ export function renderQuotes(view: QuotesView): BotMessage {
 export function renderArticleList(view: ArticleListView): BotMessage {
   const lines = view.items.map((article) => {
     const linked = link(shorten(articleLabel(article), 120), article.url);
-    const date = discordDate(article.date);
+    const date = articleDate(article.date);
     return `\`#${article.id}\` ${linked}${date ? ` · ${date}` : ''}`;
   });
   const heading = view.search ? `Articles matching “${plain(view.search)}”` : 'Articles in the archive';

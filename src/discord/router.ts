@@ -13,7 +13,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { redact } from '../config.js';
-import type { CommandContext, SlashCommand } from './command.js';
+import type { CommandContext, DeferMode, SlashCommand } from './command.js';
 import { decodePage } from './pages.js';
 import { fitChoices, renderNotice, type BotMessage } from './render.js';
 
@@ -47,7 +47,9 @@ export function createRouter(options: RouterOptions): Router {
   };
   return async (interaction) => {
     try {
-      if (interaction.isChatInputCommand()) await runCommand(interaction, commands.get(interaction.commandName), options);
+      if (interaction.isAutocomplete() && !interaction.inGuild()) await interaction.respond([]);
+      else if (interaction.isButton() && !interaction.inGuild()) await interaction.reply(toReply(renderNotice(SERVER_ONLY)));
+      else if (interaction.isChatInputCommand()) await runCommand(interaction, commands.get(interaction.commandName), options);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands.get(interaction.commandName), context);
       else if (interaction.isButton()) await runButton(interaction, commands, context);
     } catch (error) {
@@ -63,12 +65,22 @@ function describe(interaction: Interaction): string {
   return `interaction ${interaction.type}`;
 }
 
+/** Commands, buttons and autocomplete work in servers only: every answer comes from a server's data. */
+const SERVER_ONLY = 'I work in servers only: run this command in a channel of a server I am in.';
+
 async function runCommand(interaction: ChatInputCommandInteraction, command: SlashCommand | undefined, options: RouterOptions): Promise<void> {
   if (!command) {
     await interaction.reply(toReply(renderNotice(`/${interaction.commandName} is not available any more. A server admin can run \`briefing deploy\` to refresh the commands.`)));
     return;
   }
-  const settle = deferral(interaction, command.defer?.(interaction) ?? false, options.deferAfterMs ?? DEFER_AFTER_MS);
+  // Refusals come before any deferral, so they are private from the first response
+  const refusal = refuse(interaction, command, options.context);
+  if (refusal) {
+    await interaction.reply(toReply({ ...refusal, ephemeral: true }));
+    return;
+  }
+  const mode = deferMode(command.defer?.(interaction) ?? false);
+  const settle = deferral(interaction, mode, options.deferAfterMs ?? DEFER_AFTER_MS);
   let message: BotMessage;
   try {
     message = await command.execute(interaction, options.context);
@@ -77,37 +89,58 @@ async function runCommand(interaction: ChatInputCommandInteraction, command: Sla
     await settle().catch(() => false);
     throw error;
   }
-  if (await settle()) await sendAfterDefer(interaction, message);
+  const deferred = await settle();
+  if (deferred) await sendAfterDefer(interaction, message, deferred);
   else await interaction.reply(toReply(message));
 }
 
+/** Why this run is refused (not in a server, a permission missing, the command's own checks), or null. */
+function refuse(interaction: ChatInputCommandInteraction, command: SlashCommand, context: CommandContext): BotMessage | null {
+  if (!interaction.inGuild()) return renderNotice(SERVER_ONLY);
+  const required = command.requires?.(interaction);
+  if (required && !interaction.memberPermissions.has(required.flag)) {
+    const sub = interaction.options.getSubcommand(false);
+    return renderNotice(`You need the ${required.name} permission to run /${interaction.commandName}${sub ? ` ${sub}` : ''}. Ask a server admin.`);
+  }
+  return command.validate?.(interaction, context) ?? null;
+}
+
+const deferMode = (value: DeferMode | boolean): DeferMode | null => (value === true ? 'public' : value === false ? null : value);
+
 /**
- * Defers at once when `now`, else after `afterMs` if the command is still running.
- * The returned function stops the timer and resolves true once a deferral has landed.
+ * Defers at once when `now` is set, else (publicly) after `afterMs` if the command is still
+ * running. The returned function stops the timer and resolves with how the reply was
+ * deferred once that has landed, or null when it was not.
  */
-function deferral(interaction: ChatInputCommandInteraction, now: boolean, afterMs: number): () => Promise<boolean> {
+function deferral(interaction: ChatInputCommandInteraction, now: DeferMode | null, afterMs: number): () => Promise<DeferMode | null> {
   let deferring: Promise<unknown> | null = null;
-  const defer = (): void => {
-    deferring = interaction.deferReply();
+  let mode: DeferMode | null = null;
+  const defer = (how: DeferMode): void => {
+    mode = how;
+    deferring = interaction.deferReply(how === 'private' ? { flags: MessageFlags.Ephemeral } : {});
     // Awaited by the caller; this only keeps a failure from counting as unhandled meanwhile.
     deferring.catch(() => undefined);
   };
-  if (now) defer();
+  if (now) defer(now);
   const timer = setTimeout(() => {
-    if (!deferring) defer();
+    if (!deferring) defer('public');
   }, afterMs);
   return async () => {
     clearTimeout(timer);
-    if (!deferring) return false;
+    if (!deferring) return null;
     await deferring;
-    return true;
+    return mode;
   };
 }
 
-/** A deferred reply is public; an ephemeral answer replaces it with a private follow-up. */
-async function sendAfterDefer(interaction: RepliableInteraction, message: BotMessage): Promise<void> {
-  if (!message.ephemeral) {
-    const { ephemeral: _ephemeral, ...edit } = message;
+/**
+ * After a private deferral every answer is private: the edit fills the placeholder only the
+ * member sees. After a public one (a slow command), an ephemeral answer replaces it with a
+ * private follow-up.
+ */
+async function sendAfterDefer(interaction: RepliableInteraction, message: BotMessage, mode: DeferMode): Promise<void> {
+  const { ephemeral, ...edit } = message;
+  if (mode === 'private' || !ephemeral) {
     await interaction.editReply(edit);
     return;
   }
@@ -153,7 +186,8 @@ async function runButton(interaction: ButtonInteraction, commands: Map<string, S
 /** Says something went wrong, in whichever way this interaction can still be answered. */
 async function apologise(interaction: RepliableInteraction): Promise<void> {
   const notice = renderNotice('Something went wrong on our side. Try again in a moment; if it keeps happening, ask a server admin to check the bot’s logs.');
-  if (interaction.deferred && !interaction.replied) await sendAfterDefer(interaction, notice);
+  // A deferred reply's flags say whether the placeholder is private
+  if (interaction.deferred && !interaction.replied) await sendAfterDefer(interaction, notice, interaction.ephemeral ? 'private' : 'public');
   else if (interaction.replied || interaction.deferred) await interaction.followUp(toReply(notice));
   else await interaction.reply(toReply(notice));
 }

@@ -182,6 +182,19 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT '$' || substr(surname, -2), id, quote_count, name FROM speakers WHERE surname != '';
     `,
   },
+  {
+    name: 'additions by members (quotas)',
+    sql: `
+      CREATE TABLE additions (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        added_at INTEGER NOT NULL
+      );
+      CREATE INDEX additions_guild ON additions (guild_id, added_at);
+      CREATE INDEX additions_member ON additions (guild_id, user_id, added_at);
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

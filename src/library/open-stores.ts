@@ -6,6 +6,7 @@ import { createDeliveryStore } from './delivery-store.js';
 import { createFeedStore } from './feed-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
+import { createQuotaStore } from './quota-store.js';
 import { createSpeakerStore } from './speaker-store.js';
 import { createSpeakerWriter } from './speaker-writer.js';
 import type { Stores } from './types.js';
@@ -56,6 +57,7 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
     guilds: createGuildSettingsStore(db),
     deliveries: createDeliveryStore(db, now),
     feeds: createFeedStore(db),
+    quotas: createQuotaStore(db),
     close: () => db.close(),
   };
 }

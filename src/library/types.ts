@@ -1,5 +1,6 @@
 import type { Quote, Reading } from '../article/types.js';
 import type { FeedStore } from './feed-store.js';
+import type { QuotaStore } from './quota-store.js';
 
 /** An article as stored in the archive. */
 export interface StoredArticle {
@@ -152,5 +153,7 @@ export interface Stores {
   guilds: GuildSettingsStore;
   deliveries: DeliveryStore;
   feeds: FeedStore;
+  /** What members and servers added, for the `/article add` quotas. */
+  quotas: QuotaStore;
   close(): void;
 }

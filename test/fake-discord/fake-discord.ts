@@ -201,8 +201,8 @@ export class FakeDiscord {
   }
 
   /** A user types in an option of `/name`; the option being typed has `focused: true`. */
-  autocomplete(name: string, options: OptionInput[]): SentInteraction {
-    return this.#dispatch(autocompletePayload(this.ids, name, options));
+  autocomplete(name: string, options: OptionInput[], invoker?: Invoker): SentInteraction {
+    return this.#dispatch(autocompletePayload(this.ids, name, options, invoker));
   }
 
   /** A user presses a button with `customId` on a message. */

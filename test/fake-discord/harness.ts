@@ -1,5 +1,5 @@
 /** A running bot against the fake Discord, with its stores and a log the test can read. */
-import type { Logger, SlashCommand } from '../../src/discord/command.js';
+import type { CommandLimits, Logger, SlashCommand } from '../../src/discord/command.js';
 import { startBot, type Bot } from '../../src/main.js';
 import { FakeDiscord } from './fake-discord.js';
 import { openStores } from '../../src/library/open-stores.js';
@@ -34,7 +34,7 @@ export function memoryLogger(lines: string[]): Logger {
   };
 }
 
-export async function startTestBot(options: { stores?: Stores; commands?: SlashCommand[]; deferAfterMs?: number } = {}): Promise<TestBot> {
+export async function startTestBot(options: { stores?: Stores; commands?: SlashCommand[]; deferAfterMs?: number; limits?: CommandLimits; briefingMaxItems?: number } = {}): Promise<TestBot> {
   const fake = await FakeDiscord.start();
   const stores = options.stores ?? memoryStores();
   const logs: string[] = [];
@@ -42,6 +42,8 @@ export async function startTestBot(options: { stores?: Stores; commands?: SlashC
     const bot = await startBot({
       config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
       stores,
+      limits: options.limits,
+      briefingMaxItems: options.briefingMaxItems,
       clock: () => new Date('2024-06-01T08:00:00Z'),
       log: memoryLogger(logs),
       commands: options.commands,

@@ -34,7 +34,7 @@ function resolvedPayload(ids: FakeIds, options: OptionInput[]): Record<string, R
   const resolved: Record<string, Record<string, unknown>> = { channels: {}, roles: {}, users: {}, members: {} };
   for (const option of options.flatMap((o) => [o, ...(o.options ?? [])])) {
     const id = String(option.value);
-    if (option.type === 'channel') resolved.channels![id] = { ...partialChannel(ids), id, permissions: ALL_PERMISSIONS };
+    if (option.type === 'channel') resolved.channels![id] = { ...partialChannel(ids), id, permissions: ALL_PERMISSIONS, ...option.resolved };
     if (option.type === 'role') resolved.roles![id] = { ...rolePayload(id, id === ids.roleId ? 'readers' : `role-${id}`, 1), ...option.resolved };
     if (option.type === 'user') {
       resolved.users![id] = userPayload(id, id === ids.userId ? 'reader' : `user-${id}`);
@@ -57,10 +57,38 @@ function partialChannel(ids: FakeIds): Record<string, unknown> {
 export interface Invoker {
   /** The member's permission bitfield as a decimal string, e.g. '0' for none. */
   permissions?: string;
+  /** Another user than the default member (their id). */
+  userId?: string;
+  /** In a direct message with the bot instead of a server channel. */
+  dm?: boolean;
+}
+
+const DM_CHANNEL_TYPE = 1;
+const BOT_DM_CONTEXT = 1;
+
+/** A DM carries the user, no guild and no member, as Discord sends it. */
+function dmPayload(ids: FakeIds, type: number, invoker: Invoker): Record<string, unknown> {
+  const user = userPayload(invoker.userId ?? ids.userId, 'reader');
+  return {
+    id: nextSnowflake(),
+    application_id: ids.applicationId,
+    type,
+    token: `tok-${nextSnowflake()}`,
+    version: 1,
+    channel_id: ids.channelId,
+    channel: { id: ids.channelId, type: DM_CHANNEL_TYPE, last_message_id: null, flags: 0, recipients: [user] },
+    user,
+    locale: 'en-US',
+    app_permissions: ALL_PERMISSIONS,
+    entitlements: [],
+    authorizing_integration_owners: { '0': ids.guildId },
+    context: BOT_DM_CONTEXT,
+  };
 }
 
 /** Fields every interaction carries; discord.js reads all of them. */
 function basePayload(ids: FakeIds, type: number, invoker: Invoker = {}): Record<string, unknown> {
+  if (invoker.dm) return dmPayload(ids, type, invoker);
   return {
     id: nextSnowflake(),
     application_id: ids.applicationId,
@@ -70,7 +98,7 @@ function basePayload(ids: FakeIds, type: number, invoker: Invoker = {}): Record<
     guild_id: ids.guildId,
     channel_id: ids.channelId,
     channel: partialChannel(ids),
-    member: { ...memberPayload(userPayload(ids.userId, 'reader')), permissions: invoker.permissions ?? ALL_PERMISSIONS },
+    member: { ...memberPayload(userPayload(invoker.userId ?? ids.userId, 'reader')), permissions: invoker.permissions ?? ALL_PERMISSIONS },
     locale: 'en-US',
     guild_locale: 'en-US',
     app_permissions: ALL_PERMISSIONS,
@@ -83,14 +111,14 @@ function basePayload(ids: FakeIds, type: number, invoker: Invoker = {}): Record<
 export function chatInputPayload(ids: FakeIds, name: string, options: OptionInput[], invoker?: Invoker): Record<string, unknown> {
   return {
     ...basePayload(ids, 2, invoker),
-    data: { id: nextSnowflake(), name, type: 1, guild_id: ids.guildId, options: options.map(optionPayload), resolved: resolvedPayload(ids, options) },
+    data: { id: nextSnowflake(), name, type: 1, ...(invoker?.dm ? {} : { guild_id: ids.guildId }), options: options.map(optionPayload), resolved: resolvedPayload(ids, options) },
   };
 }
 
-export function autocompletePayload(ids: FakeIds, name: string, options: OptionInput[]): Record<string, unknown> {
+export function autocompletePayload(ids: FakeIds, name: string, options: OptionInput[], invoker?: Invoker): Record<string, unknown> {
   return {
-    ...basePayload(ids, 4),
-    data: { id: nextSnowflake(), name, type: 1, guild_id: ids.guildId, options: options.map(optionPayload) },
+    ...basePayload(ids, 4, invoker),
+    data: { id: nextSnowflake(), name, type: 1, ...(invoker?.dm ? {} : { guild_id: ids.guildId }), options: options.map(optionPayload) },
   };
 }
 
