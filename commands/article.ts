@@ -2,9 +2,8 @@ import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.j
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { renderIngested, renderIngestError } from '../src/discord/render-ingest.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
-import { ingestAttachment, ingestPastedText, ingestUrl, type IngestOptions, type ReadText } from '../src/ingest/ingest.js';
-import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
-import type { SafeFetchOptions } from '../src/ingest/safe-fetch.js';
+import { guildDestination, SHARED } from '../src/ingest/destination.js';
+import { ingestErrorReason, type IngestResult } from '../src/ingest/ingest-result.js';
 
 const NAME = 'article';
 // Discord caps string options at 6000 characters; a pasted article fits.
@@ -12,37 +11,25 @@ const TEXT_MAX = 6000;
 const URL_MAX = 2000;
 const TITLE_MAX = 200;
 
-export interface ArticleCommandServices {
-  /** Transport and safety for fetched URLs and attachments; tests allow 127.0.0.1 here. */
-  fetch?: SafeFetchOptions;
-  read?: ReadText;
-}
-
-/** `discord:<guild>/<user>`: who added it, without keeping any of their text. */
-const sourcePrefix = (interaction: ChatInputCommandInteraction): string => `discord:${interaction.guildId ?? 'dm'}/${interaction.user.id}`;
-
-async function add(interaction: ChatInputCommandInteraction, { articles }: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
+async function add(interaction: ChatInputCommandInteraction, { ingest }: CommandContext): Promise<BotMessage> {
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
   const text = interaction.options.getString('text')?.trim() || null;
   const title = interaction.options.getString('title')?.trim() || null;
   const given = [url, file, text].filter((v) => v !== null).length;
   if (given !== 1) return renderNotice('Give exactly one of url:, file: or text: — a link to the article, a .txt/.md/.html file, or the article text.');
-  const options: IngestOptions & { title: string | null } = { articles, read: services.read, fetch: services.fetch, title };
+  // Who added it; the server's collection once the archive has them
+  const destination = interaction.guildId ? guildDestination(interaction.guildId, interaction.user.id) : SHARED;
   const what = url ? `<${url}>` : file ? file.name : 'the text';
-  try {
-    if (url) return renderIngested(await ingestUrl(url, options));
-    if (file) return renderIngested(await ingestAttachment({ url: file.url, name: file.name }, sourcePrefix(interaction), options));
-    return renderIngested(ingestPastedText(text!, sourcePrefix(interaction), options));
-  } catch (error) {
-    const reason = ingestErrorReason(error);
-    if (reason === null) throw error;
-    return renderIngestError(what, reason);
-  }
+  let result: IngestResult;
+  if (url) result = await ingest.url(url, destination);
+  else if (file) result = await ingest.attachment({ url: file.url, name: file.name }, destination, { title });
+  else result = await ingest.text(text!, destination, { title });
+  return result.ok ? renderIngested(result.value) : renderIngestError(what, ingestErrorReason(result.error));
 }
 
 /** `/article add url:|file:|text: [title]`: brings one article into the archive. */
-export function createArticleCommand(services: ArticleCommandServices = {}): SlashCommand {
+export function createArticleCommand(): SlashCommand {
   return {
     data: new SlashCommandBuilder()
       .setName(NAME)
@@ -56,10 +43,10 @@ export function createArticleCommand(services: ArticleCommandServices = {}): Sla
           .addStringOption((o) => o.setName('text').setDescription('The article text').setMaxLength(TEXT_MAX))
           .addStringOption((o) => o.setName('title').setDescription('A title for a file or pasted text').setMaxLength(TITLE_MAX)),
       ),
-    // Fetching a page may take several seconds.
-    defer: (interaction) => interaction.options.getString('text') === null,
+    // Fetching and reading a page may take several seconds; so may reading pasted text in a busy pool
+    defer: () => true,
     execute(interaction, context) {
-      return add(interaction, context, services);
+      return add(interaction, context);
     },
   };
 }

@@ -15,7 +15,19 @@ export interface Config {
   apiUrl: string | null;
   dbPath: string;
   articlesDir: string;
+  /** BRIEFING_MAX_BYTES: the one size limit on an article, whatever its source. */
   maxBytes: number;
+  /** The worker pool that reads articles off the event loop. */
+  read: ReadLimits;
+}
+
+export interface ReadLimits {
+  /** BRIEFING_READ_WORKERS: worker threads. */
+  workers: number;
+  /** BRIEFING_READ_TIMEOUT_MS: one article's time limit. */
+  timeoutMs: number;
+  /** BRIEFING_READ_MEMORY_MB: one worker's heap limit. */
+  memoryMb: number;
 }
 
 export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
@@ -24,6 +36,12 @@ export const DEFAULT_DB_PATH = 'data/briefing.sqlite';
 export const DEFAULT_ARTICLES_DIR = 'data/articles';
 // Large enough for any news article, small enough that one upload cannot exhaust memory.
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+// One worker leaves the other core of a small machine to the bot; each holds the engine (~100 MB)
+export const DEFAULT_READ_WORKERS = 1;
+// The engine reads a long article in well under a second; ten times the longest is still an answer
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+// Reading a 2 MB article peaks far below this; a page that needs more is an attack
+export const DEFAULT_READ_MEMORY_MB = 256;
 
 // Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -42,6 +60,11 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   if (token && !clientId) errors.push('DISCORD_CLIENT_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal.');
   const apiUrl = httpUrl(env, 'DISCORD_API_URL', errors);
   const maxBytes = positiveInteger(env, 'BRIEFING_MAX_BYTES', DEFAULT_MAX_BYTES, errors);
+  const read = {
+    workers: positiveInteger(env, 'BRIEFING_READ_WORKERS', DEFAULT_READ_WORKERS, errors, 'worker threads'),
+    timeoutMs: positiveInteger(env, 'BRIEFING_READ_TIMEOUT_MS', DEFAULT_READ_TIMEOUT_MS, errors, 'milliseconds'),
+    memoryMb: positiveInteger(env, 'BRIEFING_READ_MEMORY_MB', DEFAULT_READ_MEMORY_MB, errors, 'MB'),
+  };
   // A token pasted into the wrong variable must not be echoed back in an error.
   if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
   return {
@@ -54,6 +77,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       dbPath: optional(env.BRIEFING_DB) ?? DEFAULT_DB_PATH,
       articlesDir: optional(env.BRIEFING_ARTICLES) ?? DEFAULT_ARTICLES_DIR,
       maxBytes,
+      read,
     },
   };
 }
@@ -93,12 +117,12 @@ function httpUrl(env: Env, name: string, errors: string[]): string | null {
   return value.replace(/\/+$/, '');
 }
 
-function positiveInteger(env: Env, name: string, fallback: number, errors: string[]): number {
+function positiveInteger(env: Env, name: string, fallback: number, errors: string[], unit = 'bytes'): number {
   const value = optional(env[name]);
   if (value === null) return fallback;
   const parsed = Number(value);
   if (!Number.isSafeInteger(parsed) || parsed <= 0) {
-    errors.push(`${name} must be a whole number of bytes above 0, got "${value}".`);
+    errors.push(`${name} must be a whole number of ${unit} above 0, got "${value}".`);
     return fallback;
   }
   return parsed;

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES },
+      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
   });
@@ -19,10 +19,11 @@ describe('loadConfig', () => {
     const result = loadConfig({
       DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000001', DISCORD_GUILD_ID: '300000000000000003',
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/', BRIEFING_DB: '/tmp/b.sqlite', BRIEFING_ARTICLES: '/tmp/articles', BRIEFING_MAX_BYTES: '1000',
+      BRIEFING_READ_WORKERS: '2', BRIEFING_READ_TIMEOUT_MS: '5000', BRIEFING_READ_MEMORY_MB: '128',
     });
     expect(result).toEqual({
       ok: true,
-      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000 },
+      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000, read: { workers: 2, timeoutMs: 5000, memoryMb: 128 } },
     });
   });
 
@@ -35,6 +36,18 @@ describe('loadConfig', () => {
       expect(result.errors.some((error) => error.startsWith(name))).toBe(true);
     }
     expect(result.errors.join('\n')).not.toContain(TOKEN);
+  });
+
+  test('GIVEN read limits that are not whole numbers above 0 THEN each is named with its unit', () => {
+    const result = loadConfig({ BRIEFING_READ_WORKERS: '0', BRIEFING_READ_TIMEOUT_MS: 'soon', BRIEFING_READ_MEMORY_MB: '1.5' });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'BRIEFING_READ_WORKERS must be a whole number of worker threads above 0, got "0".',
+        'BRIEFING_READ_TIMEOUT_MS must be a whole number of milliseconds above 0, got "soon".',
+        'BRIEFING_READ_MEMORY_MB must be a whole number of MB above 0, got "1.5".',
+      ],
+    });
   });
 
   test('GIVEN the token pasted into another variable THEN the error does not echo it', () => {

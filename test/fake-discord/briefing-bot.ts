@@ -19,6 +19,7 @@ import { createBriefingPoster } from '../../src/discord/post-briefing.js';
 import { createRouter } from '../../src/discord/router.js';
 import { openStores } from '../../src/library/open-stores.js';
 import type { Stores } from '../../src/library/types.js';
+import { inThreadIngest } from '../ingest-harness.js';
 import type { FakeDiscord } from './fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './harness.js';
 
@@ -84,7 +85,7 @@ export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, c
   const events = new SettingsEvents();
   const deliverer = createDeliverer({ poster: createBriefingPoster(client, { retryDelaysMs }), stores, clock, log });
   const briefings = createBriefingService({ deliverer, events, stores, clock });
-  const route = createRouter({ commands: [briefing], context: { ...stores, clock, log, briefings }, token: TEST_TOKEN });
+  const route = createRouter({ commands: [briefing], context: { ...stores, ingest: inThreadIngest(stores.articles), clock, log, briefings }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
