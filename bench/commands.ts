@@ -10,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SlashCommandBuilder } from 'discord.js';
 import { commands } from '../commands/index.js';
-import { readArticle } from '../src/article/index.js';
 import type { Logger, SlashCommand } from '../src/discord/command.js';
 import { renderNotice } from '../src/discord/render.js';
+import { createInThreadReader } from '../src/ingest/article-reader.js';
 import { importFolder } from '../src/ingest/folder.js';
+import { createIngestService } from '../src/ingest/ingest-service.js';
+import { DEFAULT_MAX_BYTES } from '../src/config.js';
 import { openStores } from '../src/library/open-stores.js';
 import { startBot } from '../src/main.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
@@ -68,7 +70,7 @@ export async function benchCommands(): Promise<string> {
   const fake = await FakeDiscord.start();
   const stores = openStores(join(dir, 'library.sqlite'));
   try {
-    const imported = await importFolder(SEED_DIR, { articles: stores.articles, read: readArticle });
+    const imported = await importFolder(SEED_DIR, { ingest: createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES }) });
     if (imported.created === 0) return `commands: no articles imported from ${SEED_DIR}; nothing to measure.`;
     const bot = await startBot({ config: { token: TOKEN, apiUrl: fake.apiUrl }, stores, clock: () => new Date(), log: silent, commands: [...commands, noop] });
     const samples = new Map(CASES.map((c) => [c.label, [] as number[]]));

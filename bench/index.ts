@@ -3,9 +3,10 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout|archive ...]`: the engine's KB/s per core on the PolNeAR train
- * texts beside two baselines, then the command-latency, fan-out and archive benches. No section
- * named runs them all. Data missing from ../shared fails its section, saying what is missing.
+ * `npm run bench [engine|commands|fanout|archive|ingest-lag ...]`: the engine's KB/s per core on the
+ * PolNeAR train texts beside two baselines, then the command-latency, fan-out, archive and ingest
+ * event-loop-lag benches. No section named runs them all. Data missing from ../shared fails its
+ * section, saying what is missing.
  */
 const TEXT_DIR = path.resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
 /** Timed passes per runner; the median is reported. */
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, Section> = {
   commands: async () => (await import('./commands.js')).benchCommands(),
   fanout: async () => (await import('./fanout.js')).benchFanout(),
   archive: async () => (await import('./archive.js')).benchArchive(),
+  'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -5,25 +5,16 @@ import { renderIngested, renderIngestError } from '../src/discord/render-ingest.
 import { renderQuotaRefusal } from '../src/discord/render-quota.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
 import { canonicalUrl } from '../src/ingest/canonical-url.js';
-import { FILE_EXTENSIONS, ingestAttachment, ingestPastedText, ingestUrl, type Ingested, type IngestOptions, type ReadText } from '../src/ingest/ingest.js';
+import { guildDestination } from '../src/ingest/destination.js';
+import { ingestErrorReason, type IngestResult } from '../src/ingest/ingest-result.js';
+import { FILE_EXTENSIONS } from '../src/ingest/ingest-service.js';
 import type { QuotaRequest } from '../src/library/quota-store.js';
-import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
-import type { SafeFetchOptions } from '../src/ingest/safe-fetch.js';
 
 const NAME = 'article';
 // Discord caps string options at 6000 characters; a pasted article fits.
 const TEXT_MAX = 6000;
 const URL_MAX = 2000;
 const TITLE_MAX = 200;
-
-export interface ArticleCommandServices {
-  /** Transport and safety for fetched URLs and attachments; tests allow 127.0.0.1 here. */
-  fetch?: SafeFetchOptions;
-  read?: ReadText;
-}
-
-/** `discord:<guild>/<user>`: who added it, without keeping any of their text. */
-const sourcePrefix = (interaction: ChatInputCommandInteraction): string => `discord:${interaction.guildId}/${interaction.user.id}`;
 
 const quotaRequest = (interaction: ChatInputCommandInteraction, { clock, limits }: CommandContext): QuotaRequest => ({
   guildId: interaction.guildId!, userId: interaction.user.id, now: clock().getTime(), limits: limits.quota,
@@ -44,39 +35,34 @@ function validate(interaction: ChatInputCommandInteraction, context: CommandCont
   return quota.ok ? null : renderQuotaRefusal(quota);
 }
 
-async function ingest(interaction: ChatInputCommandInteraction, options: IngestOptions & { title: string | null }): Promise<Ingested> {
-  const url = interaction.options.getString('url')?.trim() || null;
-  const file = interaction.options.getAttachment('file');
-  if (url) return ingestUrl(url, options);
-  if (file) return ingestAttachment({ url: file.url, name: file.name }, sourcePrefix(interaction), options);
-  return ingestPastedText(interaction.options.getString('text', true).trim(), sourcePrefix(interaction), options);
-}
-
-/** Takes a quota slot, adds the article, and gives the slot back when nothing new was stored. */
-async function add(interaction: ChatInputCommandInteraction, context: CommandContext, services: ArticleCommandServices): Promise<BotMessage> {
+/** Takes a quota slot, adds the article to this server's collection, and gives the slot back when nothing new was stored. */
+async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<BotMessage> {
   // Taken again here: two adds sent at once both passed `validate`
   const slot = context.quotas.claim(quotaRequest(interaction, context));
   if (!slot.ok) return renderQuotaRefusal(slot);
   const title = interaction.options.getString('title')?.trim() || null;
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
+  const text = interaction.options.getString('text')?.trim() ?? '';
   const what = url ? `<${url}>` : file ? file.name : 'the text';
+  // Commands run in servers only (the router refuses DMs), so there is always a guild
+  const destination = guildDestination(interaction.guildId!, interaction.user.id);
   let added = false;
   try {
-    const ingested = await ingest(interaction, { articles: context.articles, read: services.read, fetch: services.fetch, title });
-    added = ingested.outcome !== 'unchanged';
-    return { ...renderIngested(ingested), ephemeral: true };
-  } catch (error) {
-    const reason = ingestErrorReason(error);
-    if (reason === null) throw error;
-    return renderIngestError(what, reason);
+    let result: IngestResult;
+    if (url) result = await context.ingest.url(url, destination);
+    else if (file) result = await context.ingest.attachment({ url: file.url, name: file.name }, destination, { title });
+    else result = await context.ingest.text(text, destination, { title });
+    if (!result.ok) return renderIngestError(what, ingestErrorReason(result.error));
+    added = result.value.outcome !== 'unchanged';
+    return { ...renderIngested(result.value), ephemeral: true };
   } finally {
     if (!added) context.quotas.release(slot.id);
   }
 }
 
 /** `/article add url:|file:|text: [title]`: brings one article into the archive. */
-export function createArticleCommand(services: ArticleCommandServices = {}): SlashCommand {
+export function createArticleCommand(): SlashCommand {
   return {
     data: new SlashCommandBuilder()
       .setName(NAME)
@@ -94,10 +80,11 @@ export function createArticleCommand(services: ArticleCommandServices = {}): Sla
           .addStringOption((o) => o.setName('title').setDescription('A title for a file or pasted text').setMaxLength(TITLE_MAX)),
       ),
     validate,
-    // Fetching a page may take seconds, and may still fail: deferred privately
+    // Fetching a page may take seconds, and may still fail: deferred privately. Pasted text is
+    // read at once; a busy reader pool past the deadline falls back to the router's late deferral
     defer: (interaction) => (interaction.options.getString('text') === null ? 'private' : false),
     execute(interaction, context) {
-      return add(interaction, context, services);
+      return add(interaction, context);
     },
   };
 }

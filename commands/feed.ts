@@ -4,9 +4,8 @@ import { renderFeedAdded, renderFeedList, renderIngestError } from '../src/disco
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
 import { canonicalUrl } from '../src/ingest/canonical-url.js';
 import { FEED_INTERVAL_MS } from '../src/ingest/feed-poller.js';
-import { parseFeed } from '../src/ingest/feeds.js';
-import { ingestErrorReason } from '../src/ingest/ingest-errors.js';
-import { safeFetch, type SafeFetchOptions } from '../src/ingest/safe-fetch.js';
+import { ingestErrorReason } from '../src/ingest/ingest-result.js';
+import type { IngestService } from '../src/ingest/ingest-service.js';
 import type { FeedStore } from '../src/library/feed-store.js';
 
 const NAME = 'feed';
@@ -15,28 +14,21 @@ const URL_MAX = 2000;
 const SUGGESTIONS = 25;
 
 export interface FeedCommandServices {
-  /** Transport and safety for checking a feed; tests allow 127.0.0.1 here. */
-  fetch?: SafeFetchOptions;
   /** The poll interval, said in the answer to /feed add. */
   intervalMs?: number;
 }
 
 /** Checks that the URL is a feed (fetched once, nothing stored) and follows it. */
-async function add(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, now: number, services: FeedCommandServices): Promise<BotMessage> {
+async function add(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, ingest: IngestService, now: number, services: FeedCommandServices): Promise<BotMessage> {
   const raw = interaction.options.getString('url', true).trim();
   const url = canonicalUrl(raw);
   if (!url) return renderIngestError(`<${raw}>`, 'that is not an http or https address.');
-  try {
-    const doc = await safeFetch(url, services.fetch);
-    const parsed = doc.notModified ? { title: null, items: [] } : parseFeed(doc.text, doc.url);
-    const feed = feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
-    if (!feed) return renderNotice(`This server already follows ${url}. See /feed list.`);
-    return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS);
-  } catch (error) {
-    const reason = ingestErrorReason(error);
-    if (reason === null) throw error;
-    return renderIngestError(`the feed <${url}>`, reason);
-  }
+  const checked = await ingest.feed(url);
+  if (!checked.ok) return renderIngestError(`the feed <${url}>`, ingestErrorReason(checked.error));
+  const parsed = checked.value.notModified ? { title: null, items: [] } : checked.value.feed;
+  const feed = feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
+  if (!feed) return renderNotice(`This server already follows ${url}. See /feed list.`);
+  return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS);
 }
 
 function remove(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore): BotMessage {
@@ -79,7 +71,7 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
       const guildId = interaction.guildId;
       if (!guildId) return renderNotice('Feeds belong to a server: run /feed in a server channel.');
       const sub = interaction.options.getSubcommand();
-      if (sub === 'add') return add(interaction, guildId, feeds, context.clock().getTime(), services);
+      if (sub === 'add') return add(interaction, guildId, feeds, context.ingest, context.clock().getTime(), services);
       if (sub === 'remove') return remove(interaction, guildId, feeds);
       return renderFeedList(feeds.listFeeds(guildId));
     },

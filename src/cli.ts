@@ -1,14 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readArticle } from './article/index.js';
-import { DEFAULT_MAX_BYTES } from './article/read.js';
 import { toContract } from './article/contract.js';
-import type { ArticleMeta } from './article/types.js';
-import { loadConfig, loadEnvFile, redact, type Config } from './config.js';
+import { DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact, type Config } from './config.js';
 import type { Logger } from './discord/command.js';
-import type { Ingested } from './ingest/ingest.js';
+import type { IngestService } from './ingest/ingest-service.js';
 import { openStores } from './library/open-stores.js';
-import type { ArticleStore } from './library/types.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
@@ -18,7 +16,7 @@ const USAGE = `usage: briefing <command>
   preview                    print the briefing and every article of the articles folder, as the bot would post them
   deploy [--guild ID | --global]
                              register the slash commands with Discord (one server: instant; global: up to an hour)
-  ingest PATH...             add article files (.txt, .md, .html) to the archive
+  ingest PATH|URL...         add articles to the archive: files (.txt, .md, .html), folders of them, or web pages
   start                      run the bot (or, without DISCORD_TOKEN, the offline preview)`;
 
 /** What the CLI reads from the world; tests pass their own. */
@@ -152,66 +150,68 @@ async function deploy(args: string[], config: Config, io: Io): Promise<number> {
   }
 }
 
-/** What `ingestTargets` works with. */
-export interface IngestDeps {
-  articles: ArticleStore;
-  /** The engine; `readArticle` by default. */
-  read?: typeof readArticle;
-}
-
 export interface IngestReport {
   target: string;
-  result: { ok: true; value: Ingested } | { ok: false; error: string };
+  ok: boolean;
+  /** `created #3 Title (5 quotes)`, `created 2, updated 0, unchanged 1, failed 0` for a folder, or the reason. */
+  line: string;
 }
 
 const URL_TARGET = /^https?:\/\//i;
 
+async function isFolder(target: string): Promise<boolean> {
+  try {
+    return !URL_TARGET.test(target) && (await stat(target)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Brings each target into the archive, one at a time; a failure is reported and the rest go
- * on. Local files go through `ingestFile`, web pages through `ingestUrl` (safe fetch).
+ * Brings each target into the archive through the ingest service, one at a time: a URL, a
+ * file, or a folder (its .txt, .md and .html files). A failure is reported and the rest go on.
  */
-export async function ingestTargets(targets: string[], deps: IngestDeps): Promise<IngestReport[]> {
+export async function ingestTargets(targets: string[], ingest: IngestService): Promise<IngestReport[]> {
+  const { SHARED } = await import('./ingest/destination.js');
+  const { importFolder } = await import('./ingest/folder.js');
   const reports: IngestReport[] = [];
-  const { ingestFile, ingestUrl } = await import('./ingest/ingest.js');
-  const { ingestErrorReason } = await import('./ingest/ingest-errors.js');
-  const options = { articles: deps.articles, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
   for (const target of targets) {
-    try {
-      const value = URL_TARGET.test(target) ? await ingestUrl(target, options) : await ingestFile(target, options);
-      reports.push({ target, result: { ok: true, value } });
-    } catch (error) {
-      const known = ingestErrorReason(error);
-      if (known) {
-        reports.push({ target, result: { ok: false, error: known } });
-        continue;
-      }
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : error instanceof Error ? error.message : String(error);
-      reports.push({ target, result: { ok: false, error: reason } });
+    if (await isFolder(target)) {
+      const s = await importFolder(target, { ingest, html: true });
+      const failed = s.failed.map((f) => `\n  skipped ${f.file}: ${f.reason}`).join('');
+      reports.push({ target, ok: s.failed.length === 0, line: `created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, failed ${s.failed.length}${failed}` });
+      continue;
     }
+    const result = URL_TARGET.test(target) ? await ingest.url(target, SHARED) : await ingest.file(target, SHARED);
+    if (!result.ok) {
+      reports.push({ target, ok: false, line: result.error.message });
+      continue;
+    }
+    const { outcome, article, reading } = result.value;
+    reports.push({ target, ok: true, line: `${outcome} #${article.id} ${article.title || reading.headline || target} (${reading.quotes.length} quotes)` });
   }
   return reports;
 }
 
-/** `briefing ingest PATH...`: into the archive at BRIEFING_DB. Exit 1 when any target failed. */
+/** `briefing ingest PATH|URL...`: into the archive at BRIEFING_DB, read in the worker pool. Exit 1 when any target failed. */
 async function ingest(targets: string[], config: Config, io: Io): Promise<number> {
   if (targets.length === 0) {
-    io.err('ingest needs at least one PATH\n');
+    io.err('ingest needs at least one PATH or URL\n');
     return 2;
   }
+  const { createReadPool } = await import('./ingest/read-pool.js');
+  const { createIngestService } = await import('./ingest/ingest-service.js');
   const stores = openStores(config.dbPath);
+  const pool = createReadPool(config.read);
   try {
-    const reports = await ingestTargets(targets, { articles: stores.articles, read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }) });
-    for (const { target, result } of reports) {
-      if (!result.ok) {
-        io.err(`${target}: ${result.error}\n`);
-        continue;
-      }
-      const { outcome, article, reading } = result.value;
-      io.out(`${outcome} #${article.id} ${article.title || reading.headline || target} (${reading.quotes.length} quotes): ${target}\n`);
+    const reports = await ingestTargets(targets, createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes }));
+    for (const { target, ok, line } of reports) {
+      if (ok) io.out(`${line}: ${target}\n`);
+      else io.err(`${target}: ${line}\n`);
     }
-    return reports.every((r) => r.result.ok) ? 0 : 1;
+    return reports.every((r) => r.ok) ? 0 : 1;
   } finally {
+    await pool.close();
     stores.close();
   }
 }

@@ -24,11 +24,23 @@ export interface Config {
   apiUrl: string | null;
   dbPath: string;
   articlesDir: string;
+  /** BRIEFING_MAX_BYTES: the one size limit on an article, whatever its source. */
   maxBytes: number;
   /** How many articles members and servers may add with `/article add`. */
   quota: QuotaLimits;
   /** The most items a daily briefing shows; the rest are counted, not listed. */
   briefingMaxItems: number;
+  /** The worker pool that reads articles off the event loop. */
+  read: ReadLimits;
+}
+
+export interface ReadLimits {
+  /** BRIEFING_READ_WORKERS: worker threads. */
+  workers: number;
+  /** BRIEFING_READ_TIMEOUT_MS: one article's time limit. */
+  timeoutMs: number;
+  /** BRIEFING_READ_MEMORY_MB: one worker's heap limit. */
+  memoryMb: number;
 }
 
 export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
@@ -49,6 +61,12 @@ const BRIEFING_MAX_ITEMS_LIMIT = 50;
 // A window longer than a week is a ban, not a quota
 const QUOTA_WINDOW_MINUTES_MAX = 7 * 24 * 60;
 const MINUTE_MS = 60_000;
+// One worker leaves the other core of a small machine to the bot; each holds the engine (~100 MB)
+export const DEFAULT_READ_WORKERS = 1;
+// The engine reads a long article in well under a second; ten times the longest is still an answer
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+// Reading a 2 MB article peaks far below this; a page that needs more is an attack
+export const DEFAULT_READ_MEMORY_MB = 256;
 
 // Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -73,6 +91,11 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     guildPerDay: wholeNumber(env, 'BRIEFING_QUOTA_GUILD_DAY', { fallback: DEFAULT_QUOTA_GUILD_DAY, min: 0, unit: 'articles (0 for no limit)' }, errors),
   };
   const briefingMaxItems = wholeNumber(env, 'BRIEFING_MAX_ITEMS', { fallback: DEFAULT_BRIEFING_MAX_ITEMS, min: 1, max: BRIEFING_MAX_ITEMS_LIMIT, unit: 'items' }, errors);
+  const read: ReadLimits = {
+    workers: wholeNumber(env, 'BRIEFING_READ_WORKERS', { fallback: DEFAULT_READ_WORKERS, min: 1, unit: 'worker threads' }, errors),
+    timeoutMs: wholeNumber(env, 'BRIEFING_READ_TIMEOUT_MS', { fallback: DEFAULT_READ_TIMEOUT_MS, min: 1, unit: 'milliseconds' }, errors),
+    memoryMb: wholeNumber(env, 'BRIEFING_READ_MEMORY_MB', { fallback: DEFAULT_READ_MEMORY_MB, min: 1, unit: 'MB' }, errors),
+  };
   // A token pasted into the wrong variable must not be echoed back in an error.
   if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
   return {
@@ -87,6 +110,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       maxBytes,
       quota,
       briefingMaxItems,
+      read,
     },
   };
 }

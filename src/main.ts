@@ -5,21 +5,24 @@
 import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
-import { readArticle } from './article/index.js';
 import { createBriefingService } from './briefing/briefing-service.js';
 import { createDeliverer, type Deliverer } from './briefing/deliver.js';
 import { startScheduler } from './briefing/scheduler.js';
 import { SettingsEvents } from './briefing/settings-events.js';
 import type { Clock } from './clock.js';
-import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
+import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_MAX_BYTES, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 import type { CommandLimits, SlashCommand } from './discord/command.js';
 import { createBriefingPoster } from './discord/post-briefing.js';
 import { createRouter } from './discord/router.js';
 import { renderFeedArticles } from './discord/render-ingest.js';
+import { createInThreadReader } from './ingest/article-reader.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
+import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import { createReadPool } from './ingest/read-pool.js';
+import type { SafeFetchOptions } from './ingest/safe-fetch.js';
 import { openStores } from './library/open-stores.js';
 import type { Stores } from './library/types.js';
 import type { Logger } from './logger.js';
@@ -31,6 +34,11 @@ export interface BotOptions {
   limits?: CommandLimits;
   /** The most items a briefing shows (BRIEFING_MAX_ITEMS); the config's default when absent. */
   briefingMaxItems?: number;
+  /**
+   * What `/article add` and `/feed add` ingest through. `runBot` passes one backed by the
+   * worker pool; without it, articles are read in this thread (tests of other commands).
+   */
+  ingest?: IngestService;
   clock: Clock;
   log: Logger;
   /** Defaults to every command in `commands/index.ts`. */
@@ -74,9 +82,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const stores = storesOf(options.stores);
   const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
+  const ingest = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
   const route = createRouter({
     commands: options.commands ?? allCommands,
-    context: { ...stores, quotas: options.stores.quotas, limits: options.limits ?? DEFAULT_LIMITS, clock, log, briefings },
+    context: { ...stores, quotas: options.stores.quotas, limits: options.limits ?? DEFAULT_LIMITS, ingest, clock, log, briefings },
     token: config.token,
     deferAfterMs: options.deferAfterMs,
   });
@@ -117,6 +126,8 @@ export interface RunBotDeps {
   watch?: boolean;
   /** How often the articles folder is rescanned; tests shorten it. */
   rescanMs?: number;
+  /** Transport and safety for fetched URLs; tests allow 127.0.0.1 here. */
+  fetch?: SafeFetchOptions;
 }
 
 /** The whole bot running: stop() undoes start in reverse order. */
@@ -128,15 +139,16 @@ export interface RunningBot {
 }
 
 /**
- * `briefing start` with a token: archive → folder import → client → scheduler and feed
- * poller. The folder is
- * imported before logging in so the first command already answers from it.
+ * `briefing start` with a token: archive → read pool → ingest service → folder import →
+ * client → scheduler and feed poller. The folder is imported before logging in so the first
+ * command already answers from it.
  */
 export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
   const { log } = deps;
   const stores = openStores(config.dbPath);
-  const { articles } = stores;
-  const importOptions = { articles, read: readArticle, maxBytes: config.maxBytes, log: (line: string) => log.info(line) };
+  const pool = createReadPool({ ...config.read, log: (message) => log.warn(message) });
+  const ingest = createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
+  const importOptions = { ingest, log: (line: string) => log.info(line) };
   let watcher: FolderWatcher | null = null;
   try {
     mkdirSync(config.articlesDir, { recursive: true });
@@ -144,14 +156,13 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
     const events = new SettingsEvents();
-    const bot = await startBot({ config, stores, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events });
+    const bot = await startBot({ config, stores, ingest, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events });
     const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log });
     const feeds = startFeedPoller({
-      articles,
+      ingest,
       feeds: stores.feeds,
       clock: deps.clock,
       log,
-      read: (text, meta) => readArticle(text, { maxBytes: config.maxBytes, ...meta }),
       // New items (never the first poll's) are announced in the channel the feed was added in.
       onNewArticles: async (feed, articles) => {
         if (!feed.channelId) return;
@@ -166,11 +177,14 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       await feeds.stop();
       await watcher?.close();
       await bot.stop();
+      // After everything that reads through it has stopped
+      await pool.close();
       stores.close();
     };
     return { bot, stores, stop: () => (stopping ??= stop()) };
   } catch (error) {
     await watcher?.close();
+    await pool.close();
     stores.close();
     throw error;
   }

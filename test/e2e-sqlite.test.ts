@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
 import { importFolder } from '../src/ingest/folder.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
+import { inThreadIngest } from './ingest-harness.js';
 import { startBot, type Bot } from '../src/main.js';
 import { FakeDiscord, type SentInteraction } from './fake-discord/fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
@@ -36,7 +36,7 @@ let bot: Bot | null = null;
 const logs: string[] = [];
 
 function importArticles(lib: Stores) {
-  return importFolder(articlesDir, { articles: lib.articles, read: readArticle });
+  return importFolder(articlesDir, { ingest: inThreadIngest(lib.articles) });
 }
 
 /** Opens the archive file and logs a fresh Client in to the fake. */

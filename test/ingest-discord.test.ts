@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createArticleCommand } from '../commands/article.js';
 import { createFeedCommand } from '../commands/feed.js';
-import { commands as allCommands } from '../commands/index.js';
+import { commands } from '../commands/index.js';
 import { renderFeedArticles } from '../src/discord/render-ingest.js';
 import { FEED_INTERVAL_MS, pollDueFeeds } from '../src/ingest/feed-poller.js';
 import type { Feed } from '../src/library/feed-store.js';
@@ -14,11 +14,11 @@ import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
 import { chatInputPayload } from './fake-discord/interactions.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { startFixtureServer, type FixtureServer } from './http-fixture-server.js';
+import { inThreadIngest } from './ingest-harness.js';
 
 const EPHEMERAL = 64;
 const DEFERRED = 5;
 const NOW = new Date('2024-06-01T08:00:00Z');
-const fetch = { allowPrivateHosts: ['127.0.0.1'] };
 
 let server: FixtureServer;
 beforeAll(async () => void (server = await startFixtureServer()));
@@ -33,12 +33,7 @@ describe('/article and /feed through the real discord.js client', () => {
   beforeEach(async () => {
     fake = await FakeDiscord.start();
     stores = openStores(':memory:');
-    const commands = [
-      ...allCommands.filter((c) => c.data.name !== 'article' && c.data.name !== 'feed'),
-      createArticleCommand({ fetch }),
-      createFeedCommand({ fetch }),
-    ];
-    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, clock: () => NOW, log: memoryLogger(logs), commands });
+    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: inThreadIngest(stores.articles), clock: () => NOW, log: memoryLogger(logs), commands });
   });
   afterEach(async () => {
     await bot.stop();
@@ -98,10 +93,11 @@ describe('/article and /feed through the real discord.js client', () => {
     expect(stores.articles.listArticles().items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
   });
 
-  test('GIVEN /article add text: with a title THEN it is stored under that title without deferring', async () => {
-    const sent = fake.command('article', [{ name: 'add', options: [{ name: 'text', value: '“We will rebuild the pier by spring,” mayor Karin Lund said on Friday.' }, { name: 'title', value: 'Pier to be rebuilt' }] }]);
-    const call = await fake.waitForResponse(sent);
-    expect(call.body.data.embeds[0].title).toBe('Pier to be rebuilt');
+  test('GIVEN /article add text: with a title THEN it is stored under that title, its source naming the server and member', async () => {
+    // Pasted text is read at once: answered in the first callback, privately
+    const added = await fake.waitForResponse(fake.command('article', [{ name: 'add', options: [{ name: 'text', value: '“We will rebuild the pier by spring,” mayor Karin Lund said on Friday.' }, { name: 'title', value: 'Pier to be rebuilt' }] }]));
+    expect(added.body.data).toMatchObject({ flags: 64, embeds: [{ title: 'Pier to be rebuilt' }] });
+    expect(stores.articles.listArticles().items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
   });
 
   test('GIVEN /feed add, then a poll THEN the feed’s articles are in /articles and /feed list shows it healthy', async () => {
@@ -110,7 +106,7 @@ describe('/article and /feed through the real discord.js client', () => {
     expect(added.embeds[0].title).toBe('Following Changing Times');
     expect(stores.articles.listArticles().total).toBe(0);
 
-    const [result] = await pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => NOW, fetchOptions: fetch });
+    const [result] = await pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => NOW });
     expect(result).toMatchObject({ status: 'polled', announced: false });
 
     const articles = await fake.waitForResponse(fake.command('articles'));
@@ -126,7 +122,7 @@ describe('/article and /feed through the real discord.js client', () => {
       const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, articles);
       if (channel?.isSendable()) await channel.send(message);
     };
-    const poll = (at: number) => pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => new Date(at), fetchOptions: fetch, onNewArticles: announce });
+    const poll = (at: number) => pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => new Date(at), onNewArticles: announce });
     server.setChangingFeed(1);
     await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }] }]));
     await poll(NOW.getTime());
@@ -151,9 +147,9 @@ describe('/article and /feed through the real discord.js client', () => {
 
   test('GIVEN a broken feed THEN /feed list shows its last error', async () => {
     stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/no-such-feed.xml`, channelId: null, now: NOW.getTime() });
-    await pollDueFeeds({ articles: stores.articles, feeds: stores.feeds, clock: () => NOW, fetchOptions: fetch });
+    await pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => NOW });
     const list = await fake.waitForResponse(fake.command('feed', [{ name: 'list', options: [] }]));
-    expect(list.body.data.embeds[0].description).toContain(`⚠️ failing (1× in a row): HttpStatusError: HTTP 404 from ${server.base}/no-such-feed.xml`);
+    expect(list.body.data.embeds[0].description).toContain(`⚠️ failing (1× in a row): HTTP 404 from ${server.base}/no-such-feed.xml`);
   });
 });
 

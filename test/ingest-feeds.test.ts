@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { backoffMs, MAX_BACKOFF_MS, pollDueFeeds, pollFeed, startFeedPoller, type FeedPollOptions } from '../src/ingest/feed-poller.js';
 import { parseFeed } from '../src/ingest/feeds.js';
-import { ingestFile, ingestUrl } from '../src/ingest/ingest.js';
+import { SHARED } from '../src/ingest/destination.js';
 import type { Feed } from '../src/library/feed-store.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
 import type { StoredArticle } from '../src/library/types.js';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './http-fixture-server.js';
+import { inThreadIngest } from './ingest-harness.js';
 
 const MINUTE = 60_000;
 const INTERVAL = 15 * MINUTE;
@@ -40,8 +41,21 @@ describe('parseFeed', () => {
     expect(bakery).toMatchObject({ link: 'https://feeds.example/windows-1252-page.html', paragraphs: [] });
   });
 
+  test('GIVEN an item with only a permalink guid, and one with a relative link THEN both get a clean absolute link', () => {
+    const feed = parseFeed(`<rss version="2.0"><channel><title>T</title>
+      <item><guid>https://x.example/a?utm_source=rss</guid><title>A</title></item>
+      <item><link>/b</link><title>B</title></item></channel></rss>`, 'https://feeds.example/rss.xml');
+    expect(feed.items.map((i) => i.link)).toEqual(['https://x.example/a', 'https://feeds.example/b']);
+  });
+
+  test('GIVEN an RSS 1.0 (RDF) feed THEN its items are read too', () => {
+    const feed = parseFeed(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel><title>Rdf News</title></channel><item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link></item></rdf:RDF>`);
+    expect(feed).toMatchObject({ title: 'Rdf News', items: [{ key: 'https://r.example/1', link: 'https://r.example/1', title: 'One' }] });
+  });
+
   test.each([
-    ['an HTML page', '<html><body><p>hello</p></body></html>', /neither RSS 2.0 nor Atom/],
+    ['an HTML page', '<html><body><p>hello</p></body></html>', /neither RSS nor Atom/],
     ['RSS without a channel', '<rss version="2.0"></rss>', /without a <channel>/],
   ])('GIVEN %s THEN FeedParseError says what is wrong', (_what, xml, message) => {
     expect(() => parseFeed(xml)).toThrow(message);
@@ -67,11 +81,10 @@ describe('polling feeds against a local server', () => {
     now = Date.UTC(2024, 5, 1, 8);
     announced = [];
     options = {
-      articles: stores.articles,
+      ingest: inThreadIngest(stores.articles),
       feeds: stores.feeds,
       clock: () => new Date(now),
       intervalMs: INTERVAL,
-      fetchOptions: { allowPrivateHosts: ['127.0.0.1'] },
       onNewArticles: (feed, articles) => void announced.push({ feed, articles }),
     };
   });
@@ -147,7 +160,7 @@ describe('polling feeds against a local server', () => {
   test('GIVEN a broken feed THEN its last error is kept and it backs off, then recovers', async () => {
     const feed = add('/feed-that-is-gone.xml');
     const [first] = await pollDueFeeds(options);
-    expect(first).toMatchObject({ status: 'failed', error: `HttpStatusError: HTTP 404 from ${server.base}/feed-that-is-gone.xml` });
+    expect(first).toMatchObject({ status: 'failed', error: `HTTP 404 from ${server.base}/feed-that-is-gone.xml` });
     expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
     now += 2 * INTERVAL;
     await pollDueFeeds(options);
@@ -161,7 +174,7 @@ describe('polling feeds against a local server', () => {
   test('GIVEN a feed that is an HTML page THEN the error says it is not a feed', async () => {
     add('/news-page.html');
     const [result] = await pollDueFeeds(options);
-    expect(result).toMatchObject({ status: 'failed', error: 'FeedParseError: a <html> document is neither RSS 2.0 nor Atom' });
+    expect(result).toMatchObject({ status: 'failed', error: 'a <html> document is neither RSS nor Atom' });
   });
 
   test('GIVEN the same article from two feeds, a URL and a file THEN it is stored once', async () => {
@@ -171,11 +184,10 @@ describe('polling feeds against a local server', () => {
       add('/changing.xml', 'g2');
       server.setChangingFeed(1);
       await pollDueFeeds(options);
-      const ingest = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
-      await ingestUrl(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, ingest);
+      await options.ingest.url(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, SHARED);
       const path = join(dir, 'harbour.html');
       writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
-      await ingestFile(path, ingest);
+      await options.ingest.file(path, SHARED);
       expect(stores.articles.listArticles({ search: 'ferry' }).total).toBe(1);
       expect(stores.articles.listArticles().total).toBe(2);
     } finally {

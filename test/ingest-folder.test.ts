@@ -2,19 +2,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readArticle } from '../src/article/index.js';
 import type { ArticleMeta, Reading, Result } from '../src/article/types.js';
-import { importFolder, watchFolder, type ImportSummary, type ReadArticle } from '../src/ingest/folder.js';
+import { importFolder, watchFolder, type ImportSummary } from '../src/ingest/folder.js';
+import type { ReadText } from '../src/ingest/read-task.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
+import { inThreadIngest } from './ingest-harness.js';
 
 const SEED = join(import.meta.dirname, '..', 'data', 'articles', 'idlib-2018-09-17.txt');
 
 /** A stand-in engine that counts its calls: the title is the first line. */
 function countingReader() {
   const calls: string[] = [];
-  const read: ReadArticle = (input: Uint8Array, _meta: ArticleMeta): Result<Reading> => {
-    const text = new TextDecoder().decode(input);
+  const read: ReadText = (text: string, _meta: ArticleMeta): Result<Reading> => {
     calls.push(text);
     const title = text.split('\n')[0] ?? null;
     return { ok: true, value: { title, date: null, headline: title ?? '', summary: [], quotes: [], speakers: [], facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] } } };
@@ -48,7 +48,7 @@ describe('importFolder', () => {
     write('c.html', '<p>page</p>');
     mkdirSync(join(dir, 'sub'));
     write('sub/d.txt', 'Delta\n\nText of delta.');
-    const summary = await importFolder(dir, { articles: stores.articles, read });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
     expect(stores.articles.findBySource(a)?.title).toBe('Alpha');
   });
@@ -56,8 +56,8 @@ describe('importFolder', () => {
   test('GIVEN an unchanged folder imported again THEN nothing is stored and nothing is parsed again', async () => {
     const { read, calls } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { articles: stores.articles, read });
-    const again = await importFolder(dir, { articles: stores.articles, read });
+    await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
+    const again = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(again)).toEqual({ created: 0, updated: 0, unchanged: 1, failed: 0 });
     expect(calls).toHaveLength(1);
   });
@@ -65,9 +65,9 @@ describe('importFolder', () => {
   test('GIVEN a changed file THEN it is read again and updated', async () => {
     const { read, calls } = countingReader();
     const a = write('a.txt', 'Alpha\n\nText.');
-    await importFolder(dir, { articles: stores.articles, read });
+    await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     write('a.txt', 'Alpha two\n\nNew text.');
-    const again = await importFolder(dir, { articles: stores.articles, read });
+    const again = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(again)).toEqual({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     expect(calls).toHaveLength(2);
     expect(stores.articles.findBySource(a)?.title).toBe('Alpha two');
@@ -78,7 +78,7 @@ describe('importFolder', () => {
     const { read } = countingReader();
     write('a.txt', 'Alpha\n\nText.');
     write('copy of a.txt', 'Alpha\n\nText.');
-    const summary = await importFolder(dir, { articles: stores.articles, read });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
     expect(stores.articles.listArticles().total).toBe(1);
   });
@@ -89,7 +89,7 @@ describe('importFolder', () => {
     write('binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('large.txt', 'x'.repeat(2_000));
     write('good.txt', 'Good\n\nText.');
-    const summary = await importFolder(dir, { articles: stores.articles, read, maxBytes: 1_000 });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read, 1_000) });
     expect(counts(summary)).toMatchObject({ created: 1, failed: 3 });
     const reasons = Object.fromEntries(summary.failed.map((f) => [f.file.slice(dir.length + 1), f.reason.split(':')[0]]));
     expect(reasons).toEqual({ 'empty.txt': 'EMPTY_TEXT', 'binary.txt': 'BINARY', 'large.txt': 'TOO_LARGE' });
@@ -97,20 +97,20 @@ describe('importFolder', () => {
 
   test('GIVEN an engine that throws THEN that file fails and the others go on', async () => {
     const { read: good } = countingReader();
-    const read: ReadArticle = (input, meta) => {
-      if (new TextDecoder().decode(input).startsWith('Boom')) throw new Error('engine bug');
-      return good(input, meta);
+    const read: ReadText = (text, meta) => {
+      if (text.startsWith('Boom')) throw new Error('engine bug');
+      return good(text, meta);
     };
     write('a.txt', 'Boom\n\nText.');
     write('b.txt', 'Fine\n\nText.');
-    const summary = await importFolder(dir, { articles: stores.articles, read });
-    expect(summary.failed).toEqual([{ file: join(dir, 'a.txt'), reason: 'engine bug' }]);
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
+    expect(summary.failed).toEqual([{ file: join(dir, 'a.txt'), reason: 'READ_FAILED: the reader failed: engine bug' }]);
     expect(summary.created).toBe(1);
   });
 
   test('GIVEN the seed article and the real engine THEN it is imported with its title and date', async () => {
     writeFileSync(join(dir, 'idlib.txt'), readFileSync(SEED));
-    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles) });
     expect(summary.failed).toEqual([]);
     const stored = stores.articles.latestArticle()!;
     expect(stored.date).toBe('2018-09-17');
@@ -136,7 +136,7 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('first.txt', 'First\n\nText.');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { articles: stores.articles, read, ...timing, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { ingest: inThreadIngest(stores.articles, read), ...timing, onImport: (s) => summaries.push(s) });
     try {
       await until(() => stores.articles.listArticles().total === 1);
       const later = write('later.txt', 'Later\n\nText.');
@@ -151,7 +151,7 @@ describe('watchFolder', () => {
     const { read } = countingReader();
     write('empty.txt', '');
     const summaries: ImportSummary[] = [];
-    const watcher = watchFolder(dir, { articles: stores.articles, read, watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
+    const watcher = watchFolder(dir, { ingest: inThreadIngest(stores.articles, read), watch: false, rescanMs: 20, onImport: (s) => summaries.push(s) });
     await new Promise((r) => setTimeout(r, 150));
     await watcher.close();
     expect(summaries.flatMap((s) => s.failed).map((f) => f.reason.split(':')[0])).toEqual(['EMPTY_TEXT']);
@@ -162,7 +162,7 @@ describe('importFolder with html: true', () => {
   test('GIVEN a saved web page THEN its article is imported through the HTML extractor, without navigation or comments', async () => {
     const page = readFileSync(join(import.meta.dirname, 'fixtures', 'ingest', 'news-page.html'));
     const file = write('harbour.html', page);
-    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle, html: true });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles), html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
     const article = stores.articles.findBySource(file)!;
     expect(article).toMatchObject({ title: 'Harbour council approves new ferry line', date: '2024-03-05', url: 'https://courier.example/news/harbour-ferry' });
@@ -172,7 +172,7 @@ describe('importFolder with html: true', () => {
   test('GIVEN an .html file with no article THEN it is reported and the others go on', async () => {
     write('menu.html', '<html><body><nav><a href="/">Home</a></nav></body></html>');
     write('a.txt', 'Alpha\n\nText of alpha.');
-    const summary = await importFolder(dir, { articles: stores.articles, read: readArticle, html: true });
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles), html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 1 });
     expect(summary.failed[0]!.reason).toMatch(/no article/);
   });

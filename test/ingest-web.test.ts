@@ -2,27 +2,36 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { guildDestination, SHARED } from '../src/ingest/destination.js';
 import { extractHtml } from '../src/ingest/html.js';
-import { ingestFile, ingestPastedText, ingestUrl, type IngestOptions } from '../src/ingest/ingest.js';
-import { FetchRefusedError, HttpStatusError } from '../src/ingest/safe-fetch.js';
+import type { IngestResult } from '../src/ingest/ingest-result.js';
+import type { IngestService } from '../src/ingest/ingest-service.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './http-fixture-server.js';
+import { inThreadIngest } from './ingest-harness.js';
 
 let server: FixtureServer;
 let stores: Stores;
-let options: IngestOptions;
+let ingest: IngestService;
 beforeAll(async () => {
   server = await startFixtureServer();
 });
 afterAll(async () => server.close());
 beforeEach(() => {
   stores = openStores(':memory:');
-  options = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+  ingest = inThreadIngest(stores.articles);
 });
 afterEach(() => stores.close());
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+/** The stored article of a result that must have succeeded. */
+const stored = (result: IngestResult) => {
+  if (!result.ok) throw new Error(`expected an article, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const ingestUrl = async (url: string) => stored(await ingest.url(url, SHARED));
+const ingestFile = async (path: string) => stored(await ingest.file(path, SHARED));
 
 describe('extractHtml', () => {
   test('GIVEN a news page with navigation, comments and scripts THEN only the article is kept, with its metadata', () => {
@@ -53,7 +62,7 @@ describe('extractHtml', () => {
 
 describe('ingestUrl', () => {
   test('GIVEN a news page THEN it is stored under its canonical URL, its paragraphs apart, and its quotes read', async () => {
-    const { outcome, article, reading } = await ingestUrl(`${server.base}/news-page.html`, options);
+    const { outcome, article, reading } = await ingestUrl(`${server.base}/news-page.html`);
     expect(outcome).toBe('created');
     expect(article).toMatchObject({ source: 'https://courier.example/news/harbour-ferry', url: 'https://courier.example/news/harbour-ferry', title: 'Harbour council approves new ferry line', date: '2024-03-05' });
     expect(stores.articles.getText(article.id)).toContain('waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost');
@@ -61,7 +70,7 @@ describe('ingestUrl', () => {
   });
 
   test('GIVEN a windows-1252 page THEN its smart quotes and accents decode right and its quotes are found', async () => {
-    const { article, reading } = await ingestUrl(`${server.base}/windows-1252-page.html`, options);
+    const { article, reading } = await ingestUrl(`${server.base}/windows-1252-page.html`);
     const text = stores.articles.getText(article.id)!;
     expect(text).toContain('“We bake every loaf the way my grandfather taught me,” said owner Émile Garnier');
     expect(text).toContain('prices — “not by a single cent.”');
@@ -71,9 +80,9 @@ describe('ingestUrl', () => {
   });
 
   test('GIVEN the same page with utm_* parameters THEN it is stored once and not fetched again', async () => {
-    const first = await ingestUrl(`${server.base}/windows-1252-page.html?utm_source=newsletter`, options);
+    const first = await ingestUrl(`${server.base}/windows-1252-page.html?utm_source=newsletter`);
     const hits = server.hits.get('/windows-1252-page.html');
-    const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`, options);
+    const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`);
     expect(first).toMatchObject({ outcome: 'created', article: { source: `${server.base}/windows-1252-page.html` } });
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
     expect(stores.articles.listArticles().total).toBe(1);
@@ -81,37 +90,37 @@ describe('ingestUrl', () => {
   });
 
   test('GIVEN a URL whose page names another canonical URL THEN a second visit with utm_* stores nothing new', async () => {
-    const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`, options);
-    const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`, options);
+    const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`);
+    const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, source: 'https://alpine.example/stories/railway-reopens' } });
     expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN a redirect to the page THEN the page is stored once, keyed by its canonical URL', async () => {
-    const first = await ingestUrl(`${server.base}/news-page.html`, options);
-    const second = await ingestUrl(`${server.base}/moved`, options);
+    const first = await ingestUrl(`${server.base}/news-page.html`);
+    const second = await ingestUrl(`${server.base}/moved`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
     expect(stores.articles.listArticles().total).toBe(1);
   });
 
   test('GIVEN a plain-text URL THEN the text is read as it is', async () => {
-    const { article, reading } = await ingestUrl(`${server.base}/plain-article.txt`, options);
+    const { article, reading } = await ingestUrl(`${server.base}/plain-article.txt`);
     expect(article.title).toBe('Fishermen protest new quota rules');
     expect(reading.speakers.map((s) => s.name)).toContain('Nils Ekberg');
   });
 
   test('GIVEN a 404 THEN nothing is stored and the error names the status', async () => {
-    await expect(ingestUrl(`${server.base}/gone.html`, options)).rejects.toBeInstanceOf(HttpStatusError);
+    expect(await ingest.url(`${server.base}/gone.html`, SHARED)).toEqual({ ok: false, error: { code: 'HTTP_STATUS', message: `HTTP 404 from ${server.base}/gone.html`, permanent: true } });
     expect(stores.articles.listArticles().total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
-    await expect(ingestUrl(`${server.base}/to-private`, options)).rejects.toThrow('refused http://10.0.0.1/admin: private address');
+    expect(await ingest.url(`${server.base}/to-private`, SHARED)).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED', message: 'refused http://10.0.0.1/admin: private address' } });
     expect(stores.articles.listArticles().total).toBe(0);
   });
 
   test('GIVEN a javascript: URL THEN it is refused', async () => {
-    await expect(ingestUrl('javascript:alert(1)', options)).rejects.toBeInstanceOf(FetchRefusedError);
+    expect(await ingest.url('javascript:alert(1)', SHARED)).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED' } });
   });
 });
 
@@ -121,10 +130,10 @@ describe('ingestFile and pasted text', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('GIVEN a saved .html file of a page already fetched THEN it is not stored again', async () => {
-    const fetched = await ingestUrl(`${server.base}/news-page.html`, options);
+    const fetched = await ingestUrl(`${server.base}/news-page.html`);
     const path = join(dir, 'saved.html');
     writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
-    const fromFile = await ingestFile(path, options);
+    const fromFile = await ingestFile(path);
     expect(fromFile).toMatchObject({ outcome: 'unchanged', article: { id: fetched.article.id } });
     expect(stores.articles.listArticles().total).toBe(1);
   });
@@ -132,15 +141,15 @@ describe('ingestFile and pasted text', () => {
   test('GIVEN a windows-1252 .html file THEN its meta charset decodes it', async () => {
     const path = join(dir, 'bakery.html');
     writeFileSync(path, readFileSync(join(FIXTURES, 'windows-1252-page.html')));
-    const { article } = await ingestFile(path, options);
+    const { article } = await ingestFile(path);
     expect(stores.articles.getText(article.id)).toContain('“There is no secret, only patience.”');
   });
 
   test('GIVEN a .txt file and then the same text pasted THEN it is stored once', async () => {
     const path = join(dir, 'quota.txt');
     writeFileSync(path, fixture('plain-article.txt'));
-    const fromFile = await ingestFile(path, options);
-    const pasted = ingestPastedText(fixture('plain-article.txt'), 'discord:g1/u1', options);
+    const fromFile = await ingestFile(path);
+    const pasted = stored(await ingest.text(fixture('plain-article.txt'), guildDestination('g1', 'u1')));
     expect(fromFile.outcome).toBe('created');
     expect(pasted).toMatchObject({ outcome: 'unchanged', article: { id: fromFile.article.id } });
   });
@@ -148,22 +157,22 @@ describe('ingestFile and pasted text', () => {
   test('GIVEN a file type the ingest does not read THEN it says which types it reads', async () => {
     const path = join(dir, 'photo.jpg');
     writeFileSync(path, 'x');
-    await expect(ingestFile(path, options)).rejects.toThrow('only .txt, .md, .markdown, .html, .htm, .xhtml files are read');
+    expect(await ingest.file(path, SHARED)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_TYPE', message: `${path}: only .txt, .md, .markdown, .html, .htm, .xhtml files are read` } });
   });
 });
 
-describe('ingestInputs (briefing ingest PATH|URL...)', () => {
+describe('ingestTargets (briefing ingest PATH|URL...)', () => {
   test('GIVEN a URL, a folder with a saved page and a missing file THEN each gets a line and the saved page is not stored twice', async () => {
-    const { ingestInputs } = await import('../src/ingest/ingest-inputs.js');
+    const { ingestTargets } = await import('../src/cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'briefing-inputs-'));
     try {
       writeFileSync(join(dir, 'harbour.html'), readFileSync(join(FIXTURES, 'news-page.html')));
       writeFileSync(join(dir, 'quota.txt'), fixture('plain-article.txt'));
-      const reports = await ingestInputs([`${server.base}/news-page.html`, dir, join(dir, 'missing.txt')], options);
+      const reports = await ingestTargets([`${server.base}/news-page.html`, dir, join(dir, 'missing.txt')], ingest);
       expect(reports.map((r) => r.ok)).toEqual([true, true, false]);
-      expect(reports[0]!.line).toBe(`${server.base}/news-page.html: created #1 "Harbour council approves new ferry line", 3 quotes`);
-      expect(reports[1]!.line).toBe(`${dir}: created 1, updated 0, unchanged 1, failed 0`);
-      expect(reports[2]!.line).toMatch(/missing\.txt: error: ENOENT/);
+      expect(reports[0]!.line).toBe('created #1 Harbour council approves new ferry line (3 quotes)');
+      expect(reports[1]!.line).toBe('created 1, updated 0, unchanged 1, failed 0');
+      expect(reports[2]!.line).toBe('no such file');
       expect(stores.articles.listArticles().total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readArticle, readBytes, readText } from '../src/article/index.js';
-import { DEFAULT_MAX_BYTES } from '../src/article/read.js';
+import { DEFAULT_MAX_BYTES } from '../src/config.js';
 import type { Article, ReadErrorCode, Result } from '../src/article/types.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -99,8 +99,8 @@ describe('bad input is a specific error, never a throw', () => {
     { name: 'Latin-1 bytes', input: new Uint8Array([0x45, 0x72, 0x64, 0x6f, 0xf0, 0x61, 0x6e, 0x20, 0x73, 0x61, 0x69, 0x64]), code: 'INVALID_UTF8' },
     { name: 'a truncated UTF-8 sequence', input: new Uint8Array([0x22, 0x48, 0x69, 0xe2, 0x80]), code: 'INVALID_UTF8' },
     { name: 'an overlong UTF-8 encoding', input: new Uint8Array([0xc0, 0xaf, 0x61]), code: 'INVALID_UTF8' },
-    { name: 'bytes one over the 2 MB default', input: big(DEFAULT_MAX_BYTES + 1), code: 'TOO_LARGE' },
-    { name: 'a string over the 2 MB default', input: 'a'.repeat(DEFAULT_MAX_BYTES + 1), code: 'TOO_LARGE' },
+    { name: 'bytes one over the 2 MB default limit', input: big(DEFAULT_MAX_BYTES + 1), maxBytes: DEFAULT_MAX_BYTES, code: 'TOO_LARGE' },
+    { name: 'a string over the 2 MB default limit', input: 'a'.repeat(DEFAULT_MAX_BYTES + 1), maxBytes: DEFAULT_MAX_BYTES, code: 'TOO_LARGE' },
     { name: 'bytes over a configured 1 KB limit', input: big(1025), maxBytes: 1024, code: 'TOO_LARGE' },
     { name: 'a string over a configured 1 KB limit', input: 'a '.repeat(513), maxBytes: 1024, code: 'TOO_LARGE' },
   ];
@@ -113,9 +113,9 @@ describe('bad input is a specific error, never a throw', () => {
     expect(result.error.message.length).toBeGreaterThan(10);
   });
 
-  test('GIVEN exactly the 2 MB default THEN the text is read', () => {
+  test('GIVEN exactly the 2 MB default limit THEN the text is read', () => {
     const bytes = new Uint8Array(DEFAULT_MAX_BYTES).fill(0x61);
-    expect(readBytes(bytes).ok).toBe(true);
+    expect(readBytes(bytes, { maxBytes: DEFAULT_MAX_BYTES }).ok).toBe(true);
   });
 
   test('GIVEN a text under a configured limit THEN it is read, and over it refused', () => {
@@ -125,7 +125,7 @@ describe('bad input is a specific error, never a throw', () => {
   });
 
   test('GIVEN the over-limit message THEN it names the size and the limit', () => {
-    const result = readBytes(new Uint8Array(3 * 1024 * 1024).fill(0x61));
+    const result = readBytes(new Uint8Array(3 * 1024 * 1024).fill(0x61), { maxBytes: DEFAULT_MAX_BYTES });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/3\.0 MB.*2\.0 MB/);
   });

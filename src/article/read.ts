@@ -1,8 +1,6 @@
 import { withoutFurniture } from './furniture.js';
 import type { Article, ArticleMeta, ReadError, Result, Span } from './types.js';
 
-/** Default input limit: a news article is far below this; anything larger is not one. */
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 /** A title is a short line: longer first lines are the lead sentence. */
 const TITLE_MAX_CHARS = 200;
 const TITLE_MAX_WORDS = 24;
@@ -14,7 +12,8 @@ const fail = (code: ReadError['code'], message: string): Result<Article> => ({ o
  * input with a specific error instead of producing garbage.
  */
 export function readBytes(bytes: Uint8Array, meta: ArticleMeta = {}): Result<Article> {
-  const maxBytes = meta.maxBytes ?? DEFAULT_MAX_BYTES;
+  // The limit is the caller's (BRIEFING_MAX_BYTES in src/config.ts); the engine has none of its own
+  const maxBytes = meta.maxBytes ?? Infinity;
   if (bytes.length > maxBytes) {
     return fail('TOO_LARGE', `file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit`);
   }
@@ -31,7 +30,7 @@ export function readBytes(bytes: Uint8Array, meta: ArticleMeta = {}): Result<Art
 /** Reads an already decoded text. The BOM is stripped; nothing else is rewritten. */
 export function readText(raw: string, meta: ArticleMeta = {}): Result<Article> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const maxBytes = meta.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = meta.maxBytes ?? Infinity;
   // A UTF-16 code unit is at least one UTF-8 byte, so this only refuses what is surely too big.
   if (text.length > maxBytes) return fail('TOO_LARGE', `text is over the ${formatBytes(maxBytes)} limit`);
   if (text.trim() === '') return fail('EMPTY_TEXT', 'file is empty: there is no text to read');

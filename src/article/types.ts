@@ -98,7 +98,7 @@ export interface Reading {
 export interface ArticleMeta {
   title?: string | null;
   date?: string | null;
-  /** Bytes above which input is refused. */
+  /** Bytes above which input is refused: the caller's limit (BRIEFING_MAX_BYTES); none when absent. */
   maxBytes?: number;
 }
 

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { BriefingService } from '../briefing/briefing-service.js';
 import type { Clock } from '../clock.js';
+import type { IngestService } from '../ingest/ingest-service.js';
 import type { FeedStore } from '../library/feed-store.js';
 import type { QuotaLimits, QuotaStore } from '../library/quota-store.js';
 import type { ArticleStore, DeliveryStore, GuildSettingsStore, SpeakerStore } from '../library/types.js';
@@ -31,6 +32,8 @@ export interface CommandContext {
   guilds: GuildSettingsStore;
   deliveries: DeliveryStore;
   feeds: FeedStore;
+  /** Every article a command adds goes through it (off the event loop in the bot). */
+  ingest: IngestService;
   clock: Clock;
   log: Logger;
   /** The daily briefing: `/briefing now`, settings changes, status; the scheduler runs behind it. */

@@ -29,15 +29,22 @@ function isKnownCharset(label: string): boolean {
   }
 }
 
-// windows-1252 bytes 0x80–0x9F; Node 20's TextDecoder reads them as latin1 C1 controls
+/**
+ * Node 20's TextDecoder decodes windows-1252 (and the labels that mean it: iso-8859-1,
+ * latin1, ascii) as plain latin1, so 0x93 comes out as a C1 control, not “. Every other
+ * charset is right, and so is windows-1252 in the Node versions that fixed it; this is
+ * asked of the runtime once, and the table below is used only where it falls short.
+ */
+const NATIVE_WINDOWS_1252 = new TextDecoder('windows-1252').decode(new Uint8Array([0x93])) === '\u201c';
+
+// windows-1252 bytes 0x80–0x9F, for the runtimes above
 const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-/** Decodes the body; a BOM is dropped, bad bytes become U+FFFD rather than an error. */
+/** Decodes the body with TextDecoder; a BOM is dropped, bad bytes become U+FFFD rather than an error. */
 export function decode(bytes: Uint8Array, charset: string): string {
   const decoder = new TextDecoder(charset);
   const text = decoder.decode(bytes);
-  // "iso-8859-1" and "ascii" are windows-1252 by the Encoding Standard, as browsers read them
-  if (decoder.encoding !== 'windows-1252') return text;
+  if (NATIVE_WINDOWS_1252 || decoder.encoding !== 'windows-1252') return text;
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
 }

@@ -4,12 +4,10 @@
  * backs off exponentially with its last error kept for `/feed list`.
  */
 import type { Feed, FeedStore } from '../library/feed-store.js';
-import type { ArticleStore, StoredArticle } from '../library/types.js';
-import { parseFeed, type FeedItem } from './feeds.js';
-import { findKnownUrl, ingestUrl, storePage, type Ingested, type IngestOptions, type ReadText } from './ingest.js';
-import { NoArticleError } from './html.js';
-import { ArticleReadError } from './ingest.js';
-import { FetchLimitError, FetchRefusedError, HttpStatusError, safeFetch, type SafeFetchOptions } from './safe-fetch.js';
+import type { StoredArticle } from '../library/types.js';
+import { guildDestination } from './destination.js';
+import type { FeedItem } from './feeds.js';
+import type { IngestService } from './ingest-service.js';
 
 /** How often a healthy feed is polled unless the caller says otherwise. */
 export const FEED_INTERVAL_MS = 15 * 60_000;
@@ -24,15 +22,13 @@ export interface FeedLog {
 }
 
 export interface FeedPollOptions {
-  articles: ArticleStore;
+  /** Fetches and parses the feed, and stores its items, as every source does. */
+  ingest: IngestService;
   feeds: FeedStore;
   /** The current time; tests fix it. */
   clock: () => Date;
   log?: FeedLog;
   intervalMs?: number;
-  /** Safety limits; tests allow 127.0.0.1 here. */
-  fetchOptions?: SafeFetchOptions;
-  read?: ReadText;
   /** New articles after the first poll of a feed; the caller announces them. */
   onNewArticles?: (feed: Feed, articles: StoredArticle[]) => void | Promise<void>;
 }
@@ -47,49 +43,24 @@ export function backoffMs(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** Math.max(0, failures), Math.max(MAX_BACKOFF_MS, intervalMs));
 }
 
-const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
-  articles: options.articles,
-  read: options.read,
-  fetch: options.fetchOptions,
-});
-
-/** One item to one article: the feed's own text when it has the whole article, else its link. */
-async function ingestItem(feed: Feed, item: FeedItem, options: IngestOptions): Promise<Ingested | null> {
-  if (item.link) {
-    const already = findKnownUrl(options.articles, item.link);
-    if (already) return already;
-  }
-  if (item.paragraphs.length > 0) {
-    const page = { title: item.title, date: item.date, byline: null, siteName: null, url: item.link, paragraphs: item.paragraphs };
-    return storePage(page, `feed:${feed.url}#${item.key}`, options);
-  }
-  return item.link ? ingestUrl(item.link, options) : null;
-}
-
-/** A page that is gone, refused or has no article will not get better by asking again. */
-function isPermanent(error: unknown): boolean {
-  if (error instanceof HttpStatusError) return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-  if (error instanceof FetchLimitError) return !error.message.startsWith('no complete answer');
-  return error instanceof FetchRefusedError || error instanceof NoArticleError || error instanceof ArticleReadError;
-}
-
 async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOptions): Promise<{ stored: StoredArticle[]; itemErrors: string[] }> {
   const stored: StoredArticle[] = [];
   const itemErrors: string[] = [];
+  const destination = guildDestination(feed.guildId);
   // Feeds list the newest first; the archive takes them in the order they were published
   for (const item of items.slice(0, MAX_ITEMS_PER_POLL).reverse()) {
     if (options.feeds.hasSeen(feed.id, item.key)) continue;
-    try {
-      const ingested = await ingestItem(feed, item, ingestOptions(options));
-      options.feeds.markSeen(feed.id, item.key, ingested?.article.id ?? null);
-      if (ingested?.outcome === 'created') stored.push(ingested.article);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      itemErrors.push(`${item.link ?? item.key}: ${reason}`);
-      // A page that was down is tried again at the next poll; a page that is gone is not
-      if (isPermanent(error)) options.feeds.markSeen(feed.id, item.key, null);
-      options.log?.warn(`feed ${feed.url}: item ${item.link ?? item.key} skipped: ${reason}`);
+    const result = await options.ingest.feedItem(item, feed.url, destination);
+    if (result.ok) {
+      options.feeds.markSeen(feed.id, item.key, result.value.article.id);
+      if (result.value.outcome === 'created') stored.push(result.value.article);
+      continue;
     }
+    const { message, permanent } = result.error;
+    itemErrors.push(`${item.link ?? item.key}: ${message}`);
+    // A page that was down is tried again at the next poll; a page that is gone, or over a reader's limit, is not
+    if (permanent) options.feeds.markSeen(feed.id, item.key, null);
+    options.log?.warn(`feed ${feed.url}: item ${item.link ?? item.key} skipped: ${message}`);
   }
   return { stored, itemErrors };
 }
@@ -107,33 +78,28 @@ async function announce(feed: Feed, articles: StoredArticle[], options: FeedPoll
 export async function pollFeed(feed: Feed, options: FeedPollOptions): Promise<PollResult> {
   const interval = options.intervalMs ?? FEED_INTERVAL_MS;
   const started = options.clock().getTime();
-  try {
-    const doc = await safeFetch(feed.url, {
-      ...options.fetchOptions,
-      // Validators only once the feed's items are in the archive
-      etag: feed.primed ? feed.etag : null,
-      lastModified: feed.primed ? feed.lastModified : null,
-    });
-    const next = { polledAt: started, nextPollAt: started + interval };
-    if (doc.notModified) {
-      options.feeds.recordSuccess(feed.id, { title: null, etag: feed.etag, lastModified: feed.lastModified, ...next });
-      return { feed, status: 'not-modified' };
-    }
-    const parsed = parseFeed(doc.text, doc.url);
-    const { stored, itemErrors } = await storeItems(feed, parsed.items, options);
-    options.feeds.recordSuccess(feed.id, { title: parsed.title, etag: doc.etag, lastModified: doc.lastModified, ...next });
-    // The first poll fills the archive with what is already there; only later items are news
-    const announced = feed.primed && stored.length > 0 && options.onNewArticles !== undefined;
-    if (announced) await announce(feed, stored, options);
-    if (stored.length) options.log?.info(`feed ${feed.url}: ${stored.length} new article(s)`);
-    return { feed, status: 'polled', stored, announced, itemErrors };
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Validators only once the feed's items are in the archive
+  const validators = feed.primed ? { etag: feed.etag, lastModified: feed.lastModified } : undefined;
+  const fetched = await options.ingest.feed(feed.url, validators);
+  if (!fetched.ok) {
     const wait = backoffMs(interval, feed.failures + 1);
-    options.feeds.recordFailure(feed.id, { error: reason, polledAt: started, nextPollAt: started + wait });
-    options.log?.warn(`feed ${feed.url} failed (${reason}); next try in ${Math.round(wait / 60_000)} min`);
-    return { feed, status: 'failed', error: reason };
+    options.feeds.recordFailure(feed.id, { error: fetched.error.message, polledAt: started, nextPollAt: started + wait });
+    options.log?.warn(`feed ${feed.url} failed (${fetched.error.message}); next try in ${Math.round(wait / 60_000)} min`);
+    return { feed, status: 'failed', error: fetched.error.message };
   }
+  const doc = fetched.value;
+  const next = { polledAt: started, nextPollAt: started + interval };
+  if (doc.notModified) {
+    options.feeds.recordSuccess(feed.id, { title: null, etag: feed.etag, lastModified: feed.lastModified, ...next });
+    return { feed, status: 'not-modified' };
+  }
+  const { stored, itemErrors } = await storeItems(feed, doc.feed.items, options);
+  options.feeds.recordSuccess(feed.id, { title: doc.feed.title, etag: doc.etag, lastModified: doc.lastModified, ...next });
+  // The first poll fills the archive with what is already there; only later items are news
+  const announced = feed.primed && stored.length > 0 && options.onNewArticles !== undefined;
+  if (announced) await announce(feed, stored, options);
+  if (stored.length) options.log?.info(`feed ${feed.url}: ${stored.length} new article(s)`);
+  return { feed, status: 'polled', stored, announced, itemErrors };
 }
 
 /** Polls every feed that is due, one after another. */

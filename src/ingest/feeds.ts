@@ -1,8 +1,9 @@
-/** RSS 2.0 and Atom feeds to a list of items, parsed with linkedom's XML parser. */
-import { DOMParser, parseHTML } from 'linkedom';
+/** RSS 2.0, RSS 1.0 and Atom feeds to a list of items, parsed by @rowanmanning/feed-parser. */
+import { parseFeed as parseFeedDocument } from '@rowanmanning/feed-parser';
+import { parseHTML } from 'linkedom';
 import { canonicalUrl } from './canonical-url.js';
+import { checkMarkup } from './dom-limits.js';
 import { paragraphsOf } from './html.js';
-import { toDate } from './html.js';
 
 export interface FeedItem {
   /** The guid, Atom id or link: what makes an item the same item in the next poll. */
@@ -21,7 +22,7 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-/** The document is not an RSS 2.0 or Atom feed. */
+/** The document is not an RSS or Atom feed. */
 export class FeedParseError extends Error {
   override name = 'FeedParseError';
 }
@@ -32,100 +33,51 @@ export class FeedParseError extends Error {
  */
 export const FULL_TEXT_MIN_CHARS = 600;
 
-interface XmlElement {
-  localName?: string;
-  nodeName: string;
-  nodeType: number;
-  textContent: string | null;
-  children: ArrayLike<XmlElement>;
-  getAttribute(name: string): string | null;
-}
-
-/** `content:encoded` and `encoded` alike: feeds are loose with namespace prefixes. */
-const nameOf = (el: XmlElement): string => el.nodeName.toLowerCase();
-const local = (el: XmlElement): string => nameOf(el).replace(/^.*:/, '');
-
-function childrenOf(el: XmlElement): XmlElement[] {
-  return Array.from(el.children);
-}
-
-function child(el: XmlElement, ...names: string[]): XmlElement | null {
-  for (const name of names) {
-    const found = childrenOf(el).find((c) => nameOf(c) === name || (!name.includes(':') && local(c) === name && !nameOf(c).includes(':')));
-    if (found) return found;
-  }
-  return null;
-}
-
-const text = (el: XmlElement | null): string | null => el?.textContent?.trim() || null;
-
-/** Paragraphs of an HTML fragment in a feed (CDATA or escaped); plain text splits on blank lines. */
+/** Paragraphs of an HTML fragment in a feed; content over the markup limits is treated as a teaser. */
 function fragmentParagraphs(html: string | null): string[] {
   if (!html) return [];
+  try {
+    checkMarkup(html);
+  } catch {
+    return [];
+  }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return paragraphsOf(document);
-}
-
-function fullText(paragraphs: string[]): string[] {
+  const paragraphs = paragraphsOf(document);
   return paragraphs.join(' ').length >= FULL_TEXT_MIN_CHARS ? paragraphs : [];
 }
 
-function rssItem(item: XmlElement, base: string | undefined): FeedItem | null {
-  const link = text(child(item, 'link'));
-  const guid = text(child(item, 'guid'));
-  const key = guid ?? link;
-  if (!key) return null;
-  const content = text(child(item, 'content:encoded')) ?? text(child(item, 'description'));
-  return {
-    key,
-    link: link ? canonicalUrl(link, base) : guid && /^https?:/i.test(guid) ? canonicalUrl(guid) : null,
-    title: text(child(item, 'title')),
-    date: toDate(text(child(item, 'pubdate', 'dc:date'))),
-    paragraphs: fullText(fragmentParagraphs(content)),
-  };
+// The parser gives a Date; the day is the UTC day, as a pubDate's GMT names it
+const day = (date: Date | null): string | null => (date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : null);
+
+// "<?xml …?><!-- … --><!DOCTYPE html><html>": the first element's name, for the error message
+const ROOT_ELEMENT = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>)*<([A-Za-z][\w:.-]*)/;
+
+/** Why the parser refused: a page that is not a feed says which element it is instead. */
+function refusal(xml: string, error: unknown): FeedParseError {
+  const root = ROOT_ELEMENT.exec(xml)?.[1]?.toLowerCase();
+  const reason = error instanceof Error ? error.message : String(error);
+  if (root && root !== 'rss' && root !== 'feed' && root !== 'rdf:rdf') return new FeedParseError(`a <${root}> document is neither RSS nor Atom`, { cause: error });
+  if (root === 'rss' && /channel/i.test(reason)) return new FeedParseError('an RSS document without a <channel>', { cause: error });
+  return new FeedParseError(root ? reason : `not well-formed XML: ${reason}`, { cause: error });
 }
 
-function atomLink(entry: XmlElement): string | null {
-  const links = childrenOf(entry).filter((c) => local(c) === 'link');
-  const alternate = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
-  return alternate?.getAttribute('href') ?? null;
-}
-
-function atomEntry(entry: XmlElement, base: string | undefined): FeedItem | null {
-  const href = atomLink(entry);
-  const link = href ? canonicalUrl(href, base) : null;
-  const key = text(child(entry, 'id')) ?? link;
-  if (!key) return null;
-  const content = text(child(entry, 'content')) ?? text(child(entry, 'summary'));
-  return {
-    key,
-    link,
-    title: text(child(entry, 'title')),
-    date: toDate(text(child(entry, 'published', 'updated'))),
-    paragraphs: fullText(fragmentParagraphs(content)),
-  };
-}
-
-/** Parses an RSS 2.0 or Atom document; `base` resolves relative links. */
+/** Parses an RSS or Atom document; `base` resolves relative links. */
 export function parseFeed(xml: string, base?: string): ParsedFeed {
-  let root: XmlElement | null;
+  const source = xml.replace(/^\uFEFF/, '').trim();
+  if (!source) throw new FeedParseError('empty document: not a feed');
+  let feed;
   try {
-    const doc = new DOMParser().parseFromString(xml.replace(/^\uFEFF/, '').trim(), 'text/xml') as unknown as { documentElement: XmlElement | null };
-    root = doc.documentElement;
+    feed = parseFeedDocument(source);
   } catch (error) {
-    throw new FeedParseError(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw refusal(source, error);
   }
-  if (!root) throw new FeedParseError('empty document: not a feed');
-  const rootName = local(root);
-  if (rootName === 'rss') {
-    const channel = child(root, 'channel');
-    if (!channel) throw new FeedParseError('an RSS document without a <channel>');
-    const items = childrenOf(channel).filter((c) => local(c) === 'item');
-    return { kind: 'rss', title: text(child(channel, 'title')), items: items.map((i) => rssItem(i, base)).filter((i) => i !== null) };
-  }
-  if (rootName === 'feed') {
-    const entries = childrenOf(root).filter((c) => local(c) === 'entry');
-    return { kind: 'atom', title: text(child(root, 'title')), items: entries.map((e) => atomEntry(e, base)).filter((i) => i !== null) };
-  }
-  throw new FeedParseError(`a <${root.nodeName}> document is neither RSS 2.0 nor Atom`);
+  const items = feed.items.flatMap((item): FeedItem[] => {
+    const key = item.id ?? item.url;
+    if (!key) return [];
+    // An RSS <guid> is a permalink unless it says otherwise; the parser uses only <link>
+    const href = item.url ?? (/^https?:\/\//i.test(key) ? key : null);
+    const link = href ? canonicalUrl(href, base) : null;
+    return [{ key, link, title: item.title, date: day(item.published ?? item.updated), paragraphs: fragmentParagraphs(item.content ?? item.description) }];
+  });
+  return { kind: feed.meta.type === 'atom' ? 'atom' : 'rss', title: feed.title, items };
 }

@@ -1,34 +1,24 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { readBytes } from '../article/read.js';
-import type { ArticleMeta, Reading, Result } from '../article/types.js';
-import { contentHash } from '../library/content-hash.js';
-import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
-import { articleText, extractHtml } from './html.js';
-import { decode, declaredCharset } from './charset.js';
+import type { SaveOutcome, StoredArticle } from '../library/types.js';
+import { SHARED, type Destination } from './destination.js';
+import type { IngestService } from './ingest-service.js';
 
-/**
- * Text files only: `.html` needs Readability to find the article in the page, which is
- * the URL ingest's job, so a folder of saved pages is not imported here.
- */
+/** Text files: what the operator's folder holds. */
 export const FOLDER_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 /** Saved web pages, read through the HTML extractor when `html` is set. */
 export const FOLDER_HTML_EXTENSIONS: readonly string[] = ['.html', '.htm'];
-/** Same as the engine's default: a news article is far below this; a bigger file is a dump. */
-export const FOLDER_MAX_BYTES = 2 * 1024 * 1024;
 /** Editors write a file in several steps; wait for them to settle before reading. */
 const WATCH_DEBOUNCE_MS = 300;
 /** fs.watch misses events on network drives and some containers; a rescan catches them. */
 const RESCAN_MS = 60_000;
 
-/** The engine's `readArticle`, passed in so the ingest needs no particular engine. */
-export type ReadArticle = (input: Uint8Array, meta: ArticleMeta) => Result<Reading>;
-
 export interface ImportOptions {
-  articles: ArticleStore;
-  read: ReadArticle;
-  maxBytes?: number;
+  /** Each file goes through it, as every other source does. */
+  ingest: IngestService;
+  /** The shared collection unless said otherwise. */
+  destination?: Destination;
   log?: (message: string) => void;
   /** Also import `.html` and `.htm` files, the article found by Readability. */
   html?: boolean;
@@ -36,6 +26,7 @@ export interface ImportOptions {
 
 export interface ImportFailure {
   file: string;
+  /** `CODE: message`. */
   reason: string;
 }
 
@@ -48,7 +39,7 @@ export interface ImportSummary {
   changed: StoredArticle[];
 }
 
-type FileOutcome = { outcome: SaveOutcome; article: StoredArticle | null } | { outcome: 'failed'; reason: string };
+type FileOutcome = { outcome: SaveOutcome; article: StoredArticle } | { outcome: 'failed'; reason: string };
 
 /** Article files under `dir`, sorted, hidden files and folders skipped. */
 export async function listArticleFiles(dir: string, extensions: readonly string[] = FOLDER_EXTENSIONS): Promise<string[]> {
@@ -62,39 +53,17 @@ export async function listArticleFiles(dir: string, extensions: readonly string[
   return files.sort();
 }
 
-/** Imports one file; the hash is checked before reading, so an unchanged file is not parsed again. */
+/** Imports one file; the ingest checks the hash before reading, so an unchanged file is not parsed again. */
 async function importFile(file: string, options: ImportOptions): Promise<FileOutcome> {
-  const maxBytes = options.maxBytes ?? FOLDER_MAX_BYTES;
-  const size = (await stat(file)).size;
-  // Refuse before loading a huge file into memory
-  if (size > maxBytes) return { outcome: 'failed', reason: `TOO_LARGE: file is ${size} bytes, over the ${maxBytes} byte limit` };
-  const bytes = await readFile(file);
-  if (FOLDER_HTML_EXTENSIONS.includes(extname(file).toLowerCase())) return importHtml(file, bytes, options);
-  const decoded = readBytes(bytes, { maxBytes });
-  if (!decoded.ok) return { outcome: 'failed', reason: `${decoded.error.code}: ${decoded.error.message}` };
-  const text = decoded.value.text;
-  const known = options.articles.findByHash(contentHash(text));
-  if (known) return { outcome: 'unchanged', article: known };
-  const reading = options.read(bytes, { maxBytes });
-  if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
-  const { title, date } = reading.value;
-  return options.articles.saveArticle({ source: file, text, title, date }, reading.value);
-}
-
-/** A saved page: the article text as the URL ingest stores it, so the same page is the same hash. */
-function importHtml(file: string, bytes: Uint8Array, options: ImportOptions): FileOutcome {
-  const page = extractHtml(decode(bytes, declaredCharset('', bytes)), null);
-  const text = articleText(page);
-  const known = options.articles.findByHash(contentHash(text));
-  if (known) return { outcome: 'unchanged', article: known };
-  const reading = options.read(new TextEncoder().encode(text), { title: page.title, date: page.date });
-  if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
-  return options.articles.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value);
+  const result = await options.ingest.file(file, options.destination ?? SHARED);
+  if (!result.ok) return { outcome: 'failed', reason: `${result.error.code}: ${result.error.message}` };
+  return { outcome: result.value.outcome, article: result.value.article };
 }
 
 /**
- * Imports every `.txt` and `.md` file under `dir` into the library. The source is the
- * absolute path. A bad file is reported with its reason and the others go on.
+ * Imports every `.txt` and `.md` file under `dir` (and `.html` with `html`) through the
+ * ingest service. The source is the absolute path. A bad file is reported with its reason
+ * and the others go on.
  */
 export async function importFolder(dir: string, options: ImportOptions): Promise<ImportSummary> {
   const log = options.log ?? (() => {});
@@ -105,7 +74,7 @@ export async function importFolder(dir: string, options: ImportOptions): Promise
     try {
       result = await importFile(file, options);
     } catch (error) {
-      // A file deleted mid-scan or an engine bug must not stop the rest of the folder
+      // A bug must not stop the rest of the folder
       result = { outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
     if (result.outcome === 'failed') {
@@ -114,7 +83,7 @@ export async function importFolder(dir: string, options: ImportOptions): Promise
       continue;
     }
     summary[result.outcome] += 1;
-    if (result.outcome !== 'unchanged' && result.article) {
+    if (result.outcome !== 'unchanged') {
       summary.changed.push(result.article);
       log(`${result.outcome} ${file}`);
     }

@@ -5,6 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { canonicalUrl } from './canonical-url.js';
+import { checkDom, checkMarkup, DEFAULT_DOM_LIMITS, type DomLimits } from './dom-limits.js';
 
 export interface ExtractedPage {
   title: string | null;
@@ -118,9 +119,15 @@ function linkedUrl(doc: Doc, pageUrl: string | null): string | null {
   return null;
 }
 
-/** Extracts the article from an HTML page; `pageUrl` resolves relative canonical links. */
-export function extractHtml(html: string, pageUrl: string | null = null): ExtractedPage {
+/**
+ * Extracts the article from an HTML page; `pageUrl` resolves relative canonical links.
+ * Throws DomLimitError for a page nested too deep or with too many elements, before the
+ * slow parts see it, and NoArticleError when there is no article.
+ */
+export function extractHtml(html: string, pageUrl: string | null = null, limits: DomLimits = DEFAULT_DOM_LIMITS): ExtractedPage {
+  checkMarkup(html, limits);
   const { document } = parseHTML(html);
+  checkDom(document.documentElement, limits);
   const ld = jsonLd(document);
   const date = publishedDate(document, ld);
   const url = linkedUrl(document, pageUrl);

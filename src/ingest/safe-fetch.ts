@@ -51,9 +51,15 @@ export class HttpStatusError extends FetchError {
   }
 }
 
+/** Which limit a fetch went over. */
+export type FetchLimit = 'time' | 'size' | 'redirects' | 'type' | 'encoding';
+
 /** Over a limit: time, size, redirects or content type. */
 export class FetchLimitError extends FetchError {
   override name = 'FetchLimitError';
+  constructor(url: string, reason: string, readonly limit: FetchLimit, options?: ErrorOptions) {
+    super(url, reason, options);
+  }
 }
 
 export const isFetchError = (error: unknown): error is FetchError => error instanceof FetchError;
@@ -161,7 +167,7 @@ export async function safeFetch(input: string | URL, options: SafeFetchOptions =
     return await readDocument(answer, options, controller);
   } catch (error) {
     if (error instanceof FetchError) throw error;
-    if (controller.signal.aborted) throw new FetchLimitError(current.href, `no complete answer within ${timeoutMs} ms`, { cause: error });
+    if (controller.signal.aborted) throw new FetchLimitError(current.href, `no complete answer within ${timeoutMs} ms`, 'time', { cause: error });
     const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     throw new FetchError(current.href, `fetch failed (${reason})`, { cause: error });
   } finally {
@@ -186,7 +192,7 @@ async function followRedirects(start: URL, options: SafeFetchOptions, signal: Ab
     const location = response.headers.location;
     if (status < 300 || status >= 400 || status === 304 || !location) return { url: url.href, response };
     response.destroy();
-    if (hop >= maxRedirects) throw new FetchLimitError(start.href, `more than ${maxRedirects} redirects`);
+    if (hop >= maxRedirects) throw new FetchLimitError(start.href, `more than ${maxRedirects} redirects`, 'redirects');
     url = new URL(location, url);
   }
 }
@@ -226,7 +232,7 @@ async function readDocument({ url, response }: Answer, options: SafeFetchOptions
   const types = options.contentTypes ?? ALLOWED_CONTENT_TYPES;
   if (!types.includes(contentType)) {
     response.destroy();
-    throw new FetchLimitError(url, `content type ${contentType || '(none)'} is not one of ${types.join(', ')}`);
+    throw new FetchLimitError(url, `content type ${contentType || '(none)'} is not one of ${types.join(', ')}`, 'type');
   }
   const bytes = await readLimited(url, response, options.maxBytes ?? MAX_BODY_BYTES, controller);
   const charset = declaredCharset(header, bytes);
@@ -241,14 +247,14 @@ async function readLimited(url: string, response: IncomingMessage, max: number, 
   const length = Number(headerOf(response, 'content-length') ?? NaN);
   if (length > max) {
     controller.abort();
-    throw new FetchLimitError(url, `body of ${length} bytes is over the ${max} byte limit`);
+    throw new FetchLimitError(url, `body of ${length} bytes is over the ${max} byte limit`, 'size');
   }
   let body;
   try {
     body = decodedBody(response, contentCodings(headerOf(response, 'content-encoding') ?? undefined));
   } catch (error) {
     response.destroy();
-    throw new FetchLimitError(url, (error as Error).message);
+    throw new FetchLimitError(url, (error as Error).message, 'encoding');
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -257,7 +263,7 @@ async function readLimited(url: string, response: IncomingMessage, max: number, 
     if (total > max) {
       controller.abort();
       body.destroy();
-      throw new FetchLimitError(url, `body is over the ${max} byte limit`);
+      throw new FetchLimitError(url, `body is over the ${max} byte limit`, 'size');
     }
     chunks.push(chunk);
   }

@@ -4,9 +4,10 @@
  * written to disk and nothing goes to Discord.
  */
 import { existsSync } from 'node:fs';
-import { readArticle } from '../article/index.js';
 import { buildBriefing } from '../briefing/build-briefing.js';
+import { createInThreadReader } from '../ingest/article-reader.js';
 import { importFolder } from '../ingest/folder.js';
+import { createIngestService } from '../ingest/ingest-service.js';
 import { openStores } from '../library/open-stores.js';
 import { formatArticle } from './format-article.js';
 import { formatBriefing } from './format-briefing.js';
@@ -35,7 +36,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const stores = openStores(IN_MEMORY, { now: () => options.now.getTime() });
   const { articles } = stores;
   try {
-    const summary = await importFolder(articlesDir, { articles, read: readArticle, maxBytes: options.maxBytes });
+    // One-shot and text files only: read in this thread, with no bot to keep answering
+    const ingest = createIngestService({ sink: articles, reader: createInThreadReader(), maxBytes: options.maxBytes });
+    const summary = await importFolder(articlesDir, { ingest });
     const { items, total } = articles.listArticles({ limit: Number.MAX_SAFE_INTEGER });
     const intro = `briefing: offline preview of ${total} article${total === 1 ? '' : 's'} in ${articlesDir} (no DISCORD_TOKEN, so nothing is posted; see README.md to run the bot)`;
     const blocks = [

@@ -20,6 +20,7 @@ import { createRouter } from '../../src/discord/router.js';
 import { openStores } from '../../src/library/open-stores.js';
 import type { Stores } from '../../src/library/types.js';
 import { DEFAULT_LIMITS } from '../../src/main.js';
+import { inThreadIngest } from '../ingest-harness.js';
 import type { FakeDiscord } from './fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './harness.js';
 
@@ -85,7 +86,7 @@ export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, c
   const events = new SettingsEvents();
   const deliverer = createDeliverer({ poster: createBriefingPoster(client, { retryDelaysMs }), stores, clock, log });
   const briefings = createBriefingService({ deliverer, events, stores, clock });
-  const route = createRouter({ commands: [briefing], context: { ...stores, limits: DEFAULT_LIMITS, clock, log, briefings }, token: TEST_TOKEN });
+  const route = createRouter({ commands: [briefing], context: { ...stores, limits: DEFAULT_LIMITS, ingest: inThreadIngest(stores.articles), clock, log, briefings }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);
