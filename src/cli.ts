@@ -7,6 +7,7 @@ import type { ArticleMeta } from './article/types.js';
 import { loadConfig, loadEnvFile, redact, type Config } from './config.js';
 import type { Logger } from './discord/command.js';
 import type { Ingested } from './ingest/ingest.js';
+import type { DeliveryOptions } from './main.js';
 import { openStores } from './library/open-stores.js';
 import type { ArticleStore } from './library/types.js';
 import { formatReading } from './preview.js';
@@ -33,6 +34,8 @@ export interface CliDeps {
   cwd?: string;
   /** Resolves when the bot should shut down; SIGINT or SIGTERM by default. */
   shutdown?: () => Promise<string>;
+  /** Delivery leases, retries and drain; the fault tests shorten them. */
+  delivery?: DeliveryOptions;
 }
 
 interface Io {
@@ -116,7 +119,7 @@ async function start(config: Config, deps: CliDeps, io: Io): Promise<number> {
   let running;
   try {
     const { runBot } = await import('./main.js');
-    running = await runBot(config, { clock: () => new Date(), log });
+    running = await runBot(config, { clock: () => new Date(), log, delivery: deps.delivery });
   } catch (error) {
     log.error(errorText(error, config.token));
     return 1;
