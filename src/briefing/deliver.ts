@@ -144,13 +144,13 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     const settings = stores.guilds.getGuildSettings(job.guildId);
     try {
       if (!settings?.enabled) return settle(job, { status: 'failed', error: 'the daily briefing was turned off before it went out' });
-      return await withHeartbeat(job, abort, () => post(job, settings, abort.signal));
+      return await withHeartbeat(job, abort, () => post(job, settings, abort));
     } catch (error) {
       return failed(job, error, abort.signal);
     }
   }
 
-  async function post(job: Delivery, settings: GuildSettings, signal: AbortSignal): Promise<DeliveryOutcome> {
+  async function post(job: Delivery, settings: GuildSettings, abort: AbortController): Promise<DeliveryOutcome> {
     const { guildId, localDate: key } = job;
     const posted = await postedSoFar(job, settings.channelId);
     if (nowMs() >= job.deadlineAt) {
@@ -163,13 +163,14 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     if (briefing.items.length === 0 && !settings.postWhenEmpty && key.length === 10) return settle(job, { status: 'sent', messageIds: [] }, { kind: 'empty', key });
     const onPosted = (part: number, messageId: string): void => {
       try {
-        stores.deliveries.recordPart(guildId, key, owner, part, messageId);
+        // Another process took the job over: it posts the rest (the nonces keep a part we both post single)
+        if (!stores.deliveries.recordPart(guildId, key, owner, part, messageId)) abort.abort(new LeaseLostError(`lost the lease of ${guildId}/${key}`));
       } catch (error) {
         // Not fatal: the nonce and the channel read stand in for the record
         log.warn(`Recording part ${part} of briefing ${key} for guild ${guildId} failed: ${String(error)}`);
       }
     };
-    const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted: posted.parts, onPosted, signal });
+    const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted: posted.parts, onPosted, signal: abort.signal });
     log.info(`Briefing ${key} for guild ${guildId}: posted ${messageIds.length} message(s).`);
     return settle(job, { status: 'sent', messageIds });
   }
