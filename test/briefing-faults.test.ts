@@ -201,7 +201,7 @@ describe('the fake Discord, as Discord answers', () => {
 
   test('GIVEN 250 messages THEN reads page by `after` oldest-first in pages of at most 100, each newest first, and `before` pages back', async () => {
     for (let i = 0; i < 250; i++) fake.say('1', `m${i}`);
-    const get = async (query: Record<string, string>) => (await (await fetch(`${fake.apiUrl}/v10${Routes.channelMessages('1')}?${new URLSearchParams(query)}`)).json()) as { id: string; content: string }[];
+    const get = async (query: Record<string, string>) => (await (await fetch(`${fake.apiUrl}/v10${Routes.channelMessages('1')}?${new URLSearchParams(query).toString()}`)).json()) as { id: string; content: string }[];
     const all = fake.messagesIn('1');
     const page = await get({ after: '0', limit: '100' });
     expect(page.map((m) => m.content)).toEqual(all.slice(0, 100).map((m) => m.content).reverse());
