@@ -129,3 +129,31 @@ describe('SIGTERM while delivering', () => {
     }
   }, 60_000);
 });
+
+describe('two processes on one database', () => {
+  let fake: FakeDiscord;
+  let space: Workspace;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    fake.postLatencyMs = POST_LATENCY_MS;
+    space = workspace();
+    await withLibrary(space, seedArticles);
+  });
+  afterAll(async () => {
+    await fake.close();
+    space.cleanup();
+  });
+
+  test('GIVEN two bots sweeping the same due guilds THEN each guild gets exactly one briefing, and each job was claimed once', async () => {
+    const bots = [await startChildBot(fake, space), await startChildBot(fake, space)];
+    try {
+      const guilds = [0, 1, 2, 3, 4, 5].map((n) => dueGuild(300 + n));
+      await withLibrary(space, (s) => saveGuilds(s, guilds));
+      await deliveredExactlyOnce(fake, space, guilds);
+      expect(await withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!.attempts))).toEqual(guilds.map(() => 1));
+    } finally {
+      for (const bot of bots) bot.process.kill('SIGKILL');
+      await Promise.all(bots.map((bot) => bot.exited));
+    }
+  }, 60_000);
+});
