@@ -247,6 +247,16 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     const settings = stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     const day = localTime(now, settings.timezone).date;
+    try {
+      return await nextRun(settings, day, now);
+    } catch (error) {
+      return unclaimed(guildId, day, error);
+    }
+  }
+
+  /** Today's run for `/briefing now`: the one still going, or the first key not yet used. */
+  async function nextRun(settings: GuildSettings, day: string, now: Date): Promise<DeliveryOutcome> {
+    const { guildId } = settings;
     const { ids } = newArticleIds(stores, guildId, now);
     for (let run = 1; run <= EXTRA_RUNS_MAX; run++) {
       const key = run === 1 ? day : `${day}+${run}`;
@@ -264,7 +274,13 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   async function resumeDue(): Promise<DeliveryOutcome[]> {
     if (draining) return [];
     const due = stores.deliveries.dueDeliveries();
-    return Promise.all(due.map((job) => attempt(job.guildId, job.localDate)));
+    return Promise.all(due.map(async (job) => {
+      try {
+        return await attempt(job.guildId, job.localDate);
+      } catch (error) {
+        return unclaimed(job.guildId, job.localDate, error);
+      }
+    }));
   }
 
   async function drain(deadlineMs: number): Promise<{ finished: number; released: number }> {
