@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStores } from '../../src/library/open-stores.js';
+import { isStorageTransient } from '../../src/library/storage-errors.js';
 import type { Stores } from '../../src/library/types.js';
 import { STORE_FACTORIES } from './store-factories.js';
 
@@ -165,5 +166,30 @@ describe('the SQLite delivery log on a file', () => {
     }
     expect(stores.deliveries.claimDelivery('g1', DAY, 'a', LEASE)).toMatchObject({ owner: 'a' });
     stores.close();
+  });
+});
+
+describe('storage failures that pass', () => {
+  test('GIVEN a full database or a held lock THEN the error is one a delivery retries; a broken statement is not', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (x BLOB)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    let full: unknown = null;
+    try {
+      db.prepare('INSERT INTO t VALUES (zeroblob(100000))').run();
+    } catch (error) {
+      full = error;
+    }
+    expect(full).toMatchObject({ code: 'SQLITE_FULL' });
+    expect(isStorageTransient(full)).toBe(true);
+    expect(isStorageTransient(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))).toBe(true);
+    let broken: unknown = null;
+    try {
+      db.prepare('SELECT nothing FROM nowhere').get();
+    } catch (error) {
+      broken = error;
+    }
+    expect(isStorageTransient(broken)).toBe(false);
+    db.close();
   });
 });
