@@ -112,7 +112,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'test/**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

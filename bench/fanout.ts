@@ -1,7 +1,8 @@
 /**
  * Fan-out: 1000 guilds due at the same minute, one discord.js Client, the fake Discord
  * enforcing 50 requests/s with 429s. Reports the total time against the floor of 1000/50 s
- * and checks that every guild got exactly one briefing.
+ * and checks that every guild got exactly one briefing. Deliveries run as they do in the bot:
+ * each a leased job (claimed, renewed, settled) and each part posted with an enforced nonce.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,10 @@ export async function benchFanout(): Promise<string> {
     // A second tick in the same minute must post nothing more
     const again = await Promise.all(Array.from({ length: GUILDS }, (_, i) => scheduler.runDue(guildId(i), DUE)));
     scheduler.stop();
-    const counts = Array.from({ length: GUILDS }, (_, i) => fake.postsTo(channelId(i)).length);
+    const counts = Array.from({ length: GUILDS }, (_, i) => fake.messagesIn(channelId(i)).length);
+    const posts = fake.calls.filter((c) => c.method === 'POST' && c.path.startsWith('/channels/') && c.status === 200);
+    const nonced = posts.filter((c) => typeof c.body?.nonce === 'string' && c.body.enforce_nonce === true).length;
+    const leased = Array.from({ length: GUILDS }, (_, i) => stores.deliveries.getDelivery(guildId(i), '2024-06-01')).filter((d) => d?.status === 'sent' && d.attempts === 1).length;
     const once = counts.filter((n) => n === 1).length;
     const floor = GUILDS / REQUESTS_PER_SECOND;
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
@@ -63,6 +67,7 @@ export async function benchFanout(): Promise<string> {
       `  total ${seconds.toFixed(1)} s against a floor of ${floor.toFixed(0)} s (${(seconds / floor).toFixed(2)}× the floor)`,
       `  ${sent}/${GUILDS} delivered; exactly one briefing in ${once}/${GUILDS} channels; none in ${counts.filter((n) => n === 0).length}; more than one in ${counts.filter((n) => n > 1).length}`,
       `  429s answered by the fake: ${fake.rateLimited}; second tick in the same minute posted ${again.filter((o) => o.kind === 'sent').length}`,
+      `  posts with an enforced nonce: ${nonced}/${posts.length}; jobs claimed once and settled sent: ${leased}/${GUILDS}`,
       `  ${once === GUILDS ? 'OK' : 'FAILED'}: every guild got exactly one briefing${warnings.length ? `; ${warnings.length} warning(s), first: ${warnings[0]}` : ''}`,
     ].join('\n');
   } finally {

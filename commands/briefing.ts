@@ -71,6 +71,10 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
       return renderBriefingNotice(['Nothing new since the last briefing, so nothing was posted. /articles lists what is in the archive.']);
     case 'not-set-up':
       return renderBriefingNotice(['No daily briefing is set up here. Run /briefing setup first.']);
+    case 'retrying':
+      return renderBriefingNotice([`The briefing did not go out yet: ${outcome.reason}. It is tried again until the day ends; /briefing status shows how it goes.`]);
+    case 'stopping':
+      return renderBriefingNotice(['The bot is shutting down; run /briefing now again in a minute.']);
     default:
       return renderBriefingNotice(['A briefing is being posted right now. Check /briefing status in a moment.']);
   }

@@ -6,6 +6,7 @@ import { toContract } from './article/contract.js';
 import { DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact, type Config } from './config.js';
 import type { Logger } from './discord/command.js';
 import type { IngestService } from './ingest/ingest-service.js';
+import type { DeliveryOptions } from './main.js';
 import { openStores } from './library/open-stores.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
@@ -31,6 +32,8 @@ export interface CliDeps {
   cwd?: string;
   /** Resolves when the bot should shut down; SIGINT or SIGTERM by default. */
   shutdown?: () => Promise<string>;
+  /** Delivery leases, retries and drain; the fault tests shorten them. */
+  delivery?: DeliveryOptions;
 }
 
 interface Io {
@@ -114,7 +117,7 @@ async function start(config: Config, deps: CliDeps, io: Io): Promise<number> {
   let running;
   try {
     const { runBot } = await import('./main.js');
-    running = await runBot(config, { clock: () => new Date(), log });
+    running = await runBot(config, { clock: () => new Date(), log, delivery: deps.delivery });
   } catch (error) {
     log.error(errorText(error, config.token));
     return 1;

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
 import { createBriefingService } from './briefing/briefing-service.js';
-import { createDeliverer, type Deliverer } from './briefing/deliver.js';
+import { createDeliverer, processOwner, type Deliverer, type DeliveryTimings } from './briefing/deliver.js';
 import { startScheduler } from './briefing/scheduler.js';
 import { SettingsEvents } from './briefing/settings-events.js';
 import type { Clock } from './clock.js';
@@ -47,6 +47,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** Where `/briefing setup` and `off` announce changes; `runBot`'s scheduler listens on the same. */
   events?: SettingsEvents;
+  /** Leases and retries of deliveries; tests shorten them. */
+  delivery?: Partial<DeliveryTimings>;
 }
 
 /** The limits when the config gives none (the defaults of `loadConfig`). */
@@ -80,7 +82,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const { clock } = options;
   const stores = storesOf(options.stores);
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner: processOwner(process.pid), timings: options.delivery, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
   const ingest = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
   const route = createRouter({
@@ -128,13 +130,24 @@ export interface RunBotDeps {
   rescanMs?: number;
   /** Transport and safety for fetched URLs; tests allow 127.0.0.1 here. */
   fetch?: SafeFetchOptions;
+  /** Delivery leases, retries, the sweep and the drain on shutdown; tests shorten them. */
+  delivery?: DeliveryOptions;
 }
+
+/** How deliveries run in `runBot`: the deliverer's timings, the scheduler's sweep, the drain's deadline. */
+export interface DeliveryOptions extends Partial<DeliveryTimings> {
+  sweepMs?: number;
+  drainMs?: number;
+}
+
+/** How long a shutdown waits for posts in flight: inside the 10 s a container manager grants after SIGTERM. */
+export const DRAIN_MS = 8_000;
 
 /** The whole bot running: stop() undoes start in reverse order. */
 export interface RunningBot {
   bot: Bot;
   stores: Stores;
-  /** Stops the scheduler, the folder watcher and the bot, then closes the archive. */
+  /** Stops taking work, drains the deliveries in flight (up to a deadline, then gives their leases back), stops the bot, then closes the archive. */
   stop(): Promise<void>;
 }
 
@@ -156,8 +169,9 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
     const events = new SettingsEvents();
-    const bot = await startBot({ config, stores, ingest, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events });
-    const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log });
+    const { sweepMs, drainMs = DRAIN_MS, ...timings } = deps.delivery ?? {};
+    const bot = await startBot({ config, stores, ingest, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events, delivery: timings });
+    const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log, sweepMs });
     const feeds = startFeedPoller({
       ingest,
       feeds: stores.feeds,
@@ -173,7 +187,10 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     });
     let stopping: Promise<void> | null = null;
     const stop = async (): Promise<void> => {
+      // No new work: no ticks, no sweeps, no claims; then what is in flight finishes or is given back
       scheduler.stop();
+      const drained = await bot.deliverer.drain(drainMs);
+      if (drained.finished || drained.released) log.info(`Deliveries in flight: ${drained.finished} finished, ${drained.released} given back for the next start.`);
       await feeds.stop();
       await watcher?.close();
       await bot.stop();

@@ -8,6 +8,7 @@ import { idlibReading, mentionReading, PUTIN, quote, reading } from './fake-disc
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { fakeClock, openTestLibrary, startBriefingBot, tempLibraryPath, type BriefingBot, type FakeClock } from './fake-discord/briefing-bot.js';
 import type { Stores } from '../src/library/types.js';
+import { claimDay } from './stores/delivery-jobs.js';
 
 const EPHEMERAL = 64;
 // Europe/Istanbul is UTC+3 all year: 09:00 there is 06:00Z
@@ -127,7 +128,7 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
     expect(posts()).toHaveLength(1);
@@ -140,7 +141,7 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     const [messageId] = await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
@@ -152,7 +153,7 @@ describe('the daily briefing, end to end', () => {
     const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     fake.fail({ method: 'GET', path: `/channels/${ids().channelId}/messages`, status: 403, body: { message: 'Missing Access', code: 50001 } });
     clock.set('2024-06-01T06:05:00Z');
     await restart();
@@ -184,25 +185,63 @@ describe('the daily briefing, end to end', () => {
     expect(status.body.data.content).toContain('not delivered: deleted channel');
   });
 
-  test.each([1, 5])('GIVEN %i 500s then a 200 THEN the briefing is delivered once', async (times) => {
+  test.each([1, 5])('GIVEN %i 500s then a 200 THEN the briefing is delivered once, retried by the sweep after a backoff', async (times) => {
     const b = await start();
     await setup();
     fake.fail({ method: 'POST', path: `/channels/${ids().channelId}/messages`, status: 500, times });
     clock.set('2024-06-01T06:00:00Z');
-    expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('sent');
-    expect(posts()).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    let outcome = await b.scheduler.runDue(ids().guildId);
+    // discord.js tries 4 times at once; a fifth 500 is the job's to retry
+    expect(outcome.kind).toBe(times < 4 ? 'sent' : 'retrying');
+    while (outcome.kind === 'retrying') {
+      clock.set(new Date(outcome.nextAttemptAt));
+      outcome = (await b.scheduler.catchUp())[0]!;
+    }
+    expect(outcome.kind).toBe('sent');
+    expect(fake.messagesIn(ids().channelId)).toHaveLength(1);
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', attempts: times < 4 ? 1 : 2 });
   });
 
-  test('GIVEN 500s that never stop THEN it gives up after a few attempts and says it was a Discord error', async () => {
+  test('GIVEN Discord answering 503 for two minutes THEN the briefing is retried with backoff, status says so, and it goes out once Discord recovers', async () => {
     const b = await start();
     await setup();
     fake.fail({ method: 'POST', path: `/channels/${ids().channelId}/messages`, status: 503 });
     clock.set('2024-06-01T06:00:00Z');
-    const outcome = await b.scheduler.runDue(ids().guildId);
+    let outcome = await b.scheduler.runDue(ids().guildId);
+    const waits: number[] = [];
+    while (outcome.kind === 'retrying' && clock.clock().getTime() < Date.parse('2024-06-01T06:02:00Z')) {
+      waits.push(outcome.nextAttemptAt - clock.clock().getTime());
+      clock.set(new Date(outcome.nextAttemptAt));
+      outcome = (await b.scheduler.catchUp())[0]!;
+    }
+    expect(waits.slice(0, 4)).toEqual([5_000, 10_000, 20_000, 40_000]);
+    const status = await briefingCommand('status');
+    expect(status.body.data.content).toMatch(/Last delivery: 2024-06-01: not delivered yet, retrying until the day ends: attempt \d+ failed \(Discord error: 503/);
+    fake.clearFailures();
+    clock.set(new Date((outcome as { nextAttemptAt: number }).nextAttemptAt));
+    expect((await b.scheduler.catchUp()).map((o) => o.kind)).toContain('sent');
+    expect(fake.messagesIn(ids().channelId)).toHaveLength(1);
+    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+  });
+
+  test('GIVEN 503s all day THEN the day is failed only when it ends, and status gives the reason', async () => {
+    // Backoff up to two hours, so the day is a dozen attempts
+    const b = (bot = await startBriefingBot(fake, file.path, clock.clock, { timings: { retryMaxMs: 2 * 3_600_000 } }));
+    await setup();
+    fake.fail({ method: 'POST', path: `/channels/${ids().channelId}/messages`, status: 503 });
+    clock.set('2024-06-01T06:00:00Z');
+    let outcome = await b.scheduler.runDue(ids().guildId);
+    while (outcome.kind === 'retrying') {
+      clock.set(new Date(outcome.nextAttemptAt));
+      outcome = (await b.scheduler.catchUp())[0]!;
+    }
     expect(outcome).toMatchObject({ kind: 'failed', reason: expect.stringContaining('Discord error: 503') });
-    // discord.js tries 4 times at once; we back off twice more
-    expect(fake.calls.filter((c) => c.method === 'POST' && c.path.startsWith('/channels'))).toHaveLength(12);
+    // Given up on the last attempt before the day (Istanbul) ends at 21:00Z, not earlier
+    expect(clock.clock().getTime()).toBeGreaterThan(Date.parse('2024-06-01T19:00:00Z'));
+    expect(clock.clock().getTime()).toBeLessThan(Date.parse('2024-06-01T21:00:00Z'));
+    const status = await briefingCommand('status');
+    expect(status.body.data.content).toMatch(/Last delivery: 2024-06-01: not delivered: Discord error: 503.*until the day ended/);
+    expect(fake.messagesIn(ids().channelId)).toHaveLength(0);
   });
 
   test.each([
@@ -371,20 +410,20 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     if (wasPosted) await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     const before = posts().length;
     clock.set('2024-06-02T05:00:00Z');
     b = await restart();
     expect(posts()).toHaveLength(before);
     expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe(status);
-    if (!wasPosted) expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.error).toContain('the day was over when the bot came back');
+    if (!wasPosted) expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.error).toContain('the day was over');
   });
   test('GIVEN an interrupted claim and several ticks at once THEN it is reconciled and posted once', async () => {
     const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    b.stores.deliveries.beginDelivery(ids().guildId, DAY, [1, 2]);
+    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     clock.set('2024-06-01T06:05:00Z');
     const outcomes = await Promise.all([1, 2, 3].map(() => b.scheduler.runDue(ids().guildId)));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['busy', 'busy', 'sent']);

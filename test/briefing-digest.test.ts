@@ -4,6 +4,7 @@ import { parseBriefingMarker, renderBriefing } from '../src/discord/render-brief
 import { openStores } from '../src/library/open-stores.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 import { ERDOGAN, idlibReading, PESKOV, PUTIN, quote, reading } from './fake-discord/readings.js';
+import { settleDay } from './stores/delivery-jobs.js';
 
 const GUILD = '300000000000000003';
 const HOUR = 3_600_000;
@@ -34,8 +35,7 @@ describe('which articles a briefing covers', () => {
   test('GIVEN a briefing that was sent THEN the next one covers only what came after it', () => {
     const a = archive('2024-06-01T06:00:00Z');
     const first = a.add(2);
-    a.stores.deliveries.beginDelivery(GUILD, '2024-06-01', [first]);
-    a.stores.deliveries.finishDelivery(GUILD, '2024-06-01', { status: 'sent', messageIds: ['1'] });
+    settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'sent', messageIds: ['1'] });
     a.advance(24);
     const second = a.add(1);
     expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([second]);
@@ -44,8 +44,7 @@ describe('which articles a briefing covers', () => {
   test('GIVEN the last briefing failed THEN its articles are covered again by the next one', () => {
     const a = archive('2024-06-01T06:00:00Z');
     const first = a.add(2);
-    a.stores.deliveries.beginDelivery(GUILD, '2024-06-01', [first]);
-    a.stores.deliveries.finishDelivery(GUILD, '2024-06-01', { status: 'failed', error: 'missing permission' });
+    settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'failed', error: 'missing permission' });
     a.advance(20);
     const second = a.add(1);
     expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId).sort()).toEqual([first, second]);

@@ -72,7 +72,7 @@ test('GIVEN a library closed and reopened THEN articles, readings, speakers, set
   for (let i = 0; i < 3; i++) first.quotas.claim(addition(1_000));
   const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
   first.guilds.saveGuildSettings(settings);
-  first.deliveries.beginDelivery('g1', '2018-09-17', [article.id]);
+  first.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [article.id], deadlineAt: 1 });
   first.close();
 
   const again = openStores(file);
@@ -82,7 +82,8 @@ test('GIVEN a library closed and reopened THEN articles, readings, speakers, set
   expect(again.speakers.findSpeakers('putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
   expect(again.articles.listArticles({ search: 'sochi' }).total).toBe(1);
   expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
-  expect(again.deliveries.beginDelivery('g1', '2018-09-17', [])).toBe(false);
+  expect(again.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [], deadlineAt: 1 })).toBe(false);
+  expect(again.deliveries.getDelivery('g1', '2018-09-17')?.articleIds).toEqual([article.id]);
   expect(again.quotas.claim(addition(2_000))).toMatchObject({ ok: false, scope: 'member', retryAt: 601_000 });
   again.close();
 });
@@ -173,6 +174,24 @@ test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades with
     stores.close();
   }
   const db = new Database(file, { readonly: true });
-  expect(schemaVersion(db)).toBe(6);
+  expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   db.close();
+});
+
+test('GIVEN a delivery log written before deliveries were jobs THEN it upgrades without loss, and a claim left pending is free to be taken over', () => {
+  const old = new Database(file);
+  migrate(old, MIGRATIONS.slice(0, 5));
+  const insert = old.prepare('INSERT INTO deliveries (guild_id, local_date, status, message_ids, error, article_ids, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  insert.run('g1', '2018-09-16', 'sent', '["m1","m2"]', null, '[1]', 1_000);
+  insert.run('g1', '2018-09-17', 'pending', '[]', null, '[2]', 2_000);
+  old.close();
+  const stores = openStores(file, { now: () => 3_000 });
+  try {
+    expect(stores.deliveries.getDelivery('g1', '2018-09-16')).toMatchObject({ status: 'sent', messageIds: ['m1', 'm2'], articleIds: [1], updatedAt: 1_000, createdAt: 1_000 });
+    expect(stores.deliveries.getDelivery('g1', '2018-09-17')).toMatchObject({ status: 'pending', owner: null, attempts: 0, deadlineAt: 2_000 + 86_400_000 });
+    expect(stores.deliveries.dueDeliveries().map((d) => d.localDate)).toEqual(['2018-09-17']);
+    expect(stores.deliveries.claimDelivery('g1', '2018-09-17', 'new-process', 30_000)).toMatchObject({ owner: 'new-process', articleIds: [2] });
+  } finally {
+    stores.close();
+  }
 });

@@ -1,15 +1,34 @@
 /**
- * Delivery exactly once: a briefing is claimed in the log for its guild and local day before
- * it is posted (pending) and settled after (sent with the message ids, or failed with why).
- * A claim left pending by a killed process is reconciled against the channel, never reposted
- * blindly.
+ * Delivery exactly once, as leased jobs. A guild's day is a job in the log; a process claims
+ * it for a lease it renews while posting, records each part as it goes out, and settles it as
+ * sent. A failure that may pass (Discord 5xx or 429, a timeout, a locked or full database)
+ * frees the job with a backoff, and attempts go on until the guild's local day ends; only then,
+ * or on a refusal (403, 404), is the day `failed`. A job whose owner died is claimed again when
+ * its lease runs out: what it posted is read back from the channel, and every part carries a
+ * nonce, so nothing is posted twice.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { isStorageTransient } from '../library/storage-errors.js';
 import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
-import { BriefingPostError, type BriefingPoster, type PostedParts } from './briefing-poster.js';
+import { BriefingPostError, type BriefingPoster } from './briefing-poster.js';
 import { briefingOf, buildBriefing, newArticleIds, type Briefing } from './build-briefing.js';
-import { localTime, parseTime } from './local-time.js';
+import { addDays, instantOf, localTime, parseTime } from './local-time.js';
+
+/** How long a claim lasts and how retries are spaced; tests shorten them. */
+export interface DeliveryTimings {
+  /** A claim lasts this long unless renewed; a dead owner's job is free after it. At most a minute. */
+  leaseMs: number;
+  /** How often a running delivery renews its lease. */
+  heartbeatMs: number;
+  /** The wait after the first failed attempt; it doubles after each one. */
+  retryBaseMs: number;
+  /** The longest wait between attempts. */
+  retryMaxMs: number;
+}
+
+export const DEFAULT_TIMINGS: DeliveryTimings = { leaseMs: 30_000, heartbeatMs: 10_000, retryBaseMs: 5_000, retryMaxMs: 5 * 60_000 };
 
 export interface DeliveryDeps {
   /** Renders and posts a briefing, and finds what was posted (Discord, in the bot). */
@@ -17,154 +36,288 @@ export interface DeliveryDeps {
   stores: { articles: ArticleStore; guilds: GuildSettingsStore; deliveries: DeliveryStore };
   clock: Clock;
   log: Logger;
-  /** How old a pending claim must be before it counts as interrupted. */
-  graceMs?: number;
+  /** Who holds the leases this deliverer takes; unique per process by default. */
+  owner?: string;
   /** The most items a briefing shows (BRIEFING_MAX_ITEMS). */
   maxItems?: number;
+  timings?: Partial<DeliveryTimings>;
 }
 
 export type DeliveryOutcome =
-  | { kind: 'not-set-up' | 'disabled' | 'not-due' | 'busy' }
+  | { kind: 'not-set-up' | 'disabled' | 'not-due' | 'busy' | 'stopping' }
   | { kind: 'already'; delivery: Delivery }
   | { kind: 'empty'; key: string }
   | { kind: 'sent'; key: string; messageIds: string[] }
-  | { kind: 'failed'; key: string; reason: string }
-  | { kind: 'interrupted'; key: string; reason: string };
+  | { kind: 'retrying'; key: string; reason: string; nextAttemptAt: number }
+  | { kind: 'failed'; key: string; reason: string };
 
-/** A pending claim younger than this may still be posting (another process, a slow Discord). */
-export const PENDING_GRACE_MS = 2 * 60_000;
 // Extra `/briefing now` runs on a day already claimed get `YYYY-MM-DD+2`, `+3`…
 const EXTRA_RUNS_MAX = 20;
 
 export interface Deliverer {
-  /** The scheduled tick: delivers today's briefing if its time has come and the day is unclaimed. */
+  /** Who this deliverer's leases belong to. */
+  readonly owner: string;
+  /** The scheduled tick: creates today's job once its time has come, and claims it if free. */
   runDue(guildId: string, now?: Date): Promise<DeliveryOutcome>;
-  /** `/briefing now`: today's briefing, or an extra one when today's is claimed already. */
+  /** `/briefing now`: today's briefing, or an extra one when today's is settled already; never a second one at once. */
   deliverNow(guildId: string, now?: Date): Promise<DeliveryOutcome>;
-  /** On start: settles a claim of an earlier day left pending by a killed process. */
-  settleInterrupted(guildId: string, now?: Date): Promise<DeliveryOutcome | null>;
+  /** Claims and runs every job that is due: retries, leases that ran out, days left by a killed process. */
+  resumeDue(): Promise<DeliveryOutcome[]>;
+  /** Stops claiming, lets running deliveries finish for up to `deadlineMs`, then gives back the leases of the rest. */
+  drain(deadlineMs: number): Promise<{ finished: number; released: number }>;
   /** What a delivery now would post (`/briefing show`), with the same item limit; claims nothing. */
   preview(guildId: string, now?: Date): Briefing;
 }
 
+/** A unique lease owner for this process: its pid and some randomness (pids repeat across hosts and restarts). */
+export function processOwner(pid: number): string {
+  return `${pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** The end of local day `date` in `timezone`: the last moment a briefing for it may go out. */
+export function endOfDay(date: string, timezone: string): number {
+  return instantOf(addDays(date.slice(0, 10), 1), 0, timezone).getTime();
+}
+
+/** The wait before attempt `attempts + 1`: doubling from the base, capped. */
+export function backoffMs(attempts: number, timings: Pick<DeliveryTimings, 'retryBaseMs' | 'retryMaxMs'>): number {
+  return Math.min(timings.retryMaxMs, timings.retryBaseMs * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
+}
+
+interface Running {
+  done: Promise<DeliveryOutcome>;
+  abort: AbortController;
+  guildId: string;
+  key: string;
+}
+
+class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
 export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const { stores, log } = deps;
-  const graceMs = deps.graceMs ?? PENDING_GRACE_MS;
+  const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...deps.timings };
+  const owner = deps.owner ?? processOwner(process.pid);
   const shape = { maxItems: deps.maxItems };
-  // Claims this process is posting or reconciling right now: never "interrupted", never twice
-  const inFlight = new Set<string>();
+  const running = new Map<string, Running>();
+  let draining = false;
+  const nowMs = (): number => deps.clock().getTime();
 
-  async function post(settings: GuildSettings, key: string, briefing: Briefing, posted?: Map<number, string>): Promise<DeliveryOutcome> {
-    try {
-      const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted });
-      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
-      log.info(`Briefing ${key} for guild ${settings.guildId}: posted ${messageIds.length} message(s).`);
-      return { kind: 'sent', key, messageIds };
-    } catch (error) {
-      const reason = error instanceof BriefingPostError ? error.message : `Discord error: ${String(error)}`;
-      const messageIds = error instanceof BriefingPostError ? error.messageIds : [];
-      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds, error: reason });
-      log.warn(`Briefing ${key} for guild ${settings.guildId} failed: ${reason}`);
-      return { kind: 'failed', key, reason };
-    }
-  }
-
-  /** Runs one delivery of `key` at a time in this process; a second caller is told it is busy. */
-  async function guarded(guildId: string, key: string, run: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+  /** Claims `key` and runs it; `busy` when another process (or this one) holds it. */
+  function attempt(guildId: string, key: string): Promise<DeliveryOutcome> {
+    if (draining) return Promise.resolve({ kind: 'stopping' });
     const id = `${guildId}/${key}`;
-    if (inFlight.has(id)) return { kind: 'busy' };
-    inFlight.add(id);
+    if (running.has(id)) return Promise.resolve({ kind: 'busy' });
+    const claimed = stores.deliveries.claimDelivery(guildId, key, owner, timings.leaseMs);
+    if (!claimed) {
+      const job = stores.deliveries.getDelivery(guildId, key);
+      return Promise.resolve(job && job.status !== 'pending' ? { kind: 'already', delivery: job } : { kind: 'busy' });
+    }
+    const abort = new AbortController();
+    const done = run(claimed, abort).finally(() => running.delete(id));
+    running.set(id, { done, abort, guildId, key });
+    return done;
+  }
+
+  /** Renews the lease while `work` runs; a lost lease aborts it. */
+  async function withHeartbeat<T>(job: Delivery, abort: AbortController, work: () => Promise<T>): Promise<T> {
+    const beat = setInterval(() => {
+      try {
+        if (!stores.deliveries.renewLease(job.guildId, job.localDate, owner, timings.leaseMs)) abort.abort(new LeaseLostError(`lost the lease of ${job.guildId}/${job.localDate}`));
+      } catch (error) {
+        // A locked file skips a beat; the lease has room for a few
+        log.warn(`Renewing the lease of briefing ${job.localDate} for guild ${job.guildId} failed: ${String(error)}`);
+      }
+    }, timings.heartbeatMs);
     try {
-      return await run();
+      return await work();
     } finally {
-      inFlight.delete(id);
+      clearInterval(beat);
     }
   }
 
-  /** Claims `key`, then posts; an empty briefing is claimed and settled without a post unless wanted. */
-  async function claimAndPost(settings: GuildSettings, key: string, now: Date, postWhenEmpty: boolean): Promise<DeliveryOutcome> {
-    const { ids } = newArticleIds(stores, settings.guildId, now);
-    if (!stores.deliveries.beginDelivery(settings.guildId, key, ids)) return { kind: 'already', delivery: stores.deliveries.getDelivery(settings.guildId, key)! };
-    const briefing = briefingOf(stores, settings.guildId, ids, now, shape);
-    if (briefing.items.length === 0 && !postWhenEmpty) {
-      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds: [] });
-      return { kind: 'empty', key };
-    }
-    return guarded(settings.guildId, key, () => post(settings, key, briefing));
+  /** Everything of the briefing already out: recorded parts, and after a first attempt what the channel shows. */
+  async function postedSoFar(job: Delivery, channelId: string): Promise<{ parts: Map<number, string>; total: number }> {
+    if (job.attempts <= 1) return { parts: job.parts, total: 0 };
+    const newest = [...job.parts.values()].reduce<string | undefined>((a, b) => (a && BigInt(a) > BigInt(b) ? a : b), undefined);
+    const found = await deps.poster.findPosted(channelId, job.localDate, { afterMessageId: newest, since: job.createdAt });
+    return { parts: new Map([...job.parts, ...found.parts].sort(([a], [b]) => a - b)), total: found.total };
   }
 
-  /** A pending claim from a process that died: find what it posted, finish it, or say so. */
-  async function reconcile(settings: GuildSettings, delivery: Delivery, now: Date): Promise<DeliveryOutcome> {
-    const key = delivery.localDate;
-    let found: PostedParts;
+  async function run(job: Delivery, abort: AbortController): Promise<DeliveryOutcome> {
+    const settings = stores.guilds.getGuildSettings(job.guildId);
     try {
-      found = await deps.poster.findPosted(settings.channelId, key);
+      if (!settings?.enabled) return settle(job, { status: 'failed', error: 'the daily briefing was turned off before it went out' });
+      return await withHeartbeat(job, abort, () => post(job, settings, abort));
     } catch (error) {
-      const reason = `interrupted: may or may not have been posted (could not read the channel: ${error instanceof Error ? error.message : String(error)})`;
-      log.warn(`Briefing ${key} for guild ${settings.guildId}: ${reason}`);
-      return { kind: 'interrupted', key, reason };
+      return failed(job, error, abort.signal);
     }
-    if (found.total > 0 && found.parts.size >= found.total) {
-      const messageIds = [...found.parts.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'sent', messageIds });
-      log.info(`Briefing ${key} for guild ${settings.guildId} was posted before a restart; recorded it.`);
-      return { kind: 'sent', key, messageIds };
+  }
+
+  async function post(job: Delivery, settings: GuildSettings, abort: AbortController): Promise<DeliveryOutcome> {
+    const { guildId, localDate: key } = job;
+    const posted = await postedSoFar(job, settings.channelId);
+    if (nowMs() >= job.deadlineAt) {
+      const complete = posted.total > 0 && posted.parts.size >= posted.total;
+      if (complete) return settle(job, { status: 'sent', messageIds: [...posted.parts.values()] });
+      return settle(job, { status: 'failed', messageIds: [...posted.parts.values()], error: job.error ? `the day ended before it could be posted; last error: ${job.error}` : 'the day was over before it could be posted' });
     }
-    if (key !== localTime(now, settings.timezone).date) {
-      const reason = 'interrupted before it was posted; the day was over when the bot came back';
-      stores.deliveries.finishDelivery(settings.guildId, key, { status: 'failed', messageIds: [...found.parts.values()], error: reason });
-      return { kind: 'failed', key, reason };
+    // Rebuilt as of the job's creation, so every attempt renders the same parts
+    const briefing = briefingOf(stores, guildId, job.articleIds, new Date(job.createdAt), shape);
+    if (briefing.items.length === 0 && !settings.postWhenEmpty && key.length === 10) return settle(job, { status: 'sent', messageIds: [] }, { kind: 'empty', key });
+    const onPosted = (part: number, messageId: string): void => {
+      try {
+        // Another process took the job over: it posts the rest (the nonces keep a part we both post single)
+        if (!stores.deliveries.recordPart(guildId, key, owner, part, messageId)) abort.abort(new LeaseLostError(`lost the lease of ${guildId}/${key}`));
+      } catch (error) {
+        // Not fatal: the nonce and the channel read stand in for the record
+        log.warn(`Recording part ${part} of briefing ${key} for guild ${guildId} failed: ${String(error)}`);
+      }
+    };
+    const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted: posted.parts, onPosted, signal: abort.signal });
+    log.info(`Briefing ${key} for guild ${guildId}: posted ${messageIds.length} message(s).`);
+    return settle(job, { status: 'sent', messageIds });
+  }
+
+  function settle(job: Delivery, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string }, outcome?: DeliveryOutcome): DeliveryOutcome {
+    const key = job.localDate;
+    if (!stores.deliveries.finishDelivery(job.guildId, key, owner, result)) return { kind: 'busy' };
+    if (outcome) return outcome;
+    if (result.status === 'sent') return { kind: 'sent', key, messageIds: result.messageIds ?? [] };
+    log.warn(`Briefing ${key} for guild ${job.guildId} failed: ${result.error}`);
+    return { kind: 'failed', key, reason: result.error ?? 'unknown reason' };
+  }
+
+  /** A failed attempt: retried with backoff while the day lasts, else the day is failed with why. */
+  function failed(job: Delivery, error: unknown, signal: AbortSignal): DeliveryOutcome {
+    const key = job.localDate;
+    if (signal.reason instanceof LeaseLostError) {
+      log.warn(`Briefing ${key} for guild ${job.guildId}: another process took it over.`);
+      return { kind: 'busy' };
     }
-    // The same articles as claimed, so a half-posted briefing is completed, not restarted
-    return post(settings, key, briefingOf(stores, settings.guildId, delivery.articleIds, now, shape), found.parts);
+    const storage = isStorageTransient(error);
+    const reason = error instanceof BriefingPostError ? error.message : storage ? `storage unavailable: ${String(error)}` : `error: ${String(error)}`;
+    const retryable = storage || (error instanceof BriefingPostError ? error.retryable : true);
+    const nextAttemptAt = nowMs() + backoffMs(job.attempts, timings);
+    try {
+      if (signal.aborted) {
+        stores.deliveries.releaseDelivery(job.guildId, key, owner);
+        return { kind: 'stopping' };
+      }
+      if (retryable && nextAttemptAt < job.deadlineAt) {
+        stores.deliveries.releaseDelivery(job.guildId, key, owner, { at: nextAttemptAt, error: reason });
+        log.warn(`Briefing ${key} for guild ${job.guildId}, attempt ${job.attempts}: ${reason}; trying again at ${new Date(nextAttemptAt).toISOString()}.`);
+        return { kind: 'retrying', key, reason, nextAttemptAt };
+      }
+      const why = retryable ? `${reason} (tried ${job.attempts} time${job.attempts === 1 ? '' : 's'} until the day ended)` : reason;
+      return settle(job, { status: 'failed', messageIds: error instanceof BriefingPostError ? error.messageIds : [], error: why });
+    } catch (storeError) {
+      // The log itself is unwritable: the lease runs out and the job is claimed again
+      log.warn(`Briefing ${key} for guild ${job.guildId}: ${reason}; recording it failed too (${String(storeError)}); it is retried when the lease runs out.`);
+      return { kind: 'retrying', key, reason, nextAttemptAt: job.leaseUntil };
+    }
+  }
+
+  /** A failure before any job was claimed (the log is locked): the next sweep tries again. */
+  function unclaimed(guildId: string, key: string, error: unknown): DeliveryOutcome {
+    if (!isStorageTransient(error)) throw error;
+    const reason = `storage unavailable: ${String(error)}`;
+    log.warn(`Briefing ${key} for guild ${guildId}: ${reason}; trying again on the next sweep.`);
+    return { kind: 'retrying', key, reason, nextAttemptAt: nowMs() + timings.retryBaseMs };
   }
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
+    if (draining) return { kind: 'stopping' };
     const settings = stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     if (!settings.enabled) return { kind: 'disabled' };
     const local = localTime(now, settings.timezone);
     if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
-    const existing = stores.deliveries.getDelivery(guildId, local.date);
-    if (!existing) return claimAndPost(settings, local.date, now, settings.postWhenEmpty);
-    if (existing.status !== 'pending') return { kind: 'already', delivery: existing };
-    const stale = now.getTime() - existing.updatedAt > graceMs;
-    return stale ? guarded(guildId, local.date, () => reconcile(settings, existing, now)) : { kind: 'busy' };
+    try {
+      const existing = stores.deliveries.getDelivery(guildId, local.date);
+      if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
+      if (!existing) {
+        const { ids } = newArticleIds(stores, guildId, now);
+        stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
+      }
+      return await attempt(guildId, local.date);
+    } catch (error) {
+      return unclaimed(guildId, local.date, error);
+    }
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
+    if (draining) return { kind: 'stopping' };
     const settings = stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     const day = localTime(now, settings.timezone).date;
-    if (newArticleIds(stores, guildId, now).ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
+    try {
+      return await nextRun(settings, day, now);
+    } catch (error) {
+      return unclaimed(guildId, day, error);
+    }
+  }
+
+  /** Today's run for `/briefing now`: the one still going, or the first key not yet used. */
+  async function nextRun(settings: GuildSettings, day: string, now: Date): Promise<DeliveryOutcome> {
+    const { guildId } = settings;
+    const { ids } = newArticleIds(stores, guildId, now);
     for (let run = 1; run <= EXTRA_RUNS_MAX; run++) {
       const key = run === 1 ? day : `${day}+${run}`;
-      if (stores.deliveries.getDelivery(guildId, key)) continue;
-      const outcome = await claimAndPost(settings, key, now, true);
-      if (outcome.kind !== 'already') return outcome;
+      const existing = stores.deliveries.getDelivery(guildId, key);
+      // A run of today still going (here or elsewhere) is the answer: never a second briefing at once
+      if (existing?.status === 'pending') return attempt(guildId, key);
+      if (existing) continue;
+      if (ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
+      if (!stores.deliveries.createDelivery({ guildId, localDate: key, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) })) return { kind: 'busy' };
+      return attempt(guildId, key);
     }
     return { kind: 'busy' };
   }
 
-  async function settleInterrupted(guildId: string, now = deps.clock()): Promise<DeliveryOutcome | null> {
-    const settings = stores.guilds.getGuildSettings(guildId);
-    const last = stores.deliveries.lastDelivery(guildId);
-    if (!settings || last?.status !== 'pending') return null;
-    // Today's claim is runDue's business; it may also still be within its grace
-    if (last.localDate === localTime(now, settings.timezone).date || now.getTime() - last.updatedAt <= graceMs) return null;
-    return guarded(guildId, last.localDate, () => reconcile(settings, last, now));
+  async function resumeDue(): Promise<DeliveryOutcome[]> {
+    if (draining) return [];
+    const due = stores.deliveries.dueDeliveries();
+    return Promise.all(due.map(async (job) => {
+      try {
+        return await attempt(job.guildId, job.localDate);
+      } catch (error) {
+        return unclaimed(job.guildId, job.localDate, error);
+      }
+    }));
+  }
+
+  async function drain(deadlineMs: number): Promise<{ finished: number; released: number }> {
+    draining = true;
+    const inFlight = [...running.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+    await Promise.race([Promise.allSettled(inFlight.map((r) => r.done)), deadline]);
+    clearTimeout(timer);
+    const left = [...running.values()];
+    // Stop before the next part, and give the job back so another process need not wait out the lease
+    for (const r of left) r.abort.abort(new Error('shutting down'));
+    await Promise.allSettled(left.map((r) => r.done));
+    return { finished: inFlight.length - left.length, released: left.length };
   }
 
   const preview = (guildId: string, now = deps.clock()): Briefing => buildBriefing(stores, guildId, now, shape);
 
-  return { runDue, deliverNow, settleInterrupted, preview };
+  return { owner, runDue, deliverNow, resumeDue, drain, preview };
 }
 
 /** Why a delivery looks the way it does, in one line for `/briefing status`. */
-export function describeDelivery(delivery: Delivery, now: Date, graceMs = PENDING_GRACE_MS): string {
+export function describeDelivery(delivery: Delivery, now: Date): string {
   if (delivery.status === 'sent') {
     return delivery.messageIds.length ? `sent (${delivery.messageIds.length} message${delivery.messageIds.length === 1 ? '' : 's'})` : 'nothing new, nothing posted';
   }
   if (delivery.status === 'failed') return `not delivered: ${delivery.error ?? 'unknown reason'}`;
-  return now.getTime() - delivery.updatedAt > graceMs ? 'interrupted: may or may not have been posted (the bot stopped while posting)' : 'being posted right now';
+  const at = now.getTime();
+  if (delivery.leaseUntil > at) return `being posted right now${delivery.attempts > 1 ? ` (attempt ${delivery.attempts})` : ''}`;
+  if (delivery.error) {
+    const next = delivery.nextAttemptAt > at ? `next attempt <t:${Math.floor(delivery.nextAttemptAt / 1000)}:R>` : 'next attempt any moment';
+    return `not delivered yet, retrying until the day ends: attempt ${delivery.attempts} failed (${delivery.error}); ${next}`;
+  }
+  return delivery.attempts > 0 ? 'interrupted while posting; it is resumed any moment, without posting anything twice' : 'waiting to be posted';
 }

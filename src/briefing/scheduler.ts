@@ -1,7 +1,9 @@
 /**
  * One node-cron task per guild, in that guild's timezone, calling `runDue`. Tasks are rebuilt
  * when settings change and destroyed on `off` and on `stop()`. On start every guild is
- * caught up: a briefing missed while the bot was down goes out once, the same local day.
+ * caught up: a briefing missed while the bot was down goes out once, the same local day. A
+ * sweep every `sweepMs` does the same and resumes due jobs: retries after a backoff, jobs whose
+ * owner died (their lease ran out), and days the log could not be written when they came due.
  */
 import cron, { type ScheduledTask, type TaskOptions } from 'node-cron';
 import type { Clock } from '../clock.js';
@@ -23,20 +25,25 @@ export interface SchedulerOptions {
   clock: Clock;
   log: Logger;
   schedule?: ScheduleFn;
+  /** How often due jobs are resumed and every guild caught up; 0 for never (tests tick by hand). */
+  sweepMs?: number;
 }
+
+/** The sweep's period by default: with a 30 s lease, a dead owner's job is taken over within 45 s. */
+export const SWEEP_MS = 15_000;
 
 export interface Scheduler {
   /** Rebuilds (or removes) the task of one guild from its stored settings. */
   reschedule(guildId: string): void;
   /** The tick node-cron calls; exposed so tests can run a day with a fake clock. */
   runDue(guildId: string, now?: Date): Promise<DeliveryOutcome>;
-  /** Runs every enabled guild once (what start does): delivers what is due and unclaimed. */
+  /** Resumes due jobs, then runs every enabled guild once (what start and each sweep do). */
   catchUp(now?: Date): Promise<DeliveryOutcome[]>;
   /** Settles once the start-up catch-up is done. */
   readonly ready: Promise<void>;
   /** Guild ids with a task. */
   scheduled(): string[];
-  /** Destroys every task and stops listening for settings changes. */
+  /** Destroys every task, stops the sweep and stops listening for settings changes. */
   stop(): void;
 }
 
@@ -84,12 +91,27 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
-    const guilds = stores.guilds.listGuildSettings().filter((s) => s.enabled);
-    return Promise.all(guilds.map(async (s) => {
-      await deliverer.settleInterrupted(s.guildId, now ?? options.clock()).catch((error: unknown) => log.warn(`Settling an interrupted briefing for guild ${s.guildId} failed: ${String(error)}`));
-      return runDue(s.guildId, now);
-    }));
+    try {
+      const resumed = deliverer.resumeDue();
+      const guilds = stores.guilds.listGuildSettings().filter((s) => s.enabled);
+      const due = guilds.map((s) => runDue(s.guildId, now));
+      return [...(await resumed), ...(await Promise.all(due))];
+    } catch (error) {
+      // A locked file: the next sweep tries again
+      log.warn(`Catching up the briefings failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
   };
+
+  // One sweep at a time: a slow one (a long fan-out) is not stacked on
+  let sweeping: Promise<unknown> | null = null;
+  const sweep = (): void => {
+    if (stopped || sweeping) return;
+    sweeping = catchUp().finally(() => (sweeping = null));
+  };
+  const sweepMs = options.sweepMs ?? SWEEP_MS;
+  const sweeper = sweepMs > 0 ? setInterval(sweep, sweepMs) : null;
+  sweeper?.unref();
 
   for (const settings of stores.guilds.listGuildSettings()) reschedule(settings.guildId);
   const unsubscribe = options.events.subscribe((guildId) => {
@@ -107,6 +129,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     scheduled: () => [...tasks.keys()],
     stop() {
       stopped = true;
+      if (sweeper) clearInterval(sweeper);
       unsubscribe();
       for (const guildId of [...tasks.keys()]) unschedule(guildId);
     },

@@ -1,3 +1,9 @@
+/**
+ * The delivery log as leased jobs. A job per guild and local day is created once; any process
+ * may then claim it with one conditional UPDATE (status pending, lease free, next attempt due),
+ * which is the whole of the mutual exclusion. On PostgreSQL the same statement works as is, and
+ * a batch claim becomes `… WHERE ctid IN (SELECT … FOR UPDATE SKIP LOCKED)`.
+ */
 import type { Database } from 'better-sqlite3';
 import type { Delivery, DeliveryStatus, DeliveryStore } from './types.js';
 
@@ -9,26 +15,61 @@ interface DeliveryRow {
   error: string | null;
   article_ids: string;
   updated_at: number;
+  owner: string | null;
+  lease_until: number;
+  attempts: number;
+  next_attempt_at: number;
+  deadline_at: number;
+  created_at: number;
+  parts: string;
 }
 
 function toDelivery(row: DeliveryRow): Delivery {
+  const parts = Object.entries(JSON.parse(row.parts) as Record<string, string>).map(([part, id]) => [Number(part), id] as const);
   return {
     guildId: row.guild_id, localDate: row.local_date, status: row.status as DeliveryStatus,
     messageIds: JSON.parse(row.message_ids) as string[], error: row.error,
     articleIds: JSON.parse(row.article_ids) as number[], updatedAt: row.updated_at,
+    owner: row.owner, leaseUntil: row.lease_until, attempts: row.attempts, nextAttemptAt: row.next_attempt_at,
+    deadlineAt: row.deadline_at, createdAt: row.created_at, parts: new Map(parts.sort(([a], [b]) => a - b)),
   };
 }
+
+// Oldest due first, so a backlog drains in order; the partial index serves it
+const DUE_BATCH = 100;
 
 /** The SQLite delivery log; `now` is the clock, passed in. */
 export function createDeliveryStore(db: Database, now: () => number): DeliveryStore {
   const getDelivery = db.prepare<[string, string], DeliveryRow>('SELECT * FROM deliveries WHERE guild_id = ? AND local_date = ?');
   const lastDelivery = db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1');
-  // The primary key (guild_id, local_date) makes the claim atomic: only one INSERT wins
-  const claim = db.prepare<[string, string, string, number]>(
-    `INSERT OR IGNORE INTO deliveries (guild_id, local_date, status, article_ids, updated_at) VALUES (?, ?, 'pending', ?, ?)`,
+  const due = db.prepare<[number, number, number], DeliveryRow>(
+    `SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND lease_until <= ? ORDER BY next_attempt_at LIMIT ?`,
   );
-  const finish = db.prepare<[string, string, string | null, number, string, string]>(
-    'UPDATE deliveries SET status = ?, message_ids = ?, error = ?, updated_at = ? WHERE guild_id = ? AND local_date = ?',
+  // The primary key (guild_id, local_date) makes creation happen once: only one INSERT wins
+  const create = db.prepare<[string, string, string, number, number, number, number]>(
+    `INSERT OR IGNORE INTO deliveries (guild_id, local_date, status, article_ids, updated_at, created_at, deadline_at, next_attempt_at)
+     VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)`,
+  );
+  // The claim: whoever's UPDATE matches the free lease wins; a second one finds it taken
+  const claim = db.prepare<[string, number, number, string, string, number, number], DeliveryRow>(
+    `UPDATE deliveries SET owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+     WHERE guild_id = ? AND local_date = ? AND status = 'pending' AND lease_until <= ? AND next_attempt_at <= ?
+     RETURNING *`,
+  );
+  // Still the owner means nobody took over, even if the lease ran out meanwhile
+  const renew = db.prepare<[number, string, string, string]>(
+    `UPDATE deliveries SET lease_until = ? WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
+  );
+  const recordPart = db.prepare<[string, string, string, string, string]>(
+    `UPDATE deliveries SET parts = json_set(parts, '$."' || ? || '"', ?) WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
+  );
+  const finish = db.prepare<[string, string, string | null, number, string, string, string]>(
+    `UPDATE deliveries SET status = ?, message_ids = ?, error = ?, updated_at = ?, owner = NULL, lease_until = 0
+     WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
+  );
+  const release = db.prepare<[number, string | null, number, string, string, string]>(
+    `UPDATE deliveries SET owner = NULL, lease_until = 0, next_attempt_at = ?, error = coalesce(?, error), updated_at = ?
+     WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
   );
 
   return {
@@ -40,18 +81,30 @@ export function createDeliveryStore(db: Database, now: () => number): DeliverySt
       const row = lastDelivery.get(guildId);
       return row ? toDelivery(row) : null;
     },
-    beginDelivery(guildId, localDate, articleIds) {
-      return claim.run(guildId, localDate, JSON.stringify(articleIds), now()).changes === 1;
+    dueDeliveries: (limit = DUE_BATCH) => {
+      const at = now();
+      return due.all(at, at, limit).map(toDelivery);
     },
-    finishDelivery(guildId, localDate, result) {
+    createDelivery({ guildId, localDate, articleIds, deadlineAt }) {
+      const at = now();
+      return create.run(guildId, localDate, JSON.stringify(articleIds), at, at, deadlineAt, at).changes === 1;
+    },
+    claimDelivery(guildId, localDate, owner, leaseMs) {
+      const at = now();
+      const row = claim.get(owner, at + leaseMs, at, guildId, localDate, at, at);
+      return row ? toDelivery(row) : null;
+    },
+    renewLease: (guildId, localDate, owner, leaseMs) => {
+      return renew.run(now() + leaseMs, guildId, localDate, owner).changes === 1;
+    },
+    recordPart: (guildId, localDate, owner, part, messageId) => recordPart.run(String(part), messageId, guildId, localDate, owner).changes === 1,
+    finishDelivery(guildId, localDate, owner, result) {
       const messageIds = JSON.stringify(result.messageIds ?? []);
-      const info = finish.run(result.status, messageIds, result.error ?? null, now(), guildId, localDate);
-      if (info.changes === 0) throw new DeliveryNotClaimedError(`no delivery was begun for guild ${guildId} on ${localDate}`);
+      return finish.run(result.status, messageIds, result.error ?? null, now(), guildId, localDate, owner).changes === 1;
+    },
+    releaseDelivery: (guildId, localDate, owner, next = {}) => {
+      const at = now();
+      return release.run(next.at ?? at, next.error ?? null, at, guildId, localDate, owner).changes === 1;
     },
   };
-}
-
-/** finishDelivery for a guild and day that beginDelivery never claimed: a scheduler bug. */
-export class DeliveryNotClaimedError extends Error {
-  override name = 'DeliveryNotClaimedError';
 }

@@ -193,6 +193,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX additions_guild ON additions (guild_id, added_at);
       CREATE INDEX additions_member ON additions (guild_id, user_id, added_at);
+      `,
+    },
+    {
+    // Issue 12: a delivery is a leased job.
+    // Added columns only, so every delivery already logged keeps its status and ids
+    name: 'deliveries as leased jobs',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN owner TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN deadline_at INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+      -- Part number -> message id of each part posted, recorded as it goes out
+      ALTER TABLE deliveries ADD COLUMN parts TEXT NOT NULL DEFAULT '{}';
+      -- A claim logged before jobs had deadlines gets a day from its last change
+      UPDATE deliveries SET created_at = updated_at, deadline_at = updated_at + 86400000;
+      CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
     `,
   },
 ];

@@ -24,6 +24,8 @@ export class LibraryOpenError extends Error {
 }
 
 const IN_MEMORY = ':memory:';
+/** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 100;
 
 /** Opens the file, creating its folder (`data/` on a first start), and brings the schema up to date. */
 function openDatabase(path: string, trace?: (sql: string) => void): Database.Database {
@@ -35,6 +37,10 @@ function openDatabase(path: string, trace?: (sql: string) => void): Database.Dat
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    // After the migration (which may wait on another process starting): a locked file answers
+    // at once rather than stalling the event loop, since better-sqlite3 waits synchronously;
+    // a delivery that meets it is retried through its job
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db?.close();

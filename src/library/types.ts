@@ -70,14 +70,37 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 export interface Delivery {
   guildId: string;
-  /** The guild's local date, `YYYY-MM-DD`: one briefing per guild per local day. */
+  /** The guild's local date, `YYYY-MM-DD` (`YYYY-MM-DD+2`… for an extra run): one briefing per guild per local day. */
   localDate: string;
   status: DeliveryStatus;
+  /** Every part's message id once sent. */
   messageIds: string[];
+  /** Why the last attempt failed (pending: it will be retried; failed: the day is given up). */
   error: string | null;
   /** Articles covered, so the next digest starts after them. */
   articleIds: number[];
   updatedAt: number;
+  /** The process holding the lease, null when none does. */
+  owner: string | null;
+  /** The lease runs out at this instant (ms since epoch); any process may claim the job after it. */
+  leaseUntil: number;
+  /** Claims so far, the first included. */
+  attempts: number;
+  /** No claim before this instant: the backoff after a failed attempt. */
+  nextAttemptAt: number;
+  /** The end of the guild's local day: no attempt after it. */
+  deadlineAt: number;
+  createdAt: number;
+  /** Part number -> message id of the parts posted so far, in part order. */
+  parts: Map<number, string>;
+}
+
+/** What a new delivery job is created with. */
+export interface DeliveryJobInput {
+  guildId: string;
+  localDate: string;
+  articleIds: number[];
+  deadlineAt: number;
 }
 
 /** One page of a list, with how many there are in all. */
@@ -137,13 +160,28 @@ export interface GuildSettingsStore {
   deleteGuildSettings(guildId: string): void;
 }
 
-/** The delivery log: one briefing per guild per local day. */
+/**
+ * The delivery log as leased jobs: one briefing per guild per local day. A job is created
+ * once, claimed by one owner at a time for a lease it renews while posting, and settled as
+ * sent or failed; a lease that runs out lets any process claim it again.
+ */
 export interface DeliveryStore {
   getDelivery(guildId: string, localDate: string): Delivery | null;
   lastDelivery(guildId: string): Delivery | null;
-  /** Claims the day for a guild; false when a delivery for that day already exists. */
-  beginDelivery(guildId: string, localDate: string, articleIds: number[]): boolean;
-  finishDelivery(guildId: string, localDate: string, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string | null }): void;
+  /** Pending jobs nobody holds whose next attempt is due, oldest due first. */
+  dueDeliveries(limit?: number): Delivery[];
+  /** Creates the job, unclaimed and due now; false when the guild's day has one already. */
+  createDelivery(job: DeliveryJobInput): boolean;
+  /** Takes the lease of a pending, due, unheld job for `leaseMs`: the job as claimed, or null when it is not to be had. */
+  claimDelivery(guildId: string, localDate: string, owner: string, leaseMs: number): Delivery | null;
+  /** The heartbeat: extends `owner`'s lease; false when it no longer holds the job. */
+  renewLease(guildId: string, localDate: string, owner: string, leaseMs: number): boolean;
+  /** Records that part `part` went out as `messageId`; false when `owner` no longer holds the job. */
+  recordPart(guildId: string, localDate: string, owner: string, part: number, messageId: string): boolean;
+  /** Settles the job and frees the lease; false when `owner` does not hold it. */
+  finishDelivery(guildId: string, localDate: string, owner: string, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string | null }): boolean;
+  /** Frees the lease, the job still pending: due again at `next.at` (now by default), with why. */
+  releaseDelivery(guildId: string, localDate: string, owner: string, next?: { at?: number; error?: string | null }): boolean;
 }
 
 /** Every store over one database, and the one way to close it. */

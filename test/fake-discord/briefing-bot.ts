@@ -10,7 +10,7 @@ import { Events, type Client } from 'discord.js';
 import type { TaskOptions } from 'node-cron';
 import briefing from '../../commands/briefing.js';
 import { createBriefingService } from '../../src/briefing/briefing-service.js';
-import { createDeliverer } from '../../src/briefing/deliver.js';
+import { createDeliverer, type Deliverer, type DeliveryTimings } from '../../src/briefing/deliver.js';
 import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/briefing/scheduler.js';
 import { SettingsEvents } from '../../src/briefing/settings-events.js';
 import type { Clock } from '../../src/clock.js';
@@ -57,6 +57,7 @@ export function recordingSchedule(calls: ScheduledCall[]): ScheduleFn {
 
 export interface BriefingBot {
   client: Client;
+  deliverer: Deliverer;
   stores: Stores;
   scheduler: Scheduler;
   schedules: ScheduledCall[];
@@ -77,14 +78,22 @@ export function openTestLibrary(path: string, clock: Clock): Stores {
   return openStores(path, { now: () => clock().getTime() });
 }
 
-/** Logs in a fresh client with /briefing and starts the scheduler, wired as main.ts does; resolves after its catch-up. */
-export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, clock: Clock, retryDelaysMs: number[] = [20, 40]): Promise<BriefingBot> {
+/** Leases and backoff in the fake clock's time: the test moves the clock past them by hand. */
+export const TEST_TIMINGS: DeliveryTimings = { leaseMs: 30_000, heartbeatMs: 10_000, retryBaseMs: 5_000, retryMaxMs: 60_000 };
+
+/**
+ * Logs in a fresh client with /briefing and starts the scheduler, wired as main.ts does; resolves
+ * after its catch-up. No sweep runs by itself: the test calls `scheduler.catchUp()` as a sweep.
+ */
+export async function startBriefingBot(
+  fake: FakeDiscord, libraryPath: string, clock: Clock, options: { owner?: string; timings?: Partial<DeliveryTimings>; maxItems?: number } = {},
+): Promise<BriefingBot> {
   const stores = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
   const events = new SettingsEvents();
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client, { retryDelaysMs }), stores, clock, log });
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner: options.owner, timings: { ...TEST_TIMINGS, ...options.timings }, maxItems: options.maxItems });
   const briefings = createBriefingService({ deliverer, events, stores, clock });
   const route = createRouter({ commands: [briefing], context: { ...stores, limits: DEFAULT_LIMITS, ingest: inThreadIngest(stores.articles), clock, log, briefings }, token: TEST_TOKEN });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
@@ -92,12 +101,16 @@ export async function startBriefingBot(fake: FakeDiscord, libraryPath: string, c
   await client.login(TEST_TOKEN);
   await ready;
   const schedules: ScheduledCall[] = [];
-  const scheduler = startScheduler({ deliverer, events, stores, clock, log, schedule: recordingSchedule(schedules) });
+  const scheduler = startScheduler({ deliverer, events, stores, clock, log, schedule: recordingSchedule(schedules), sweepMs: 0 });
   await scheduler.ready;
-  const close = async (): Promise<void> => {
+  let closed = false;
+  const stop = async (drain: boolean): Promise<void> => {
+    if (closed) return;
+    closed = true;
     scheduler.stop();
+    if (drain) await deliverer.drain(1_000);
     await client.destroy();
     stores.close();
   };
-  return { client, stores, scheduler, schedules, logs, close, kill: close };
+  return { client, deliverer, stores, scheduler, schedules, logs, close: () => stop(true), kill: () => stop(false) };
 }

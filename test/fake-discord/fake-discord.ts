@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChannelHistory } from './channel-history.js';
 import { FakeGateway } from './gateway.js';
 import { autocompletePayload, buttonPayload, chatInputPayload, type Invoker, type OptionInput } from './interactions.js';
 import { DEFAULT_IDS, type FakeIds } from './payloads.js';
@@ -70,12 +71,17 @@ export class FakeDiscord {
   readonly #windows = new Map<string, number[]>();
   /** How many requests the rate limit answered with 429. */
   rateLimited = 0;
+  /** Every channel's messages, deduplicated by nonce as Discord does. */
+  readonly history: ChannelHistory;
+  /** Each message post is answered this long after the message is created (a slow Discord; a kill can fall in between). */
+  postLatencyMs = 0;
 
   private constructor(ids: FakeIds) {
     this.ids = ids;
+    this.history = new ChannelHistory(ids);
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#gateway = new FakeGateway(this.#server, ids);
-    this.#routes = buildRoutes(ids, () => this.gatewayUrl);
+    this.#routes = buildRoutes(ids, () => this.gatewayUrl, this.history);
   }
 
   /** Starts the fake on a random port. */
@@ -135,8 +141,23 @@ export class FakeDiscord {
     return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && c.status === 200);
   }
 
+  /** The messages in `channelId`, oldest first: what a reader sees, however often the bot posted. */
+  messagesIn(channelId: string): Record<string, unknown>[] {
+    return this.history.in(channelId);
+  }
+
+  /** Someone else posts in `channelId`. */
+  say(channelId: string, content: string, authorId = this.ids.userId): void {
+    this.history.post(channelId, { content }, authorId);
+  }
+
   fail(failure: Failure): void {
     this.#failures.push({ times: Number.POSITIVE_INFINITY, ...failure });
+  }
+
+  /** Discord recovers: no more failures. */
+  clearFailures(): void {
+    this.#failures.length = 0;
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -147,6 +168,7 @@ export class FakeDiscord {
     const response = this.#overLimit(method, path) ?? this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
     const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: response.status };
     this.calls.push(call);
+    if (this.postLatencyMs > 0 && method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) await new Promise((resolve) => setTimeout(resolve, this.postLatencyMs));
     send(res, response);
     this.#notify(call);
   }

@@ -24,12 +24,14 @@ export const DEFAULT_IDS: FakeIds = {
   roleId: '500000000000000005',
 };
 
-let sequence = 0n;
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let last = 0n;
 
-/** A fresh snowflake-shaped id, increasing within a run. */
+/** A fresh snowflake, made as Discord makes them (ms since 2015 shifted left 22 bits), increasing within a run. */
 export function nextSnowflake(): string {
-  sequence += 1n;
-  return (900000000000000000n + sequence).toString();
+  const now = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+  last = now > last ? now : last + 1n;
+  return last.toString();
 }
 
 export function userPayload(id: string, username: string, bot = false): Record<string, unknown> {

@@ -95,3 +95,28 @@ export function oversizedReading(): Reading {
     },
   });
 }
+
+/** Letters for `n` (0 -> "a", 26 -> "ba"): words no two stories share. */
+function lettersOf(n: number): string {
+  let word = '';
+  do {
+    word = String.fromCharCode(97 + (n % 26)) + word;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return word;
+}
+
+/**
+ * Story `n` of a briefing with many items: the seed's reading with its own headline and quotes,
+ * so the briefing does not merge the stories as near-duplicates of one another.
+ */
+export function distinctStoryReading(n: number): Reading {
+  const tag = `zz${lettersOf(n)}`;
+  const base = idlibReading();
+  return {
+    ...base,
+    title: `Council ${tag} votes on harbour ${tag}x plan ${tag}y`,
+    headline: `Council ${tag} votes on harbour ${tag}x plan ${tag}y`,
+    quotes: base.quotes.map((q) => ({ ...q, text: `${q.text} ${tag}` })),
+  };
+}

@@ -1,4 +1,5 @@
 /** The REST routes the bot uses, answered the way Discord answers them. */
+import type { ChannelHistory } from './channel-history.js';
 import { channelPayload, guildPayload, memberPayload, messagePayload, nextSnowflake, userPayload, type FakeIds } from './payloads.js';
 
 export interface RouteRequest {
@@ -26,10 +27,8 @@ const asBody = (body: unknown): Body => (body && typeof body === 'object' ? (bod
 const ok = (body: unknown): RouteResponse => ({ status: 200, body });
 
 /** Builds the route table; it remembers the original response of each interaction token. */
-export function buildRoutes(ids: FakeIds, gatewayUrl: () => string): Route[] {
+export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, history: ChannelHistory): Route[] {
   const originals = new Map<string, Body>();
-  // Messages posted to channels, so a channel's history can be read back.
-  const posted = new Map<string, Body[]>();
   const original = (token: string, body: Body): Body => {
     const previous = originals.get(token);
     const message = messagePayload(ids, ids.channelId, { ...previous, ...body }, previous?.id as string | undefined);
@@ -57,18 +56,9 @@ export function buildRoutes(ids: FakeIds, gatewayUrl: () => string): Route[] {
     {
       method: 'POST',
       pattern: /^\/channels\/(\d+)\/messages$/,
-      answer: ([, channel], r) => {
-        const message = messagePayload(ids, channel!, asBody(r.body));
-        posted.set(channel!, [...(posted.get(channel!) ?? []), message]);
-        return ok(message);
-      },
+      answer: ([, channel], r) => ok(history.post(channel!, asBody(r.body))),
     },
-    {
-      // Newest first, as Discord lists a channel's history; `limit` defaults to 50.
-      method: 'GET',
-      pattern: /^\/channels\/(\d+)\/messages$/,
-      answer: ([, channel], r) => ok([...(posted.get(channel!) ?? [])].reverse().slice(0, Number(r.query.get('limit') ?? 50))),
-    },
+    { method: 'GET', pattern: /^\/channels\/(\d+)\/messages$/, answer: ([, channel], r) => ok(history.read(channel!, r.query)) },
     { method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, answer: ([, channel, id], r) => ok(messagePayload(ids, channel!, asBody(r.body), id)) },
     { method: 'GET', pattern: /^\/channels\/(\d+)$/, answer: ([, id]) => (id === ids.channelId ? ok(channelPayload(ids)) : unknown('Channel', 10003)) },
     { method: 'GET', pattern: /^\/guilds\/(\d+)$/, answer: ([, id]) => (id === ids.guildId ? ok(guildPayload(ids)) : unknown('Guild', 10004)) },

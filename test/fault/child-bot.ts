@@ -1,0 +1,139 @@
+/**
+ * The bot as a process of its own (`briefing start` through `bot-process.ts`), against a fake
+ * Discord in the test process, on a SQLite file the test also opens: so a test can kill it
+ * with SIGKILL or SIGTERM at any moment and start another on the same file.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { localTime } from '../../src/briefing/local-time.js';
+import { openStores } from '../../src/library/open-stores.js';
+import { isStorageTransient } from '../../src/library/storage-errors.js';
+import type { Stores } from '../../src/library/types.js';
+import type { DeliveryOptions } from '../../src/main.js';
+import { parseBriefingMarker } from '../../src/discord/render-briefing.js';
+import type { FakeDiscord } from '../fake-discord/fake-discord.js';
+import { TEST_TOKEN } from '../fake-discord/harness.js';
+import { distinctStoryReading } from '../fake-discord/readings.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLIENT_ID = '100000000000000001';
+// Leases and sweeps in real time, short: a killed owner's job is free a second later
+export const FAST_DELIVERY: DeliveryOptions = { leaseMs: 1_000, heartbeatMs: 300, retryBaseMs: 200, retryMaxMs: 1_000, sweepMs: 300, drainMs: 5_000 };
+// Enough articles for a briefing of three messages (ten embeds each at most)
+export const ARTICLES = 25;
+export const PARTS = 3;
+
+export interface ChildBot {
+  process: ChildProcess;
+  /** Everything it logged so far. */
+  log(): string;
+  /** Resolves with the exit code (null when killed by a signal) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** A scratch folder with the library file and an empty articles folder. */
+export interface Workspace {
+  dir: string;
+  dbPath: string;
+  articlesDir: string;
+  cleanup(): void;
+}
+
+export function workspace(): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-fault-'));
+  const articlesDir = join(dir, 'articles');
+  mkdirSync(articlesDir);
+  return { dir, dbPath: join(dir, 'library.sqlite'), articlesDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `briefing start` in a child process; resolves once it has logged in. */
+export async function startChildBot(fake: FakeDiscord, space: Workspace, delivery: DeliveryOptions = FAST_DELIVERY): Promise<ChildBot> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: CLIENT_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    BRIEFING_DB: space.dbPath,
+    BRIEFING_ARTICLES: space.articlesDir,
+    BRIEFING_TEST_DELIVERY: JSON.stringify(delivery),
+    // Every seeded story in the briefing, so it spans three messages
+    BRIEFING_MAX_ITEMS: String(ARTICLES),
+  };
+  const child = spawn(process.execPath, ['--import', join(here, 'register-ts.mjs'), join(here, 'bot-process.ts')], { env, cwd: space.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const bot = { process: child, log: () => output, exited };
+  await until(() => output.includes('Logged in as') || child.exitCode !== null, 'the child bot to log in', 30_000);
+  if (!output.includes('Logged in as')) throw new Error(`the child bot did not start:\n${output}`);
+  return bot;
+}
+
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs `work` on the library, again when the child holds the write lock for a moment. */
+export async function withLibrary<T>(space: Workspace, work: (stores: Stores) => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const stores = openStores(space.dbPath);
+    try {
+      return work(stores);
+    } catch (error) {
+      if (!isStorageTransient(error) || attempt > 50) throw error;
+    } finally {
+      stores.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Saves `ARTICLES` distinct articles, added now. */
+export function seedArticles(stores: Stores): void {
+  for (let i = 0; i < ARTICLES; i++) {
+    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null }, distinctStoryReading(i));
+  }
+}
+
+/** An IANA zone where it is around noon now, so a briefing due at 00:00 is due, and its day lasts hours yet. */
+export function noonZone(now = new Date()): string {
+  const offset = 12 - now.getUTCHours();
+  return offset >= 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+}
+
+export interface FaultGuild {
+  guildId: string;
+  channelId: string;
+  timezone: string;
+  /** The local date its briefing is for. */
+  day: string;
+}
+
+/** Guild `n` (and its channel), set up with a briefing that is due now. */
+export function dueGuild(n: number, now = new Date()): FaultGuild {
+  const timezone = noonZone(now);
+  return { guildId: String(710000000000000000n + BigInt(n)), channelId: String(810000000000000000n + BigInt(n)), timezone, day: localTime(now, timezone).date };
+}
+
+export function saveGuilds(stores: Stores, guilds: FaultGuild[]): void {
+  for (const g of guilds) stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
+}
+
+/** Per part number, how many messages in the channel are that part of the guild's briefing. */
+export function partCounts(fake: FakeDiscord, guild: FaultGuild): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const message of fake.messagesIn(guild.channelId) as { author: { id: string }; embeds: { footer?: { text: string } }[] }[]) {
+    if (message.author.id !== fake.ids.botUserId) continue;
+    const marker = message.embeds.map((e) => parseBriefingMarker(e.footer?.text ?? '')).find((m) => m?.key === guild.day);
+    if (marker) counts.set(marker.part, (counts.get(marker.part) ?? 0) + 1);
+  }
+  return counts;
+}
