@@ -222,3 +222,46 @@ describe('polling feeds against a local server', () => {
     expect(['down', 'gone', 'ok'].map((key) => stores.feeds.hasSeen(feed.id, key))).toEqual([false, true, true]);
   });
 });
+
+describe('feed polls as leased jobs, several processes on one database', () => {
+  let dir: string;
+  beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'briefing-feed-lease-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('GIVEN two processes polling the same due feed at once THEN it is fetched and stored once, and announced once', async () => {
+    const file = join(dir, 'briefing.sqlite');
+    const now = Date.UTC(2024, 5, 1, 8);
+    const a = openStores(file);
+    const b = openStores(file);
+    try {
+      const url = `${server.base}/rss.xml?lease-test`;
+      const feed = a.feeds.addFeed({ guildId: 'g1', url, channelId: 'c1', now })!;
+      const options = (stores: Stores, owner: string): FeedPollOptions => ({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => new Date(now), intervalMs: INTERVAL, owner });
+      const before = server.hits.get('/rss.xml') ?? 0;
+      const results = await Promise.all([pollDueFeeds(options(a, 'process-a')), pollDueFeeds(options(b, 'process-b'))]);
+      expect(results.flat().map((r) => r.status)).toEqual(['polled']);
+      expect((server.hits.get('/rss.xml') ?? 0) - before).toBe(1);
+      expect(a.articles.listArticles().total).toBe(2);
+      expect(b.feeds.getFeed(feed.id)).toMatchObject({ primed: true, nextPollAt: now + INTERVAL });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  test('GIVEN a process that died holding a feed THEN the feed waits for the lease to run out, and then another process polls it', async () => {
+    const stores = openStores(':memory:');
+    try {
+      let now = Date.UTC(2024, 5, 1, 8);
+      const feed = stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/rss.xml?dead-owner`, channelId: 'c1', now })!;
+      expect(stores.feeds.claimFeed(feed.id, 'dead-process', now, 60_000)).not.toBeNull();
+      const options: FeedPollOptions = { ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => new Date(now), intervalMs: INTERVAL, owner: 'live-process', leaseMs: 60_000 };
+      expect(await pollDueFeeds(options)).toEqual([]);
+      now += 60_000;
+      expect((await pollDueFeeds(options)).map((r) => r.status)).toEqual(['polled']);
+      expect(stores.articles.listArticles().total).toBe(2);
+    } finally {
+      stores.close();
+    }
+  });
+});

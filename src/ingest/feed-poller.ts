@@ -1,8 +1,12 @@
 /**
  * Polls the feeds guilds follow: conditional requests (a 304 does nothing), new items
  * stored (fetched as web pages when the feed carries only a summary), and a broken feed
- * backs off exponentially with its last error kept for `/feed list`.
+ * backs off exponentially with its last error kept for `/feed list`. A poll is a leased job:
+ * a process claims the feed in the store before fetching it and renews the lease while it
+ * stores items, so several processes on one database never poll a feed twice, and a poll
+ * left by a process that died is taken over when its lease runs out.
  */
+import { randomBytes } from 'node:crypto';
 import type { Feed, FeedStore } from '../library/feed-store.js';
 import type { StoredArticle } from '../library/types.js';
 import { guildDestination } from './destination.js';
@@ -15,6 +19,8 @@ export const FEED_INTERVAL_MS = 15 * 60_000;
 export const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 /** A feed of thousands of items is an archive dump; the newest this many are read. */
 export const MAX_ITEMS_PER_POLL = 50;
+/** How long a claimed poll is held without a renewal: a dead process's feed is free after this. */
+export const FEED_LEASE_MS = 60_000;
 
 export interface FeedLog {
   info(message: string): void;
@@ -29,6 +35,9 @@ export interface FeedPollOptions {
   clock: () => Date;
   log?: FeedLog;
   intervalMs?: number;
+  /** Who holds the leases this poller takes; unique per process by default. */
+  owner?: string;
+  leaseMs?: number;
   /** New articles after the first poll of a feed; the caller announces them. */
   onNewArticles?: (feed: Feed, articles: StoredArticle[]) => void | Promise<void>;
 }
@@ -36,19 +45,29 @@ export interface FeedPollOptions {
 export type PollResult =
   | { feed: Feed; status: 'not-modified' }
   | { feed: Feed; status: 'polled'; stored: StoredArticle[]; announced: boolean; itemErrors: string[] }
-  | { feed: Feed; status: 'failed'; error: string };
+  | { feed: Feed; status: 'failed'; error: string }
+  /** The lease ran out mid-poll (a stalled process): another may have the feed now, so nothing was recorded. */
+  | { feed: Feed; status: 'lost-lease' };
+
+class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+/** This process's lease owner by default: its pid and some randomness (pids repeat across hosts and restarts). */
+const PROCESS_OWNER = `${process.pid}-${randomBytes(6).toString('hex')}`;
 
 /** The wait before the next poll after `failures` failures in a row: doubling, capped. */
 export function backoffMs(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** Math.max(0, failures), Math.max(MAX_BACKOFF_MS, intervalMs));
 }
 
-async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOptions): Promise<{ stored: StoredArticle[]; itemErrors: string[] }> {
+async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOptions, renew: () => void): Promise<{ stored: StoredArticle[]; itemErrors: string[] }> {
   const stored: StoredArticle[] = [];
   const itemErrors: string[] = [];
   const destination = guildDestination(feed.guildId);
   // Feeds list the newest first; the archive takes them in the order they were published
   for (const item of items.slice(0, MAX_ITEMS_PER_POLL).reverse()) {
+    renew();
     if (options.feeds.hasSeen(feed.id, item.key)) continue;
     const result = await options.ingest.feedItem(item, feed.url, destination);
     if (result.ok) {
@@ -74,8 +93,11 @@ async function announce(feed: Feed, articles: StoredArticle[], options: FeedPoll
   }
 }
 
-/** Polls one feed now and records the outcome in the store. */
-export async function pollFeed(feed: Feed, options: FeedPollOptions): Promise<PollResult> {
+/**
+ * Polls one feed now and records the outcome in the store. The caller holds the feed's lease
+ * (see `pollDueFeeds`); `renew` extends it, and throws when it was lost.
+ */
+export async function pollFeed(feed: Feed, options: FeedPollOptions, renew: () => void = () => undefined): Promise<PollResult> {
   const interval = options.intervalMs ?? FEED_INTERVAL_MS;
   const started = options.clock().getTime();
   // Validators only once the feed's items are in the archive
@@ -93,7 +115,7 @@ export async function pollFeed(feed: Feed, options: FeedPollOptions): Promise<Po
     options.feeds.recordSuccess(feed.id, { title: null, etag: feed.etag, lastModified: feed.lastModified, ...next });
     return { feed, status: 'not-modified' };
   }
-  const { stored, itemErrors } = await storeItems(feed, doc.feed.items, options);
+  const { stored, itemErrors } = await storeItems(feed, doc.feed.items, options, renew);
   options.feeds.recordSuccess(feed.id, { title: doc.feed.title, etag: doc.etag, lastModified: doc.lastModified, ...next });
   // The first poll fills the archive with what is already there; only later items are news
   const announced = feed.primed && stored.length > 0 && options.onNewArticles !== undefined;
@@ -102,10 +124,33 @@ export async function pollFeed(feed: Feed, options: FeedPollOptions): Promise<Po
   return { feed, status: 'polled', stored, announced, itemErrors };
 }
 
-/** Polls every feed that is due, one after another. */
+/**
+ * Polls every feed that is due and not leased by another process, one after another: each is
+ * claimed first, so of several processes sharing the store exactly one polls it.
+ */
 export async function pollDueFeeds(options: FeedPollOptions): Promise<PollResult[]> {
   const results: PollResult[] = [];
-  for (const feed of options.feeds.dueFeeds(options.clock().getTime())) results.push(await pollFeed(feed, options));
+  const owner = options.owner ?? PROCESS_OWNER;
+  const leaseMs = options.leaseMs ?? FEED_LEASE_MS;
+  const now = (): number => options.clock().getTime();
+  for (const due of options.feeds.dueFeeds(now())) {
+    const feed = options.feeds.claimFeed(due.id, owner, now(), leaseMs);
+    if (!feed) continue;
+    const renew = (): void => {
+      if (!options.feeds.renewFeedLease(feed.id, owner, now(), leaseMs)) throw new LeaseLostError(`lost the lease of feed ${feed.url}`);
+    };
+    try {
+      results.push(await pollFeed(feed, options, renew));
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) {
+        // A bug: give the feed back at once rather than leave it leased
+        options.feeds.releaseFeed(feed.id, owner);
+        throw error;
+      }
+      options.log?.warn(`feed ${feed.url}: ${error.message}; the process holding it now records the poll`);
+      results.push({ feed, status: 'lost-lease' });
+    }
+  }
   return results;
 }
 

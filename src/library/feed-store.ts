@@ -36,9 +36,21 @@ export interface FeedStore {
   removeFeed(guildId: string, url: string): boolean;
   getFeed(id: number): Feed | null;
   listFeeds(guildId: string): Feed[];
-  /** Feeds whose next poll is at or before `now`, the most overdue first. */
+  /** Feeds whose next poll is at or before `now`, the most overdue first (leased or not: `claimFeed` decides). */
   dueFeeds(now: number): Feed[];
+  /**
+   * Takes the poll of a due feed for `owner` until `now + leaseMs`, in one atomic step; null when
+   * it is not due, or another owner's lease is still running. A lease that ran out (its process
+   * died) may be taken over.
+   */
+  claimFeed(id: number, owner: string, now: number, leaseMs: number): Feed | null;
+  /** Extends `owner`'s lease while a long poll goes on; false when the lease was lost. */
+  renewFeedLease(id: number, owner: string, now: number, leaseMs: number): boolean;
+  /** Gives back `owner`'s lease without recording a poll (a shutdown mid-poll). */
+  releaseFeed(id: number, owner: string): void;
+  /** Records a poll and ends its lease. */
   recordSuccess(id: number, success: PollSuccess): void;
+  /** Records a failed poll and ends its lease. */
   recordFailure(id: number, failure: { error: string; polledAt: number; nextPollAt: number }): void;
   hasSeen(feedId: number, itemKey: string): boolean;
   markSeen(feedId: number, itemKey: string, articleId: number | null): void;
@@ -78,11 +90,16 @@ export function createFeedStore(db: Database): FeedStore {
   const remove = db.prepare<[string, string]>('DELETE FROM feeds WHERE guild_id = ? AND url = ?');
   const success = db.prepare<[string | null, string | null, string | null, number, number, number]>(
     `UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, last_error = NULL, failures = 0,
-       last_polled_at = ?, next_poll_at = ?, primed = 1 WHERE id = ?`,
+       last_polled_at = ?, next_poll_at = ?, primed = 1, lease_owner = NULL, lease_until = 0 WHERE id = ?`,
   );
   const failure = db.prepare<[string, number, number, number]>(
-    'UPDATE feeds SET last_error = ?, failures = failures + 1, last_polled_at = ?, next_poll_at = ? WHERE id = ?',
+    'UPDATE feeds SET last_error = ?, failures = failures + 1, last_polled_at = ?, next_poll_at = ?, lease_owner = NULL, lease_until = 0 WHERE id = ?',
   );
+  const claim = db.prepare<[string, number, number, number, number], FeedRow>(
+    'UPDATE feeds SET lease_owner = ?, lease_until = ? WHERE id = ? AND next_poll_at <= ? AND lease_until <= ? RETURNING *',
+  );
+  const renew = db.prepare<[number, number, string, number]>('UPDATE feeds SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?');
+  const release = db.prepare<[number, string]>('UPDATE feeds SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?');
   const seen = db.prepare<[number, string], { n: number }>('SELECT 1 AS n FROM feed_items WHERE feed_id = ? AND item_key = ?');
   const mark = db.prepare<[number, string, number | null]>('INSERT OR REPLACE INTO feed_items (feed_id, item_key, article_id) VALUES (?, ?, ?)');
 
@@ -98,6 +115,13 @@ export function createFeedStore(db: Database): FeedStore {
     },
     listFeeds: (guildId) => byGuild.all(guildId).map(toFeed),
     dueFeeds: (now) => due.all(now).map(toFeed),
+    claimFeed: (id, owner, now, leaseMs) => {
+      const row = claim.get(owner, now + leaseMs, id, now, now);
+      return row ? toFeed(row) : null;
+    },
+    // A lease already run out is not renewed: another process may hold the feed now
+    renewFeedLease: (id, owner, now, leaseMs) => renew.run(now + leaseMs, id, owner, now).changes === 1,
+    releaseFeed: (id, owner) => void release.run(id, owner),
     recordSuccess: (id, s) => void success.run(s.title, s.etag, s.lastModified, s.polledAt, s.nextPollAt, id),
     recordFailure: (id, f) => void failure.run(f.error, f.polledAt, f.nextPollAt, id),
     hasSeen: (feedId, itemKey) => seen.get(feedId, itemKey) !== undefined,

@@ -213,6 +213,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
     `,
   },
+  {
+    // Issue 12: a feed poll is a leased job too, so two processes never poll one feed at once
+    name: 'feed polls as leased jobs',
+    sql: `
+      ALTER TABLE feeds ADD COLUMN lease_owner TEXT;
+      ALTER TABLE feeds ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

@@ -44,4 +44,27 @@ describe.each(STORE_FACTORIES)('the feed store ($name)', (factory) => {
     expect(stores.feeds.removeFeed('g1', URL_A)).toBe(false);
     expect(stores.feeds.getFeed(a.id)).toBeNull();
   });
+
+  test('GIVEN a due feed claimed by one process THEN another cannot claim it until the lease runs out or a poll is recorded', () => {
+    const feed = stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 10 })!;
+    expect(stores.feeds.claimFeed(feed.id, 'process-a', 20, 1_000)).toMatchObject({ id: feed.id, url: URL_A });
+    expect(stores.feeds.claimFeed(feed.id, 'process-b', 500, 1_000)).toBeNull();
+    // process-a died: its lease ran out at 1020, and process-b takes the poll over
+    expect(stores.feeds.claimFeed(feed.id, 'process-b', 1_020, 1_000)).not.toBeNull();
+    expect(stores.feeds.renewFeedLease(feed.id, 'process-a', 1_030, 1_000)).toBe(false);
+    expect(stores.feeds.renewFeedLease(feed.id, 'process-b', 1_030, 1_000)).toBe(true);
+    stores.feeds.recordSuccess(feed.id, { title: null, etag: null, lastModified: null, polledAt: 1_040, nextPollAt: 2_000 });
+    // Recorded: the lease is over, and the feed is not due again before its next poll
+    expect(stores.feeds.claimFeed(feed.id, 'process-a', 1_050, 1_000)).toBeNull();
+    expect(stores.feeds.claimFeed(feed.id, 'process-a', 2_000, 1_000)).not.toBeNull();
+  });
+
+  test('GIVEN a lease given back THEN the feed may be claimed at once, but only its owner can give it back', () => {
+    const feed = stores.feeds.addFeed({ guildId: 'g1', url: URL_A, channelId: null, now: 10 })!;
+    stores.feeds.claimFeed(feed.id, 'process-a', 20, 60_000);
+    stores.feeds.releaseFeed(feed.id, 'process-b');
+    expect(stores.feeds.claimFeed(feed.id, 'process-b', 30, 60_000)).toBeNull();
+    stores.feeds.releaseFeed(feed.id, 'process-a');
+    expect(stores.feeds.claimFeed(feed.id, 'process-b', 30, 60_000)).not.toBeNull();
+  });
 });
