@@ -81,7 +81,7 @@ function saveMany(stores: Stores, base: Base[], from: number, count: number, pre
   for (let i = from; i < from + count; i++) {
     const { text, reading } = base[i % base.length]!;
     const tag = vary ? tagOf(Math.floor(i / base.length)) : '';
-    stores.articles.saveArticle({ source: `${prefix}${i}.txt`, text: `${text}\n${prefix}${i}`, title: reading.title, date: reading.date }, varyReading(reading, tag));
+    stores.articles.saveArticle({ source: `${prefix}${i}.txt`, text: `${text}\n${prefix}${i}`, title: reading.title, date: reading.date }, varyReading(reading, tag), { collection: 'shared' });
   }
   return count / ((performance.now() - started) / 1000);
 }
@@ -146,17 +146,17 @@ function commandPaths(stores: Stores, speakerName: string): Path[] {
   const typo = `${surname.slice(0, 2)}${surname[3]}${surname[2]}${surname.slice(4)}`;
   const { articles, speakers } = stores;
   const quotesOf = (name: string) => {
-    const [first] = speakers.findSpeakers(name).matches;
-    return first ? speakers.quotesBySpeaker(first.id, { limit: PAGE }) : null;
+    const [first] = speakers.findSpeakers('all', name).matches;
+    return first ? speakers.quotesBySpeaker('all', first.id, { limit: PAGE }) : null;
   };
   return [
-    { label: 'latest (/headline)', run: () => { const a = articles.latestArticle(); return a && articles.getReading(a.id); } },
-    { label: 'list page 1 (/articles)', run: () => articles.listArticles({ limit: PAGE }) },
-    { label: 'search "clinton" (/articles)', run: () => articles.listArticles({ search: 'clinton', limit: PAGE }) },
+    { label: 'latest (/headline)', run: () => { const a = articles.latestArticle('all'); return a && articles.getReading('all', a.id); } },
+    { label: 'list page 1 (/articles)', run: () => articles.listArticles('all', { limit: PAGE }) },
+    { label: 'search "clinton" (/articles)', run: () => articles.listArticles('all', { search: 'clinton', limit: PAGE }) },
     { label: `quotes of ${speakerName}`, run: () => quotesOf(speakerName) },
-    { label: `did you mean "${typo}"`, run: () => speakers.findSpeakers(typo) },
-    ...[1, 2, 3].map((n) => ({ label: `speaker autocomplete "${surname.slice(0, n).toLowerCase()}"`, run: () => speakers.suggestSpeakers(surname.slice(0, n), AUTOCOMPLETE) })),
-    ...['s', 'se', 'sen'].map((p) => ({ label: `article autocomplete "${p}"`, run: () => articles.suggestArticles(p, AUTOCOMPLETE) })),
+    { label: `did you mean "${typo}"`, run: () => speakers.findSpeakers('all', typo) },
+    ...[1, 2, 3].map((n) => ({ label: `speaker autocomplete "${surname.slice(0, n).toLowerCase()}"`, run: () => speakers.suggestSpeakers('all', surname.slice(0, n), AUTOCOMPLETE) })),
+    ...['s', 'se', 'sen'].map((p) => ({ label: `article autocomplete "${p}"`, run: () => articles.suggestArticles('all', p, AUTOCOMPLETE) })),
   ];
 }
 
@@ -238,7 +238,7 @@ function measure(path: string, base: Base[], speakerName: string, savesFrom: num
     const problems = explainPaths(path, speakerName);
     const saves = saveMany(stores, base, savesFrom, SAVES_TIMED, 'timed-', false);
     return {
-      articles: stores.articles.listArticles().total - SAVES_TIMED,
+      articles: stores.articles.listArticles('all').total - SAVES_TIMED,
       speakers: counts('SELECT count(*) AS n FROM speakers'),
       quotes: counts('SELECT count(*) AS n FROM quotes'),
       saves,
@@ -263,7 +263,7 @@ export async function benchArchive(): Promise<string> {
     progress(`${base.length} texts read; saving ${SMALL} articles`);
     const buildRate = saveMany(building, base, 0, SMALL, 'a', true);
     // The most quoted speaker of the small archive: the one whose quotes are asked for
-    const speakerName = building.speakers.suggestSpeakers('', 1)[0]!.name;
+    const speakerName = building.speakers.suggestSpeakers('all', '', 1)[0]!.name;
     building.close();
     copyFileSync(small, large);
     const copyStarted = performance.now();

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { articleOption, findArticle, suggestArticles } from '../src/discord/article-option.js';
 import type { SlashCommand } from '../src/discord/command.js';
+import { interactionScope } from '../src/discord/scope.js';
 import { renderHeadline } from '../src/discord/render.js';
 
 /** `/headline [article]`: the headline and summary. */
@@ -10,8 +11,8 @@ export default {
     .setDescription('The headline and summary of an article')
     .addStringOption(articleOption),
   execute(interaction, { articles }) {
-    const found = findArticle(articles, interaction.options.getString('article'));
+    const found = findArticle(articles, interactionScope(interaction), interaction.options.getString('article'));
     return found.ok ? renderHeadline(found.article, found.reading) : found.message;
   },
-  autocomplete: (interaction, { articles }) => suggestArticles(articles, interaction.options.getFocused()),
+  autocomplete: (interaction, { articles }) => suggestArticles(articles, interactionScope(interaction), interaction.options.getFocused()),
 } satisfies SlashCommand;

@@ -174,7 +174,8 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
   const reports: IngestReport[] = [];
   const { ingestFile, ingestUrl } = await import('./ingest/ingest.js');
   const { ingestErrorReason } = await import('./ingest/ingest-errors.js');
-  const options = { articles: deps.articles, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
+  // The operator's CLI adds to the shared collection, as the folder does
+  const options = { articles: deps.articles, destination: { collection: 'shared' } as const, read: (text: string | Uint8Array, meta: ArticleMeta) => (deps.read ?? readArticle)(text, meta) };
   for (const target of targets) {
     try {
       const value = URL_TARGET.test(target) ? await ingestUrl(target, options) : await ingestFile(target, options);

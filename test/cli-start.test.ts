@@ -149,7 +149,7 @@ describe('briefing ingest', () => {
     const again = await run(['ingest', SEED], env);
     expect(again.out).toMatch(/^unchanged #1 /);
     const stores = openStores(path.join(dir, 'archive.sqlite'));
-    expect(stores.articles.listArticles().total).toBe(2);
+    expect(stores.articles.listArticles('all').total).toBe(2);
     stores.close();
   });
 

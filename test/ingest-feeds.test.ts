@@ -81,7 +81,7 @@ describe('polling feeds against a local server', () => {
     add('/rss.xml');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'polled', announced: false });
-    const titles = stores.articles.listArticles().items.map((a) => a.title).sort();
+    const titles = stores.articles.listArticles('all').items.map((a) => a.title).sort();
     expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
     expect(announced).toEqual([]);
     expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
@@ -91,24 +91,24 @@ describe('polling feeds against a local server', () => {
     add('/atom.xml');
     await pollDueFeeds(options);
     expect(server.hits.get('/articles/library-sundays')).toBeUndefined();
-    const sundays = stores.articles.listArticles({ search: 'Sundays' }).items[0]!;
+    const sundays = stores.articles.listArticles('all', { search: 'Sundays' }).items[0]!;
     expect(sundays).toMatchObject({ source: `${server.base}/articles/library-sundays`, date: '2024-04-02' });
-    expect(stores.articles.getReading(sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
-    expect(stores.articles.listArticles({ search: 'baguette' }).total).toBe(1);
+    expect(stores.articles.getReading('all', sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
+    expect(stores.articles.listArticles('all', { search: 'baguette' }).total).toBe(1);
   });
 
   test('GIVEN a feed that changes THEN the second poll stores and announces only the new item', async () => {
     server.setChangingFeed(1);
     add('/changing.xml');
     await pollDueFeeds(options);
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
     server.setChangingFeed(2);
     now += INTERVAL;
     const [second] = await pollDueFeeds(options);
     expect(second).toMatchObject({ status: 'polled', announced: true });
     expect(announced).toHaveLength(1);
     expect(announced[0]!.articles.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
-    expect(stores.articles.listArticles().total).toBe(2);
+    expect(stores.articles.listArticles('all').total).toBe(2);
   });
 
   test('GIVEN announcing fails THEN the feed is not counted as broken and the failure is logged', async () => {
@@ -171,13 +171,13 @@ describe('polling feeds against a local server', () => {
       add('/changing.xml', 'g2');
       server.setChangingFeed(1);
       await pollDueFeeds(options);
-      const ingest = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+      const ingest = { articles: stores.articles, destination: { collection: 'shared' } as const, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
       await ingestUrl(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, ingest);
       const path = join(dir, 'harbour.html');
       writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
       await ingestFile(path, ingest);
-      expect(stores.articles.listArticles({ search: 'ferry' }).total).toBe(1);
-      expect(stores.articles.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles('all', { search: 'ferry' }).total).toBe(1);
+      expect(stores.articles.listArticles('all').total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 beforeEach(() => {
   stores = openStores(':memory:');
-  options = { articles: stores.articles, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
+  options = { articles: stores.articles, destination: { collection: 'shared' }, fetch: { allowPrivateHosts: ['127.0.0.1'] } };
 });
 afterEach(() => stores.close());
 
@@ -76,7 +76,7 @@ describe('ingestUrl', () => {
     const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`, options);
     expect(first).toMatchObject({ outcome: 'created', article: { source: `${server.base}/windows-1252-page.html` } });
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
     expect(server.hits.get('/windows-1252-page.html')).toBe(hits);
   });
 
@@ -84,14 +84,14 @@ describe('ingestUrl', () => {
     const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`, options);
     const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`, options);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, source: 'https://alpine.example/stories/railway-reopens' } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a redirect to the page THEN the page is stored once, keyed by its canonical URL', async () => {
     const first = await ingestUrl(`${server.base}/news-page.html`, options);
     const second = await ingestUrl(`${server.base}/moved`, options);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a plain-text URL THEN the text is read as it is', async () => {
@@ -102,12 +102,12 @@ describe('ingestUrl', () => {
 
   test('GIVEN a 404 THEN nothing is stored and the error names the status', async () => {
     await expect(ingestUrl(`${server.base}/gone.html`, options)).rejects.toBeInstanceOf(HttpStatusError);
-    expect(stores.articles.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
     await expect(ingestUrl(`${server.base}/to-private`, options)).rejects.toThrow('refused http://10.0.0.1/admin: private address');
-    expect(stores.articles.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
   test('GIVEN a javascript: URL THEN it is refused', async () => {
@@ -126,7 +126,7 @@ describe('ingestFile and pasted text', () => {
     writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
     const fromFile = await ingestFile(path, options);
     expect(fromFile).toMatchObject({ outcome: 'unchanged', article: { id: fetched.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a windows-1252 .html file THEN its meta charset decodes it', async () => {
@@ -164,7 +164,7 @@ describe('ingestInputs (briefing ingest PATH|URL...)', () => {
       expect(reports[0]!.line).toBe(`${server.base}/news-page.html: created #1 "Harbour council approves new ferry line", 3 quotes`);
       expect(reports[1]!.line).toBe(`${dir}: created 1, updated 0, unchanged 1, failed 0`);
       expect(reports[2]!.line).toMatch(/missing\.txt: error: ENOENT/);
-      expect(stores.articles.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles('all').total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -66,17 +66,17 @@ test('GIVEN a file from a newer version THEN opening refuses it', () => {
 
 test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings and deliveries survive', () => {
   const first = openStores(file);
-  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
+  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading, { collection: 'shared' });
   first.guilds.saveGuildSettings(settings);
   first.deliveries.beginDelivery('g1', '2018-09-17', [article.id]);
   first.close();
 
   const again = openStores(file);
-  expect(again.articles.getArticle(article.id)).toEqual(article);
-  expect(again.articles.getReading(article.id)).toEqual(reading);
-  expect(again.speakers.quotesBySpeaker('vladimir-putin').total).toBe(1);
-  expect(again.speakers.findSpeakers('putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
-  expect(again.articles.listArticles({ search: 'sochi' }).total).toBe(1);
+  expect(again.articles.getArticle('all', article.id)).toEqual(article);
+  expect(again.articles.getReading('all', article.id)).toEqual(reading);
+  expect(again.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(1);
+  expect(again.speakers.findSpeakers('all', 'putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
+  expect(again.articles.listArticles('all', { search: 'sochi' }).total).toBe(1);
   expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
   expect(again.deliveries.beginDelivery('g1', '2018-09-17', [])).toBe(false);
   again.close();
@@ -121,20 +121,20 @@ test('GIVEN an archive written before migration 5 THEN it upgrades without loss 
   writeVersion4Archive(file);
   const stores = openStores(file);
   try {
-    expect(stores.articles.listArticles().items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
-    expect(stores.articles.listArticles().total).toBe(3);
-    expect(stores.articles.latestArticle()?.title).toBe('Note');
-    expect(stores.articles.listArticles({ search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
-    expect(stores.articles.getReading(1)).toEqual(reading);
-    expect(stores.speakers.quotesBySpeaker('vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
-    expect(stores.speakers.quotesBySpeaker('vladimir-putin').total).toBe(2);
-    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers(prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
+    expect(stores.articles.listArticles('all').total).toBe(3);
+    expect(stores.articles.latestArticle('all')?.title).toBe('Note');
+    expect(stores.articles.listArticles('all', { search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
+    expect(stores.articles.getReading('all', 1)).toEqual(reading);
+    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
+    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(2);
+    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers('all', prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('all', 'Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('all', 'Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
     // Saving after the upgrade keeps the counts and the buckets in step
-    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading);
-    expect(stores.articles.listArticles().total).toBe(4);
-    expect(stores.speakers.suggestSpeakers('pu').map((s) => s.quoteCount)).toEqual([3]);
+    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading, { collection: 'shared' });
+    expect(stores.articles.listArticles('all').total).toBe(4);
+    expect(stores.speakers.suggestSpeakers('all', 'pu').map((s) => s.quoteCount)).toEqual([3]);
   } finally {
     stores.close();
   }

@@ -65,7 +65,8 @@ export function newArticleIds(stores: BriefingStores, guildId: string, now: Date
   const nowMs = now.getTime();
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
-  const ids = stores.articles.articlesSince(since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  // Only what this server sees: its own collection, and the shared one unless it hides it
+  const ids = stores.articles.articlesSince({ guildId }, since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
   return { ids, since };
 }
 
@@ -78,7 +79,7 @@ export function buildBriefing(stores: BriefingStores, guildId: string, now: Date
 /** The digest of exactly these articles (a claimed delivery is rebuilt from its ids). */
 export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date): Briefing {
   const items = articleIds
-    .map((id) => ({ article: articles.getArticle(id), reading: articles.getReading(id) }))
+    .map((id) => ({ article: articles.getArticle({ guildId }, id), reading: articles.getReading({ guildId }, id) }))
     .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
     .map(({ article, reading }) => itemOf(articles, article, reading, now))
     .sort((a, b) => b.score - a.score || b.articleId - a.articleId);

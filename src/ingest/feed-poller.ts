@@ -47,8 +47,10 @@ export function backoffMs(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** Math.max(0, failures), Math.max(MAX_BACKOFF_MS, intervalMs));
 }
 
-const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
+/** A feed's items join the collection of the server that follows it. */
+const ingestOptions = (feed: Feed, options: FeedPollOptions): IngestOptions => ({
   articles: options.articles,
+  destination: { collection: 'guild', guildId: feed.guildId, addedBy: null },
   read: options.read,
   fetch: options.fetchOptions,
 });
@@ -56,7 +58,7 @@ const ingestOptions = (options: FeedPollOptions): IngestOptions => ({
 /** One item to one article: the feed's own text when it has the whole article, else its link. */
 async function ingestItem(feed: Feed, item: FeedItem, options: IngestOptions): Promise<Ingested | null> {
   if (item.link) {
-    const already = findKnownUrl(options.articles, item.link);
+    const already = findKnownUrl(options, item.link);
     if (already) return already;
   }
   if (item.paragraphs.length > 0) {
@@ -80,9 +82,10 @@ async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOption
   for (const item of items.slice(0, MAX_ITEMS_PER_POLL).reverse()) {
     if (options.feeds.hasSeen(feed.id, item.key)) continue;
     try {
-      const ingested = await ingestItem(feed, item, ingestOptions(options));
+      const ingested = await ingestItem(feed, item, ingestOptions(feed, options));
       options.feeds.markSeen(feed.id, item.key, ingested?.article.id ?? null);
-      if (ingested?.outcome === 'created') stored.push(ingested.article);
+      // New to this server's collection is news here, even when another server's feed stored it first
+      if (ingested && (ingested.outcome === 'created' || ingested.joined)) stored.push(ingested.article);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       itemErrors.push(`${item.link ?? item.key}: ${reason}`);

@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { readBytes } from '../article/read.js';
 import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
-import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
+import type { ArticleStore, Destination, SaveOutcome, StoredArticle } from '../library/types.js';
 import { articleText, extractHtml } from './html.js';
 import { decode, declaredCharset } from './charset.js';
 
@@ -15,6 +15,8 @@ import { decode, declaredCharset } from './charset.js';
 export const FOLDER_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 /** Saved web pages, read through the HTML extractor when `html` is set. */
 export const FOLDER_HTML_EXTENSIONS: readonly string[] = ['.html', '.htm'];
+/** The operator's folder is the shared collection, visible in every server that shows it. */
+const SHARED: Destination = { collection: 'shared' };
 /** Same as the engine's default: a news article is far below this; a bigger file is a dump. */
 export const FOLDER_MAX_BYTES = 2 * 1024 * 1024;
 /** Editors write a file in several steps; wait for them to settle before reading. */
@@ -74,11 +76,17 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
   if (!decoded.ok) return { outcome: 'failed', reason: `${decoded.error.code}: ${decoded.error.message}` };
   const text = decoded.value.text;
   const known = options.articles.findByHash(contentHash(text));
-  if (known) return { outcome: 'unchanged', article: known };
+  if (known) return unchanged(options.articles, known);
   const reading = options.read(bytes, { maxBytes });
   if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
   const { title, date } = reading.value;
-  return options.articles.saveArticle({ source: file, text, title, date }, reading.value);
+  return options.articles.saveArticle({ source: file, text, title, date }, reading.value, SHARED);
+}
+
+/** A file whose text the archive has (a server added it first): it joins the shared collection too. */
+function unchanged(articles: ArticleStore, article: StoredArticle): FileOutcome {
+  articles.linkArticle(article.id, SHARED);
+  return { outcome: 'unchanged', article };
 }
 
 /** A saved page: the article text as the URL ingest stores it, so the same page is the same hash. */
@@ -86,10 +94,10 @@ function importHtml(file: string, bytes: Uint8Array, options: ImportOptions): Fi
   const page = extractHtml(decode(bytes, declaredCharset('', bytes)), null);
   const text = articleText(page);
   const known = options.articles.findByHash(contentHash(text));
-  if (known) return { outcome: 'unchanged', article: known };
+  if (known) return unchanged(options.articles, known);
   const reading = options.read(new TextEncoder().encode(text), { title: page.title, date: page.date });
   if (!reading.ok) return { outcome: 'failed', reason: `${reading.error.code}: ${reading.error.message}` };
-  return options.articles.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value);
+  return options.articles.saveArticle({ source: file, url: page.url, text, title: page.title ?? reading.value.title, date: page.date ?? reading.value.date }, reading.value, SHARED);
 }
 
 /**

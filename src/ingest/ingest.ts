@@ -8,7 +8,7 @@ import { extname, resolve } from 'node:path';
 import { readArticle, readBytes } from '../article/index.js';
 import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
-import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
+import type { ArticleStore, Destination, SaveOutcome, StoredArticle } from '../library/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { articleText, extractHtml, type ExtractedPage } from './html.js';
 import { decode, declaredCharset } from './charset.js';
@@ -19,6 +19,8 @@ export type ReadText = (text: string, meta: ArticleMeta) => Result<Reading>;
 
 export interface IngestOptions {
   articles: ArticleStore;
+  /** The collection the article joins: shared (folder, CLI) or a server's (`/article add`, its feeds). */
+  destination: Destination;
   /** `readArticle` by default. */
   read?: ReadText;
   /** Transport and safety limits for anything fetched. */
@@ -29,6 +31,8 @@ export interface Ingested {
   outcome: SaveOutcome;
   article: StoredArticle;
   reading: Reading;
+  /** Already in the archive, and new to the destination's collection (another server had it first). */
+  joined?: boolean;
   /** From the page, when it came from the web. */
   byline?: string | null;
   siteName?: string | null;
@@ -44,22 +48,25 @@ const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 /** The local file types `ingestFile` accepts. */
 export const FILE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
-const known = (articles: ArticleStore, article: StoredArticle): Ingested | null => {
-  const reading = articles.getReading(article.id);
-  return reading ? { outcome: 'unchanged', article, reading } : null;
+/** An article the archive has already: not read again, only added to the destination's collection. */
+const known = ({ articles, destination }: IngestOptions, article: StoredArticle): Ingested | null => {
+  const reading = articles.getReading('all', article.id);
+  if (!reading) return null;
+  const joined = articles.linkArticle(article.id, destination);
+  return { outcome: 'unchanged', article, reading, joined };
 };
 
 /** Reads and stores a text, unless the same text is already in the archive. */
 export function storeText(source: string, url: string | null, text: string, meta: ArticleMeta, options: IngestOptions): Ingested {
   const { articles } = options;
   const same = articles.findByHash(contentHash(text));
-  const already = same && known(articles, same);
+  const already = same && known(options, same);
   if (already) return already;
   const read = (options.read ?? readArticle)(text, meta);
   if (!read.ok) throw new ArticleReadError(`${read.error.code}: ${read.error.message}`);
   const title = meta.title ?? read.value.title;
   const date = meta.date ?? read.value.date;
-  const saved = articles.saveArticle({ source, url, text, title, date }, read.value);
+  const saved = articles.saveArticle({ source, url, text, title, date }, read.value, options.destination);
   return { ...saved, reading: read.value };
 }
 
@@ -71,11 +78,11 @@ export function storePage(page: ExtractedPage, fallbackSource: string, options: 
   return { ...stored, byline: page.byline, siteName: page.siteName };
 }
 
-/** The archive already has this URL (after tracking parameters are stripped). */
-export function findKnownUrl(articles: ArticleStore, url: string): Ingested | null {
+/** The archive already has this URL (after tracking parameters are stripped): it joins the destination's collection. */
+export function findKnownUrl(options: IngestOptions, url: string): Ingested | null {
   const key = canonicalUrl(url);
-  const article = key ? articles.findBySource(key) : null;
-  return article ? known(articles, article) : null;
+  const article = key ? options.articles.findBySource(key) : null;
+  return article ? known(options, article) : null;
 }
 
 /**
@@ -85,7 +92,7 @@ export function findKnownUrl(articles: ArticleStore, url: string): Ingested | nu
 export async function ingestUrl(url: string, options: IngestOptions): Promise<Ingested> {
   const key = canonicalUrl(url);
   if (!key) throw new FetchRefusedError(url, 'only http and https URLs are fetched');
-  const already = findKnownUrl(options.articles, key);
+  const already = findKnownUrl(options, key);
   if (already) return already;
   const doc = await safeFetch(key, options.fetch);
   if (doc.notModified) throw new ArticleReadError(`the server answered 304 without a cached copy: ${key}`);
@@ -94,7 +101,7 @@ export async function ingestUrl(url: string, options: IngestOptions): Promise<In
   }
   const page = extractHtml(doc.text, doc.url);
   // A canonical link pointing elsewhere may name an article the archive already has
-  const byCanonical = page.url ? findKnownUrl(options.articles, page.url) : null;
+  const byCanonical = page.url ? findKnownUrl(options, page.url) : null;
   return byCanonical ?? storePage(page, key, options);
 }
 
@@ -103,7 +110,7 @@ function storeByName(name: string, source: string, text: string, meta: ArticleMe
   if (!HTML_EXTENSIONS.includes(extname(name).toLowerCase())) return storeText(source, null, text, meta, options);
   const page = extractHtml(text, null);
   // A saved page names its canonical URL: the archive may have it from the web already
-  const already = page.url ? findKnownUrl(options.articles, page.url) : null;
+  const already = page.url ? findKnownUrl(options, page.url) : null;
   if (already) return already;
   const titled = meta.title ? { ...page, title: meta.title } : page;
   const stored = storeText(source, page.url, articleText(titled), { title: titled.title, date: page.date }, options);

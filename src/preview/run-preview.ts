@@ -36,14 +36,14 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const { articles } = stores;
   try {
     const summary = await importFolder(articlesDir, { articles, read: readArticle, maxBytes: options.maxBytes });
-    const { items, total } = articles.listArticles({ limit: Number.MAX_SAFE_INTEGER });
+    const { items, total } = articles.listArticles('all', { limit: Number.MAX_SAFE_INTEGER });
     const intro = `briefing: offline preview of ${total} article${total === 1 ? '' : 's'} in ${articlesDir} (no DISCORD_TOKEN, so nothing is posted; see README.md to run the bot)`;
     const blocks = [
       wrap(intro).join('\n'),
       ...summary.failed.map((f) => `skipped ${f.file}: ${f.reason}`),
       formatBriefing(buildBriefing(stores, PREVIEW_GUILD, options.now)),
       ...items.flatMap((article, index) => {
-        const reading = articles.getReading(article.id);
+        const reading = articles.getReading('all', article.id);
         return reading ? [formatArticle(article, reading, index + 1, total)] : [];
       }),
     ];
