@@ -49,6 +49,8 @@ export function findArticle(articles: ArticleStore, scope: Scope, value: string 
 
 function pick(articles: ArticleStore, scope: Scope, value: string | null): StoredArticle | null {
   if (value === null) return articles.latestArticle(scope);
-  const byId = /^#?\d+$/.test(value) ? articles.getArticle(scope, Number(value.replace('#', ''))) : null;
-  return byId ?? articles.listArticles(scope, { search: value, limit: 1 }).items[0] ?? null;
+  // A number is an article picked from the list: not found when this server does not see it,
+  // rather than a search for the digits in some other article's text
+  if (/^#?\d+$/.test(value)) return articles.getArticle(scope, Number(value.replace('#', '')));
+  return articles.listArticles(scope, { search: value, limit: 1 }).items[0] ?? null;
 }
