@@ -183,6 +183,30 @@ describe('polling feeds against a local server', () => {
     }
   });
 
+  test('GIVEN a feed followed in g1 THEN its items are g1\'s: another server does not see them', async () => {
+    add('/rss.xml');
+    await pollDueFeeds(options);
+    expect(stores.articles.listArticles({ guildId: 'g1' }).total).toBe(2);
+    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(0);
+    expect(stores.articles.listArticles('shared').total).toBe(0);
+  });
+
+  test('GIVEN g2 follows a feed whose new item g1 stored first THEN it is stored once, linked to g2 and announced in g2 too', async () => {
+    server.setChangingFeed(1);
+    add('/changing.xml', 'g1');
+    add('/changing.xml', 'g2');
+    await pollDueFeeds(options);
+    server.setChangingFeed(2);
+    now += INTERVAL;
+    await pollDueFeeds(options);
+    expect(stores.articles.listArticles('all').total).toBe(2);
+    expect(announced.map((a) => [a.feed.guildId, a.articles.map((x) => x.title)])).toEqual([
+      ['g1', ['Mountain railway reopens after landslide']],
+      ['g2', ['Mountain railway reopens after landslide']],
+    ]);
+    expect(stores.articles.listArticles({ guildId: 'g2' }, { search: 'railway' }).total).toBe(1);
+  });
+
   test('GIVEN a running poller THEN pollNow polls due feeds and stop waits for it', async () => {
     add('/rss.xml');
     const poller = startFeedPoller(options);

@@ -41,6 +41,18 @@ const write = (name: string, text: string | Uint8Array): string => {
 const counts = (s: ImportSummary) => ({ created: s.created, updated: s.updated, unchanged: s.unchanged, failed: s.failed.length });
 
 describe('importFolder', () => {
+  test('GIVEN the folder THEN its files are the shared collection, and a text a server pasted first joins it too', async () => {
+    const { read } = countingReader();
+    const pasted = 'Pasted first\nin a server';
+    stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(new TextEncoder().encode(pasted), {}) as { value: Reading }).value, { collection: 'guild', guildId: 'g1', addedBy: 'u1' });
+    write('a.txt', 'Folder file\nbody');
+    write('b.txt', pasted);
+    const summary = await importFolder(dir, { articles: stores.articles, read });
+    expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
+    expect(stores.articles.listArticles('shared').items.map((a) => a.title)).toEqual(['Folder file', 'Pasted first']);
+    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(2);
+  });
+
   test('GIVEN .txt and .md files THEN each is created with its absolute path as source; other files are left alone', async () => {
     const { read } = countingReader();
     const a = write('a.txt', 'Alpha\n\nText of alpha.');
