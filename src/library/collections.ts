@@ -58,6 +58,11 @@ export function createCollections(db: Database) {
     'INSERT OR REPLACE INTO collection_quotes (collection_id, speaker_id, article_id, quotes) VALUES (?, ?, ?, ?)',
   );
   const dropQuotes = db.prepare<[number]>('DELETE FROM collection_quotes WHERE article_id = ?');
+  const dropKeys = db.prepare<[number, string]>('DELETE FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?');
+  const putKeys = db.prepare<[number, string, number, string]>(
+    'INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?',
+  );
+  const rankKeys = db.prepare<[number, number, string]>('UPDATE collection_speaker_keys SET quote_count = ? WHERE collection_id = ? AND speaker_id = ?');
   const speakerCount = db.prepare<[number, string], SpeakerCountRow>(
     'SELECT collection_id, speaker_id, quote_count, shared_count FROM collection_speakers WHERE collection_id = ? AND speaker_id = ?',
   );
@@ -100,8 +105,20 @@ export function createCollections(db: Database) {
         addSpeaker.run(c, speaker, sign * n, sign * n * alsoShared);
         if (sign < 0) dropEmptySpeaker.run(c, speaker);
         else putQuotes.run(c, speaker, articleId, n);
+        rankSpeaker(c, speaker);
       }
     }
+  }
+
+  /** Keeps the collection's autocomplete buckets in step with its count of the speaker's quotes. */
+  function rankSpeaker(collectionId: number, speakerId: string): void {
+    const row = speakerCount.get(collectionId, speakerId);
+    if (!row) {
+      dropKeys.run(collectionId, speakerId);
+      return;
+    }
+    putKeys.run(collectionId, speakerId, row.quote_count, speakerId);
+    rankKeys.run(row.quote_count, collectionId, speakerId);
   }
 
   /** Links an article to a collection; false when it was there already. */

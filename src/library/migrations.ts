@@ -227,6 +227,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX collection_quotes_speaker ON collection_quotes (speaker_id);
       CREATE INDEX collection_quotes_article ON collection_quotes (article_id);
+      -- The autocomplete buckets (speaker_keys) of each collection, ranked by its own counts: a server's
+      -- autocomplete reads its own bucket, however many names of other servers share the letters
+      CREATE TABLE collection_speaker_keys (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        key TEXT NOT NULL,
+        quote_count INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, speaker_id, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_speaker_keys_ranked ON collection_speaker_keys (collection_id, key, quote_count DESC, speaker_id);
+      CREATE INDEX collection_speaker_keys_speaker ON collection_speaker_keys (speaker_id);
 
       -- An existing archive: what a server added (discord:<guild>/<user>/…) and its feeds brought in are its own
       CREATE TEMP TABLE guild_links AS
@@ -248,6 +259,8 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE q.speaker_id IS NOT NULL GROUP BY ca.collection_id, q.speaker_id, q.article_id;
       INSERT INTO collection_speakers (collection_id, speaker_id, quote_count, shared_count)
         SELECT collection_id, speaker_id, sum(quotes), 0 FROM collection_quotes GROUP BY collection_id, speaker_id;
+      INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
+        SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id;
       -- A search walks the index of the words and of the article's collections at once
       DROP TABLE articles_fts;
       CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, scope, content = '', contentless_delete = 1, prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2');

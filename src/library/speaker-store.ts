@@ -5,7 +5,7 @@ import type { Collections, Visible } from './collections.js';
 import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
-import { PREFIX_KEY_MAX, tailKey, typoForms } from './speakers.js';
+import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from './speakers.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
 
 /** Discord shows at most 25 autocomplete choices. */
@@ -32,12 +32,7 @@ const EXACT_MAX = 200;
 const TYPO_CANDIDATES_PER_BUCKET = 100;
 /** Letters of the query's start that pick its head bucket. */
 const TYPO_HEAD_LENGTH = 2;
-/**
- * Names read from an archive-wide bucket for one server's autocomplete, most quoted first,
- * keeping those it has quotes of: a bound, so a server that sees few of a bucket's speakers
- * costs the same however many the archive knows.
- */
-const SCOPED_BUCKET_SCAN_MAX = 1000;
+
 
 /** Edits allowed for "did you mean": one typo in a short name, up to three in a long one. */
 export function typoBudget(length: number): number {
@@ -112,8 +107,9 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
   const topIn = db.prepare<[number, number], { speaker_id: string }>(
     'SELECT speaker_id FROM collection_speakers WHERE collection_id = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
   );
-  const bucketWalk = db.prepare<[string, number], { speaker_id: string }>(
-    'SELECT speaker_id FROM speaker_keys WHERE key = ? ORDER BY quote_count DESC, name LIMIT ?',
+  // A collection's own bucket, ranked by its own counts: no walk past other servers' names
+  const bucketIn = db.prepare<[number, string, number], { speaker_id: string }>(
+    'SELECT speaker_id FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
   );
   // A speaker's articles in one collection, or in a server's and the shared one merged, newest first
   const articlesOne = db.prepare<[number, string], { article_id: number }>(
@@ -151,23 +147,18 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     return [...found.values()].sort(mostQuoted).slice(0, limit);
   }
 
-  /** A bucket's speakers the scope has quotes of, walking it most quoted first, within a bound. */
-  function bucketIn(visible: readonly number[], key: string, limit: number): SpeakerSummary[] {
-    const found: SpeakerSummary[] = [];
-    for (const { speaker_id: id } of bucketWalk.iterate(key, SCOPED_BUCKET_SCAN_MAX)) {
-      const row = byId.get(id);
-      const speaker = row ? seen(visible, toSpeakerSummary(row)) : null;
-      if (speaker) found.push(speaker);
-      if (found.length >= limit) break;
-    }
-    return found.sort(mostQuoted);
+  /** The most quoted of a bucket in the visible collections, as the scope counts them. */
+  function bucketOf(visible: readonly number[], key: string, limit: number): SpeakerSummary[] {
+    return seenAll(visible, summaries(visible.flatMap((c) => bucketIn.all(c, key, limit).map((r) => r.speaker_id))));
   }
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
     if (key === '') return seenAll(visible, summaries(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))).slice(0, limit);
-    if (key.length <= PREFIX_KEY_MAX) return bucketIn(visible, key, limit);
-    return seenAll(visible, prefix.all(key, key + PREFIX_END, PREFIX_SCAN_MAX).map(toSpeakerSummary)).slice(0, limit);
+    if (key.length <= PREFIX_KEY_MAX) return bucketOf(visible, key, limit).slice(0, limit);
+    // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
+    const starts = (s: SpeakerSummary): boolean => speakerTerms({ ...s, type: 'person' }).some((t) => t.startsWith(key));
+    return bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts).slice(0, limit);
   }
 
   function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
@@ -189,10 +180,11 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
   function closest(visible: Visible, key: string): SpeakerSummary[] {
     const budget = typoBudget(key.length);
     const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
-    const candidates = [...bucket.all(key.slice(0, TYPO_HEAD_LENGTH), TYPO_CANDIDATES_PER_BUCKET), ...bucket.all(tailKey(key), TYPO_CANDIDATES_PER_BUCKET)];
-    for (const row of candidates) {
-      const speaker = seen(visible, toSpeakerSummary(row));
-      if (!speaker) continue;
+    const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
+    const candidates = visible === null
+      ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map(toSpeakerSummary))
+      : buckets.flatMap((b) => bucketOf(visible, b, TYPO_CANDIDATES_PER_BUCKET));
+    for (const speaker of candidates) {
       for (const form of typoForms(speaker)) {
         // Only names within the budget in length can be within it in edits
         if (Math.abs(form.length - key.length) > budget) continue;

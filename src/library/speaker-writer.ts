@@ -81,6 +81,17 @@ export function createSpeakerWriter(db: Database) {
        SELECT collection_id, ?, quote_count, shared_count FROM collection_speakers WHERE speaker_id = ? ORDER BY collection_id
      ON CONFLICT (collection_id, speaker_id) DO UPDATE SET quote_count = quote_count + excluded.quote_count, shared_count = shared_count + excluded.shared_count`,
   );
+  const dropCollectionKeys = db.prepare<[string]>('DELETE FROM collection_speaker_keys WHERE speaker_id = ?');
+  const putCollectionKeys = db.prepare<[string]>(
+    `INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
+       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+       WHERE cs.speaker_id = ?`,
+  );
+  /** Rebuilds a speaker's buckets in every collection that has quotes of it: after its keys or counts changed. */
+  const resyncCollectionKeys = (speakerId: string): void => {
+    dropCollectionKeys.run(speakerId);
+    putCollectionKeys.run(speakerId);
+  };
   const mergeCollectionQuotes = db.prepare<[string, string]>(
     `INSERT INTO collection_quotes (collection_id, speaker_id, article_id, quotes)
        SELECT collection_id, ?, article_id, quotes FROM collection_quotes WHERE speaker_id = ? ORDER BY collection_id
@@ -99,6 +110,7 @@ export function createSpeakerWriter(db: Database) {
       mergeCollectionSpeakers.run(newId, oldId);
       mergeCollectionQuotes.run(newId, oldId);
       drop.run(oldId);
+      resyncCollectionKeys(newId);
     } else {
       rename.run(newId, oldId);
     }
@@ -122,6 +134,7 @@ export function createSpeakerWriter(db: Database) {
       for (const term of speakerTerms(speaker)) putTerm.run(term, speaker.id);
       clearBuckets.run(speaker.id);
       for (const bucket of speakerBucketKeys(speaker)) putBucket.run(bucket, speaker.id, existing?.quote_count ?? 0, speaker.name);
+      resyncCollectionKeys(speaker.id);
     }
     // Quotes keep the speaker's name in the search index: rewritten only when it differs
     if (moved || (existing && existing.name !== speaker.name)) renameQuoteFts.run(speaker.name, speaker.id);

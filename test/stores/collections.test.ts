@@ -221,6 +221,17 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
       expect(stores.speakers.quotesBySpeaker(A, 'putin').items.map((q) => q.quote.text)).toEqual(['first']);
     });
 
+    test('GIVEN a speaker who gains a role in another server\'s article THEN each server\'s autocomplete knows it by the role', () => {
+      open();
+      stores.articles.saveArticle(article('discord:A/u/1', 'one', 'One', null), reading('One', null, [['first', 'Putin']], [{ name: 'Putin' }]), into('A'));
+      expect(stores.speakers.suggestSpeakers(A, 'kre')).toEqual([]);
+      stores.articles.saveArticle(article('discord:B/u/2', 'two', 'Two', null), reading('Two', null, [['second', 'Vladimir Putin']], [{ ...PUTIN, roles: ['Kremlin leader'] }]), into('B'));
+      expect(stores.speakers.suggestSpeakers(A, 'kre').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 1]]);
+      expect(stores.speakers.suggestSpeakers(A, 'vl').map((s) => s.name)).toEqual(['Vladimir Putin']);
+      expect(stores.speakers.suggestSpeakers(A, 'kreml').map((s) => s.name)).toEqual(['Vladimir Putin']);
+      expect(stores.speakers.suggestSpeakers(C, 'kre')).toEqual([]);
+    });
+
     test('GIVEN a server\'s article saved again with new text THEN its counts follow the new quotes', () => {
       open();
       stores.articles.saveArticle(article('feed:x#1', 'v1', 'A', null), reading('A', null, [['one', 'Vladimir Putin']], [PUTIN]), into('A', null));
