@@ -108,8 +108,10 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     'SELECT speaker_id FROM collection_speakers WHERE collection_id = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
   );
   // A collection's own bucket, ranked by its own counts: no walk past other servers' names
-  const bucketIn = db.prepare<[number, string, number], { speaker_id: string }>(
-    'SELECT speaker_id FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
+  const bucketIn = db.prepare<[number, string, number], SpeakerRow & { local_count: number }>(
+    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, k.quote_count AS local_count
+     FROM (SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?) k
+     JOIN speakers s ON s.id = k.speaker_id`,
   );
   // A speaker's articles in one collection, or in a server's and the shared one merged, newest first
   const articlesOne = db.prepare<[number, string], { article_id: number }>(
@@ -147,18 +149,30 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     return [...found.values()].sort(mostQuoted).slice(0, limit);
   }
 
-  /** The most quoted of a bucket in the visible collections, as the scope counts them. */
+  /**
+   * The most quoted of a bucket in the visible collections, ranked by the collections' own
+   * counts added up (a quote in an article both hold counts twice here; `seen` gives the exact
+   * count for what is shown).
+   */
   function bucketOf(visible: readonly number[], key: string, limit: number): SpeakerSummary[] {
-    return seenAll(visible, summaries(visible.flatMap((c) => bucketIn.all(c, key, limit).map((r) => r.speaker_id))));
+    const found = new Map<string, SpeakerSummary>();
+    for (const c of visible) {
+      for (const row of bucketIn.all(c, key, limit)) {
+        found.set(row.id, { ...toSpeakerSummary(row), quoteCount: (found.get(row.id)?.quoteCount ?? 0) + row.local_count });
+      }
+    }
+    return [...found.values()].sort(mostQuoted);
   }
+  /** The first `limit` as the scope counts them exactly. */
+  const exactly = (visible: readonly number[], ranked: SpeakerSummary[], limit: number): SpeakerSummary[] => seenAll(visible, ranked.slice(0, limit));
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
     if (key === '') return seenAll(visible, summaries(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))).slice(0, limit);
-    if (key.length <= PREFIX_KEY_MAX) return bucketOf(visible, key, limit).slice(0, limit);
+    if (key.length <= PREFIX_KEY_MAX) return exactly(visible, bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
     const starts = (s: SpeakerSummary): boolean => speakerTerms({ ...s, type: 'person' }).some((t) => t.startsWith(key));
-    return bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts).slice(0, limit);
+    return exactly(visible, bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts), limit);
   }
 
   function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
@@ -192,10 +206,12 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
         if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
       }
     }
-    return [...best.values()]
+    const nearest = [...best.values()]
       .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
       .slice(0, SUGGESTIONS_MAX)
       .map((c) => c.speaker);
+    // Counted exactly only for the few shown
+    return visible === null ? nearest : nearest.flatMap((speaker) => seen(visible, speaker) ?? []);
   }
 
   function findSpeakers(scope: Scope, query: string): SpeakerMatch {
