@@ -8,7 +8,7 @@ import { readArticle } from '../src/article/index.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
 import { startTestBot, type TestBot } from './fake-discord/harness.js';
-import { autocompletePayload, chatInputPayload, type OptionInput } from './fake-discord/interactions.js';
+import { autocompletePayload, chatInputPayload, type Invoker, type OptionInput } from './fake-discord/interactions.js';
 import type { FakeDiscord, RestCall } from './fake-discord/fake-discord.js';
 
 const NOW = Date.parse('2024-06-01T08:00:00Z');
@@ -59,9 +59,9 @@ describe('three servers, one archive', () => {
   }
 
   /** The answer's message data: the reply, or after a deferral the edit or private follow-up. */
-  async function run(server: Server, name: string, options: OptionInput[] = []): Promise<{ content?: string; embeds: Record<string, unknown>[]; flags?: number }> {
+  async function run(server: Server, name: string, options: OptionInput[] = [], invoker?: Invoker): Promise<{ content?: string; embeds: Record<string, unknown>[]; flags?: number }> {
     const fake: FakeDiscord = t.fake;
-    const sent = from(server, chatInputPayload(fake.ids, name, options));
+    const sent = from(server, chatInputPayload(fake.ids, name, options, invoker));
     const first = await fake.waitForResponse(sent);
     if (first.body.type !== DEFERRED) return first.body.data;
     const after: RestCall = await fake.waitForResponse(sent, (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
@@ -140,6 +140,13 @@ describe('three servers, one archive', () => {
     const answer = await run('B', 'article', [{ name: 'remove', options: [{ name: 'article', value: String(ferry) }] }]);
     expect(answer.flags).toBe(64);
     expect(answer.content).toContain('is in the shared collection');
+    expect(await text('B', 'articles')).toContain('Ferry line approved');
+  });
+
+  test('GIVEN a member without Manage Server THEN /article shared is refused privately and nothing changes', async () => {
+    // Manage Messages only (8192): enough for /article, not for a server setting
+    const answer = await run('B', 'article', [{ name: 'shared', options: [{ name: 'visible', value: false }] }], { permissions: '8192' });
+    expect(answer).toMatchObject({ content: 'Showing or hiding the shared collection is a server setting: it needs the Manage Server permission.', flags: 64 });
     expect(await text('B', 'articles')).toContain('Ferry line approved');
   });
 

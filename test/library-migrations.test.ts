@@ -140,10 +140,14 @@ test('GIVEN an archive written before migration 5 THEN it upgrades without loss 
   }
 });
 
-/** Writes, in plain SQL on the real migrations 1-5, an archive of every kind of article the release before collections stored. */
-function writeVersion5Archive(path: string): void {
+/** Every migration before collections: what the release before them wrote. */
+const BEFORE_COLLECTIONS = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'collections'));
+
+/** Writes, in plain SQL on the real migrations before collections, an archive of every kind of article that release stored. */
+function writePreCollectionsArchive(path: string): void {
   const old = new Database(path);
-  migrate(old, MIGRATIONS.slice(0, 5));
+  expect(BEFORE_COLLECTIONS.length).toBeGreaterThanOrEqual(5);
+  migrate(old, BEFORE_COLLECTIONS);
   const insertArticle = old.prepare('INSERT INTO articles (id, source, url, title, date, text, hash, added_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)');
   const rows: [number, string, string | null, string][] = [
     [1, '/srv/briefing/data/articles/sochi.txt', null, 'Sochi'],
@@ -180,7 +184,7 @@ function writeVersion5Archive(path: string): void {
 }
 
 test('GIVEN an archive written before collections THEN every article lands in its collection and each server sees its own and the shared ones', () => {
-  writeVersion5Archive(file);
+  writePreCollectionsArchive(file);
   const stores = openStores(file);
   try {
     const db = new Database(file, { readonly: true });

@@ -30,6 +30,8 @@ const EXACT_MAX = 200;
  * its last two): the typo path compares a bounded number of names, however many are known.
  */
 const TYPO_CANDIDATES_PER_BUCKET = 100;
+/** The same for a server: its own bucket and the shared one, each ranked by its own counts, half as many from each. */
+const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
 /** Letters of the query's start that pick its head bucket. */
 const TYPO_HEAD_LENGTH = 2;
 
@@ -197,7 +199,7 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
     const candidates = visible === null
       ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map(toSpeakerSummary))
-      : buckets.flatMap((b) => bucketOf(visible, b, TYPO_CANDIDATES_PER_BUCKET));
+      : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
     for (const speaker of candidates) {
       for (const form of typoForms(speaker)) {
         // Only names within the budget in length can be within it in edits
