@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { articleOption, suggestArticles } from '../src/discord/article-option.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
+import { interactionScope } from '../src/discord/scope.js';
 import { renderIngested, renderIngestError } from '../src/discord/render-ingest.js';
 import { renderQuotaRefusal } from '../src/discord/render-quota.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
@@ -20,8 +22,9 @@ const quotaRequest = (interaction: ChatInputCommandInteraction, { clock, limits 
   guildId: interaction.guildId!, userId: interaction.user.id, now: clock().getTime(), limits: limits.quota,
 });
 
-/** Everything that can be said wrong before fetching: the options, the link, the file type, the quota. */
+/** Everything that can be said wrong about an add before fetching: the options, the link, the file type, the quota. */
 function validate(interaction: ChatInputCommandInteraction, context: CommandContext): BotMessage | null {
+  if (interaction.options.getSubcommand(false) !== 'add') return null;
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
   const text = interaction.options.getString('text')?.trim() || null;
@@ -61,12 +64,45 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
   }
 }
 
-/** `/article add url:|file:|text: [title]`: brings one article into the archive. */
+/** `/article remove article:`: takes an article out of this server's collection. */
+function remove(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): BotMessage {
+  const value = interaction.options.getString('article', true).trim();
+  // Removing is not a search: only an article picked from the list (its number) is removed
+  const id = /^#?\d+$/.test(value) ? Number(value.replace('#', '')) : null;
+  const notFound = `No article ${id === null ? `“${value}”` : `#${id}`} in this server. Pick one from the list as you type, or see /articles.`;
+  if (id === null) return renderNotice(notFound);
+  const outcome = articles.removeArticle(guildId, id);
+  switch (outcome.kind) {
+    case 'not-found':
+      return renderNotice(notFound);
+    case 'shared':
+      return renderNotice(`#${id} is in the shared collection (the bot operator’s articles folder), so it cannot be removed from one server. A server admin can hide the whole shared collection here with /article shared visible:False.`);
+    default: {
+      // Deleted or still held elsewhere: the same answer, so no server learns what another one holds
+      const still = outcome.kind === 'unlinked' && outcome.stillVisible ? ' It is also in the shared collection, so it still shows here.' : '';
+      return renderNotice(`Removed #${id} from this server’s articles.${still}`, false);
+    }
+  }
+}
+
+/** `/article shared visible:`: whether this server sees the shared collection (the operator's folder). */
+function shared(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): BotMessage {
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    return renderNotice('Showing or hiding the shared collection is a server setting: it needs the Manage Server permission.');
+  }
+  const visible = interaction.options.getBoolean('visible', true);
+  articles.setSharedVisible(guildId, visible);
+  return renderNotice(visible
+    ? 'This server now sees the shared collection (the bot operator’s articles) alongside its own.'
+    : 'This server no longer sees the shared collection: /articles, the quotes and the briefing show only what its members and feeds added.', false);
+}
+
+/** `/article add|remove|shared`: this server's own articles. Manage Messages by default. */
 export function createArticleCommand(): SlashCommand {
   return {
     data: new SlashCommandBuilder()
       .setName(NAME)
-      .setDescription('Add articles to the archive')
+      .setDescription('Add and remove this server’s articles')
       .setContexts(InteractionContextType.Guild)
       // A server can open this to everyone (or narrow it) in its integration settings
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
@@ -78,14 +114,32 @@ export function createArticleCommand(): SlashCommand {
           .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md or .html file'))
           .addStringOption((o) => o.setName('text').setDescription('The article text').setMaxLength(TEXT_MAX))
           .addStringOption((o) => o.setName('title').setDescription('A title for a file or pasted text').setMaxLength(TITLE_MAX)),
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName('remove')
+          .setDescription('Remove an article from this server (other servers keep their copy)')
+          .addStringOption((o) => articleOption(o).setRequired(true).setDescription('Which article; start typing a title')),
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName('shared')
+          .setDescription('Show or hide the shared collection (the bot operator’s articles) in this server')
+          .addBooleanOption((o) => o.setName('visible').setDescription('True to show it (the default), False to hide it').setRequired(true)),
       ),
     validate,
     // Fetching a page may take seconds, and may still fail: deferred privately. Pasted text is
     // read at once; a busy reader pool past the deadline falls back to the router's late deferral
-    defer: (interaction) => (interaction.options.getString('text') === null ? 'private' : false),
+    defer: (interaction) => (interaction.options.getSubcommand(false) === 'add' && interaction.options.getString('text') === null ? 'private' : false),
     execute(interaction, context) {
+      const guildId = interaction.guildId;
+      if (!guildId) return renderNotice('Articles belong to a server: run /article in a server channel.');
+      const sub = interaction.options.getSubcommand();
+      if (sub === 'remove') return remove(interaction, guildId, context);
+      if (sub === 'shared') return shared(interaction, guildId, context);
       return add(interaction, context);
     },
+    autocomplete: (interaction, { articles }) => suggestArticles(articles, interactionScope(interaction), interaction.options.getFocused()),
   };
 }
 

@@ -3,13 +3,15 @@ import { TEXT_OPTION_MAX } from '../src/discord/article-option.js';
 import type { CommandContext, SlashCommand } from '../src/discord/command.js';
 import { pageButtons, pageCount, type PageState } from '../src/discord/pages.js';
 import { ARTICLES_PER_PAGE, renderArticleList, type BotMessage } from '../src/discord/render.js';
+import { interactionScope } from '../src/discord/scope.js';
+import type { Scope } from '../src/library/types.js';
 
 const NAME = 'articles';
 
-/** One page of the archive; null past the last page (the data changed since). */
-function articlesPage(state: PageState, { articles }: CommandContext): BotMessage | null {
+/** One page of the server's articles; null past the last page (the data changed since). */
+function articlesPage(state: PageState, { articles }: CommandContext, scope: Scope): BotMessage | null {
   const search = state.query || null;
-  const { items, total, capped } = articles.listArticles({ search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
+  const { items, total, capped } = articles.listArticles(scope, { search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
   if (items.length === 0 && state.page > 0) return null;
   const count = pageCount(total, ARTICLES_PER_PAGE);
   return { ...renderArticleList({ items, page: state.page, pageCount: count, total, capped, search }), components: pageButtons(state, count) };
@@ -27,7 +29,7 @@ export default {
   execute(interaction, context) {
     const query = interaction.options.getString('search')?.trim() ?? '';
     // Page 0 always renders: an empty archive still gets its "no articles" answer.
-    return articlesPage({ command: NAME, page: 0, articleId: null, query }, context)!;
+    return articlesPage({ command: NAME, page: 0, articleId: null, query }, context, interactionScope(interaction))!;
   },
   page: articlesPage,
 } satisfies SlashCommand;

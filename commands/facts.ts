@@ -1,6 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { articleOption, findArticle, suggestArticles } from '../src/discord/article-option.js';
 import type { SlashCommand } from '../src/discord/command.js';
+import { interactionScope } from '../src/discord/scope.js';
 import { renderFacts } from '../src/discord/render.js';
 
 /** `/facts [article]`: key facts, people, places, organisations, dates, numbers. */
@@ -11,8 +12,8 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .addStringOption(articleOption),
   execute(interaction, { articles }) {
-    const found = findArticle(articles, interaction.options.getString('article'));
+    const found = findArticle(articles, interactionScope(interaction), interaction.options.getString('article'));
     return found.ok ? renderFacts(found.article, found.reading) : found.message;
   },
-  autocomplete: (interaction, { articles }) => suggestArticles(articles, interaction.options.getFocused()),
+  autocomplete: (interaction, { articles }) => suggestArticles(articles, interactionScope(interaction), interaction.options.getFocused()),
 } satisfies SlashCommand;

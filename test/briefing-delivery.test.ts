@@ -18,9 +18,9 @@ const DAY = '2024-06-01';
 function seed(stores: Stores, clock: FakeClock): void {
   clock.set('2024-05-31T20:00:00Z');
   stores.articles.saveArticle({ source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
-    reading({ title: 'Putin and Erdogan agree on a buffer zone', headline: 'Putin and Erdogan agree on an Idlib buffer zone', summary: ['Russia and Turkey agreed on a buffer zone in Idlib.'], quotes: [quote('We agreed to set up a demilitarised zone between the sides,', PUTIN)], speakers: [PUTIN] }));
+    reading({ title: 'Putin and Erdogan agree on a buffer zone', headline: 'Putin and Erdogan agree on an Idlib buffer zone', summary: ['Russia and Turkey agreed on a buffer zone in Idlib.'], quotes: [quote('We agreed to set up a demilitarised zone between the sides,', PUTIN)], speakers: [PUTIN] }), { collection: 'shared' });
   clock.set('2024-06-01T04:00:00Z');
-  stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' }, idlibReading());
+  stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' }, idlibReading(), { collection: 'shared' });
   clock.set('2024-06-01T05:00:00Z');
 }
 
@@ -101,7 +101,7 @@ describe('the daily briefing, end to end', () => {
 
   test('GIVEN a role in setup THEN only that role is mentioned, and article text pings no one', async () => {
     const b = await start();
-    b.stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading());
+    b.stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading(), { collection: 'shared' });
     await setup({ role: true });
     clock.set('2024-06-01T06:00:00Z');
     await b.scheduler.runDue(ids().guildId);

@@ -17,7 +17,7 @@ function archive(start: string) {
     const at = now;
     now -= hoursAgoFromNow * HOUR;
     n += 1;
-    const { article } = stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r);
+    const { article } = stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r, { collection: 'shared' });
     now = at;
     return article.id;
   };

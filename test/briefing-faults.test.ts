@@ -4,6 +4,7 @@
  * processes on one database (one slow enough to lose its lease), and a storm of 429s. The
  * faults that need a real kill are in test/fault/.
  */
+import { SHARED } from '../src/ingest/destination.js';
 import Database from 'better-sqlite3';
 import { Routes } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -25,7 +26,7 @@ const DUE = '2024-06-01T06:00:00Z';
 function seed(stores: Stores, clock: FakeClock, count: number): void {
   clock.set('2024-05-31T20:00:00Z');
   for (let i = 0; i < count; i++) {
-    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: '2024-05-31' }, distinctStoryReading(i));
+    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: '2024-05-31' }, distinctStoryReading(i), SHARED);
   }
   stores.guilds.saveGuildSettings({ guildId: '300000000000000003', channelId: '400000000000000004', time: '09:00', timezone: TZ, roleId: null, postWhenEmpty: false, enabled: true });
   clock.set('2024-06-01T05:00:00Z');

@@ -2,6 +2,7 @@
  * What a daily briefing holds: at most ten stories, ranked, the same story from two sources
  * merged, and each item with the number `/quotes article:` takes, its date and its link.
  */
+import { SHARED } from '../src/ingest/destination.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { briefingOf, BRIEFING_ITEMS_MAX } from '../src/briefing/build-briefing.js';
 import { sameStory, storyWords } from '../src/briefing/merge-duplicates.js';
@@ -50,6 +51,7 @@ describe('the items of a briefing', () => {
     return stores.articles.saveArticle(
       { source: `a${n}.txt`, url: options.url ?? null, text: `Text of article ${n}. More.`, title, date: options.date ?? null },
       reading({ title, headline: title, summary: [`Summary of ${title}.`], quotes, speakers: quotes.length ? [ERDOGAN, PUTIN] : [] }),
+      SHARED,
     ).article.id;
   };
   beforeEach(() => {
@@ -104,7 +106,7 @@ describe('the daily briefing as posted, end to end', () => {
     const save = (n: number, title: string, url: string | null, date: string | null, quotes = 0) => {
       clock.advance(60_000);
       const said = Array.from({ length: quotes }, (_, i) => quote(`Quote ${i} from article ${n}, long enough to be telling,`, PUTIN));
-      return stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date }, reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] })).article.id;
+      return stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date }, reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] }), SHARED).article.id;
     };
     const first = save(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', 'https://news.example/idlib-zone', '2018-09-17', 3);
     const second = save(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', 'https://wire.example/a/1', '2018-09-17', 2);
@@ -138,7 +140,7 @@ describe('BRIEFING_MAX_ITEMS given to the bot', () => {
   test('GIVEN briefingMaxItems 3 and five new stories THEN /briefing show previews three and counts the other two', async () => {
     // Added an hour before the harness's clock (2024-06-01 08:00 UTC), inside the first briefing's day
     const stores = openStores(':memory:', { now: () => Date.parse('2024-06-01T07:00:00Z') });
-    for (let n = 1; n <= 5; n++) stores.articles.saveArticle({ source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null }, reading({ title: distinct(n), headline: distinct(n) }));
+    for (let n = 1; n <= 5; n++) stores.articles.saveArticle({ source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null }, reading({ title: distinct(n), headline: distinct(n) }), SHARED);
     const t = await startTestBot({ stores, briefingMaxItems: 3 });
     try {
       const call = await t.fake.waitForResponse(t.fake.command('briefing', [{ name: 'show', options: [] }]));

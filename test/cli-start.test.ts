@@ -141,7 +141,7 @@ describe('briefing deploy', () => {
 });
 
 describe('briefing ingest', () => {
-  test('GIVEN two files THEN both are stored in BRIEFING_DB; ingesting them again changes nothing', async () => {
+  test('GIVEN two files THEN both are stored in BRIEFING_DB, in the shared collection; ingesting them again changes nothing', async () => {
     const env = { BRIEFING_DB: 'archive.sqlite' };
     const first = await run(['ingest', SEED, SOCHI], env);
     expect(first.code).toBe(0);
@@ -149,7 +149,8 @@ describe('briefing ingest', () => {
     const again = await run(['ingest', SEED], env);
     expect(again.out).toMatch(/^unchanged #1 /);
     const stores = openStores(path.join(dir, 'archive.sqlite'));
-    expect(stores.articles.listArticles().total).toBe(2);
+    expect(stores.articles.listArticles('all').total).toBe(2);
+    expect(stores.articles.listArticles('shared').total).toBe(2);
     stores.close();
   });
 

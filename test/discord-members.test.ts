@@ -2,6 +2,7 @@
  * What members meet, end to end through the real discord.js Client and the fake Discord:
  * servers only, permissions, quotas, dates every viewer reads alike, private errors.
  */
+import { SHARED } from '../src/ingest/destination.js';
 import { InteractionContextType } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { commands } from '../commands/index.js';
@@ -42,6 +43,7 @@ function seeded(): Stores {
   stores.articles.saveArticle(
     { source: 'data/articles/idlib-2018-09-17.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib before talks with Putin', date: '2018-09-17' },
     idlibReading(),
+    SHARED,
   );
   return stores;
 }
@@ -60,7 +62,7 @@ describe('servers only', () => {
     const sent = t.fake.command(name, options, { dm: true });
     const first = await firstCallback(t.fake, sent);
     expect(first.body).toMatchObject({ type: CHANNEL_MESSAGE, data: { flags: EPHEMERAL, content: expect.stringContaining('servers only') } });
-    expect(t.stores.articles.listArticles().total).toBe(1);
+    expect(t.stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN autocomplete in a DM THEN no choices are offered', async () => {
@@ -124,7 +126,7 @@ describe('quotas', () => {
     const refused = await add(t.fake, paragraph(3));
     const retry = (NOW + 10 * 60_000) / 1000;
     expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: `You have added 2 articles in the last 10 minutes, the most one member may add in that time. Try again <t:${retry}:R> (at <t:${retry}:t>).` });
-    expect(t.stores.articles.listArticles().total).toBe(2);
+    expect(t.stores.articles.listArticles('all').total).toBe(2);
     expect((await add(t.fake, paragraph(4), { userId: OTHER_USER })).body.data.embeds[0].description).toMatch(/^Added/);
   });
 
@@ -135,7 +137,7 @@ describe('quotas', () => {
     await add(t.fake, paragraph(3), { userId: OTHER_USER });
     const refused = await add(t.fake, paragraph(4), { userId: OTHER_USER });
     expect(refused.body.data.content).toBe(`This server has added 3 articles in the last 24 hours, the most it may add in a day. Try again <t:${(NOW + 86_400_000) / 1000}:R> (at <t:${(NOW + 86_400_000) / 1000}:t>).`);
-    expect(t.stores.articles.listArticles().total).toBe(3);
+    expect(t.stores.articles.listArticles('all').total).toBe(3);
   });
 
   test('GIVEN an article already in the archive THEN adding it again does not use the quota', async () => {
@@ -183,6 +185,7 @@ describe('dates without a time of day', () => {
     stores.articles.saveArticle(
       { source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-17' },
       reading({ title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-17', quotes: [quote('We agreed to set up a demilitarised zone,', PUTIN)], speakers: [PUTIN] }),
+      SHARED,
     );
     return stores;
   }

@@ -71,7 +71,7 @@ describe('/article and /feed through the real discord.js client', () => {
     const again = await answerAfterDefer(fake.command('article', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/json-ld-page.html?utm_campaign=x` }] }]));
     expect(again.flags).toBe(EPHEMERAL);
     expect(again.content).toMatch(/^Already in the archive as #1: Mountain railway reopens after landslide/);
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN /article add url: of a private address THEN the refusal is private and says why', async () => {
@@ -90,21 +90,21 @@ describe('/article and /feed through the real discord.js client', () => {
     fake.gateway.dispatch('INTERACTION_CREATE', payload);
     const added = await answerAfterDefer({ id: String(payload.id), token: String(payload.token), payload });
     expect(added.embeds[0].title).toBe('Fishermen protest new quota rules');
-    expect(stores.articles.listArticles().items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
+    expect(stores.articles.listArticles('all').items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
   });
 
   test('GIVEN /article add text: with a title THEN it is stored under that title, its source naming the server and member', async () => {
     // Pasted text is read at once: answered in the first callback, privately
     const added = await fake.waitForResponse(fake.command('article', [{ name: 'add', options: [{ name: 'text', value: '“We will rebuild the pier by spring,” mayor Karin Lund said on Friday.' }, { name: 'title', value: 'Pier to be rebuilt' }] }]));
     expect(added.body.data).toMatchObject({ flags: 64, embeds: [{ title: 'Pier to be rebuilt' }] });
-    expect(stores.articles.listArticles().items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
+    expect(stores.articles.listArticles('all').items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
   });
 
   test('GIVEN /feed add, then a poll THEN the feed’s articles are in /articles and /feed list shows it healthy', async () => {
     server.setChangingFeed(1);
     const added = await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }] }]));
     expect(added.embeds[0].title).toBe('Following Changing Times');
-    expect(stores.articles.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles('all').total).toBe(0);
 
     const [result] = await pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => NOW });
     expect(result).toMatchObject({ status: 'polled', announced: false });
@@ -154,7 +154,7 @@ describe('/article and /feed through the real discord.js client', () => {
 });
 
 describe('command definitions', () => {
-  test('GIVEN /feed THEN it defaults to Manage Server; /article add to Manage Messages', () => {
+  test('GIVEN /feed THEN it defaults to Manage Server; /article (add, remove) to Manage Messages', () => {
     expect(createFeedCommand().data.toJSON().default_member_permissions).toBe('32');
     expect(createArticleCommand().data.toJSON().default_member_permissions).toBe('8192');
   });

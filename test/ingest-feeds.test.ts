@@ -94,7 +94,7 @@ describe('polling feeds against a local server', () => {
     add('/rss.xml');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'polled', announced: false });
-    const titles = stores.articles.listArticles().items.map((a) => a.title).sort();
+    const titles = stores.articles.listArticles('all').items.map((a) => a.title).sort();
     expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
     expect(announced).toEqual([]);
     expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
@@ -104,24 +104,24 @@ describe('polling feeds against a local server', () => {
     add('/atom.xml');
     await pollDueFeeds(options);
     expect(server.hits.get('/articles/library-sundays')).toBeUndefined();
-    const sundays = stores.articles.listArticles({ search: 'Sundays' }).items[0]!;
+    const sundays = stores.articles.listArticles('all', { search: 'Sundays' }).items[0]!;
     expect(sundays).toMatchObject({ source: `${server.base}/articles/library-sundays`, date: '2024-04-02' });
-    expect(stores.articles.getReading(sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
-    expect(stores.articles.listArticles({ search: 'baguette' }).total).toBe(1);
+    expect(stores.articles.getReading('all', sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
+    expect(stores.articles.listArticles('all', { search: 'baguette' }).total).toBe(1);
   });
 
   test('GIVEN a feed that changes THEN the second poll stores and announces only the new item', async () => {
     server.setChangingFeed(1);
     add('/changing.xml');
     await pollDueFeeds(options);
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
     server.setChangingFeed(2);
     now += INTERVAL;
     const [second] = await pollDueFeeds(options);
     expect(second).toMatchObject({ status: 'polled', announced: true });
     expect(announced).toHaveLength(1);
     expect(announced[0]!.articles.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
-    expect(stores.articles.listArticles().total).toBe(2);
+    expect(stores.articles.listArticles('all').total).toBe(2);
   });
 
   test('GIVEN announcing fails THEN the feed is not counted as broken and the failure is logged', async () => {
@@ -188,11 +188,35 @@ describe('polling feeds against a local server', () => {
       const path = join(dir, 'harbour.html');
       writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
       await options.ingest.file(path, SHARED);
-      expect(stores.articles.listArticles({ search: 'ferry' }).total).toBe(1);
-      expect(stores.articles.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles('all', { search: 'ferry' }).total).toBe(1);
+      expect(stores.articles.listArticles('all').total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('GIVEN a feed followed in g1 THEN its items are g1\'s: another server does not see them', async () => {
+    add('/rss.xml');
+    await pollDueFeeds(options);
+    expect(stores.articles.listArticles({ guildId: 'g1' }).total).toBe(2);
+    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(0);
+    expect(stores.articles.listArticles('shared').total).toBe(0);
+  });
+
+  test('GIVEN g2 follows a feed whose new item g1 stored first THEN it is stored once, linked to g2 and announced in g2 too', async () => {
+    server.setChangingFeed(1);
+    add('/changing.xml', 'g1');
+    add('/changing.xml', 'g2');
+    await pollDueFeeds(options);
+    server.setChangingFeed(2);
+    now += INTERVAL;
+    await pollDueFeeds(options);
+    expect(stores.articles.listArticles('all').total).toBe(2);
+    expect(announced.map((a) => [a.feed.guildId, a.articles.map((x) => x.title)])).toEqual([
+      ['g1', ['Mountain railway reopens after landslide']],
+      ['g2', ['Mountain railway reopens after landslide']],
+    ]);
+    expect(stores.articles.listArticles({ guildId: 'g2' }, { search: 'railway' }).total).toBe(1);
   });
 
   test('GIVEN a running poller THEN pollNow polls due feeds and stop waits for it', async () => {
@@ -241,7 +265,7 @@ describe('feed polls as leased jobs, several processes on one database', () => {
       const results = await Promise.all([pollDueFeeds(options(a, 'process-a')), pollDueFeeds(options(b, 'process-b'))]);
       expect(results.flat().map((r) => r.status)).toEqual(['polled']);
       expect((server.hits.get('/rss.xml') ?? 0) - before).toBe(1);
-      expect(a.articles.listArticles().total).toBe(2);
+      expect(a.articles.listArticles('all').total).toBe(2);
       expect(b.feeds.getFeed(feed.id)).toMatchObject({ primed: true, nextPollAt: now + INTERVAL });
     } finally {
       a.close();
@@ -259,7 +283,7 @@ describe('feed polls as leased jobs, several processes on one database', () => {
       expect(await pollDueFeeds(options)).toEqual([]);
       now += 60_000;
       expect((await pollDueFeeds(options)).map((r) => r.status)).toEqual(['polled']);
-      expect(stores.articles.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles('all').total).toBe(2);
     } finally {
       stores.close();
     }

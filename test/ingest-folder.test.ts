@@ -41,6 +41,18 @@ const write = (name: string, text: string | Uint8Array): string => {
 const counts = (s: ImportSummary) => ({ created: s.created, updated: s.updated, unchanged: s.unchanged, failed: s.failed.length });
 
 describe('importFolder', () => {
+  test('GIVEN the folder THEN its files are the shared collection, and a text a server pasted first joins it too', async () => {
+    const { read } = countingReader();
+    const pasted = 'Pasted first\nin a server';
+    stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(pasted, {}) as { value: Reading }).value, { collection: 'guild', guildId: 'g1', addedBy: 'u1' });
+    write('a.txt', 'Folder file\nbody');
+    write('b.txt', pasted);
+    const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
+    expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
+    expect(stores.articles.listArticles('shared').items.map((a) => a.title)).toEqual(['Folder file', 'Pasted first']);
+    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(2);
+  });
+
   test('GIVEN .txt and .md files THEN each is created with its absolute path as source; other files are left alone', async () => {
     const { read } = countingReader();
     const a = write('a.txt', 'Alpha\n\nText of alpha.');
@@ -71,7 +83,7 @@ describe('importFolder', () => {
     expect(counts(again)).toEqual({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     expect(calls).toHaveLength(2);
     expect(stores.articles.findBySource(a)?.title).toBe('Alpha two');
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN the same text under another name THEN it is stored once', async () => {
@@ -80,7 +92,7 @@ describe('importFolder', () => {
     write('copy of a.txt', 'Alpha\n\nText.');
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN empty, binary and too large files THEN each fails with its reason and the good one is imported', async () => {
@@ -112,9 +124,9 @@ describe('importFolder', () => {
     writeFileSync(join(dir, 'idlib.txt'), readFileSync(SEED));
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles) });
     expect(summary.failed).toEqual([]);
-    const stored = stores.articles.latestArticle()!;
+    const stored = stores.articles.latestArticle('all')!;
     expect(stored.date).toBe('2018-09-17');
-    expect(stores.articles.getReading(stored.id)?.date).toBe('2018-09-17');
+    expect(stores.articles.getReading('all', stored.id)?.date).toBe('2018-09-17');
     expect(stores.articles.getText(stored.id)).toBe(readFileSync(SEED, 'utf8').replace(/^\uFEFF/, ''));
   });
 });
@@ -138,7 +150,7 @@ describe('watchFolder', () => {
     const summaries: ImportSummary[] = [];
     const watcher = watchFolder(dir, { ingest: inThreadIngest(stores.articles, read), ...timing, onImport: (s) => summaries.push(s) });
     try {
-      await until(() => stores.articles.listArticles().total === 1);
+      await until(() => stores.articles.listArticles('all').total === 1);
       const later = write('later.txt', 'Later\n\nText.');
       await until(() => stores.articles.findBySource(later) !== null);
       expect(summaries.reduce((n, s) => n + s.created, 0)).toBe(2);

@@ -85,7 +85,7 @@ describe('ingestUrl', () => {
     const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`);
     expect(first).toMatchObject({ outcome: 'created', article: { source: `${server.base}/windows-1252-page.html` } });
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
     expect(server.hits.get('/windows-1252-page.html')).toBe(hits);
   });
 
@@ -93,14 +93,14 @@ describe('ingestUrl', () => {
     const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`);
     const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, source: 'https://alpine.example/stories/railway-reopens' } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a redirect to the page THEN the page is stored once, keyed by its canonical URL', async () => {
     const first = await ingestUrl(`${server.base}/news-page.html`);
     const second = await ingestUrl(`${server.base}/moved`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a plain-text URL THEN the text is read as it is', async () => {
@@ -111,12 +111,12 @@ describe('ingestUrl', () => {
 
   test('GIVEN a 404 THEN nothing is stored and the error names the status', async () => {
     expect(await ingest.url(`${server.base}/gone.html`, SHARED)).toEqual({ ok: false, error: { code: 'HTTP_STATUS', message: `HTTP 404 from ${server.base}/gone.html`, permanent: true } });
-    expect(stores.articles.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
     expect(await ingest.url(`${server.base}/to-private`, SHARED)).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED', message: 'refused http://10.0.0.1/admin: private address' } });
-    expect(stores.articles.listArticles().total).toBe(0);
+    expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
   test('GIVEN a javascript: URL THEN it is refused', async () => {
@@ -135,7 +135,7 @@ describe('ingestFile and pasted text', () => {
     writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
     const fromFile = await ingestFile(path);
     expect(fromFile).toMatchObject({ outcome: 'unchanged', article: { id: fetched.article.id } });
-    expect(stores.articles.listArticles().total).toBe(1);
+    expect(stores.articles.listArticles('all').total).toBe(1);
   });
 
   test('GIVEN a windows-1252 .html file THEN its meta charset decodes it', async () => {
@@ -173,7 +173,7 @@ describe('ingestTargets (briefing ingest PATH|URL...)', () => {
       expect(reports[0]!.line).toBe('created #1 Harbour council approves new ferry line (3 quotes)');
       expect(reports[1]!.line).toBe('created 1, updated 0, unchanged 1, failed 0');
       expect(reports[2]!.line).toBe('no such file');
-      expect(stores.articles.listArticles().total).toBe(2);
+      expect(stores.articles.listArticles('all').total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -70,17 +70,17 @@ const addition = (now: number) => ({ guildId: 'g1', userId: 'u1', now, limits: L
 test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings, deliveries and quota slots survive', () => {
   const first = openStores(file);
   for (let i = 0; i < 3; i++) first.quotas.claim(addition(1_000));
-  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading);
+  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading, { collection: 'shared' });
   first.guilds.saveGuildSettings(settings);
   first.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [article.id], deadlineAt: 1 });
   first.close();
 
   const again = openStores(file);
-  expect(again.articles.getArticle(article.id)).toEqual(article);
-  expect(again.articles.getReading(article.id)).toEqual(reading);
-  expect(again.speakers.quotesBySpeaker('vladimir-putin').total).toBe(1);
-  expect(again.speakers.findSpeakers('putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
-  expect(again.articles.listArticles({ search: 'sochi' }).total).toBe(1);
+  expect(again.articles.getArticle('all', article.id)).toEqual(article);
+  expect(again.articles.getReading('all', article.id)).toEqual(reading);
+  expect(again.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(1);
+  expect(again.speakers.findSpeakers('all', 'putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
+  expect(again.articles.listArticles('all', { search: 'sochi' }).total).toBe(1);
   expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
   expect(again.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [], deadlineAt: 1 })).toBe(false);
   expect(again.deliveries.getDelivery('g1', '2018-09-17')?.articleIds).toEqual([article.id]);
@@ -127,20 +127,108 @@ test('GIVEN an archive written before migration 5 THEN it upgrades without loss 
   writeVersion4Archive(file);
   const stores = openStores(file);
   try {
-    expect(stores.articles.listArticles().items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
-    expect(stores.articles.listArticles().total).toBe(3);
-    expect(stores.articles.latestArticle()?.title).toBe('Note');
-    expect(stores.articles.listArticles({ search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
-    expect(stores.articles.getReading(1)).toEqual(reading);
-    expect(stores.speakers.quotesBySpeaker('vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
-    expect(stores.speakers.quotesBySpeaker('vladimir-putin').total).toBe(2);
-    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers(prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
+    expect(stores.articles.listArticles('all').total).toBe(3);
+    expect(stores.articles.latestArticle('all')?.title).toBe('Note');
+    expect(stores.articles.listArticles('all', { search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
+    expect(stores.articles.getReading('all', 1)).toEqual(reading);
+    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
+    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(2);
+    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers('all', prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('all', 'Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect(stores.speakers.findSpeakers('all', 'Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
     // Saving after the upgrade keeps the counts and the buckets in step
-    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading);
-    expect(stores.articles.listArticles().total).toBe(4);
-    expect(stores.speakers.suggestSpeakers('pu').map((s) => s.quoteCount)).toEqual([3]);
+    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading, { collection: 'shared' });
+    expect(stores.articles.listArticles('all').total).toBe(4);
+    expect(stores.speakers.suggestSpeakers('all', 'pu').map((s) => s.quoteCount)).toEqual([3]);
+  } finally {
+    stores.close();
+  }
+});
+
+/** Every migration before collections: what the release before them wrote. */
+const BEFORE_COLLECTIONS = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'collections'));
+
+/** Writes, in plain SQL on the real migrations before collections, an archive of every kind of article that release stored. */
+function writePreCollectionsArchive(path: string): void {
+  const old = new Database(path);
+  expect(BEFORE_COLLECTIONS.length).toBeGreaterThanOrEqual(5);
+  migrate(old, BEFORE_COLLECTIONS);
+  const insertArticle = old.prepare('INSERT INTO articles (id, source, url, title, date, text, hash, added_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)');
+  const rows: [number, string, string | null, string][] = [
+    [1, '/srv/briefing/data/articles/sochi.txt', null, 'Sochi'],
+    [2, 'discord:111/u1/aaaa', null, 'Pasted in 111'],
+    [3, 'discord:222/u2/bbbb', null, 'Attached in 222'],
+    [4, 'https://news.example/ferry', 'https://news.example/ferry', 'Feed item of 111'],
+    [5, 'feed:https://feeds.example/rss#7', null, 'Feed item of 222 and 333'],
+    [6, 'https://news.example/pasted-link', 'https://news.example/pasted-link', 'A link added with /article add'],
+    [7, 'discord:dm/u3/cccc', null, 'Added in a DM'],
+  ];
+  old.prepare(`INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
+    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '[]', 'vladimir putin', 'putin', ${rows.length})`).run();
+  for (const [id, source, url, title] of rows) {
+    insertArticle.run(id, source, url, title, `Putin spoke. ${title}`, `h${id}`, id * 100);
+    old.prepare('INSERT INTO readings (article_id, json) VALUES (?, ?)').run(id, JSON.stringify(reading));
+    old.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(id, title, `Putin spoke. ${title}`);
+    old.prepare(`INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id)
+      VALUES (?, ?, 0, ?, 'direct', 0, 1, 0, 1, 0, 'vladimir-putin')`).run(id, id, `quote ${id}`);
+    old.prepare("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, 'Vladimir Putin')").run(id, `quote ${id}`);
+  }
+  old.prepare("INSERT INTO speaker_aliases (key, speaker_id) VALUES ('vladimir putin', 'vladimir-putin'), ('putin', 'vladimir-putin')").run();
+  for (const term of ['vladimir putin', 'putin']) old.prepare("INSERT INTO speaker_terms (term, speaker_id) VALUES (?, 'vladimir-putin')").run(term);
+  for (const key of ['v', 'vl', 'vla', 'p', 'pu', 'put']) old.prepare(`INSERT INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, 'vladimir-putin', ${rows.length}, 'Vladimir Putin')`).run(key);
+  const feed = old.prepare("INSERT INTO feeds (id, guild_id, url, next_poll_at, added_at) VALUES (?, ?, ?, 0, 0)");
+  feed.run(1, '111', 'https://news.example/rss');
+  feed.run(2, '222', 'https://feeds.example/rss');
+  feed.run(3, '333', 'https://feeds.example/rss');
+  const item = old.prepare('INSERT INTO feed_items (feed_id, item_key, article_id) VALUES (?, ?, ?)');
+  item.run(1, 'ferry', 4);
+  item.run(2, '7', 5);
+  item.run(3, '7', 5);
+  item.run(3, 'gone', null);
+  old.close();
+}
+
+test('GIVEN an archive written before collections THEN every article lands in its collection and each server sees its own and the shared ones', () => {
+  writePreCollectionsArchive(file);
+  const stores = openStores(file);
+  try {
+    const db = new Database(file, { readonly: true });
+    const links = db.prepare<[], { article_id: number; guild_id: string | null; added_by: string | null; added_at: number }>(
+      'SELECT ca.article_id, c.guild_id, ca.added_by, ca.added_at FROM collection_articles ca JOIN collections c ON c.id = ca.collection_id ORDER BY ca.article_id, c.guild_id',
+    ).all();
+    db.close();
+    expect(links).toEqual([
+      { article_id: 1, guild_id: null, added_by: null, added_at: 100 },
+      { article_id: 2, guild_id: '111', added_by: 'u1', added_at: 200 },
+      { article_id: 3, guild_id: '222', added_by: 'u2', added_at: 300 },
+      { article_id: 4, guild_id: '111', added_by: null, added_at: 400 },
+      { article_id: 5, guild_id: '222', added_by: null, added_at: 500 },
+      { article_id: 5, guild_id: '333', added_by: null, added_at: 500 },
+      { article_id: 6, guild_id: null, added_by: null, added_at: 600 },
+      { article_id: 7, guild_id: null, added_by: null, added_at: 700 },
+    ]);
+    // Nothing lost: every article, reading and quote is still there for the operator
+    expect(stores.articles.listArticles('all').total).toBe(7);
+    for (let id = 1; id <= 7; id++) expect(stores.articles.getReading('all', id)).toEqual(reading);
+    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(7);
+    const seen = (guildId: string) => stores.articles.listArticles({ guildId }).items.map((a) => a.id);
+    expect(seen('111')).toEqual([7, 6, 4, 2, 1]);
+    expect(seen('222')).toEqual([7, 6, 5, 3, 1]);
+    expect(seen('333')).toEqual([7, 6, 5, 1]);
+    expect(seen('444')).toEqual([7, 6, 1]);
+    expect(stores.articles.listArticles({ guildId: '111' }).total).toBe(5);
+    expect(stores.articles.listArticles({ guildId: '111' }, { search: 'feed' }).items.map((a) => a.id)).toEqual([4]);
+    expect(stores.articles.listArticles({ guildId: '444' }, { search: 'feed' }).total).toBe(0);
+    expect(stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin').items.map((q) => q.quote.text)).toEqual(['quote 7', 'quote 6', 'quote 5', 'quote 3', 'quote 1']);
+    expect(stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin').total).toBe(5);
+    expect(stores.speakers.suggestSpeakers({ guildId: '444' }, 'pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 3]]);
+    expect(stores.articles.articlesSince({ guildId: '333' }, 0).map((a) => a.id)).toEqual([7, 6, 5, 1]);
+    // After the upgrade, links and removals keep the counts in step
+    expect(stores.articles.removeArticle('333', 5)).toEqual({ kind: 'unlinked', stillVisible: false });
+    expect(stores.articles.removeArticle('222', 5)).toEqual({ kind: 'deleted' });
+    expect(stores.articles.listArticles('all').total).toBe(6);
+    expect(stores.speakers.findSpeakers('all', 'Putin').matches.map((s) => s.quoteCount)).toEqual([6]);
   } finally {
     stores.close();
   }
@@ -161,10 +249,10 @@ test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades with
 
   const stores = openStores(file);
   try {
-    expect(stores.articles.listArticles().items.map((a) => a.title)).toEqual(['Sochi']);
-    expect(stores.articles.listArticles().total).toBe(1);
-    expect(stores.articles.listArticles({ search: 'sochi' }).total).toBe(1);
-    expect(stores.articles.getReading(1)).toEqual(reading);
+    expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Sochi']);
+    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect(stores.articles.listArticles('all', { search: 'sochi' }).total).toBe(1);
+    expect(stores.articles.getReading('all', 1)).toEqual(reading);
     expect(stores.guilds.getGuildSettings('g1')).toEqual(settings);
     expect(stores.deliveries.getDelivery('g1', '2018-09-17')?.status).toBe('sent');
     expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual(['https://courier.example/feed.xml']);

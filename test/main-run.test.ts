@@ -70,9 +70,9 @@ test('GIVEN the bot running THEN a file added to the folder is imported and answ
   const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath: path.join(dir, 'briefing.sqlite'), articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
-    expect(running.stores.articles.listArticles().total).toBe(1);
+    expect(running.stores.articles.listArticles('all').total).toBe(1);
     copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
-    await until(() => running.stores.articles.listArticles().total === 2, 'the new file to be imported');
+    await until(() => running.stores.articles.listArticles('all').total === 2, 'the new file to be imported');
     const call = await fake.waitForResponse(fake.command('headline'));
     expect(call.body.data.embeds[0].title).toBe('Russia and Turkey agree on a demilitarised zone in Idlib');
   } finally {

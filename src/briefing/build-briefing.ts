@@ -83,7 +83,8 @@ export function newArticleIds(stores: BriefingStores, guildId: string, now: Date
   const nowMs = now.getTime();
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
-  const ids = stores.articles.articlesSince(since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  // Only what this server sees: its own collection, and the shared one unless it hides it
+  const ids = stores.articles.articlesSince({ guildId }, since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
   return { ids, since };
 }
 
@@ -100,7 +101,7 @@ export function buildBriefing(stores: BriefingStores, guildId: string, now: Date
 export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date, options: BriefingOptions = {}): Briefing {
   const maxItems = options.maxItems ?? BRIEFING_ITEMS_MAX;
   const ranked = articleIds
-    .map((id) => ({ article: articles.getArticle(id), reading: articles.getReading(id) }))
+    .map((id) => ({ article: articles.getArticle({ guildId }, id), reading: articles.getReading({ guildId }, id) }))
     .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
     .map(({ article, reading }) => ({ item: itemOf(articles, article, reading, now), title: reading.title ?? article.title }))
     .sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);

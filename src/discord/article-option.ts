@@ -1,7 +1,7 @@
 /** The `article` option shared by several commands: autocomplete and lookup. */
 import type { SlashCommandStringOption } from 'discord.js';
 import type { Reading } from '../article/types.js';
-import type { ArticleStore, StoredArticle } from '../library/types.js';
+import type { ArticleStore, Scope, StoredArticle } from '../library/types.js';
 import type { Choice } from './command.js';
 import { articleLabel, renderNotice, type BotMessage } from './render.js';
 
@@ -20,8 +20,8 @@ export function articleOption(option: SlashCommandStringOption): SlashCommandStr
 }
 
 /** Choices for what the user typed so far; the value is the article id as a string. */
-export function suggestArticles(articles: ArticleStore, typed: string): Choice[] {
-  return articles.suggestArticles(typed.trim(), SUGGESTIONS).map((article) => ({
+export function suggestArticles(articles: ArticleStore, scope: Scope, typed: string): Choice[] {
+  return articles.suggestArticles(scope, typed.trim(), SUGGESTIONS).map((article) => ({
     name: `#${article.id} ${articleLabel(article)}${article.date ? ` (${article.date})` : ''}`,
     value: String(article.id),
   }));
@@ -31,23 +31,26 @@ export type FoundArticle = { ok: true; article: StoredArticle; reading: Reading 
 
 /**
  * The article an option names: an id picked from autocomplete, or text typed without
- * picking (the best title match), or the latest article when the option is empty.
+ * picking (the best title match), or the latest article when the option is empty; only
+ * among the articles `scope` sees (another server's article is "not found", as a missing one).
  */
-export function findArticle(articles: ArticleStore, value: string | null): FoundArticle {
-  const article = pick(articles, value?.trim() || null);
+export function findArticle(articles: ArticleStore, scope: Scope, value: string | null): FoundArticle {
+  const article = pick(articles, scope, value?.trim() || null);
   if (!article) {
     const text = value
       ? `No article matches “${value}”. Pick one from the list as you type, or see /articles.`
       : 'The archive is empty. Add an article with /article add first.';
     return { ok: false, message: renderNotice(text) };
   }
-  const reading = articles.getReading(article.id);
+  const reading = articles.getReading(scope, article.id);
   if (!reading) return { ok: false, message: renderNotice(`Article #${article.id} has not been read yet. Try again in a moment.`) };
   return { ok: true, article, reading };
 }
 
-function pick(articles: ArticleStore, value: string | null): StoredArticle | null {
-  if (value === null) return articles.latestArticle();
-  const byId = /^#?\d+$/.test(value) ? articles.getArticle(Number(value.replace('#', ''))) : null;
-  return byId ?? articles.listArticles({ search: value, limit: 1 }).items[0] ?? null;
+function pick(articles: ArticleStore, scope: Scope, value: string | null): StoredArticle | null {
+  if (value === null) return articles.latestArticle(scope);
+  // A number is an article picked from the list: not found when this server does not see it,
+  // rather than a search for the digits in some other article's text
+  if (/^#?\d+$/.test(value)) return articles.getArticle(scope, Number(value.replace('#', '')));
+  return articles.listArticles(scope, { search: value, limit: 1 }).items[0] ?? null;
 }

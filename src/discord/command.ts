@@ -11,7 +11,7 @@ import type { Clock } from '../clock.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import type { FeedStore } from '../library/feed-store.js';
 import type { QuotaLimits, QuotaStore } from '../library/quota-store.js';
-import type { ArticleStore, DeliveryStore, GuildSettingsStore, SpeakerStore } from '../library/types.js';
+import type { ArticleStore, DeliveryStore, GuildSettingsStore, Scope, SpeakerStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
 import type { PageState } from './pages.js';
 import type { BotMessage } from './render.js';
@@ -79,6 +79,6 @@ export interface SlashCommand {
   defer?(interaction: ChatInputCommandInteraction): DeferMode | boolean;
   /** Choices for the focused option; the router fits them to Discord's limits and responds. */
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<Choice[]> | Choice[];
-  /** Rebuilds one page for a Previous/Next button; null when the data is gone. */
-  page?(state: PageState, context: CommandContext): Promise<BotMessage | null> | BotMessage | null;
+  /** Rebuilds one page for a Previous/Next button, as the button's server sees the archive; null when the data is gone. */
+  page?(state: PageState, context: CommandContext, scope: Scope): Promise<BotMessage | null> | BotMessage | null;
 }

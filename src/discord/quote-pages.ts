@@ -1,6 +1,6 @@
 /** Pages of quotes: from one article, or by one speaker across the archive. */
 import type { Quote, Reading } from '../article/types.js';
-import type { SpeakerQuote, SpeakerStore, StoredArticle } from '../library/types.js';
+import type { Scope, SpeakerQuote, SpeakerStore, StoredArticle } from '../library/types.js';
 import { pageButtons, pageCount, type PageState } from './pages.js';
 import { articleLabel, QUOTES_PER_PAGE, renderQuotes, type BotMessage, type QuoteGroup } from './render.js';
 
@@ -59,8 +59,8 @@ export function articleQuotesPage(article: StoredArticle, reading: Reading, stat
 }
 
 /** One page of a speaker's quotes, newest article first; null when none are left. */
-export function speakerQuotesPage(speakers: SpeakerStore, state: PageState, note?: string): BotMessage | null {
-  const { items, total } = speakers.quotesBySpeaker(state.query, {
+export function speakerQuotesPage(speakers: SpeakerStore, scope: Scope, state: PageState, note?: string): BotMessage | null {
+  const { items, total } = speakers.quotesBySpeaker(scope, state.query, {
     articleId: state.articleId ?? undefined,
     limit: QUOTES_PER_PAGE,
     offset: state.page * QUOTES_PER_PAGE,

@@ -16,6 +16,7 @@ import { redact } from '../config.js';
 import type { CommandContext, DeferMode, SlashCommand } from './command.js';
 import { decodePage } from './pages.js';
 import { fitChoices, renderNotice, type BotMessage } from './render.js';
+import { interactionScope } from './scope.js';
 
 // Discord drops an interaction unanswered after 3 s; defer with room to spare.
 const DEFER_AFTER_MS = 2_500;
@@ -174,7 +175,7 @@ async function runButton(interaction: ButtonInteraction, commands: Map<string, S
     await interaction.reply(toReply(renderNotice('This button no longer works. Run the command again.')));
     return;
   }
-  const page = await command.page(state, context);
+  const page = await command.page(state, context, interactionScope(interaction));
   if (!page) {
     await interaction.reply(toReply(renderNotice(`These results have expired. Run /${state.command} again for fresh ones.`)));
     return;

@@ -3,9 +3,9 @@
  * collection; a member's `/article add` and a server's feeds add to that server's. The
  * archive decides what a collection is; the ingest only passes it on.
  */
-export type Destination =
-  | { collection: 'shared' }
-  | { collection: 'guild'; guildId: string; /** The member who added it; null for a feed. */ addedBy: string | null };
+import type { Destination } from '../library/types.js';
+
+export type { Destination };
 
 /** The operator's folder and `briefing ingest`. */
 export const SHARED: Destination = { collection: 'shared' };

@@ -72,7 +72,8 @@ async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOption
     const result = await options.ingest.feedItem(item, feed.url, destination);
     if (result.ok) {
       options.feeds.markSeen(feed.id, item.key, result.value.article.id);
-      if (result.value.outcome === 'created') stored.push(result.value.article);
+      // New to this server's collection is news here, even when another server's feed stored it first
+      if (result.value.outcome === 'created' || result.value.joined) stored.push(result.value.article);
       continue;
     }
     const { message, permanent } = result.error;

@@ -29,6 +29,8 @@ export interface Ingested {
   outcome: SaveOutcome;
   article: StoredArticle;
   reading: Reading;
+  /** Already in the archive, and new to the destination's collection (another server had it first). */
+  joined?: boolean;
   /** From the page, when it came from the web. */
   byline?: string | null;
   siteName?: string | null;

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { readBytes } from '../article/read.js';
 import type { ArticleMeta } from '../article/types.js';
+import type { StoredArticle } from '../library/types.js';
 import { contentHash } from '../library/content-hash.js';
 import type { ArticleReader } from './article-reader.js';
 import type { ArticleSink } from './article-sink.js';
@@ -67,20 +68,26 @@ const isHtml = (name: string): boolean => HTML_EXTENSIONS.includes(extname(name)
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { sink, reader, maxBytes } = options;
 
-  const known = (source: string | null): IngestResult | null => {
-    const article = source ? sink.findBySource(source) : null;
-    const reading = article && sink.getReading(article.id);
-    return article && reading ? { ok: true, value: { outcome: 'unchanged', article, reading } } : null;
+  /** An article the archive has already: not read again, only added to the destination's collection. */
+  const already = (article: StoredArticle, destination: Destination): IngestResult | null => {
+    const reading = sink.getReading('all', article.id);
+    if (!reading) return null;
+    const joined = sink.linkArticle(article.id, destination);
+    return { ok: true, value: { outcome: 'unchanged', article, reading, joined } };
   };
-  const knownUrl = (url: string): IngestResult | null => known(canonicalUrl(url));
+  const known = (source: string | null, destination: Destination): IngestResult | null => {
+    const article = source ? sink.findBySource(source) : null;
+    return article ? already(article, destination) : null;
+  };
+  const knownUrl = (url: string, destination: Destination): IngestResult | null => known(canonicalUrl(url), destination);
 
   /** Reads and stores a text, unless the same text is already in the archive. */
   async function storeText(source: string, url: string | null, text: string, meta: ArticleMeta, destination: Destination): Promise<IngestResult> {
     const bytes = Buffer.byteLength(text);
     if (bytes > maxBytes) return refusal('TOO_LARGE', `the text is ${megabytes(bytes)}, over the ${megabytes(maxBytes)} limit`);
     const same = sink.findByHash(contentHash(text));
-    const reading = same && sink.getReading(same.id);
-    if (same && reading) return { ok: true, value: { outcome: 'unchanged', article: same, reading } };
+    const found = same && already(same, destination);
+    if (found) return found;
     const read = await reader.read(text, { ...meta, maxBytes });
     if (!read.ok) return read;
     const input = { source, url, text, title: meta.title ?? read.value.title, date: meta.date ?? read.value.date };
@@ -98,7 +105,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (!isHtml(name)) return storeText(source, null, text, title ? { title } : {}, destination);
     const page = await reader.extract(text, null);
     if (!page.ok) return page;
-    const already = page.value.url ? knownUrl(page.value.url) : null;
+    const already = page.value.url ? knownUrl(page.value.url, destination) : null;
     if (already) return already;
     return storePage({ ...page.value, title: title ?? page.value.title }, source, destination);
   }
@@ -114,7 +121,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   async function url(input: string, destination: Destination): Promise<IngestResult> {
     const key = canonicalUrl(input);
     if (!key) return refusal('FETCH_REFUSED', `refused ${input}: only http and https URLs are fetched`);
-    const already = known(key);
+    const already = known(key, destination);
     if (already) return already;
     const fetched = await fetchDocument(key, { maxBytes });
     if (!fetched.ok) return fetched;
@@ -125,7 +132,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const page = await reader.extract(doc.text, doc.url);
     if (!page.ok) return page;
     // A canonical link pointing elsewhere may name an article the archive already has
-    return (page.value.url ? knownUrl(page.value.url) : null) ?? storePage(page.value, page.value.url ?? key, destination);
+    return (page.value.url ? knownUrl(page.value.url, destination) : null) ?? storePage(page.value, page.value.url ?? key, destination);
   }
 
   async function file(path: string, destination: Destination): Promise<IngestResult> {
@@ -169,7 +176,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return storeText(source, null, text, extra.title ? { title: extra.title } : {}, destination);
     },
     async feedItem(item, feedUrl, destination) {
-      const already = item.link ? knownUrl(item.link) : null;
+      const already = item.link ? knownUrl(item.link, destination) : null;
       if (already) return already;
       if (item.paragraphs.length > 0) {
         const page = { title: item.title, date: item.date, byline: null, siteName: null, url: item.link, paragraphs: item.paragraphs };

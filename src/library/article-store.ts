@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Reading } from '../article/types.js';
+import { scopeToken, SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
 import { contentHash } from './content-hash.js';
 import type { SpeakerWriter } from './speaker-writer.js';
-import type { ArticleInput, ArticleStore, Page, SaveOutcome, StoredArticle } from './types.js';
+import type { ArticleInput, ArticleStore, Destination, Page, RemoveOutcome, SaveOutcome, Scope, StoredArticle } from './types.js';
 
 /** A page of `listArticles` when the caller gives no limit. */
 const LIST_LIMIT_DEFAULT = 25;
@@ -25,6 +26,7 @@ interface ArticleRow {
 }
 
 const COLUMNS = 'id, source, url, title, date, hash, added_at';
+const A_COLUMNS = COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
 // Newest added first: the id grows with every article added, and the table is ordered by it
 const NEWEST = 'ORDER BY id DESC';
 
@@ -65,22 +67,45 @@ export function ftsQuery(search: string): string | null {
 }
 
 /**
- * The SQLite article store: articles, their texts and readings, prepared once. Saving links
- * the article's speakers and quotes through `speakers`, in the same transaction.
+ * Narrows an FTS5 query to the articles of the visible collections: the collection words are
+ * in the same index, so FTS5 walks both lists together, newest first, and stops at the limit.
  */
-export function createArticleStore(db: Database, speakers: SpeakerWriter, now: () => number): ArticleStore {
+export function scopedMatch(match: string, visible: Visible): string {
+  if (visible === null) return match;
+  return `(${match}) AND scope : (${visible.map((c) => `"${scopeToken(c)}"`).join(' OR ')})`;
+}
+
+/**
+ * The SQLite article store: articles, their texts and readings, prepared once. Saving links
+ * the article's speakers and quotes through `speakers`, and the article to its collection,
+ * in the same transaction.
+ */
+export function createArticleStore(db: Database, speakers: SpeakerWriter, collections: Collections, now: () => number): ArticleStore {
   const byId = db.prepare<[number], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`);
   const byHash = db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE hash = ?`);
   const bySource = db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE source = ?`);
-  const text = db.prepare<[number], { text: string }>('SELECT text FROM articles WHERE id = ?');
+  const text = db.prepare<[number], { text: string; title: string | null }>('SELECT text, title FROM articles WHERE id = ?');
   const reading = db.prepare<[number], { json: string }>('SELECT json FROM readings WHERE article_id = ?');
-  const latest = db.prepare<[], ArticleRow>(`SELECT ${COLUMNS} FROM articles ${NEWEST} LIMIT 1`);
+  const holds = db.prepare<[number, number], { n: number }>('SELECT 1 AS n FROM collection_articles WHERE collection_id = ? AND article_id = ?');
   const page = db.prepare<[number, number], ArticleRow>(`SELECT ${COLUMNS} FROM articles ${NEWEST} LIMIT ? OFFSET ?`);
+  // One collection's articles, newest first, straight from its primary key
+  const pageOne = db.prepare<[number, number, number], ArticleRow>(
+    `SELECT ${A_COLUMNS} FROM collection_articles ca JOIN articles a ON a.id = ca.article_id
+     WHERE ca.collection_id = ? ORDER BY ca.article_id DESC LIMIT ? OFFSET ?`,
+  );
+  // A server's and the shared collection's, merged in order (an article in both once), no sort
+  const pageTwo = db.prepare<[number, number, number, number], ArticleRow>(
+    `SELECT ${A_COLUMNS} FROM (
+       SELECT article_id FROM collection_articles WHERE collection_id = ?
+       UNION SELECT article_id FROM collection_articles WHERE collection_id = ?
+       ORDER BY 1 DESC LIMIT ? OFFSET ?) v
+     JOIN articles a ON a.id = v.article_id`,
+  );
   // Kept by a trigger on every insert and delete: counting the table would cost its size
   const count = db.prepare<[], { n: number }>("SELECT value AS n FROM counters WHERE name = 'articles'");
   // FTS5 walks its index in rowid order, newest first, and stops at the limit
   const searchPage = db.prepare<[string, number, number], ArticleRow>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+    `SELECT ${A_COLUMNS}
      FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m
      JOIN articles a ON a.id = m.id`,
   );
@@ -88,30 +113,37 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, now: (
     'SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)',
   );
   const since = db.prepare<[number], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE added_at >= ? ORDER BY added_at DESC, id DESC`);
+  const sinceIn = db.prepare<[number, number], ArticleRow & { linked_at: number }>(
+    `SELECT ${A_COLUMNS}, ca.added_at AS linked_at FROM collection_articles ca JOIN articles a ON a.id = ca.article_id
+     WHERE ca.collection_id = ? AND ca.added_at >= ?`,
+  );
   const insert = db.prepare<[string, string | null, string | null, string | null, string, string, number]>(
     'INSERT INTO articles (source, url, title, date, text, hash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const update = db.prepare<[string | null, string | null, string | null, string, string, number]>(
     'UPDATE articles SET url = ?, title = ?, date = ?, text = ?, hash = ? WHERE id = ?',
   );
+  const deleteArticle = db.prepare<[number]>('DELETE FROM articles WHERE id = ?');
   const putReading = db.prepare<[number, string]>('INSERT OR REPLACE INTO readings (article_id, json) VALUES (?, ?)');
   const dropFts = db.prepare<[number]>('DELETE FROM articles_fts WHERE rowid = ?');
-  const putFts = db.prepare<[number, string, string]>('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+  const putFts = db.prepare<[number, string, string, string]>('INSERT INTO articles_fts (rowid, title, text, scope) VALUES (?, ?, ?, ?)');
 
   const one = (row: ArticleRow | undefined): StoredArticle | null => (row ? toStoredArticle(row) : null);
+  const sees = (visible: Visible, id: number): boolean => visible === null || visible.some((c) => holds.get(c, id) !== undefined);
 
-  /** Stores the text, the reading and the search index for an article row. */
-  function index(id: number, title: string | null, body: string, value: Reading): void {
-    putReading.run(id, JSON.stringify(value));
+  /** Writes the article's search entry: its words and the collections that hold it. */
+  function indexSearch(id: number): void {
+    const row = text.get(id);
+    if (!row) return;
     dropFts.run(id);
-    putFts.run(id, title ?? '', body);
+    putFts.run(id, row.title ?? '', row.text, collections.holders(id).map(scopeToken).join(' '));
   }
 
   /** Inserts a new article; returns its id. Call inside a transaction. */
   function insertArticle(input: ArticleInput, hash: string, value: Reading, addedAt: number): number {
     const title = input.title ?? value.title;
     const id = Number(insert.run(input.source, input.url ?? null, title, input.date ?? value.date, input.text, hash, addedAt).lastInsertRowid);
-    index(id, title, input.text, value);
+    putReading.run(id, JSON.stringify(value));
     return id;
   }
 
@@ -119,19 +151,60 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, now: (
   function updateArticle(id: number, input: ArticleInput, hash: string, value: Reading): void {
     const title = input.title ?? value.title;
     update.run(input.url ?? null, title, input.date ?? value.date, input.text, hash, id);
-    index(id, title, input.text, value);
+    putReading.run(id, JSON.stringify(value));
   }
 
-  const save = db.transaction((input: ArticleInput, value: Reading): { article: StoredArticle; outcome: SaveOutcome } => {
+  /** Links to the destination's collection; the search entry is rewritten when `reindex`. */
+  function linkTo(id: number, destination: Destination, reindex: boolean): boolean {
+    const addedBy = destination.collection === 'guild' ? destination.addedBy : null;
+    const linked = collections.link(id, collections.collectionOf(destination), now(), addedBy);
+    if (linked && reindex) indexSearch(id);
+    return linked;
+  }
+
+  const save = db.transaction((input: ArticleInput, value: Reading, destination: Destination): { article: StoredArticle; outcome: SaveOutcome } => {
     const hash = contentHash(input.text);
-    // The same text from any source is the same article: stored once
+    // The same text from any source is the same article: stored once, linked to every collection it arrives in
     const same = one(byHash.get(hash));
-    if (same) return { article: same, outcome: 'unchanged' };
+    if (same) {
+      linkTo(same.id, destination, true);
+      return { article: same, outcome: 'unchanged' };
+    }
     const previous = one(bySource.get(input.source));
-    const id = previous?.id ?? insertArticle(input, hash, value, now());
-    if (previous) updateArticle(previous.id, input, hash, value);
+    if (previous) {
+      // Its quotes change: every collection holding it gives back what they counted, then counts again
+      collections.count(previous.id, -1);
+      updateArticle(previous.id, input, hash, value);
+      speakers.replaceQuotes(previous.id, value);
+      collections.count(previous.id, 1);
+      linkTo(previous.id, destination, false);
+      indexSearch(previous.id);
+      return { article: one(byId.get(previous.id))!, outcome: 'updated' };
+    }
+    const id = insertArticle(input, hash, value, now());
     speakers.replaceQuotes(id, value);
-    return { article: one(byId.get(id))!, outcome: previous ? 'updated' : 'created' };
+    linkTo(id, destination, false);
+    indexSearch(id);
+    return { article: one(byId.get(id))!, outcome: 'created' };
+  });
+
+  const link = db.transaction((id: number, destination: Destination): boolean => byId.get(id) !== undefined && linkTo(id, destination, true));
+
+  const remove = db.transaction((guildId: string, id: number): RemoveOutcome => {
+    const scope = { guildId };
+    if (!sees(collections.visible(scope), id)) return { kind: 'not-found' };
+    const own = collections.ownCollection(guildId);
+    if (own === null || !holds.get(own, id)) return { kind: 'shared' };
+    const left = collections.unlink(id, own);
+    if (left.length > 0) {
+      indexSearch(id);
+      return { kind: 'unlinked', stillVisible: left.includes(SHARED_COLLECTION) && collections.sharedVisible(guildId) };
+    }
+    // No collection holds it: the article goes, with its reading, quotes and search entries
+    speakers.removeQuotes(id);
+    dropFts.run(id);
+    deleteArticle.run(id);
+    return { kind: 'deleted' };
   });
 
   /** The newest matches of a search, rows in newest-first order. */
@@ -139,33 +212,66 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, now: (
     return searchPage.all(match, limit, offset).map(toStoredArticle).sort((a, b) => b.id - a.id);
   }
 
+  /** A page of the visible articles, newest first. */
+  function pageOf(visible: Visible, limit: number, offset: number): StoredArticle[] {
+    if (visible === null) return page.all(limit, offset).map(toStoredArticle);
+    const [first, second] = visible;
+    if (first === undefined) return [];
+    const rows = second === undefined ? pageOne.all(first, limit, offset) : pageTwo.all(first, second, limit, offset);
+    return rows.map(toStoredArticle).sort((a, b) => b.id - a.id);
+  }
+
+  /** Articles added to the visible collections since `ms`, each once, the latest addition first. */
+  function addedSince(visible: readonly number[], ms: number): StoredArticle[] {
+    const found = new Map<number, { article: StoredArticle; at: number }>();
+    for (const c of visible) {
+      for (const row of sinceIn.all(c, ms)) {
+        const seen = found.get(row.id);
+        if (!seen || seen.at < row.linked_at) found.set(row.id, { article: toStoredArticle(row), at: row.linked_at });
+      }
+    }
+    return [...found.values()].sort((a, b) => b.at - a.at || b.article.id - a.article.id).map((e) => e.article);
+  }
+
   return {
-    saveArticle: (input, value) => save(input, value),
-    getArticle: (id) => one(byId.get(id)),
+    saveArticle: (input, value, destination) => save(input, value, destination),
+    linkArticle: (id, destination) => link(id, destination),
+    removeArticle: (guildId, id) => remove(guildId, id),
+    sharedVisible: (guildId) => collections.sharedVisible(guildId),
+    setSharedVisible: (guildId, visible) => collections.setSharedVisible(guildId, visible),
+    getArticle: (scope, id) => (sees(collections.visible(scope), id) ? one(byId.get(id)) : null),
     findByHash: (hash) => one(byHash.get(hash)),
     findBySource: (source) => one(bySource.get(source)),
     getText: (id) => text.get(id)?.text ?? null,
-    getReading: (id): Reading | null => {
-      const row = reading.get(id);
+    getReading: (scope, id): Reading | null => {
+      const row = sees(collections.visible(scope), id) ? reading.get(id) : undefined;
       return row ? (JSON.parse(row.json) as Reading) : null;
     },
-    latestArticle: () => one(latest.get()),
+    latestArticle: (scope) => pageOf(collections.visible(scope), 1, 0)[0] ?? null,
     /** Inclusive: an article added at exactly `ms` counts as added since then. */
-    articlesSince: (ms) => since.all(ms).map(toStoredArticle),
+    articlesSince(scope: Scope, ms: number) {
+      const visible = collections.visible(scope);
+      return visible === null ? since.all(ms).map(toStoredArticle) : addedSince(visible, ms);
+    },
 
-    listArticles(options = {}): Page<StoredArticle> {
+    listArticles(scope, options = {}): Page<StoredArticle> {
       const limit = options.limit ?? LIST_LIMIT_DEFAULT;
       const offset = options.offset ?? 0;
+      const visible = collections.visible(scope);
       const match = articleQuery(options.search ?? '');
-      if (match === null) return { items: page.all(limit, offset).map(toStoredArticle), total: count.get()?.n ?? 0 };
-      const total = searchCount.get(match, SEARCH_COUNT_MAX + 1)!.n;
-      const items = searchRows(match, limit, offset);
+      if (match === null) return { items: pageOf(visible, limit, offset), total: collections.articleCount(scope) ?? count.get()?.n ?? 0 };
+      if (visible?.length === 0) return { items: [], total: 0 };
+      const scoped = scopedMatch(match, visible);
+      const total = searchCount.get(scoped, SEARCH_COUNT_MAX + 1)!.n;
+      const items = searchRows(scoped, limit, offset);
       return total > SEARCH_COUNT_MAX ? { items, total: SEARCH_COUNT_MAX, capped: true } : { items, total };
     },
 
-    suggestArticles(typed, limit = SUGGEST_LIMIT_DEFAULT) {
+    suggestArticles(scope, typed, limit = SUGGEST_LIMIT_DEFAULT) {
+      const visible = collections.visible(scope);
       const match = articleQuery(typed, true);
-      return match === null ? page.all(limit, 0).map(toStoredArticle) : searchRows(match, limit, 0);
+      if (match === null) return pageOf(visible, limit, 0);
+      return visible?.length === 0 ? [] : searchRows(scopedMatch(match, visible), limit, 0);
     },
   };
 }

@@ -221,6 +221,92 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE feeds ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // Every server its own archive (issue 11): articles belong to collections, a read sees only its server's
+    name: 'collections',
+    sql: `
+      -- The shared collection (the operator's folder) is id 1 with no guild; each server's is made on demand
+      CREATE TABLE collections (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT UNIQUE,
+        shows_shared INTEGER NOT NULL DEFAULT 1,
+        -- Kept on every link and unlink, so a server's count costs nothing: its articles, and how many of them are also shared
+        article_count INTEGER NOT NULL DEFAULT 0,
+        shared_count INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO collections (id, guild_id) VALUES (1, NULL);
+      -- The primary key serves a collection's articles newest first (the article id order)
+      CREATE TABLE collection_articles (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        added_at INTEGER NOT NULL,
+        added_by TEXT,
+        PRIMARY KEY (collection_id, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_articles_article ON collection_articles (article_id);
+      CREATE INDEX collection_articles_added ON collection_articles (collection_id, added_at);
+      -- The speakers a collection has quotes of, with how many (and how many of those are in shared articles too)
+      CREATE TABLE collection_speakers (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        quote_count INTEGER NOT NULL,
+        shared_count INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, speaker_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_speakers_speaker ON collection_speakers (speaker_id);
+      CREATE INDEX collection_speakers_ranked ON collection_speakers (collection_id, quote_count DESC, speaker_id);
+      -- A speaker's articles in a collection, newest first: a server's page of a speaker's quotes reads
+      -- only its own articles, however many more the speaker is quoted in elsewhere
+      CREATE TABLE collection_quotes (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        quotes INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, speaker_id, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_quotes_speaker ON collection_quotes (speaker_id);
+      CREATE INDEX collection_quotes_article ON collection_quotes (article_id);
+      -- The autocomplete buckets (speaker_keys) of each collection, ranked by its own counts: a server's
+      -- autocomplete reads its own bucket, however many names of other servers share the letters
+      CREATE TABLE collection_speaker_keys (
+        collection_id INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+        speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        key TEXT NOT NULL,
+        quote_count INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, speaker_id, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_speaker_keys_ranked ON collection_speaker_keys (collection_id, key, quote_count DESC, speaker_id);
+      CREATE INDEX collection_speaker_keys_speaker ON collection_speaker_keys (speaker_id);
+
+      -- An existing archive: what a server added (discord:<guild>/<user>/…) and its feeds brought in are its own
+      CREATE TEMP TABLE guild_links AS
+        SELECT substr(source, 9, instr(substr(source, 9), '/') - 1) AS guild_id, id AS article_id, added_at,
+          substr(substr(source, 9), instr(substr(source, 9), '/') + 1, instr(substr(substr(source, 9), instr(substr(source, 9), '/') + 1) || '/', '/') - 1) AS added_by
+        FROM articles WHERE source LIKE 'discord:%/%' AND source NOT LIKE 'discord:dm/%'
+        UNION
+        SELECT f.guild_id, i.article_id, a.added_at, NULL FROM feed_items i JOIN feeds f ON f.id = i.feed_id JOIN articles a ON a.id = i.article_id;
+      INSERT OR IGNORE INTO collections (guild_id) SELECT DISTINCT guild_id FROM guild_links;
+      INSERT OR IGNORE INTO collection_articles (collection_id, article_id, added_at, added_by)
+        SELECT c.id, l.article_id, l.added_at, nullif(l.added_by, '') FROM guild_links l JOIN collections c ON c.guild_id = l.guild_id;
+      DROP TABLE guild_links;
+      -- Everything else (the folder, the CLI, additions from DMs) was visible everywhere: it is shared
+      INSERT INTO collection_articles (collection_id, article_id, added_at, added_by)
+        SELECT 1, id, added_at, NULL FROM articles WHERE id NOT IN (SELECT article_id FROM collection_articles);
+      UPDATE collections SET article_count = (SELECT count(*) FROM collection_articles WHERE collection_id = collections.id);
+      INSERT INTO collection_quotes (collection_id, speaker_id, article_id, quotes)
+        SELECT ca.collection_id, q.speaker_id, q.article_id, count(*) FROM quotes q JOIN collection_articles ca ON ca.article_id = q.article_id
+        WHERE q.speaker_id IS NOT NULL GROUP BY ca.collection_id, q.speaker_id, q.article_id;
+      INSERT INTO collection_speakers (collection_id, speaker_id, quote_count, shared_count)
+        SELECT collection_id, speaker_id, sum(quotes), 0 FROM collection_quotes GROUP BY collection_id, speaker_id;
+      INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
+        SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id;
+      -- A search walks the index of the words and of the article's collections at once
+      DROP TABLE articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, scope, content = '', contentless_delete = 1, prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts (rowid, title, text, scope)
+        SELECT id, coalesce(title, ''), text, (SELECT group_concat(char(57344) || 'c' || collection_id, ' ') FROM collection_articles WHERE article_id = articles.id) FROM articles;
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createArticleStore } from './article-store.js';
+import { createCollections } from './collections.js';
 import { createDeliveryStore } from './delivery-store.js';
 import { createFeedStore } from './feed-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
@@ -57,9 +58,10 @@ function openDatabase(path: string, trace?: (sql: string) => void): Database.Dat
 export function openStores(path: string, options: StoresOptions = {}): Stores {
   const now = options.now ?? Date.now;
   const db = openDatabase(path, options.trace);
+  const collections = createCollections(db);
   return {
-    articles: createArticleStore(db, createSpeakerWriter(db), now),
-    speakers: createSpeakerStore(db),
+    articles: createArticleStore(db, createSpeakerWriter(db), collections, now),
+    speakers: createSpeakerStore(db, collections),
     guilds: createGuildSettingsStore(db),
     deliveries: createDeliveryStore(db, now),
     feeds: createFeedStore(db),

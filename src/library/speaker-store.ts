@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Quote, QuoteKind } from '../article/types.js';
 import { ftsQuery, toStoredArticle } from './article-store.js';
+import type { Collections, Visible } from './collections.js';
 import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
-import { PREFIX_KEY_MAX, tailKey, typoForms } from './speakers.js';
-import type { QuoteHit, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
+import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from './speakers.js';
+import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
 
 /** Discord shows at most 25 autocomplete choices. */
 export const SUGGEST_LIMIT_DEFAULT = 25;
@@ -29,8 +30,11 @@ const EXACT_MAX = 200;
  * its last two): the typo path compares a bounded number of names, however many are known.
  */
 const TYPO_CANDIDATES_PER_BUCKET = 100;
+/** The same for a server: its own bucket and the shared one, each ranked by its own counts, half as many from each. */
+const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
 /** Letters of the query's start that pick its head bucket. */
 const TYPO_HEAD_LENGTH = 2;
+
 
 /** Edits allowed for "did you mean": one typo in a short name, up to three in a long one. */
 export function typoBudget(length: number): number {
@@ -68,8 +72,8 @@ type JoinedRow = QuoteRow & {
 };
 const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
 
-/** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker. */
-export function createSpeakerStore(db: Database): SpeakerStore {
+/** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker, each within a scope. */
+export function createSpeakerStore(db: Database, collections: Collections): SpeakerStore {
   const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);
   const redirect = db.prepare<[string], { new_id: string }>('SELECT new_id FROM speaker_redirects WHERE old_id = ?');
   const top = db.prepare<[number], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers ORDER BY quote_count DESC, name LIMIT ?`);
@@ -101,17 +105,81 @@ export function createSpeakerStore(db: Database): SpeakerStore {
   );
 
   const textCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?');
+  const holds = db.prepare<[number, number], { n: number }>('SELECT 1 AS n FROM collection_articles WHERE collection_id = ? AND article_id = ?');
+  const topIn = db.prepare<[number, number], { speaker_id: string }>(
+    'SELECT speaker_id FROM collection_speakers WHERE collection_id = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
+  );
+  // A collection's own bucket, ranked by its own counts: no walk past other servers' names
+  const bucketIn = db.prepare<[number, string, number], SpeakerRow & { local_count: number }>(
+    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, k.quote_count AS local_count
+     FROM (SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?) k
+     JOIN speakers s ON s.id = k.speaker_id`,
+  );
+  // A speaker's articles in one collection, or in a server's and the shared one merged, newest first
+  const articlesOne = db.prepare<[number, string], { article_id: number }>(
+    'SELECT article_id FROM collection_quotes WHERE collection_id = ? AND speaker_id = ? ORDER BY article_id DESC',
+  );
+  const articlesTwo = db.prepare<[number, string, number, string], { article_id: number }>(
+    `SELECT article_id FROM collection_quotes WHERE collection_id = ? AND speaker_id = ?
+     UNION SELECT article_id FROM collection_quotes WHERE collection_id = ? AND speaker_id = ? ORDER BY 1 DESC`,
+  );
+  const allQuotesIn = db.prepare<[string, number], JoinedRow>(
+    `SELECT q.*, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.speaker_id = ? AND q.article_id = ? ORDER BY q.position`,
+  );
+
+  const sees = (visible: Visible, articleId: number): boolean => visible === null || visible.some((c) => holds.get(c, articleId) !== undefined);
+
+  /** The speaker as the scope sees it: its quotes there; null when it has none there. */
+  function seen(visible: Visible, speaker: SpeakerSummary): SpeakerSummary | null {
+    if (visible === null) return speaker;
+    const quoteCount = collections.speakerQuotes(visible, speaker.id);
+    return quoteCount > 0 ? { ...speaker, quoteCount } : null;
+  }
+  const seenAll = (visible: Visible, speakers: SpeakerSummary[]): SpeakerSummary[] =>
+    speakers.flatMap((s) => seen(visible, s) ?? []).sort(mostQuoted);
 
   const summaries = (ids: Iterable<string>): SpeakerSummary[] =>
     [...new Set(ids)].flatMap((id) => { const r = byId.get(id); return r ? [toSpeakerSummary(r)] : []; })
       .sort(mostQuoted);
 
-  function suggestSpeakers(text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
+  function suggestAll(text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
     if (key === '') return top.all(limit).map(toSpeakerSummary);
     if (key.length <= PREFIX_KEY_MAX) return bucket.all(key, limit).map(toSpeakerSummary).sort(mostQuoted);
     const found = new Map(prefix.all(key, key + PREFIX_END, PREFIX_SCAN_MAX).map((r) => [r.id, toSpeakerSummary(r)]));
     return [...found.values()].sort(mostQuoted).slice(0, limit);
+  }
+
+  /**
+   * The most quoted of a bucket in the visible collections, ranked by the collections' own
+   * counts added up (a quote in an article both hold counts twice here; `seen` gives the exact
+   * count for what is shown).
+   */
+  function bucketOf(visible: readonly number[], key: string, limit: number): SpeakerSummary[] {
+    const found = new Map<string, SpeakerSummary>();
+    for (const c of visible) {
+      for (const row of bucketIn.all(c, key, limit)) {
+        found.set(row.id, { ...toSpeakerSummary(row), quoteCount: (found.get(row.id)?.quoteCount ?? 0) + row.local_count });
+      }
+    }
+    return [...found.values()].sort(mostQuoted);
+  }
+  /** The first `limit` as the scope counts them exactly. */
+  const exactly = (visible: readonly number[], ranked: SpeakerSummary[], limit: number): SpeakerSummary[] => seenAll(visible, ranked.slice(0, limit));
+
+  function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
+    const key = foldKey(text);
+    if (key === '') return seenAll(visible, summaries(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))).slice(0, limit);
+    if (key.length <= PREFIX_KEY_MAX) return exactly(visible, bucketOf(visible, key, limit), limit);
+    // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
+    const starts = (s: SpeakerSummary): boolean => speakerTerms({ ...s, type: 'person' }).some((t) => t.startsWith(key));
+    return exactly(visible, bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts), limit);
+  }
+
+  function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
+    const visible = collections.visible(scope);
+    return visible === null ? suggestAll(text, limit) : suggestIn(visible, text, limit);
   }
 
   /** Speakers with a term equal to the whole query, or else to every word of it. */
@@ -125,12 +193,14 @@ export function createSpeakerStore(db: Database): SpeakerStore {
   }
 
   /** The closest names by edit distance, for "did you mean …": among the most quoted of two buckets. */
-  function closest(key: string): SpeakerSummary[] {
+  function closest(visible: Visible, key: string): SpeakerSummary[] {
     const budget = typoBudget(key.length);
     const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
-    const candidates = [...bucket.all(key.slice(0, TYPO_HEAD_LENGTH), TYPO_CANDIDATES_PER_BUCKET), ...bucket.all(tailKey(key), TYPO_CANDIDATES_PER_BUCKET)];
-    for (const row of candidates) {
-      const speaker = toSpeakerSummary(row);
+    const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
+    const candidates = visible === null
+      ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map(toSpeakerSummary))
+      : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
+    for (const speaker of candidates) {
       for (const form of typoForms(speaker)) {
         // Only names within the budget in length can be within it in edits
         if (Math.abs(form.length - key.length) > budget) continue;
@@ -138,19 +208,23 @@ export function createSpeakerStore(db: Database): SpeakerStore {
         if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
       }
     }
-    return [...best.values()]
+    const nearest = [...best.values()]
       .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
       .slice(0, SUGGESTIONS_MAX)
       .map((c) => c.speaker);
+    // Counted exactly only for the few shown
+    return visible === null ? nearest : nearest.flatMap((speaker) => seen(visible, speaker) ?? []);
   }
 
-  function findSpeakers(query: string): SpeakerMatch {
+  function findSpeakers(scope: Scope, query: string): SpeakerMatch {
     const key = foldKey(query);
     if (key === '') return { matches: [], suggestions: [] };
+    const visible = collections.visible(scope);
     const exactIds = exactMatches(key);
-    const matches = exactIds.length > 0 ? summaries(exactIds) : suggestSpeakers(key, MATCHES_MAX);
+    const exactSeen = seenAll(visible, summaries(exactIds));
+    const matches = exactSeen.length > 0 ? exactSeen : suggestSpeakers(scope, key, MATCHES_MAX);
     if (matches.length > 0) return { matches: matches.slice(0, MATCHES_MAX), suggestions: [] };
-    return { matches: [], suggestions: closest(key) };
+    return { matches: [], suggestions: closest(visible, key) };
   }
 
   /** The current id of a speaker, following renames from a shorter name to a fuller one. */
@@ -158,23 +232,50 @@ export function createSpeakerStore(db: Database): SpeakerStore {
     return byId.get(id) ?? byId.get(redirect.get(id)?.new_id ?? '') ?? null;
   }
 
-  function quotesBySpeaker(id: string, options: { articleId?: number; limit?: number; offset?: number } = {}) {
+  /** A page of the speaker's quotes in the visible collections: their articles newest first, each one's quotes in order. */
+  function visibleQuotes(visible: readonly number[], speaker: SpeakerSummary, limit: number, offset: number): SpeakerQuote[] {
+    const [first, second] = visible;
+    if (first === undefined) return [];
+    const articles = second === undefined ? articlesOne.iterate(first, speaker.id) : articlesTwo.iterate(first, speaker.id, second, speaker.id);
+    const items: SpeakerQuote[] = [];
+    let skip = offset;
+    for (const { article_id: articleId } of articles) {
+      for (const r of allQuotesIn.all(speaker.id, articleId)) {
+        if (skip > 0) skip--;
+        else items.push({ article: articleOf(r), quote: toQuote(r, speaker), speaker });
+      }
+      // Stops reading the list at the page's end: the cost is the page, not the speaker's archive
+      if (items.length >= limit) break;
+    }
+    return items.slice(0, limit);
+  }
+
+  function quotesBySpeaker(scope: Scope, id: string, options: { articleId?: number; limit?: number; offset?: number } = {}): Page<SpeakerQuote> {
     const row = resolve(id);
-    if (!row) return { items: [] as SpeakerQuote[], total: 0 };
-    const speaker = toSpeakerSummary(row);
+    const visible = collections.visible(scope);
+    const speaker = row ? seen(visible, toSpeakerSummary(row)) : null;
+    if (!row || !speaker) return { items: [], total: 0 };
     const limit = options.limit ?? QUOTES_LIMIT_DEFAULT;
     const offset = options.offset ?? 0;
     const article = options.articleId;
-    const rows = article === undefined ? quotes.all(row.id, limit, offset) : quotesIn.all(row.id, article, limit, offset);
-    const items = rows.map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
-    // The speaker's count is kept on every save, so the total costs nothing
-    return { items, total: article === undefined ? speaker.quoteCount : quoteCountIn.get(row.id, article)!.n };
+    if (article !== undefined) {
+      if (!sees(visible, article)) return { items: [], total: 0 };
+      const items = quotesIn.all(row.id, article, limit, offset).map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
+      return { items, total: quoteCountIn.get(row.id, article)!.n };
+    }
+    const rows = visible === null
+      ? quotes.all(row.id, limit, offset).map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }))
+      : visibleQuotes(visible, speaker, limit, offset);
+    // The counts are kept on every save and link, so the total costs nothing
+    return { items: rows, total: speaker.quoteCount };
   }
 
   /** Quotes whose text or speaker name has every word of the search. */
-  function searchQuotes(search: string, options: { limit?: number; offset?: number } = {}): { items: QuoteHit[]; total: number } {
+  function searchQuotes(scope: Scope, search: string, options: { limit?: number; offset?: number } = {}): Page<QuoteHit> {
     const match = ftsQuery(search);
     if (match === null) return { items: [], total: 0 };
+    const visible = collections.visible(scope);
+    if (visible !== null) return searchQuotesIn(visible, match, options.limit ?? QUOTES_LIMIT_DEFAULT, options.offset ?? 0);
     const rows = textSearch.all(match, options.limit ?? QUOTES_LIMIT_DEFAULT, options.offset ?? 0);
     const items = rows.map((r) => {
       const speakerRow = r.speaker_id ? byId.get(r.speaker_id) : undefined;
@@ -182,6 +283,17 @@ export function createSpeakerStore(db: Database): SpeakerStore {
       return { article: articleOf(r), quote: toQuote(r, speaker), speaker };
     });
     return { items, total: textCount.get(match)!.n };
+  }
+
+  /** Not on a command path: the matches filtered to the visible articles. */
+  function searchQuotesIn(visible: readonly number[], match: string, limit: number, offset: number): Page<QuoteHit> {
+    const hits = textSearch.all(match, -1, 0).filter((r) => sees(visible, r.article_id));
+    const items = hits.slice(offset, offset + limit).map((r) => {
+      const speakerRow = r.speaker_id ? byId.get(r.speaker_id) : undefined;
+      const speaker = speakerRow ? seen(visible, toSpeakerSummary(speakerRow)) : null;
+      return { article: articleOf(r), quote: toQuote(r, speaker), speaker };
+    });
+    return { items, total: hits.length };
   }
 
   return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };

@@ -76,6 +76,27 @@ export function createSpeakerWriter(db: Database) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const putQuoteFts = db.prepare<[number, string, string]>('INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)');
+  const mergeCollectionSpeakers = db.prepare<[string, string]>(
+    `INSERT INTO collection_speakers (collection_id, speaker_id, quote_count, shared_count)
+       SELECT collection_id, ?, quote_count, shared_count FROM collection_speakers WHERE speaker_id = ? ORDER BY collection_id
+     ON CONFLICT (collection_id, speaker_id) DO UPDATE SET quote_count = quote_count + excluded.quote_count, shared_count = shared_count + excluded.shared_count`,
+  );
+  const dropCollectionKeys = db.prepare<[string]>('DELETE FROM collection_speaker_keys WHERE speaker_id = ?');
+  const putCollectionKeys = db.prepare<[string]>(
+    `INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
+       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+       WHERE cs.speaker_id = ?`,
+  );
+  /** Rebuilds a speaker's buckets in every collection that has quotes of it: after its keys or counts changed. */
+  const resyncCollectionKeys = (speakerId: string): void => {
+    dropCollectionKeys.run(speakerId);
+    putCollectionKeys.run(speakerId);
+  };
+  const mergeCollectionQuotes = db.prepare<[string, string]>(
+    `INSERT INTO collection_quotes (collection_id, speaker_id, article_id, quotes)
+       SELECT collection_id, ?, article_id, quotes FROM collection_quotes WHERE speaker_id = ? ORDER BY collection_id
+     ON CONFLICT (collection_id, speaker_id, article_id) DO UPDATE SET quotes = quotes + excluded.quotes`,
+  );
   const renameQuoteFts = db.prepare<[string, string]>(
     'UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)',
   );
@@ -85,7 +106,11 @@ export function createSpeakerWriter(db: Database) {
     if (byId.get(newId)) {
       addCount.run(byId.get(oldId)?.quote_count ?? 0, newId);
       moveQuotes.run(newId, oldId);
+      // What each collection counted for the old id now counts for the merged one
+      mergeCollectionSpeakers.run(newId, oldId);
+      mergeCollectionQuotes.run(newId, oldId);
       drop.run(oldId);
+      resyncCollectionKeys(newId);
     } else {
       rename.run(newId, oldId);
     }
@@ -109,6 +134,7 @@ export function createSpeakerWriter(db: Database) {
       for (const term of speakerTerms(speaker)) putTerm.run(term, speaker.id);
       clearBuckets.run(speaker.id);
       for (const bucket of speakerBucketKeys(speaker)) putBucket.run(bucket, speaker.id, existing?.quote_count ?? 0, speaker.name);
+      resyncCollectionKeys(speaker.id);
     }
     // Quotes keep the speaker's name in the search index: rewritten only when it differs
     if (moved || (existing && existing.name !== speaker.name)) renameQuoteFts.run(speaker.name, speaker.id);
@@ -158,13 +184,23 @@ export function createSpeakerWriter(db: Database) {
     return counts;
   }
 
+  /** Takes an article's quotes out of its speakers' counts and of the search index. */
+  function dropArticleQuotes(articleId: number): Map<string, number> {
+    const before = tally(articleSpeakers.all(articleId).map((r) => r.speaker_id));
+    for (const [id, n] of before) addCount.run(-n, id);
+    dropQuoteFts.run(articleId);
+    dropQuotes.run(articleId);
+    return before;
+  }
+
   return {
+    /** An article leaves the archive: its quotes go, and its speakers count fewer. Call inside a transaction. */
+    removeQuotes(articleId: number): void {
+      for (const id of dropArticleQuotes(articleId).keys()) syncBuckets.run(id, id);
+    },
     /** Replaces the quotes of an article and links its speakers. Call inside a transaction. */
     replaceQuotes(articleId: number, reading: Reading): void {
-      const before = tally(articleSpeakers.all(articleId).map((r) => r.speaker_id));
-      for (const [id, n] of before) addCount.run(-n, id);
-      dropQuoteFts.run(articleId);
-      dropQuotes.run(articleId);
+      const before = dropArticleQuotes(articleId);
       const ids = linkReading(reading);
       // A later speaker of the same reading may have renamed an earlier one ("Putin", then "Vladimir Putin")
       const current = (id: string): string => (byId.get(id) ? id : (redirectOf.get(id)?.new_id ?? id));

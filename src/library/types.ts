@@ -28,6 +28,30 @@ export interface ArticleInput {
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * Where an article is added: the shared collection (the operator's folder, the CLI), or a
+ * server's own collection (`/article add`, its feeds), with who added it when a member did.
+ */
+export type Destination = { collection: 'shared' } | { collection: 'guild'; guildId: string; addedBy: string | null };
+
+/**
+ * Which articles a read sees: a server's visible articles (its own collection, and the shared
+ * one unless the server hides it), the shared collection alone, or the whole archive (the
+ * operator's CLI). Every read takes one, so no command can see past its server by accident.
+ */
+export type Scope = { guildId: string } | 'shared' | 'all';
+
+/** What `/article remove` did: unlinked from the server, deleted with it, or refused. */
+export type RemoveOutcome =
+  /** Unlinked; another collection still holds it. `stillVisible` when the server sees it through the shared collection. */
+  | { kind: 'unlinked'; stillVisible: boolean }
+  /** No collection held it any more: the article, its reading and quotes are gone. */
+  | { kind: 'deleted' }
+  /** It is in the shared collection only: the operator's folder, not the server's to remove. */
+  | { kind: 'shared' }
+  /** The server does not see it (or it does not exist): the same answer either way. */
+  | { kind: 'not-found' };
+
 /** A quote found by speaker search, with the article it belongs to. */
 export interface SpeakerQuote {
   article: StoredArticle;
@@ -112,26 +136,38 @@ export interface Page<T> {
 }
 
 /**
- * Articles, their texts and readings. Saving an article also links its speakers and quotes
- * (see SpeakerStore). "Newest" is always the most recently added: the article id order.
+ * Articles, their texts and readings, and the collections that hold them. Saving an article
+ * also links its speakers and quotes (see SpeakerStore) and adds it to a collection; the same
+ * text is stored once, however many collections hold it. "Newest" is always the most recently
+ * stored: the article id order. Every read takes a Scope.
  * Synchronous for now; every method returns a plain value, so an async implementation
  * (PostgreSQL) wraps the same shapes in promises.
  */
 export interface ArticleStore {
-  saveArticle(input: ArticleInput, reading: Reading): { article: StoredArticle; outcome: SaveOutcome };
+  /** Stores (or finds, by text) the article and adds it to `destination`'s collection. */
+  saveArticle(input: ArticleInput, reading: Reading, destination: Destination): { article: StoredArticle; outcome: SaveOutcome };
+  /** Adds an article already stored to a collection; true when it was not there yet. */
+  linkArticle(articleId: number, destination: Destination): boolean;
+  /** `/article remove`: unlinks it from the server's collection, deleting it when no collection holds it. */
+  removeArticle(guildId: string, articleId: number): RemoveOutcome;
+  /** Whether a server sees the shared collection (true unless it turned it off). */
+  sharedVisible(guildId: string): boolean;
+  setSharedVisible(guildId: string, visible: boolean): void;
+  /** Archive-wide, for the ingest's dedup: the same text or URL is stored once. */
   findByHash(hash: string): StoredArticle | null;
   findBySource(source: string): StoredArticle | null;
-  getArticle(id: number): StoredArticle | null;
+  /** Null when the article does not exist or `scope` does not see it: the same answer. */
+  getArticle(scope: Scope, id: number): StoredArticle | null;
   getText(id: number): string | null;
-  getReading(id: number): Reading | null;
-  /** The most recently added article. */
-  latestArticle(): StoredArticle | null;
-  /** Newest added first; `search` matches every word of title or text (words of 1-3 letters as word starts). */
-  listArticles(options?: { search?: string; limit?: number; offset?: number }): Page<StoredArticle>;
-  /** Autocomplete: up to `limit` articles matching what was typed (the last word as a word start), newest added first (no count). */
-  suggestArticles(typed: string, limit?: number): StoredArticle[];
-  /** Articles added since `since` (ms since epoch, inclusive), newest first. */
-  articlesSince(since: number): StoredArticle[];
+  getReading(scope: Scope, id: number): Reading | null;
+  /** The most recently stored article the scope sees. */
+  latestArticle(scope: Scope): StoredArticle | null;
+  /** Newest first; `search` matches every word of title or text (words of 1-3 letters as word starts). */
+  listArticles(scope: Scope, options?: { search?: string; limit?: number; offset?: number }): Page<StoredArticle>;
+  /** Autocomplete: up to `limit` articles matching what was typed (the last word as a word start), newest first (no count). */
+  suggestArticles(scope: Scope, typed: string, limit?: number): StoredArticle[];
+  /** Articles added to the scope's collections since `since` (ms since epoch, inclusive), newest first. */
+  articlesSince(scope: Scope, since: number): StoredArticle[];
 }
 
 /** A quote found by text search; unattributed quotes have no speaker. */
@@ -141,15 +177,19 @@ export interface QuoteHit {
   speaker: SpeakerSummary | null;
 }
 
-/** Archive-wide speakers and their quotes: autocomplete, forgiving search, "did you mean". */
+/**
+ * Archive-wide speakers and their quotes: autocomplete, forgiving search, "did you mean". A
+ * speaker's identity is archive-wide; a scope sees only the speakers it has quotes of, with
+ * `quoteCount` the quotes in its visible articles.
+ */
 export interface SpeakerStore {
   /** Autocomplete: up to `limit` speakers whose name, alias or role starts a word with `prefix`, most quoted first. */
-  suggestSpeakers(prefix: string, limit?: number): SpeakerSummary[];
-  findSpeakers(query: string): SpeakerMatch;
-  /** Quotes by one archive-wide speaker, newest added article first; optionally in one article only. */
-  quotesBySpeaker(speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): Page<SpeakerQuote>;
-  /** Quotes whose text or speaker name has every word of `search` (prefixes, accents folded). */
-  searchQuotes(search: string, options?: { limit?: number; offset?: number }): Page<QuoteHit>;
+  suggestSpeakers(scope: Scope, prefix: string, limit?: number): SpeakerSummary[];
+  findSpeakers(scope: Scope, query: string): SpeakerMatch;
+  /** Quotes by one archive-wide speaker in the scope's articles, newest article first; optionally in one article only. */
+  quotesBySpeaker(scope: Scope, speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): Page<SpeakerQuote>;
+  /** Quotes in the scope's articles whose text or speaker name has every word of `search` (prefixes, accents folded). */
+  searchQuotes(scope: Scope, search: string, options?: { limit?: number; offset?: number }): Page<QuoteHit>;
 }
 
 /** Each guild's briefing settings (`/briefing setup`). */

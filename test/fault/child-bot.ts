@@ -3,6 +3,7 @@
  * Discord in the test process, on a SQLite file the test also opens: so a test can kill it
  * with SIGKILL or SIGTERM at any moment and start another on the same file.
  */
+import { SHARED } from '../../src/ingest/destination.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,7 +100,7 @@ export async function withLibrary<T>(space: Workspace, work: (stores: Stores) =>
 /** Saves `ARTICLES` distinct articles, added now. */
 export function seedArticles(stores: Stores): void {
   for (let i = 0; i < ARTICLES; i++) {
-    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null }, distinctStoryReading(i));
+    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null }, distinctStoryReading(i), SHARED);
   }
 }
 

@@ -15,107 +15,107 @@ describe.each(STORE_FACTORIES)('the speaker store ($name)', (factory) => {
       open();
       stores.articles.saveArticle(article('a', 'a', 'A', '2018-09-17'), reading('A', '2018-09-17',
         [['positive approach', 'Recep Tayyip Erdoğan', 'Turkish leader Recep Tayyip Erdoğan'], ['I hope', 'Vladimir Putin', 'Putin']],
-        [{ name: 'Recep Tayyip Erdoğan', aliases: ['Erdoğan'], roles: ['Turkish president'] }, { name: 'Vladimir Putin', aliases: ['Putin'], roles: ['Russian President'] }]));
+        [{ name: 'Recep Tayyip Erdoğan', aliases: ['Erdoğan'], roles: ['Turkish president'] }, { name: 'Vladimir Putin', aliases: ['Putin'], roles: ['Russian President'] }]), { collection: 'shared' });
       stores.articles.saveArticle(article('b', 'b', 'B', '2018-09-18'), reading('B', '2018-09-18',
-        [['complicated', 'Erdogan', 'he'], ['important', 'Putin', 'Mr Putin']], [{ name: 'Erdogan' }, { name: 'Putin' }]));
+        [['complicated', 'Erdogan', 'he'], ['important', 'Putin', 'Mr Putin']], [{ name: 'Erdogan' }, { name: 'Putin' }]), { collection: 'shared' });
     }
 
     test('GIVEN "Erdoğan" in one article and "Erdogan" in another THEN they are one speaker', () => {
       seed();
-      const { matches } = stores.speakers.findSpeakers('Erdogan');
+      const { matches } = stores.speakers.findSpeakers('all', 'Erdogan');
       expect(matches.map((s) => [s.name, s.quoteCount])).toEqual([['Recep Tayyip Erdoğan', 2]]);
     });
 
     test.each(['Erdoğan', 'erdogan', 'ERDOGAN', 'Recep Tayyip Erdogan', 'Tayyip Erdogan', 'Turkish president', 'the Turkish President', 'President Erdogan'])(
       'GIVEN the query "%s" THEN Erdogan is found', (query) => {
         seed();
-        expect(stores.speakers.findSpeakers(query).matches.map((s) => s.id)).toEqual(['recep-tayyip-erdogan']);
+        expect(stores.speakers.findSpeakers('all', query).matches.map((s) => s.id)).toEqual(['recep-tayyip-erdogan']);
       });
 
     test('GIVEN a speaker THEN quotesBySpeaker lists the newest article first with the total', () => {
       seed();
-      const { items, total } = stores.speakers.quotesBySpeaker('vladimir-putin');
+      const { items, total } = stores.speakers.quotesBySpeaker('all', 'vladimir-putin');
       expect(total).toBe(2);
       expect(items.map((q) => [q.article.title, q.quote.text, q.quote.speaker?.mention?.text])).toEqual([
         ['B', 'important', 'Mr Putin'],
         ['A', 'I hope', 'Putin'],
       ]);
-      expect(stores.speakers.quotesBySpeaker('vladimir-putin', { limit: 1, offset: 1 }).items.map((q) => q.quote.text)).toEqual(['I hope']);
+      expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin', { limit: 1, offset: 1 }).items.map((q) => q.quote.text)).toEqual(['I hope']);
     });
 
     test('GIVEN an article id THEN quotesBySpeaker keeps to that article', () => {
       seed();
       const a = stores.articles.findBySource('a')!;
-      const { items, total } = stores.speakers.quotesBySpeaker('vladimir-putin', { articleId: a.id });
+      const { items, total } = stores.speakers.quotesBySpeaker('all', 'vladimir-putin', { articleId: a.id });
       expect([items.map((q) => q.quote.text), total]).toEqual([['I hope'], 1]);
     });
 
     test('GIVEN "Putin" first and "Vladimir Putin" later THEN the old quotes are found under the fuller name and the old id', () => {
       open();
-      stores.articles.saveArticle(article('a', 'a', 'A', '2018-09-17'), reading('A', '2018-09-17', [['first', 'Putin']], [{ name: 'Putin' }]));
-      expect(stores.speakers.findSpeakers('putin').matches.map((s) => s.id)).toEqual(['putin']);
-      stores.articles.saveArticle(article('b', 'b', 'B', '2018-09-18'), reading('B', '2018-09-18', [['second', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]));
-      expect(stores.speakers.findSpeakers('Putin').matches.map((s) => [s.id, s.name, s.quoteCount])).toEqual([['vladimir-putin', 'Vladimir Putin', 2]]);
-      expect(stores.speakers.quotesBySpeaker('putin').items.map((q) => q.quote.text)).toEqual(['second', 'first']);
-      expect(stores.speakers.searchQuotes('vladimir').items.map((h) => h.quote.text).sort()).toEqual(['first', 'second']);
+      stores.articles.saveArticle(article('a', 'a', 'A', '2018-09-17'), reading('A', '2018-09-17', [['first', 'Putin']], [{ name: 'Putin' }]), { collection: 'shared' });
+      expect(stores.speakers.findSpeakers('all', 'putin').matches.map((s) => s.id)).toEqual(['putin']);
+      stores.articles.saveArticle(article('b', 'b', 'B', '2018-09-18'), reading('B', '2018-09-18', [['second', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), { collection: 'shared' });
+      expect(stores.speakers.findSpeakers('all', 'Putin').matches.map((s) => [s.id, s.name, s.quoteCount])).toEqual([['vladimir-putin', 'Vladimir Putin', 2]]);
+      expect(stores.speakers.quotesBySpeaker('all', 'putin').items.map((q) => q.quote.text)).toEqual(['second', 'first']);
+      expect(stores.speakers.searchQuotes('all', 'vladimir').items.map((h) => h.quote.text).sort()).toEqual(['first', 'second']);
     });
 
     test('GIVEN one article naming "Putin" and then "Vladimir Putin" as two speakers THEN both quotes are his', () => {
       open();
-      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['one', 'Putin'], ['two', 'Vladimir Putin']], [{ name: 'Putin' }, { name: 'Vladimir Putin' }]));
-      expect(stores.speakers.findSpeakers('putin').matches.map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 2]]);
+      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['one', 'Putin'], ['two', 'Vladimir Putin']], [{ name: 'Putin' }, { name: 'Vladimir Putin' }]), { collection: 'shared' });
+      expect(stores.speakers.findSpeakers('all', 'putin').matches.map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 2]]);
     });
 
     test('GIVEN Hillary and Bill Clinton THEN they stay two speakers', () => {
       open();
-      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['x', 'Hillary Clinton']], [{ name: 'Hillary Clinton' }]));
-      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['y', 'Bill Clinton']], [{ name: 'Bill Clinton' }]));
-      expect(stores.speakers.findSpeakers('Clinton').matches.map((s) => s.name).sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
+      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['x', 'Hillary Clinton']], [{ name: 'Hillary Clinton' }]), { collection: 'shared' });
+      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['y', 'Bill Clinton']], [{ name: 'Bill Clinton' }]), { collection: 'shared' });
+      expect(stores.speakers.findSpeakers('all', 'Clinton').matches.map((s) => s.name).sort()).toEqual(['Bill Clinton', 'Hillary Clinton']);
     });
 
     test('GIVEN a misspelt name THEN nothing matches and "did you mean" offers the closest', () => {
       seed();
-      expect(stores.speakers.findSpeakers('Erdgoan')).toMatchObject({ matches: [], suggestions: [{ name: 'Recep Tayyip Erdoğan' }] });
-      expect(stores.speakers.findSpeakers('Vladmir Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
-      expect(stores.speakers.findSpeakers('Zelensky')).toEqual({ matches: [], suggestions: [] });
+      expect(stores.speakers.findSpeakers('all', 'Erdgoan')).toMatchObject({ matches: [], suggestions: [{ name: 'Recep Tayyip Erdoğan' }] });
+      expect(stores.speakers.findSpeakers('all', 'Vladmir Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+      expect(stores.speakers.findSpeakers('all', 'Zelensky')).toEqual({ matches: [], suggestions: [] });
     });
 
     test('GIVEN a misspelt first letter THEN "did you mean" still finds the name by its end', () => {
       seed();
-      expect(stores.speakers.findSpeakers('Irdogan').suggestions.map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan']);
+      expect(stores.speakers.findSpeakers('all', 'Irdogan').suggestions.map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan']);
     });
 
     test('GIVEN an article saved again with fewer quotes THEN counts follow everywhere, without drift', () => {
       open();
       const two = reading('A', null, [['one', 'Vladimir Putin'], ['two', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]);
-      stores.articles.saveArticle(article('a', 'v1', 'A', null), two);
-      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['three', 'Putin']], [{ name: 'Putin' }]));
-      expect(stores.speakers.suggestSpeakers('pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 3]]);
-      stores.articles.saveArticle(article('a', 'v2', 'A', null), reading('A', null, [['one', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]));
-      expect(stores.speakers.suggestSpeakers('pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 2]]);
-      expect(stores.speakers.suggestSpeakers('').map((s) => s.quoteCount)).toEqual([2]);
-      expect(stores.speakers.quotesBySpeaker('vladimir-putin').total).toBe(2);
+      stores.articles.saveArticle(article('a', 'v1', 'A', null), two, { collection: 'shared' });
+      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['three', 'Putin']], [{ name: 'Putin' }]), { collection: 'shared' });
+      expect(stores.speakers.suggestSpeakers('all', 'pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 3]]);
+      stores.articles.saveArticle(article('a', 'v2', 'A', null), reading('A', null, [['one', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), { collection: 'shared' });
+      expect(stores.speakers.suggestSpeakers('all', 'pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 2]]);
+      expect(stores.speakers.suggestSpeakers('all', '').map((s) => s.quoteCount)).toEqual([2]);
+      expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(2);
     });
 
     test('GIVEN speakers quoted more and less THEN 1-3 letter autocomplete ranks the most quoted first', () => {
       open();
-      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['x', 'Petro Poroshenko']], [{ name: 'Petro Poroshenko' }]));
-      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['y', 'Vladimir Putin'], ['z', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]));
+      stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, [['x', 'Petro Poroshenko']], [{ name: 'Petro Poroshenko' }]), { collection: 'shared' });
+      stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, [['y', 'Vladimir Putin'], ['z', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), { collection: 'shared' });
       for (const prefix of ['p', 'po', 'pu', 'pet']) {
-        const names = stores.speakers.suggestSpeakers(prefix).map((s) => s.name);
+        const names = stores.speakers.suggestSpeakers('all', prefix).map((s) => s.name);
         expect(names.every((n) => n.toLowerCase().split(' ').some((w) => w.startsWith(prefix)))).toBe(true);
       }
-      expect(stores.speakers.suggestSpeakers('p').map((s) => s.name)).toEqual(['Vladimir Putin', 'Petro Poroshenko']);
-      expect(stores.speakers.suggestSpeakers('p', 1).map((s) => s.name)).toEqual(['Vladimir Putin']);
+      expect(stores.speakers.suggestSpeakers('all', 'p').map((s) => s.name)).toEqual(['Vladimir Putin', 'Petro Poroshenko']);
+      expect(stores.speakers.suggestSpeakers('all', 'p', 1).map((s) => s.name)).toEqual(['Vladimir Putin']);
     });
 
     test('GIVEN a prefix of any word THEN autocomplete suggests the speaker, most quoted first', () => {
       seed();
-      stores.articles.saveArticle(article('c', 'c', 'C', null), reading('C', null, [['z', 'Petro Poroshenko']], [{ name: 'Petro Poroshenko' }]));
-      expect(stores.speakers.suggestSpeakers('p').map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan', 'Vladimir Putin', 'Petro Poroshenko']);
-      expect(stores.speakers.suggestSpeakers('ERDO').map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan']);
-      expect(stores.speakers.suggestSpeakers('russian pr').map((s) => s.name)).toEqual(['Vladimir Putin']);
-      expect(stores.speakers.suggestSpeakers('', 1)).toHaveLength(1);
+      stores.articles.saveArticle(article('c', 'c', 'C', null), reading('C', null, [['z', 'Petro Poroshenko']], [{ name: 'Petro Poroshenko' }]), { collection: 'shared' });
+      expect(stores.speakers.suggestSpeakers('all', 'p').map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan', 'Vladimir Putin', 'Petro Poroshenko']);
+      expect(stores.speakers.suggestSpeakers('all', 'ERDO').map((s) => s.name)).toEqual(['Recep Tayyip Erdoğan']);
+      expect(stores.speakers.suggestSpeakers('all', 'russian pr').map((s) => s.name)).toEqual(['Vladimir Putin']);
+      expect(stores.speakers.suggestSpeakers('all', '', 1)).toHaveLength(1);
     });
 
     test('GIVEN thousands of speakers THEN autocomplete gives at most 25 choices, each matching the prefix', () => {
@@ -123,29 +123,29 @@ describe.each(STORE_FACTORIES)('the speaker store ($name)', (factory) => {
       const speakers = Array.from({ length: 3000 }, (_, i) => ({ name: `Person${i} Surname${i % 300}x${i}` }));
       for (let i = 0; i < speakers.length; i += 100) {
         const chunk = speakers.slice(i, i + 100);
-        stores.articles.saveArticle(article(`s${i}`, `text ${i}`, `T${i}`, null), reading(`T${i}`, null, chunk.map((s) => ['q', s.name] as [string, string]), chunk));
+        stores.articles.saveArticle(article(`s${i}`, `text ${i}`, `T${i}`, null), reading(`T${i}`, null, chunk.map((s) => ['q', s.name] as [string, string]), chunk), { collection: 'shared' });
       }
       // Speed is the bench's to measure (npm run bench); here: the cap and the matching at scale.
       for (const prefix of ['p', 'person1', 'surname2', 'surname29']) {
-        const names = stores.speakers.suggestSpeakers(prefix).map((s) => s.name.toLowerCase());
+        const names = stores.speakers.suggestSpeakers('all', prefix).map((s) => s.name.toLowerCase());
         expect(names.length).toBeGreaterThan(0);
         expect(names.length).toBeLessThanOrEqual(25);
         for (const name of names) expect(name.split(' ').some((w) => w.startsWith(prefix))).toBe(true);
       }
-      expect(stores.speakers.suggestSpeakers('surname299x2999').map((s) => s.name)).toEqual(['Person2999 Surname299x2999']);
+      expect(stores.speakers.suggestSpeakers('all', 'surname299x2999').map((s) => s.name)).toEqual(['Person2999 Surname299x2999']);
     });
 
     test('GIVEN an attribution the engine did not list as a speaker THEN it still gets an archive speaker', () => {
       open();
       const r = reading('A', null, [['unlisted', 'Hassan Rouhani'], ['anonymous', null]]);
-      stores.articles.saveArticle(article('a', 'a', 'A', null), r);
-      expect(stores.speakers.findSpeakers('Rouhani').matches.map((s) => [s.name, s.quoteCount])).toEqual([['Hassan Rouhani', 1]]);
-      expect(stores.speakers.searchQuotes('anonymous').items.map((h) => h.speaker)).toEqual([null]);
+      stores.articles.saveArticle(article('a', 'a', 'A', null), r, { collection: 'shared' });
+      expect(stores.speakers.findSpeakers('all', 'Rouhani').matches.map((s) => [s.name, s.quoteCount])).toEqual([['Hassan Rouhani', 1]]);
+      expect(stores.speakers.searchQuotes('all', 'anonymous').items.map((h) => h.speaker)).toEqual([null]);
     });
 
     test('GIVEN quote text THEN searchQuotes finds it with its speaker', () => {
       seed();
-      const hits = stores.speakers.searchQuotes('COMPLICATED');
+      const hits = stores.speakers.searchQuotes('all', 'COMPLICATED');
       expect(hits.total).toBe(1);
       expect(hits.items[0]?.speaker?.name).toBe('Recep Tayyip Erdoğan');
     });
