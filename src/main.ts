@@ -69,8 +69,8 @@ export interface Bot {
 
 /** The stores every command and the scheduler are given; the quotas go to the commands alone. */
 function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas'> {
-  const { articles, speakers, guilds, deliveries, feeds } = stores;
-  return { articles, speakers, guilds, deliveries, feeds };
+  const { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility } = stores;
+  return { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility };
 }
 
 /** Logs in and resolves once the client is ready to answer interactions. */

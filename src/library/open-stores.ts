@@ -3,7 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createArticleStore } from './article-store.js';
 import { createDeliveryStore } from './delivery-store.js';
+import { createArticleVisibility } from './article-visibility.js';
 import { createFeedStore } from './feed-store.js';
+import { createFilterStore } from './filter-store.js';
+import { createFollowStore } from './follow-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
 import { createQuotaStore } from './quota-store.js';
@@ -58,6 +61,9 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
     deliveries: createDeliveryStore(db, now),
     feeds: createFeedStore(db),
     quotas: createQuotaStore(db),
+    follows: createFollowStore(db),
+    filters: createFilterStore(db),
+    visibility: createArticleVisibility(db),
     close: () => db.close(),
   };
 }
