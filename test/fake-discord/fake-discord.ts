@@ -66,6 +66,7 @@ export class FakeDiscord {
   readonly #failures: Failure[] = [];
   readonly #waiters = new Set<Waiter>();
   readonly #routes;
+  readonly #posted = new Map<string, Record<string, unknown>[]>();
   #rateLimit: RateLimit | null = null;
   readonly #windows = new Map<string, number[]>();
   /** How many requests the rate limit answered with 429. */
@@ -75,7 +76,7 @@ export class FakeDiscord {
     this.ids = ids;
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#gateway = new FakeGateway(this.#server, ids);
-    this.#routes = buildRoutes(ids, () => this.gatewayUrl);
+    this.#routes = buildRoutes(ids, () => this.gatewayUrl, this.#posted);
   }
 
   /** Starts the fake on a random port. */
@@ -133,6 +134,17 @@ export class FakeDiscord {
   /** The messages the bot posted to `channelId`, oldest first (successful POSTs only). */
   postsTo(channelId: string): RestCall[] {
     return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && c.status === 200);
+  }
+
+  /** The messages that exist in `channelId`, oldest first: a post repeated with its nonce makes none. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of a message
+  messagesIn(channelId: string): any[] {
+    return [...(this.#posted.get(channelId) ?? [])];
+  }
+
+  /** Lifts every failure set with `fail`: Discord is back. */
+  clearFailures(): void {
+    this.#failures.length = 0;
   }
 
   fail(failure: Failure): void {

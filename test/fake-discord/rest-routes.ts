@@ -26,10 +26,10 @@ const asBody = (body: unknown): Body => (body && typeof body === 'object' ? (bod
 const ok = (body: unknown): RouteResponse => ({ status: 200, body });
 
 /** Builds the route table; it remembers the original response of each interaction token. */
-export function buildRoutes(ids: FakeIds, gatewayUrl: () => string): Route[] {
+export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, posted: Map<string, Body[]> = new Map()): Route[] {
   const originals = new Map<string, Body>();
-  // Messages posted to channels, so a channel's history can be read back.
-  const posted = new Map<string, Body[]>();
+  // Like Discord: a post with enforce_nonce and a nonce already used in the channel returns that message
+  const byNonce = new Map<string, Body>();
   const original = (token: string, body: Body): Body => {
     const previous = originals.get(token);
     const message = messagePayload(ids, ids.channelId, { ...previous, ...body }, previous?.id as string | undefined);
@@ -58,7 +58,12 @@ export function buildRoutes(ids: FakeIds, gatewayUrl: () => string): Route[] {
       method: 'POST',
       pattern: /^\/channels\/(\d+)\/messages$/,
       answer: ([, channel], r) => {
-        const message = messagePayload(ids, channel!, asBody(r.body));
+        const body = asBody(r.body);
+        const nonceKey = body.enforce_nonce === true && body.nonce !== undefined ? `${channel}:${JSON.stringify(body.nonce)}` : null;
+        const same = nonceKey ? byNonce.get(nonceKey) : undefined;
+        if (same) return ok(same);
+        const message = messagePayload(ids, channel!, body);
+        if (nonceKey) byNonce.set(nonceKey, message);
         posted.set(channel!, [...(posted.get(channel!) ?? []), message]);
         return ok(message);
       },
