@@ -4,21 +4,28 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { commands } from '../commands/index.js';
 import { HOUR_MS } from '../src/briefing/alerts.js';
 import { guildDestination, SHARED } from '../src/ingest/destination.js';
+import { FEED_INTERVAL_MS, pollDueFeeds } from '../src/ingest/feed-poller.js';
+import type { IngestService } from '../src/ingest/ingest-service.js';
 import type { Stores } from '../src/library/types.js';
 import { startBot, type Bot } from '../src/main.js';
 import { fakeClock, openTestLibrary, tempLibraryPath, type FakeClock } from './fake-discord/briefing-bot.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
+import { startFixtureServer, type FixtureServer } from './http-fixture-server.js';
 import { inThreadIngest } from './ingest-harness.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = path.join(repoRoot, 'data/articles/idlib-2018-09-17.txt');
 const SOCHI = path.join(repoRoot, 'test/fixtures/e2e/sochi-2018-09-18.txt');
+
+let server: FixtureServer;
+beforeAll(async () => void (server = await startFixtureServer()));
+afterAll(async () => server.close());
 
 let fake: FakeDiscord;
 let library: ReturnType<typeof tempLibraryPath>;
@@ -41,19 +48,20 @@ afterEach(async () => {
 });
 
 /** A bot on the library file, as `startBot` wires it; the previous one (if any) is stopped first. */
-async function start(options: { alertsPerHour?: number } = {}): Promise<{ bot: Bot; stores: Stores }> {
+async function start(options: { alertsPerHour?: number } = {}): Promise<{ bot: Bot; stores: Stores; plain: IngestService }> {
   for (const old of running.splice(0)) {
     await old.bot.stop();
     old.stores.close();
   }
   const stores = openTestLibrary(library.path, time.clock);
+  const plain = inThreadIngest(stores.articles);
   const bot = await startBot({
-    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: inThreadIngest(stores.articles), clock: time.clock, log: memoryLogger(logs),
+    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: plain, clock: time.clock, log: memoryLogger(logs),
     commands, alertsPerHour: options.alertsPerHour,
   });
   running.push({ bot, stores });
   await bot.alerts.idle();
-  return { bot, stores };
+  return { bot, stores, plain };
 }
 
 const channel = (): string => fake.ids.channelId;
@@ -190,4 +198,28 @@ test('GIVEN Discord failing while an alert is posted THEN it stays pending, and 
   await second.bot.alerts.idle();
   expect(alertsPosted()).toHaveLength(1);
   expect(second.stores.follows.pendingAlerts()).toEqual([]);
+});
+
+test('GIVEN a new feed THEN its first poll (the backlog) raises no alert, and an item of a later poll quoting a followed speaker does', async () => {
+  const { bot, stores, plain } = await start();
+  await follow('Anders Holm');
+  await follow('Petra Imhof');
+  server.setChangingFeed(1);
+  stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/changing.xml`, channelId: channel(), now: time.clock().getTime() });
+  const poll = () => pollDueFeeds({ ingest: bot.ingest, backlog: plain, feeds: stores.feeds, clock: time.clock });
+
+  const [first] = await poll();
+  await bot.alerts.idle();
+  expect(first!.status === 'polled' && first.stored.length).toBe(1);
+  expect(alertsPosted()).toEqual([]);
+
+  server.setChangingFeed(2);
+  time.advance(FEED_INTERVAL_MS);
+  const [second] = await poll();
+  await bot.alerts.idle();
+  expect(second!.status === 'polled' && second.stored.length).toBe(1);
+  const [alert, ...others] = alertsPosted();
+  expect(others).toEqual([]);
+  expect(alert.embeds[0].author.name).toBe('2 quotes by Petra Imhof, railway director');
+  expect(alert.embeds[0].url).toBe('https://alpine.example/stories/railway-reopens');
 });
