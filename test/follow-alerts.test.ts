@@ -210,14 +210,14 @@ test('GIVEN a new feed THEN its first poll (the backlog) raises no alert, and an
 
   const [first] = await poll();
   await bot.alerts.idle();
-  expect(first!.status === 'polled' && first.stored.length).toBe(1);
+  expect(first?.status === 'polled' && first.stored.length).toBe(1);
   expect(alertsPosted()).toEqual([]);
 
   server.setChangingFeed(2);
   time.advance(FEED_INTERVAL_MS);
   const [second] = await poll();
   await bot.alerts.idle();
-  expect(second!.status === 'polled' && second.stored.length).toBe(1);
+  expect(second?.status === 'polled' && second.stored.length).toBe(1);
   const [alert, ...others] = alertsPosted();
   expect(others).toEqual([]);
   expect(alert.embeds[0].author.name).toBe('2 quotes by Petra Imhof, railway director');
