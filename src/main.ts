@@ -18,7 +18,7 @@ import type { CommandLimits, SlashCommand } from './discord/command.js';
 import { createAlertPoster } from './discord/post-alert.js';
 import { createBriefingPoster } from './discord/post-briefing.js';
 import { createRouter } from './discord/router.js';
-import { renderFeedArticles } from './discord/render-ingest.js';
+import { feedAnnouncer } from './discord/announce-feed.js';
 import { createInThreadReader } from './ingest/article-reader.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
@@ -191,13 +191,8 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       feeds: stores.feeds,
       clock: deps.clock,
       log,
-      // New items (never the first poll's) are announced in the channel the feed was added in.
-      onNewArticles: async (feed, articles) => {
-        if (!feed.channelId) return;
-        const channel = await bot.client.channels.fetch(feed.channelId);
-        const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, articles);
-        if (channel?.isSendable()) await channel.send(message);
-      },
+      // New items (never the first poll's) that pass the feed's filter are announced where it was added
+      onNewArticles: feedAnnouncer(bot.client, stores),
     });
     let stopping: Promise<void> | null = null;
     const stop = async (): Promise<void> => {

@@ -11,6 +11,7 @@ import { guildDestination, SHARED } from '../src/ingest/destination.js';
 import { FEED_INTERVAL_MS, pollDueFeeds } from '../src/ingest/feed-poller.js';
 import type { IngestService } from '../src/ingest/ingest-service.js';
 import type { Stores } from '../src/library/types.js';
+import { feedAnnouncer } from '../src/discord/announce-feed.js';
 import { startBot, type Bot } from '../src/main.js';
 import { fakeClock, openTestLibrary, tempLibraryPath, type FakeClock } from './fake-discord/briefing-bot.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
@@ -222,4 +223,68 @@ test('GIVEN a new feed THEN its first poll (the backlog) raises no alert, and an
   expect(others).toEqual([]);
   expect(alert.embeds[0].author.name).toBe('2 quotes by Petra Imhof, railway director');
   expect(alert.embeds[0].url).toBe('https://alpine.example/stories/railway-reopens');
+});
+
+/** `/feed add` through the command (it checks the feed first, so it defers), then the answer. */
+async function addFeed(options: { name: string; value: string }[]): Promise<string> {
+  const sent = fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }, ...options] }]);
+  const call = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
+  return JSON.stringify(call.body);
+}
+
+/** Polls the feed twice, as the poller does: the backlog at version 1, then version 2 with the railway item. */
+async function pollTwice(bot: Bot, stores: Stores, plain: IngestService): Promise<void> {
+  const options = { ingest: bot.ingest, backlog: plain, feeds: stores.feeds, clock: time.clock, onNewArticles: feedAnnouncer(bot.client, stores) };
+  server.setChangingFeed(1);
+  await pollDueFeeds(options);
+  server.setChangingFeed(2);
+  time.advance(FEED_INTERVAL_MS);
+  const [second] = await pollDueFeeds(options);
+  expect(second?.status === 'polled' && second.stored.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
+}
+
+test('GIVEN a feed filtered on a keyword its new item lacks THEN the item is stored but not announced, and /feed list shows the filter', async () => {
+  const { bot, stores, plain } = await start();
+  expect(await addFeed([{ name: 'keywords', value: 'ferry, harbour' }])).toContain('Filter: only items with “ferry” or “harbour”');
+  await pollTwice(bot, stores, plain);
+  expect(fake.messagesIn(channel())).toEqual([]);
+  const list = await fake.waitForResponse(fake.command('feed', [{ name: 'list', options: [] }]));
+  expect(list.body.data.embeds[0].description).toContain('Filter: only items with “ferry” or “harbour”');
+});
+
+test('GIVEN a feed filtered on a speaker its new item quotes THEN that item is announced', async () => {
+  const { bot, stores, plain } = await start();
+  await addFeed([{ name: 'speakers', value: 'Imhof' }]);
+  await pollTwice(bot, stores, plain);
+  const [announcement, ...others] = fake.messagesIn(channel());
+  expect(others).toEqual([]);
+  expect(announcement.embeds[0].description).toContain('Mountain railway reopens after landslide');
+});
+
+test('GIVEN /feed filter on a followed feed THEN its filter changes without adding it again, and "none" clears it', async () => {
+  await start();
+  await addFeed([{ name: 'keywords', value: 'ferry' }]);
+  const changed = await fake.waitForResponse(fake.command('feed', [{ name: 'filter', options: [{ name: 'url', value: `${server.base}/changing.xml` }, { name: 'speakers', value: 'Putin' }] }]));
+  expect(changed.body.data.content).toBe(`${server.base}/changing.xml now announces only items with “ferry”, or quoting Putin.`);
+  const cleared = await fake.waitForResponse(fake.command('feed', [{ name: 'filter', options: [{ name: 'url', value: `${server.base}/changing.xml` }, { name: 'keywords', value: 'none' }, { name: 'speakers', value: 'NONE' }] }]));
+  expect(cleared.body.data.content).toBe(`${server.base}/changing.xml now announces every new item.`);
+});
+
+test('GIVEN /briefing setup with keywords THEN the briefing takes only matching articles, status shows the filter, and setup again without them keeps it', async () => {
+  const { bot } = await start();
+  await bot.ingest.file(SEED, SHARED);
+  await bot.ingest.file(SOCHI, SHARED);
+  const setup = (extra: { name: string; value: string }[]) => fake.waitForResponse(fake.command('briefing', [{
+    name: 'setup',
+    options: [{ name: 'channel', value: channel(), type: 'channel' as const }, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'UTC' }, ...extra],
+  }]));
+  expect((await setup([{ name: 'keywords', value: 'mortars' }])).body.data.content).toContain('The briefing takes only items with “mortars”.');
+  const show = await fake.waitForResponse(fake.command('briefing', [{ name: 'show', options: [] }]));
+  const titles = (show.body.data.embeds as { title?: string }[]).map((e) => e.title ?? '').join('\n');
+  expect(titles).toContain('Russia and Turkey agree on a demilitarised zone');
+  expect(titles).not.toContain('positive approach');
+
+  await setup([]);
+  const status = await fake.waitForResponse(fake.command('briefing', [{ name: 'status', options: [] }]));
+  expect(status.body.data.content).toContain('Filter: only items with “mortars”.');
 });
