@@ -288,3 +288,30 @@ test('GIVEN /briefing setup with keywords THEN the briefing takes only matching 
   const status = await fake.waitForResponse(fake.command('briefing', [{ name: 'status', options: [] }]));
   expect(status.body.data.content).toContain('Filter: only items with “mortars”.');
 });
+
+test('GIVEN the alert channel deleted THEN the alert is logged as failed with the reason and not tried again', async () => {
+  const first = await start();
+  await follow('Putin');
+  fake.fail({ method: 'POST', path: `/channels/${channel()}/messages`, status: 404, body: { message: 'Unknown Channel', code: 10003 } });
+  await first.bot.ingest.file(SOCHI, SHARED);
+  await first.bot.alerts.idle();
+  const articleId = first.stores.articles.findBySource(SOCHI)!.id;
+  const followId = first.stores.follows.listFollows(fake.ids.guildId)[0]!.id;
+  expect(first.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'failed', error: expect.stringContaining('no longer exists') });
+  const attempts = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`).length;
+  await start();
+  expect(fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`)).toHaveLength(attempts);
+});
+
+test('GIVEN the server at its follow limit THEN /follow add refuses with what to do, and /follow list and /unfollow manage the follows', async () => {
+  const { stores } = await start();
+  for (let i = 0; i < 25; i++) stores.follows.addFollow({ guildId: fake.ids.guildId, name: `Person ${i}`, channelId: channel(), roleId: null, now: 1 });
+  expect(await follow('Putin')).toBe('This server already follows 25 speakers, the most it may. Stop following one with /unfollow speaker: first.');
+  const list = await fake.waitForResponse(fake.command('follow', [{ name: 'list', options: [] }]));
+  expect(list.body.data.embeds[0].footer.text).toBe('25 of at most 25');
+  const choices = await fake.waitForResponse(fake.autocomplete('unfollow', [{ name: 'speaker', value: 'person 1', focused: true }]));
+  expect(choices.body.data.choices.map((c: { name: string }) => c.name)).toContain('Person 12');
+  const removed = await fake.waitForResponse(fake.command('unfollow', [{ name: 'speaker', value: 'person 3' }]));
+  expect(removed.body.data.content).toBe('Stopped following Person 3.');
+  expect(await follow('Putin')).toMatch(/^Nobody named Putin is quoted yet/);
+});

@@ -143,6 +143,11 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     }
   }
 
+  const resume = (): Promise<void> => enqueue(async () => {
+    await postPending();
+    await summarize();
+  });
+
   return {
     articleSaved(articleId) {
       const entries = follows.matchArticle(articleId)
@@ -153,14 +158,11 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       void enqueue(postPending);
       return logged.length;
     },
-    resume: () => enqueue(async () => {
-      await postPending();
-      await summarize();
-    }),
+    resume,
     idle: () => queue,
     start(intervalMs = ALERT_TICK_MS) {
       clearInterval(timer);
-      timer = setInterval(() => void this.resume(), intervalMs);
+      timer = setInterval(() => void resume(), intervalMs);
       timer.unref();
     },
     async stop() {
