@@ -35,6 +35,17 @@ export interface Failure {
   retryAfter?: number;
 }
 
+/**
+ * Requests that get no answer, as when the process that sent them is killed mid-request:
+ * `made` says whether Discord acted on it (the message exists) before the answer was lost.
+ */
+export interface Hang {
+  method: string;
+  path: string | RegExp;
+  made: boolean;
+  times?: number;
+}
+
 /** Discord's rate limit, enforced: above `perSecond` requests in any second, a 429. */
 export interface RateLimit {
   perSecond: number;
@@ -64,6 +75,7 @@ export class FakeDiscord {
   readonly #server: Server;
   readonly #gateway: FakeGateway;
   readonly #failures: Failure[] = [];
+  readonly #hangs: Hang[] = [];
   readonly #waiters = new Set<Waiter>();
   readonly #routes;
   readonly #posted = new Map<string, Record<string, unknown>[]>();
@@ -147,6 +159,11 @@ export class FakeDiscord {
     this.#failures.length = 0;
   }
 
+  /** Leaves matching requests unanswered (recorded with status 0); `times` defaults to once. */
+  hang(hang: Hang): void {
+    this.#hangs.push({ times: 1, ...hang });
+  }
+
   fail(failure: Failure): void {
     this.#failures.push({ times: Number.POSITIVE_INFINITY, ...failure });
   }
@@ -156,6 +173,15 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
     const method = req.method ?? 'GET';
     const body = parseBody(await readBody(req));
+    const hang = this.#hangs.find((h) => (h.times ?? 0) > 0 && h.method === method && (typeof h.path === 'string' ? h.path === path : h.path.test(path)));
+    if (hang) {
+      hang.times = (hang.times ?? 1) - 1;
+      if (hang.made) answer(this.#routes, { method, path, query: url.searchParams, body });
+      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: 0 };
+      this.calls.push(call);
+      this.#notify(call);
+      return;
+    }
     const response = this.#overLimit(method, path) ?? this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
     const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: response.status };
     this.calls.push(call);
