@@ -47,7 +47,7 @@ async function startChild(): Promise<{ child: ChildProcess; exited: Promise<numb
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       childLog += chunk.toString();
       if (log.includes('Logged in as')) resolve();
