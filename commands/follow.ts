@@ -87,7 +87,9 @@ export const unfollow = {
     const guildId = interaction.guildId;
     if (!guildId) return renderNotice('Follows belong to a server: run /unfollow in a server channel.');
     const typed = interaction.options.getString('speaker', true).trim();
-    const removed = follows.removeFollow(guildId, typed);
+    // "Putin" typed by hand for a follow kept as "Vladimir Putin": the one follow the name names
+    const named = follows.listFollows(guildId).filter((f) => namesSpeaker(foldKey(typed), { name: f.name, aliases: [] }));
+    const removed = follows.removeFollow(guildId, typed) ?? (named.length === 1 ? follows.removeFollow(guildId, `#${named[0]!.id}`) : null);
     return removed
       ? renderNotice(`Stopped following ${plain(removed.name)}.`, false)
       : renderNotice(`This server does not follow ${plain(typed)}. See /follow list.`);

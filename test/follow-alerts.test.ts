@@ -315,3 +315,11 @@ test('GIVEN the server at its follow limit THEN /follow add refuses with what to
   expect(removed.body.data.content).toBe('Stopped following Person 3.');
   expect(await follow('Putin')).toMatch(/^Nobody named Putin is quoted yet/);
 });
+
+test('GIVEN "Vladimir Putin" followed THEN /unfollow speaker:Putin typed by hand stops it', async () => {
+  const { bot } = await start();
+  await bot.ingest.file(SEED, SHARED);
+  await follow('Vladimir Putin');
+  const removed = await fake.waitForResponse(fake.command('unfollow', [{ name: 'speaker', value: 'putin' }]));
+  expect(removed.body.data.content).toBe('Stopped following Vladimir Putin.');
+});
