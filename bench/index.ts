@@ -3,7 +3,7 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout|archive|ingest-lag ...]`: the engine's KB/s per core on the
+ * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts ...]`: the engine's KB/s per core on the
  * PolNeAR train texts beside two baselines, then the command-latency, fan-out, archive and ingest
  * event-loop-lag benches. No section named runs them all. Data missing from ../shared fails its
  * section, saying what is missing.
@@ -21,6 +21,7 @@ const SECTIONS: Record<string, Section> = {
   fanout: async () => (await import('./fanout.js')).benchFanout(),
   archive: async () => (await import('./archive.js')).benchArchive(),
   'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
+  alerts: async () => (await import('./alerts.js')).benchAlerts(),
 };
 
 async function main(argv: string[]): Promise<number> {

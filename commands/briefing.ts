@@ -3,8 +3,10 @@ import type { DeliveryOutcome } from '../src/briefing/deliver.js';
 import { isValidTimezone, localTime, nextRunAfter, parseTime } from '../src/briefing/local-time.js';
 import { discordTimestamp, formatLocal } from '../src/briefing/status.js';
 import { MANAGE_SERVER, type CommandContext, type SlashCommand } from '../src/discord/command.js';
+import { filterFromOptions, withFilterOptions } from '../src/discord/filter-options.js';
 import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/discord/permissions.js';
 import { renderBriefingNotice, renderBriefingPreview } from '../src/discord/render-briefing.js';
+import { filterText } from '../src/discord/render-ingest.js';
 import type { BotMessage } from '../src/discord/render.js';
 
 /** Subcommands that change what the server gets; `show` and `status` only read. */
@@ -13,7 +15,7 @@ const CHANGES_SETTINGS = new Set(['setup', 'off', 'now']);
 const TZ_HINT = 'Use an IANA name such as Europe/Istanbul, America/New_York or UTC (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).';
 
 /** `/briefing setup`: validates time, timezone and the bot's permissions before saving anything. */
-async function setup(interaction: ChatInputCommandInteraction, guildId: string, { guilds, deliveries, clock, briefings }: CommandContext): Promise<BotMessage> {
+async function setup(interaction: ChatInputCommandInteraction, guildId: string, { guilds, deliveries, clock, briefings, filters }: CommandContext): Promise<BotMessage> {
   const time = interaction.options.getString('time', true).trim();
   const timezone = interaction.options.getString('timezone', true).trim();
   if (parseTime(time) === null) return renderBriefingNotice([`“${time}” is not a time. Use HH:MM, 24-hour, for example 08:30 or 18:00.`]);
@@ -32,6 +34,10 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   const previous = guilds.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
   guilds.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
+  // Left out, the keywords and speakers stay as they were: re-running setup changes only what it is given
+  const filter = filterFromOptions(interaction, filters.getFilter(guildId, 'briefing'));
+  filters.setFilter(guildId, 'briefing', filter);
+  const only = filterText(filter);
   const running = briefings.isScheduling();
   const now = clock();
   const next = nextRunAfter(now, time, timezone);
@@ -42,6 +48,7 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
     missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
+    ...(only ? [`The briefing takes ${only}.`] : []),
     ...(running ? [] : ['Note: the scheduler is not running in this bot process, so nothing will be posted until it restarts.']),
     ...(silent ? [silent] : []),
   ]);
@@ -86,13 +93,14 @@ async function postNow(guildId: string, { guilds, briefings }: CommandContext): 
   return nowAnswer(await briefings.deliverNow(guildId));
 }
 
-async function status(guildId: string, { guilds, briefings }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
+async function status(guildId: string, { guilds, briefings, filters }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
   const settings = guilds.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
   const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
   const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
-  return renderBriefingNotice([...briefings.status(guildId, settings ? missing : []), ...silent]);
+  const only = filterText(filters.getFilter(guildId, 'briefing'));
+  return renderBriefingNotice([...briefings.status(guildId, settings ? missing : []), ...(only ? [`Filter: ${only}.`] : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */
@@ -103,14 +111,14 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((sub) =>
-      sub
+      withFilterOptions(sub
         .setName('setup')
         .setDescription('Post a daily briefing in a channel at a local time')
         .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
         .addStringOption((o) => o.setName('time').setDescription('HH:MM, 24-hour, e.g. 08:30').setRequired(true).setMaxLength(5))
         .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Istanbul').setRequired(true).setMaxLength(64))
         .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each briefing'))
-        .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a short note on days with nothing new (default: no)')),
+        .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a short note on days with nothing new (default: no)')), 'articles'),
     )
     .addSubcommand((sub) => sub.setName('off').setDescription('Stop the daily briefing'))
     .addSubcommand((sub) => sub.setName('show').setDescription('Preview the next briefing (only you see it)'))

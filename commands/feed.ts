@@ -1,12 +1,13 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { MANAGE_SERVER, type CommandContext, type SlashCommand } from '../src/discord/command.js';
-import { renderFeedAdded, renderFeedList, renderIngestError } from '../src/discord/render-ingest.js';
+import { filterFromOptions, withFilterOptions } from '../src/discord/filter-options.js';
+import { filterText, renderFeedAdded, renderFeedList, renderIngestError } from '../src/discord/render-ingest.js';
 import { renderNotice, type BotMessage } from '../src/discord/render.js';
 import { canonicalUrl } from '../src/ingest/canonical-url.js';
 import { FEED_INTERVAL_MS } from '../src/ingest/feed-poller.js';
 import { ingestErrorReason } from '../src/ingest/ingest-result.js';
-import type { IngestService } from '../src/ingest/ingest-service.js';
 import type { FeedStore } from '../src/library/feed-store.js';
+import { feedTarget, NO_FILTER, type FilterStore } from '../src/library/filter-store.js';
 
 const NAME = 'feed';
 const URL_MAX = 2000;
@@ -19,7 +20,8 @@ export interface FeedCommandServices {
 }
 
 /** Checks that the URL is a feed (fetched once, nothing stored) and follows it. */
-async function add(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, ingest: IngestService, now: number, services: FeedCommandServices): Promise<BotMessage> {
+async function add(interaction: ChatInputCommandInteraction, guildId: string, { feeds, filters, ingest, clock }: CommandContext, services: FeedCommandServices): Promise<BotMessage> {
+  const now = clock().getTime();
   const raw = interaction.options.getString('url', true).trim();
   const url = canonicalUrl(raw);
   if (!url) return renderIngestError(`<${raw}>`, 'that is not an http or https address.');
@@ -27,15 +29,33 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, fe
   if (!checked.ok) return renderIngestError(`the feed <${url}>`, ingestErrorReason(checked.error));
   const parsed = checked.value.notModified ? { title: null, items: [] } : checked.value.feed;
   const feed = feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
-  if (!feed) return renderNotice(`This server already follows ${url}. See /feed list.`);
-  return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS);
+  if (!feed) return renderNotice(`This server already follows ${url}. Change its filter with /feed filter; see /feed list.`);
+  const filter = filterFromOptions(interaction, NO_FILTER);
+  filters.setFilter(guildId, feedTarget(url), filter);
+  return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS, filter);
+}
+
+/** The feed an option names: `#id` from autocomplete, or its address. */
+function pickFeed(raw: string, guildId: string, feeds: FeedStore): string {
+  const picked = /^#\d+$/.test(raw) ? feeds.listFeeds(guildId).find((f) => `#${f.id}` === raw) : undefined;
+  return picked?.url ?? canonicalUrl(raw) ?? raw;
+}
+
+/** `/feed filter`: changes what a followed feed announces, without adding it again. */
+function filter(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, filters: FilterStore): BotMessage {
+  const raw = interaction.options.getString('url', true).trim();
+  const url = pickFeed(raw, guildId, feeds);
+  if (!feeds.listFeeds(guildId).some((f) => f.url === url)) return renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
+  const next = filterFromOptions(interaction, filters.getFilter(guildId, feedTarget(url)));
+  filters.setFilter(guildId, feedTarget(url), next);
+  const only = filterText(next);
+  return renderNotice(only ? `${url} now announces ${only}.` : `${url} now announces every new item.`, false);
 }
 
 function remove(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore): BotMessage {
   const raw = interaction.options.getString('url', true).trim();
   // Autocomplete answers "#id": a feed URL may be longer than a choice value can be
-  const picked = /^#\d+$/.test(raw) ? feeds.listFeeds(guildId).find((f) => `#${f.id}` === raw) : undefined;
-  const url = picked?.url ?? canonicalUrl(raw) ?? raw;
+  const url = pickFeed(raw, guildId, feeds);
   return feeds.removeFeed(guildId, url)
     ? renderNotice(`Stopped following ${url}. Its articles stay in the archive.`, false)
     : renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
@@ -50,8 +70,12 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
       .setContexts(InteractionContextType.Guild)
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
       .addSubcommand((sub) =>
-        sub.setName('add').setDescription('Follow a feed; new articles are stored and announced here')
-          .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS 2.0 or Atom)').setRequired(true).setMaxLength(URL_MAX)),
+        withFilterOptions(sub.setName('add').setDescription('Follow a feed; new articles are stored and announced here')
+          .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS 2.0 or Atom)').setRequired(true).setMaxLength(URL_MAX)), 'items'),
+      )
+      .addSubcommand((sub) =>
+        withFilterOptions(sub.setName('filter').setDescription('Change which of a feed’s items are announced and briefed')
+          .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)), 'items'),
       )
       .addSubcommand((sub) =>
         sub.setName('remove').setDescription('Stop following a feed')
@@ -67,13 +91,14 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
     // Checking a new feed fetches it, and it may turn out not to be a feed
     defer: (interaction) => (interaction.options.getSubcommand(false) === 'add' ? 'private' : false),
     async execute(interaction, context: CommandContext) {
-      const { feeds } = context;
+      const { feeds, filters } = context;
       const guildId = interaction.guildId;
       if (!guildId) return renderNotice('Feeds belong to a server: run /feed in a server channel.');
       const sub = interaction.options.getSubcommand();
-      if (sub === 'add') return add(interaction, guildId, feeds, context.ingest, context.clock().getTime(), services);
+      if (sub === 'add') return add(interaction, guildId, context, services);
       if (sub === 'remove') return remove(interaction, guildId, feeds);
-      return renderFeedList(feeds.listFeeds(guildId));
+      if (sub === 'filter') return filter(interaction, guildId, feeds, filters);
+      return renderFeedList(feeds.listFeeds(guildId), (f) => filters.getFilter(guildId, feedTarget(f.url)));
     },
     autocomplete(interaction, { feeds }) {
       if (!interaction.guildId) return [];

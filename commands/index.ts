@@ -5,7 +5,8 @@ import articles from './articles.js';
 import briefing from './briefing.js';
 import facts from './facts.js';
 import feed from './feed.js';
+import { follow, unfollow } from './follow.js';
 import headline from './headline.js';
 import quotes from './quotes.js';
 
-export const commands: readonly SlashCommand[] = [headline, quotes, facts, articles, article, feed, briefing];
+export const commands: readonly SlashCommand[] = [headline, quotes, facts, articles, article, feed, briefing, follow, unfollow];

@@ -32,6 +32,10 @@ export interface Config {
   briefingMaxItems: number;
   /** The worker pool that reads articles off the event loop. */
   read: ReadLimits;
+  /** BRIEFING_FOLLOWS_MAX: speakers one server may follow. */
+  followsMax: number;
+  /** BRIEFING_ALERTS_PER_HOUR: quote alerts one channel gets an hour; the rest go in one summary. */
+  alertsPerHour: number;
 }
 
 export interface ReadLimits {
@@ -68,6 +72,11 @@ export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 // Reading a 2 MB article peaks far below this; a page that needs more is an attack
 export const DEFAULT_READ_MEMORY_MB = 256;
 
+// Discord shows 25 choices in a list; more follows than that is a feed, not a watch list
+export const DEFAULT_FOLLOWS_MAX = 25;
+// Ten alerts an hour is a busy news day; a flood of articles beyond that is one summary
+export const DEFAULT_ALERTS_PER_HOUR = 10;
+
 // Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
 const SNOWFLAKE = /^\d{17,20}$/;
 // Bot tokens are three dot-separated base64url parts; used to scrub text we did not build.
@@ -96,6 +105,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     timeoutMs: wholeNumber(env, 'BRIEFING_READ_TIMEOUT_MS', { fallback: DEFAULT_READ_TIMEOUT_MS, min: 1, unit: 'milliseconds' }, errors),
     memoryMb: wholeNumber(env, 'BRIEFING_READ_MEMORY_MB', { fallback: DEFAULT_READ_MEMORY_MB, min: 1, unit: 'MB' }, errors),
   };
+  const followsMax = wholeNumber(env, 'BRIEFING_FOLLOWS_MAX', { fallback: DEFAULT_FOLLOWS_MAX, min: 1, unit: 'follows' }, errors);
+  const alertsPerHour = wholeNumber(env, 'BRIEFING_ALERTS_PER_HOUR', { fallback: DEFAULT_ALERTS_PER_HOUR, min: 1, unit: 'alerts' }, errors);
   // A token pasted into the wrong variable must not be echoed back in an error.
   if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
   return {
@@ -111,6 +122,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       quota,
       briefingMaxItems,
       read,
+      followsMax,
+      alertsPerHour,
     },
   };
 }

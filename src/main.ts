@@ -5,22 +5,25 @@
 import { mkdirSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { commands as allCommands } from '../commands/index.js';
+import { createAlertService, type AlertService } from './briefing/alerts.js';
 import { createBriefingService } from './briefing/briefing-service.js';
 import { createDeliverer, processOwner, type Deliverer, type DeliveryTimings } from './briefing/deliver.js';
 import { startScheduler } from './briefing/scheduler.js';
 import { SettingsEvents } from './briefing/settings-events.js';
 import type { Clock } from './clock.js';
-import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_MAX_BYTES, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
+import { DEFAULT_ALERTS_PER_HOUR, DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_FOLLOWS_MAX, DEFAULT_MAX_BYTES, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 import type { CommandLimits, SlashCommand } from './discord/command.js';
+import { createAlertPoster } from './discord/post-alert.js';
 import { createBriefingPoster } from './discord/post-briefing.js';
 import { createRouter } from './discord/router.js';
-import { renderFeedArticles } from './discord/render-ingest.js';
+import { feedAnnouncer } from './discord/announce-feed.js';
 import { createInThreadReader } from './ingest/article-reader.js';
 import { startFeedPoller } from './ingest/feed-poller.js';
 import { importFolder, watchFolder, type FolderWatcher } from './ingest/folder.js';
 import { createIngestService, type IngestService } from './ingest/ingest-service.js';
+import { notifyCreated } from './ingest/notify-created.js';
 import { createReadPool } from './ingest/read-pool.js';
 import type { SafeFetchOptions } from './ingest/safe-fetch.js';
 import { openStores } from './library/open-stores.js';
@@ -34,6 +37,8 @@ export interface BotOptions {
   limits?: CommandLimits;
   /** The most items a briefing shows (BRIEFING_MAX_ITEMS); the config's default when absent. */
   briefingMaxItems?: number;
+  /** Quote alerts a channel gets an hour (BRIEFING_ALERTS_PER_HOUR); the config's default when absent. */
+  alertsPerHour?: number;
   /**
    * What `/article add` and `/feed add` ingest through. `runBot` passes one backed by the
    * worker pool; without it, articles are read in this thread (tests of other commands).
@@ -54,6 +59,7 @@ export interface BotOptions {
 /** The limits when the config gives none (the defaults of `loadConfig`). */
 export const DEFAULT_LIMITS: CommandLimits = {
   quota: { memberMax: DEFAULT_QUOTA_MEMBER, memberWindowMs: DEFAULT_QUOTA_MEMBER_MINUTES * 60_000, guildPerDay: DEFAULT_QUOTA_GUILD_DAY },
+  followsMax: DEFAULT_FOLLOWS_MAX,
 };
 
 /** Logging in failed: a refused token, an unreachable Discord. The message holds no token. */
@@ -65,14 +71,18 @@ export interface Bot {
   client: Client;
   /** Posts briefings on this client; `/briefing now` and the scheduler share it, and its claims. */
   deliverer: Deliverer;
+  /** Quote alerts on this client; it resumes what a previous run left pending once logged in. */
+  alerts: AlertService;
+  /** The ingest the commands use: every article it creates is checked for quote alerts. */
+  ingest: IngestService;
   /** Logs out and closes the gateway; safe to call twice. */
   stop(): Promise<void>;
 }
 
 /** The stores every command and the scheduler are given; the quotas go to the commands alone. */
 function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas'> {
-  const { articles, speakers, guilds, deliveries, feeds } = stores;
-  return { articles, speakers, guilds, deliveries, feeds };
+  const { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility } = stores;
+  return { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility };
 }
 
 /** Logs in and resolves once the client is ready to answer interactions. */
@@ -84,7 +94,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const stores = storesOf(options.stores);
   const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner: processOwner(process.pid), timings: options.delivery, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
-  const ingest = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
+  const alerts = createAlertService({
+    follows: stores.follows, visibility: stores.visibility, articles: stores.articles, poster: createAlertPoster(client), clock, log,
+    perHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
+  });
+  const plain = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
+  const ingest = notifyCreated(plain, (article) => alerts.articleSaved(article.id));
   const route = createRouter({
     commands: options.commands ?? allCommands,
     context: { ...stores, quotas: options.stores.quotas, limits: options.limits ?? DEFAULT_LIMITS, ingest, clock, log, briefings },
@@ -106,7 +121,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
   const user = await ready;
   log.info(`Logged in as ${user.user.tag}, in ${user.guilds.cache.size} server(s).`);
-  return { client, deliverer, stop: () => client.destroy() };
+  // Alerts a killed process logged but did not finish go out now, each with its own nonce
+  void alerts.resume();
+  const stop = async (): Promise<void> => {
+    await alerts.stop();
+    await client.destroy();
+  };
+  return { client, deliverer, alerts, ingest, stop };
 }
 
 /**
@@ -160,30 +181,32 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
   const { log } = deps;
   const stores = openStores(config.dbPath);
   const pool = createReadPool({ ...config.read, log: (message) => log.warn(message) });
-  const ingest = createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
-  const importOptions = { ingest, log: (line: string) => log.info(line) };
+  // The backlog (the folder at start, a feed's first poll) goes through this one: old quotes raise no alerts
+  const backlog = createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
+  const importOptions = { ingest: backlog, log: (line: string) => log.info(line) };
   let watcher: FolderWatcher | null = null;
   try {
     mkdirSync(config.articlesDir, { recursive: true });
     const summary = await importFolder(config.articlesDir, importOptions);
     log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
-    watcher = watchFolder(config.articlesDir, { ...importOptions, watch: deps.watch, rescanMs: deps.rescanMs });
     const events = new SettingsEvents();
     const { sweepMs, drainMs = DRAIN_MS, ...timings } = deps.delivery ?? {};
-    const bot = await startBot({ config, stores, ingest, limits: { quota: config.quota }, briefingMaxItems: config.briefingMaxItems, clock: deps.clock, log, commands: deps.commands, events, delivery: timings });
+    const bot = await startBot({
+      config, stores, ingest: backlog, limits: { quota: config.quota, followsMax: config.followsMax }, briefingMaxItems: config.briefingMaxItems,
+      alertsPerHour: config.alertsPerHour, clock: deps.clock, log, commands: deps.commands, events, delivery: timings,
+    });
+    const { ingest } = bot;
+    bot.alerts.start();
+    watcher = watchFolder(config.articlesDir, { ingest, log: importOptions.log, watch: deps.watch, rescanMs: deps.rescanMs });
     const scheduler = startScheduler({ deliverer: bot.deliverer, events, stores: storesOf(stores), clock: deps.clock, log, sweepMs });
     const feeds = startFeedPoller({
       ingest,
+      backlog,
       feeds: stores.feeds,
       clock: deps.clock,
       log,
-      // New items (never the first poll's) are announced in the channel the feed was added in.
-      onNewArticles: async (feed, articles) => {
-        if (!feed.channelId) return;
-        const channel = await bot.client.channels.fetch(feed.channelId);
-        const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, articles);
-        if (channel?.isSendable()) await channel.send(message);
-      },
+      // New items (never the first poll's) that pass the feed's filter are announced where it was added
+      onNewArticles: feedAnnouncer(bot.client, stores),
     });
     let stopping: Promise<void> | null = null;
     const stop = async (): Promise<void> => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact } from '../src/config.js';
+import { DEFAULT_ALERTS_PER_HOUR, DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_FOLLOWS_MAX, DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact } from '../src/config.js';
 
 const DEFAULT_QUOTA = { memberMax: 10, memberWindowMs: 10 * 60_000, guildPerDay: 100 };
 
@@ -12,7 +12,7 @@ describe('loadConfig', () => {
   test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, quota: DEFAULT_QUOTA, briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } },
+      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, quota: DEFAULT_QUOTA, briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: DEFAULT_FOLLOWS_MAX, alertsPerHour: DEFAULT_ALERTS_PER_HOUR },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
   });
@@ -23,11 +23,12 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/', BRIEFING_DB: '/tmp/b.sqlite', BRIEFING_ARTICLES: '/tmp/articles', BRIEFING_MAX_BYTES: '1000',
       BRIEFING_QUOTA_MEMBER: '3', BRIEFING_QUOTA_MEMBER_MINUTES: '60', BRIEFING_QUOTA_GUILD_DAY: '0', BRIEFING_MAX_ITEMS: '5',
       BRIEFING_READ_WORKERS: '2', BRIEFING_READ_TIMEOUT_MS: '5000', BRIEFING_READ_MEMORY_MB: '128',
+      BRIEFING_FOLLOWS_MAX: '5', BRIEFING_ALERTS_PER_HOUR: '3',
     });
     expect(result).toEqual({
       ok: true,
       value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000,
-        quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 }, briefingMaxItems: 5, read: { workers: 2, timeoutMs: 5000, memoryMb: 128 } },
+        quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 }, briefingMaxItems: 5, read: { workers: 2, timeoutMs: 5000, memoryMb: 128 }, followsMax: 5, alertsPerHour: 3 },
     });
   });
 
@@ -50,6 +51,8 @@ describe('loadConfig', () => {
     ['BRIEFING_READ_WORKERS', '0', 'BRIEFING_READ_WORKERS must be a whole number of worker threads, 1 or more, got "0".'],
     ['BRIEFING_READ_TIMEOUT_MS', 'soon', 'BRIEFING_READ_TIMEOUT_MS must be a whole number of milliseconds, 1 or more, got "soon".'],
     ['BRIEFING_READ_MEMORY_MB', '1.5', 'BRIEFING_READ_MEMORY_MB must be a whole number of MB, 1 or more, got "1.5".'],
+    ['BRIEFING_FOLLOWS_MAX', '0', 'BRIEFING_FOLLOWS_MAX must be a whole number of follows, 1 or more, got "0".'],
+    ['BRIEFING_ALERTS_PER_HOUR', 'ten', 'BRIEFING_ALERTS_PER_HOUR must be a whole number of alerts, 1 or more, got "ten".'],
     ['BRIEFING_MAX_ITEMS', '2.5', 'BRIEFING_MAX_ITEMS must be a whole number of items, from 1 to 50, got "2.5".'],
   ])('GIVEN %s=%s THEN the error says what is allowed', (name, value, error) => {
     expect(loadConfig({ [name]: value })).toEqual({ ok: false, errors: [error] });

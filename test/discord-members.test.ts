@@ -24,7 +24,7 @@ const NO_PERMISSIONS = '0';
 const OTHER_USER = '200000000000000099';
 // The harness's clock
 const NOW = Date.parse('2024-06-01T08:00:00Z');
-const LIMITS: CommandLimits = { quota: { memberMax: 2, memberWindowMs: 10 * 60_000, guildPerDay: 3 } };
+const LIMITS: CommandLimits = { quota: { memberMax: 2, memberWindowMs: 10 * 60_000, guildPerDay: 3 }, followsMax: 25 };
 
 let t: TestBot | undefined;
 afterEach(async () => {

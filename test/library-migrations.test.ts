@@ -283,3 +283,20 @@ test('GIVEN a delivery log written before deliveries were jobs THEN it upgrades 
     stores.close();
   }
 });
+
+test('GIVEN a file from before follows THEN opening adds follows, alerts and filters and keeps its feeds and articles', () => {
+  const old = new Database(file);
+  const before = MIGRATIONS.findIndex((m) => m.name === 'follows, quote alerts and filters');
+  migrate(old, MIGRATIONS.slice(0, before));
+  old.prepare("INSERT INTO articles (source, title, date, text, hash, added_at) VALUES ('old.txt', 'Old', NULL, 'old text', 'abc', 1)").run();
+  old.prepare("INSERT INTO feeds (guild_id, url, next_poll_at, added_at) VALUES ('g1', 'https://a.example/feed', 1, 1)").run();
+  old.close();
+
+  const stores = openStores(file);
+  expect(stores.articles.findBySource('old.txt')?.title).toBe('Old');
+  expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual(['https://a.example/feed']);
+  expect(stores.follows.addFollow({ guildId: 'g1', name: 'Putin', channelId: 'c1', roleId: null, now: 2 })?.name).toBe('Putin');
+  stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
+  expect(stores.filters.getFilter('g1', 'briefing').keywords).toEqual(['Idlib']);
+  stores.close();
+});

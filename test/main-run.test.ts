@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { main } from '../src/cli.js';
+import { openStores } from '../src/library/open-stores.js';
 import { runBot } from '../src/main.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
 import { memoryLogger, TEST_TOKEN } from './fake-discord/harness.js';
@@ -67,7 +68,7 @@ test('GIVEN Discord refuses the token THEN start exits 1 with the reason and clo
 
 test('GIVEN the bot running THEN a file added to the folder is imported and answered from', async () => {
   const logs: string[] = [];
-  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath: path.join(dir, 'briefing.sqlite'), articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 } };
+  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath: path.join(dir, 'briefing.sqlite'), articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: 25, alertsPerHour: 10 };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
     expect(running.stores.articles.listArticles('all').total).toBe(1);
@@ -77,6 +78,26 @@ test('GIVEN the bot running THEN a file added to the folder is imported and answ
     expect(call.body.data.embeds[0].title).toBe('Russia and Turkey agree on a demilitarised zone in Idlib');
   } finally {
     await running.stop();
+    await running.stop();
+  }
+});
+
+test('GIVEN a follow and the folder imported at start THEN its old quotes raise no alert, and a file added while running does', async () => {
+  const dbPath = path.join(dir, 'briefing.sqlite');
+  const before = openStores(dbPath);
+  before.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
+  before.close();
+  const logs: string[] = [];
+  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath, articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: 25, alertsPerHour: 10 };
+  const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
+  try {
+    expect(running.stores.articles.listArticles('all').total).toBe(1);
+    await running.bot.alerts.idle();
+    expect(fake.messagesIn(fake.ids.channelId)).toEqual([]);
+    copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
+    await until(() => fake.messagesIn(fake.ids.channelId).length === 1, 'the alert for the new file');
+    expect(fake.messagesIn(fake.ids.channelId)[0].embeds[0].author.name).toMatch(/^2 quotes by Vladimir Putin/);
+  } finally {
     await running.stop();
   }
 });

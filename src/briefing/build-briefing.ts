@@ -3,6 +3,8 @@
  * its last delivered briefing, what each one says in a line, and in what order.
  */
 import type { Quote, Reading } from '../article/types.js';
+import type { FilterStore } from '../library/filter-store.js';
+import { isEmptyFilter, matchesFilter } from '../library/item-filter.js';
 import type { ArticleStore, Delivery, DeliveryStore, StoredArticle } from '../library/types.js';
 import { addDays } from './local-time.js';
 import { mergeDuplicates, storyWords } from './merge-duplicates.js';
@@ -63,6 +65,23 @@ const QUOTE_MIN_CHARS = 25;
 export interface BriefingStores {
   articles: ArticleStore;
   deliveries: DeliveryStore;
+  /** The server's briefing filter and its feeds' filters; everything passes without it. */
+  filters?: FilterStore;
+}
+
+/**
+ * Whether an article belongs in `guildId`'s briefing: it matches the briefing's filter, and an
+ * article the server's own feeds brought matches one of those feeds' filters too.
+ */
+export function passesFilters(stores: BriefingStores, guildId: string, articleId: number): boolean {
+  const { filters, articles } = stores;
+  if (!filters) return true;
+  const briefing = filters.getFilter(guildId, 'briefing');
+  const feeds = filters.feedFiltersOf(guildId, articleId);
+  if (isEmptyFilter(briefing) && (feeds.length === 0 || feeds.some(isEmptyFilter))) return true;
+  const article = articles.getArticle('all', articleId);
+  const item = { title: article?.title ?? null, text: articles.getText(articleId) ?? '', reading: articles.getReading('all', articleId) };
+  return matchesFilter(briefing, item) && (feeds.length === 0 || feeds.some((f) => matchesFilter(f, item)));
 }
 
 /** The last briefing that was sent for `guildId`, searching the log a few days back. */
@@ -83,8 +102,10 @@ export function newArticleIds(stores: BriefingStores, guildId: string, now: Date
   const nowMs = now.getTime();
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
-  // Only what this server sees: its own collection, and the shared one unless it hides it
-  const ids = stores.articles.articlesSince({ guildId }, since).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  // Only what this server sees (its own collection, and the shared one unless it hides it), and what its filters let through
+  const ids = stores.articles.articlesSince({ guildId }, since)
+    .filter((a) => a.addedAt <= nowMs && !covered.has(a.id) && passesFilters(stores, guildId, a.id))
+    .map((a) => a.id);
   return { ids, since };
 }
 

@@ -10,6 +10,8 @@ import type { BriefingService } from '../briefing/briefing-service.js';
 import type { Clock } from '../clock.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import type { FeedStore } from '../library/feed-store.js';
+import type { FilterStore } from '../library/filter-store.js';
+import type { FollowStore } from '../library/follow-store.js';
 import type { QuotaLimits, QuotaStore } from '../library/quota-store.js';
 import type { ArticleStore, DeliveryStore, GuildSettingsStore, Scope, SpeakerStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +25,8 @@ export type { Clock, Logger };
 export interface CommandLimits {
   /** `/article add` per member and per server. */
   quota: QuotaLimits;
+  /** Speakers one server may follow. */
+  followsMax: number;
 }
 
 /** The services a command may use; given to every call, never imported. */
@@ -41,6 +45,10 @@ export interface CommandContext {
   /** Counts `/article add` per member and per server. */
   quotas: QuotaStore;
   limits: CommandLimits;
+  /** `/follow`: who each server follows. */
+  follows: FollowStore;
+  /** Keywords and speakers on feeds and briefings. */
+  filters: FilterStore;
 }
 
 /** A permission a member must hold, with the name Discord shows for it. */

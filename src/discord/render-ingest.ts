@@ -5,6 +5,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Reading } from '../article/types.js';
 import type { Feed } from '../library/feed-store.js';
+import { NO_FILTER, type ItemFilter } from '../library/filter-store.js';
 import type { SaveOutcome, StoredArticle } from '../library/types.js';
 import {
   articleLabel, DESCRIPTION_MAX, articleDate, fitEmbeds, FIELD_VALUE_MAX, linkUrl, plain, renderNotice, shorten, type BotMessage,
@@ -69,39 +70,50 @@ export function renderIngestError(what: string, reason: string): BotMessage {
 }
 
 /** `/feed add` answered. */
-export function renderFeedAdded(feed: Feed, title: string | null, itemCount: number, intervalMs: number): BotMessage {
+export function renderFeedAdded(feed: Feed, title: string | null, itemCount: number, intervalMs: number, filter: ItemFilter = NO_FILTER): BotMessage {
   const name = plain(title ?? feed.url);
   const minutes = Math.round(intervalMs / 60_000);
+  const only = filterText(filter);
   return message([{
     title: shorten(`Following ${name}`, 256),
     url: linkUrl(feed.url),
-    description: `${itemCount} item${itemCount === 1 ? '' : 's'} in the feed now. They are stored at the next poll (within ${minutes} min) without being announced; articles that appear after that are announced here.`,
+    description: `${itemCount} item${itemCount === 1 ? '' : 's'} in the feed now. They are stored at the next poll (within ${minutes} min) without being announced; articles that appear after that are announced here.${only ? ` Filter: ${only}.` : ''}`,
     footer: { text: 'Remove it with /feed remove · see all with /feed list' },
     color: BRAND_COLOR,
   }]);
 }
 
-function feedLine(feed: Feed): string {
+/** "only items with Idlib or Sochi, or quoting Putin"; null for no filter. */
+export function filterText(filter: ItemFilter): string | null {
+  const keywords = filter.keywords.map((k) => `“${plain(k)}”`).join(' or ');
+  const speakers = filter.speakers.map(plain).join(' or ');
+  if (!keywords && !speakers) return null;
+  return `only items ${[keywords ? `with ${keywords}` : '', speakers ? `quoting ${speakers}` : ''].filter(Boolean).join(', or ')}`;
+}
+
+function feedLine(feed: Feed, filter: ItemFilter): string {
   const name = feed.title ? `[${plain(shorten(feed.title, 80)).replace(/[[\]]/g, '')}](${linkUrl(feed.url) ?? ''})` : plain(feed.url);
   const state = feed.lastError
     ? `⚠️ failing (${feed.failures}× in a row): ${plain(shorten(feed.lastError, 200))}`
     : feed.lastPolledAt === null ? 'not polled yet' : `ok, polled ${timestamp(feed.lastPolledAt)}`;
-  return `${name}\n${state} · next poll ${timestamp(feed.nextPollAt)}`;
+  const only = filterText(filter);
+  return `${name}\n${state} · next poll ${timestamp(feed.nextPollAt)}${only ? `\nFilter: ${only}` : ''}`;
 }
 
 /** `/feed list`: each feed with its state, its last error and its next poll. */
-export function renderFeedList(feeds: Feed[]): BotMessage {
+export function renderFeedList(feeds: Feed[], filterOf: (feed: Feed) => ItemFilter = () => NO_FILTER): BotMessage {
   if (feeds.length === 0) return renderNotice('This server follows no feeds yet. Add one with /feed add url:', false);
   const failing = feeds.filter((f) => f.lastError).length;
   const lines: string[] = [];
   for (const [index, feed] of feeds.entries()) {
-    const next = [...lines, feedLine(feed)].join('\n\n');
+    const line = feedLine(feed, filterOf(feed));
+    const next = [...lines, line].join('\n\n');
     // Whole feeds only: a cut line would hide its error
     if (next.length > DESCRIPTION_MAX - 40) {
       lines.push(`… and ${feeds.length - index} more`);
       break;
     }
-    lines.push(feedLine(feed));
+    lines.push(line);
   }
   return message([{
     title: 'Feeds this server follows',

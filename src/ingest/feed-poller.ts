@@ -30,6 +30,8 @@ export interface FeedLog {
 export interface FeedPollOptions {
   /** Fetches and parses the feed, and stores its items, as every source does. */
   ingest: IngestService;
+  /** What a feed's first poll stores through, so its backlog raises no quote alerts; `ingest` when absent. */
+  backlog?: IngestService;
   feeds: FeedStore;
   /** The current time; tests fix it. */
   clock: () => Date;
@@ -65,11 +67,12 @@ async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOption
   const stored: StoredArticle[] = [];
   const itemErrors: string[] = [];
   const destination = guildDestination(feed.guildId);
+  const ingest = feed.primed ? options.ingest : (options.backlog ?? options.ingest);
   // Feeds list the newest first; the archive takes them in the order they were published
   for (const item of items.slice(0, MAX_ITEMS_PER_POLL).reverse()) {
     renew();
     if (options.feeds.hasSeen(feed.id, item.key)) continue;
-    const result = await options.ingest.feedItem(item, feed.url, destination);
+    const result = await ingest.feedItem(item, feed.url, destination);
     if (result.ok) {
       options.feeds.markSeen(feed.id, item.key, result.value.article.id);
       // New to this server's collection is news here, even when another server's feed stored it first

@@ -307,6 +307,57 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT id, coalesce(title, ''), text, (SELECT group_concat(char(57344) || 'c' || collection_id, ' ') FROM collection_articles WHERE article_id = articles.id) FROM articles;
     `,
   },
+  {
+    // Reserved as migration 9 (issue 16); the lead renumbers it when the branches merge
+    name: 'follows, quote alerts and filters',
+    sql: `
+      -- A server follows a name: folded into a key, matched against every quoted speaker's names
+      CREATE TABLE follows (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        surname TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        role_id TEXT,
+        added_at INTEGER NOT NULL,
+        UNIQUE (guild_id, key)
+      );
+      CREATE INDEX follows_key ON follows (key);
+      CREATE INDEX follows_surname ON follows (surname);
+      -- The alert log: one row per (follow, article), written before posting, its status after
+      CREATE TABLE alerts (
+        follow_id INTEGER NOT NULL REFERENCES follows (id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'held', 'summarized', 'failed')),
+        message_id TEXT,
+        error TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (follow_id, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX alerts_status ON alerts (status, hour);
+      CREATE INDEX alerts_channel_hour ON alerts (channel_id, hour, status);
+      -- One summary per channel per hour for the alerts over the rate limit
+      CREATE TABLE alert_summaries (
+        channel_id TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        message_id TEXT,
+        PRIMARY KEY (channel_id, hour)
+      ) WITHOUT ROWID;
+      -- Keywords and speakers a feed's items or a server's briefing must match; target 'briefing' or 'feed:<url>'
+      CREATE TABLE filters (
+        guild_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        speakers TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (guild_id, target)
+      ) WITHOUT ROWID;
+      CREATE INDEX feed_items_article ON feed_items (article_id);
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

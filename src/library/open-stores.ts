@@ -4,7 +4,10 @@ import Database from 'better-sqlite3';
 import { createArticleStore } from './article-store.js';
 import { createCollections } from './collections.js';
 import { createDeliveryStore } from './delivery-store.js';
+import { createArticleVisibility } from './article-visibility.js';
 import { createFeedStore } from './feed-store.js';
+import { createFilterStore } from './filter-store.js';
+import { createFollowStore } from './follow-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
 import { createQuotaStore } from './quota-store.js';
@@ -59,13 +62,17 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
   const now = options.now ?? Date.now;
   const db = openDatabase(path, options.trace);
   const collections = createCollections(db);
+  const articles = createArticleStore(db, createSpeakerWriter(db), collections, now);
   return {
-    articles: createArticleStore(db, createSpeakerWriter(db), collections, now),
+    articles,
     speakers: createSpeakerStore(db, collections),
     guilds: createGuildSettingsStore(db),
     deliveries: createDeliveryStore(db, now),
     feeds: createFeedStore(db),
     quotas: createQuotaStore(db),
+    follows: createFollowStore(db),
+    filters: createFilterStore(db),
+    visibility: createArticleVisibility(articles),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,8 @@
 import type { Quote, Reading } from '../article/types.js';
+import type { ArticleVisibility } from './article-visibility.js';
 import type { FeedStore } from './feed-store.js';
+import type { FilterStore } from './filter-store.js';
+import type { FollowStore } from './follow-store.js';
 import type { QuotaStore } from './quota-store.js';
 
 /** An article as stored in the archive. */
@@ -233,5 +236,11 @@ export interface Stores {
   feeds: FeedStore;
   /** What members and servers added, for the `/article add` quotas. */
   quotas: QuotaStore;
+  /** Who follows which speaker, and the quote alert log. */
+  follows: FollowStore;
+  /** Keywords and speakers a feed's items or a briefing must match. */
+  filters: FilterStore;
+  /** Which server may see an article (quote alerts ask it). */
+  visibility: ArticleVisibility;
   close(): void;
 }

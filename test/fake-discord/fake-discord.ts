@@ -36,6 +36,17 @@ export interface Failure {
   retryAfter?: number;
 }
 
+/**
+ * Requests that get no answer, as when the process that sent them is killed mid-request:
+ * `made` says whether Discord acted on it (the message exists) before the answer was lost.
+ */
+export interface Hang {
+  method: string;
+  path: string | RegExp;
+  made: boolean;
+  times?: number;
+}
+
 /** Discord's rate limit, enforced: above `perSecond` requests in any second, a 429. */
 export interface RateLimit {
   perSecond: number;
@@ -65,6 +76,7 @@ export class FakeDiscord {
   readonly #server: Server;
   readonly #gateway: FakeGateway;
   readonly #failures: Failure[] = [];
+  readonly #hangs: Hang[] = [];
   readonly #waiters = new Set<Waiter>();
   readonly #routes;
   #rateLimit: RateLimit | null = null;
@@ -142,13 +154,19 @@ export class FakeDiscord {
   }
 
   /** The messages in `channelId`, oldest first: what a reader sees, however often the bot posted. */
-  messagesIn(channelId: string): Record<string, unknown>[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of a message
+  messagesIn(channelId: string): any[] {
     return this.history.in(channelId);
   }
 
   /** Someone else posts in `channelId`. */
   say(channelId: string, content: string, authorId = this.ids.userId): void {
     this.history.post(channelId, { content }, authorId);
+  }
+
+  /** Leaves matching requests unanswered (recorded with status 0); `times` defaults to once. */
+  hang(hang: Hang): void {
+    this.#hangs.push({ times: 1, ...hang });
   }
 
   fail(failure: Failure): void {
@@ -165,6 +183,15 @@ export class FakeDiscord {
     const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
     const method = req.method ?? 'GET';
     const body = parseBody(await readBody(req));
+    const hang = this.#hangs.find((h) => (h.times ?? 0) > 0 && h.method === method && (typeof h.path === 'string' ? h.path === path : h.path.test(path)));
+    if (hang) {
+      hang.times = (hang.times ?? 1) - 1;
+      if (hang.made) answer(this.#routes, { method, path, query: url.searchParams, body });
+      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: 0 };
+      this.calls.push(call);
+      this.#notify(call);
+      return;
+    }
     const response = this.#overLimit(method, path) ?? this.#takeFailure(method, path) ?? answer(this.#routes, { method, path, query: url.searchParams, body });
     const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, token: tokenOf(path), status: response.status };
     this.calls.push(call);

@@ -1,0 +1,49 @@
+/**
+ * Keywords and speakers a server's briefing, or one of its feeds, must match (`/feed add … keywords:`,
+ * `/briefing setup … speakers:`). An empty filter lets everything through.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface ItemFilter {
+  keywords: string[];
+  speakers: string[];
+}
+
+export const NO_FILTER: ItemFilter = { keywords: [], speakers: [] };
+
+/** What a filter is on: the server's briefing, or one of its feeds (by URL). */
+export type FilterTarget = 'briefing' | `feed:${string}`;
+
+export const feedTarget = (url: string): FilterTarget => `feed:${url}`;
+
+export interface FilterStore {
+  /** The filter on `target`; NO_FILTER when none is set. */
+  getFilter(guildId: string, target: FilterTarget): ItemFilter;
+  /** Sets the filter; an empty one removes it. */
+  setFilter(guildId: string, target: FilterTarget, filter: ItemFilter): void;
+  /** The filters of `guildId`'s feeds that brought the article (NO_FILTER for a feed without one); empty when none did. */
+  feedFiltersOf(guildId: string, articleId: number): ItemFilter[];
+}
+
+export function createFilterStore(db: Database): FilterStore {
+  const get = db.prepare<[string, string], { keywords: string; speakers: string }>('SELECT keywords, speakers FROM filters WHERE guild_id = ? AND target = ?');
+  const put = db.prepare<[string, string, string, string]>('INSERT OR REPLACE INTO filters (guild_id, target, keywords, speakers) VALUES (?, ?, ?, ?)');
+  const remove = db.prepare<[string, string]>('DELETE FROM filters WHERE guild_id = ? AND target = ?');
+  const ofFeeds = db.prepare<[string, number], { keywords: string | null; speakers: string | null }>(
+    `SELECT fl.keywords, fl.speakers FROM feed_items i JOIN feeds f ON f.id = i.feed_id
+     LEFT JOIN filters fl ON fl.guild_id = f.guild_id AND fl.target = 'feed:' || f.url
+     WHERE f.guild_id = ? AND i.article_id = ?`,
+  );
+  return {
+    getFilter(guildId, target) {
+      const row = get.get(guildId, target);
+      return row ? { keywords: JSON.parse(row.keywords) as string[], speakers: JSON.parse(row.speakers) as string[] } : NO_FILTER;
+    },
+    setFilter(guildId, target, filter) {
+      if (filter.keywords.length === 0 && filter.speakers.length === 0) remove.run(guildId, target);
+      else put.run(guildId, target, JSON.stringify(filter.keywords), JSON.stringify(filter.speakers));
+    },
+    feedFiltersOf: (guildId, articleId) =>
+      ofFeeds.all(guildId, articleId).map((r) => ({ keywords: JSON.parse(r.keywords ?? '[]') as string[], speakers: JSON.parse(r.speakers ?? '[]') as string[] })),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Follows (a server follows a speaker by name) and the quote alert log: one row per
+ * (follow, article), written before the alert is posted and updated after, so a restart posts
+ * what is pending and never what was sent.
+ */
+import type { Database } from 'better-sqlite3';
+import { foldKey } from './fold.js';
+import { lastWord, nameKeys, namesSpeaker } from './speaker-match.js';
+
+export interface Follow {
+  id: number;
+  guildId: string;
+  /** As shown: the archive's name when the speaker was known, else as typed. */
+  name: string;
+  channelId: string;
+  roleId: string | null;
+  addedAt: number;
+}
+
+/** A follow whose name names a speaker quoted in an article, with that speaker's quotes there. */
+export interface FollowMatch {
+  follow: Follow;
+  speaker: { id: string; name: string; roles: string[] };
+  /** In article order. */
+  quotes: string[];
+}
+
+/** 'held': over the channel's hourly limit, waiting for the hour's summary. */
+export type AlertStatus = 'pending' | 'sent' | 'held' | 'summarized' | 'failed';
+
+export interface AlertEntry {
+  followId: number;
+  articleId: number;
+  channelId: string;
+  /** The rate limit's window: whole hours since the epoch. */
+  hour: number;
+  status: AlertStatus;
+  messageId: string | null;
+  error: string | null;
+}
+
+export interface FollowStore {
+  /** Follows `name` in a guild; null when the guild already follows that name. */
+  addFollow(follow: { guildId: string; name: string; channelId: string; roleId: string | null; now: number }): Follow | null;
+  /** Stops following `name` (or `#id`); the removed follow, or null when there was none. */
+  removeFollow(guildId: string, name: string): Follow | null;
+  listFollows(guildId: string): Follow[];
+  countFollows(guildId: string): number;
+  /** Follows in every guild that name a speaker quoted in the article, one entry per follow. */
+  matchArticle(articleId: number): FollowMatch[];
+  /**
+   * Logs one alert per (follow, article) not yet logged: 'pending' while the channel has had
+   * fewer than `perHour` this hour, else 'held'. Returns the rows it created.
+   */
+  logAlerts(entries: { followId: number; articleId: number; channelId: string }[], window: { hour: number; perHour: number; now: number }): AlertEntry[];
+  getAlert(followId: number, articleId: number): AlertEntry | null;
+  /** Logged and not yet posted, oldest article first. */
+  pendingAlerts(): AlertEntry[];
+  finishAlert(followId: number, articleId: number, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string | null; now: number }): void;
+  /** Held alerts of hours before `hour`, for their summaries. */
+  heldBefore(hour: number): AlertEntry[];
+  /** The hour's summary went out in the channel: its held alerts become 'summarized'. */
+  finishSummary(channelId: string, hour: number, result: { messageId: string | null; now: number }): void;
+  getFollow(id: number): Follow | null;
+}
+
+interface FollowRow {
+  id: number;
+  guild_id: string;
+  name: string;
+  key: string;
+  channel_id: string;
+  role_id: string | null;
+  added_at: number;
+}
+interface AlertRow {
+  follow_id: number;
+  article_id: number;
+  channel_id: string;
+  hour: number;
+  status: AlertStatus;
+  message_id: string | null;
+  error: string | null;
+}
+interface QuotedRow {
+  text: string;
+  speaker_id: string;
+  name: string;
+  aliases: string;
+  roles: string;
+}
+
+const toFollow = (r: FollowRow): Follow => ({ id: r.id, guildId: r.guild_id, name: r.name, channelId: r.channel_id, roleId: r.role_id, addedAt: r.added_at });
+const toAlert = (r: AlertRow): AlertEntry => ({
+  followId: r.follow_id, articleId: r.article_id, channelId: r.channel_id, hour: r.hour, status: r.status, messageId: r.message_id, error: r.error,
+});
+
+/** The statements over `follows` and `alerts`, prepared once. */
+export function createFollowStore(db: Database): FollowStore {
+  const insert = db.prepare<[string, string, string, string, string, string | null, number]>(
+    'INSERT OR IGNORE INTO follows (guild_id, name, key, surname, channel_id, role_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const byKey = db.prepare<[string, string], FollowRow>('SELECT * FROM follows WHERE guild_id = ? AND key = ?');
+  const byId = db.prepare<[number], FollowRow>('SELECT * FROM follows WHERE id = ?');
+  const remove = db.prepare<[number]>('DELETE FROM follows WHERE id = ?');
+  const byGuild = db.prepare<[string], FollowRow>('SELECT * FROM follows WHERE guild_id = ? ORDER BY name, id');
+  const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM follows WHERE guild_id = ?');
+  const quoted = db.prepare<[number], QuotedRow>(
+    `SELECT q.text, s.id AS speaker_id, s.name, s.aliases, s.roles FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+     WHERE q.article_id = ? ORDER BY q.position`,
+  );
+  // The index on key serves the IN list, the one on surname the "same surname" candidates
+  const candidates = (keys: string[], surname: string): FollowRow[] =>
+    db.prepare<string[], FollowRow>(`SELECT * FROM follows WHERE key IN (${keys.map(() => '?').join(', ')}) UNION SELECT * FROM follows WHERE surname = ?`)
+      .all(...keys, surname);
+  const used = db.prepare<[string, number], { n: number }>(
+    "SELECT count(*) AS n FROM alerts WHERE channel_id = ? AND hour = ? AND status IN ('pending', 'sent', 'failed')",
+  );
+  const log = db.prepare<[number, number, string, number, AlertStatus, number]>(
+    'INSERT OR IGNORE INTO alerts (follow_id, article_id, channel_id, hour, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const one = db.prepare<[number, number], AlertRow>('SELECT * FROM alerts WHERE follow_id = ? AND article_id = ?');
+  const pending = db.prepare<[], AlertRow>("SELECT * FROM alerts WHERE status = 'pending' ORDER BY article_id, follow_id");
+  const finish = db.prepare<[string, string | null, string | null, number, number, number]>(
+    "UPDATE alerts SET status = ?, message_id = ?, error = ?, updated_at = ? WHERE follow_id = ? AND article_id = ? AND status = 'pending'",
+  );
+  const held = db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE status = 'held' AND hour < ? ORDER BY channel_id, hour, article_id, follow_id");
+  const summarized = db.prepare<[string | null, number, string, number]>(
+    "UPDATE alerts SET status = 'summarized', message_id = ?, updated_at = ? WHERE channel_id = ? AND hour = ? AND status = 'held'",
+  );
+
+  function matchArticle(articleId: number): FollowMatch[] {
+    const bySpeaker = new Map<string, { speaker: FollowMatch['speaker'] & { aliases: string[] }; quotes: string[] }>();
+    for (const row of quoted.all(articleId)) {
+      const entry = bySpeaker.get(row.speaker_id) ?? {
+        speaker: { id: row.speaker_id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[] },
+        quotes: [],
+      };
+      entry.quotes.push(row.text);
+      bySpeaker.set(row.speaker_id, entry);
+    }
+    const matches = new Map<number, FollowMatch>();
+    for (const { speaker, quotes } of bySpeaker.values()) {
+      for (const row of candidates(nameKeys(speaker), lastWord(foldKey(speaker.name)))) {
+        if (matches.has(row.id) || !namesSpeaker(row.key, speaker)) continue;
+        matches.set(row.id, { follow: toFollow(row), speaker: { id: speaker.id, name: speaker.name, roles: speaker.roles }, quotes });
+      }
+    }
+    return [...matches.values()].sort((a, b) => a.follow.id - b.follow.id);
+  }
+
+  const logAlerts = db.transaction((entries: { followId: number; articleId: number; channelId: string }[], window: { hour: number; perHour: number; now: number }) => {
+    const created: AlertEntry[] = [];
+    for (const e of entries) {
+      const status: AlertStatus = used.get(e.channelId, window.hour)!.n < window.perHour ? 'pending' : 'held';
+      if (log.run(e.followId, e.articleId, e.channelId, window.hour, status, window.now).changes === 1) created.push(toAlert(one.get(e.followId, e.articleId)!));
+    }
+    return created;
+  });
+
+  return {
+    addFollow({ guildId, name, channelId, roleId, now }) {
+      const key = foldKey(name);
+      const added = insert.run(guildId, name.trim(), key, lastWord(key), channelId, roleId, now).changes === 1;
+      return added ? toFollow(byKey.get(guildId, key)!) : null;
+    },
+    removeFollow(guildId, name) {
+      const id = /^#\d+$/.test(name.trim()) ? Number(name.trim().slice(1)) : null;
+      const row = id !== null ? byId.get(id) : byKey.get(guildId, foldKey(name));
+      if (!row || row.guild_id !== guildId) return null;
+      remove.run(row.id);
+      return toFollow(row);
+    },
+    listFollows: (guildId) => byGuild.all(guildId).map(toFollow),
+    countFollows: (guildId) => count.get(guildId)!.n,
+    matchArticle,
+    logAlerts: (entries, window) => logAlerts(entries, window),
+    getAlert: (followId, articleId) => {
+      const row = one.get(followId, articleId);
+      return row ? toAlert(row) : null;
+    },
+    pendingAlerts: () => pending.all().map(toAlert),
+    finishAlert: (followId, articleId, r) => void finish.run(r.status, r.messageId ?? null, r.error ?? null, r.now, followId, articleId),
+    heldBefore: (hour) => held.all(hour).map(toAlert),
+    finishSummary: (channelId, hour, r) => void summarized.run(r.messageId, r.now, channelId, hour),
+    getFollow: (id) => {
+      const row = byId.get(id);
+      return row ? toFollow(row) : null;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Destination, Stores } from '../../src/library/types.js';
+import { article, reading } from './readings.js';
+import { STORE_FACTORIES } from './store-factories.js';
+
+const PUTIN = { name: 'Vladimir Putin', aliases: ['Putin'], roles: ['Russian president'] };
+const ERDOGAN = { name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish president'] };
+
+describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
+  let stores: Stores;
+  beforeEach(() => {
+    stores = factory.open(() => 1_000);
+  });
+  afterEach(() => stores.close());
+
+  const save = (source: string, quotes: [string, string | null][], speakers = [PUTIN, ERDOGAN]) =>
+    stores.articles.saveArticle(article(source, `text of ${source}`, `Title ${source}`, '2018-09-17'), reading(`Title ${source}`, '2018-09-17', quotes, speakers), { collection: 'shared' }).article;
+  const follow = (guildId: string, name: string, channelId = 'c1') => stores.follows.addFollow({ guildId, name, channelId, roleId: null, now: 5 });
+
+  test('GIVEN a name followed twice in one guild, in any case or accents THEN the second is refused and another guild may follow it', () => {
+    expect(follow('g1', 'Vladimir Putin')).toMatchObject({ guildId: 'g1', name: 'Vladimir Putin', channelId: 'c1', roleId: null, addedAt: 5 });
+    expect(follow('g1', 'VLADÍMIR putin')).toBeNull();
+    expect(follow('g2', 'Vladimir Putin')).not.toBeNull();
+    expect(stores.follows.listFollows('g1').map((f) => f.name)).toEqual(['Vladimir Putin']);
+    expect(stores.follows.countFollows('g1')).toBe(1);
+  });
+
+  test('GIVEN a follow removed by name or by #id THEN it is gone, and another guild cannot remove it', () => {
+    const a = follow('g1', 'Putin')!;
+    const b = follow('g1', 'Erdogan')!;
+    expect(stores.follows.removeFollow('g2', `#${a.id}`)).toBeNull();
+    expect(stores.follows.removeFollow('g1', 'putin')?.id).toBe(a.id);
+    expect(stores.follows.removeFollow('g1', `#${b.id}`)?.id).toBe(b.id);
+    expect(stores.follows.listFollows('g1')).toEqual([]);
+  });
+
+  test('GIVEN "Putin" and "Recep Erdogan" followed THEN an article quoting Vladimir Putin and Recep Tayyip Erdogan matches both, with their quotes in order', () => {
+    const putin = follow('g1', 'Putin')!;
+    const erdogan = follow('g2', 'Recep Erdogan')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin'], ['Ankara will act.', 'Recep Tayyip Erdogan'], ['It will hold.', 'Vladimir Putin']]);
+    const matches = stores.follows.matchArticle(a.id);
+    expect(matches.map((m) => [m.follow.id, m.speaker.name, m.quotes])).toEqual([
+      [putin.id, 'Vladimir Putin', ['We agreed on a zone.', 'It will hold.']],
+      [erdogan.id, 'Recep Tayyip Erdogan', ['Ankara will act.']],
+    ]);
+    expect(matches[0]!.speaker.roles).toEqual(['Russian president']);
+  });
+
+  test('GIVEN a role or another person of the same surname followed THEN they do not match', () => {
+    follow('g1', 'Russian president');
+    follow('g1', 'Lyudmila Putin');
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    expect(stores.follows.matchArticle(a.id)).toEqual([]);
+  });
+
+  test('GIVEN alerts logged twice for one (follow, article) THEN one row exists, pending until finished', () => {
+    const f = follow('g1', 'Putin')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    const window = { hour: 100, perHour: 10, now: 7 };
+    expect(stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], window)).toHaveLength(1);
+    expect(stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], window)).toEqual([]);
+    expect(stores.follows.pendingAlerts()).toMatchObject([{ followId: f.id, articleId: a.id, status: 'pending', hour: 100 }]);
+    stores.follows.finishAlert(f.id, a.id, { status: 'sent', messageId: 'm1', now: 8 });
+    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ status: 'sent', messageId: 'm1' });
+    expect(stores.follows.pendingAlerts()).toEqual([]);
+  });
+
+  test('GIVEN more alerts in a channel than the hour allows THEN the rest are held, summarized once, and a new hour starts afresh', () => {
+    const f = follow('g1', 'Putin')!;
+    const ids = ['a', 'b', 'c'].map((s) => save(`${s}.txt`, [[`Quote ${s} is here.`, 'Vladimir Putin']]).id);
+    const entries = ids.map((articleId) => ({ followId: f.id, articleId, channelId: 'c1' }));
+    const logged = stores.follows.logAlerts(entries, { hour: 100, perHour: 2, now: 7 });
+    expect(logged.map((e) => e.status)).toEqual(['pending', 'pending', 'held']);
+    expect(stores.follows.heldBefore(100)).toEqual([]);
+    expect(stores.follows.heldBefore(101).map((e) => e.articleId)).toEqual([ids[2]]);
+    stores.follows.finishSummary('c1', 100, { messageId: 'm9', now: 9 });
+    expect(stores.follows.getAlert(f.id, ids[2]!)).toMatchObject({ status: 'summarized', messageId: 'm9' });
+    const d = save('d.txt', [['Quote d is here.', 'Vladimir Putin']]);
+    expect(stores.follows.logAlerts([{ followId: f.id, articleId: d.id, channelId: 'c1' }], { hour: 101, perHour: 2, now: 10 })[0]!.status).toBe('pending');
+  });
+
+  test('GIVEN a follow removed THEN its alert log goes with it', () => {
+    const f = follow('g1', 'Putin')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], { hour: 1, perHour: 10, now: 7 });
+    stores.follows.removeFollow('g1', 'Putin');
+    expect(stores.follows.pendingAlerts()).toEqual([]);
+  });
+});
+
+describe.each(STORE_FACTORIES)('article visibility ($name)', (factory) => {
+  let stores: Stores;
+  beforeEach(() => {
+    stores = factory.open(() => 1_000);
+  });
+  afterEach(() => stores.close());
+  const save = (source: string, destination: Destination) => stores.articles.saveArticle(article(source, `text of ${source}`, 'T', null), reading('T', null, []), destination).article;
+
+  test('GIVEN a shared file, a member addition and a feed item THEN each is visible to the servers whose collections hold it', () => {
+    const shared = save('/srv/articles/idlib.txt', { collection: 'shared' });
+    const added = save('discord:g1/u1/abcdef', { collection: 'guild', guildId: 'g1', addedBy: 'u1' });
+    const fed = save('https://courier.example/news/1', { collection: 'guild', guildId: 'g1', addedBy: null });
+    expect([shared, added, fed].map((a) => stores.visibility.isVisibleTo('g1', a.id))).toEqual([true, true, true]);
+    expect([shared, added, fed].map((a) => stores.visibility.isVisibleTo('g2', a.id))).toEqual([true, false, false]);
+    expect(stores.visibility.isVisibleTo('g1', 999)).toBe(false);
+  });
+
+  test('GIVEN a server that hides the shared collection THEN a shared article is not visible there, and still is elsewhere', () => {
+    const shared = save('/srv/articles/idlib.txt', { collection: 'shared' });
+    stores.articles.setSharedVisible('g2', false);
+    expect(stores.visibility.isVisibleTo('g2', shared.id)).toBe(false);
+    expect(stores.visibility.isVisibleTo('g1', shared.id)).toBe(true);
+  });
+});
+
+describe.each(STORE_FACTORIES)('the filter store ($name)', (factory) => {
+  let stores: Stores;
+  beforeEach(() => {
+    stores = factory.open(() => 1_000);
+  });
+  afterEach(() => stores.close());
+
+  test('GIVEN a filter set on a feed and on a briefing THEN each reads back, and an empty one clears it', () => {
+    expect(stores.filters.getFilter('g1', 'briefing')).toEqual({ keywords: [], speakers: [] });
+    stores.filters.setFilter('g1', 'feed:https://a.example/feed', { keywords: ['Idlib'], speakers: [] });
+    stores.filters.setFilter('g1', 'briefing', { keywords: [], speakers: ['Putin'] });
+    expect(stores.filters.getFilter('g1', 'feed:https://a.example/feed')).toEqual({ keywords: ['Idlib'], speakers: [] });
+    expect(stores.filters.getFilter('g2', 'briefing')).toEqual({ keywords: [], speakers: [] });
+    stores.filters.setFilter('g1', 'briefing', { keywords: [], speakers: [] });
+    expect(stores.filters.getFilter('g1', 'briefing')).toEqual({ keywords: [], speakers: [] });
+  });
+});
