@@ -1,6 +1,7 @@
-import { REPORTING_VERBS } from './lexicon.js';
+import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
-import { tagTerms, type Term } from './terms.js';
+import { clubs } from './clubs.js';
+import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
 import type { Span } from './types.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
@@ -48,10 +49,99 @@ const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
 export function findEntities(text: string, from: number, sentences: Span[] = [], title: Span | null = null): Entity[] {
   const terms = tagTerms(text, from, sentences.filter((s) => PLACED.test(text.slice(s.start, s.end))), title);
   const acronyms = findAcronyms(text, from);
-  const mentions = [...taggedMentions(text, terms), ...cuedMentions(text, terms)].filter(
+  const structural = [...datelines(text, from), ...acronymBodies(text, from), ...ampersandNames(text, from)];
+  const tagged = [...taggedMentions(text, terms), ...cuedMentions(text, terms)].filter((m) => !structural.some((s) => m.start < s.end && s.start < m.end));
+  const mentions = [...structural, ...tagged].filter(
     (m) => !acronyms.some((a) => m.start < a.end && a.start < m.end),
   );
-  return canonical([...acronyms.map((a) => a.mention), ...mentions], acronyms);
+  const found = [...acronyms.map((a) => a.mention), ...mentions];
+  const places = found.filter((m) => m.kind === 'place').map((m) => m.text);
+  // "Serb officials", "the Yugoslav news agency": the people of a place are no body.
+  const all = joinOf(text, found).map(countryAbbreviation).filter((m) => !fragment(m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
+  const clubNames = clubs(text, all, terms);
+  return canonical(all, acronyms).map((e) => (e.kind === 'place' && e.aliases.some((a) => clubNames.has(a.toLowerCase())) ? { ...e, kind: 'organization' } : e));
+}
+
+// "LONDON 1996-08-30", "WASHINGTON (Reuters) -", "BEIRUT —": a wire story opens on the place it was filed from.
+const DATELINE = /^((?:\p{Lu}[\p{Lu}.'’-]+)(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:, \p{Lu}[\p{Lu}\p{Ll}.]+)? *(?:\d{4}-\d\d-\d\d|\(\p{Lu}[\p{L}]+\) *[-—–]|[—–-] )/gmu;
+
+/** The place of the dateline at the start of a paragraph, in the capitals it is printed in. */
+function datelines(text: string, from: number): Mention[] {
+  const out: Mention[] = [];
+  DATELINE.lastIndex = from;
+  for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
+    const name = m[1]!;
+    if (name.length >= 3) out.push({ kind: 'place', text: clean(name), start: m.index, end: m.index + name.length, role: null });
+  }
+  return out;
+}
+
+// "the OSCE", "NATO said": capitals that are no word of the language name a body.
+const ACRONYM = /(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:said|says|told|reported|announced))?/gu;
+
+/** Acronyms a body goes by, read across the whole text: after "the", before a verb of saying, or known to compromise as one. */
+function acronymBodies(text: string, from: number): Mention[] {
+  const out: Mention[] = [];
+  ACRONYM.lastIndex = from;
+  for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
+    const word = m[2]!;
+    const start = m.index + (m[1]?.length ?? 0);
+    const line = text.slice(text.lastIndexOf('\n', start) + 1, text.indexOf('\n', start) >>> 0);
+    // A headline or dateline in capitals, a roman numeral, a country: no body.
+    if (!/\p{Ll}/u.test(line) || /^[IVXLCDM]+$/.test(word) || COUNTRY_ABBREVIATIONS.has(word.toLowerCase())) continue;
+    const known = lexiconTags(word);
+    if (known.includes('Organization') || (known.length === 0 && (m[1] || m[3]))) {
+      out.push({ kind: 'organization', text: word, start, end: start + word.length, role: null });
+    }
+  }
+  return out;
+}
+
+// "Standard & Poor", "A.G. Edwards & Sons", "Schroder Wertheim & Co": names joined by an ampersand are firms.
+const AMPERSAND = /(?<![\p{L}.])(?:\p{Lu}[\p{L}.'’]*\s){1,3}&\s\p{Lu}[\p{L}'’]*(?:\s(?:Co|Inc|Corp|Ltd|Plc)\b\.?)*/gu;
+
+function ampersandNames(text: string, from: number): Mention[] {
+  const out: Mention[] = [];
+  AMPERSAND.lastIndex = from;
+  for (let m = AMPERSAND.exec(text); m; m = AMPERSAND.exec(text)) {
+    const name = m[0].replace(/^(?:The|A|An|At|In|Of|By)\s/, '');
+    const start = m.index + m[0].length - name.length;
+    if (/\p{Ll}/u.test(text.slice(text.lastIndexOf('\n', start) + 1, start + 80))) out.push({ kind: 'organization', text: clean(name), start, end: start + name.length, role: null });
+  }
+  return out;
+}
+
+/** "National Bank" + "of" + "Poland": a body's name runs on through "of" and the place it is of. */
+function joinOf(text: string, mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    const next = sorted[i + 1];
+    const head = m.text.split(' ').pop()!.toLowerCase();
+    if (next && m.kind === 'organization' && ORG_WORDS.has(head) && !DESIGNATORS.has(head) && /^ of (?:the )?$/.test(text.slice(m.end, next.start)) && next.kind !== 'person') {
+      out.push({ kind: 'organization', text: clean(text.slice(m.start, next.end)), start: m.start, end: next.end, role: null });
+      i++;
+    } else out.push(m);
+  }
+  return out;
+}
+
+/** "U.S. Treasuries": compromise makes a body of the country that qualifies one. */
+function countryAbbreviation(m: Mention): Mention {
+  // "West Bank", "Northern Ireland": a name that opens on a direction is a place.
+  if (m.kind === 'organization' && COMPASS.has(m.text.split(' ')[0]!.toLowerCase()) && m.text.includes(' ')) return { ...m, kind: 'place' };
+  return m.kind === 'organization' && COUNTRY_ABBREVIATIONS.has(m.text.replace(/\./g, '').toLowerCase()) ? { ...m, kind: 'place' } : m;
+}
+
+/**
+ * Pieces of a longer name cut by punctuation compromise split on: "Co" and "Inc" of
+ * "A.G. Edwards & Sons Co Inc", a lone "St" or "East".
+ */
+function fragment(m: Mention): boolean {
+  const words = m.text.toLowerCase().replace(/\./g, '').split(' ');
+  if (m.kind === 'organization' && DESIGNATORS.has(words[0]!)) return true;
+  return words.length === 1 && (PLACE_ABBREVIATIONS.has(words[0]!) || COMPASS.has(words[0]!) || DESIGNATORS.has(words[0]!));
 }
 
 /** Runs of words compromise tagged Person, Place or Organization, with the role before a person. */
@@ -62,8 +152,12 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     if (!kind) continue;
     let j = i;
     // "Mazar-e-Sharif": a hyphen carries the name through a lower-case particle.
-    while (j + 1 < terms.length && joined(terms[j]!) && (continues(kind, terms[j + 1]!) || hyphenParticle(terms, j))) j++;
-    const run = terms.slice(i, j + 1);
+    while (j + 1 < terms.length && joined(terms[j]!) && (continues(kind, terms[j]!, terms[j + 1]!) || hyphenParticle(terms, j))) j++;
+    // "East Jerusalem": a capitalised direction before a place is part of its name.
+    const before = terms[i - 1];
+    const opener = before && joined(before) && /^\p{Lu}/u.test(before.text) && (COMPASS.has(before.text.toLowerCase()) || CLUB_WORDS.has(before.text.toLowerCase()));
+    const from = kind === 'place' && opener ? i - 1 : i;
+    const run = terms.slice(from, j + 1);
     const mention = toMention(text, placeByCue(kind, run, terms[i - 1]), run, terms, i);
     if (mention) out.push(mention);
     i = j;
@@ -73,16 +167,21 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
 
 /** "Al-Qaeda" is two words to compromise, joined by the hyphen after the first. */
 function joined(t: Term): boolean {
-  return t.post === '' || t.post === '-';
+  // "St. Louis": the full stop of an abbreviation that opens a place does not end it.
+  return t.post === '' || t.post === '-' || (t.post === '.' && PLACE_ABBREVIATIONS.has(t.text.toLowerCase()));
 }
 
 /**
  * A name goes on through words of its kind; a person's also through the capitalised words
  * after a first name compromise knows ("Recep[FirstName] Tayyip Erdogan").
  */
-function continues(kind: EntityKind, next: Term): boolean {
+function continues(kind: EntityKind, current: Term, next: Term): boolean {
   const k = kindOf(next);
   if (k === kind) return true;
+  // "Manchester United", "Norwich City": a club goes on through the word that makes it one.
+  if (kind === 'place' && /^\p{Lu}/u.test(next.text) && CLUB_WORDS.has(next.text.toLowerCase())) return true;
+  // "Mark Butcher", "Alain Juppe's government": after a first name a capitalised word is the surname, whatever else it may be.
+  if (kind === 'person' && current.tags.has('FirstName') && isNameWord(next) && !next.tags.has('Honorific')) return true;
   return kind === 'person' && k === null && isNameWord(next) && !next.tags.has('Actor');
 }
 
@@ -102,11 +201,16 @@ function placeByCue(kind: EntityKind, run: Term[], before: Term | undefined): En
 
 function kindOf(t: Term): EntityKind | null {
   // "Turkish", "Syrian": a demonym describes; it names no one.
-  if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || t.tags.has('Demonym')) return null;
+  if (!/^\p{Lu}/u.test(t.text) || CALENDAR.test(t.text) || isDemonym(t)) return null;
   if (t.tags.has('Person')) return 'person';
   if (t.tags.has('Place')) return 'place';
   if (t.tags.has('Organization')) return 'organization';
   return null;
+}
+
+/** "German government": compromise's lexicon knows "German" as a demonym even where its tagger made it a body. */
+function isDemonym(t: Term): boolean {
+  return t.tags.has('Demonym') || lexiconTags(t.text.replace(/['’]s$/, '')).includes('Demonym');
 }
 
 /** Honorifics ("President", "Mr") leave the name and become the role. */
@@ -144,7 +248,7 @@ function cuedMentions(text: string, terms: Term[]): Mention[] {
     if (kindOf(t) || !isNameWord(t) || t.sentenceStart) continue;
     let j = i;
     while (j + 1 < terms.length && joined(terms[j]!) && isNameWord(terms[j + 1]!) && !kindOf(terms[j + 1]!)) j++;
-    const kind = cueKind(terms, i, j);
+    const kind = cueKind(text, terms, i, j);
     if (kind) out.push({ kind, text: clean(text.slice(t.start, terms[j]!.end)), start: t.start, end: terms[j]!.end, role: null });
     i = j;
   }
@@ -155,12 +259,13 @@ function isNameWord(t: Term): boolean {
   return /^\p{Lu}[\p{L}'’-]+$/u.test(t.text) && !CALENDAR.test(t.text) && t.tags.has('ProperNoun');
 }
 
-function cueKind(terms: Term[], i: number, j: number): EntityKind | null {
+function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind | null {
   const before = terms[i - 1];
   const after = terms[j + 1];
-  if (i === j && DEMONYM_LIKE.test(terms[i]!.text)) return null;
+  if (i === j && (DEMONYM_LIKE.test(terms[i]!.text) || isDemonym(terms[i]!))) return null;
   // "Kremlin spokesperson Dmitry Peskov", "Taliban bomber": a name that qualifies a role noun is a body.
-  if (after && !terms[j]!.post && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
+  const adjacent = after && !terms[j]!.post && /^\s+$/.test(text.slice(terms[j]!.end, after.start));
+  if (adjacent && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
   if (before?.text.toLowerCase() === 'the' && after && REPORTING_VERBS.has(after.text.toLowerCase())) return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && j - i < 2) return 'place';
@@ -181,6 +286,7 @@ function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Me
     const same = entities.find((e) => sameEntity(e, m));
     if (same) {
       same.mentions++;
+      if (isCapitals(same.name) && !isCapitals(m.text) && same.name.toLowerCase() === m.text.toLowerCase()) same.name = m.text;
       same.first = Math.min(same.first, m.start);
       if (!same.aliases.includes(m.text)) same.aliases.push(m.text);
       if (m.role && !same.roles.includes(m.role)) same.roles.push(m.role);
@@ -192,15 +298,24 @@ function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Me
   return entities.filter((e) => !shadowed(e, entities)).sort((a, b) => a.first - b.first);
 }
 
+function isCapitals(name: string): boolean {
+  return !/\p{Ll}/u.test(name);
+}
+
 /** Every word capitalised or a name particle: "Syrian government" is a description, not a name. */
 export function isName(text: string): boolean {
   const words = text.replace(/\s*\([^()]*\)$/, '').split(' ');
-  if (words.length === 1 && DEMONYM_LIKE.test(words[0]!)) return false;
+  if (words.length === 1 && (DEMONYM_LIKE.test(words[0]!) || lexiconTags(words[0]!).some((t) => t === 'Demonym' || t === 'Adjective'))) return false;
+  // "South Korean", "American Olympic": a name that ends on a people's adjective describes.
+  if (words.length > 1 && lexiconTags(words[words.length - 1]!).includes('Demonym')) return false;
   return /\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
 }
 
 function sameEntity(e: Entity, m: Mention): boolean {
   if (e.name === m.text || e.aliases.includes(m.text) || e.acronym === m.text) return true;
+  // "LONDON 1996-08-30" and "London", a headline in capitals and the text: one name.
+  const lower = m.text.toLowerCase();
+  if ((isCapitals(m.text) || isCapitals(e.name)) && e.aliases.some((a) => a.toLowerCase() === lower)) return true;
   if (e.kind !== m.kind || e.kind !== 'person') return false;
   // "Putin" is "Vladimir Putin"; "Mr Putin" was stripped to "Putin" already.
   return e.name.endsWith(` ${m.text}`);
@@ -208,6 +323,8 @@ function sameEntity(e: Entity, m: Mention): boolean {
 
 /** A one-word person that is also a place or organisation is the place ("Jordan" said nothing). */
 function shadowed(e: Entity, all: Entity[]): boolean {
-  if (e.kind !== 'person' || e.name.includes(' ')) return false;
+  if (e.name.includes(' ')) return false;
+  // "Mubarak's government", "Gaddafi's airforce": the possessive made a body of the person named in full.
+  if (e.kind !== 'person') return all.some((o) => o.kind === 'person' && o.name.endsWith(` ${e.name}`));
   return all.some((o) => o !== e && o.kind !== 'person' && o.aliases.includes(e.name));
 }

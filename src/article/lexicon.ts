@@ -176,3 +176,40 @@ export const PHRASE_BREAKERS = words(`
 export const DETERMINERS = words('the a an this these those his her their its our another some several many');
 
 export const GENDERED: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', he: 'm', she: 'f', king: 'm', queen: 'f', congressman: 'm', congresswoman: 'f', spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', father: 'm', mother: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', prince: 'm', princess: 'f' };
+
+/** Abbreviations that open a place name, full stop and all: "St. Louis", "Mt. Kenya". */
+export const PLACE_ABBREVIATIONS = words('st ste mt ft');
+
+/** Words of direction that begin a place's name when capitalised: "East Jerusalem", "Northern Ireland". */
+export const COMPASS = words('north south east west northern southern eastern western central upper lower greater');
+
+/** Legal designators that close a company's name: alone or first, they are a fragment of one ("Co", "Inc Nasdaq"). */
+export const DESIGNATORS = words('inc corp corporation co ltd plc llc ag ab sa nv bv spa gmbh');
+
+/** Words that name a sports club after its town: "Norwich City", "Dynamo Moscow", "Paris St Germain". */
+export const CLUB_WORDS = words(`
+  fc afc united rovers athletic athletico atletico wanderers albion dynamo dinamo sporting
+  real inter olympique racing spartak lokomotiv celtic rangers hotspur villa
+`);
+
+/** Verbs and prepositions of a match: a town on either side of one is the club that plays it. */
+export const MATCH_WORDS = words(`
+  beat beats beaten drew draw draws lost lose loses defeated defeat defeats v vs
+  against trounced thrashed edged routed overcame hammered joined
+`);
+
+/** Words that make an article a sports report, where towns play matches. */
+export const SPORT_WORDS = words(`
+  match matches game games innings wicket wickets goal goals scored striker midfielder
+  defender goalkeeper league championship tournament season halftime half-time cup
+  runs bowled batting pitch stadium coach
+`);
+
+/** Nouns of a team's people: a town right before one is the club ("Newcastle team mate", "Dynamo Moscow players"). */
+export const SQUAD_WORDS = words(`
+  team side squad players player skipper captain coach manager striker midfielder defender
+  goalkeeper keeper fans supporters teammate team-mate
+`);
+
+/** Country abbreviations written in capitals: "U.S. officials", "the UK". */
+export const COUNTRY_ABBREVIATIONS = words('us usa uk uae ussr');
