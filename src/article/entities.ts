@@ -1,4 +1,4 @@
-import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS } from './lexicon.js';
+import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, TITLES } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
@@ -57,7 +57,7 @@ export function findEntities(text: string, from: number, sentences: Span[] = [],
   const found = [...acronyms.map((a) => a.mention), ...mentions];
   const places = found.filter((m) => m.kind === 'place').map((m) => m.text);
   // "Serb officials", "the Yugoslav news agency": the people of a place are no body.
-  const all = joinOf(text, found).map(countryAbbreviation).filter((m) => !fragment(m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
+  const all = joinOf(text, found).map(countryAbbreviation).filter((m) => !fragment(text, m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
   const clubNames = clubs(text, all, terms);
   return canonical(all, acronyms).map((e) => (e.kind === 'place' && e.aliases.some((a) => clubNames.has(a.toLowerCase())) ? { ...e, kind: 'organization' } : e));
 }
@@ -119,7 +119,7 @@ function joinOf(text: string, mentions: Mention[]): Mention[] {
     const m = sorted[i]!;
     const next = sorted[i + 1];
     const head = m.text.split(' ').pop()!.toLowerCase();
-    if (next && m.kind === 'organization' && ORG_WORDS.has(head) && !DESIGNATORS.has(head) && /^ of (?:the )?$/.test(text.slice(m.end, next.start)) && next.kind !== 'person') {
+    if (next && m.kind !== 'person' && ORG_WORDS.has(head) && !DESIGNATORS.has(head) && /^ of (?:the )?$/.test(text.slice(m.end, next.start)) && next.kind !== 'person') {
       out.push({ kind: 'organization', text: clean(text.slice(m.start, next.end)), start: m.start, end: next.end, role: null });
       i++;
     } else out.push(m);
@@ -138,8 +138,10 @@ function countryAbbreviation(m: Mention): Mention {
  * Pieces of a longer name cut by punctuation compromise split on: "Co" and "Inc" of
  * "A.G. Edwards & Sons Co Inc", a lone "St" or "East".
  */
-function fragment(m: Mention): boolean {
+function fragment(text: string, m: Mention): boolean {
   const words = m.text.toLowerCase().replace(/\./g, '').split(' ');
+  // "Toronto Bond Traders' Association", "the State Department": the generic head of a name split before it.
+  if (words.length === 1 && ORG_WORDS.has(words[0]!) && /\p{Lu}[\p{L}'’]*\s+$/u.test(text.slice(Math.max(0, m.start - 30), m.start))) return true;
   if (m.kind === 'organization' && DESIGNATORS.has(words[0]!)) return true;
   return words.length === 1 && (PLACE_ABBREVIATIONS.has(words[0]!) || COMPASS.has(words[0]!) || DESIGNATORS.has(words[0]!));
 }
@@ -156,7 +158,11 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     // "East Jerusalem": a capitalised direction before a place is part of its name.
     const before = terms[i - 1];
     const opener = before && joined(before) && /^\p{Lu}/u.test(before.text) && (COMPASS.has(before.text.toLowerCase()) || CLUB_WORDS.has(before.text.toLowerCase()));
-    const from = kind === 'place' && opener ? i - 1 : i;
+    // "European Union", "Russian Federation": a people's name before one generic head is part of the name.
+    const people = before && joined(before) && isDemonym(before) && /^\p{Lu}/u.test(before.text) && j === i && ORG_WORDS.has(terms[i]!.text.toLowerCase());
+    // "Nasser Hussain", "Payne Stewart": an untagged capitalised word before a name compromise knows is its first name.
+    const given = kind === 'person' && before && joined(before) && !kindOf(before) && isNameWord(before) && !before.tags.has('Actor') && !isDemonym(before) && !TITLES.has(before.text.toLowerCase());
+    const from = (kind === 'place' && opener) || people || given ? i - 1 : i;
     const run = terms.slice(from, j + 1);
     const mention = toMention(text, placeByCue(kind, run, terms[i - 1]), run, terms, i);
     if (mention) out.push(mention);
@@ -182,7 +188,8 @@ function continues(kind: EntityKind, current: Term, next: Term): boolean {
   if (kind === 'place' && /^\p{Lu}/u.test(next.text) && CLUB_WORDS.has(next.text.toLowerCase())) return true;
   // "Mark Butcher", "Alain Juppe's government": after a first name a capitalised word is the surname, whatever else it may be.
   if (kind === 'person' && current.tags.has('FirstName') && isNameWord(next) && !next.tags.has('Honorific')) return true;
-  return kind === 'person' && k === null && isNameWord(next) && !next.tags.has('Actor');
+  // "Las Vegas": a place goes on through a capitalised word compromise left untagged.
+  return (kind === 'person' || kind === 'place') && k === null && isNameWord(next) && !next.tags.has('Actor');
 }
 
 /** "Mazar-e-Sharif" carries on through "e"; "UK-only" stops at "only". */
@@ -222,9 +229,21 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   const last = name[name.length - 1]!;
   // A lone sentence-initial word is capitalised for the sentence, not as a name.
   if (name.length === 1 && first.sentenceStart && !first.tags.has('Person')) return null;
+  // "Hector "Macho" Camacho", "Gov." on its own: a first name or a title alone is a piece of a name.
+  const cut = /^\s*["“(]|^\s+\p{Lu}/u.test(text.slice(last.end, last.end + 3));
+  if (kind === 'person' && name.length === 1 && ((onlyFirstName(first) && cut) || TITLES.has(first.text.toLowerCase()))) return null;
+  // "Moscow-based", "pro-Moscow", "Amman-bound": a name inside a compound word describes something else.
+  if (/^-\p{Ll}/u.test(text.slice(last.end, last.end + 2)) || /(?:^|[^\p{L}])\p{Ll}+-$/u.test(text.slice(Math.max(0, first.start - 8), first.start))) return null;
+  // "State Department", "Central Jakarta District Court": a place's name that ends on a body's word is the body.
+  if (kind === 'place' && name.length > 1 && ORG_WORDS.has(last.text.toLowerCase())) kind = 'organization';
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
   return { kind, text: clean(text.slice(first.start, last.end)), start: first.start, end: last.end, role };
+}
+
+/** "Jim", "Hector": compromise knows the word only as a first name. */
+function onlyFirstName(t: Term): boolean {
+  return t.tags.has('FirstName') && !lexiconTags(t.text).some((x) => x !== 'FirstName' && x !== 'MaleName' && x !== 'FemaleName');
 }
 
 /** "Turkish leader Recep…", "Iranian President Hassan…", "Kremlin spokesperson Dmitry…". */
