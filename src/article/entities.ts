@@ -1,4 +1,4 @@
-import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, EVENT_WORDS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, TITLES } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
@@ -154,7 +154,8 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     if (!kind) continue;
     let j = i;
     // "Mazar-e-Sharif": a hyphen carries the name through a lower-case particle.
-    while (j + 1 < terms.length && joined(terms[j]!) && (continues(kind, terms[j]!, terms[j + 1]!) || hyphenParticle(terms, j))) j++;
+    // "India's Leander Paes": a possessive ends the name.
+    while (j + 1 < terms.length && joined(terms[j]!) && !/['’]s$/.test(terms[j]!.text) && (continues(kind, terms[j]!, terms[j + 1]!) || hyphenParticle(terms, j))) j++;
     // "East Jerusalem": a capitalised direction before a place is part of its name.
     const before = terms[i - 1];
     const opener = before && joined(before) && /^\p{Lu}/u.test(before.text) && (COMPASS.has(before.text.toLowerCase()) || CLUB_WORDS.has(before.text.toLowerCase()));
@@ -188,8 +189,9 @@ function continues(kind: EntityKind, current: Term, next: Term): boolean {
   if (kind === 'place' && /^\p{Lu}/u.test(next.text) && CLUB_WORDS.has(next.text.toLowerCase())) return true;
   // "Mark Butcher", "Alain Juppe's government": after a first name a capitalised word is the surname, whatever else it may be.
   if (kind === 'person' && current.tags.has('FirstName') && isNameWord(next) && !next.tags.has('Honorific')) return true;
-  // "Las Vegas": a place goes on through a capitalised word compromise left untagged.
-  return (kind === 'person' || kind === 'place') && k === null && isNameWord(next) && !next.tags.has('Actor');
+  // "Las Vegas": a place goes on through a capitalised noun compromise left untagged ("Hong Kong Financial" does not).
+  if (kind === 'place') return k === null && isNameWord(next) && ![...next.tags].some((t) => t !== 'Noun' && t !== 'ProperNoun' && t !== 'Singular');
+  return kind === 'person' && k === null && isNameWord(next) && !next.tags.has('Actor');
 }
 
 /** "Mazar-e-Sharif" carries on through "e"; "UK-only" stops at "only". */
@@ -236,6 +238,8 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   if (/^-\p{Ll}/u.test(text.slice(last.end, last.end + 2)) || /(?:^|[^\p{L}])\p{Ll}+-$/u.test(text.slice(Math.max(0, first.start - 8), first.start))) return null;
   // "State Department", "Central Jakarta District Court": a place's name that ends on a body's word is the body.
   if (kind === 'place' && name.length > 1 && ORG_WORDS.has(last.text.toLowerCase())) kind = 'organization';
+  // "Texas Open", "Atlanta Games": an event, which the lists do not hold.
+  if (kind !== 'person' && name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) return null;
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
   return { kind, text: clean(text.slice(first.start, last.end)), start: first.start, end: last.end, role };

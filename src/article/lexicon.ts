@@ -144,8 +144,11 @@ export const ORG_WORDS = words(`
   coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
   television tv broadcasting media club school college hospital church network staff
   authority authorities cabinet secretariat embassy commission caucus international watch
-  institution institutions ministries
+  institution institutions ministries exchange desk newsroom
 `);
+
+/** Words that end the name of an event, not of a place: "Texas Open", "Atlanta Games", "World Cup". */
+export const EVENT_WORDS = words('open games cup championship championships classic olympics tournament trophy prix marathon rally festival summit');
 
 /** Capitalised words that start sentences but never names: "The", "But", "In". */
 export const NOT_NAME_WORDS = words(`
