@@ -119,10 +119,16 @@ function joinOf(text: string, mentions: Mention[]): Mention[] {
     const m = sorted[i]!;
     const next = sorted[i + 1];
     const head = m.text.split(' ').pop()!.toLowerCase();
-    if (next && m.kind !== 'person' && ORG_WORDS.has(head) && !DESIGNATORS.has(head) && /^ of (?:the )?$/.test(text.slice(m.end, next.start)) && next.kind !== 'person') {
+    const body = m.kind !== 'person' && ORG_WORDS.has(head) && !DESIGNATORS.has(head);
+    if (body && next && next.kind !== 'person' && /^ of (?:the )?$/.test(text.slice(m.end, next.start))) {
       out.push({ kind: 'organization', text: clean(text.slice(m.start, next.end)), start: m.start, end: next.end, role: null });
       i++;
-    } else out.push(m);
+      continue;
+    }
+    // "Chicago Board of Trade", "League of Women Voters": the words after "of" need not be a name of their own.
+    const of = body ? /^ of (?:the )?(?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+){0,2}/u.exec(text.slice(m.end, m.end + 60)) : null;
+    const end = of ? m.end + of[0].length : m.end;
+    out.push(of && !(next && next.start < end) ? { kind: 'organization', text: clean(text.slice(m.start, end)), start: m.start, end, role: null } : m);
   }
   return out;
 }
@@ -163,7 +169,9 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     const people = before && joined(before) && isDemonym(before) && /^\p{Lu}/u.test(before.text) && j === i && ORG_WORDS.has(terms[i]!.text.toLowerCase());
     // "Nasser Hussain", "Payne Stewart": an untagged capitalised word before a name compromise knows is its first name.
     const given = kind === 'person' && before && joined(before) && !kindOf(before) && isNameWord(before) && !before.tags.has('Actor') && !isDemonym(before) && !TITLES.has(before.text.toLowerCase());
-    const from = (kind === 'place' && opener) || people || given ? i - 1 : i;
+    let from = (kind === 'place' && opener) || people || given ? i - 1 : i;
+    // "TD Securities Inc", "California Avocado Commission": a firm's name begins before the words compromise knew.
+    while (kind === 'organization' && from > 0 && i - from < 3 && firmWord(terms[from - 1]!)) from--;
     const run = terms.slice(from, j + 1);
     const mention = toMention(text, placeByCue(kind, run, terms[i - 1]), run, terms, i);
     if (mention) out.push(mention);
@@ -243,6 +251,13 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
   return { kind, text: clean(text.slice(first.start, last.end)), start: first.start, end: last.end, role };
+}
+
+/** A capitalised word that may open a firm's name: no people's adjective, title, person or sentence opener. */
+function firmWord(t: Term): boolean {
+  if (!joined(t) || /['’]s$/.test(t.text) || isDemonym(t) || TITLES.has(t.text.toLowerCase()) || t.tags.has('Person')) return false;
+  if (/^\p{Lu}{2,5}$/u.test(t.text)) return true;
+  return isNameWord(t) && !t.sentenceStart && !t.tags.has('Actor');
 }
 
 /** "Jim", "Hector": compromise knows the word only as a first name. */
