@@ -145,10 +145,14 @@ function countryAbbreviation(m: Mention): Mention {
  * "A.G. Edwards & Sons Co Inc", a lone "St" or "East".
  */
 function fragment(text: string, m: Mention): boolean {
-  const words = m.text.toLowerCase().replace(/\./g, '').split(' ');
+  const words = m.text.toLowerCase().replace(/\./g, '').split(/[ -]/);
   // "Toronto Bond Traders' Association", "the State Department": the generic head of a name split before it.
   if (words.length === 1 && ORG_WORDS.has(words[0]!) && /\p{Lu}[\p{L}'’]*\s+$/u.test(text.slice(Math.max(0, m.start - 30), m.start))) return true;
   if (m.kind === 'organization' && DESIGNATORS.has(words[0]!)) return true;
+  // "Kia | Motor Corp": a body's name right after another capitalised word inside a sentence is the tail of a name split in two.
+  const before = /[\p{Ll},] (\p{Lu}[\p{L}.'’-]*) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+  const qualifier = (w: string) => DEMONYM_LIKE.test(w) || CALENDAR.test(w) || /-\p{Ll}+$|^\p{Lu}+$/u.test(w) || lexiconTags(w).includes('Demonym');
+  if (m.kind === 'organization' && before && !qualifier(before)) return true;
   return words.length === 1 && (PLACE_ABBREVIATIONS.has(words[0]!) || COMPASS.has(words[0]!) || DESIGNATORS.has(words[0]!));
 }
 
@@ -234,6 +238,11 @@ function isDemonym(t: Term): boolean {
 function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], at: number): Mention | null {
   let k = 0;
   while (kind === 'person' && k < run.length - 1 && run[k]!.tags.has('Honorific')) k++;
+  // "Jewish West Bank", "American Olympic": a people's adjective before a name is no part of it, unless the rest is a bare head ("European Union").
+  const bareHead = run.length - k === 2 && ORG_WORDS.has(run[k + 1]!.text.toLowerCase());
+  // "Mo.-based Commerce Bancshares": a compound that qualifies the name is no part of it.
+  while (k < run.length - 1 && /-\p{Ll}+$/u.test(run[k]!.text)) k++;
+  while (kind !== 'person' && k < run.length - 1 && !bareHead && (isDemonym(run[k]!) || DEMONYM_LIKE.test(run[k]!.text))) k++;
   const name = run.slice(k);
   const first = name[0]!;
   const last = name[name.length - 1]!;
@@ -256,7 +265,7 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
 /** A capitalised word that may open a firm's name: no people's adjective, title, person or sentence opener. */
 function firmWord(t: Term): boolean {
   if (!joined(t) || /['’]s$/.test(t.text) || isDemonym(t) || TITLES.has(t.text.toLowerCase()) || t.tags.has('Person')) return false;
-  if (/^\p{Lu}{2,5}$/u.test(t.text)) return true;
+  if (/^\p{Lu}{2,5}$/u.test(t.text)) return lexiconTags(t.text).length === 0;
   return isNameWord(t) && !t.sentenceStart && !t.tags.has('Actor');
 }
 
