@@ -202,7 +202,11 @@ function continues(kind: EntityKind, current: Term, next: Term): boolean {
   // "Mark Butcher", "Alain Juppe's government": after a first name a capitalised word is the surname, whatever else it may be.
   if (kind === 'person' && current.tags.has('FirstName') && isNameWord(next) && !next.tags.has('Honorific')) return true;
   // "Las Vegas": a place goes on through a capitalised noun compromise left untagged ("Hong Kong Financial" does not).
-  if (kind === 'place') return k === null && isNameWord(next) && ![...next.tags].some((t) => t !== 'Noun' && t !== 'ProperNoun' && t !== 'Singular');
+  // A place compromise knows whole ("Washington") ends there: "Washington View Photos" is no place.
+  if (kind === 'place') {
+    const whole = lexiconTags(current.text).some((t) => t === 'City' || t === 'Country' || t === 'Region');
+    return !whole && k === null && isNameWord(next) && ![...next.tags].some((t) => t !== 'Noun' && t !== 'ProperNoun' && t !== 'Singular');
+  }
   return kind === 'person' && k === null && isNameWord(next) && !next.tags.has('Actor');
 }
 
@@ -254,7 +258,8 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   // "Moscow-based", "pro-Moscow", "Amman-bound": a name inside a compound word describes something else.
   if (/^-\p{Ll}/u.test(text.slice(last.end, last.end + 2)) || /(?:^|[^\p{L}])\p{Ll}+-$/u.test(text.slice(Math.max(0, first.start - 8), first.start))) return null;
   // "State Department", "Central Jakarta District Court": a place's name that ends on a body's word is the body.
-  if (kind === 'place' && name.length > 1 && ORG_WORDS.has(last.text.toLowerCase())) kind = 'organization';
+  // (Not "White House", which compromise knows as a place word by word.)
+  if (kind === 'place' && name.length > 1 && ORG_WORDS.has(last.text.toLowerCase()) && !name.every((t) => t.tags.has('Place'))) kind = 'organization';
   // "Texas Open", "Atlanta Games": an event, which the lists do not hold.
   if (kind !== 'person' && name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) return null;
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
@@ -294,7 +299,8 @@ function cuedMentions(text: string, terms: Term[]): Mention[] {
     const t = terms[i]!;
     if (kindOf(t) || !isNameWord(t) || t.sentenceStart) continue;
     let j = i;
-    while (j + 1 < terms.length && joined(terms[j]!) && isNameWord(terms[j + 1]!) && !kindOf(terms[j + 1]!)) j++;
+    // "Mazar-i-Sharif": a hyphen carries the name through a lower-case particle here too.
+    while (j + 1 < terms.length && joined(terms[j]!) && ((isNameWord(terms[j + 1]!) && !kindOf(terms[j + 1]!)) || hyphenParticle(terms, j))) j++;
     const kind = cueKind(text, terms, i, j);
     if (kind) out.push({ kind, text: clean(text.slice(t.start, terms[j]!.end)), start: t.start, end: terms[j]!.end, role: null });
     i = j;
@@ -315,7 +321,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   if (adjacent && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
   if (before?.text.toLowerCase() === 'the' && after && REPORTING_VERBS.has(after.text.toLowerCase())) return 'organization';
-  if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && j - i < 2) return 'place';
+  if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return null;
 }
 
