@@ -172,7 +172,7 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     // "European Union", "Russian Federation": a people's name before one generic head is part of the name.
     const people = before && joined(before) && isDemonym(before) && /^\p{Lu}/u.test(before.text) && j === i && ORG_WORDS.has(terms[i]!.text.toLowerCase());
     // "Nasser Hussain", "Payne Stewart": an untagged capitalised word before a name compromise knows is its first name.
-    const given = kind === 'person' && before && joined(before) && !kindOf(before) && isNameWord(before) && !before.tags.has('Actor') && !isDemonym(before) && !TITLES.has(before.text.toLowerCase());
+    const given = kind === 'person' && before && joined(before) && !kindOf(before) && isNameWord(before) && !before.tags.has('Actor') && !isDemonym(before) && !TITLES.has(before.text.toLowerCase()) && !plainWord(before.text);
     let from = (kind === 'place' && opener) || people || given ? i - 1 : i;
     // "TD Securities Inc", "California Avocado Commission": a firm's name begins before the words compromise knew.
     while (kind === 'organization' && from > 0 && i - from < 3 && firmWord(terms[from - 1]!)) from--;
@@ -264,7 +264,10 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   if (kind !== 'person' && name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) return null;
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
-  return { kind, text: clean(text.slice(first.start, last.end)), start: first.start, end: last.end, role };
+  const whole = clean(text.slice(first.start, last.end));
+  const trimmed = kind === 'person' ? trimPersonName(whole) : whole;
+  const start = first.start + Math.max(0, whole.indexOf(trimmed));
+  return { kind, text: trimmed, start, end: start + trimmed.length, role };
 }
 
 /** A capitalised word that may open a firm's name: no people's adjective, title, person or sentence opener. */
@@ -272,6 +275,32 @@ function firmWord(t: Term): boolean {
   if (!joined(t) || /['’]s$/.test(t.text) || isDemonym(t) || TITLES.has(t.text.toLowerCase()) || t.tags.has('Person')) return false;
   if (/^\p{Lu}{2,5}$/u.test(t.text)) return lexiconTags(t.text).length === 0;
   return isNameWord(t) && !t.sentenceStart && !t.tags.has('Actor');
+}
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person', 'LastName', 'ProperNoun', 'Place', 'Country', 'City', 'Region', 'Organization', 'Honorific']);
+
+/** "Did", "And", "Comedian": a word compromise's lexicon knows, and not as a name. */
+function plainWord(word: string): boolean {
+  const tags = lexiconTags(word.replace(/['’]s$/, ''));
+  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+}
+
+/** Word classes that never open a person's name ("Max", "Rose", "Will" may). */
+const STRAY_TAGS = new Set(['Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Copula', 'Adverb', 'Actor', 'Adjective', 'QuestionWord']);
+
+/**
+ * A person's name without the stray words glued before it: "Did Hillary Clinton", "GETTY
+ * Obama", "Comedian Ricky Gervais", "Mark Smith They" → "Hillary Clinton", "Obama",
+ * "Ricky Gervais", "Mark Smith". Only words that cannot be names go, and never the last one.
+ */
+export function trimPersonName(name: string): string {
+  const words = name.split(' ');
+  let a = 0;
+  let b = words.length;
+  const stray = (w: string) => lexiconTags(w).some((t) => STRAY_TAGS.has(t)) || (/^\p{Lu}{3,}$/u.test(w) && words.some((x) => /\p{Ll}/u.test(x)));
+  while (b - a > 1 && stray(words[a]!) && !TITLES.has(words[a]!.toLowerCase())) a++;
+  while (b - a > 1 && lexiconTags(words[b - 1]!).some((t) => t === 'Pronoun' || t === 'Determiner' || t === 'Conjunction')) b--;
+  return words.slice(a, b).join(' ');
 }
 
 /** "Jim", "Hector": compromise knows the word only as a first name. */
@@ -348,11 +377,25 @@ function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Me
     const acronym = acronyms.find((a) => a.mention === m)?.acronym ?? null;
     entities.push({ kind: m.kind, name: m.text, aliases: [m.text], roles: m.role ? [m.role] : [], acronym, first: m.start, mentions: 1 });
   }
-  return entities.filter((e) => !shadowed(e, entities)).sort((a, b) => a.first - b.first);
+  return entities.filter((e) => !shadowed(e, entities) && listable(e.name)).sort((a, b) => a.first - b.first);
 }
 
 function isCapitals(name: string): boolean {
   return !/\p{Ll}/u.test(name);
+}
+
+/**
+ * Whether a name belongs in the lists at all: not a title alone ("President", "Mr"), an event
+ * ("World Series", "Election Day"), a compound ("UK-only") or a handle ("Twitter/Ladygaga").
+ */
+export function listable(name: string): boolean {
+  const words = name.replace(/\s*\([^()]*\)$/, '').split(' ');
+  const last = words[words.length - 1]!.toLowerCase();
+  if (words.every((w) => TITLES.has(w.toLowerCase().replace(/\.$/, '').replace(/-elect$/, '')))) return false;
+  if (words.length > 1 && EVENT_WORDS.has(last)) return false;
+  // "Friends said", "Investigators believe", "Having": a plain word that opened a sentence.
+  if (words.length === 1 && plainWord(words[0]!) && !/^\p{Lu}+$/u.test(words[0]!)) return false;
+  return !/-\p{Ll}+$|\//u.test(name);
 }
 
 /** Every word capitalised or a name particle: "Syrian government" is a description, not a name. */

@@ -1,5 +1,6 @@
 import { extractDates } from './dates.js';
-import { findEntities, isName, type Entity } from './entities.js';
+import { findEntities, isName, listable, trimPersonName, type Entity } from './entities.js';
+import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from './lexicon.js';
 import { compressLead } from './headline.js';
 import { extractNumbers } from './numbers.js';
 import { rankSentences, similarity, type RankedSentence } from './rank.js';
@@ -46,8 +47,22 @@ function titleSpan(article: Article): Span | null {
 
 /** "Recep Tayyip Erdogan — Turkish leader": the fullest role says the most ("Russian president" over "President"). */
 function personLine(e: Entity): string {
-  const role = [...e.roles].sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  const role = e.roles.filter(isRole).sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
   return role ? `${e.name} — ${role}` : e.name;
+}
+
+/** Words a role may have: "Kremlin spokesperson", "former Republican President". */
+const ROLE_WORDS_MAX = 3;
+
+/**
+ * A role names an office or a tie ("FBI director", "wife"), so it ends on a person's noun:
+ * not "furious", "head of", "takes office" or "EPA Donald Trump meets President".
+ */
+function isRole(role: string): boolean {
+  const words = role.split(' ');
+  const last = words[words.length - 1]!.toLowerCase();
+  if (words.length > ROLE_WORDS_MAX || ORG_WORDS.has(last) || SOURCE_NOUNS.has(last) && !TITLES.has(last)) return false;
+  return TITLES.has(last) || ROLE_NOUNS.has(last) || /(?:er|or|ist|ant|ent|ess|man|woman|wife|husband|son|daughter|mother|father)$/.test(last);
 }
 
 /**
@@ -58,7 +73,7 @@ export function withSpeakers(entities: Entity[], speakers: Speaker[]): Entity[] 
   const rest = [...entities];
   const joined: Entity[] = [];
   // "the company", "The": a speaker with no proper name is no entity to list.
-  for (const s of speakers.filter((x) => isName(x.name))) {
+  for (const s of speakers.filter((x) => isName(x.name) && listable(x.name))) {
     const names = new Set([s.name, ...s.aliases]);
     const surname = s.type === 'person' ? s.name.split(' ').pop() : undefined;
     const same = rest.filter((e) => e.aliases.some((a) => names.has(a)) || (surname && e.kind === 'person' && e.name.split(' ').pop() === surname));
@@ -68,7 +83,8 @@ export function withSpeakers(entities: Entity[], speakers: Speaker[]): Entity[] 
     // A "speaker" the entity layer knows as a place is a country speaking: "Turkey vowed…".
     const kind = same.find((e) => e.kind !== 'person' && e.aliases.includes(s.name))?.kind ?? s.type;
     // The lists name a person in full: "Hillary Clinton" even if the quotes only said "Clinton".
-    const name = same.map((e) => e.name).find((n) => n.length > s.name.length && n.endsWith(` ${s.name}`)) ?? s.name;
+    const full = same.map((e) => e.name).find((n) => n.length > s.name.length && n.endsWith(` ${s.name}`)) ?? s.name;
+    const name = kind === 'person' ? trimPersonName(full) : full;
     joined.push({ kind, name, aliases: [...names], roles, acronym: null, first, mentions: same.length + 1 });
   }
   return [...joined, ...rest].sort((a, b) => a.first - b.first);

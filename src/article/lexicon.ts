@@ -148,7 +148,7 @@ export const ORG_WORDS = words(`
 `);
 
 /** Words that end the name of an event, not of a place: "Texas Open", "Atlanta Games", "World Cup". */
-export const EVENT_WORDS = words('open games cup championship championships classic olympics tournament trophy prix marathon rally festival summit');
+export const EVENT_WORDS = words('open games cup championship championships classic olympics tournament trophy prix marathon rally festival summit series day');
 
 /** Capitalised words that start sentences but never names: "The", "But", "In". */
 export const NOT_NAME_WORDS = words(`
