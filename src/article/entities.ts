@@ -49,7 +49,7 @@ const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
 export function findEntities(text: string, from: number, sentences: Span[] = [], title: Span | null = null): Entity[] {
   const terms = tagTerms(text, from, sentences.filter((s) => PLACED.test(text.slice(s.start, s.end))), title);
   const acronyms = findAcronyms(text, from);
-  const structural = [...datelines(text, from), ...acronymBodies(text, from), ...ampersandNames(text, from)];
+  const structural = [...datelines(text, from), ...accounts(text, from), ...acronymBodies(text, from), ...ampersandNames(text, from)];
   const tagged = [...taggedMentions(text, terms), ...cuedMentions(text, terms)].filter((m) => !structural.some((s) => m.start < s.end && s.start < m.end));
   const mentions = [...structural, ...tagged].filter(
     (m) => !acronyms.some((a) => m.start < a.end && a.start < m.end),
@@ -72,6 +72,26 @@ function datelines(text: string, from: number): Mention[] {
   for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
     const name = m[1]!;
     if (name.length >= 3) out.push({ kind: 'place', text: clean(name), start: m.index, end: m.index + name.length, role: null });
+  }
+  return out;
+}
+
+// "— Toblerone (@Toblerone) October 31, 2016": an embedded post is signed with the account's name and handle.
+const ACCOUNT = /(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w+\)/gu;
+
+/**
+ * The names that sign embedded posts, when the article names them outside the signature too
+ * (readers' posts quoted in passing are not who the story is about): one word is a brand or
+ * a body, more a person.
+ */
+function accounts(text: string, from: number): Mention[] {
+  const out: Mention[] = [];
+  ACCOUNT.lastIndex = from;
+  for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) {
+    const name = m[1]!;
+    if (text.split(name).length < 3) continue;
+    const kind = name.includes(' ') ? 'person' : 'organization';
+    out.push({ kind, text: clean(name), start: m.index, end: m.index + name.length, role: null });
   }
   return out;
 }
@@ -288,6 +308,9 @@ function plainWord(word: string): boolean {
 /** Word classes that never open a person's name ("Max", "Rose", "Will" may). */
 const STRAY_TAGS = new Set(['Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Copula', 'Adverb', 'Actor', 'Adjective', 'QuestionWord']);
 
+/** Word classes that never close a person's name. */
+const TRAILING_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Copula']);
+
 /**
  * A person's name without the stray words glued before it: "Did Hillary Clinton", "GETTY
  * Obama", "Comedian Ricky Gervais", "Mark Smith They" → "Hillary Clinton", "Obama",
@@ -299,7 +322,8 @@ export function trimPersonName(name: string): string {
   let b = words.length;
   const stray = (w: string) => lexiconTags(w).some((t) => STRAY_TAGS.has(t)) || (/^\p{Lu}{3,}$/u.test(w) && words.some((x) => /\p{Ll}/u.test(x)));
   while (b - a > 1 && stray(words[a]!) && !TITLES.has(words[a]!.toLowerCase())) a++;
-  while (b - a > 1 && lexiconTags(words[b - 1]!).some((t) => t === 'Pronoun' || t === 'Determiner' || t === 'Conjunction')) b--;
+  // "Mark Smith They", "Barbara Kingsolver Read": a pronoun or a verb after the name is the sentence going on.
+  while (b - a > 1 && lexiconTags(words[b - 1]!).some((t) => TRAILING_TAGS.has(t))) b--;
   return words.slice(a, b).join(' ');
 }
 

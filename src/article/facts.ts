@@ -3,6 +3,7 @@ import { findEntities, isName, listable, trimPersonName, type Entity } from './e
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from './lexicon.js';
 import { compressLead } from './headline.js';
 import { extractNumbers } from './numbers.js';
+import { lexiconTags } from './terms.js';
 import { rankSentences, similarity, type RankedSentence } from './rank.js';
 import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from './types.js';
 
@@ -29,7 +30,7 @@ export function extractFacts(
   const entities = withSpeakers(findEntities(article.text, article.bodyStart, sentences, titleSpan(article)), speakers);
   const dates = extractDates(article.text, article.date, article.bodyStart, sentences);
   const spans = dates.map((d) => ({ start: d.start ?? 0, end: d.end ?? 0 }));
-  const of = (kind: Entity['kind']) => entities.filter((e) => e.kind === kind);
+  const of = (kind: Entity['kind']) => mostMentioned(entities.filter((e) => e.kind === kind), LIST_MAX);
   return {
     people: of('person').map(personLine),
     places: of('place').map((e) => e.name),
@@ -40,6 +41,18 @@ export function extractFacts(
   };
 }
 
+/**
+ * A briefing names the story's actors, not a match report's line-up: past this many, the
+ * names mentioned most are kept, in the order the article introduces them.
+ */
+export const LIST_MAX = 20;
+
+function mostMentioned(entities: Entity[], max: number): Entity[] {
+  if (entities.length <= max) return entities;
+  const kept = new Set([...entities].sort((a, b) => b.mentions - a.mentions || a.first - b.first).slice(0, max));
+  return entities.filter((e) => kept.has(e));
+}
+
 function titleSpan(article: Article): Span | null {
   const at = article.title ? article.text.lastIndexOf(article.title, article.bodyStart) : -1;
   return at >= 0 && article.title ? { start: at, end: at + article.title.length } : null;
@@ -47,8 +60,15 @@ function titleSpan(article: Article): Span | null {
 
 /** "Recep Tayyip Erdogan — Turkish leader": the fullest role says the most ("Russian president" over "President"). */
 function personLine(e: Entity): string {
-  const role = e.roles.filter(isRole).sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  const role = e.roles.map(roleOnly).filter(isRole).sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
   return role ? `${e.name} — ${role}` : e.name;
+}
+
+/** "Share President", "ensure Secretary": a verb the page or the sentence left before the role. */
+function roleOnly(role: string): string {
+  const words = role.split(' ');
+  while (words.length > 1 && lexiconTags(words[0]!).some((t) => t === 'Infinitive' || t === 'PresentTense' || t === 'PastTense' || t === 'Gerund')) words.shift();
+  return words.join(' ');
 }
 
 /** Words a role may have: "Kremlin spokesperson", "former Republican President". */
