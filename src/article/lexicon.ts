@@ -216,3 +216,6 @@ export const SQUAD_WORDS = words(`
 
 /** Country abbreviations written in capitals: "U.S. officials", "the UK". */
 export const COUNTRY_ABBREVIATIONS = words('us usa uk uae ussr');
+
+/** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
+export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');
