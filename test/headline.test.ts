@@ -182,7 +182,7 @@ describe('quotes and speakers', () => {
   // PolNeAR dev and CNN/DM sentences whose "said → says" rewrite broke the grammar.
   test.each([
     ['Mook told CBS This Morning on Monday that the Clinton campaign expects Holt to insert himself into the debate.', /^Mook says the Clinton campaign expects Holt/],
-    ['Travolta told the Tampa Bay Times that he has not seen the documentary.', /^Travolta says he has not seen the documentary/],
+    ["Miller told the Washington Post that Trump's maternity-leave policy would extend to single mothers.", /^Miller says Trump's maternity-leave policy would extend/],
     ['Heading into the first debate in 10 days, Sanders told MSNBC that nobody would question her intelligence.', /^Heading into the first debate/],
     ['Speaking to dignitaries and thousands of people watching from the National Mall, Obama said the museum would tell a fuller story.', /^Speaking to dignitaries/],
     ['Obama told African-Americans this weekend he would consider it a personal insult.', /^Obama told African-Americans this weekend/],

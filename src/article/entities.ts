@@ -1,4 +1,4 @@
-import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, EVENT_WORDS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, TITLES } from './lexicon.js';
+import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, EVENT_WORDS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
@@ -109,6 +109,8 @@ function acronymBodies(text: string, from: number): Mention[] {
     const line = text.slice(text.lastIndexOf('\n', start) + 1, text.indexOf('\n', start) >>> 0);
     // A headline or dateline in capitals, a roman numeral, a country: no body.
     if (!/\p{Ll}/u.test(line) || /^[IVXLCDM]+$/.test(word) || COUNTRY_ABBREVIATIONS.has(word.toLowerCase())) continue;
+    // "the IAAF Grand Prix Final", "the PGA Tour": the acronym opens a longer name, of an event or a thing.
+    if (/^ \p{Lu}\p{Ll}/u.test(text.slice(start + word.length, start + word.length + 3))) continue;
     const known = lexiconTags(word);
     if (known.includes('Organization') || (known.length === 0 && (m[1] || m[3]))) {
       out.push({ kind: 'organization', text: word, start, end: start + word.length, role: null });
@@ -371,7 +373,9 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   if (i === j && (DEMONYM_LIKE.test(terms[i]!.text) || isDemonym(terms[i]!))) return null;
   // "Kremlin spokesperson Dmitry Peskov", "Taliban bomber": a name that qualifies a role noun is a body.
   const adjacent = after && !terms[j]!.post && /^\s+$/.test(text.slice(terms[j]!.end, after.start));
-  if (adjacent && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
+  // ("Moslem nationalist party": "nationalist" is no office, and "Moslem" no body.)
+  const office = after && (ROLE_NOUNS.has(after.text.toLowerCase()) || TITLES.has(after.text.toLowerCase()));
+  if (adjacent && office && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
   if (before?.text.toLowerCase() === 'the' && after && REPORTING_VERBS.has(after.text.toLowerCase())) return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';

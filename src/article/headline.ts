@@ -121,8 +121,7 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
   const clause = who ? saysClause({ ...split, claim: dropAsides(claim) }) : claim;
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
-  // "Travolta says he has not seen…": after "says" a pronoun has its antecedent.
-  if (DANGLING_OPENER.test(body) && !(who && clause)) return '';
+  if (DANGLING_OPENER.test(body)) return '';
   const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   const cut = (cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(dropNameAside(flat), maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
