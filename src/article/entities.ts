@@ -377,7 +377,8 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   const office = after && (ROLE_NOUNS.has(after.text.toLowerCase()) || TITLES.has(after.text.toLowerCase()));
   if (adjacent && office && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
-  if (before?.text.toLowerCase() === 'the' && after && REPORTING_VERBS.has(after.text.toLowerCase())) return 'organization';
+  // "The Taliban has claimed", "the Sutton Trust warns": a name after "the" that acts is a body.
+  if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text))) return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return null;
 }
