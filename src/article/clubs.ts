@@ -5,7 +5,7 @@ import { lexiconTags, type Term } from './terms.js';
 /** "3-1", "2-0": a score. Four-digit years ("1996-08-30") are dates. */
 const SCORE = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])/;
 /** "Newcastle 2 Southampton 1": a town followed by a bare count is a side with its score. */
-const SCORE_AFTER = /^ \d{1,3}(?![\d.,:/%-]| ?(?:per|million|billion|thousand|km|miles|kg|points?|runs|years?)\b)/;
+const SCORE_AFTER = /^ \d{1,3}(?![\d,:/%-]|\.\d| ?(?:per|million|billion|thousand|km|miles|kg|points?|runs|years?)\b)/;
 /** A sports report has a score or a few words of the game. */
 const SPORT_WORDS_MIN = 3;
 

@@ -1,6 +1,7 @@
 import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, EVENT_WORDS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
+import { clean, structuralMentions } from './structural-mentions.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
 import type { Span } from './types.js';
 
@@ -49,7 +50,7 @@ const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
 export function findEntities(text: string, from: number, sentences: Span[] = [], title: Span | null = null): Entity[] {
   const terms = tagTerms(text, from, sentences.filter((s) => PLACED.test(text.slice(s.start, s.end))), title);
   const acronyms = findAcronyms(text, from);
-  const structural = [...datelines(text, from), ...accounts(text, from), ...acronymBodies(text, from), ...ampersandNames(text, from)];
+  const structural = structuralMentions(text, from);
   const tagged = [...taggedMentions(text, terms), ...cuedMentions(text, terms)].filter((m) => !structural.some((s) => m.start < s.end && s.start < m.end));
   const mentions = [...structural, ...tagged].filter(
     (m) => !acronyms.some((a) => m.start < a.end && a.start < m.end),
@@ -60,77 +61,6 @@ export function findEntities(text: string, from: number, sentences: Span[] = [],
   const all = joinOf(text, found).map(countryAbbreviation).filter((m) => !fragment(text, m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
   const clubNames = clubs(text, all, terms);
   return canonical(all, acronyms).map((e) => (e.kind === 'place' && e.aliases.some((a) => clubNames.has(a.toLowerCase())) ? { ...e, kind: 'organization' } : e));
-}
-
-// "LONDON 1996-08-30", "WASHINGTON (Reuters) -", "BEIRUT —": a wire story opens on the place it was filed from.
-const DATELINE = /^((?:\p{Lu}[\p{Lu}.'’-]+)(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:, \p{Lu}[\p{Lu}\p{Ll}.]+)? *(?:\d{4}-\d\d-\d\d|\(\p{Lu}[\p{L}]+\) *[-—–]|[—–-] )/gmu;
-
-/** The place of the dateline at the start of a paragraph, in the capitals it is printed in. */
-function datelines(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
-  DATELINE.lastIndex = from;
-  for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
-    const name = m[1]!;
-    if (name.length >= 3) out.push({ kind: 'place', text: clean(name), start: m.index, end: m.index + name.length, role: null });
-  }
-  return out;
-}
-
-// "— Toblerone (@Toblerone) October 31, 2016": an embedded post is signed with the account's name and handle.
-const ACCOUNT = /(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w+\)/gu;
-
-/**
- * The names that sign embedded posts, when the article names them outside the signature too
- * (readers' posts quoted in passing are not who the story is about): one word is a brand or
- * a body, more a person.
- */
-function accounts(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
-  ACCOUNT.lastIndex = from;
-  for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) {
-    const name = m[1]!;
-    if (text.split(name).length < 3) continue;
-    const kind = name.includes(' ') ? 'person' : 'organization';
-    out.push({ kind, text: clean(name), start: m.index, end: m.index + name.length, role: null });
-  }
-  return out;
-}
-
-// "the OSCE", "NATO said": capitals that are no word of the language name a body.
-const ACRONYM = /(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:said|says|told|reported|announced))?/gu;
-
-/** Acronyms a body goes by, read across the whole text: after "the", before a verb of saying, or known to compromise as one. */
-function acronymBodies(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
-  ACRONYM.lastIndex = from;
-  for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
-    const word = m[2]!;
-    const start = m.index + (m[1]?.length ?? 0);
-    const line = text.slice(text.lastIndexOf('\n', start) + 1, text.indexOf('\n', start) >>> 0);
-    // A headline or dateline in capitals, a roman numeral, a country: no body.
-    if (!/\p{Ll}/u.test(line) || /^[IVXLCDM]+$/.test(word) || COUNTRY_ABBREVIATIONS.has(word.toLowerCase())) continue;
-    // "the IAAF Grand Prix Final", "the PGA Tour": the acronym opens a longer name, of an event or a thing.
-    if (/^ \p{Lu}\p{Ll}/u.test(text.slice(start + word.length, start + word.length + 3))) continue;
-    const known = lexiconTags(word);
-    if (known.includes('Organization') || (known.length === 0 && (m[1] || m[3]))) {
-      out.push({ kind: 'organization', text: word, start, end: start + word.length, role: null });
-    }
-  }
-  return out;
-}
-
-// "Standard & Poor", "A.G. Edwards & Sons", "Schroder Wertheim & Co": names joined by an ampersand are firms.
-const AMPERSAND = /(?<![\p{L}.])(?:\p{Lu}[\p{L}.'’]*\s){1,3}&\s\p{Lu}[\p{L}'’]*(?:\s(?:Co|Inc|Corp|Ltd|Plc)\b\.?)*/gu;
-
-function ampersandNames(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
-  AMPERSAND.lastIndex = from;
-  for (let m = AMPERSAND.exec(text); m; m = AMPERSAND.exec(text)) {
-    const name = m[0].replace(/^(?:The|A|An|At|In|Of|By)\s/, '');
-    const start = m.index + m[0].length - name.length;
-    if (/\p{Ll}/u.test(text.slice(text.lastIndexOf('\n', start) + 1, start + 80))) out.push({ kind: 'organization', text: clean(name), start, end: start + name.length, role: null });
-  }
-  return out;
 }
 
 /** "National Bank" + "of" + "Poland": a body's name runs on through "of" and the place it is of. */
@@ -283,7 +213,9 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   // (Not "White House", which compromise knows as a place word by word.)
   if (kind === 'place' && name.length > 1 && ORG_WORDS.has(last.text.toLowerCase()) && !name.every((t) => t.tags.has('Place'))) kind = 'organization';
   // "Texas Open", "Atlanta Games": an event, which the lists do not hold.
-  if (kind !== 'person' && name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) return null;
+  // (Also when compromise stopped the name before the event's word: "the 1994 Texas | Open".)
+  const nextWord = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1]?.toLowerCase();
+  if (kind !== 'person' && ((name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) || (nextWord && EVENT_WORDS.has(nextWord)))) return null;
   const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
   const whole = clean(text.slice(first.start, last.end));
@@ -295,7 +227,8 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
 /** A capitalised word that may open a firm's name: no people's adjective, title, person or sentence opener. */
 function firmWord(t: Term): boolean {
   if (!joined(t) || /['’]s$/.test(t.text) || isDemonym(t) || TITLES.has(t.text.toLowerCase()) || t.tags.has('Person')) return false;
-  if (/^\p{Lu}{2,5}$/u.test(t.text)) return lexiconTags(t.text).length === 0;
+  // "TD Securities": capitals are an acronym unless they spell a function word ("FOR FIFA" in a headline).
+  if (/^\p{Lu}{2,5}$/u.test(t.text)) return !lexiconTags(t.text).some((x) => /Preposition|Determiner|Conjunction|Pronoun|Tense|Copula|Adverb/.test(x));
   return isNameWord(t) && !t.sentenceStart && !t.tags.has('Actor');
 }
 
@@ -383,10 +316,6 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   return null;
 }
 
-/** Strips brackets, possessives and stray punctuation: "[Putin]" → "Putin", "Turkey’s" → "Turkey". */
-export function clean(name: string): string {
-  return name.replace(/^[\s[("'“‘]+|[\s\])"'”’.,;:!?]+$/g, '').replace(/['’]s$/, '').replace(/\s+/g, ' ');
-}
 
 /** Merges mentions into entities: a surname or a shorter form joins the fuller name it ends. */
 function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Mention }[]): Entity[] {
@@ -433,7 +362,7 @@ export function isName(text: string): boolean {
   if (words.length === 1 && (DEMONYM_LIKE.test(words[0]!) || lexiconTags(words[0]!).some((t) => t === 'Demonym' || t === 'Adjective'))) return false;
   // "South Korean", "American Olympic": a name that ends on a people's adjective describes.
   if (words.length > 1 && lexiconTags(words[words.length - 1]!).includes('Demonym')) return false;
-  return /\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
+  return /\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w) || w === '&' || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
 }
 
 function sameEntity(e: Entity, m: Mention): boolean {

@@ -205,7 +205,8 @@ export const MATCH_WORDS = words(`
 export const SPORT_WORDS = words(`
   match matches game games innings wicket wickets goal goals scored striker midfielder
   defender goalkeeper league championship tournament season halftime half-time cup
-  runs bowled batting pitch stadium coach
+  runs bowled batting pitch stadium coach soccer football cricket rugby tennis golf hockey
+  baseball basketball results
 `);
 
 /** Nouns of a team's people: a town right before one is the club ("Newcastle team mate", "Dynamo Moscow players"). */
