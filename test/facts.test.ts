@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { extractFacts, withSpeakers } from '../src/article/facts.js';
+import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts.js';
 import { extractNumbers } from '../src/article/numbers.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -78,6 +78,34 @@ describe('speakers give the canonical people', () => {
 
   test('GIVEN a speaker with no proper name ("the company") THEN it is not listed', () => {
     expect(withSpeakers([], [speaker('the company', ['the company'], [], 'organization')])).toEqual([]);
+  });
+});
+
+describe('the lists a briefing shows', () => {
+  const factsOf = (text: string, speakers: Speaker[] = []) => {
+    const read = readText(text);
+    if (!read.ok) throw new Error(read.error.message);
+    return extractFacts(read.value, splitSentences(read.value.text, read.value.paragraphs), [], speakers);
+  };
+  const speaker = (name: string, roles: string[]): Speaker => ({ id: name.toLowerCase().replace(/\W+/g, '-'), name, aliases: [name], roles, type: 'person' });
+
+  // Roles the 5W1H dev articles gave: "Sebastian Vettel — furious", "Hillary Clinton — head of", "Michelle Obama — Share President".
+  test.each([
+    [['furious'], 'Sebastian Vettel'],
+    [['head of'], 'Sebastian Vettel'],
+    [['Share President'], 'Sebastian Vettel — President'],
+    [['furious', 'Ferrari driver'], 'Sebastian Vettel — Ferrari driver'],
+  ])('GIVEN the roles %j THEN the line is "%s"', (roles, line) => {
+    const facts = factsOf('Vettel fumes\n\nSebastian Vettel said the race was unfair.\n', [speaker('Sebastian Vettel', roles)]);
+    expect(facts.people).toEqual([line]);
+  });
+
+  test('GIVEN a line-up of more names than a list holds THEN the most mentioned stay, in the order of the text', () => {
+    const players = Array.from({ length: 26 }, (_, i) => `Player${String.fromCharCode(65 + i)}son`);
+    const text = `Line-up\n\n${players.map((p, i) => `Coach Tom ${p} scored ${i + 2} goals.`).join(' ')} Tom ${players[25]} was the star, said Tom ${players[25]}.\n`;
+    const people = factsOf(text).people;
+    expect(people.length).toBeLessThanOrEqual(LIST_MAX);
+    expect(people.some((p) => p.includes(players[25]!))).toBe(true);
   });
 });
 
