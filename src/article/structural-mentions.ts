@@ -45,6 +45,17 @@ function accounts(text: string, from: number): Mention[] {
   return out;
 }
 
+/** How far either side of a word its line is read: a headline in capitals is shorter than this. */
+const LINE_WINDOW = 200;
+
+/** The line around an offset, at most LINE_WINDOW characters either side (a 1 MB line is read in bounded pieces). */
+function lineAround(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - LINE_WINDOW), at);
+  const after = text.slice(at, at + LINE_WINDOW);
+  const end = after.indexOf('\n');
+  return before.slice(before.lastIndexOf('\n') + 1) + (end < 0 ? after : after.slice(0, end));
+}
+
 // "the OSCE", "NATO said": capitals that are no word of the language name a body.
 const ACRONYM = /(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:said|says|told|reported|announced))?/gu;
 
@@ -55,7 +66,7 @@ function acronymBodies(text: string, from: number): Mention[] {
   for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
     const word = m[2]!;
     const start = m.index + (m[1]?.length ?? 0);
-    const line = text.slice(text.lastIndexOf('\n', start) + 1, text.indexOf('\n', start) >>> 0);
+    const line = lineAround(text, start);
     // A headline or dateline in capitals, a roman numeral, a country: no body.
     if (!/\p{Ll}/u.test(line) || /^[IVXLCDM]+$/.test(word) || COUNTRY_ABBREVIATIONS.has(word.toLowerCase())) continue;
     // "the IAAF Grand Prix Final", "the PGA Tour": the acronym opens a longer name, of an event or a thing.
@@ -77,7 +88,7 @@ function ampersandNames(text: string, from: number): Mention[] {
   for (let m = AMPERSAND.exec(text); m; m = AMPERSAND.exec(text)) {
     const name = m[0].replace(/^(?:The|A|An|At|In|Of|By)\s/, '');
     const start = m.index + m[0].length - name.length;
-    if (/\p{Ll}/u.test(text.slice(text.lastIndexOf('\n', start) + 1, start + 80))) out.push({ kind: 'organization', text: clean(name), start, end: start + name.length, role: null });
+    if (/\p{Ll}/u.test(lineAround(text, start))) out.push({ kind: 'organization', text: clean(name), start, end: start + name.length, role: null });
   }
   return out;
 }
