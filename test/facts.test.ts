@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { extractFacts, withSpeakers } from '../src/article/facts.js';
+import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts.js';
 import { extractNumbers } from '../src/article/numbers.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -34,7 +34,8 @@ describe('the seed article against expected.json', () => {
   test('GIVEN the seed THEN its places are the expected set plus only real places of the text', () => {
     const extra = facts.places.filter((p) => !expected.facts.places.includes(p));
     expect(facts.places).toEqual(expect.arrayContaining(expected.facts.places));
-    expect(extra).toEqual(['US', 'Idlib Province']);
+    // "[the US-led] coalition": a name inside a compound describes the coalition, it is no place of the story.
+    expect(extra).toEqual(['Idlib Province']);
   });
 
   test('GIVEN the seed THEN its organisations are the expected set, the acronym joined', () => {
@@ -80,14 +81,59 @@ describe('speakers give the canonical people', () => {
   });
 });
 
+describe('the lists a briefing shows', () => {
+  const factsOf = (text: string, speakers: Speaker[] = []) => {
+    const read = readText(text);
+    if (!read.ok) throw new Error(read.error.message);
+    return extractFacts(read.value, splitSentences(read.value.text, read.value.paragraphs), [], speakers);
+  };
+  const speaker = (name: string, roles: string[]): Speaker => ({ id: name.toLowerCase().replace(/\W+/g, '-'), name, aliases: [name], roles, type: 'person' });
+
+  // Roles the 5W1H dev articles gave: "Sebastian Vettel — furious", "Hillary Clinton — head of", "Michelle Obama — Share President".
+  test.each([
+    [['furious'], 'Sebastian Vettel'],
+    [['head of'], 'Sebastian Vettel'],
+    [['Share President'], 'Sebastian Vettel — President'],
+    [['furious', 'Ferrari driver'], 'Sebastian Vettel — Ferrari driver'],
+  ])('GIVEN the roles %j THEN the line is "%s"', (roles, line) => {
+    const facts = factsOf('Vettel fumes\n\nSebastian Vettel said the race was unfair.\n', [speaker('Sebastian Vettel', roles)]);
+    expect(facts.people).toEqual([line]);
+  });
+
+  test('GIVEN a line-up of more names than a list holds THEN the most mentioned stay, in the order of the text', () => {
+    const players = Array.from({ length: 26 }, (_, i) => `Player${String.fromCharCode(65 + i)}son`);
+    const text = `Line-up\n\n${players.map((p, i) => `Coach Tom ${p} scored ${i + 2} goals.`).join(' ')} Tom ${players[25]} was the star, said Tom ${players[25]}.\n`;
+    const people = factsOf(text).people;
+    expect(people.length).toBeLessThanOrEqual(LIST_MAX);
+    expect(people.some((p) => p.includes(players[25]!))).toBe(true);
+  });
+});
+
 describe('numbers in context', () => {
   test.each([
     ['Five people were trapped under the rubble.', 'Five people were trapped'],
-    ['The government pledged $3 billion for reconstruction.', '$3 billion for reconstruction'],
-    ['Turnout fell to 40% in the capital.', '40% in the capital'],
+    ['The government pledged $3 billion for reconstruction.', '$3 billion'],
+    ['Turnout fell to 40% in the capital.', '40%'],
     ['Of the parents questioned, 628 had children who ate school lunches.', '628 had children'],
   ])('GIVEN "%s" THEN "%s"', (sentence, phrase) => {
     expect(extractNumbers(sentence, 0, [])).toEqual([phrase]);
+  });
+
+  // Sentences from CNN/DailyMail and XSum dev articles whose numbers came out as fragments.
+  test.each([
+    ['Bruce Jenner, 65, has said he is happy.', []],
+    ['Mark Smith, 47, announced earlier this week that he would retire.', []],
+    ['Tributes were paid by the 39-year-old, who signed a three-year deal in May.', ['three-year deal']],
+    ['The sale cost $5,000 In her lawsuit she asked for more.', ['$5,000']],
+    ['He made his 500th appearance as they ran out 29-10 winners.', []],
+    ['The ship left at 12.30 am and must return.', []],
+    ['He signed eight weeks after he left.', ['eight weeks']],
+    ['Police said two Brisbane neighbours were arrested.', ['two Brisbane neighbours were arrested']],
+    ['She has won eight Academy Awards and four Golden Globes.', ['eight Academy Awards', 'four Golden Globes']],
+    ['He faces eight counts of child pornography.', ['eight counts of child pornography']],
+    ['The 200 kilograms - could not be flown.', ['200 kilograms']],
+  ])('GIVEN "%s" THEN only whole phrases: %j', (sentence, phrases) => {
+    expect(extractNumbers(sentence, 0, [])).toEqual(phrases);
   });
 
   test('GIVEN years and days of the month THEN they are left to the dates', () => {

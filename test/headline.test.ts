@@ -179,6 +179,17 @@ describe('quotes and speakers', () => {
   const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person' };
   const lead = (text: string): RankedSentence => ({ index: 0, sentence: { start: 0, end: text.length, paragraph: 0 }, text, words: text.split(' ').length, terms: new Map(), score: 1 });
 
+  // PolNeAR dev and CNN/DM sentences whose "said → says" rewrite broke the grammar.
+  test.each([
+    ['Mook told CBS This Morning on Monday that the Clinton campaign expects Holt to insert himself into the debate.', /^Mook says the Clinton campaign expects Holt/],
+    ["Miller told the Washington Post that Trump's maternity-leave policy would extend to single mothers.", /^Miller says Trump's maternity-leave policy would extend/],
+    ['Heading into the first debate in 10 days, Sanders told MSNBC that nobody would question her intelligence.', /^Heading into the first debate/],
+    ['Speaking to dignitaries and thousands of people watching from the National Mall, Obama said the museum would tell a fuller story.', /^Speaking to dignitaries/],
+    ['Obama told African-Americans this weekend he would consider it a personal insult.', /^Obama told African-Americans this weekend/],
+  ])('GIVEN "%s" THEN the rewrite keeps a grammatical sentence', (text, line) => {
+    expect(compressLead(lead(text), [], [], 30)).toMatch(line);
+  });
+
   test('GIVEN a quote-led lead THEN the quote is kept whole after the name, brackets dropped', () => {
     const text = '“I hope [Putin] will continue the positive stance also going forward,” Erdogan said, the Daily Sabah reported.';
     expect(compressLead(lead(text), [], [])).toBe('Erdogan: \u2018I hope Putin will continue the positive stance also going forward\u2019');

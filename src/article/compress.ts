@@ -3,16 +3,17 @@
  * front, its asides dropped and its tail cut at a phrase boundary. Works on one sentence of
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
-import { REPORTING_VERBS } from './lexicon.js';
+import { LISTENER_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { lexiconTags } from './terms.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
 /** A speaker phrase is short: "Turkish leader Recep Tayyip Erdogan" is five words. */
 const SPEAKER_WORDS_MAX = 7;
 // "…crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of talks…"
-const TRAILING_ATTRIBUTION = new RegExp(`^(.{12,}?)[,\u201d"]\\s+([^,"\u201c\u201d]{2,80}?)\\s+(?:${REPORT})\\b(.*)$`);
+const TRAILING_ATTRIBUTION = new RegExp(`^(.{12,}?)[,\u201d"]\\s+([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})\\b(.*)$`);
 // "Erdogan said Moscow must…", "The Turkish president noted that Putin…"
-const LEADING_ATTRIBUTION = new RegExp(`^([^,"\u201c\u201d]{2,80}?)\\s+(?:${REPORT})(?:\\s+(?:on\\s+)?\\w+day)?,?\\s+(?:that\\s+)?(.{12,})$`);
+const LEADING_ATTRIBUTION = new RegExp(`^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day)?,?\\s+(?:that\\s+)?(.{12,})$`);
 /** Phrases that open a clause the headline can lose: "…crisis in Syria ahead of talks". */
 const CUT_BEFORE = /\s(?:ahead of|after|amid|as|while|because|although|though|which|who|when|where|but|and|despite|following|before|since|saying|according to|with)\s/gi;
 /** Weaker boundaries, taken only when no clause boundary fits: "…crisis | in Syria". */
@@ -50,6 +51,10 @@ const OPENERS = /^(on|in|at|by|for|during|after|before|however|meanwhile|also|bu
 export interface Claim {
   speaker: string | null;
   claim: string;
+  /** The reporting verb as written ("told"), when there is a speaker. */
+  verb?: string;
+  /** Where the claim stands: after the verb ("X said Y") or before the speaker ("Y, X said"). */
+  position?: 'after' | 'before';
 }
 
 /** Splits "X, Erdogan said" and "Erdogan said X" into speaker and claim; else the whole is the claim. */
@@ -57,12 +62,43 @@ export function splitAttribution(sentence: string): Claim {
   const s = sentence.trim().replace(/[.!?]+["\u201d\u2019]?$/, (m) => m.replace(/[.!?]/g, ''));
   const trailing = TRAILING_ATTRIBUTION.exec(s);
   if (trailing && isSpeakerPhrase(trailing[2]!) && !NOT_A_CLAIM.test(trailing[1]!.replace(/^["\u201c]/, ''))) {
-    return { speaker: trailing[2]!, claim: closeQuote(trailing[1]!.replace(/^["\u201c]/, '')) };
+    return { speaker: trailing[2]!, claim: closeQuote(trailing[1]!.replace(/^["\u201c]/, '')), verb: trailing[3]!, position: 'before' };
   }
   const leading = LEADING_ATTRIBUTION.exec(s);
   // "Caddell said in an interview…" reports where, not what: only a clause is a claim.
-  if (leading && isSpeakerPhrase(leading[1]!) && !NOT_A_CLAIM.test(leading[2]!)) return { speaker: leading[1]!, claim: leading[2]! };
+  if (leading && isSpeakerPhrase(leading[1]!) && !NOT_A_CLAIM.test(leading[3]!)) return { speaker: leading[1]!, claim: leading[3]!, verb: leading[2]!, position: 'after' };
   return { speaker: null, claim: s };
+}
+
+/** "at a campaign stop in Toledo, Ohio, that …": the words before "that" say where, the clause follows it. */
+const THAT_CLAUSE = /^[^"\u201c\u201d\u2018]{1,100}?\s+that\s+(.{12,})$/;
+/** Words that open no clause: "Speaking to dignitaries, …", "According to Yahoo News", "him". */
+const NO_CLAUSE_OPENER = /^(?:according|based|him|her|them|me|us|asked)\b/i;
+
+/**
+ * The clause a present-tense "X says …" can carry, or null when the sentence's structure does
+ * not allow the rewrite and the original wording must stay: "Trump told donors that it …" →
+ * "it …"; "Asked if …, Fergus said" and "Trump told donors he would …" → null.
+ */
+export function saysClause(c: Claim): string | null {
+  let clause = c.claim.trim();
+  const verb = c.verb?.toLowerCase() ?? '';
+  if (c.position === 'after' && (LISTENER_VERBS.has(verb) || NOT_A_CLAIM.test(clause))) {
+    const that = THAT_CLAUSE.exec(clause);
+    if (!that) return null;
+    clause = that[1]!;
+  }
+  const first = /^[\p{L}'’-]+/u.exec(clause)?.[0] ?? '';
+  if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
+  return clause;
+}
+
+/** "Speaking", "Asked", "Heading": a capitalised participle opens a phrase, not a clause. */
+function isParticiple(word: string): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const tags = lexiconTags(word);
+  if (tags.some((t) => t === 'Gerund' || t === 'PastTense' || t === 'Participle')) return true;
+  return tags.length === 0 && /\p{Ll}(?:ing|ed)$/u.test(word);
 }
 
 /** 'The situation is “complicated,” Peskov said': the split leaves the quote open; close it. */

@@ -1,7 +1,9 @@
 import { extractDates } from './dates.js';
-import { findEntities, isName, type Entity } from './entities.js';
+import { findEntities, isName, listable, trimPersonName, type Entity } from './entities.js';
+import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from './lexicon.js';
 import { compressLead } from './headline.js';
 import { extractNumbers } from './numbers.js';
+import { lexiconTags } from './terms.js';
 import { rankSentences, similarity, type RankedSentence } from './rank.js';
 import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from './types.js';
 
@@ -28,7 +30,7 @@ export function extractFacts(
   const entities = withSpeakers(findEntities(article.text, article.bodyStart, sentences, titleSpan(article)), speakers);
   const dates = extractDates(article.text, article.date, article.bodyStart, sentences);
   const spans = dates.map((d) => ({ start: d.start ?? 0, end: d.end ?? 0 }));
-  const of = (kind: Entity['kind']) => entities.filter((e) => e.kind === kind);
+  const of = (kind: Entity['kind']) => mostMentioned(entities.filter((e) => e.kind === kind), LIST_MAX);
   return {
     people: of('person').map(personLine),
     places: of('place').map((e) => e.name),
@@ -39,6 +41,18 @@ export function extractFacts(
   };
 }
 
+/**
+ * A briefing names the story's actors, not a match report's line-up: past this many, the
+ * names mentioned most are kept, in the order the article introduces them.
+ */
+export const LIST_MAX = 20;
+
+function mostMentioned(entities: Entity[], max: number): Entity[] {
+  if (entities.length <= max) return entities;
+  const kept = new Set([...entities].sort((a, b) => b.mentions - a.mentions || a.first - b.first).slice(0, max));
+  return entities.filter((e) => kept.has(e));
+}
+
 function titleSpan(article: Article): Span | null {
   const at = article.title ? article.text.lastIndexOf(article.title, article.bodyStart) : -1;
   return at >= 0 && article.title ? { start: at, end: at + article.title.length } : null;
@@ -46,8 +60,29 @@ function titleSpan(article: Article): Span | null {
 
 /** "Recep Tayyip Erdogan — Turkish leader": the fullest role says the most ("Russian president" over "President"). */
 function personLine(e: Entity): string {
-  const role = [...e.roles].sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  const role = e.roles.map(roleOnly).filter(isRole).sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
   return role ? `${e.name} — ${role}` : e.name;
+}
+
+/** "Share President", "ensure Secretary": a verb the page or the sentence left before the role. */
+function roleOnly(role: string): string {
+  const words = role.split(' ');
+  while (words.length > 1 && lexiconTags(words[0]!).some((t) => t === 'Infinitive' || t === 'PresentTense' || t === 'PastTense' || t === 'Gerund')) words.shift();
+  return words.join(' ');
+}
+
+/** Words a role may have: "Kremlin spokesperson", "former Republican President". */
+const ROLE_WORDS_MAX = 3;
+
+/**
+ * A role names an office or a tie ("FBI director", "wife"), so it ends on a person's noun:
+ * not "furious", "head of", "takes office" or "EPA Donald Trump meets President".
+ */
+function isRole(role: string): boolean {
+  const words = role.split(' ');
+  const last = words[words.length - 1]!.toLowerCase();
+  if (words.length > ROLE_WORDS_MAX || ORG_WORDS.has(last) || SOURCE_NOUNS.has(last) && !TITLES.has(last)) return false;
+  return TITLES.has(last) || ROLE_NOUNS.has(last) || /(?:er|or|ist|ant|ent|ess|man|woman|wife|husband|son|daughter|mother|father)$/.test(last);
 }
 
 /**
@@ -58,7 +93,7 @@ export function withSpeakers(entities: Entity[], speakers: Speaker[]): Entity[] 
   const rest = [...entities];
   const joined: Entity[] = [];
   // "the company", "The": a speaker with no proper name is no entity to list.
-  for (const s of speakers.filter((x) => isName(x.name))) {
+  for (const s of speakers.filter((x) => isName(x.name) && listable(x.name))) {
     const names = new Set([s.name, ...s.aliases]);
     const surname = s.type === 'person' ? s.name.split(' ').pop() : undefined;
     const same = rest.filter((e) => e.aliases.some((a) => names.has(a)) || (surname && e.kind === 'person' && e.name.split(' ').pop() === surname));
@@ -68,7 +103,8 @@ export function withSpeakers(entities: Entity[], speakers: Speaker[]): Entity[] 
     // A "speaker" the entity layer knows as a place is a country speaking: "Turkey vowed…".
     const kind = same.find((e) => e.kind !== 'person' && e.aliases.includes(s.name))?.kind ?? s.type;
     // The lists name a person in full: "Hillary Clinton" even if the quotes only said "Clinton".
-    const name = same.map((e) => e.name).find((n) => n.length > s.name.length && n.endsWith(` ${s.name}`)) ?? s.name;
+    const full = same.map((e) => e.name).find((n) => n.length > s.name.length && n.endsWith(` ${s.name}`)) ?? s.name;
+    const name = kind === 'person' ? trimPersonName(full) : full;
     joined.push({ kind, name, aliases: [...names], roles, acronym: null, first, mentions: same.length + 1 });
   }
   return [...joined, ...rest].sort((a, b) => a.first - b.first);

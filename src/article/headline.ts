@@ -1,7 +1,8 @@
-import { cutToFit, dropAsides, dropNameAside, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import { cutToFit, dropAsides, dropNameAside, saysClause, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
-import { ORG_WORDS } from './lexicon.js';
+import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
+import { lexiconTags } from './terms.js';
 import type { Article, Quote, Sentence, Speaker } from './types.js';
 
 /** The contract's headline limit: one line of at most 100 characters. */
@@ -109,15 +110,19 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
 export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
-  const { speaker, claim } = splitAttribution(stripDateline(stripFurniture(r.text)));
+  const sentence = stripDateline(stripFurniture(r.text));
+  const split = splitAttribution(sentence);
+  const { speaker, claim } = split;
   const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
   if (speaker && !who) return '';
   const quoteLed = /^["\u201c\u2018]/.test(r.text);
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
   if (quoteLed || TRANSCRIPT_TURN.test(r.text)) return '';
-  const body = dropAsides(claim);
+  // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
+  const clause = who ? saysClause({ ...split, claim: dropAsides(claim) }) : claim;
+  const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
   if (DANGLING_OPENER.test(body)) return '';
-  const line = who ? `${who} says ${lowerLead(body, claim)}` : body;
+  const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   const cut = (cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(dropNameAside(flat), maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1);
@@ -157,6 +162,13 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
   const body = (k > 0 && /^the$/i.test(kept[k - 1]!)) || run.some((w) => ORG_WORDS.has(w.toLowerCase()));
   const person = !body && (run.length === 2 || (k > 0 && /^\p{Ll}/u.test(kept[k - 1]!)));
   return person ? run[run.length - 1]! : run.join(' ');
+}
+
+/** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */
+function plural(who: string): boolean {
+  const last = who.split(/\s+/).pop()!.toLowerCase();
+  if (!/[^s]s$/.test(last) || /^\p{Lu}/u.test(who.split(/\s+/).pop()!) && who.includes(' ') && !/^\p{Lu}/u.test(who)) return false;
+  return ROLE_NOUNS.has(last.slice(0, -1)) || SOURCE_NOUNS.has(last.slice(0, -1)) || lexiconTags(last).includes('Plural');
 }
 
 /** A person by surname, an organisation by its whole name ("Health Inspectorate Wales", not "Wales"). */

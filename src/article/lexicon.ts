@@ -144,8 +144,11 @@ export const ORG_WORDS = words(`
   coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
   television tv broadcasting media club school college hospital church network staff
   authority authorities cabinet secretariat embassy commission caucus international watch
-  institution institutions ministries
+  institution institutions ministries exchange desk newsroom
 `);
+
+/** Words that end the name of an event, not of a place: "Texas Open", "Atlanta Games", "World Cup". */
+export const EVENT_WORDS = words('open games cup championship championships classic olympics tournament trophy prix marathon rally festival summit series day');
 
 /** Capitalised words that start sentences but never names: "The", "But", "In". */
 export const NOT_NAME_WORDS = words(`
@@ -176,3 +179,44 @@ export const PHRASE_BREAKERS = words(`
 export const DETERMINERS = words('the a an this these those his her their its our another some several many');
 
 export const GENDERED: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', he: 'm', she: 'f', king: 'm', queen: 'f', congressman: 'm', congresswoman: 'f', spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', father: 'm', mother: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', prince: 'm', princess: 'f' };
+
+/** Abbreviations that open a place name, full stop and all: "St. Louis", "Mt. Kenya". */
+export const PLACE_ABBREVIATIONS = words('st ste mt ft');
+
+/** Words of direction that begin a place's name when capitalised: "East Jerusalem", "Northern Ireland". */
+export const COMPASS = words('north south east west northern southern eastern western central upper lower greater');
+
+/** Legal designators that close a company's name: alone or first, they are a fragment of one ("Co", "Inc Nasdaq"). */
+export const DESIGNATORS = words('inc corp corporation co ltd plc llc ag ab sa nv bv spa gmbh');
+
+/** Words that name a sports club after its town: "Norwich City", "Dynamo Moscow", "Paris St Germain". */
+export const CLUB_WORDS = words(`
+  fc afc united rovers athletic athletico atletico wanderers albion dynamo dinamo sporting
+  real inter olympique racing spartak lokomotiv celtic rangers hotspur villa
+`);
+
+/** Verbs and prepositions of a match: a town on either side of one is the club that plays it. */
+export const MATCH_WORDS = words(`
+  beat beats beaten drew draw draws lost lose loses defeated defeat defeats v vs
+  against trounced thrashed edged routed overcame hammered joined
+`);
+
+/** Words that make an article a sports report, where towns play matches. */
+export const SPORT_WORDS = words(`
+  match matches game games innings wicket wickets goal goals scored striker midfielder
+  defender goalkeeper league championship tournament season halftime half-time cup
+  runs bowled batting pitch stadium coach soccer football cricket rugby tennis golf hockey
+  baseball basketball results
+`);
+
+/** Nouns of a team's people: a town right before one is the club ("Newcastle team mate", "Dynamo Moscow players"). */
+export const SQUAD_WORDS = words(`
+  team side squad players player skipper captain coach manager striker midfielder defender
+  goalkeeper keeper fans supporters teammate team-mate
+`);
+
+/** Country abbreviations written in capitals: "U.S. officials", "the UK". */
+export const COUNTRY_ABBREVIATIONS = words('us usa uk uae ussr');
+
+/** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
+export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');

@@ -64,6 +64,36 @@ export function tagTerms(text: string, from: number, extra: Span[] = [], title: 
   return terms;
 }
 
+const LEXICON = (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+
+/** What compromise's own lexicon says a word is ("german" → Demonym), whatever its tagger made of it in context. */
+export function lexiconTags(word: string): string[] {
+  const tags = LEXICON[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+/** Place names compromise knows ("serbia", "chechnya"), by their first three letters. */
+const PLACES_BY_STEM = ((): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const [word, tags] of Object.entries(LEXICON)) {
+    if (!/^[a-z]+$/.test(word) || ![tags].flat().some((t) => /^(?:Country|Region|City|Place)$/.test(t))) continue;
+    out.set(word.slice(0, 3), [...(out.get(word.slice(0, 3)) ?? []), word]);
+  }
+  return out;
+})();
+
+/**
+ * "Serb", "Yugoslav", "Chechen": a word that is a longer place name's stem (all but its last two
+ * letters, at least four, shared) is the people of that place. `places` adds the article's own.
+ */
+export function isDemonymOfPlace(word: string, places: Iterable<string> = []): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{4,}$/.test(w) || LEXICON[w] !== undefined) return false;
+  const need = Math.max(4, w.length - 2);
+  const candidates = [...(PLACES_BY_STEM.get(w.slice(0, 3)) ?? []), ...[...places].flatMap((p) => p.toLowerCase().split(' '))];
+  return candidates.some((p) => p.length > w.length && p.slice(0, need) === w.slice(0, need));
+}
+
 function windowEnd(text: string, from: number): number {
   if (text.length - from <= TAGGED_WINDOW_CHARS) return text.length;
   const limit = from + TAGGED_WINDOW_CHARS;
