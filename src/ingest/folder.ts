@@ -6,11 +6,12 @@ import type { ArticleMeta, Reading, Result } from '../article/types.js';
 import { contentHash } from '../library/content-hash.js';
 import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
 import { articleText, extractHtml } from './html.js';
+import { bytesLookLikeHtml } from './sniff.js';
 import { decode, declaredCharset } from './charset.js';
 
 /**
- * Text files only: `.html` needs Readability to find the article in the page, which is
- * the URL ingest's job, so a folder of saved pages is not imported here.
+ * Text files; `.html` ones only when asked (`html`). A text file that holds a page (recognised
+ * by its content) is read through the HTML extractor all the same.
  */
 export const FOLDER_EXTENSIONS: readonly string[] = ['.txt', '.md'];
 /** Saved web pages, read through the HTML extractor when `html` is set. */
@@ -69,7 +70,7 @@ async function importFile(file: string, options: ImportOptions): Promise<FileOut
   // Refuse before loading a huge file into memory
   if (size > maxBytes) return { outcome: 'failed', reason: `TOO_LARGE: file is ${size} bytes, over the ${maxBytes} byte limit` };
   const bytes = await readFile(file);
-  if (FOLDER_HTML_EXTENSIONS.includes(extname(file).toLowerCase())) return importHtml(file, bytes, options);
+  if (FOLDER_HTML_EXTENSIONS.includes(extname(file).toLowerCase()) || bytesLookLikeHtml(bytes)) return importHtml(file, bytes, options);
   const decoded = readBytes(bytes, { maxBytes });
   if (!decoded.ok) return { outcome: 'failed', reason: `${decoded.error.code}: ${decoded.error.message}` };
   const text = decoded.value.text;

@@ -11,6 +11,7 @@ import { contentHash } from '../library/content-hash.js';
 import type { ArticleStore, SaveOutcome, StoredArticle } from '../library/types.js';
 import { canonicalUrl } from './canonical-url.js';
 import { articleText, extractHtml, type ExtractedPage } from './html.js';
+import { bytesLookLikeHtml, looksLikeHtml } from './sniff.js';
 import { decode, declaredCharset } from './charset.js';
 import { FetchRefusedError, safeFetch, type SafeFetchOptions } from './safe-fetch.js';
 
@@ -89,7 +90,7 @@ export async function ingestUrl(url: string, options: IngestOptions): Promise<In
   if (already) return already;
   const doc = await safeFetch(key, options.fetch);
   if (doc.notModified) throw new ArticleReadError(`the server answered 304 without a cached copy: ${key}`);
-  if (doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') {
+  if ((doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') && !looksLikeHtml(doc.text)) {
     return storeText(canonicalUrl(doc.url) ?? key, canonicalUrl(doc.url), doc.text, {}, options);
   }
   const page = extractHtml(doc.text, doc.url);
@@ -98,9 +99,9 @@ export async function ingestUrl(url: string, options: IngestOptions): Promise<In
   return byCanonical ?? storePage(page, key, options);
 }
 
-/** Stores `text` read as HTML or plain text, chosen by the file name's extension. */
+/** Stores `text` read as HTML or plain text: HTML by the file name's extension or by its content. */
 function storeByName(name: string, source: string, text: string, meta: ArticleMeta, options: IngestOptions): Ingested {
-  if (!HTML_EXTENSIONS.includes(extname(name).toLowerCase())) return storeText(source, null, text, meta, options);
+  if (!HTML_EXTENSIONS.includes(extname(name).toLowerCase()) && !looksLikeHtml(text)) return storeText(source, null, text, meta, options);
   const page = extractHtml(text, null);
   // A saved page names its canonical URL: the archive may have it from the web already
   const already = page.url ? findKnownUrl(options.articles, page.url) : null;
@@ -120,7 +121,7 @@ export async function ingestFile(path: string, options: IngestOptions): Promise<
 
 /** HTML in whatever charset it declares; text files must be UTF-8, as the engine reads them. */
 function decodeFile(path: string, bytes: Uint8Array): string {
-  if (HTML_EXTENSIONS.includes(extname(path).toLowerCase())) return decode(bytes, declaredCharset('', bytes));
+  if (HTML_EXTENSIONS.includes(extname(path).toLowerCase()) || bytesLookLikeHtml(bytes)) return decode(bytes, declaredCharset('', bytes));
   const read = readBytes(bytes);
   if (!read.ok) throw new ArticleReadError(`${path}: ${read.error.code}: ${read.error.message}`);
   return read.value.text;
@@ -145,5 +146,6 @@ export async function ingestAttachment(attachment: Attachment, sourcePrefix: str
 /** `/article add text:` — pasted text, with an optional title. */
 export function ingestPastedText(text: string, sourcePrefix: string, options: IngestOptions & { title?: string | null }): Ingested {
   const source = `${sourcePrefix}/${contentHash(text).slice(0, 16)}`;
-  return storeText(source, null, text, options.title ? { title: options.title } : {}, options);
+  // A page's source pasted as text is read as the page it is
+  return storeByName('pasted.txt', source, text, options.title ? { title: options.title } : {}, options);
 }
