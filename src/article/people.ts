@@ -1,6 +1,7 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from './partition.js';
+import { firstNameGender } from './wordclass.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {
@@ -41,11 +42,17 @@ export class Registry {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly roleHolders: Entity[] = [];
 
-  /** Finds or creates the entity a name mention refers to. */
-  addName(m: Mention, personHint: boolean, quoted = false): Entity {
+  /**
+   * Finds or creates the entity a name mention refers to; null when the mention is a
+   * gendered honorific and surname that names no one person of the article ("Mrs. Trump"
+   * with two Trumps and no word of who she is).
+   */
+  addName(m: Mention, personHint: boolean, quoted = false): Entity | null {
     const words = fold(m.name!).split(/\s+/);
-    const entity = this.lookup(words, m.organization) ?? this.create(m, words);
-    if (words.length > entity.words.length && !m.organization) {
+    const byHonorific = this.byHonorific(words, m);
+    if (byHonorific === 'none') return null;
+    const entity = byHonorific ?? this.lookup(words, m.organization) ?? this.create(m, words);
+    if (!m.organization && fuller(words, entity.words)) {
       entity.name = m.name!;
       entity.words = words;
       this.index(entity, words.join(' '));
@@ -58,6 +65,24 @@ export class Registry {
     // Names inside a quote are aliases, not the narrative's subjects: "he" never means them.
     if (!quoted) entity.positions.push(m.start);
     return entity;
+  }
+
+  /**
+   * "Mrs. Trump", "Mr. Clinton": the person of that surname and gender among those the
+   * article names in full: the one person of them who may be of that gender (known to be,
+   * or not known either way while the others are known to be of the other). 'none' when
+   * no one or several fit: no guess is made; null when
+   * the mention is not of this kind or the article names no one in full by that surname.
+   */
+  private byHonorific(words: string[], m: Mention): Entity | 'none' | null {
+    if (!m.alias || !m.gender || words.length !== 1 || m.organization) return null;
+    const people = (this.bySurname.get(words[0]!) ?? []).filter((e) => !e.organization && e.words.length > 1);
+    if (people.length === 0) return null;
+    // What the article says ("his wife Melania", "Mrs."), else what the first name says.
+    const gender = (e: Entity): 'm' | 'f' | null => e.gender ?? firstNameGender(e.words[0]!);
+    // One person who may be of that gender: known to be, or the only one not known not to be.
+    const may = people.filter((e) => gender(e) === m.gender || gender(e) === null);
+    return may.length === 1 ? may[0]! : 'none';
   }
 
   /** Records the pre-pass mention order (text order) for pronoun look-back. */
@@ -129,12 +154,36 @@ export class Registry {
   }
 }
 
-/** "Hillary Clinton" is not "Bill Clinton"; "Tayyip Erdogan" is "Recep Tayyip Erdogan". */
+/**
+ * "Hillary Clinton" is not "Bill Clinton"; "Tayyip Erdogan" is "Recep Tayyip Erdogan"; middle
+ * names and initials are optional: "Donald J. Trump" is "Donald Trump", and "Hillary Rodham
+ * Clinton" "Hillary Clinton".
+ */
 function compatible(words: string[], full: string[]): boolean {
   // "Putin" in a headline, "Vladimir Putin" in the lead: the short form meets the full one.
   if (words.length === 1 || full.length === 1) return true;
   const offset = full.length - words.length;
-  return offset >= 0 && words.every((w, i) => full[i + offset] === w);
+  if (offset >= 0 && words.every((w, i) => full[i + offset] === w)) return true;
+  const [short, long] = words.length <= full.length ? [words, full] : [full, words];
+  return short[0] === long[0] && short[short.length - 1] === long[long.length - 1] && isSubsequence(short, long);
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (w === short[i]) i++;
+  return i === short.length;
+}
+
+const isInitial = (w: string): boolean => w.length === 1;
+
+/**
+ * The name an entity shows: the form with the most words that are not initials; between
+ * forms that differ only by initials, the one without ("Donald Trump", not "Donald J Trump").
+ */
+function fuller(words: string[], current: string[]): boolean {
+  const whole = (ws: string[]): number => ws.filter((w) => !isInitial(w)).length;
+  if (whole(words) !== whole(current)) return whole(words) > whole(current);
+  return words.filter(isInitial).length < current.filter(isInitial).length;
 }
 
 /** The last position before `before` (positions are in text order). */
