@@ -1,6 +1,6 @@
-import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
 import { isHeadNoun } from './nominals.js';
-import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord } from './wordclass.js';
+import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
 import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -26,6 +26,9 @@ export interface Mention {
   plural: boolean;
 }
 
+/** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 // "Clinton’s campaign said": the possessive is not part of the name.
 const stripPossessive = (s: string): string => s.replace(/['’]s?$/u, '');
 
@@ -42,6 +45,8 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
   // "one said", "said another": someone of a group, unnamed.
   if (words.length === 1 && ANONYMOUS.has(first.lower)) return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
+  // "Jason Chaffetz (R-Utah)", "Chaffetz R-Utah": a party and state tag is no part of the name.
+  while (words.length > 1 && PARTY_TAG.test(words[words.length - 1]!.text)) words.pop();
   const nameStart = nameRunStart(words);
   if (nameStart < 0) return nominal(base, words);
   // "Already, …", "Four said", "Given the …": a sentence's first word, capitalised only there.
@@ -73,6 +78,8 @@ function nameRunStart(words: Token[]): number {
     const w = words[k - 1]!;
     const connector = !w.cap && k - 1 > 0 && words[k - 2]!.cap && k < words.length && /^(of|de|del|der|la|le|al|bin|ibn|von|van|da|di|du|dos)$/.test(w.lower);
     if (!w.cap && !connector) break;
+    // "Chris Christie Calls Hillary Clinton": a headline's verb ends the name before it.
+    if (k < words.length && (SPEECH_VERBS.has(w.lower) || isVerbForm(w.lower))) break;
     k--;
   }
   // Titles at the front of the run are roles, not names: "Iranian President Hassan Rouhani";
@@ -115,7 +122,8 @@ function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], na
   const nameWords = words.slice(nameStart).map((w) => (/^\p{Lu}$/u.test(w.text) && base.text[w.end - base.start] === '.' ? `${w.text}.` : w.text));
   nameWords[nameWords.length - 1] = stripPossessive(nameWords[nameWords.length - 1]!);
   const name = nameWords.join(' ');
-  const before = words.slice(0, nameStart);
+  // "Chris Christie Calls Hillary Clinton": what precedes a verb in the run is another clause.
+  const before = words.slice(words.slice(0, nameStart).findLastIndex((w) => w.cap && (SPEECH_VERBS.has(w.lower) || isVerbForm(w.lower))) + 1, nameStart);
   const det = before[0] && DETERMINERS.has(before[0].lower) ? before.shift() : undefined;
   const honorific = before.length === 1 && HONORIFICS.has(before[0]!.lower) ? before[0]! : null;
   const roleWords = before.filter((w) => !HONORIFICS.has(w.lower) && !isOpener(w));

@@ -51,7 +51,7 @@ export class Registry {
     const words = fold(m.name!).split(/\s+/);
     const byHonorific = this.byHonorific(words, m);
     if (byHonorific === 'none') return null;
-    const entity = byHonorific ?? this.lookup(words, m.organization) ?? this.create(m, words);
+    const entity = byHonorific ?? this.lookup(words, m.organization, m.gender) ?? this.create(m, words);
     if (!m.organization && fuller(words, entity.words)) {
       entity.name = m.name!;
       entity.words = words;
@@ -71,18 +71,16 @@ export class Registry {
    * "Mrs. Trump", "Mr. Clinton": the person of that surname and gender among those the
    * article names in full: the one person of them who may be of that gender (known to be,
    * or not known either way while the others are known to be of the other). 'none' when
-   * no one or several fit: no guess is made; null when
-   * the mention is not of this kind or the article names no one in full by that surname.
+   * several fit: no guess is made. Null when the mention is not of this kind or no one named
+   * in full fits: the plain lookup then finds the surname's own entity, of no other gender.
    */
   private byHonorific(words: string[], m: Mention): Entity | 'none' | null {
     if (!m.alias || !m.gender || words.length !== 1 || m.organization) return null;
     const people = (this.bySurname.get(words[0]!) ?? []).filter((e) => !e.organization && e.words.length > 1);
-    if (people.length === 0) return null;
-    // What the article says ("his wife Melania", "Mrs."), else what the first name says.
-    const gender = (e: Entity): 'm' | 'f' | null => e.gender ?? firstNameGender(e.words[0]!);
     // One person who may be of that gender: known to be, or the only one not known not to be.
-    const may = people.filter((e) => gender(e) === m.gender || gender(e) === null);
-    return may.length === 1 ? may[0]! : 'none';
+    const may = people.filter((e) => genderOf(e) === m.gender || genderOf(e) === null);
+    if (may.length > 1) return 'none';
+    return may[0] ?? null;
   }
 
   /** Records the pre-pass mention order (text order) for pronoun look-back. */
@@ -95,12 +93,17 @@ export class Registry {
     entity.roles.add(role);
   }
 
-  /** The entity named by these folded words: same name, or a surname of one known full name. */
-  lookup(words: string[], organization = false): Entity | null {
+  /**
+   * The entity named by these folded words: same name, or a surname of one known full name;
+   * never one of the other gender ("Michelle Obama" is not the "Mr. Obama" of the article).
+   */
+  lookup(words: string[], organization = false, gender: 'm' | 'f' | null = null): Entity | null {
+    const mine = gender ?? (words.length > 1 ? firstNameGender(words[0]!) : null);
+    const fits = (e: Entity): boolean => !mine || !genderOf(e) || genderOf(e) === mine;
     const exact = this.byKey.get(words.join(' '));
-    if (exact) return exact;
+    if (exact && fits(exact)) return exact;
     if (organization) return null;
-    const candidates = (this.bySurname.get(words[words.length - 1]!) ?? []).filter((e) => !e.organization && compatible(words, e.words));
+    const candidates = (this.bySurname.get(words[words.length - 1]!) ?? []).filter((e) => !e.organization && compatible(words, e.words) && fits(e));
     if (candidates.length === 0) return null;
     // "Clinton" with Hillary and Bill in the text: the one named most often.
     return candidates.reduce((a, b) => (b.positions.length > a.positions.length ? b : a));
@@ -152,6 +155,11 @@ export class Registry {
     }
     return best?.e ?? null;
   }
+}
+
+/** What the article says ("his wife Melania", "Mr."), else what the first name says ("Hillary"). */
+function genderOf(e: Entity): 'm' | 'f' | null {
+  return e.gender ?? (e.words.length > 1 ? firstNameGender(e.words[0]!) : null);
 }
 
 /**

@@ -55,3 +55,11 @@ export function firstNameGender(lower: string): 'm' | 'f' | null {
 export function isFirstName(lower: string): boolean {
   return tagsOf(lower).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
+
+const VERB_TAGS = new Set(['PresentTense', 'PastTense']);
+
+/** A verb form and no name: "Slams", "Defended" in a headline's run of capitals. */
+export function isVerbForm(lower: string): boolean {
+  const tags = tagsOf(lower);
+  return !isName(tags) && tags.some((t) => VERB_TAGS.has(t));
+}
