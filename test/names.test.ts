@@ -92,11 +92,21 @@ describe('a gendered honorific goes to the person of that gender, or to no one',
     expect(quoteOf(read(text), 'They want to damage').speaker?.name).toBe('Melania Trump');
   });
 
-  test('GIVEN two Trump women and no word of which THEN "Mrs. Trump" is left unresolved rather than guessed', () => {
+  test('GIVEN two Bush women and no word of which THEN "Mrs. Bush" is left unresolved, a speaker of her own, rather than guessed', () => {
     const text =
-      'Trump family\n\nDonald Trump arrived with Ivana Trump, his first wife, and Ivanka Trump, his daughter.\n\n' +
-      '“It was a wonderful evening,” Mrs. Trump said.';
-    expect(quoteOf(read(text), 'It was a wonderful').speaker).toBeNull();
+      'Bush family\n\nJeb Bush campaigned in Miami with Barbara Bush, his mother, and Laura Bush, his sister-in-law.\n\n' +
+      '“It was a wonderful evening,” Mrs. Bush said. “We will be back,” Mrs. Bush added.';
+    const reading = read(text);
+    const speaker = quoteOf(reading, 'It was a wonderful').speaker;
+    expect(speaker?.name).toBe('Bush');
+    expect(quoteOf(reading, 'We will be back').speaker?.id).toBe(speaker?.id);
+    expect(reading.speakers.find((s) => s.id === speaker?.id)?.aliases).toContain('Mrs. Bush');
+  });
+
+  test('GIVEN a man and a woman of no known gender by that surname THEN "Mr. Trump" is the man the first name says', () => {
+    const text =
+      'Trump family\n\nDonald Trump arrived with Ivanka Trump at the rally in Ohio.\n\n“We will win,” Mr. Trump said.';
+    expect(quoteOf(read(text), 'We will win').speaker?.name).toBe('Donald Trump');
   });
 });
 

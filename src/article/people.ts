@@ -43,14 +43,14 @@ export class Registry {
   private readonly roleHolders: Entity[] = [];
 
   /**
-   * Finds or creates the entity a name mention refers to; null when the mention is a
-   * gendered honorific and surname that names no one person of the article ("Mrs. Trump"
-   * with two Trumps and no word of who she is).
+   * Finds or creates the entity a name mention refers to. A gendered honorific and surname
+   * that could be several people of the article ("Mrs. Bush" with Barbara and Laura Bush)
+   * is a speaker of its own, under the surname: unresolved, never one of them guessed.
    */
-  addName(m: Mention, personHint: boolean, quoted = false): Entity | null {
+  addName(m: Mention, personHint: boolean, quoted = false): Entity {
     const words = fold(m.name!).split(/\s+/);
     const byHonorific = this.byHonorific(words, m);
-    if (byHonorific === 'none') return null;
+    if (byHonorific === 'none') return this.unresolved(m, words);
     const entity = byHonorific ?? this.lookup(words, m.organization, m.gender) ?? this.create(m, words);
     if (!m.organization && fuller(words, entity.words)) {
       entity.name = m.name!;
@@ -69,18 +69,35 @@ export class Registry {
 
   /**
    * "Mrs. Trump", "Mr. Clinton": the person of that surname and gender among those the
-   * article names in full: the one person of them who may be of that gender (known to be,
-   * or not known either way while the others are known to be of the other). 'none' when
-   * several fit: no guess is made. Null when the mention is not of this kind or no one named
+   * article names in full: the one known to be of that gender (from the article, else from
+   * the first name), else the one not known either way while the others are known to be of
+   * the other. 'none' when several fit: no guess is made. Null when the mention is not of this kind or no one named
    * in full fits: the plain lookup then finds the surname's own entity, of no other gender.
    */
   private byHonorific(words: string[], m: Mention): Entity | 'none' | null {
     if (!m.alias || !m.gender || words.length !== 1 || m.organization) return null;
     const people = (this.bySurname.get(words[0]!) ?? []).filter((e) => !e.organization && e.words.length > 1);
-    // One person who may be of that gender: known to be, or the only one not known not to be.
-    const may = people.filter((e) => genderOf(e) === m.gender || genderOf(e) === null);
-    if (may.length > 1) return 'none';
-    return may[0] ?? null;
+    // The one person known to be of that gender, else the only one not known not to be.
+    const same = people.filter((e) => genderOf(e) === m.gender);
+    if (same.length === 1) return same[0]!;
+    const open = people.filter((e) => genderOf(e) === null);
+    if (same.length > 1 || open.length > 1) return 'none';
+    return open[0] ?? null;
+  }
+
+  private readonly ambiguous = new Map<string, Entity>();
+
+  /** The one entity of every "Mrs. Bush" that names no one person: kept out of name lookups. */
+  private unresolved(m: Mention, words: string[]): Entity {
+    const key = `${m.gender ?? ''} ${words.join(' ')}`;
+    let entity = this.ambiguous.get(key);
+    if (!entity) {
+      entity = { index: this.entities.length, name: m.name!, words, aliases: new Set(), roles: new Set(), organization: false, gender: m.gender, person: true, positions: [] };
+      this.entities.push(entity);
+      this.ambiguous.set(key, entity);
+    }
+    if (m.alias) entity.aliases.add(m.alias);
+    return entity;
   }
 
   /** Records the pre-pass mention order (text order) for pronoun look-back. */

@@ -73,7 +73,7 @@ function collectNames(ctx: Context): void {
     if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next.lower) && hasOrgWord(m.name!))) continue;
     if (m.kind !== 'name') continue;
     const entity = ctx.registry.addName(m, Boolean(next && SPEECH_VERBS.has(next.lower)), t.quote >= 0);
-    if (entity && t.quote < 0) ctx.registry.mark(entity, m.start);
+    if (t.quote < 0) ctx.registry.mark(entity, m.start);
   }
 }
 
