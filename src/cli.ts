@@ -7,13 +7,14 @@ import { DEFAULT_MAX_BYTES, loadConfig, loadEnvFile, redact, type Config } from 
 import type { Logger } from './discord/command.js';
 import type { IngestService } from './ingest/ingest-service.js';
 import type { DeliveryOptions } from './main.js';
+import { bytesLookLikeHtml } from './ingest/sniff.js';
 import { openStores } from './library/open-stores.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
 
 const USAGE = `usage: briefing <command>
-  parse [--json] FILE...     read articles and print their readings (one JSON object per line with --json)
+  parse [--json] FILE...     read articles (text or web pages; - for standard input) and print their readings (one JSON object per line with --json)
   preview                    print the briefing and every article of the articles folder, as the bot would post them
   deploy [--guild ID | --global]
                              register the slash commands with Discord (one server: instant; global: up to an hour)
@@ -34,6 +35,8 @@ export interface CliDeps {
   shutdown?: () => Promise<string>;
   /** Delivery leases, retries and drain; the fault tests shorten them. */
   delivery?: DeliveryOptions;
+  /** What `parse -` reads; the process's standard input by default. */
+  stdin?: () => Uint8Array;
 }
 
 interface Io {
@@ -49,7 +52,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
   const io: Io = { out: deps.stdout ?? ((t) => process.stdout.write(t)), err: deps.stderr ?? ((t) => process.stderr.write(t)) };
   switch (command) {
     case 'parse':
-      return parse(rest);
+      return parse(rest, deps.stdin ?? (() => readFileSync(0)));
     case 'preview':
     case 'start':
     case 'deploy':
@@ -219,16 +222,16 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
   }
 }
 
-function parse(args: string[]): number {
+async function parse(args: string[], stdin: () => Uint8Array): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   if (files.length === 0) {
-    console.error('parse needs at least one FILE');
+    console.error('parse needs at least one FILE (- for standard input)');
     return 2;
   }
   let failures = 0;
   for (const file of files) {
-    const result = readFile(file, DEFAULT_MAX_BYTES);
+    const result = await readFile(file, DEFAULT_MAX_BYTES, stdin);
     if (!result.ok) failures++;
     if (json) {
       const line = result.ok ? toContract(file, result.value) : { file, error: result.error.message };
@@ -242,17 +245,33 @@ function parse(args: string[]): number {
   return failures === files.length ? 1 : 0;
 }
 
-/** Reads one file without ever loading more than the limit into memory. */
-export function readFile(file: string, maxBytes: number): Result<Reading, { code: string; message: string }> {
+/** Standard input is read once, by the first `-`; a second `-` finds it empty. */
+const STDIN = '-';
+
+/**
+ * Reads one file (`-`: standard input); a file over the limit is refused before it is read.
+ * A web page is recognised by its content, whatever the file is called, and read through
+ * the same extraction as a `.html` file; anything else is read as text.
+ */
+export async function readFile(file: string, maxBytes: number, stdin: () => Uint8Array = () => readFileSync(0)): Promise<Result<Reading, { code: string; message: string }>> {
+  let bytes: Uint8Array;
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) {
-      return { ok: false, error: { code: 'TOO_LARGE', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit` } };
-    }
-    return readArticle(readFileSync(file), { maxBytes });
+    const size = file === STDIN ? 0 : statSync(file).size;
+    if (size > maxBytes) return { ok: false, error: tooLarge(size, maxBytes) };
+    bytes = file === STDIN ? stdin() : readFileSync(file);
+    if (bytes.length > maxBytes) return { ok: false, error: tooLarge(bytes.length, maxBytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'READ_FAILED';
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${code})`;
     return { ok: false, error: { code, message: reason } };
   }
+  if (!bytesLookLikeHtml(bytes)) return readArticle(bytes, { maxBytes });
+  const { readPage } = await import('./ingest/html.js');
+  const page = readPage(bytes);
+  if (!page.ok) return { ok: false, error: { code: 'NO_ARTICLE', message: page.error } };
+  return readArticle(page.value.text, { maxBytes, title: page.value.title, date: page.value.date });
+}
+
+function tooLarge(size: number, maxBytes: number): { code: string; message: string } {
+  return { code: 'TOO_LARGE', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit` };
 }

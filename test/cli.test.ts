@@ -10,6 +10,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const SEED = path.join(repoRoot, 'data/articles/idlib-2018-09-17.txt');
 const CADDELL = path.join(repoRoot, 'test/fixtures/caddell-2015-11-16.txt');
 const WIRE = path.join(repoRoot, 'test/fixtures/wire-obama.txt');
+/** A news page's HTML saved with a .txt name: inline SVG styles, a data layer, navigation, share links. */
+const PAGE_AS_TEXT = path.join(repoRoot, 'test/fixtures/ingest/page-saved-as.txt');
 
 const CONTRACT_KEYS = ['date', 'facts', 'file', 'headline', 'quotes', 'speakers', 'summary', 'title'];
 const QUOTE_KEYS = ['end', 'kind', 'speaker', 'start', 'text'];
@@ -47,7 +49,7 @@ afterAll(() => {
 });
 
 /** Runs `briefing` in process, capturing what it writes to stdout. */
-async function run(args: string[]): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
+async function run(args: string[], stdin?: Uint8Array): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
   const chunks: string[] = [];
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
@@ -56,7 +58,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; lines: 
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const code = await main(args);
+    const code = await main(args, stdin ? { stdin: () => stdin } : {});
     const out = chunks.join('');
     const lines = args.includes('--json') ? out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
     return { code, out, lines };
@@ -160,6 +162,40 @@ describe('briefing parse --json', () => {
       ['Both parties have st', 'Pat Caddell', null],
       ['This is the most ali', 'Pat Caddell', 'Caddell'],
     ]);
+  });
+});
+
+describe('briefing parse of HTML given as text', () => {
+  const expectArticle = (line: Record<string, unknown> | undefined) => {
+    expect(line).toMatchObject({ title: 'Council delays vote on new bus lanes after traders protest', date: '2023-06-14' });
+    expect(line!['headline']).toBe('Council delays vote on new bus lanes after traders protest');
+    const quotes = line!['quotes'] as { text: string; speaker: { name: string } | null }[];
+    expect(quotes.map((q) => q.text)).toEqual([
+      'We are not against buses, we are against losing the people who keep this street alive,',
+      'Nobody wants a scheme that empties the town centre,',
+      'We will come back with a plan that works for passengers and for shops.',
+      'a missed chance for thousands of daily passengers',
+    ]);
+    expect(JSON.stringify(line)).not.toMatch(/svg-icon|background-image|dataLayer|<\/?p>|Subscribe now|Most read/);
+  };
+
+  test('GIVEN a page saved as .txt THEN it is read through the page extraction, not as text', async () => {
+    const { code, lines } = await run(['parse', '--json', PAGE_AS_TEXT]);
+    expect(code).toBe(0);
+    expectArticle(lines[0]);
+  });
+
+  test('GIVEN the page on standard input (-) THEN the same article is read', async () => {
+    const { code, lines } = await run(['parse', '--json', '-'], readFileSync(PAGE_AS_TEXT));
+    expect(code).toBe(0);
+    expect(lines[0]!['file']).toBe('-');
+    expectArticle(lines[0]);
+  });
+
+  test('GIVEN a plain-text article on standard input THEN it is read as text, as from its file', async () => {
+    const fromFile = (await run(['parse', '--json', SEED])).lines[0]!;
+    const fromStdin = (await run(['parse', '--json', '-'], readFileSync(SEED))).lines[0]!;
+    expect({ ...fromStdin, file: SEED }).toEqual(fromFile);
   });
 });
 

@@ -154,6 +154,18 @@ describe('ingestFile and pasted text', () => {
     expect(pasted).toMatchObject({ outcome: 'unchanged', article: { id: fromFile.article.id } });
   });
 
+  test('GIVEN a page saved as .txt, and the same page pasted THEN both are the extracted article, stored once', async () => {
+    const path = join(dir, 'bus-lanes.txt');
+    writeFileSync(path, fixture('page-saved-as.txt'));
+    const fromFile = await ingestFile(path);
+    const text = stores.articles.getText(fromFile.article.id) ?? '';
+    expect(fromFile.article.title).toBe('Council delays vote on new bus lanes after traders protest');
+    expect(text).toContain('"Nobody wants a scheme that empties the town centre," she said.');
+    for (const markup of ['<p>', 'svg-icon', 'background-image', 'dataLayer', 'Most read', 'Share on Facebook']) expect(text).not.toContain(markup);
+    const pasted = stored(await ingest.text(fixture('page-saved-as.txt'), guildDestination('g1', 'u1')));
+    expect(pasted).toMatchObject({ outcome: 'unchanged', article: { id: fromFile.article.id } });
+  });
+
   test('GIVEN a file type the ingest does not read THEN it says which types it reads', async () => {
     const path = join(dir, 'photo.jpg');
     writeFileSync(path, 'x');

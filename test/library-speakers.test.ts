@@ -91,6 +91,30 @@ describe('linking speakers across articles', () => {
     expect(findLink(incoming('Clinton'), known)).toBeNull();
   });
 
+  test('GIVEN Hillary and Bill Clinton known THEN a bare "Clinton" whose article gives her role is the one with that role', () => {
+    const known = [person('Hillary Clinton', ['Clinton'], ['Democratic presidential nominee']), person('Bill Clinton', ['Clinton'], ['former President'])];
+    expect(findLink(incoming('Clinton', [], ['Democratic nominee']), known)?.name).toBe('Hillary Clinton');
+  });
+
+  test('GIVEN Hillary Clinton quoted 50 times and Bill Clinton 6 THEN a bare "Clinton" is Hillary; at 50 and 20 it is neither', () => {
+    const known = (bill: number) => [{ ...person('Hillary Clinton', ['Clinton']), quotes: 50 }, { ...person('Bill Clinton', ['Clinton']), quotes: bill }];
+    expect(findLink(incoming('Clinton'), known(6))?.name).toBe('Hillary Clinton');
+    expect(findLink(incoming('Clinton'), known(20))).toBeNull();
+  });
+
+  test('GIVEN "Donald Trump" known THEN "Donald J. Trump" is him, and the name stays without the initial', () => {
+    const link = linkSpeaker(incoming('Donald J. Trump'), [person('Donald Trump')]);
+    expect(link.target?.name).toBe('Donald Trump');
+    expect(link.merged.name).toBe('Donald Trump');
+    expect(link.merged.aliases).toContain('Donald J. Trump');
+  });
+
+  test('GIVEN "Donald J. Trump" known THEN "Donald Trump" arriving later becomes the canonical name', () => {
+    const link = linkSpeaker(incoming('Donald Trump'), [person('Donald J. Trump')]);
+    expect(link.target?.name).toBe('Donald J. Trump');
+    expect(link.merged.name).toBe('Donald Trump');
+  });
+
   test('GIVEN a bare "Clinton" and "Hillary Clinton" known THEN "Bill Clinton" does not absorb "Clinton"', () => {
     expect(findLink(incoming('Bill Clinton'), [person('Clinton'), person('Hillary Clinton')])).toBeNull();
   });

@@ -7,6 +7,7 @@ import { findQuotes } from '../src/article/quotes.js';
 import { rankSentences } from '../src/article/rank.js';
 import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary.js';
 import type { Quote, Speaker } from '../src/article/types.js';
+import { read } from './read-article.js';
 
 const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader'], type: 'person' };
 
@@ -102,5 +103,22 @@ describe('no redundancy', () => {
     ]);
     expect(summary.filter((s) => s.startsWith('Turkish leader')).length).toBe(1);
     expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a sentence that opens with a quote', () => {
+  // CNN/Daily Mail, April 2015: the Swedish police officers on the New York subway.
+  const lead = 'Four burly Swedish cops put their New York City vacation on hold to answer the call of duty on a Manhattan subway train last night.';
+  const score = (second: string): number => {
+    const text = `${lead} ${second}`;
+    const reading = read(text);
+    const sentences = splitSentences(text, [{ start: 0, end: text.length }], reading.quotes);
+    return rankSentences(text, sentences, reading.quotes)[1]!.score;
+  };
+
+  test('GIVEN the same words with the speaker first or the quote first THEN the quote-led sentence ranks lower', () => {
+    const quoteFirst = score("'We’re no heroes, just tourists,' Makrus Åsberg, a 25-year-old officer with the police in Uppsala, told the New York Post.");
+    const speakerFirst = score("Makrus Åsberg, a 25-year-old officer with the police in Uppsala, told the New York Post: 'We’re no heroes, just tourists.'");
+    expect(quoteFirst).toBeLessThan(speakerFirst);
   });
 });

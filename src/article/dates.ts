@@ -2,9 +2,12 @@ import * as chrono from 'chrono-node';
 import type { DateFact, Span } from './types.js';
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
-/** Day-level date words: "this year" or "last month" name no day, so they are no date fact. */
+/**
+ * Day-level date words: "this year" or "last month" name no day, so they are no date fact;
+ * "late last night" (the day before the article's) and "this morning" do.
+ */
 const DAY_WORD =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
 // "Sat, Nov 12" is a date, "she sat down" is not: an abbreviated weekday counts only capitalised.
 const SHORT_WEEKDAY = /\b(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?,?\s/;
 /** A bare capitalised "May" or "March" is a name or a verb as often as a month. */

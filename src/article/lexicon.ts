@@ -100,6 +100,14 @@ export const TITLES = words(`
   spokesperson emperor ayatollah sheikh crown
 `);
 
+/**
+ * Party labels written before a name as a description, never part of it: "Republican Donald
+ * Trump", "Democrat Hillary Clinton", "GOP Sen. Rand Paul".
+ */
+export const PARTY_LABELS = words(`
+  republican republicans democrat democrats democratic gop independent libertarian
+  conservative labour tory liberal socialist`);
+
 /** Abbreviations written with a dot before a name: "Sen. Mitch McConnell", "U.S. officials". */
 export const ABBREVIATED = words('sen rep gov gen dr mr mrs ms jr sr st lt col sgt capt prof rev u.s u.n u.k');
 
@@ -144,7 +152,7 @@ export const ORG_WORDS = words(`
   coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
   television tv broadcasting media club school college hospital church network staff
   authority authorities cabinet secretariat embassy commission caucus international watch
-  institution institutions ministries exchange desk newsroom
+  institution institutions ministries exchange desk newsroom convention conference
 `);
 
 /** Words that end the name of an event, not of a place: "Texas Open", "Atlanta Games", "World Cup". */

@@ -1,4 +1,6 @@
-import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
+import { isHeadNoun } from './nominals.js';
+import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
 import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -24,6 +26,9 @@ export interface Mention {
   plural: boolean;
 }
 
+/** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 // "Clinton’s campaign said": the possessive is not part of the name.
 const stripPossessive = (s: string): string => s.replace(/['’]s?$/u, '');
 
@@ -40,9 +45,30 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
   // "one said", "said another": someone of a group, unnamed.
   if (words.length === 1 && ANONYMOUS.has(first.lower)) return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
+  // "Jason Chaffetz (R-Utah)", "Chaffetz R-Utah": a party and state tag is no part of the name.
+  while (words.length > 1 && PARTY_TAG.test(words[words.length - 1]!.text)) words.pop();
   const nameStart = nameRunStart(words);
   if (nameStart < 0) return nominal(base, words);
+  // "Already, …", "Four said", "Given the …": a sentence's first word, capitalised only there.
+  if (nameStart === words.length - 1 && notAName(words[nameStart]!)) {
+    // "Police said": a role noun at a sentence start is still someone, by role.
+    if (isHeadNoun(words[nameStart])) return nominal(base, words);
+    return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: null, plural: false };
+  }
   return named(base, words, nameStart);
+}
+
+/**
+ * A lone capitalised word that names no one: "I'm", or a word the text capitalises only where
+ * a sentence starts and the lexicon knows as a word of the language, not a name (an adverb, a
+ * number, a verb form, a common noun or its plural: "Already", "Four", "Given", "Back",
+ * "Audiences"). A surname is capitalised mid-sentence somewhere ("… said Tom Price").
+ */
+function notAName(w: Token): boolean {
+  if (/['’](?:m|re|ve|ll|d)$/iu.test(w.text)) return true;
+  if (!w.initial || w.proper) return false;
+  const singular = w.lower.replace(/(?<=[^s])s$/, '');
+  return isFunctionWord(w.lower) || isCommonNoun(w.lower) || (singular !== w.lower && isCommonNoun(singular));
 }
 
 /** Index (into `words`) where the trailing run of capitalised name words begins, or -1. */
@@ -52,30 +78,55 @@ function nameRunStart(words: Token[]): number {
     const w = words[k - 1]!;
     const connector = !w.cap && k - 1 > 0 && words[k - 2]!.cap && k < words.length && /^(of|de|del|der|la|le|al|bin|ibn|von|van|da|di|du|dos)$/.test(w.lower);
     if (!w.cap && !connector) break;
+    // "Chris Christie Calls Hillary Clinton": a headline's verb ends the name before it.
+    if (k < words.length && (SPEECH_VERBS.has(w.lower) || isVerbForm(w.lower))) break;
     k--;
   }
-  // Titles at the front of the run are roles, not names: "Iranian President Hassan Rouhani".
+  // Titles at the front of the run are roles, not names: "Iranian President Hassan Rouhani";
+  // so are party labels before a person's name: "Republican Donald Trump".
   let lastTitle = -1;
-  for (let i = k; i < words.length; i++) if (TITLES.has(words[i]!.lower)) lastTitle = i;
+  for (let i = k; i < words.length; i++) {
+    // "Mr. King", "Larry King": after an honorific or a first name the last word is the surname, title or not.
+    if (i === words.length - 1 && i > k && (HONORIFICS.has(words[i - 1]!.lower) || isFirstName(words[i - 1]!.lower))) break;
+    if (TITLES.has(words[i]!.lower) || (PARTY_LABELS.has(words[i]!.lower) && personAfter(words, i + 1))) lastTitle = i;
+  }
   // "Secretary of State Mike Pompeo", "Minister of Defence …": the "of" phrase is the title's.
   if (lastTitle >= 0 && words[lastTitle + 1]?.lower === 'of' && lastTitle + 3 < words.length) lastTitle += 2;
   let start = lastTitle >= 0 ? lastTitle + 1 : k;
   // "The New York Post": a leading "The" is a determiner, not part of the name.
+  // "Did Trump …?", "Already Clinton …": a sentence's first word that is a word of the language.
+  while (start < words.length - 1 && isOpener(words[start]!)) start++;
   while (start < words.length && NOT_NAME_WORDS.has(words[start]!.lower) && !TITLES.has(words[start]!.lower)) start++;
+  // "Texan Ted Cruz", "Councillor Helen Marsh": a describing word before a first and last name.
+  while (words.length - start > 2 && isDescriptor(words[start]!.lower) && personAfter(words, start + 1)) start++;
   return start < words.length ? start : -1;
+}
+
+/** A sentence's first word that only the sentence capitalises and is no name or description: "Did", "Already". */
+const isOpener = (w: Token): boolean => w.initial && !w.proper && isFunctionWord(w.lower) && !isDescriptor(w.lower);
+
+/**
+ * The capitalised words from `from` on may be a person's name: some are left, none is an
+ * organisation's word or a common word of the language ("Republican National Committee").
+ */
+function personAfter(words: Token[], from: number): boolean {
+  const rest = words.slice(from);
+  return rest.length > 0 && rest.every((w) => w.cap && !ORG_WORDS.has(w.lower) && !isCommonNoun(w.lower) && !PARTY_LABELS.has(w.lower)) && !isAcronym(rest.map((w) => w.text).join(''));
 }
 
 function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], nameStart: number): Mention {
   // "The Post’s Dana Milbank": the name is the one after the owner's possessive.
   const owner = words.findLastIndex((w, i) => i >= nameStart && i < words.length - 1 && /['’]s?$/u.test(w.text));
   if (owner >= 0) nameStart = owner + 1;
-  const nameWords = words.slice(nameStart).map((w) => w.text);
+  // "Donald J. Trump": an initial keeps its full stop.
+  const nameWords = words.slice(nameStart).map((w) => (/^\p{Lu}$/u.test(w.text) && base.text[w.end - base.start] === '.' ? `${w.text}.` : w.text));
   nameWords[nameWords.length - 1] = stripPossessive(nameWords[nameWords.length - 1]!);
   const name = nameWords.join(' ');
-  const before = words.slice(0, nameStart);
+  // "Chris Christie Calls Hillary Clinton": what precedes a verb in the run is another clause.
+  const before = words.slice(words.slice(0, nameStart).findLastIndex((w) => w.cap && (SPEECH_VERBS.has(w.lower) || isVerbForm(w.lower))) + 1, nameStart);
   const det = before[0] && DETERMINERS.has(before[0].lower) ? before.shift() : undefined;
   const honorific = before.length === 1 && HONORIFICS.has(before[0]!.lower) ? before[0]! : null;
-  const roleWords = before.filter((w) => !HONORIFICS.has(w.lower));
+  const roleWords = before.filter((w) => !HONORIFICS.has(w.lower) && !isOpener(w));
   const gender = before.map((w) => GENDERED[w.lower]).find((g) => g) ?? null;
   const lowerName = nameWords.map((w) => w.toLowerCase());
   const organization = Boolean(det && !roleWords.length) || lowerName.some((w) => ORG_WORDS.has(w)) || isAcronym(name);

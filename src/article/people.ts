@@ -1,6 +1,7 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from './partition.js';
+import { firstNameGender } from './wordclass.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {
@@ -41,11 +42,17 @@ export class Registry {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly roleHolders: Entity[] = [];
 
-  /** Finds or creates the entity a name mention refers to. */
+  /**
+   * Finds or creates the entity a name mention refers to. A gendered honorific and surname
+   * that could be several people of the article ("Mrs. Bush" with Barbara and Laura Bush)
+   * is a speaker of its own, under the surname: unresolved, never one of them guessed.
+   */
   addName(m: Mention, personHint: boolean, quoted = false): Entity {
     const words = fold(m.name!).split(/\s+/);
-    const entity = this.lookup(words, m.organization) ?? this.create(m, words);
-    if (words.length > entity.words.length && !m.organization) {
+    const byHonorific = this.byHonorific(words, m);
+    if (byHonorific === 'none') return this.unresolved(m, words);
+    const entity = byHonorific ?? this.lookup(words, m.organization, m.gender) ?? this.create(m, words);
+    if (!m.organization && fuller(words, entity.words)) {
       entity.name = m.name!;
       entity.words = words;
       this.index(entity, words.join(' '));
@@ -60,6 +67,39 @@ export class Registry {
     return entity;
   }
 
+  /**
+   * "Mrs. Trump", "Mr. Clinton": the person of that surname and gender among those the
+   * article names in full: the one known to be of that gender (from the article, else from
+   * the first name), else the one not known either way while the others are known to be of
+   * the other. 'none' when several fit: no guess is made. Null when the mention is not of this kind or no one named
+   * in full fits: the plain lookup then finds the surname's own entity, of no other gender.
+   */
+  private byHonorific(words: string[], m: Mention): Entity | 'none' | null {
+    if (!m.alias || !m.gender || words.length !== 1 || m.organization) return null;
+    const people = (this.bySurname.get(words[0]!) ?? []).filter((e) => !e.organization && e.words.length > 1);
+    // The one person known to be of that gender, else the only one not known not to be.
+    const same = people.filter((e) => genderOf(e) === m.gender);
+    if (same.length === 1) return same[0]!;
+    const open = people.filter((e) => genderOf(e) === null);
+    if (same.length > 1 || open.length > 1) return 'none';
+    return open[0] ?? null;
+  }
+
+  private readonly ambiguous = new Map<string, Entity>();
+
+  /** The one entity of every "Mrs. Bush" that names no one person: kept out of name lookups. */
+  private unresolved(m: Mention, words: string[]): Entity {
+    const key = `${m.gender ?? ''} ${words.join(' ')}`;
+    let entity = this.ambiguous.get(key);
+    if (!entity) {
+      entity = { index: this.entities.length, name: m.name!, words, aliases: new Set(), roles: new Set(), organization: false, gender: m.gender, person: true, positions: [] };
+      this.entities.push(entity);
+      this.ambiguous.set(key, entity);
+    }
+    if (m.alias) entity.aliases.add(m.alias);
+    return entity;
+  }
+
   /** Records the pre-pass mention order (text order) for pronoun look-back. */
   mark(entity: Entity, at: number): void {
     this.timeline.push({ at, entity });
@@ -70,12 +110,17 @@ export class Registry {
     entity.roles.add(role);
   }
 
-  /** The entity named by these folded words: same name, or a surname of one known full name. */
-  lookup(words: string[], organization = false): Entity | null {
+  /**
+   * The entity named by these folded words: same name, or a surname of one known full name;
+   * never one of the other gender ("Michelle Obama" is not the "Mr. Obama" of the article).
+   */
+  lookup(words: string[], organization = false, gender: 'm' | 'f' | null = null): Entity | null {
+    const mine = gender ?? (words.length > 1 ? firstNameGender(words[0]!) : null);
+    const fits = (e: Entity): boolean => !mine || !genderOf(e) || genderOf(e) === mine;
     const exact = this.byKey.get(words.join(' '));
-    if (exact) return exact;
+    if (exact && fits(exact)) return exact;
     if (organization) return null;
-    const candidates = (this.bySurname.get(words[words.length - 1]!) ?? []).filter((e) => !e.organization && compatible(words, e.words));
+    const candidates = (this.bySurname.get(words[words.length - 1]!) ?? []).filter((e) => !e.organization && compatible(words, e.words) && fits(e));
     if (candidates.length === 0) return null;
     // "Clinton" with Hillary and Bill in the text: the one named most often.
     return candidates.reduce((a, b) => (b.positions.length > a.positions.length ? b : a));
@@ -129,12 +174,41 @@ export class Registry {
   }
 }
 
-/** "Hillary Clinton" is not "Bill Clinton"; "Tayyip Erdogan" is "Recep Tayyip Erdogan". */
+/** What the article says ("his wife Melania", "Mr."), else what the first name says ("Hillary"). */
+function genderOf(e: Entity): 'm' | 'f' | null {
+  return e.gender ?? (e.words.length > 1 ? firstNameGender(e.words[0]!) : null);
+}
+
+/**
+ * "Hillary Clinton" is not "Bill Clinton"; "Tayyip Erdogan" is "Recep Tayyip Erdogan"; middle
+ * names and initials are optional: "Donald J. Trump" is "Donald Trump", and "Hillary Rodham
+ * Clinton" "Hillary Clinton".
+ */
 function compatible(words: string[], full: string[]): boolean {
   // "Putin" in a headline, "Vladimir Putin" in the lead: the short form meets the full one.
   if (words.length === 1 || full.length === 1) return true;
   const offset = full.length - words.length;
-  return offset >= 0 && words.every((w, i) => full[i + offset] === w);
+  if (offset >= 0 && words.every((w, i) => full[i + offset] === w)) return true;
+  const [short, long] = words.length <= full.length ? [words, full] : [full, words];
+  return short[0] === long[0] && short[short.length - 1] === long[long.length - 1] && isSubsequence(short, long);
+}
+
+function isSubsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (w === short[i]) i++;
+  return i === short.length;
+}
+
+const isInitial = (w: string): boolean => w.length === 1;
+
+/**
+ * The name an entity shows: the form with the most words that are not initials; between
+ * forms that differ only by initials, the one without ("Donald Trump", not "Donald J Trump").
+ */
+function fuller(words: string[], current: string[]): boolean {
+  const whole = (ws: string[]): number => ws.filter((w) => !isInitial(w)).length;
+  if (whole(words) !== whole(current)) return whole(words) > whole(current);
+  return words.filter(isInitial).length < current.filter(isInitial).length;
 }
 
 /** The last position before `before` (positions are in text order). */

@@ -16,7 +16,7 @@ const APPOSITIVE_MAX_TOKENS = 40;
 const FILLERS_MAX = 3;
 
 /** "He’s claiming", "she’d said": the pronoun without its contraction. */
-export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re)$/u, '');
+export const bareWord = (w: string): string => w.replace(/['’](?:s|d|ll|ve|re|m)$/u, '');
 
 // "secretary of state": the word after a role's "of" belongs to the role.
 const afterRoleOf = (tokens: Token[], i: number): boolean => tokens[i - 1]?.lower === 'of' && ROLE_NOUNS.has(tokens[i - 2]?.lower ?? '');

@@ -113,10 +113,21 @@ function scanLine(text: string, line: Span, marks: Mark[], carried: Carried, sin
     // "“He said ‘we’ll see,” she said": a close of the outer kind ends an inner single that never closed.
     if (stack.length === 2 && top.single && !outer.single && closesDouble(text, mark, line)) stack.pop();
     const open = stack[stack.length - 1]!;
+    if (reopensFlattened(text, line, mark, open, stack.length, after.net[k]!)) {
+      // "…unbeatable is. 'I know I feel…": copy that lost its paragraph breaks reopens each
+      // paragraph of a long quotation mid-line; the open quote ends with its sentence.
+      emit(text, open, mark.at, mark.at, out);
+      stack[0] = openAt(mark, true, true);
+      inner.length = 0;
+      continue;
+    }
     if (open.single ? closesSingle(mark, after.net[k]!, stack.length) : closesDouble(text, mark, line)) {
       stack.pop();
+      // "…‘I’ll be able to do that’. Frankie…": with fewer closing marks left in the line than
+      // opening ones, the outer single quote can never close; it ends with the inner one.
+      const closed = stack.length === 1 && open.single && stack[0]!.single && after.net[k]! < 1 ? stack.pop()! : open;
       const last = stack.length === 0 && open.single ? lastTouchingClose(text, marks, k) : k;
-      if (stack.length === 0) emit(text, open, marks[last]!.at, marks[last]!.at + marks[last]!.width, out);
+      if (stack.length === 0) emit(text, closed, marks[last]!.at, marks[last]!.at + marks[last]!.width, out);
       else inner.push({ open, at: mark.at, end: mark.at + mark.width });
       if (stack.length === 0) inner.length = 0;
       k = last;
@@ -128,6 +139,18 @@ function scanLine(text: string, line: Span, marks: Mark[], carried: Carried, sin
     }
   }
   return finishLine(text, line, stack, inner, out);
+}
+
+/**
+ * A single quote open on its own, and a single mark opening a sentence with too few closing
+ * marks after it to be a quote nested in this one: the writer reopened a new paragraph of the
+ * same quotation where the line break was lost ("is. 'I know… it. 'I also…").
+ */
+function reopensFlattened(text: string, line: Span, mark: Mark, open: Open, depth: number, netAfter: number): boolean {
+  if (depth !== 1 || !open.single || mark.kind !== 'sopen' || netAfter >= 2) return false;
+  if (!/[\p{Lu}\p{N}]/u.test(text[mark.at + 1] ?? '')) return false;
+  const before = text.slice(Math.max(line.start, mark.at - 4), mark.at);
+  return /[.!?]["'\u201d\u2019)]?\s+$/.test(before);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Token {
   initial: boolean;
   /** Capitalised here, but written in lower case elsewhere in the text ("Facing", "Earlier"). */
   common: boolean;
+  /** Capitalised somewhere other than at a sentence start: the text itself writes it as a name. */
+  proper: boolean;
 }
 
 // Words keep inner apostrophes, hyphens and dots ("Clinton’s", "al-Sham", "U.S"); the pattern
@@ -43,13 +45,14 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
       quote: inside ? q : -1,
       initial: isInitial(text, tokens[tokens.length - 1], start, tokens[tokens.length - 2]),
       common: false,
+      proper: false,
     });
   }
   markCommon(tokens);
   return tokens;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', '(', '\u2014', '\u2015', '-']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', "'", '(', '\u2014', '\u2015', '-']);
 
 function isInitial(text: string, prev: Token | undefined, start: number, beforePrev: Token | undefined): boolean {
   if (!prev) return true;
@@ -59,11 +62,20 @@ function isInitial(text: string, prev: Token | undefined, start: number, beforeP
   return SENTENCE_END.has(prev.text);
 }
 
-// A word seen in lower case somewhere is a common word, whatever its capital at a sentence start.
+// A word seen in lower case somewhere is a common word, whatever its capital at a sentence start;
+// one capitalised mid-sentence somewhere is written as a name.
 function markCommon(tokens: Token[]): void {
   const lower = new Set<string>();
-  for (const t of tokens) if (t.word && !t.cap) lower.add(t.lower);
-  for (const t of tokens) if (t.cap && lower.has(t.lower)) t.common = true;
+  const proper = new Set<string>();
+  for (const t of tokens) {
+    if (t.word && !t.cap) lower.add(t.lower);
+    else if (t.cap && !t.initial) proper.add(t.lower);
+  }
+  for (const t of tokens) {
+    if (!t.cap) continue;
+    t.common = lower.has(t.lower);
+    t.proper = proper.has(t.lower);
+  }
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */

@@ -5,7 +5,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { canonicalUrl } from './canonical-url.js';
-import { checkDom, checkMarkup, DEFAULT_DOM_LIMITS, type DomLimits } from './dom-limits.js';
+import { checkDom, checkMarkup, DEFAULT_DOM_LIMITS, DomLimitError, type DomLimits } from './dom-limits.js';
+import { decode, declaredCharset } from './charset.js';
 
 export interface ExtractedPage {
   title: string | null;
@@ -158,4 +159,16 @@ export function extractHtml(html: string, pageUrl: string | null = null, limits:
 export function articleText(page: Pick<ExtractedPage, 'title' | 'date' | 'paragraphs'>): string {
   const head = [page.date ? `date ${page.date}` : null, page.title].filter((line) => line !== null);
   return [...(head.length ? [head.join('\n')] : []), ...page.paragraphs].join('\n\n') + '\n';
+}
+
+/** A page's bytes to the article text the archive stores, or why there is none. */
+export function readPage(bytes: Uint8Array): { ok: true; value: { text: string; title: string | null; date: string | null } } | { ok: false; error: string } {
+  try {
+    const page = extractHtml(decode(bytes, declaredCharset('', bytes)), null);
+    return { ok: true, value: { text: articleText(page), title: page.title, date: page.date } };
+  } catch (error) {
+    // No article in it, or over a limit the page was checked against before Readability
+    if (error instanceof NoArticleError || error instanceof DomLimitError) return { ok: false, error: error.message };
+    throw error;
+  }
 }

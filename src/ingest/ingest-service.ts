@@ -18,6 +18,7 @@ import { decode, declaredCharset } from './charset.js';
 import { addedSourcePrefix, type Destination } from './destination.js';
 import type { FeedItem, ParsedFeed } from './feeds.js';
 import { articleText, type ExtractedPage } from './html.js';
+import { bytesLookLikeHtml, looksLikeHtml } from './sniff.js';
 import { fetchRefusal, refusal, type IngestResult, type Outcome } from './ingest-result.js';
 import { safeFetch, type FetchedDocument, type SafeFetchOptions } from './safe-fetch.js';
 
@@ -100,9 +101,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     return stored.ok ? { ok: true, value: { ...stored.value, byline: page.byline, siteName: page.siteName } } : stored;
   }
 
-  /** A page or a text, as the name's extension says; a saved page may name a URL the archive has. */
+  /** A page or a text, as the name's extension or the content says; a saved page may name a URL the archive has. */
   async function storeByName(name: string, source: string, text: string, title: string | null, destination: Destination): Promise<IngestResult> {
-    if (!isHtml(name)) return storeText(source, null, text, title ? { title } : {}, destination);
+    if (!isHtml(name) && !looksLikeHtml(text)) return storeText(source, null, text, title ? { title } : {}, destination);
     const page = await reader.extract(text, null);
     if (!page.ok) return page;
     const already = page.value.url ? knownUrl(page.value.url, destination) : null;
@@ -128,7 +129,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const doc = fetched.value;
     if (doc.notModified) return refusal('FETCH_FAILED', `the server answered 304 without a cached copy: ${key}`, false);
     const finalUrl = canonicalUrl(doc.url);
-    if (doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') return storeText(finalUrl ?? key, finalUrl, doc.text, {}, destination);
+    // A page served as text/plain is still a page
+    if ((doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') && !looksLikeHtml(doc.text)) return storeText(finalUrl ?? key, finalUrl, doc.text, {}, destination);
     const page = await reader.extract(doc.text, doc.url);
     if (!page.ok) return page;
     // A canonical link pointing elsewhere may name an article the archive already has
@@ -151,7 +153,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     }
     const source = resolve(path);
     // HTML in whatever charset it declares; text files must be UTF-8, as the engine reads them
-    if (isHtml(path)) return storeByName(path, source, decode(bytes, declaredCharset('', bytes)), null, destination);
+    if (isHtml(path) || bytesLookLikeHtml(bytes)) return storeByName(path, source, decode(bytes, declaredCharset('', bytes)), null, destination);
     const decoded = readBytes(bytes, { maxBytes });
     if (!decoded.ok) return refusal(decoded.error.code, decoded.error.message);
     return storeText(source, null, decoded.value.text, {}, destination);
@@ -173,7 +175,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     },
     text(text, destination, extra = {}) {
       const source = `${addedSourcePrefix(destination)}/${contentHash(text).slice(0, 16)}`;
-      return storeText(source, null, text, extra.title ? { title: extra.title } : {}, destination);
+      // A page's source pasted as text is read as the page it is
+      return storeByName('pasted.txt', source, text, extra.title ?? null, destination);
     },
     async feedItem(item, feedUrl, destination) {
       const already = item.link ? knownUrl(item.link, destination) : null;

@@ -17,7 +17,7 @@ export const SPEAKER_COLUMNS = 'id, name, aliases, roles, type, quote_count';
 
 export function toArchiveSpeaker(row: SpeakerRow): ArchiveSpeaker {
   const type = row.type === 'organization' ? 'organization' : 'person';
-  return { id: row.id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[], type };
+  return { id: row.id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[], type, quotes: row.quote_count };
 }
 
 export function toSpeakerSummary(row: SpeakerRow): SpeakerSummary {

@@ -12,6 +12,8 @@ export interface ArchiveSpeaker {
   aliases: string[];
   roles: string[];
   type: 'person' | 'organization';
+  /** Quotes the archive holds by them, when the store read it with the speaker. */
+  quotes?: number;
 }
 
 /** What the engine says about one speaker in one article. */
@@ -83,7 +85,7 @@ function exactLink(key: string, candidates: ArchiveSpeaker[]): ArchiveSpeaker | 
 }
 
 /** A surname alone, or a fuller form of a name, that points at exactly one person. */
-function personLink(words: string[], candidates: ArchiveSpeaker[]): ArchiveSpeaker | null {
+function personLink(incoming: IncomingSpeaker, words: string[], candidates: ArchiveSpeaker[]): ArchiveSpeaker | null {
   const persons = candidates.filter((c) => c.type === 'person');
   const related = persons.filter((c) => compatible(words, wordsOf(c)));
   const full = related.filter((c) => wordsOf(c).length > 1);
@@ -94,7 +96,26 @@ function personLink(words: string[], candidates: ArchiveSpeaker[]): ArchiveSpeak
     if (wordsOf(only).length === 1 && words.length > 1 && namesake) return null;
     return only;
   }
-  return full.length === 1 ? full[0]! : null;
+  if (full.length === 1) return full[0]!;
+  return words.length === 1 ? surnameLink(incoming, full) : null;
+}
+
+/** How many times more quotes the archive must hold by one namesake than by the next to take a bare surname. */
+const DOMINANT_QUOTES_RATIO = 3;
+
+/**
+ * "Clinton" with Hillary and Bill Clinton in the archive: the one whose roles the article
+ * gives too ("Democratic nominee"), else the one the archive quotes far more often; else no
+ * one, and the surname stays a speaker of its own.
+ */
+function surnameLink(incoming: IncomingSpeaker, full: ArchiveSpeaker[]): ArchiveSpeaker | null {
+  const roleWords = (roles: string[]): Set<string> => new Set(roles.flatMap((r) => foldWords(r)).filter((w) => w.length > 3 && w !== 'former'));
+  const mine = roleWords(incoming.roles);
+  const sharing = full.filter((c) => [...roleWords(c.roles)].some((w) => mine.has(w)));
+  if (sharing.length === 1) return sharing[0]!;
+  const ranked = [...(sharing.length > 1 ? sharing : full)].sort((a, b) => (b.quotes ?? 0) - (a.quotes ?? 0));
+  const [first, second] = ranked;
+  return first && (first.quotes ?? 0) >= DOMINANT_QUOTES_RATIO * Math.max(1, second?.quotes ?? 0) ? first : null;
 }
 
 /** Which known speaker, if any, the incoming one is. */
@@ -104,7 +125,19 @@ export function findLink(incoming: IncomingSpeaker, candidates: ArchiveSpeaker[]
   const exact = exactLink(key, candidates);
   if (exact) return exact;
   if ((incoming.type ?? 'person') !== 'person') return null;
-  return personLink(foldWords(key), candidates);
+  return personLink(incoming, foldWords(key), candidates);
+}
+
+const isInitial = (word: string): boolean => word.length === 1;
+
+/**
+ * Whether `words` is the fuller name: more words that are not initials; between forms that
+ * differ only by initials, the one without ("Donald Trump", not "Donald J. Trump").
+ */
+function fuller(words: string[], current: string[]): boolean {
+  const whole = (ws: string[]): number => ws.filter((w) => !isInitial(w)).length;
+  if (whole(words) !== whole(current)) return whole(words) > whole(current);
+  return words.filter(isInitial).length < current.filter(isInitial).length;
 }
 
 /** Adds `values` not already present by folded form, keeping the first spelling seen. */
@@ -120,7 +153,7 @@ function union(base: string[], values: string[], exclude: string): string[] {
   return out;
 }
 
-/** The speaker after the incoming one joins `target`; the canonical name is the fullest form. */
+/** The speaker after the incoming one joins `target`; the canonical name is the fullest form, initials aside. */
 export function mergeSpeaker(target: ArchiveSpeaker | null, incoming: IncomingSpeaker): ArchiveSpeaker {
   const type = target?.type ?? incoming.type ?? 'person';
   if (!target) {
@@ -128,8 +161,7 @@ export function mergeSpeaker(target: ArchiveSpeaker | null, incoming: IncomingSp
     const roles = union([], incoming.roles, '');
     return { id: speakerId(incoming.name), name: incoming.name, aliases, roles, type };
   }
-  const fuller = wordsOf(incoming).length > wordsOf(target).length;
-  const name = fuller ? incoming.name : target.name;
+  const name = fuller(wordsOf(incoming), wordsOf(target)) ? incoming.name : target.name;
   const aliases = union([target.name, ...target.aliases], [incoming.name, ...incoming.aliases], name);
   const roles = union(target.roles, incoming.roles, '');
   return { id: speakerId(name), name, aliases, roles, type };

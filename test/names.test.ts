@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { quoteOf, read } from './read-article.js';
+
+/**
+ * A speaker's canonical name is the person's name, nothing else: no party label, title or
+ * descriptor, middle initials optional, an honorific resolved by gender or not at all, and no
+ * word that is not a name. The sentences are from the PolNeAR news (AP, NYT, Breitbart, 2015-16).
+ */
+const names = (text: string): string[] => read(text).speakers.map((s) => s.name).sort();
+
+describe('party labels and descriptors are not part of a name', () => {
+  test.each([
+    [
+      'Republican Donald Trump',
+      'Trump: Clinton a strongman\n\nRepublican Donald Trump said Monday he would release his medical records. “I am in great health,” Trump said.',
+      'I am in great health',
+      'Donald Trump',
+    ],
+    [
+      'Democrat Hillary Clinton',
+      'Clinton on Trump\n\nDemocrat Hillary Clinton said Republican Donald Trump favors a “strongman approach.” “He has shown us who he is,” Clinton said.',
+      'He has shown us who he is',
+      'Hillary Clinton',
+    ],
+    [
+      'GOP Sen. Rand Paul',
+      'Senate\n\n“We should not be sending arms to Saudi Arabia,” GOP Sen. Rand Paul said on the Senate floor.',
+      'We should not be sending',
+      'Rand Paul',
+    ],
+    [
+      'Texan Ted Cruz',
+      'Cruz\n\n“The electorate doesn’t want another governor,” Texan Ted Cruz said in Iowa on Saturday.',
+      'The electorate doesn’t want',
+      'Ted Cruz',
+    ],
+  ])('GIVEN "%s" THEN the speaker is the name alone, the label a role', (label, text, quote, name) => {
+    const reading = read(text);
+    expect(quoteOf(reading, quote).speaker?.name).toBe(name);
+    const speaker = reading.speakers.find((s) => s.name === name)!;
+    expect(speaker.roles.join(' ')).toContain(label.split(' ')[0]!.replace('Sen.', 'Sen'));
+  });
+
+  test('GIVEN the Republican National Committee THEN the party word stays in the organisation’s name', () => {
+    const reading = read('RNC\n\n“We will not abandon our nominee,” the Republican National Committee said in a statement.');
+    expect(quoteOf(reading, 'We will not abandon').speaker?.name).toMatch(/Republican National Committee/);
+  });
+});
+
+describe('middle names and initials are optional within an article', () => {
+  test('GIVEN "Donald J. Trump" and "Donald Trump" THEN one speaker, named without the initial', () => {
+    const text =
+      'Trump turns attacks on another Clinton\n\n' +
+      'For years, President Bill Clinton was the best friend Donald J. Trump always hoped to have.\n\n' +
+      '“He’s probably got the toughest skin I’ve ever seen,” Donald Trump told CNN.\n\n' +
+      '“It was my obligation to get along with all politicians,” Donald J. Trump wrote in an email.';
+    const reading = read(text);
+    const trump = reading.speakers.filter((s) => /Trump/.test(s.name));
+    expect(trump.map((s) => s.name)).toEqual(['Donald Trump']);
+    expect(quoteOf(reading, 'It was my obligation').speaker?.id).toBe(quoteOf(reading, 'He’s probably').speaker?.id);
+  });
+
+  test('GIVEN "Hillary Rodham Clinton" and "Hillary Clinton" THEN one speaker', () => {
+    const text =
+      'Clinton\n\nHillary Rodham Clinton spoke in Iowa on Monday. “We are going to win,” Hillary Rodham Clinton said.\n\n' +
+      '“Bring it on,” Hillary Clinton said later.';
+    expect(names(text).filter((n) => /Clinton/.test(n))).toHaveLength(1);
+  });
+});
+
+describe('a gendered honorific goes to the person of that gender, or to no one', () => {
+  // NYT, 31 December 2015: two Clintons, "Mr." and "Mrs.".
+  const clintons =
+    'Trump turns attacks on another Clinton\n\n' +
+    'Donald J. Trump once defended Bill Clinton against allegations of scandal and sexism.\n\n' +
+    'The criticism of Mr. Clinton’s personal life comes as Hillary Clinton is increasingly relying on the former president.\n\n' +
+    '“I think he’s a terrific guy,” Mr. Trump told CNN.\n\n' +
+    '“Hillary Clinton won’t be bullied,” Mrs. Clinton said in a statement.\n\n' +
+    '“I have never commented on it,” Mr. Clinton told reporters.';
+
+  test('GIVEN Bill and Hillary Clinton THEN "Mrs. Clinton" is Hillary and "Mr. Clinton" Bill', () => {
+    const reading = read(clintons);
+    expect(quoteOf(reading, 'Hillary Clinton won’t').speaker?.name).toBe('Hillary Clinton');
+    expect(quoteOf(reading, 'I have never commented').speaker?.name).toBe('Bill Clinton');
+    expect(quoteOf(reading, 'I think he’s a terrific').speaker?.name).toBe('Donald J. Trump');
+  });
+
+  test('GIVEN Donald and Melania Trump THEN "Mrs. Trump" is Melania, not her husband', () => {
+    const text =
+      'Melania Trump speaks\n\nDonald Trump campaigned in Ohio on Monday. His wife, Melania Trump, spoke to CNN.\n\n' +
+      '“They want to damage the presidency of my husband,” Mrs. Trump said.';
+    expect(quoteOf(read(text), 'They want to damage').speaker?.name).toBe('Melania Trump');
+  });
+
+  test('GIVEN two Bush women and no word of which THEN "Mrs. Bush" is left unresolved, a speaker of her own, rather than guessed', () => {
+    const text =
+      'Bush family\n\nJeb Bush campaigned in Miami with Barbara Bush, his mother, and Laura Bush, his sister-in-law.\n\n' +
+      '“It was a wonderful evening,” Mrs. Bush said. “We will be back,” Mrs. Bush added.';
+    const reading = read(text);
+    const speaker = quoteOf(reading, 'It was a wonderful').speaker;
+    expect(speaker?.name).toBe('Bush');
+    expect(quoteOf(reading, 'We will be back').speaker?.id).toBe(speaker?.id);
+    expect(reading.speakers.find((s) => s.id === speaker?.id)?.aliases).toContain('Mrs. Bush');
+  });
+
+  test('GIVEN a man and a woman of no known gender by that surname THEN "Mr. Trump" is the man the first name says', () => {
+    const text =
+      'Trump family\n\nDonald Trump arrived with Ivanka Trump at the rally in Ohio.\n\n“We will win,” Mr. Trump said.';
+    expect(quoteOf(read(text), 'We will win').speaker?.name).toBe('Donald Trump');
+  });
+});
+
+describe('words that are not names never become speakers', () => {
+  test.each([
+    ['an adverb', 'Trump\n\nDonald Trump spoke in Ohio. Already, he said, “the polls are turning.”\n\nAlready the campaign has spent $20 million.'],
+    ['a number', 'Voters\n\nFour said they would not vote at all. “We are done with both of them,” one said.'],
+    ['a sentence opener', 'Trump\n\nBack in 1999, Donald Trump expressed admiration for Bill Clinton, telling CNBC: “I wish I could be like that.”'],
+    ['a participle', 'Trump\n\nGiven the expected international fallout, the ministry moved slowly. “We will wait,” he said.'],
+    ['a duration', 'Trump\n\nHours later, Trump returned the compliment. “He was very charming,” he said.'],
+    ['a contraction', 'Climate\n\nI’m old enough to remember President Jimmy Carter. “We must act,” I’m told by my children.'],
+  ])('GIVEN %s opening a sentence THEN it is no speaker', (_, text) => {
+    for (const name of names(text)) expect(name).not.toMatch(/^(Already|Four|Back|Given|Hours|I’m)$/);
+  });
+
+  test('GIVEN "Police said" THEN the police still speak, by role', () => {
+    const reading = read('Shooting\n\nPolice said the man was armed. “He refused to drop the weapon,” police said.');
+    expect(quoteOf(reading, 'He refused').speaker).not.toBeNull();
+  });
+
+  test('GIVEN "Mr. King" THEN King is a surname, not a title', () => {
+    const reading = read('Russia\n\nLarry King has a show on RT America.\n\n“I have never been edited,” Mr. King said.');
+    expect(quoteOf(reading, 'I have never been edited').speaker?.name).toBe('Larry King');
+  });
+});
