@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { commands } from '../commands/index.js';
-import { alertNonce } from '../src/briefing/alerts.js';
+import { alertNonce, HOUR_MS } from '../src/briefing/alerts.js';
 import { renderQuoteAlert } from '../src/discord/render-alert.js';
 import { SHARED } from '../src/ingest/destination.js';
 import type { Stores } from '../src/library/types.js';
@@ -75,6 +75,7 @@ test('GIVEN two processes resuming the same pending alert at once THEN it is pos
   // Counted as posts, not messages: a second post with the nonce would be folded into one message by Discord
   expect(fake.postsTo(channel())).toHaveLength(1);
   expect(fake.messagesIn(channel())).toHaveLength(1);
+  expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`)).toEqual([]);
   expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1, owner: null });
 });
 
@@ -144,4 +145,23 @@ test('GIVEN a process stopped while its alert post is within the drain deadline 
 
   await a.bot.alerts.stop(10_000);
   expect(a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1 });
+});
+
+test('GIVEN two processes summarizing the same past hour of held alerts at once THEN one summary is posted and the alerts are summarized once', async () => {
+  const a = await startProcess();
+  const b = await startProcess();
+  const follow = a.stores.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: channel(), roleId: null, now: time.clock().getTime() })!;
+  await inThreadIngest(a.stores.articles).file(SOCHI, SHARED);
+  const articleId = a.stores.articles.findBySource(SOCHI)!.id;
+  const hour = Math.floor(time.clock().getTime() / HOUR_MS);
+  // Over a cap of none: held for the hour's summary
+  a.stores.follows.logAlerts([{ followId: follow.id, articleId, channelId: channel() }], { hour, perHour: 0, now: time.clock().getTime() });
+  time.advance(HOUR_MS);
+
+  await Promise.all([a.bot.alerts.resume(), b.bot.alerts.resume()]);
+  await Promise.all([a.bot.alerts.idle(), b.bot.alerts.idle()]);
+  expect(fake.postsTo(channel())).toHaveLength(1);
+  // Kept single by the claim itself: the other process neither posted nor had to read the channel to recover
+  expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`)).toEqual([]);
+  expect(b.stores.follows.getAlert(follow.id, articleId)).toMatchObject({ status: 'summarized', messageId: fake.messagesIn(channel())[0].id, owner: null });
 });

@@ -198,8 +198,13 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       if (!speakers.has(e.articleId)) speakers.set(e.articleId, new Map(follows.matchArticle(e.articleId).map((m) => [m.follow.id, m.speaker.name])));
       return speakers.get(e.articleId)!.get(e.followId) ?? follows.getFollow(e.followId)?.name ?? 'a followed speaker';
     };
-    for (const entries of groups.values()) {
-      const { channelId, hour } = entries[0]!;
+    for (const listed of groups.values()) {
+      if (stopped) return;
+      const { channelId, hour } = listed[0]!;
+      // The hour's rows, all claimed at once: another process summarizing it has them leased
+      const entries = follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() })
+        .sort((a, b) => a.articleId - b.articleId || a.followId - b.followId);
+      if (entries.length === 0) continue;
       const summary: AlertSummary = {
         channelId, hour, perHour,
         alerts: entries.map((e) => ({
@@ -208,14 +213,42 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
           title: articles.getArticle('all', e.articleId)?.title ?? articles.getReading('all', e.articleId)?.headline ?? `Article #${e.articleId}`,
         })),
       };
-      try {
-        const messageId = await poster.postSummary(summary, summaryNonce(channelId, hour));
-        follows.finishSummary(channelId, hour, { messageId, now: clock().getTime() });
-      } catch (error) {
-        if (!(error instanceof AlertPostError && error.permanent)) throw error;
-        follows.finishSummary(channelId, hour, { messageId: null, now: clock().getTime() });
-        log.warn(`quote alert summary in channel ${channelId} failed: ${error.message}`);
+      if (!(await postSummary(summary, entries))) return;
+    }
+  }
+
+  /** Posts one claimed hour's summary, or records the one an earlier attempt posted; false when the rest should wait. */
+  async function postSummary(summary: AlertSummary, entries: AlertEntry[]): Promise<boolean> {
+    const { channelId, hour } = summary;
+    const nonce = summaryNonce(channelId, hour);
+    const record = (messageId: string | null): void => {
+      if (!follows.finishSummary(channelId, hour, owner, { messageId, now: now() })) log.warn(`quote alert summary in channel ${channelId}: another process took it over.`);
+    };
+    try {
+      if (entries.some((e) => e.attempts > 1)) {
+        const found = await poster.findAlert(channelId, nonce, Math.min(...entries.map((e) => e.createdAt)));
+        if (found) {
+          record(found);
+          return true;
+        }
       }
+      record(await poster.postSummary(summary, nonce));
+      return true;
+    } catch (error) {
+      if (error instanceof AlertPostError && error.permanent) {
+        record(null);
+        log.warn(`quote alert summary in channel ${channelId} failed: ${error.message}`);
+        return true;
+      }
+      const attempts = Math.max(...entries.map((e) => e.attempts));
+      const at = now() + backoffMs(attempts, timings);
+      try {
+        follows.releaseSummary(channelId, hour, owner, { now: now(), at, error: reason(error) });
+      } catch (storeError) {
+        log.warn(`giving back the quote alert summary in channel ${channelId} failed: ${reason(storeError)}; it is free when its lease runs out.`);
+      }
+      log.warn(`quote alert summary in channel ${channelId}: ${reason(error)}; trying again at ${new Date(at).toISOString()}.`);
+      return false;
     }
   }
 

@@ -59,6 +59,6 @@ export function createAlertPoster(client: Client): AlertPoster {
         throw alertPostError(error, channelId);
       }
     },
-    postSummary: (summary, nonce) => send(client, summary.channelId, renderAlertSummary(summary), nonce),
+    postSummary: (summary, nonce) => send(client, summary.channelId, renderAlertSummary(summary, nonce), nonce),
   };
 }

@@ -64,8 +64,8 @@ export function renderQuoteAlert(alert: QuoteAlert, nonce?: string): ChannelPost
   };
 }
 
-/** The alerts over the hourly cap, in one message; nobody is mentioned. */
-export function renderAlertSummary(summary: AlertSummary): ChannelPost {
+/** The alerts over the hourly cap, in one message; nobody is mentioned; the footer names its nonce. */
+export function renderAlertSummary(summary: AlertSummary, nonce?: string): ChannelPost {
   const lines = summary.alerts.slice(0, SUMMARY_LINES_MAX).map((a) => `• ${plain(a.speaker)}: #${a.articleId} ${plain(shorten(a.title, 120))}`);
   const more = summary.alerts.length - lines.length;
   const start = new Date(summary.hour * 3_600_000).toISOString().slice(11, 16);
@@ -79,6 +79,7 @@ export function renderAlertSummary(summary: AlertSummary): ChannelPost {
         ...(more > 0 ? [`… and ${more} more`] : []),
         'See them with /quotes article:<number>.',
       ].join('\n'), DESCRIPTION_MAX),
+      ...(nonce ? { footer: { text: alertMarker(nonce) } } : {}),
     }]),
     allowedMentions: { parse: [] },
   };

@@ -82,8 +82,15 @@ export interface FollowStore {
   releaseAlert(followId: number, articleId: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
   /** Held alerts of hours before `hour`, for their summaries. */
   heldBefore(hour: number): AlertEntry[];
-  /** The hour's summary went out in the channel: its held alerts become 'summarized'. */
-  finishSummary(channelId: string, hour: number, result: { messageId: string | null; now: number }): void;
+  /**
+   * Takes a channel's hour of held alerts for `owner`, to summarize: all its rows at once, when
+   * none is leased and the next attempt is due. The rows claimed; none when another holds them.
+   */
+  claimSummary(channelId: string, hour: number, owner: string, lease: { leaseMs: number; now: number }): AlertEntry[];
+  /** The hour's summary went out in the channel: its held alerts become 'summarized'; false when `owner` no longer holds them. */
+  finishSummary(channelId: string, hour: number, owner: string, result: { messageId: string | null; now: number }): boolean;
+  /** Gives a claimed hour back, the next attempt not before `at` (now by default). */
+  releaseSummary(channelId: string, hour: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
   getFollow(id: number): Follow | null;
 }
 
@@ -177,9 +184,25 @@ export function createFollowStore(db: Database): FollowStore {
     "SELECT min(max(lease_until, next_attempt_at)) AS at FROM alerts WHERE status = 'pending' AND max(lease_until, next_attempt_at) > ?",
   );
   const held = db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE status = 'held' AND hour < ? ORDER BY channel_id, hour, article_id, follow_id");
-  const summarized = db.prepare<[string | null, number, string, number]>(
-    "UPDATE alerts SET status = 'summarized', message_id = ?, updated_at = ? WHERE channel_id = ? AND hour = ? AND status = 'held'",
+  const summarized = db.prepare<[string | null, number, string, number, string]>(
+    "UPDATE alerts SET status = 'summarized', message_id = ?, updated_at = ?, owner = NULL, lease_until = 0 WHERE channel_id = ? AND hour = ? AND status = 'held' AND owner = ?",
   );
+  const heldFree = db.prepare<[string, number, number, number], { taken: number }>(
+    "SELECT count(*) AS taken FROM alerts WHERE channel_id = ? AND hour = ? AND status = 'held' AND (lease_until > ? OR next_attempt_at > ?)",
+  );
+  const claimHeld = db.prepare<[string, number, number, string, number], AlertRow>(
+    `UPDATE alerts SET owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+     WHERE channel_id = ? AND hour = ? AND status = 'held' RETURNING *`,
+  );
+  const releaseHeld = db.prepare<[number, string | null, number, string, number, string]>(
+    `UPDATE alerts SET owner = NULL, lease_until = 0, next_attempt_at = ?, error = coalesce(?, error), updated_at = ?
+     WHERE channel_id = ? AND hour = ? AND status = 'held' AND owner = ?`,
+  );
+  // The check and the claim in one transaction: a second claimant finds the rows leased
+  const claimSummary = db.transaction((channelId: string, hour: number, owner: string, leaseMs: number, now: number): AlertEntry[] => {
+    if (heldFree.get(channelId, hour, now, now)!.taken > 0) return [];
+    return claimHeld.all(owner, now + leaseMs, now, channelId, hour).map(toAlert);
+  });
 
   function matchArticle(articleId: number): FollowMatch[] {
     const bySpeaker = new Map<string, { speaker: FollowMatch['speaker'] & { aliases: string[] }; quotes: string[] }>();
@@ -242,7 +265,9 @@ export function createFollowStore(db: Database): FollowStore {
     releaseAlert: (followId, articleId, owner, next) => release.run(next.at ?? next.now, next.error ?? null, next.now, followId, articleId, owner).changes === 1,
     nextAlertAt: (now) => nextDue.get(now)!.at,
     heldBefore: (hour) => held.all(hour).map(toAlert),
-    finishSummary: (channelId, hour, r) => void summarized.run(r.messageId, r.now, channelId, hour),
+    claimSummary: (channelId, hour, owner, { leaseMs, now }) => claimSummary(channelId, hour, owner, leaseMs, now),
+    finishSummary: (channelId, hour, owner, r) => summarized.run(r.messageId, r.now, channelId, hour, owner).changes > 0,
+    releaseSummary: (channelId, hour, owner, next) => releaseHeld.run(next.at ?? next.now, next.error ?? null, next.now, channelId, hour, owner).changes > 0,
     getFollow: (id) => {
       const row = byId.get(id);
       return row ? toFollow(row) : null;

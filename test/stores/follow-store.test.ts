@@ -116,10 +116,26 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
     expect(logged.map((e) => e.status)).toEqual(['pending', 'pending', 'held']);
     expect(stores.follows.heldBefore(100)).toEqual([]);
     expect(stores.follows.heldBefore(101).map((e) => e.articleId)).toEqual([ids[2]]);
-    stores.follows.finishSummary('c1', 100, { messageId: 'm9', now: 9 });
+    expect(stores.follows.claimSummary('c1', 100, 'p1', { leaseMs: 30, now: 9 }).map((e) => e.articleId)).toEqual([ids[2]]);
+    expect(stores.follows.claimSummary('c1', 100, 'p2', { leaseMs: 30, now: 9 })).toEqual([]);
+    expect(stores.follows.finishSummary('c1', 100, 'p2', { messageId: 'm8', now: 9 })).toBe(false);
+    expect(stores.follows.finishSummary('c1', 100, 'p1', { messageId: 'm9', now: 9 })).toBe(true);
     expect(stores.follows.getAlert(f.id, ids[2]!)).toMatchObject({ status: 'summarized', messageId: 'm9' });
     const d = save('d.txt', [['Quote d is here.', 'Vladimir Putin']]);
     expect(stores.follows.logAlerts([{ followId: f.id, articleId: d.id, channelId: 'c1' }], { hour: 101, perHour: 2, now: 10 })[0]!.status).toBe('pending');
+  });
+
+  test('GIVEN an hour\'s summary claimed by an owner that died THEN nobody takes it before the lease runs out, then another does, once', () => {
+    const f = follow('g1', 'Putin')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], { hour: 1, perHour: 0, now: 1_000 });
+    expect(stores.follows.claimSummary('c1', 1, 'dead', { leaseMs: 30_000, now: 1_000 })).toMatchObject([{ owner: 'dead', attempts: 1 }]);
+    expect(stores.follows.claimSummary('c1', 1, 'p2', { leaseMs: 30_000, now: 30_999 })).toEqual([]);
+    expect(stores.follows.claimSummary('c1', 1, 'p2', { leaseMs: 30_000, now: 31_000 })).toMatchObject([{ owner: 'p2', attempts: 2, createdAt: 1_000 }]);
+    expect(stores.follows.releaseSummary('c1', 1, 'dead', { now: 31_001 })).toBe(false);
+    expect(stores.follows.releaseSummary('c1', 1, 'p2', { now: 31_001, at: 40_000, error: 'Discord 503' })).toBe(true);
+    expect(stores.follows.claimSummary('c1', 1, 'p3', { leaseMs: 30_000, now: 39_999 })).toEqual([]);
+    expect(stores.follows.claimSummary('c1', 1, 'p3', { leaseMs: 30_000, now: 40_000 })).toMatchObject([{ owner: 'p3', attempts: 3 }]);
   });
 
   test('GIVEN a follow removed THEN its alert log goes with it', () => {
