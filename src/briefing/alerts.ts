@@ -71,8 +71,8 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   let wake: NodeJS.Timeout | undefined;
   let stopped = false;
   let stopping: Promise<void> | null = null;
-  /** The row this process holds and is posting right now. */
-  let inFlight: AlertEntry | null = null;
+  /** The row this process holds and is posting right now, and the timer renewing its lease. */
+  let inFlight: { entry: AlertEntry; beat: NodeJS.Timeout } | null = null;
   const now = (): number => clock().getTime();
   const hourNow = (): number => Math.floor(clock().getTime() / HOUR_MS);
 
@@ -127,14 +127,17 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     const beat = setInterval(() => {
       try {
         if (!follows.renewAlertLease(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() })) {
-          log.warn(`quote alert for article #${entry.articleId}: lost its lease to another process.`);
+          clearInterval(beat);
+          log.warn(`quote alert for article #${entry.articleId}: lost its lease to another process, or gave it back.`);
         }
       } catch (error) {
         // A locked file skips a beat; the lease has room for a few
         log.warn(`renewing the lease of the quote alert for article #${entry.articleId} failed: ${reason(error)}`);
       }
     }, timings.heartbeatMs);
-    inFlight = entry;
+    // A post that never returns must not keep a stopping process alive
+    beat.unref();
+    inFlight = { entry, beat };
     try {
       // An earlier attempt may have posted it, longer ago than Discord remembers a nonce: the channel says
       if (entry.attempts > 1) {
@@ -287,8 +290,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
         const deadline = new Promise<'late'>((resolve) => (late = setTimeout(() => resolve('late'), deadlineMs)));
         const outcome = await Promise.race([queue.then(() => 'done' as const), deadline]);
         clearTimeout(late);
-        const held = inFlight;
-        if (outcome === 'late' && held) {
+        const held = inFlight?.entry;
+        if (outcome === 'late' && inFlight && held) {
+          clearInterval(inFlight.beat);
           // Given back now, so another process need not wait out the lease; it reads the channel before posting
           try {
             if (follows.releaseAlert(held.followId, held.articleId, owner, { now: now() })) log.info(`quote alert for article #${held.articleId}: given back for another process.`);
