@@ -165,3 +165,17 @@ test('GIVEN two processes summarizing the same past hour of held alerts at once 
   expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`)).toEqual([]);
   expect(b.stores.follows.getAlert(follow.id, articleId)).toMatchObject({ status: 'summarized', messageId: fake.messagesIn(channel())[0].id, owner: null });
 });
+
+test('GIVEN a dead process\'s alert in a channel the bot may post in but not read THEN the takeover posts it with its nonce and says why it could not check', async () => {
+  const a = await startProcess();
+  const { followId, articleId } = await pendingAlert(a.stores);
+  a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });
+  fake.fail({ method: 'GET', path: `/channels/${channel()}/messages`, status: 403 });
+
+  time.advance(TEST_TIMINGS.leaseMs);
+  await a.bot.alerts.resume();
+  const [posted] = fake.postsTo(channel());
+  expect(posted?.body.nonce).toBe(alertNonce(followId, articleId));
+  expect(a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', attempts: 2 });
+  expect(logs.some((line) => line.includes('could not read channel') && line.includes('posting with its nonce'))).toBe(true);
+});

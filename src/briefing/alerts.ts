@@ -141,7 +141,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     try {
       // An earlier attempt may have posted it, longer ago than Discord remembers a nonce: the channel says
       if (entry.attempts > 1) {
-        const found = await poster.findAlert(entry.channelId, nonce, entry.createdAt);
+        const found = await readBack(entry.channelId, nonce, entry.createdAt, `quote alert for article #${entry.articleId}`);
         if (found) {
           settle(entry, { status: 'sent', messageId: found });
           log.info(`quote alert for article #${entry.articleId} in channel ${entry.channelId} was posted by an earlier attempt; recorded it.`);
@@ -160,6 +160,21 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     } finally {
       clearInterval(beat);
       inFlight = null;
+    }
+  }
+
+  /**
+   * What an earlier attempt posted, read from the channel. A channel the bot may post in but not
+   * read (no Read Message History) cannot be checked: the post goes ahead with its nonce, which
+   * Discord honours for a few minutes. Failures that may pass are thrown, to try again later.
+   */
+  async function readBack(channelId: string, nonce: string, since: number, what: string): Promise<string | null> {
+    try {
+      return await poster.findAlert(channelId, nonce, since);
+    } catch (error) {
+      if (!(error instanceof AlertPostError && error.permanent)) throw error;
+      log.warn(`${what}: could not read channel ${channelId} to see whether an earlier attempt posted it (${error.message}); posting with its nonce.`);
+      return null;
     }
   }
 
@@ -229,7 +244,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     };
     try {
       if (entries.some((e) => e.attempts > 1)) {
-        const found = await poster.findAlert(channelId, nonce, Math.min(...entries.map((e) => e.createdAt)));
+        const found = await readBack(channelId, nonce, Math.min(...entries.map((e) => e.createdAt)), 'quote alert summary');
         if (found) {
           record(found);
           return true;
