@@ -92,11 +92,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = createClient({ token: config.token, apiUrl: config.apiUrl });
   const { clock } = options;
   const stores = storesOf(options.stores);
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner: processOwner(process.pid), timings: options.delivery, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
+  // One lease owner for the process: its deliveries and its alerts
+  const owner = processOwner(process.pid);
+  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner, timings: options.delivery, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
   const alerts = createAlertService({
     follows: stores.follows, visibility: stores.visibility, articles: stores.articles, poster: createAlertPoster(client), clock, log,
-    perHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
+    perHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR, owner, timings: options.delivery,
   });
   const plain = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
   const ingest = notifyCreated(plain, (article) => alerts.articleSaved(article.id));
@@ -212,7 +214,8 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     const stop = async (): Promise<void> => {
       // No new work: no ticks, no sweeps, no claims; then what is in flight finishes or is given back
       scheduler.stop();
-      const drained = await bot.deliverer.drain(drainMs);
+      // An alert in flight finishes or is given back within the same deadline
+      const [drained] = await Promise.all([bot.deliverer.drain(drainMs), bot.alerts.stop(drainMs)]);
       if (drained.finished || drained.released) log.info(`Deliveries in flight: ${drained.finished} finished, ${drained.released} given back for the next start.`);
       await feeds.stop();
       await watcher?.close();

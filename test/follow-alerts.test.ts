@@ -162,41 +162,47 @@ test('GIVEN a cap of 2 alerts an hour THEN the third article waits, and one summ
   expect(alertsPosted()).toHaveLength(3);
 });
 
-test('GIVEN a process killed after Discord made the alert but before it was recorded THEN the restart repeats the post with its nonce and no second message appears', async () => {
+test('GIVEN a process killed after Discord made the alert but before it was recorded THEN once its lease runs out the restart finds the message in the channel and records it, posting nothing again', async () => {
   const first = await start();
   await follow('Putin');
   await first.bot.ingest.file(SOCHI, SHARED);
   await first.bot.alerts.idle();
   expect(alertsPosted()).toHaveLength(1);
-  // The state a kill between the post and its record leaves: the log row still pending
+  // The state a kill between the post and its record leaves: the log row still pending, claimed by the dead process
   const articleId = first.stores.articles.findBySource(SOCHI)!.id;
   const followId = first.stores.follows.listFollows(fake.ids.guildId)[0]!.id;
   const db = (await import('better-sqlite3')).default(library.path);
-  db.prepare("UPDATE alerts SET status = 'pending', message_id = NULL").run();
+  db.prepare("UPDATE alerts SET status = 'pending', message_id = NULL, owner = 'dead', lease_until = ?").run(time.clock().getTime() + 30_000);
   db.close();
   expect(first.stores.follows.getAlert(followId, articleId)?.status).toBe('pending');
 
   const second = await start();
   await second.bot.alerts.idle();
-  const posts = fake.postsTo(channel());
-  expect(posts).toHaveLength(2);
-  expect(posts[1]!.body.nonce).toBe(posts[0]!.body.nonce);
+  expect(second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: 'dead' });
+  time.advance(30_000);
+  await second.bot.alerts.resume();
+  expect(fake.postsTo(channel())).toHaveLength(1);
   expect(alertsPosted()).toHaveLength(1);
-  expect(second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: alertsPosted()[0].id });
+  expect(second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: alertsPosted()[0].id, attempts: 2 });
 });
 
-test('GIVEN Discord failing while an alert is posted THEN it stays pending, and the restart posts it once', async () => {
+test('GIVEN Discord failing while an alert is posted THEN it stays pending with a backoff, and once that has passed the restart posts it once', async () => {
   const first = await start();
   await follow('Putin');
   fake.fail({ method: 'POST', path: `/channels/${channel()}/messages`, status: 503 });
   await first.bot.ingest.file(SOCHI, SHARED);
   await first.bot.alerts.idle();
   expect(alertsPosted()).toHaveLength(0);
-  expect(first.stores.follows.pendingAlerts()).toHaveLength(1);
+  const [pending] = first.stores.follows.pendingAlerts();
+  expect(pending).toMatchObject({ owner: null, attempts: 1, error: expect.stringContaining('Service Unavailable') });
+  expect(pending!.nextAttemptAt).toBeGreaterThan(time.clock().getTime());
   fake.clearFailures();
 
   const second = await start();
   await second.bot.alerts.idle();
+  expect(alertsPosted()).toHaveLength(0);
+  time.set(new Date(pending!.nextAttemptAt).toISOString());
+  await second.bot.alerts.resume();
   expect(alertsPosted()).toHaveLength(1);
   expect(second.stores.follows.pendingAlerts()).toEqual([]);
 });

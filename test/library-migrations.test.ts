@@ -300,3 +300,25 @@ test('GIVEN a file from before follows THEN opening adds follows, alerts and fil
   expect(stores.filters.getFilter('g1', 'briefing').keywords).toEqual(['Idlib']);
   stores.close();
 });
+
+test('GIVEN a file whose alerts predate leases THEN a pending alert becomes a free job read back from the channel before posting, and a sent one stays sent', () => {
+  const old = new Database(file);
+  const before = MIGRATIONS.findIndex((m) => m.name === 'quote alerts as leased jobs');
+  migrate(old, MIGRATIONS.slice(0, before));
+  old.prepare("INSERT INTO articles (source, title, date, text, hash, added_at) VALUES ('old.txt', 'Old', NULL, 'old text', 'abc', 1)").run();
+  old.prepare("INSERT INTO follows (guild_id, name, key, surname, channel_id, added_at) VALUES ('g1', 'Putin', 'putin', 'putin', 'c1', 1)").run();
+  old.prepare("INSERT INTO follows (guild_id, name, key, surname, channel_id, added_at) VALUES ('g2', 'Putin', 'putin', 'putin', 'c2', 1)").run();
+  old.prepare("INSERT INTO alerts (follow_id, article_id, channel_id, hour, status, updated_at) VALUES (1, 1, 'c1', 5, 'pending', 4000)").run();
+  old.prepare("INSERT INTO alerts (follow_id, article_id, channel_id, hour, status, message_id, updated_at) VALUES (2, 1, 'c2', 5, 'sent', 'm1', 4100)").run();
+  old.close();
+
+  const stores = openStores(file);
+  try {
+    expect(stores.follows.getAlert(1, 1)).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0, attempts: 1, nextAttemptAt: 0, createdAt: 4000 });
+    expect(stores.follows.getAlert(2, 1)).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 0, createdAt: 4100 });
+    expect(stores.follows.dueAlerts(5000).map((a) => a.followId)).toEqual([1]);
+    expect(stores.follows.claimAlert(1, 1, 'new-process', { leaseMs: 30_000, now: 5000 })).toMatchObject({ owner: 'new-process', attempts: 2 });
+  } finally {
+    stores.close();
+  }
+});

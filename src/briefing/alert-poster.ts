@@ -29,6 +29,12 @@ export interface AlertPoster {
   postAlert(alert: QuoteAlert, nonce: string): Promise<string>;
   /** Posts an hour's summary and returns its message id. Throws `AlertPostError`. */
   postSummary(summary: AlertSummary, nonce: string): Promise<string>;
+  /**
+   * The alert already in `channelId` with this nonce (its message carries it as a marker), looking
+   * at every message since `since` (epoch ms), or null. After a crash this, not Discord's nonce
+   * window of a few minutes, keeps an alert single. Throws `AlertPostError` when it cannot read.
+   */
+  findAlert(channelId: string, nonce: string, since: number): Promise<string | null>;
 }
 
 /** A post that failed; `permanent` when trying again cannot help (a deleted channel, a missing permission). */

@@ -2,13 +2,19 @@
  * Quote alerts: when an article is saved, every follow whose speaker it quotes, in a server
  * that may see it, gets one alert. The alert log row is written before the post and its status
  * after, posts carry a nonce derived from (follow, article), and what is pending is posted again
- * at start: a restart neither loses nor repeats an alert. Knows nothing of Discord.
+ * at start: a restart neither loses nor repeats an alert. Across processes each row is a leased
+ * job, as a briefing delivery is (deliver.ts): one claim wins, the lease is renewed while
+ * posting, a failure that may pass frees it with a backoff, and a row whose owner died is taken
+ * over when its lease runs out, reading the channel first so what was posted is recorded, not
+ * posted again. Knows nothing of Discord.
  */
 import { createHash } from 'node:crypto';
 import type { ArticleVisibility } from '../library/article-visibility.js';
 import type { AlertEntry, FollowMatch, FollowStore } from '../library/follow-store.js';
 import type { ArticleStore } from '../library/types.js';
 import type { Clock } from '../clock.js';
+import { isStorageTransient } from '../library/storage-errors.js';
+import { backoffMs, DEFAULT_TIMINGS, processOwner, type DeliveryTimings } from './deliver.js';
 import type { Logger } from '../logger.js';
 import { AlertPostError, type AlertPoster, type AlertSummary, type QuoteAlert } from './alert-poster.js';
 
@@ -25,6 +31,10 @@ export interface AlertServiceOptions {
   log: Logger;
   /** At most this many alerts a channel an hour; the rest go in one summary after the hour. */
   perHour: number;
+  /** Who holds the leases this service takes; unique per process by default. */
+  owner?: string;
+  /** Leases and retries, as for deliveries; tests shorten them. */
+  timings?: Partial<DeliveryTimings>;
 }
 
 export interface AlertService {
@@ -36,9 +46,12 @@ export interface AlertService {
   idle(): Promise<void>;
   /** Retries and summarizes every `intervalMs` until `stop`. */
   start(intervalMs?: number): void;
-  /** Stops the timer; resolves once a post in progress is done. */
-  stop(): Promise<void>;
+  /** Stops the timer and claims nothing more; lets a post in progress finish for up to `deadlineMs`, else gives its lease back. */
+  stop(deadlineMs?: number): Promise<void>;
 }
+
+/** How long `stop` waits for a post in flight before giving its lease back. */
+export const ALERT_DRAIN_MS = 8_000;
 
 /** The Discord nonce of an alert: the same (follow, article) always posts with the same one (at most 25 characters). */
 export const alertNonce = (followId: number, articleId: number): string => `q${followId.toString(36)}.${articleId.toString(36)}`;
@@ -51,9 +64,16 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 
 export function createAlertService(options: AlertServiceOptions): AlertService {
   const { follows, visibility, articles, poster, clock, log, perHour } = options;
+  const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const owner = options.owner ?? processOwner(process.pid);
   let queue: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let wake: NodeJS.Timeout | undefined;
   let stopped = false;
+  let stopping: Promise<void> | null = null;
+  /** The row this process holds and is posting right now, and the timer renewing its lease. */
+  let inFlight: { entry: AlertEntry; beat: NodeJS.Timeout } | null = null;
+  const now = (): number => clock().getTime();
   const hourNow = (): number => Math.floor(clock().getTime() / HOUR_MS);
 
   /** Runs one step after the ones queued before it, so no alert is posted twice in this process. */
@@ -75,37 +95,111 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     };
   }
 
-  /** Posts one alert; false when Discord may be down and the rest should wait for the next try. */
-  async function post(entry: AlertEntry, alert: QuoteAlert | null): Promise<boolean> {
-    const now = (): number => clock().getTime();
-    if (!alert) {
-      follows.finishAlert(entry.followId, entry.articleId, { status: 'failed', error: 'the article or its quote is no longer in the archive', now: now() });
+  /** Settles a claimed row; a row taken over meanwhile is the new owner's to settle. */
+  function settle(entry: AlertEntry, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string }): void {
+    if (!follows.finishAlert(entry.followId, entry.articleId, owner, { ...result, now: now() })) {
+      log.warn(`quote alert for article #${entry.articleId} in channel ${entry.channelId}: another process took it over; it records the result.`);
+    }
+  }
+
+  /** A failed attempt: given back with a backoff, or settled as failed when trying again cannot help. */
+  function failedAttempt(entry: AlertEntry, error: unknown): boolean {
+    if (error instanceof AlertPostError && error.permanent) {
+      settle(entry, { status: 'failed', error: error.message });
+      log.warn(`quote alert for article #${entry.articleId} in channel ${entry.channelId} failed: ${error.message}`);
       return true;
     }
+    const why = isStorageTransient(error) ? `storage unavailable: ${reason(error)}` : reason(error);
+    const at = now() + backoffMs(entry.attempts, timings);
     try {
-      const messageId = await poster.postAlert(alert, alertNonce(entry.followId, entry.articleId));
-      follows.finishAlert(entry.followId, entry.articleId, { status: 'sent', messageId, now: now() });
-      return true;
-    } catch (error) {
-      if (error instanceof AlertPostError && error.permanent) {
-        follows.finishAlert(entry.followId, entry.articleId, { status: 'failed', error: error.message, now: now() });
-        log.warn(`quote alert for article #${entry.articleId} in channel ${entry.channelId} failed: ${error.message}`);
+      follows.releaseAlert(entry.followId, entry.articleId, owner, { now: now(), at, error: why });
+      log.warn(`quote alert for article #${entry.articleId}, attempt ${entry.attempts}: ${why}; trying again at ${new Date(at).toISOString()}.`);
+    } catch (storeError) {
+      // The log itself is unwritable: the lease runs out and the row is claimed again
+      log.warn(`quote alert for article #${entry.articleId}: ${why}; recording it failed too (${reason(storeError)}); it is retried when the lease runs out.`);
+    }
+    return false;
+  }
+
+  /** Posts one claimed alert, renewing its lease meanwhile; false when Discord may be down and the rest should wait. */
+  async function runClaimed(entry: AlertEntry, alert: QuoteAlert | null): Promise<boolean> {
+    const nonce = alertNonce(entry.followId, entry.articleId);
+    const beat = setInterval(() => {
+      try {
+        if (!follows.renewAlertLease(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() })) {
+          clearInterval(beat);
+          log.warn(`quote alert for article #${entry.articleId}: lost its lease to another process, or gave it back.`);
+        }
+      } catch (error) {
+        // A locked file skips a beat; the lease has room for a few
+        log.warn(`renewing the lease of the quote alert for article #${entry.articleId} failed: ${reason(error)}`);
+      }
+    }, timings.heartbeatMs);
+    // A post that never returns must not keep a stopping process alive
+    beat.unref();
+    inFlight = { entry, beat };
+    try {
+      // An earlier attempt may have posted it, longer ago than Discord remembers a nonce: the channel says
+      if (entry.attempts > 1) {
+        const found = await readBack(entry.channelId, nonce, entry.createdAt, `quote alert for article #${entry.articleId}`);
+        if (found) {
+          settle(entry, { status: 'sent', messageId: found });
+          log.info(`quote alert for article #${entry.articleId} in channel ${entry.channelId} was posted by an earlier attempt; recorded it.`);
+          return true;
+        }
+      }
+      if (!alert) {
+        settle(entry, { status: 'failed', error: 'the article or its quote is no longer in the archive' });
         return true;
       }
-      log.warn(`quote alert for article #${entry.articleId} will be retried: ${reason(error)}`);
-      return false;
+      const messageId = await poster.postAlert(alert, nonce);
+      settle(entry, { status: 'sent', messageId });
+      return true;
+    } catch (error) {
+      return failedAttempt(entry, error);
+    } finally {
+      clearInterval(beat);
+      inFlight = null;
     }
+  }
+
+  /**
+   * What an earlier attempt posted, read from the channel. A channel the bot may post in but not
+   * read (no Read Message History) cannot be checked: the post goes ahead with its nonce, which
+   * Discord honours for a few minutes. Failures that may pass are thrown, to try again later.
+   */
+  async function readBack(channelId: string, nonce: string, since: number, what: string): Promise<string | null> {
+    try {
+      return await poster.findAlert(channelId, nonce, since);
+    } catch (error) {
+      if (!(error instanceof AlertPostError && error.permanent)) throw error;
+      log.warn(`${what}: could not read channel ${channelId} to see whether an earlier attempt posted it (${error.message}); posting with its nonce.`);
+      return null;
+    }
+  }
+
+  /** Wakes the service when the earliest row held or backed off elsewhere falls due, so a dead owner's row is taken over soon. */
+  function wakeForNext(): void {
+    clearTimeout(wake);
+    const next = follows.nextAlertAt(now());
+    if (next === null || stopped) return;
+    wake = setTimeout(() => void resume(), Math.max(0, next - now()) + 1);
+    wake.unref();
   }
 
   async function postPending(): Promise<void> {
     const byArticle = new Map<number, AlertEntry[]>();
-    for (const entry of follows.pendingAlerts()) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
+    for (const entry of follows.dueAlerts(now())) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
     for (const [articleId, entries] of byArticle) {
       // One match per article, however many servers follow its speakers
       const matches = new Map(follows.matchArticle(articleId).map((m) => [m.follow.id, m]));
       for (const entry of entries) {
+        if (stopped) return;
+        // Another process may have claimed it since the list was read: the claim decides
+        const claimed = follows.claimAlert(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
+        if (!claimed) continue;
         const match = matches.get(entry.followId);
-        if (!(await post(entry, match ? alertOf(entry, match) : null))) return;
+        if (!(await runClaimed(claimed, match ? alertOf(claimed, match) : null))) return;
       }
     }
   }
@@ -122,8 +216,13 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       if (!speakers.has(e.articleId)) speakers.set(e.articleId, new Map(follows.matchArticle(e.articleId).map((m) => [m.follow.id, m.speaker.name])));
       return speakers.get(e.articleId)!.get(e.followId) ?? follows.getFollow(e.followId)?.name ?? 'a followed speaker';
     };
-    for (const entries of groups.values()) {
-      const { channelId, hour } = entries[0]!;
+    for (const listed of groups.values()) {
+      if (stopped) return;
+      const { channelId, hour } = listed[0]!;
+      // The hour's rows, all claimed at once: another process summarizing it has them leased
+      const entries = follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() })
+        .sort((a, b) => a.articleId - b.articleId || a.followId - b.followId);
+      if (entries.length === 0) continue;
       const summary: AlertSummary = {
         channelId, hour, perHour,
         alerts: entries.map((e) => ({
@@ -132,20 +231,52 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
           title: articles.getArticle('all', e.articleId)?.title ?? articles.getReading('all', e.articleId)?.headline ?? `Article #${e.articleId}`,
         })),
       };
-      try {
-        const messageId = await poster.postSummary(summary, summaryNonce(channelId, hour));
-        follows.finishSummary(channelId, hour, { messageId, now: clock().getTime() });
-      } catch (error) {
-        if (!(error instanceof AlertPostError && error.permanent)) throw error;
-        follows.finishSummary(channelId, hour, { messageId: null, now: clock().getTime() });
-        log.warn(`quote alert summary in channel ${channelId} failed: ${error.message}`);
+      if (!(await postSummary(summary, entries))) return;
+    }
+  }
+
+  /** Posts one claimed hour's summary, or records the one an earlier attempt posted; false when the rest should wait. */
+  async function postSummary(summary: AlertSummary, entries: AlertEntry[]): Promise<boolean> {
+    const { channelId, hour } = summary;
+    const nonce = summaryNonce(channelId, hour);
+    const record = (messageId: string | null): void => {
+      if (!follows.finishSummary(channelId, hour, owner, { messageId, now: now() })) log.warn(`quote alert summary in channel ${channelId}: another process took it over.`);
+    };
+    try {
+      if (entries.some((e) => e.attempts > 1)) {
+        const found = await readBack(channelId, nonce, Math.min(...entries.map((e) => e.createdAt)), 'quote alert summary');
+        if (found) {
+          record(found);
+          return true;
+        }
       }
+      record(await poster.postSummary(summary, nonce));
+      return true;
+    } catch (error) {
+      if (error instanceof AlertPostError && error.permanent) {
+        record(null);
+        log.warn(`quote alert summary in channel ${channelId} failed: ${error.message}`);
+        return true;
+      }
+      const attempts = Math.max(...entries.map((e) => e.attempts));
+      const at = now() + backoffMs(attempts, timings);
+      try {
+        follows.releaseSummary(channelId, hour, owner, { now: now(), at, error: reason(error) });
+      } catch (storeError) {
+        log.warn(`giving back the quote alert summary in channel ${channelId} failed: ${reason(storeError)}; it is free when its lease runs out.`);
+      }
+      log.warn(`quote alert summary in channel ${channelId}: ${reason(error)}; trying again at ${new Date(at).toISOString()}.`);
+      return false;
     }
   }
 
   const resume = (): Promise<void> => enqueue(async () => {
-    await postPending();
-    await summarize();
+    try {
+      await postPending();
+      if (!stopped) await summarize();
+    } finally {
+      if (!stopped) wakeForNext();
+    }
   });
 
   return {
@@ -155,7 +286,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
         .map((m) => ({ followId: m.follow.id, articleId, channelId: m.follow.channelId }));
       if (entries.length === 0) return 0;
       const logged = follows.logAlerts(entries, { hour: hourNow(), perHour, now: clock().getTime() });
-      void enqueue(postPending);
+      void resume();
       return logged.length;
     },
     resume,
@@ -165,10 +296,27 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       timer = setInterval(() => void resume(), intervalMs);
       timer.unref();
     },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await queue;
+    stop(deadlineMs = ALERT_DRAIN_MS) {
+      stopping ??= (async () => {
+        stopped = true;
+        clearInterval(timer);
+        clearTimeout(wake);
+        let late: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'late'>((resolve) => (late = setTimeout(() => resolve('late'), deadlineMs)));
+        const outcome = await Promise.race([queue.then(() => 'done' as const), deadline]);
+        clearTimeout(late);
+        const held = inFlight?.entry;
+        if (outcome === 'late' && inFlight && held) {
+          clearInterval(inFlight.beat);
+          // Given back now, so another process need not wait out the lease; it reads the channel before posting
+          try {
+            if (follows.releaseAlert(held.followId, held.articleId, owner, { now: now() })) log.info(`quote alert for article #${held.articleId}: given back for another process.`);
+          } catch (error) {
+            log.warn(`giving back the quote alert for article #${held.articleId} failed: ${reason(error)}; it is free when its lease runs out.`);
+          }
+        }
+      })();
+      return stopping;
     },
   };
 }

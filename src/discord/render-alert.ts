@@ -25,8 +25,18 @@ function quotesText(quotes: string[]): string {
   return lines.join('\n');
 }
 
-/** One alert: the quotes, who said them, the article's headline, date, link and number. */
-export function renderQuoteAlert(alert: QuoteAlert): ChannelPost {
+const MARKER_PREFIX = 'Quote alert · ';
+
+/** The footer that names an alert's nonce, so a process after a crash finds it in the channel. */
+export const alertMarker = (nonce: string): string => `${MARKER_PREFIX}${nonce}`;
+
+/** The nonce an alert's footer names, or null. */
+export function parseAlertMarker(footer: string): string | null {
+  return footer.startsWith(MARKER_PREFIX) ? footer.slice(MARKER_PREFIX.length) : null;
+}
+
+/** One alert: the quotes, who said them, the article's headline, date, link and number; the footer names its nonce. */
+export function renderQuoteAlert(alert: QuoteAlert, nonce?: string): ChannelPost {
   const { article, speaker } = alert;
   const date = articleDate(article.date);
   const who = speaker.roles[0] ? `${speaker.name}, ${speaker.roles[0]}` : speaker.name;
@@ -44,6 +54,7 @@ export function renderQuoteAlert(alert: QuoteAlert): ChannelPost {
     url: linkUrl(article.url),
     description: quotesText(alert.quotes),
     fields,
+    ...(nonce ? { footer: { text: alertMarker(nonce) } } : {}),
   };
   const role = alert.roleId ? `<@&${alert.roleId}> ` : '';
   return {
@@ -53,8 +64,8 @@ export function renderQuoteAlert(alert: QuoteAlert): ChannelPost {
   };
 }
 
-/** The alerts over the hourly cap, in one message; nobody is mentioned. */
-export function renderAlertSummary(summary: AlertSummary): ChannelPost {
+/** The alerts over the hourly cap, in one message; nobody is mentioned; the footer names its nonce. */
+export function renderAlertSummary(summary: AlertSummary, nonce?: string): ChannelPost {
   const lines = summary.alerts.slice(0, SUMMARY_LINES_MAX).map((a) => `• ${plain(a.speaker)}: #${a.articleId} ${plain(shorten(a.title, 120))}`);
   const more = summary.alerts.length - lines.length;
   const start = new Date(summary.hour * 3_600_000).toISOString().slice(11, 16);
@@ -68,6 +79,7 @@ export function renderAlertSummary(summary: AlertSummary): ChannelPost {
         ...(more > 0 ? [`… and ${more} more`] : []),
         'See them with /quotes article:<number>.',
       ].join('\n'), DESCRIPTION_MAX),
+      ...(nonce ? { footer: { text: alertMarker(nonce) } } : {}),
     }]),
     allowedMentions: { parse: [] },
   };

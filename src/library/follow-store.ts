@@ -1,7 +1,9 @@
 /**
  * Follows (a server follows a speaker by name) and the quote alert log: one row per
  * (follow, article), written before the alert is posted and updated after, so a restart posts
- * what is pending and never what was sent.
+ * what is pending and never what was sent. A pending row is a leased job, as a delivery is
+ * (delivery-store.ts): a process claims it with one conditional UPDATE (lease free, attempt
+ * due), renews the lease while posting, and only the owner may settle or release it.
  */
 import type { Database } from 'better-sqlite3';
 import { foldKey } from './fold.js';
@@ -37,6 +39,16 @@ export interface AlertEntry {
   status: AlertStatus;
   messageId: string | null;
   error: string | null;
+  /** The process holding the lease while it posts; null when free. */
+  owner: string | null;
+  /** Epoch ms the lease runs out; 0 when free. */
+  leaseUntil: number;
+  /** Claims so far: above 1, an earlier attempt may have posted, so the channel is read first. */
+  attempts: number;
+  /** Epoch ms before which the row is not claimed again (the backoff after a failure). */
+  nextAttemptAt: number;
+  /** Epoch ms the row was logged: nothing of it can be in the channel before. */
+  createdAt: number;
 }
 
 export interface FollowStore {
@@ -56,11 +68,29 @@ export interface FollowStore {
   getAlert(followId: number, articleId: number): AlertEntry | null;
   /** Logged and not yet posted, oldest article first. */
   pendingAlerts(): AlertEntry[];
-  finishAlert(followId: number, articleId: number, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string | null; now: number }): void;
+  /** Pending rows whose lease is free and whose next attempt is due at `now`, oldest article first. */
+  dueAlerts(now: number, limit?: number): AlertEntry[];
+  /** Takes the row for `owner` until `now + leaseMs` when it is pending, free and due; null when another holds it or it is settled. */
+  claimAlert(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): AlertEntry | null;
+  /** Extends the lease; false when `owner` no longer holds the row (taken over, or settled). */
+  renewAlertLease(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): boolean;
+  /** Settles the row; false (and nothing changed) when `owner` no longer holds it. */
+  finishAlert(followId: number, articleId: number, owner: string, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string | null; now: number }): boolean;
+  /** When the earliest pending row not due at `now` (held by a lease, or backed off) becomes due; null when none waits. */
+  nextAlertAt(now: number): number | null;
+  /** Gives the lease back, the next attempt not before `at` (now by default); false when `owner` no longer holds it. */
+  releaseAlert(followId: number, articleId: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
   /** Held alerts of hours before `hour`, for their summaries. */
   heldBefore(hour: number): AlertEntry[];
-  /** The hour's summary went out in the channel: its held alerts become 'summarized'. */
-  finishSummary(channelId: string, hour: number, result: { messageId: string | null; now: number }): void;
+  /**
+   * Takes a channel's hour of held alerts for `owner`, to summarize: all its rows at once, when
+   * none is leased and the next attempt is due. The rows claimed; none when another holds them.
+   */
+  claimSummary(channelId: string, hour: number, owner: string, lease: { leaseMs: number; now: number }): AlertEntry[];
+  /** The hour's summary went out in the channel: its held alerts become 'summarized'; false when `owner` no longer holds them. */
+  finishSummary(channelId: string, hour: number, owner: string, result: { messageId: string | null; now: number }): boolean;
+  /** Gives a claimed hour back, the next attempt not before `at` (now by default). */
+  releaseSummary(channelId: string, hour: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
   getFollow(id: number): Follow | null;
 }
 
@@ -81,6 +111,11 @@ interface AlertRow {
   status: AlertStatus;
   message_id: string | null;
   error: string | null;
+  owner: string | null;
+  lease_until: number;
+  attempts: number;
+  next_attempt_at: number;
+  created_at: number;
 }
 interface QuotedRow {
   text: string;
@@ -93,7 +128,10 @@ interface QuotedRow {
 const toFollow = (r: FollowRow): Follow => ({ id: r.id, guildId: r.guild_id, name: r.name, channelId: r.channel_id, roleId: r.role_id, addedAt: r.added_at });
 const toAlert = (r: AlertRow): AlertEntry => ({
   followId: r.follow_id, articleId: r.article_id, channelId: r.channel_id, hour: r.hour, status: r.status, messageId: r.message_id, error: r.error,
+  owner: r.owner, leaseUntil: r.lease_until, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
 });
+// Oldest first, so a backlog drains in order; the partial index serves it
+const DUE_BATCH = 100;
 
 /** The statements over `follows` and `alerts`, prepared once. */
 export function createFollowStore(db: Database): FollowStore {
@@ -116,18 +154,55 @@ export function createFollowStore(db: Database): FollowStore {
   const used = db.prepare<[string, number], { n: number }>(
     "SELECT count(*) AS n FROM alerts WHERE channel_id = ? AND hour = ? AND status IN ('pending', 'sent', 'failed')",
   );
-  const log = db.prepare<[number, number, string, number, AlertStatus, number]>(
-    'INSERT OR IGNORE INTO alerts (follow_id, article_id, channel_id, hour, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const log = db.prepare<[number, number, string, number, AlertStatus, number, number, number]>(
+    'INSERT OR IGNORE INTO alerts (follow_id, article_id, channel_id, hour, status, updated_at, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const one = db.prepare<[number, number], AlertRow>('SELECT * FROM alerts WHERE follow_id = ? AND article_id = ?');
   const pending = db.prepare<[], AlertRow>("SELECT * FROM alerts WHERE status = 'pending' ORDER BY article_id, follow_id");
-  const finish = db.prepare<[string, string | null, string | null, number, number, number]>(
-    "UPDATE alerts SET status = ?, message_id = ?, error = ?, updated_at = ? WHERE follow_id = ? AND article_id = ? AND status = 'pending'",
+  const due = db.prepare<[number, number, number], AlertRow>(
+    "SELECT * FROM alerts WHERE status = 'pending' AND next_attempt_at <= ? AND lease_until <= ? ORDER BY article_id, follow_id LIMIT ?",
+  );
+  // The claim: whoever's UPDATE matches the free lease wins; a second one finds it taken
+  const claim = db.prepare<[string, number, number, number, number, number, number], AlertRow>(
+    `UPDATE alerts SET owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+     WHERE follow_id = ? AND article_id = ? AND status = 'pending' AND lease_until <= ? AND next_attempt_at <= ?
+     RETURNING *`,
+  );
+  // Still the owner means nobody took over, even if the lease ran out meanwhile
+  const renew = db.prepare<[number, number, number, string]>(
+    "UPDATE alerts SET lease_until = ? WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'",
+  );
+  const finish = db.prepare<[string, string | null, string | null, number, number, number, string]>(
+    `UPDATE alerts SET status = ?, message_id = ?, error = ?, updated_at = ?, owner = NULL, lease_until = 0
+     WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'`,
+  );
+  const release = db.prepare<[number, string | null, number, number, number, string]>(
+    `UPDATE alerts SET owner = NULL, lease_until = 0, next_attempt_at = ?, error = coalesce(?, error), updated_at = ?
+     WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'`,
+  );
+  const nextDue = db.prepare<[number], { at: number | null }>(
+    "SELECT min(max(lease_until, next_attempt_at)) AS at FROM alerts WHERE status = 'pending' AND max(lease_until, next_attempt_at) > ?",
   );
   const held = db.prepare<[number], AlertRow>("SELECT * FROM alerts WHERE status = 'held' AND hour < ? ORDER BY channel_id, hour, article_id, follow_id");
-  const summarized = db.prepare<[string | null, number, string, number]>(
-    "UPDATE alerts SET status = 'summarized', message_id = ?, updated_at = ? WHERE channel_id = ? AND hour = ? AND status = 'held'",
+  const summarized = db.prepare<[string | null, number, string, number, string]>(
+    "UPDATE alerts SET status = 'summarized', message_id = ?, updated_at = ?, owner = NULL, lease_until = 0 WHERE channel_id = ? AND hour = ? AND status = 'held' AND owner = ?",
   );
+  const heldFree = db.prepare<[string, number, number, number], { taken: number }>(
+    "SELECT count(*) AS taken FROM alerts WHERE channel_id = ? AND hour = ? AND status = 'held' AND (lease_until > ? OR next_attempt_at > ?)",
+  );
+  const claimHeld = db.prepare<[string, number, number, string, number], AlertRow>(
+    `UPDATE alerts SET owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+     WHERE channel_id = ? AND hour = ? AND status = 'held' RETURNING *`,
+  );
+  const releaseHeld = db.prepare<[number, string | null, number, string, number, string]>(
+    `UPDATE alerts SET owner = NULL, lease_until = 0, next_attempt_at = ?, error = coalesce(?, error), updated_at = ?
+     WHERE channel_id = ? AND hour = ? AND status = 'held' AND owner = ?`,
+  );
+  // The check and the claim in one transaction: a second claimant finds the rows leased
+  const claimSummary = db.transaction((channelId: string, hour: number, owner: string, leaseMs: number, now: number): AlertEntry[] => {
+    if (heldFree.get(channelId, hour, now, now)!.taken > 0) return [];
+    return claimHeld.all(owner, now + leaseMs, now, channelId, hour).map(toAlert);
+  });
 
   function matchArticle(articleId: number): FollowMatch[] {
     const bySpeaker = new Map<string, { speaker: FollowMatch['speaker'] & { aliases: string[] }; quotes: string[] }>();
@@ -153,7 +228,7 @@ export function createFollowStore(db: Database): FollowStore {
     const created: AlertEntry[] = [];
     for (const e of entries) {
       const status: AlertStatus = used.get(e.channelId, window.hour)!.n < window.perHour ? 'pending' : 'held';
-      if (log.run(e.followId, e.articleId, e.channelId, window.hour, status, window.now).changes === 1) created.push(toAlert(one.get(e.followId, e.articleId)!));
+      if (log.run(e.followId, e.articleId, e.channelId, window.hour, status, window.now, window.now, window.now).changes === 1) created.push(toAlert(one.get(e.followId, e.articleId)!));
     }
     return created;
   });
@@ -180,9 +255,19 @@ export function createFollowStore(db: Database): FollowStore {
       return row ? toAlert(row) : null;
     },
     pendingAlerts: () => pending.all().map(toAlert),
-    finishAlert: (followId, articleId, r) => void finish.run(r.status, r.messageId ?? null, r.error ?? null, r.now, followId, articleId),
+    dueAlerts: (now, limit = DUE_BATCH) => due.all(now, now, limit).map(toAlert),
+    claimAlert: (followId, articleId, owner, { leaseMs, now }) => {
+      const row = claim.get(owner, now + leaseMs, now, followId, articleId, now, now);
+      return row ? toAlert(row) : null;
+    },
+    renewAlertLease: (followId, articleId, owner, { leaseMs, now }) => renew.run(now + leaseMs, followId, articleId, owner).changes === 1,
+    finishAlert: (followId, articleId, owner, r) => finish.run(r.status, r.messageId ?? null, r.error ?? null, r.now, followId, articleId, owner).changes === 1,
+    releaseAlert: (followId, articleId, owner, next) => release.run(next.at ?? next.now, next.error ?? null, next.now, followId, articleId, owner).changes === 1,
+    nextAlertAt: (now) => nextDue.get(now)!.at,
     heldBefore: (hour) => held.all(hour).map(toAlert),
-    finishSummary: (channelId, hour, r) => void summarized.run(r.messageId, r.now, channelId, hour),
+    claimSummary: (channelId, hour, owner, { leaseMs, now }) => claimSummary(channelId, hour, owner, leaseMs, now),
+    finishSummary: (channelId, hour, owner, r) => summarized.run(r.messageId, r.now, channelId, hour, owner).changes > 0,
+    releaseSummary: (channelId, hour, owner, next) => releaseHeld.run(next.at ?? next.now, next.error ?? null, next.now, channelId, hour, owner).changes > 0,
     getFollow: (id) => {
       const row = byId.get(id);
       return row ? toFollow(row) : null;

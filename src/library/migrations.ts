@@ -358,6 +358,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_items_article ON feed_items (article_id);
     `,
   },
+  {
+    // Issue 16, exactly once across processes: an alert row is a leased job, as a delivery is
+    name: 'quote alerts as leased jobs',
+    sql: `
+      ALTER TABLE alerts ADD COLUMN owner TEXT;
+      ALTER TABLE alerts ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE alerts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE alerts ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE alerts ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE alerts SET created_at = updated_at;
+      -- A pending row from before may have been posted by a process that died: read the channel before posting it
+      UPDATE alerts SET attempts = 1 WHERE status = 'pending';
+      CREATE INDEX alerts_due ON alerts (next_attempt_at) WHERE status = 'pending';
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

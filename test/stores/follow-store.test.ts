@@ -60,9 +60,52 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
     expect(stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], window)).toHaveLength(1);
     expect(stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], window)).toEqual([]);
     expect(stores.follows.pendingAlerts()).toMatchObject([{ followId: f.id, articleId: a.id, status: 'pending', hour: 100 }]);
-    stores.follows.finishAlert(f.id, a.id, { status: 'sent', messageId: 'm1', now: 8 });
-    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ status: 'sent', messageId: 'm1' });
+    expect(stores.follows.claimAlert(f.id, a.id, 'p1', { leaseMs: 100, now: 8 })).toMatchObject({ owner: 'p1', leaseUntil: 108, attempts: 1, createdAt: 7 });
+    expect(stores.follows.finishAlert(f.id, a.id, 'p1', { status: 'sent', messageId: 'm1', now: 8 })).toBe(true);
+    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ status: 'sent', messageId: 'm1', owner: null });
     expect(stores.follows.pendingAlerts()).toEqual([]);
+  });
+
+  const logOne = () => {
+    const f = follow('g1', 'Putin')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], { hour: 1, perHour: 10, now: 1_000 });
+    return { f, a };
+  };
+
+  test('GIVEN two owners racing for one pending alert THEN exactly one claim wins, and only the winner may renew, settle or release it', () => {
+    const { f, a } = logOne();
+    const claims = ['p1', 'p2'].map((owner) => stores.follows.claimAlert(f.id, a.id, owner, { leaseMs: 30_000, now: 1_000 }));
+    expect(claims.filter((c) => c !== null)).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ owner: 'p1', attempts: 1 });
+    expect(claims[1]).toBeNull();
+    expect(stores.follows.dueAlerts(1_000)).toEqual([]);
+    expect(stores.follows.renewAlertLease(f.id, a.id, 'p2', { leaseMs: 30_000, now: 2_000 })).toBe(false);
+    expect(stores.follows.finishAlert(f.id, a.id, 'p2', { status: 'sent', messageId: 'm2', now: 2_000 })).toBe(false);
+    expect(stores.follows.releaseAlert(f.id, a.id, 'p2', { now: 2_000 })).toBe(false);
+    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ status: 'pending', owner: 'p1', messageId: null });
+    expect(stores.follows.nextAlertAt(2_000)).toBe(31_000);
+  });
+
+  test('GIVEN an owner that died holding an alert THEN another takes it over once the lease runs out, and the dead one can no longer settle it', () => {
+    const { f, a } = logOne();
+    stores.follows.claimAlert(f.id, a.id, 'dead', { leaseMs: 30_000, now: 1_000 });
+    expect(stores.follows.claimAlert(f.id, a.id, 'p2', { leaseMs: 30_000, now: 30_999 })).toBeNull();
+    expect(stores.follows.dueAlerts(31_000)).toMatchObject([{ followId: f.id, owner: 'dead' }]);
+    expect(stores.follows.claimAlert(f.id, a.id, 'p2', { leaseMs: 30_000, now: 31_000 })).toMatchObject({ owner: 'p2', attempts: 2, createdAt: 1_000 });
+    expect(stores.follows.finishAlert(f.id, a.id, 'dead', { status: 'sent', messageId: 'm1', now: 31_001 })).toBe(false);
+    expect(stores.follows.finishAlert(f.id, a.id, 'p2', { status: 'sent', messageId: 'm2', now: 31_002 })).toBe(true);
+    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ status: 'sent', messageId: 'm2' });
+  });
+
+  test('GIVEN an alert given back with a backoff THEN nobody claims it before its next attempt, and anybody may after', () => {
+    const { f, a } = logOne();
+    stores.follows.claimAlert(f.id, a.id, 'p1', { leaseMs: 30_000, now: 1_000 });
+    expect(stores.follows.releaseAlert(f.id, a.id, 'p1', { now: 2_000, at: 7_000, error: 'Discord 503' })).toBe(true);
+    expect(stores.follows.getAlert(f.id, a.id)).toMatchObject({ owner: null, leaseUntil: 0, nextAttemptAt: 7_000, error: 'Discord 503' });
+    expect(stores.follows.dueAlerts(6_999)).toEqual([]);
+    expect(stores.follows.claimAlert(f.id, a.id, 'p1', { leaseMs: 30_000, now: 6_999 })).toBeNull();
+    expect(stores.follows.claimAlert(f.id, a.id, 'p2', { leaseMs: 30_000, now: 7_000 })).toMatchObject({ owner: 'p2', attempts: 2 });
   });
 
   test('GIVEN more alerts in a channel than the hour allows THEN the rest are held, summarized once, and a new hour starts afresh', () => {
@@ -73,10 +116,26 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
     expect(logged.map((e) => e.status)).toEqual(['pending', 'pending', 'held']);
     expect(stores.follows.heldBefore(100)).toEqual([]);
     expect(stores.follows.heldBefore(101).map((e) => e.articleId)).toEqual([ids[2]]);
-    stores.follows.finishSummary('c1', 100, { messageId: 'm9', now: 9 });
+    expect(stores.follows.claimSummary('c1', 100, 'p1', { leaseMs: 30, now: 9 }).map((e) => e.articleId)).toEqual([ids[2]]);
+    expect(stores.follows.claimSummary('c1', 100, 'p2', { leaseMs: 30, now: 9 })).toEqual([]);
+    expect(stores.follows.finishSummary('c1', 100, 'p2', { messageId: 'm8', now: 9 })).toBe(false);
+    expect(stores.follows.finishSummary('c1', 100, 'p1', { messageId: 'm9', now: 9 })).toBe(true);
     expect(stores.follows.getAlert(f.id, ids[2]!)).toMatchObject({ status: 'summarized', messageId: 'm9' });
     const d = save('d.txt', [['Quote d is here.', 'Vladimir Putin']]);
     expect(stores.follows.logAlerts([{ followId: f.id, articleId: d.id, channelId: 'c1' }], { hour: 101, perHour: 2, now: 10 })[0]!.status).toBe('pending');
+  });
+
+  test('GIVEN an hour\'s summary claimed by an owner that died THEN nobody takes it before the lease runs out, then another does, once', () => {
+    const f = follow('g1', 'Putin')!;
+    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
+    stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], { hour: 1, perHour: 0, now: 1_000 });
+    expect(stores.follows.claimSummary('c1', 1, 'dead', { leaseMs: 30_000, now: 1_000 })).toMatchObject([{ owner: 'dead', attempts: 1 }]);
+    expect(stores.follows.claimSummary('c1', 1, 'p2', { leaseMs: 30_000, now: 30_999 })).toEqual([]);
+    expect(stores.follows.claimSummary('c1', 1, 'p2', { leaseMs: 30_000, now: 31_000 })).toMatchObject([{ owner: 'p2', attempts: 2, createdAt: 1_000 }]);
+    expect(stores.follows.releaseSummary('c1', 1, 'dead', { now: 31_001 })).toBe(false);
+    expect(stores.follows.releaseSummary('c1', 1, 'p2', { now: 31_001, at: 40_000, error: 'Discord 503' })).toBe(true);
+    expect(stores.follows.claimSummary('c1', 1, 'p3', { leaseMs: 30_000, now: 39_999 })).toEqual([]);
+    expect(stores.follows.claimSummary('c1', 1, 'p3', { leaseMs: 30_000, now: 40_000 })).toMatchObject([{ owner: 'p3', attempts: 3 }]);
   });
 
   test('GIVEN a follow removed THEN its alert log goes with it', () => {
