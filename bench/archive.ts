@@ -8,7 +8,7 @@
  * server sees 1% of their 100× more quotes. Each command path is also explained: a full SCAN of
  * a table or a temporary B-tree (a sort) on one of them is reported as FAILED.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -302,6 +302,50 @@ function measure(path: string, base: Base[], speakerName: string, briefingSince:
   }
 }
 
+interface Built {
+  speakerName: string;
+  briefingSince: number;
+  buildRate: number;
+  copySeconds: number;
+}
+
+/**
+ * Builds the two archives in `dir` (small.sqlite, large.sqlite). With BRIEFING_BENCH_KEEP=<folder>
+ * they are built once into that folder and copied from it on later runs, so a change to the
+ * store can be measured again in minutes on the very same archives (the timed saves write to the
+ * copies, never to the kept files).
+ */
+function buildArchives(base: Base[], dir: string): Built {
+  const keep = process.env['BRIEFING_BENCH_KEEP'];
+  const names = ['small.sqlite', 'large.sqlite'];
+  const meta = keep ? join(keep, 'built.json') : '';
+  if (keep && existsSync(meta) && names.every((n) => existsSync(join(keep, n)))) {
+    progress(`reusing the archives kept in ${keep}`);
+    for (const n of names) copyFileSync(join(keep, n), join(dir, n));
+    return JSON.parse(readFileSync(meta, 'utf8')) as Built;
+  }
+  const small = join(dir, names[0]!);
+  const large = join(dir, names[1]!);
+  const building = openStores(small);
+  progress(`${base.length} texts read; saving ${SMALL} articles`);
+  const buildRate = saveMany(building, base, 0, SMALL, 'a', true);
+  // The most quoted speaker of the small archive: the one whose quotes are asked for
+  const [top] = building.speakers.suggestSpeakers('all', '', 1);
+  // The newest additions of the small archive: the copies are dated a day apart before them
+  const briefingSince = building.articles.articlesSince('all', 0)[BRIEFING_WINDOW - 1]!.addedAt;
+  building.close();
+  copyFileSync(small, large);
+  const copyStarted = performance.now();
+  bulkCopy(large, top!.id);
+  const built: Built = { speakerName: top!.name, briefingSince, buildRate, copySeconds: (performance.now() - copyStarted) / 1000 };
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    for (const n of names) copyFileSync(join(dir, n), join(keep, n));
+    writeFileSync(meta, JSON.stringify(built));
+  }
+  return built;
+}
+
 /** Runs the archive bench and returns the lines to print; throws when a target is missed. */
 export async function benchArchive(): Promise<string> {
   progress(`reading the texts in ${TEXT_DIR}`);
@@ -311,19 +355,7 @@ export async function benchArchive(): Promise<string> {
   const large = join(dir, 'large.sqlite');
   try {
     const started = performance.now();
-    const building = openStores(small);
-    progress(`${base.length} texts read; saving ${SMALL} articles`);
-    const buildRate = saveMany(building, base, 0, SMALL, 'a', true);
-    // The most quoted speaker of the small archive: the one whose quotes are asked for
-    const [top] = building.speakers.suggestSpeakers('all', '', 1);
-    const speakerName = top!.name;
-    // The newest additions of the small archive: the copies are dated a day apart before them
-    const briefingSince = building.articles.articlesSince('all', 0)[BRIEFING_WINDOW - 1]!.addedAt;
-    building.close();
-    copyFileSync(small, large);
-    const copyStarted = performance.now();
-    bulkCopy(large, top!.id);
-    const copySeconds = (performance.now() - copyStarted) / 1000;
+    const { speakerName, briefingSince, buildRate, copySeconds } = buildArchives(base, dir);
     // The timed saves are texts neither archive holds, speakers they do
     progress(`100k built in ${copySeconds.toFixed(0)} s; measuring 1k`);
     const one = measure(small, base, speakerName, briefingSince, SMALL * COPIES);
