@@ -21,6 +21,14 @@ describe('fold', () => {
     expect(fold(name)).toBe(folded);
   });
 
+  test('folds plain ASCII as the full Unicode path does', () => {
+    // A trailing no-break space (folded away as a space) sends the same text down the full path
+    fc.assert(fc.property(fc.string({ maxLength: 30, unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
+      expect(fold(text)).toBe(fold(`${text}\u00a0`));
+    }), { numRuns: 2_000 });
+    expect(fold("  O'Brien's `Q&A`--Day  ")).toBe('obriens q a day');
+  });
+
   test('is idempotent and blind to case', () => {
     fc.assert(fc.property(fc.string({ maxLength: 30, unit: 'grapheme' }), (name) => {
       expect(fold(fold(name))).toBe(fold(name));

@@ -10,10 +10,12 @@ const LIST_LIMIT_DEFAULT = 25;
 /** Discord shows at most 25 autocomplete choices. */
 const SUGGEST_LIMIT_DEFAULT = 25;
 /**
- * Matches counted for a search's total: past this the total is "at least" (capped), so a
- * word in every article costs the same to count at 100k articles as at 1k.
+ * Matches counted for a search's total past the page's first one: further matches make the
+ * total "at least" (capped, shown as "50+"), so a word in every article costs the same to
+ * count at 100k articles as at 1k. Counted from the page asked for, so every later page can
+ * still be reached: on page 5 the total reads "90+".
  */
-export const SEARCH_COUNT_MAX = 1000;
+export const SEARCH_COUNT_MAX = 50;
 
 interface ArticleRow {
   id: number;
@@ -109,8 +111,9 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, collec
      FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m
      JOIN articles a ON a.id = m.id`,
   );
-  const searchCount = db.prepare<[string, number], { n: number }>(
-    'SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)',
+  // The matches from the newest up to the end of what is counted: one walk gives the page and its total
+  const searchIds = db.prepare<[string, number], { id: number }>(
+    'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
   );
   const since = db.prepare<[number], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE added_at >= ? ORDER BY added_at DESC, id DESC`);
   const sinceIn = db.prepare<[number, number], ArticleRow & { linked_at: number }>(
@@ -261,10 +264,10 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, collec
       const match = articleQuery(options.search ?? '');
       if (match === null) return { items: pageOf(visible, limit, offset), total: collections.articleCount(scope) ?? count.get()?.n ?? 0 };
       if (visible?.length === 0) return { items: [], total: 0 };
-      const scoped = scopedMatch(match, visible);
-      const total = searchCount.get(scoped, SEARCH_COUNT_MAX + 1)!.n;
-      const items = searchRows(scoped, limit, offset);
-      return total > SEARCH_COUNT_MAX ? { items, total: SEARCH_COUNT_MAX, capped: true } : { items, total };
+      const counted = Math.min(offset + Math.max(limit, SEARCH_COUNT_MAX), Number.MAX_SAFE_INTEGER - 1);
+      const ids = searchIds.all(scopedMatch(match, visible), counted + 1).map((r) => r.id);
+      const items = ids.slice(offset, offset + limit).flatMap((id) => one(byId.get(id)) ?? []);
+      return ids.length > counted ? { items, total: counted, capped: true } : { items, total: ids.length };
     },
 
     suggestArticles(scope, typed, limit = SUGGEST_LIMIT_DEFAULT) {

@@ -59,10 +59,11 @@ export function createCollections(db: Database) {
   );
   const dropQuotes = db.prepare<[number]>('DELETE FROM collection_quotes WHERE article_id = ?');
   const dropKeys = db.prepare<[number, string]>('DELETE FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?');
+  // Adds the keys the collection lacks and re-ranks the others in one pass; a row whose count did not move is not written
   const putKeys = db.prepare<[number, string, number, string]>(
-    'INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?',
+    `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?
+     ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET quote_count = excluded.quote_count WHERE quote_count != excluded.quote_count`,
   );
-  const rankKeys = db.prepare<[number, number, string]>('UPDATE collection_speaker_keys SET quote_count = ? WHERE collection_id = ? AND speaker_id = ?');
   const speakerCount = db.prepare<[number, string], SpeakerCountRow>(
     'SELECT collection_id, speaker_id, quote_count, shared_count FROM collection_speakers WHERE collection_id = ? AND speaker_id = ?',
   );
@@ -118,7 +119,6 @@ export function createCollections(db: Database) {
       return;
     }
     putKeys.run(collectionId, speakerId, row.quote_count, speakerId);
-    rankKeys.run(row.quote_count, collectionId, speakerId);
   }
 
   /** Links an article to a collection; false when it was there already. */

@@ -11,11 +11,16 @@ const UNDECOMPOSED: Record<string, string> = {
   'ς': 'σ', // final sigma: which form lowercasing gives depends on the next letter
 };
 
+/** Text that NFKD, case folding and the table above all leave as it is, but for ASCII case. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Folds a name or phrase for comparison: accents, case and punctuation removed, words
  * separated by one space. "Erdoğan" and "ERDOGAN" both fold to "erdogan".
  */
 export function fold(text: string): string {
+  // Plain ASCII (most names): the same result without the Unicode passes, which cost most of the time
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     // NFKD rather than NFD: also "ﬁ" to "fi" and full-width letters to plain ones
     .normalize('NFKD')

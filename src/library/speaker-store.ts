@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Quote, QuoteKind } from '../article/types.js';
 import { ftsQuery, toStoredArticle } from './article-store.js';
-import type { Collections, Visible } from './collections.js';
+import { SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
 import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
@@ -109,11 +109,19 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
   const topIn = db.prepare<[number, number], { speaker_id: string }>(
     'SELECT speaker_id FROM collection_speakers WHERE collection_id = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
   );
-  // A collection's own bucket, ranked by its own counts: no walk past other servers' names
-  const bucketIn = db.prepare<[number, string, number], SpeakerRow & { local_count: number }>(
-    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, k.quote_count AS local_count
-     FROM (SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?) k
-     JOIN speakers s ON s.id = k.speaker_id`,
+  // A collection's own bucket, ranked by its own counts: no walk past other servers' names. Ids
+  // and counts only, from the index alone: the speakers' rows are read once, for the candidates
+  const bucketIn = db.prepare<[number, string, number], { speaker_id: string; quote_count: number }>(
+    'SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
+  );
+  // The candidates' rows and their quotes as a server sees them (its own count, less what is also
+  // shared when it shows the shared collection, plus the shared count), in one statement
+  const candidateRows = db.prepare<[number, string, number, number], SpeakerRow & { seen_count: number }>(
+    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')},
+       coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count
+     FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value
+     LEFT JOIN collection_speakers o ON o.collection_id = ? AND o.speaker_id = s.id
+     LEFT JOIN collection_speakers h ON h.collection_id = ? AND h.speaker_id = s.id`,
   );
   // A speaker's articles in one collection, or in a server's and the shared one merged, newest first
   const articlesOne = db.prepare<[number, string], { article_id: number }>(
@@ -153,28 +161,32 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
 
   /**
    * The most quoted of a bucket in the visible collections, ranked by the collections' own
-   * counts added up (a quote in an article both hold counts twice here; `seen` gives the exact
-   * count for what is shown).
+   * counts added up (a quote in an article both hold counts twice here), each with its exact
+   * count in the scope (`seen`), which is what is shown.
    */
-  function bucketOf(visible: readonly number[], key: string, limit: number): SpeakerSummary[] {
-    const found = new Map<string, SpeakerSummary>();
+  function bucketOf(visible: readonly number[], key: string, limit: number): Candidate[] {
+    const ranked = new Map<string, number>();
     for (const c of visible) {
-      for (const row of bucketIn.all(c, key, limit)) {
-        found.set(row.id, { ...toSpeakerSummary(row), quoteCount: (found.get(row.id)?.quoteCount ?? 0) + row.local_count });
-      }
+      for (const row of bucketIn.all(c, key, limit)) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.quote_count);
     }
-    return [...found.values()].sort(mostQuoted);
+    if (ranked.size === 0) return [];
+    const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
+    const shared = visible.includes(SHARED_COLLECTION);
+    return candidateRows.all(shared ? 1 : 0, JSON.stringify([...ranked.keys()]), own, shared ? SHARED_COLLECTION : -1)
+      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: ranked.get(row.id) ?? 0 }, seen: row.seen_count }))
+      .sort((a, b) => mostQuoted(a.speaker, b.speaker));
   }
-  /** The first `limit` as the scope counts them exactly. */
-  const exactly = (visible: readonly number[], ranked: SpeakerSummary[], limit: number): SpeakerSummary[] => seenAll(visible, ranked.slice(0, limit));
+  /** The first `limit` as the scope counts them exactly, most quoted first; none it has no quotes of. */
+  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] =>
+    ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
     if (key === '') return seenAll(visible, summaries(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))).slice(0, limit);
-    if (key.length <= PREFIX_KEY_MAX) return exactly(visible, bucketOf(visible, key, limit), limit);
+    if (key.length <= PREFIX_KEY_MAX) return exactly(bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
-    const starts = (s: SpeakerSummary): boolean => speakerTerms({ ...s, type: 'person' }).some((t) => t.startsWith(key));
-    return exactly(visible, bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts), limit);
+    const starts = (c: Candidate): boolean => speakerTerms({ ...c.speaker, type: 'person' }).some((t) => t.startsWith(key));
+    return exactly(bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts), limit);
   }
 
   function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {
@@ -197,10 +209,11 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     const budget = typoBudget(key.length);
     const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
     const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
-    const candidates = visible === null
-      ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map(toSpeakerSummary))
+    const candidates: Candidate[] = visible === null
+      ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })))
       : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
-    for (const speaker of candidates) {
+    const seenOf = new Map(candidates.map((c) => [c.speaker.id, c.seen]));
+    for (const { speaker } of candidates) {
       for (const form of typoForms(speaker)) {
         // Only names within the budget in length can be within it in edits
         if (Math.abs(form.length - key.length) > budget) continue;
@@ -212,8 +225,8 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
       .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
       .slice(0, SUGGESTIONS_MAX)
       .map((c) => c.speaker);
-    // Counted exactly only for the few shown
-    return visible === null ? nearest : nearest.flatMap((speaker) => seen(visible, speaker) ?? []);
+    // The few shown, as the scope counts them
+    return visible === null ? nearest : nearest.flatMap((speaker) => shown({ speaker, seen: seenOf.get(speaker.id) ?? 0 }));
   }
 
   function findSpeakers(scope: Scope, query: string): SpeakerMatch {
@@ -298,6 +311,15 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
 
   return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };
 }
+
+/** A speaker found for a scope: ranked by `speaker.quoteCount`, shown with `seen`, its quotes in the scope. */
+interface Candidate {
+  speaker: SpeakerSummary;
+  seen: number;
+}
+
+/** The speaker with its quotes in the scope; none when it has none there. */
+const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
 
 /** Most quoted first, then by name as SQLite orders it (code points), so every path agrees. */
 function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {

@@ -62,8 +62,11 @@ export function createSpeakerWriter(db: Database) {
   const putBucket = db.prepare<[string, string, number, string]>(
     'INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, ?, ?, ?)',
   );
+  // Only rows whose count moved: a speaker named in an article but not quoted there keeps its place
+  // in every bucket, and an unchanged row costs no write to the ranked index
   const syncBuckets = db.prepare<[string, string]>(
-    'UPDATE speaker_keys SET quote_count = (SELECT quote_count FROM speakers WHERE id = ?) WHERE speaker_id = ?',
+    `UPDATE speaker_keys SET quote_count = s.quote_count FROM (SELECT quote_count FROM speakers WHERE id = ?) s
+     WHERE speaker_keys.speaker_id = ? AND speaker_keys.quote_count != s.quote_count`,
   );
   const articleSpeakers = db.prepare<[number], { speaker_id: string }>(
     'SELECT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL',
@@ -82,6 +85,10 @@ export function createSpeakerWriter(db: Database) {
      ON CONFLICT (collection_id, speaker_id) DO UPDATE SET quote_count = quote_count + excluded.quote_count, shared_count = shared_count + excluded.shared_count`,
   );
   const dropCollectionKeys = db.prepare<[string]>('DELETE FROM collection_speaker_keys WHERE speaker_id = ?');
+  // Keys the speaker no longer has, in every collection
+  const dropStaleCollectionKeys = db.prepare<[string, string]>(
+    'DELETE FROM collection_speaker_keys WHERE speaker_id = ? AND key NOT IN (SELECT key FROM speaker_keys WHERE speaker_id = ?)',
+  );
   const putCollectionKeys = db.prepare<[string]>(
     `INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
        SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
@@ -90,6 +97,15 @@ export function createSpeakerWriter(db: Database) {
   /** Rebuilds a speaker's buckets in every collection that has quotes of it: after its keys or counts changed. */
   const resyncCollectionKeys = (speakerId: string): void => {
     dropCollectionKeys.run(speakerId);
+    putCollectionKeys.run(speakerId);
+  };
+  /**
+   * After its keys changed (its counts did not): drops the keys it lost and adds the new ones, in
+   * every collection that has quotes of it. The keys it kept are not rewritten: a speaker quoted
+   * in every server has thousands of them.
+   */
+  const rekeyCollectionKeys = (speakerId: string): void => {
+    dropStaleCollectionKeys.run(speakerId, speakerId);
     putCollectionKeys.run(speakerId);
   };
   const mergeCollectionQuotes = db.prepare<[string, string]>(
@@ -134,7 +150,7 @@ export function createSpeakerWriter(db: Database) {
       for (const term of speakerTerms(speaker)) putTerm.run(term, speaker.id);
       clearBuckets.run(speaker.id);
       for (const bucket of speakerBucketKeys(speaker)) putBucket.run(bucket, speaker.id, existing?.quote_count ?? 0, speaker.name);
-      resyncCollectionKeys(speaker.id);
+      rekeyCollectionKeys(speaker.id);
     }
     // Quotes keep the speaker's name in the search index: rewritten only when it differs
     if (moved || (existing && existing.name !== speaker.name)) renameQuoteFts.run(speaker.name, speaker.id);
