@@ -75,7 +75,7 @@ export async function benchAlerts(): Promise<string> {
       `ingest, same text, in the alert rounds:       ${ms(median(ingest))}`,
       `match follows + write the alert log:          ${ms(median(plan))}`,
       `ingest → last alert posted (fake Discord):    ${ms(median(total))}  (${ms(median(total) / posted)} per alert posted)`,
-      'Posting is bound by the 50 requests a second discord.js allows by default (Discord\'s global limit): 200 alerts take about 4 s however fast the rest is.',
+      "Posting is bound by the 50 requests a second discord.js allows by default (Discord's global limit): 200 alerts take about 4 s however fast the rest is.",
     ].join('\n');
   } finally {
     await bot.stop();

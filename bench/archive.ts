@@ -53,8 +53,7 @@ const BRIEFING_WINDOW = 20;
 const DAY_MS = 86_400_000;
 
 /** Where article number `i` was added: a server (by its number) or the shared collection. */
-const destinationOf = (i: number): Destination =>
-  i % SHARED_EVERY === 0 ? { collection: 'shared' } : { collection: 'guild', guildId: `g${i % SERVERS}`, addedBy: 'u1' };
+const destinationOf = (i: number): Destination => (i % SHARED_EVERY === 0 ? { collection: 'shared' } : { collection: 'guild', guildId: `g${i % SERVERS}`, addedBy: 'u1' });
 
 interface Base {
   text: string;
@@ -68,10 +67,15 @@ const varyName = (name: string, tag: string): string => (tag ? `${name.trimEnd()
 function varyReading(reading: Reading, tag: string): Reading {
   if (!tag) return reading;
   const speakers = reading.speakers.map((s) => ({
-    ...s, id: speakerId(varyName(s.name, tag)), name: varyName(s.name, tag),
-    aliases: s.aliases.map((a) => varyName(a, tag)), roles: s.roles.map((r) => varyName(r, tag)),
+    ...s,
+    id: speakerId(varyName(s.name, tag)),
+    name: varyName(s.name, tag),
+    aliases: s.aliases.map((a) => varyName(a, tag)),
+    roles: s.roles.map((r) => varyName(r, tag)),
   }));
-  const quotes = reading.quotes.map((q) => (q.speaker ? { ...q, speaker: { ...q.speaker, id: speakerId(varyName(q.speaker.name, tag)), name: varyName(q.speaker.name, tag) } } : q));
+  const quotes = reading.quotes.map((q) =>
+    q.speaker ? { ...q, speaker: { ...q.speaker, id: speakerId(varyName(q.speaker.name, tag)), name: varyName(q.speaker.name, tag) } } : q,
+  );
   return { ...reading, speakers, quotes };
 }
 
@@ -83,7 +87,9 @@ function loadBase(): Base[] {
     throw new Error(`MISSING DATA: no PolNeAR train texts at ${TEXT_DIR}. The archive bench builds its archives from them; put ../shared beside the repository (see COMMON.md).`);
   }
   const base: Base[] = [];
-  for (const file of readdirSync(TEXT_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(TEXT_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(TEXT_DIR, file), 'utf8');
     const read = readArticle(text);
     if (read.ok) base.push({ text, reading: read.value });
@@ -98,7 +104,11 @@ function saveMany(stores: Stores, base: Base[], from: number, count: number, pre
   for (let i = from; i < from + count; i++) {
     const { text, reading } = base[i % base.length]!;
     const tag = vary ? tagOf(Math.floor(i / base.length)) : '';
-    const { article } = stores.articles.saveArticle({ source: `${prefix}${i}.txt`, text: `${text}\n${prefix}${i}`, title: reading.title, date: reading.date }, varyReading(reading, tag), destinationOf(i));
+    const { article } = stores.articles.saveArticle(
+      { source: `${prefix}${i}.txt`, text: `${text}\n${prefix}${i}`, title: reading.title, date: reading.date },
+      varyReading(reading, tag),
+      destinationOf(i),
+    );
     if (i % LINKED_EVERY === 1) stores.articles.linkArticle(article.id, { collection: 'guild', guildId: `g${(i + 1) % SERVERS}`, addedBy: 'u2' });
   }
   return count / ((performance.now() - started) / 1000);
@@ -164,7 +174,8 @@ function bulkCopy(path: string, kept: string): void {
     if (copy % 10 === 0) progress(`copied ${copy + 1}/${COPIES}`);
   }
   // The counts the store keeps on every link, for what was copied behind its back
-  db.transaction(() => db.exec(`
+  db.transaction(() =>
+    db.exec(`
     UPDATE collections SET article_count = (SELECT count(*) FROM collection_articles WHERE collection_id = collections.id),
       shared_count = (SELECT count(*) FROM collection_articles ca WHERE ca.collection_id = collections.id AND collections.id != 1
         AND EXISTS (SELECT 1 FROM collection_articles s WHERE s.collection_id = 1 AND s.article_id = ca.article_id));
@@ -175,7 +186,8 @@ function bulkCopy(path: string, kept: string): void {
     INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
       WHERE cs.speaker_id = '${kept}';
-  `))();
+  `),
+  )();
   db.close();
 }
 
@@ -196,14 +208,23 @@ function commandPaths(stores: Stores, speakerName: string, briefingSince: number
   };
   const numbered = (articles.listArticles(SCOPE, { limit: 1, offset: 5 }).items[0] ?? articles.latestArticle(SCOPE))!.id;
   return [
-    { label: 'latest (/headline)', run: () => { const a = articles.latestArticle(SCOPE); return a && articles.getReading(SCOPE, a.id); } },
+    {
+      label: 'latest (/headline)',
+      run: () => {
+        const a = articles.latestArticle(SCOPE);
+        return a && articles.getReading(SCOPE, a.id);
+      },
+    },
     { label: 'by number (/headline article:)', run: () => articles.getArticle(SCOPE, numbered) && articles.getReading(SCOPE, numbered) },
     { label: 'list page 1 (/articles)', run: () => articles.listArticles(SCOPE, { limit: PAGE }) },
     { label: 'list page 3 (/articles)', run: () => articles.listArticles(SCOPE, { limit: PAGE, offset: 2 * PAGE }) },
     { label: 'search "clinton" (/articles)', run: () => articles.listArticles(SCOPE, { search: 'clinton', limit: PAGE }) },
     { label: `quotes of ${speakerName}`, run: () => quotesOf(speakerName) },
     { label: `did you mean "${typo}"`, run: () => speakers.findSpeakers(SCOPE, typo) },
-    ...[0, 1, 2, 3].map((n) => ({ label: `speaker autocomplete "${surname.slice(0, n).toLowerCase()}"`, run: () => speakers.suggestSpeakers(SCOPE, surname.slice(0, n), AUTOCOMPLETE) })),
+    ...[0, 1, 2, 3].map((n) => ({
+      label: `speaker autocomplete "${surname.slice(0, n).toLowerCase()}"`,
+      run: () => speakers.suggestSpeakers(SCOPE, surname.slice(0, n), AUTOCOMPLETE),
+    })),
     ...['', 's', 'se', 'sen'].map((p) => ({ label: `article autocomplete "${p}"`, run: () => articles.suggestArticles(SCOPE, p, AUTOCOMPLETE) })),
     { label: 'briefing: new since the last one', run: () => articles.articlesSince(SCOPE, briefingSince) },
   ];
@@ -235,7 +256,12 @@ function explainPaths(path: string, speakerName: string, briefingSince: number):
   let current: Set<string> | null = null;
   const traced = openStores(path, { trace: (sql) => current?.add(sql) });
   const plain = new Database(path, { readonly: true });
-  const tables = new Set(plain.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+  const tables = new Set(
+    plain
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name),
+  );
   const problems: string[] = [];
   try {
     for (const p of commandPaths(traced, speakerName, briefingSince)) {

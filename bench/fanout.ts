@@ -36,7 +36,9 @@ export async function benchFanout(): Promise<string> {
   const warnings: string[] = [];
   const log: Logger = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
   try {
-    stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading(), { collection: 'shared' });
+    stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading(), {
+      collection: 'shared',
+    });
     for (let i = 0; i < GUILDS; i++) {
       stores.guilds.saveGuildSettings({ guildId: guildId(i), channelId: channelId(i), time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
     }

@@ -34,13 +34,15 @@ const HEAVY_PARAGRAPHS = 400;
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-const nestedPage = (): string =>
-  `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(NESTED_DIVS)}<p>The council voted on Tuesday.</p></body></html>`;
+const nestedPage = (): string => `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(NESTED_DIVS)}<p>The council voted on Tuesday.</p></body></html>`;
 
 /** A long article, different on every request so the archive never answers from its copy. */
 function heavyPage(round: number): string {
-  const paragraphs = Array.from({ length: HEAVY_PARAGRAPHS }, (_, i) =>
-    `<p>“We will have the first boats running by the summer of ${2030 + (i % 7)},” council chair Anders Holm said on Tuesday in round ${round}, paragraph ${i}, after the harbour council voted to approve the ferry line. Opposition leader Lena Berg said the plan would cost 12 million crowns more than promised.</p>`);
+  const paragraphs = Array.from(
+    { length: HEAVY_PARAGRAPHS },
+    (_, i) =>
+      `<p>“We will have the first boats running by the summer of ${2030 + (i % 7)},” council chair Anders Holm said on Tuesday in round ${round}, paragraph ${i}, after the harbour council voted to approve the ferry line. Opposition leader Lena Berg said the plan would cost 12 million crowns more than promised.</p>`,
+  );
   return `<!doctype html><html><head><title>Ferry line, round ${round}</title></head><body><article><h1>Ferry line, round ${round}</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
@@ -97,13 +99,15 @@ export async function benchIngestLag(): Promise<string> {
     const phases: Lag[] = [];
     phases.push(await watch('idle bot', () => sleep(IDLE_MS)));
     let refusal = '';
-    phases.push(await watch(`/article add url: ${NESTED_DIVS.toLocaleString('en')} nested divs ×${NESTED_ROUNDS} (pool)`, async () => {
-      for (let i = 0; i < NESTED_ROUNDS; i++) {
-        const sent = fake.command('article', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/nested.html?round=${i}` }] }]);
-        const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
-        refusal = String(answer.body.content);
-      }
-    }));
+    phases.push(
+      await watch(`/article add url: ${NESTED_DIVS.toLocaleString('en')} nested divs ×${NESTED_ROUNDS} (pool)`, async () => {
+        for (let i = 0; i < NESTED_ROUNDS; i++) {
+          const sent = fake.command('article', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/nested.html?round=${i}` }] }]);
+          const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
+          refusal = String(answer.body.content);
+        }
+      }),
+    );
     phases.push(await watch(`heavy page (${HEAVY_PARAGRAPHS} paragraphs) ×${ROUNDS}, pool`, () => heavyRounds(pool, server)));
     phases.push(await watch(`heavy page (${HEAVY_PARAGRAPHS} paragraphs) ×${ROUNDS}, in the event loop's thread`, () => heavyRounds(createInThreadReader(), server)));
     return format(phases, refusal);
@@ -119,7 +123,11 @@ export async function benchIngestLag(): Promise<string> {
 function format(phases: Lag[], refusal: string): string {
   const header = ['phase', 'p50 ms', 'p99 ms', 'max ms', 'took s', 'target'];
   const rows = phases.map((p, i) => [
-    p.label, p.p50.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1), (p.ms / 1000).toFixed(1),
+    p.label,
+    p.p50.toFixed(1),
+    p.p99.toFixed(1),
+    p.max.toFixed(1),
+    (p.ms / 1000).toFixed(1),
     i === 0 ? 'baseline' : i === 1 ? `p99 < ${TARGET_P99_MS} ms: ${p.p99 < TARGET_P99_MS ? 'met' : 'MISSED'}` : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -19,7 +19,10 @@ const URL_MAX = 2000;
 const TITLE_MAX = 200;
 
 const quotaRequest = (interaction: ChatInputCommandInteraction, { clock, limits }: CommandContext): QuotaRequest => ({
-  guildId: interaction.guildId!, userId: interaction.user.id, now: clock().getTime(), limits: limits.quota,
+  guildId: interaction.guildId!,
+  userId: interaction.user.id,
+  now: clock().getTime(),
+  limits: limits.quota,
 });
 
 /** Everything that can be said wrong about an add before fetching: the options, the link, the file type, the quota. */
@@ -76,7 +79,9 @@ function remove(interaction: ChatInputCommandInteraction, guildId: string, { art
     case 'not-found':
       return renderNotice(notFound);
     case 'shared':
-      return renderNotice(`#${id} is in the shared collection (the bot operator’s articles folder), so it cannot be removed from one server. A server admin can hide the whole shared collection here with /article shared visible:False.`);
+      return renderNotice(
+        `#${id} is in the shared collection (the bot operator’s articles folder), so it cannot be removed from one server. A server admin can hide the whole shared collection here with /article shared visible:False.`,
+      );
     default: {
       // Deleted or still held elsewhere: the same answer, so no server learns what another one holds
       const still = outcome.kind === 'unlinked' && outcome.stillVisible ? ' It is also in the shared collection, so it still shows here.' : '';
@@ -92,9 +97,12 @@ function shared(interaction: ChatInputCommandInteraction, guildId: string, { art
   }
   const visible = interaction.options.getBoolean('visible', true);
   articles.setSharedVisible(guildId, visible);
-  return renderNotice(visible
-    ? 'This server now sees the shared collection (the bot operator’s articles) alongside its own.'
-    : 'This server no longer sees the shared collection: /articles, the quotes and the briefing show only what its members and feeds added.', false);
+  return renderNotice(
+    visible
+      ? 'This server now sees the shared collection (the bot operator’s articles) alongside its own.'
+      : 'This server no longer sees the shared collection: /articles, the quotes and the briefing show only what its members and feeds added.',
+    false,
+  );
 }
 
 /** `/article add|remove|shared`: this server's own articles. Manage Messages by default. */

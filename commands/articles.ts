@@ -23,9 +23,7 @@ export default {
     .setName(NAME)
     .setDescription('The articles in the archive, newest first')
     .setContexts(InteractionContextType.Guild)
-    .addStringOption((option) =>
-      option.setName('search').setDescription('Words in the title or text').setMaxLength(TEXT_OPTION_MAX),
-    ),
+    .addStringOption((option) => option.setName('search').setDescription('Words in the title or text').setMaxLength(TEXT_OPTION_MAX)),
   execute(interaction, context) {
     const query = interaction.options.getString('search')?.trim() ?? '';
     // Page 0 always renders: an empty archive still gets its "no articles" answer.

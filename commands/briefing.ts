@@ -26,7 +26,10 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   // A channel id from another server the bot is in must not receive this server's briefing
   if (channel.guildId !== guildId) return renderBriefingNotice([`<#${channel.id}> is not a channel of this server. Pick one of this server's text channels.`]);
   const missing = missingPermissions(channel, interaction.client);
-  if (missing.length) return renderBriefingNotice([`I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there (or on its category), then run /briefing setup again.`]);
+  if (missing.length)
+    return renderBriefingNotice([
+      `I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there (or on its category), then run /briefing setup again.`,
+    ]);
   const role = interaction.options.getRole('role');
   if (role?.id === guildId) return renderBriefingNotice(['Pick a role to mention, not @everyone, or leave the role out.']);
   // Saved all the same (an admin may fix the role later), but said now rather than found out tomorrow.
@@ -47,7 +50,9 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   briefings.settingsChanged(guildId);
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
-    missedToday && running ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).` : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
+    missedToday && running
+      ? `Today’s ${time} has passed, so today’s briefing goes out now (when there is something new).`
+      : `Next run: ${formatLocal(next, timezone)} (${timezone}), ${discordTimestamp(next)} in your time.`,
     ...(only ? [`The briefing takes ${only}.`] : []),
     ...(running ? [] : ['Note: the scheduler is not running in this bot process, so nothing will be posted until it restarts.']),
     ...(silent ? [silent] : []),
@@ -71,7 +76,9 @@ function show(guildId: string, { guilds, clock, briefings }: CommandContext): Bo
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
   switch (outcome.kind) {
     case 'sent':
-      return renderBriefingNotice([`Posted the briefing (${outcome.messageIds.length} message${outcome.messageIds.length === 1 ? '' : 's'}).${outcome.key.includes('+') ? '' : ' It counts as today’s: the scheduled run will not post again today.'}`]);
+      return renderBriefingNotice([
+        `Posted the briefing (${outcome.messageIds.length} message${outcome.messageIds.length === 1 ? '' : 's'}).${outcome.key.includes('+') ? '' : ' It counts as today’s: the scheduled run will not post again today.'}`,
+      ]);
     case 'failed':
       return renderBriefingNotice([`The briefing was not posted: ${outcome.reason}`]);
     case 'empty':
@@ -111,14 +118,17 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((sub) =>
-      withFilterOptions(sub
-        .setName('setup')
-        .setDescription('Post a daily briefing in a channel at a local time')
-        .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
-        .addStringOption((o) => o.setName('time').setDescription('HH:MM, 24-hour, e.g. 08:30').setRequired(true).setMaxLength(5))
-        .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Istanbul').setRequired(true).setMaxLength(64))
-        .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each briefing'))
-        .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a short note on days with nothing new (default: no)')), 'articles'),
+      withFilterOptions(
+        sub
+          .setName('setup')
+          .setDescription('Post a daily briefing in a channel at a local time')
+          .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+          .addStringOption((o) => o.setName('time').setDescription('HH:MM, 24-hour, e.g. 08:30').setRequired(true).setMaxLength(5))
+          .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/Istanbul').setRequired(true).setMaxLength(64))
+          .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each briefing'))
+          .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a short note on days with nothing new (default: no)')),
+        'articles',
+      ),
     )
     .addSubcommand((sub) => sub.setName('off').setDescription('Stop the daily briefing'))
     .addSubcommand((sub) => sub.setName('show').setDescription('Preview the next briefing (only you see it)'))
@@ -132,11 +142,16 @@ export default {
     const guildId = interaction.guildId;
     if (!guildId) return renderBriefingNotice(['Briefings are set per server: run this in a server.']);
     switch (interaction.options.getSubcommand()) {
-      case 'setup': return setup(interaction, guildId, context);
-      case 'off': return off(guildId, context);
-      case 'show': return show(guildId, context);
-      case 'now': return postNow(guildId, context);
-      default: return status(guildId, context, interaction);
+      case 'setup':
+        return setup(interaction, guildId, context);
+      case 'off':
+        return off(guildId, context);
+      case 'show':
+        return show(guildId, context);
+      case 'now':
+        return postNow(guildId, context);
+      default:
+        return status(guildId, context, interaction);
     }
   },
 } satisfies SlashCommand;

@@ -20,7 +20,12 @@ export interface FeedCommandServices {
 }
 
 /** Checks that the URL is a feed (fetched once, nothing stored) and follows it. */
-async function add(interaction: ChatInputCommandInteraction, guildId: string, { feeds, filters, ingest, clock }: CommandContext, services: FeedCommandServices): Promise<BotMessage> {
+async function add(
+  interaction: ChatInputCommandInteraction,
+  guildId: string,
+  { feeds, filters, ingest, clock }: CommandContext,
+  services: FeedCommandServices,
+): Promise<BotMessage> {
   const now = clock().getTime();
   const raw = interaction.options.getString('url', true).trim();
   const url = canonicalUrl(raw);
@@ -70,15 +75,27 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
       .setContexts(InteractionContextType.Guild)
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
       .addSubcommand((sub) =>
-        withFilterOptions(sub.setName('add').setDescription('Follow a feed; new articles are stored and announced here')
-          .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS 2.0 or Atom)').setRequired(true).setMaxLength(URL_MAX)), 'items'),
+        withFilterOptions(
+          sub
+            .setName('add')
+            .setDescription('Follow a feed; new articles are stored and announced here')
+            .addStringOption((o) => o.setName('url').setDescription('The feed address (RSS 2.0 or Atom)').setRequired(true).setMaxLength(URL_MAX)),
+          'items',
+        ),
       )
       .addSubcommand((sub) =>
-        withFilterOptions(sub.setName('filter').setDescription('Change which of a feed’s items are announced and briefed')
-          .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)), 'items'),
+        withFilterOptions(
+          sub
+            .setName('filter')
+            .setDescription('Change which of a feed’s items are announced and briefed')
+            .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)),
+          'items',
+        ),
       )
       .addSubcommand((sub) =>
-        sub.setName('remove').setDescription('Stop following a feed')
+        sub
+          .setName('remove')
+          .setDescription('Stop following a feed')
           .addStringOption((o) => o.setName('url').setDescription('The feed address').setRequired(true).setAutocomplete(true).setMaxLength(URL_MAX)),
       )
       .addSubcommand((sub) => sub.setName('list').setDescription('The feeds this server follows, with their errors and next poll')),
@@ -103,7 +120,8 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
     autocomplete(interaction, { feeds }) {
       if (!interaction.guildId) return [];
       const typed = interaction.options.getFocused().toLowerCase();
-      return feeds.listFeeds(interaction.guildId)
+      return feeds
+        .listFeeds(interaction.guildId)
         .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))
         .slice(0, SUGGESTIONS)
         .map((f) => ({ name: f.title ? `${f.title} (${f.url})` : f.url, value: `#${f.id}` }));

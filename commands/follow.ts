@@ -37,13 +37,21 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, co
   const follow = follows.addFollow({ guildId, name: speaker?.name ?? typed, channelId: channel.id, roleId: role?.id ?? null, now: clock().getTime() });
   if (!follow) return renderNotice(`This server already follows ${plain(speaker?.name ?? typed)}. See /follow list.`);
   const where = `<#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}`;
-  const close = speaker ? [] : speakers.findSpeakers({ guildId }, typed).suggestions.slice(0, 3).map((s) => plain(s.name));
-  return renderNotice([
-    speaker
-      ? `Following ${plain(speaker.name)}: new quotes in articles this server can see will be posted in ${where}.`
-      : `Nobody named ${plain(typed)} is quoted yet. Following the name all the same: the first quote will be posted in ${where}.${close.length ? ` Did you mean ${close.join(', ')}?` : ''}`,
-    ...(role && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : []),
-  ].join('\n'), false);
+  const close = speaker
+    ? []
+    : speakers
+        .findSpeakers({ guildId }, typed)
+        .suggestions.slice(0, 3)
+        .map((s) => plain(s.name));
+  return renderNotice(
+    [
+      speaker
+        ? `Following ${plain(speaker.name)}: new quotes in articles this server can see will be posted in ${where}.`
+        : `Nobody named ${plain(typed)} is quoted yet. Following the name all the same: the first quote will be posted in ${where}.${close.length ? ` Did you mean ${close.join(', ')}?` : ''}`,
+      ...(role && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : []),
+    ].join('\n'),
+    false,
+  );
 }
 
 /** `/follow add|list`: quote alerts for a speaker (Manage Server by default). */
@@ -54,9 +62,20 @@ export const follow = {
     .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((sub) =>
-      sub.setName('add').setDescription('Follow a speaker: each new article quoting them is posted in a channel')
-        .addStringOption((o) => o.setName('speaker').setDescription('A name, e.g. Putin; someone not yet quoted may be followed too').setRequired(true).setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX))
-        .addChannelOption((o) => o.setName('channel').setDescription('Where alerts go (default: this channel)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+      sub
+        .setName('add')
+        .setDescription('Follow a speaker: each new article quoting them is posted in a channel')
+        .addStringOption((o) =>
+          o
+            .setName('speaker')
+            .setDescription('A name, e.g. Putin; someone not yet quoted may be followed too')
+            .setRequired(true)
+            .setAutocomplete(true)
+            .setMaxLength(TEXT_OPTION_MAX),
+        )
+        .addChannelOption((o) =>
+          o.setName('channel').setDescription('Where alerts go (default: this channel)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        )
         .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each alert')),
     )
     .addSubcommand((sub) => sub.setName('list').setDescription('The speakers this server follows')),
@@ -91,14 +110,13 @@ export const unfollow = {
     // "Putin" typed by hand for a follow kept as "Vladimir Putin": the one follow the name names
     const named = follows.listFollows(guildId).filter((f) => namesSpeaker(foldKey(typed), { name: f.name, aliases: [] }));
     const removed = follows.removeFollow(guildId, typed) ?? (named.length === 1 ? follows.removeFollow(guildId, `#${named[0]!.id}`) : null);
-    return removed
-      ? renderNotice(`Stopped following ${plain(removed.name)}.`, false)
-      : renderNotice(`This server does not follow ${plain(typed)}. See /follow list.`);
+    return removed ? renderNotice(`Stopped following ${plain(removed.name)}.`, false) : renderNotice(`This server does not follow ${plain(typed)}. See /follow list.`);
   },
   autocomplete(interaction, { follows }) {
     if (!interaction.guildId) return [];
     const typed = foldKey(interaction.options.getFocused());
-    return follows.listFollows(interaction.guildId)
+    return follows
+      .listFollows(interaction.guildId)
       .filter((f) => foldKey(f.name).includes(typed))
       .slice(0, SUGGESTIONS)
       .map((f) => ({ name: f.name, value: `#${f.id}` }));

@@ -47,9 +47,7 @@ export default {
     .setName(NAME)
     .setDescription('Quotes grouped by speaker; with a speaker and no article, from the whole archive')
     .setContexts(InteractionContextType.Guild)
-    .addStringOption((option) =>
-      option.setName('speaker').setDescription('Who said it: a name or a role').setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX),
-    )
+    .addStringOption((option) => option.setName('speaker').setDescription('Who said it: a name or a role').setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX))
     .addStringOption(articleOption),
   // An unknown name is answered privately at once, before the search is deferred in public
   validate: (interaction, context) => (acrossArchive(interaction) ? unknownSpeaker(speakerOf(interaction)!, context, interactionScope(interaction)) : null),

@@ -96,7 +96,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   const maxBytes = wholeNumber(env, 'BRIEFING_MAX_BYTES', { fallback: DEFAULT_MAX_BYTES, min: 1, unit: 'bytes' }, errors);
   const quota: QuotaLimits = {
     memberMax: wholeNumber(env, 'BRIEFING_QUOTA_MEMBER', { fallback: DEFAULT_QUOTA_MEMBER, min: 0, unit: 'articles (0 for no limit)' }, errors),
-    memberWindowMs: MINUTE_MS * wholeNumber(env, 'BRIEFING_QUOTA_MEMBER_MINUTES', { fallback: DEFAULT_QUOTA_MEMBER_MINUTES, min: 1, max: QUOTA_WINDOW_MINUTES_MAX, unit: 'minutes' }, errors),
+    memberWindowMs:
+      MINUTE_MS * wholeNumber(env, 'BRIEFING_QUOTA_MEMBER_MINUTES', { fallback: DEFAULT_QUOTA_MEMBER_MINUTES, min: 1, max: QUOTA_WINDOW_MINUTES_MAX, unit: 'minutes' }, errors),
     guildPerDay: wholeNumber(env, 'BRIEFING_QUOTA_GUILD_DAY', { fallback: DEFAULT_QUOTA_GUILD_DAY, min: 0, unit: 'articles (0 for no limit)' }, errors),
   };
   const briefingMaxItems = wholeNumber(env, 'BRIEFING_MAX_ITEMS', { fallback: DEFAULT_BRIEFING_MAX_ITEMS, min: 1, max: BRIEFING_MAX_ITEMS_LIMIT, unit: 'items' }, errors);

@@ -11,7 +11,17 @@ import { createDeliverer, processOwner, type Deliverer, type DeliveryTimings } f
 import { startScheduler } from './briefing/scheduler.js';
 import { SettingsEvents } from './briefing/settings-events.js';
 import type { Clock } from './clock.js';
-import { DEFAULT_ALERTS_PER_HOUR, DEFAULT_BRIEFING_MAX_ITEMS, DEFAULT_FOLLOWS_MAX, DEFAULT_MAX_BYTES, DEFAULT_QUOTA_GUILD_DAY, DEFAULT_QUOTA_MEMBER, DEFAULT_QUOTA_MEMBER_MINUTES, redact, type Config } from './config.js';
+import {
+  DEFAULT_ALERTS_PER_HOUR,
+  DEFAULT_BRIEFING_MAX_ITEMS,
+  DEFAULT_FOLLOWS_MAX,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_QUOTA_GUILD_DAY,
+  DEFAULT_QUOTA_MEMBER,
+  DEFAULT_QUOTA_MEMBER_MINUTES,
+  redact,
+  type Config,
+} from './config.js';
 import { createClient } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 import type { CommandLimits, SlashCommand } from './discord/command.js';
@@ -94,11 +104,26 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const stores = storesOf(options.stores);
   // One lease owner for the process: its deliveries and its alerts
   const owner = processOwner(process.pid);
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner, timings: options.delivery, maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS });
+  const deliverer = createDeliverer({
+    poster: createBriefingPoster(client),
+    stores,
+    clock,
+    log,
+    owner,
+    timings: options.delivery,
+    maxItems: options.briefingMaxItems ?? DEFAULT_BRIEFING_MAX_ITEMS,
+  });
   const briefings = createBriefingService({ deliverer, events: options.events ?? new SettingsEvents(), stores, clock });
   const alerts = createAlertService({
-    follows: stores.follows, visibility: stores.visibility, articles: stores.articles, poster: createAlertPoster(client), clock, log,
-    perHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR, owner, timings: options.delivery,
+    follows: stores.follows,
+    visibility: stores.visibility,
+    articles: stores.articles,
+    poster: createAlertPoster(client),
+    clock,
+    log,
+    perHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
+    owner,
+    timings: options.delivery,
   });
   const plain = options.ingest ?? createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES });
   const ingest = notifyCreated(plain, (article) => alerts.articleSaved(article.id));
@@ -194,8 +219,17 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
     const events = new SettingsEvents();
     const { sweepMs, drainMs = DRAIN_MS, ...timings } = deps.delivery ?? {};
     const bot = await startBot({
-      config, stores, ingest: backlog, limits: { quota: config.quota, followsMax: config.followsMax }, briefingMaxItems: config.briefingMaxItems,
-      alertsPerHour: config.alertsPerHour, clock: deps.clock, log, commands: deps.commands, events, delivery: timings,
+      config,
+      stores,
+      ingest: backlog,
+      limits: { quota: config.quota, followsMax: config.followsMax },
+      briefingMaxItems: config.briefingMaxItems,
+      alertsPerHour: config.alertsPerHour,
+      clock: deps.clock,
+      log,
+      commands: deps.commands,
+      events,
+      delivery: timings,
     });
     const { ingest } = bot;
     bot.alerts.start();

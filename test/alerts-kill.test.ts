@@ -39,8 +39,12 @@ afterEach(async () => {
 let childLog = '';
 async function startChild(): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
   const env = {
-    PATH: process.env.PATH, DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: '100000000000000001', DISCORD_API_URL: fake.apiUrl,
-    BRIEFING_DB: path.join(dir, 'briefing.sqlite'), BRIEFING_ARTICLES: path.join(dir, 'articles'),
+    PATH: process.env.PATH,
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: '100000000000000001',
+    DISCORD_API_URL: fake.apiUrl,
+    BRIEFING_DB: path.join(dir, 'briefing.sqlite'),
+    BRIEFING_ARTICLES: path.join(dir, 'articles'),
   };
   // From the repository, as the read pool's workers resolve tsx from there too
   const child = spawn(process.execPath, ['--import', TSX, ENTRY, 'start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,42 +67,50 @@ const channelPosts = (fake: FakeDiscord) => (c: { method: string; path: string }
 test.each([
   ['after Discord made the message', true],
   ['before the post reached Discord', false],
-])('GIVEN the bot killed while posting an alert, %s, THEN the restarted bot leaves exactly one alert message', async (_when, made) => {
-  const seed = openStores(path.join(dir, 'briefing.sqlite'));
-  seed.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
-  seed.close();
-  fake.hang({ method: 'POST', path: `/channels/${fake.ids.channelId}/messages`, made });
+])(
+  'GIVEN the bot killed while posting an alert, %s, THEN the restarted bot leaves exactly one alert message',
+  async (_when, made) => {
+    const seed = openStores(path.join(dir, 'briefing.sqlite'));
+    seed.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
+    seed.close();
+    fake.hang({ method: 'POST', path: `/channels/${fake.ids.channelId}/messages`, made });
 
-  const first = await startChild();
-  copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
-  const hung = await fake.waitFor((c) => channelPosts(fake)(c) && c.status === 0, 30_000).catch((e: Error) => { throw new Error(`${e.message}\n${childLog}`); });
-  first.child.kill('SIGKILL');
-  await first.exited;
-  expect(fake.messagesIn(fake.ids.channelId)).toHaveLength(made ? 1 : 0);
+    const first = await startChild();
+    copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
+    const hung = await fake
+      .waitFor((c) => channelPosts(fake)(c) && c.status === 0, 30_000)
+      .catch((e: Error) => {
+        throw new Error(`${e.message}\n${childLog}`);
+      });
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(fake.messagesIn(fake.ids.channelId)).toHaveLength(made ? 1 : 0);
 
-  const second = await startChild();
-  // The dead process's lease (30 s) runs out before the row is taken over; the channel is read first
-  const read = (c: { method: string; path: string; status: number }) => c.method === 'GET' && c.path === `/channels/${fake.ids.channelId}/messages` && c.status === 200;
-  await fake.waitFor(read, 60_000);
-  // Made: found there and recorded, not posted again (the drain on SIGTERM lets the recording finish)
-  if (!made) {
-    const resent = await fake.waitFor((c) => channelPosts(fake)(c) && c.status === 200, 30_000);
-    expect(resent.body.nonce).toBe(hung.body.nonce);
-  }
-  second.child.kill('SIGTERM');
-  expect(await second.exited).toBe(0);
+    const second = await startChild();
+    // The dead process's lease (30 s) runs out before the row is taken over; the channel is read first
+    const read = (c: { method: string; path: string; status: number }) => c.method === 'GET' && c.path === `/channels/${fake.ids.channelId}/messages` && c.status === 200;
+    await fake.waitFor(read, 60_000);
+    // Made: found there and recorded, not posted again (the drain on SIGTERM lets the recording finish)
+    if (!made) {
+      const resent = await fake.waitFor((c) => channelPosts(fake)(c) && c.status === 200, 30_000);
+      expect(resent.body.nonce).toBe(hung.body.nonce);
+    }
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
 
-  const [message, ...others] = fake.messagesIn(fake.ids.channelId);
-  expect(others).toEqual([]);
-  expect(fake.postsTo(fake.ids.channelId)).toHaveLength(made ? 0 : 1);
-  expect(message.embeds[0].author.name).toMatch(/^2 quotes by Vladimir Putin/);
-  const after = openStores(path.join(dir, 'briefing.sqlite'));
-  try {
-    expect(after.follows.pendingAlerts()).toEqual([]);
-    const follow = after.follows.listFollows(fake.ids.guildId)[0]!;
-    const article = after.articles.findBySource(path.join(dir, 'articles', path.basename(SOCHI)))!;
-    expect(after.follows.getAlert(follow.id, article.id)).toMatchObject({ status: 'sent', messageId: message.id });
-  } finally {
-    after.close();
-  }
-}, KILL_TEST_TIMEOUT_MS);
+    const [message, ...others] = fake.messagesIn(fake.ids.channelId);
+    expect(others).toEqual([]);
+    expect(fake.postsTo(fake.ids.channelId)).toHaveLength(made ? 0 : 1);
+    expect(message.embeds[0].author.name).toMatch(/^2 quotes by Vladimir Putin/);
+    const after = openStores(path.join(dir, 'briefing.sqlite'));
+    try {
+      expect(after.follows.pendingAlerts()).toEqual([]);
+      const follow = after.follows.listFollows(fake.ids.guildId)[0]!;
+      const article = after.articles.findBySource(path.join(dir, 'articles', path.basename(SOCHI)))!;
+      expect(after.follows.getAlert(follow.id, article.id)).toMatchObject({ status: 'sent', messageId: message.id });
+    } finally {
+      after.close();
+    }
+  },
+  KILL_TEST_TIMEOUT_MS,
+);

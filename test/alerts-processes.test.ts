@@ -45,8 +45,13 @@ afterEach(async () => {
 async function startProcess(): Promise<{ bot: Bot; stores: Stores }> {
   const stores = openTestLibrary(library.path, time.clock);
   const bot = await startBot({
-    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: inThreadIngest(stores.articles), clock: time.clock, log: memoryLogger(logs),
-    commands, delivery: TEST_TIMINGS,
+    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
+    stores,
+    ingest: inThreadIngest(stores.articles),
+    clock: time.clock,
+    log: memoryLogger(logs),
+    commands,
+    delivery: TEST_TIMINGS,
   });
   running.push({ bot, stores });
   await bot.alerts.idle();
@@ -79,7 +84,7 @@ test('GIVEN two processes resuming the same pending alert at once THEN it is pos
   expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1, owner: null });
 });
 
-test('GIVEN an alert left claimed by a dead process whose message is in the channel, beyond a page of later messages and Discord\'s nonce memory, THEN after its lease runs out another process records that message and posts nothing', async () => {
+test("GIVEN an alert left claimed by a dead process whose message is in the channel, beyond a page of later messages and Discord's nonce memory, THEN after its lease runs out another process records that message and posts nothing", async () => {
   const a = await startProcess();
   const b = await startProcess();
   const { followId, articleId } = await pendingAlert(a.stores);
@@ -87,10 +92,16 @@ test('GIVEN an alert left claimed by a dead process whose message is in the chan
   // Readers talk in between, then the dead process's post lands; posted without enforce_nonce, Discord would not fold a repeat into it
   for (let i = 0; i < 150; i++) fake.say(channel(), `message ${i}`);
   const nonce = alertNonce(followId, articleId);
-  const post = renderQuoteAlert({
-    channelId: channel(), roleId: null, speaker: { name: 'Vladimir Putin', roles: [] }, quotes: ['We agreed.'],
-    article: { id: articleId, title: 'Sochi', headline: 'Sochi', date: null, url: null },
-  }, nonce);
+  const post = renderQuoteAlert(
+    {
+      channelId: channel(),
+      roleId: null,
+      speaker: { name: 'Vladimir Putin', roles: [] },
+      quotes: ['We agreed.'],
+      article: { id: articleId, title: 'Sochi', headline: 'Sochi', date: null, url: null },
+    },
+    nonce,
+  );
   const posted = fake.history.post(channel(), { content: post.content, embeds: post.embeds });
 
   // Still held: neither process may touch it
@@ -166,7 +177,7 @@ test('GIVEN two processes summarizing the same past hour of held alerts at once 
   expect(b.stores.follows.getAlert(follow.id, articleId)).toMatchObject({ status: 'summarized', messageId: fake.messagesIn(channel())[0].id, owner: null });
 });
 
-test('GIVEN a dead process\'s alert in a channel the bot may post in but not read THEN the takeover posts it with its nonce and says why it could not check', async () => {
+test("GIVEN a dead process's alert in a channel the bot may post in but not read THEN the takeover posts it with its nonce and says why it could not check", async () => {
   const a = await startProcess();
   const { followId, articleId } = await pendingAlert(a.stores);
   a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });

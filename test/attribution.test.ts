@@ -92,7 +92,13 @@ const describing: Case[] = [
     mention: 'Bill Weld',
   },
   { form: 'dubbed', text: 'Donald Trump has dubbed Marco Rubio “Little Marco” since January.', quote: 'Little Marco', speaker: 'Donald Trump', mention: 'Donald Trump' },
-  { form: 'labeled', text: 'Bernie Sanders has labeled the trade deal “a disaster” for American workers.', quote: 'a disaster', speaker: 'Bernie Sanders', mention: 'Bernie Sanders' },
+  {
+    form: 'labeled',
+    text: 'Bernie Sanders has labeled the trade deal “a disaster” for American workers.',
+    quote: 'a disaster',
+    speaker: 'Bernie Sanders',
+    mention: 'Bernie Sanders',
+  },
 ];
 
 const governing: Case[] = [
@@ -194,8 +200,7 @@ describe('attribution by clause structure', () => {
 });
 
 describe('anonymous sources', () => {
-  const text =
-    'Two officials spoke to reporters after Senator John Smith left the room. “He was furious,” one said. “We never saw it coming,” said another.';
+  const text = 'Two officials spoke to reporters after Senator John Smith left the room. “He was furious,” one said. “We never saw it coming,” said another.';
 
   test('GIVEN "“…,” one said" after a group THEN the speaker is an unnamed member of it, not the previous person', () => {
     const quote = quoteOf(read(text), 'He was furious');

@@ -17,10 +17,23 @@ const DAY = '2024-06-01';
 
 function seed(stores: Stores, clock: FakeClock): void {
   clock.set('2024-05-31T20:00:00Z');
-  stores.articles.saveArticle({ source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
-    reading({ title: 'Putin and Erdogan agree on a buffer zone', headline: 'Putin and Erdogan agree on an Idlib buffer zone', summary: ['Russia and Turkey agreed on a buffer zone in Idlib.'], quotes: [quote('We agreed to set up a demilitarised zone between the sides,', PUTIN)], speakers: [PUTIN] }), { collection: 'shared' });
+  stores.articles.saveArticle(
+    { source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
+    reading({
+      title: 'Putin and Erdogan agree on a buffer zone',
+      headline: 'Putin and Erdogan agree on an Idlib buffer zone',
+      summary: ['Russia and Turkey agreed on a buffer zone in Idlib.'],
+      quotes: [quote('We agreed to set up a demilitarised zone between the sides,', PUTIN)],
+      speakers: [PUTIN],
+    }),
+    { collection: 'shared' },
+  );
   clock.set('2024-06-01T04:00:00Z');
-  stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' }, idlibReading(), { collection: 'shared' });
+  stores.articles.saveArticle(
+    { source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' },
+    idlibReading(),
+    { collection: 'shared' },
+  );
   clock.set('2024-06-01T05:00:00Z');
 }
 
@@ -52,15 +65,17 @@ describe('the daily briefing, end to end', () => {
     return start();
   };
   const setup = async (options: { time?: string; timezone?: string; role?: boolean } = {}) => {
-    const sent = fake.command('briefing', [{
-      name: 'setup',
-      options: [
-        { name: 'channel', value: ids().channelId, type: 'channel' },
-        { name: 'time', value: options.time ?? '09:00' },
-        { name: 'timezone', value: options.timezone ?? TZ },
-        ...(options.role ? [{ name: 'role', value: ids().roleId, type: 'role' as const }] : []),
-      ],
-    }]);
+    const sent = fake.command('briefing', [
+      {
+        name: 'setup',
+        options: [
+          { name: 'channel', value: ids().channelId, type: 'channel' },
+          { name: 'time', value: options.time ?? '09:00' },
+          { name: 'timezone', value: options.timezone ?? TZ },
+          ...(options.role ? [{ name: 'role', value: ids().roleId, type: 'role' as const }] : []),
+        ],
+      },
+    ]);
     return fake.waitForResponse(sent);
   };
   // off, show and status answer at once, in the interaction callback
@@ -280,15 +295,19 @@ describe('the daily briefing, end to end', () => {
     fake.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: ids().guildId, role: everyone });
     fake.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: ids().guildId, role: readers });
     await expect.poll(() => b.client.guilds.cache.get(ids().guildId)?.roles.cache.get(ids().roleId)?.mentionable).toBe(false);
-    const reply = await fake.waitForResponse(fake.command('briefing', [{
-      name: 'setup',
-      options: [
-        { name: 'channel', value: ids().channelId, type: 'channel' },
-        { name: 'time', value: '09:00' },
-        { name: 'timezone', value: TZ },
-        { name: 'role', value: ids().roleId, type: 'role', resolved: { mentionable: false } },
-      ],
-    }]));
+    const reply = await fake.waitForResponse(
+      fake.command('briefing', [
+        {
+          name: 'setup',
+          options: [
+            { name: 'channel', value: ids().channelId, type: 'channel' },
+            { name: 'time', value: '09:00' },
+            { name: 'timezone', value: TZ },
+            { name: 'role', value: ids().roleId, type: 'role', resolved: { mentionable: false } },
+          ],
+        },
+      ]),
+    );
     expect(reply.body.data.content).toContain('Daily briefing set: 09:00 Europe/Istanbul');
     expect(reply.body.data.content).toContain(`<@&${ids().roleId}> will not be pinged: the role is not mentionable`);
     expect(reply.body.data.content).toContain('Allow anyone to @mention this role');

@@ -47,7 +47,11 @@ describe('which articles a briefing covers', () => {
     settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'failed', error: 'missing permission' });
     a.advance(20);
     const second = a.add(1);
-    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId).sort()).toEqual([first, second]);
+    expect(
+      buildBriefing(a.stores, GUILD, a.at())
+        .items.map((i) => i.articleId)
+        .sort(),
+    ).toEqual([first, second]);
   });
 
   test('GIVEN quotes, speakers and facts THEN the richer article ranks first, even when older', () => {
@@ -70,8 +74,16 @@ describe('which articles a briefing covers', () => {
 
 describe('what each article says', () => {
   test.each([
-    ['a direct quote by a person over a longer partial one', [quote('a very long partial fragment of reported speech that goes on', ERDOGAN, 'partial'), quote('We agreed on a zone.', PUTIN)], 'We agreed on a zone.'],
-    ['the longest informative direct quote', [quote('We agreed on a zone.', PUTIN), quote('We fight against all terror groups in Idlib,', ERDOGAN)], 'We fight against all terror groups in Idlib,'],
+    [
+      'a direct quote by a person over a longer partial one',
+      [quote('a very long partial fragment of reported speech that goes on', ERDOGAN, 'partial'), quote('We agreed on a zone.', PUTIN)],
+      'We agreed on a zone.',
+    ],
+    [
+      'the longest informative direct quote',
+      [quote('We agreed on a zone.', PUTIN), quote('We fight against all terror groups in Idlib,', ERDOGAN)],
+      'We fight against all terror groups in Idlib,',
+    ],
     ['an attributed fragment over an unattributed quote', [quote('moderate opposition and many others besides', null), quote('complicated,', PESKOV, 'partial')], 'complicated,'],
   ])('GIVEN %s THEN it is the telling quote', (_, quotes, expected) => {
     expect(tellingQuote(reading({ quotes, speakers: [ERDOGAN, PUTIN, PESKOV] }))?.text).toBe(expected);
@@ -93,8 +105,13 @@ describe('what each article says', () => {
 describe('the briefing as Discord messages', () => {
   const long = (word: string, times: number) => Array.from({ length: times }, (_, i) => `${word}${i}`).join(' ');
   const item = (i: number) => ({
-    articleId: i, headline: long('headline', 80), summary: long('summary', 200), url: `https://example.com/${i}`,
-    quote: { text: long('said', 200), speaker: long('Name', 40) }, score: 1, date: '2024-05-31',
+    articleId: i,
+    headline: long('headline', 80),
+    summary: long('summary', 200),
+    url: `https://example.com/${i}`,
+    quote: { text: long('said', 200), speaker: long('Name', 40) },
+    score: 1,
+    date: '2024-05-31',
     also: [{ articleId: 100 + i, url: `https://other.example/${i}`, date: null }],
   });
 
@@ -113,7 +130,12 @@ describe('the briefing as Discord messages', () => {
   });
 
   test('GIVEN article text with markdown and a mention THEN it is shown as written, never formatted', () => {
-    const briefing: Briefing = { guildId: GUILD, items: [{ ...item(1), headline: '**Big** [news](https://evil.example)', summary: '@everyone look', quote: null }], omitted: 0, since: 0 };
+    const briefing: Briefing = {
+      guildId: GUILD,
+      items: [{ ...item(1), headline: '**Big** [news](https://evil.example)', summary: '@everyone look', quote: null }],
+      omitted: 0,
+      since: 0,
+    };
     const [post] = renderBriefing(briefing, '2024-06-01');
     expect(post!.embeds[0]!.title).toBe('\\*\\*Big\\*\\* \\[news](https://evil.example)');
     expect(post!.allowedMentions).toEqual({ parse: [] });

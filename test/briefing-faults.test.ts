@@ -26,9 +26,21 @@ const DUE = '2024-06-01T06:00:00Z';
 function seed(stores: Stores, clock: FakeClock, count: number): void {
   clock.set('2024-05-31T20:00:00Z');
   for (let i = 0; i < count; i++) {
-    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: '2024-05-31' }, distinctStoryReading(i), SHARED);
+    stores.articles.saveArticle(
+      { source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: '2024-05-31' },
+      distinctStoryReading(i),
+      SHARED,
+    );
   }
-  stores.guilds.saveGuildSettings({ guildId: '300000000000000003', channelId: '400000000000000004', time: '09:00', timezone: TZ, roleId: null, postWhenEmpty: false, enabled: true });
+  stores.guilds.saveGuildSettings({
+    guildId: '300000000000000003',
+    channelId: '400000000000000004',
+    time: '09:00',
+    timezone: TZ,
+    roleId: null,
+    postWhenEmpty: false,
+    enabled: true,
+  });
   clock.set('2024-06-01T05:00:00Z');
 }
 
@@ -203,14 +215,30 @@ describe('the fake Discord, as Discord answers', () => {
 
   test('GIVEN 250 messages THEN reads page by `after` oldest-first in pages of at most 100, each newest first, and `before` pages back', async () => {
     for (let i = 0; i < 250; i++) fake.say('1', `m${i}`);
-    const get = async (query: Record<string, string>) => (await (await fetch(`${fake.apiUrl}/v10${Routes.channelMessages('1')}?${new URLSearchParams(query).toString()}`)).json()) as { id: string; content: string }[];
+    const get = async (query: Record<string, string>) =>
+      (await (await fetch(`${fake.apiUrl}/v10${Routes.channelMessages('1')}?${new URLSearchParams(query).toString()}`)).json()) as { id: string; content: string }[];
     const all = fake.messagesIn('1');
     const page = await get({ after: '0', limit: '100' });
-    expect(page.map((m) => m.content)).toEqual(all.slice(0, 100).map((m) => m.content).reverse());
+    expect(page.map((m) => m.content)).toEqual(
+      all
+        .slice(0, 100)
+        .map((m) => m.content)
+        .reverse(),
+    );
     const next = await get({ after: page[0]!.id, limit: '500' });
     expect(next.map((m) => m.content).at(-1)).toBe('m100');
     expect(next).toHaveLength(100);
-    expect((await get({})).map((m) => m.content)).toEqual(all.slice(-50).map((m) => m.content).reverse());
-    expect((await get({ before: all[10]!.id as string })).map((m) => m.content)).toEqual(all.slice(0, 10).map((m) => m.content).reverse());
+    expect((await get({})).map((m) => m.content)).toEqual(
+      all
+        .slice(-50)
+        .map((m) => m.content)
+        .reverse(),
+    );
+    expect((await get({ before: all[10]!.id as string })).map((m) => m.content)).toEqual(
+      all
+        .slice(0, 10)
+        .map((m) => m.content)
+        .reverse(),
+    );
   });
 });

@@ -82,7 +82,12 @@ describe('the items of a briefing', () => {
     const { items, omitted } = briefingOf(stores, GUILD, [thin, rich, other], NOW);
     expect(omitted).toBe(0);
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ articleId: rich, url: 'https://wire.example/a/1', date: '2018-09-18', also: [{ articleId: thin, url: 'https://news.example/idlib-zone', date: '2018-09-17' }] });
+    expect(items[0]).toMatchObject({
+      articleId: rich,
+      url: 'https://wire.example/a/1',
+      date: '2018-09-18',
+      also: [{ articleId: thin, url: 'https://news.example/idlib-zone', date: '2018-09-17' }],
+    });
     expect(items[1]).toMatchObject({ articleId: other, also: [] });
   });
 });
@@ -106,7 +111,11 @@ describe('the daily briefing as posted, end to end', () => {
     const save = (n: number, title: string, url: string | null, date: string | null, quotes = 0) => {
       clock.advance(60_000);
       const said = Array.from({ length: quotes }, (_, i) => quote(`Quote ${i} from article ${n}, long enough to be telling,`, PUTIN));
-      return stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date }, reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] }), SHARED).article.id;
+      return stores.articles.saveArticle(
+        { source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date },
+        reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] }),
+        SHARED,
+      ).article.id;
     };
     const first = save(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', 'https://news.example/idlib-zone', '2018-09-17', 3);
     const second = save(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', 'https://wire.example/a/1', '2018-09-17', 2);
@@ -114,9 +123,18 @@ describe('the daily briefing as posted, end to end', () => {
     stores.close();
     clock.set('2024-06-01T05:00:00Z');
     bot = await startBriefingBot(fake, file.path, clock.clock);
-    await fake.waitForResponse(fake.command('briefing', [{ name: 'setup', options: [
-      { name: 'channel', value: fake.ids.channelId, type: 'channel' }, { name: 'time', value: '23:00' }, { name: 'timezone', value: 'UTC' },
-    ] }]));
+    await fake.waitForResponse(
+      fake.command('briefing', [
+        {
+          name: 'setup',
+          options: [
+            { name: 'channel', value: fake.ids.channelId, type: 'channel' },
+            { name: 'time', value: '23:00' },
+            { name: 'timezone', value: 'UTC' },
+          ],
+        },
+      ]),
+    );
     const sent = fake.command('briefing', [{ name: 'now', options: [] }]);
     await fake.waitForResponse(sent, (c) => c.method === 'PATCH');
     const posts = fake.postsTo(fake.ids.channelId);
@@ -140,7 +158,8 @@ describe('BRIEFING_MAX_ITEMS given to the bot', () => {
   test('GIVEN briefingMaxItems 3 and five new stories THEN /briefing show previews three and counts the other two', async () => {
     // Added an hour before the harness's clock (2024-06-01 08:00 UTC), inside the first briefing's day
     const stores = openStores(':memory:', { now: () => Date.parse('2024-06-01T07:00:00Z') });
-    for (let n = 1; n <= 5; n++) stores.articles.saveArticle({ source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null }, reading({ title: distinct(n), headline: distinct(n) }), SHARED);
+    for (let n = 1; n <= 5; n++)
+      stores.articles.saveArticle({ source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null }, reading({ title: distinct(n), headline: distinct(n) }), SHARED);
     const t = await startTestBot({ stores, briefingMaxItems: 3 });
     try {
       const call = await t.fake.waitForResponse(t.fake.command('briefing', [{ name: 'show', options: [] }]));

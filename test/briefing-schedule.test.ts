@@ -34,7 +34,15 @@ describe('one briefing a local day across DST changes', () => {
   ])('GIVEN ticks every 15 minutes for three days from %s (midnight in New York) at %s THEN one briefing per local day', async (from, time, days) => {
     const clock = fakeClock(from);
     const stores = openTestLibrary(file.path, clock.clock);
-    stores.guilds.saveGuildSettings({ guildId: fake.ids.guildId, channelId: fake.ids.channelId, time, timezone: 'America/New_York', roleId: null, postWhenEmpty: true, enabled: true });
+    stores.guilds.saveGuildSettings({
+      guildId: fake.ids.guildId,
+      channelId: fake.ids.channelId,
+      time,
+      timezone: 'America/New_York',
+      roleId: null,
+      postWhenEmpty: true,
+      enabled: true,
+    });
     stores.close();
     bot = await startBriefingBot(fake, file.path, clock.clock);
     for (let tick = 0; tick < (3 * 24 * 60 * 60_000) / QUARTER_HOUR; tick++) {
@@ -71,7 +79,9 @@ describe('node-cron', () => {
       events.announce('1');
       const tasks = [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
       expect(tasks.map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
-      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(tasks[0]!.getNextRun()!)).toMatch(/^(18|19):30$/);
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(tasks[0]!.getNextRun()!)).toMatch(
+        /^(18|19):30$/,
+      );
     } finally {
       scheduler.stop();
       await client.destroy();

@@ -7,7 +7,14 @@ import { PREVIEW_WIDTH, wrap } from '../src/preview/wrap.js';
 import { ERDOGAN, idlibReading, PESKOV, quote, reading } from './fake-discord/readings.js';
 
 const stored = (overrides: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: 1, source: '/srv/briefing/data/articles/idlib-2018-09-17.txt', url: null, title: null, date: null, hash: 'h', addedAt: 0, ...overrides,
+  id: 1,
+  source: '/srv/briefing/data/articles/idlib-2018-09-17.txt',
+  url: null,
+  title: null,
+  date: null,
+  hash: 'h',
+  addedAt: 0,
+  ...overrides,
 });
 
 describe('wrap', () => {
@@ -47,7 +54,9 @@ describe('formatArticle', () => {
       speakers: [PESKOV],
     });
     const text = formatArticle(stored(), r, 1, 1);
-    expect(text).toContain('Dmitry Peskov — Kremlin spokesperson\n    “complicated,” (partial)\n    “certain differences in approach” (partial)\n  Unattributed\n    “Nobody claimed this one.”');
+    expect(text).toContain(
+      'Dmitry Peskov — Kremlin spokesperson\n    “complicated,” (partial)\n    “certain differences in approach” (partial)\n  Unattributed\n    “Nobody claimed this one.”',
+    );
   });
 
   test('GIVEN the full reading THEN headline, summary, key facts and resolved dates are shown', () => {
@@ -65,10 +74,27 @@ describe('formatArticle', () => {
 describe('formatBriefing', () => {
   test('GIVEN items THEN numbered headline, summary and quote with its speaker; omitted ones counted', () => {
     const text = formatBriefing({
-      guildId: 'preview', since: 0, omitted: 2,
-      items: [{ articleId: 1, headline: 'Erdogan seeks a positive approach', summary: 'Talks in Sochi.', quote: { text: 'I hope so', speaker: 'Recep Tayyip Erdogan' }, url: null, score: 1, date: null, also: [] }],
+      guildId: 'preview',
+      since: 0,
+      omitted: 2,
+      items: [
+        {
+          articleId: 1,
+          headline: 'Erdogan seeks a positive approach',
+          summary: 'Talks in Sochi.',
+          quote: { text: 'I hope so', speaker: 'Recep Tayyip Erdogan' },
+          url: null,
+          score: 1,
+          date: null,
+          also: [],
+        },
+      ],
     });
-    expect(text).toBe(['Daily briefing', '==============', ' 1. Erdogan seeks a positive approach', '   Talks in Sochi.', '   > “I hope so” — Recep Tayyip Erdogan', '… and 2 more articles.'].join('\n'));
+    expect(text).toBe(
+      ['Daily briefing', '==============', ' 1. Erdogan seeks a positive approach', '   Talks in Sochi.', '   > “I hope so” — Recep Tayyip Erdogan', '… and 2 more articles.'].join(
+        '\n',
+      ),
+    );
   });
 
   test('GIVEN nothing new THEN it says so', () => {

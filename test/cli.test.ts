@@ -60,7 +60,12 @@ async function run(args: string[], stdin?: Uint8Array): Promise<{ code: number; 
   try {
     const code = await main(args, stdin ? { stdin: () => stdin } : {});
     const out = chunks.join('');
-    const lines = args.includes('--json') ? out.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+    const lines = args.includes('--json')
+      ? out
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+      : [];
     return { code, out, lines };
   } finally {
     write.mockRestore();
@@ -96,7 +101,13 @@ describe('briefing parse --json', () => {
     expect(line.date).toBe('2018-09-17');
     expect(line.title).toBeNull();
     expect(line.quotes).toEqual(
-      reading.value.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, kind: q.kind, speaker: q.speaker && { id: q.speaker.id, name: q.speaker.name, mention: q.speaker.mention } })),
+      reading.value.quotes.map((q) => ({
+        text: q.text,
+        start: q.start,
+        end: q.end,
+        kind: q.kind,
+        speaker: q.speaker && { id: q.speaker.id, name: q.speaker.name, mention: q.speaker.mention },
+      })),
     );
     expect((line.speakers as { name: string }[]).map((s) => s.name)).toEqual(expect.arrayContaining(['Recep Tayyip Erdogan', 'Vladimir Putin', 'Dmitry Peskov']));
   });

@@ -59,12 +59,20 @@ describe('three servers, one archive', () => {
   }
 
   /** The answer's message data: the reply, or after a deferral the edit or private follow-up. */
-  async function run(server: Server, name: string, options: OptionInput[] = [], invoker?: Invoker): Promise<{ content?: string; embeds: Record<string, unknown>[]; flags?: number }> {
+  async function run(
+    server: Server,
+    name: string,
+    options: OptionInput[] = [],
+    invoker?: Invoker,
+  ): Promise<{ content?: string; embeds: Record<string, unknown>[]; flags?: number }> {
     const fake: FakeDiscord = t.fake;
     const sent = from(server, chatInputPayload(fake.ids, name, options, invoker));
     const first = await fake.waitForResponse(sent);
     if (first.body.type !== DEFERRED) return first.body.data;
-    const after: RestCall = await fake.waitForResponse(sent, (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
+    const after: RestCall = await fake.waitForResponse(
+      sent,
+      (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')),
+    );
     return after.body;
   }
   const text = async (server: Server, name: string, options: OptionInput[] = []) => JSON.stringify(await run(server, name, options));
@@ -76,7 +84,16 @@ describe('three servers, one archive', () => {
     return (call.body.data.choices as { name: string }[]).map((c) => c.name);
   }
 
-  const add = (server: Server, body: string, title: string) => run(server, 'article', [{ name: 'add', options: [{ name: 'text', value: body }, { name: 'title', value: title }] }]);
+  const add = (server: Server, body: string, title: string) =>
+    run(server, 'article', [
+      {
+        name: 'add',
+        options: [
+          { name: 'text', value: body },
+          { name: 'title', value: title },
+        ],
+      },
+    ]);
   const idOf = (title: string): number => stores.articles.listArticles('all', { search: title }).items[0]!.id;
 
   test('GIVEN an article added in C THEN A and B do not see it anywhere, C does, and the shared folder shows in all three', async () => {

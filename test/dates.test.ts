@@ -2,8 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { extractDates } from '../src/article/dates.js';
 
 /** The resolved date of the fact whose text is `text`, skipping the article's own date line. */
-const resolve = (sentence: string, articleDate: string | null, text: string) =>
-  extractDates(sentence, articleDate).find((d) => d.text === text)?.date;
+const resolve = (sentence: string, articleDate: string | null, text: string) => extractDates(sentence, articleDate).find((d) => d.text === text)?.date;
 
 describe('relative dates resolve against the article date', () => {
   const cases = [
@@ -22,7 +21,12 @@ describe('relative dates resolve against the article date', () => {
     { articleDate: '2018-12-31', sentence: 'The new law takes effect tomorrow.', text: 'tomorrow', date: '2019-01-01' },
     { articleDate: '2018-12-31', sentence: 'Parliament will meet again on January 2.', text: 'January 2', date: '2019-01-02' },
     // The World Series story of Thursday 3 November 2016: the game ended the night before.
-    { articleDate: '2016-11-03', sentence: 'The Chicago Cubs beat the Cleveland Indians 8-7 in ten innings of a rain-delayed game seven late last night.', text: 'last night', date: '2016-11-02' },
+    {
+      articleDate: '2016-11-03',
+      sentence: 'The Chicago Cubs beat the Cleveland Indians 8-7 in ten innings of a rain-delayed game seven late last night.',
+      text: 'last night',
+      date: '2016-11-02',
+    },
     { articleDate: '2016-11-03', sentence: 'The president spoke to reporters this morning at the White House.', text: 'this morning', date: '2016-11-03' },
   ];
   test.each(cases)('"$text" in an article of $articleDate is $date', ({ articleDate, sentence, text, date }) => {
@@ -53,7 +57,6 @@ describe('articles without a date', () => {
     expect(facts.map((d) => d.text)).toContain('last night');
     expect(facts.every((d) => d.date === null)).toBe(true);
   });
-
 
   test('GIVEN no article date THEN relative dates keep their text and say they are unresolved (null)', () => {
     const facts = extractDates('Putin told reporters on Monday and again on September 7.', null);

@@ -11,10 +11,26 @@ const DEFERRED = 5;
 
 function seeded(): Stores {
   const stores = memoryStores();
-  stores.articles.saveArticle({ source: 'data/articles/idlib-2018-09-17.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib before talks with Putin', date: '2018-09-17' }, idlibReading(), { collection: 'shared' });
+  stores.articles.saveArticle(
+    {
+      source: 'data/articles/idlib-2018-09-17.txt',
+      url: 'https://example.com/idlib',
+      text: 'Erdogan said Idlib…',
+      title: 'Erdogan urges a positive approach on Idlib before talks with Putin',
+      date: '2018-09-17',
+    },
+    idlibReading(),
+    { collection: 'shared' },
+  );
   stores.articles.saveArticle(
     { source: 'data/articles/sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18' },
-    reading({ title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18', headline: 'Putin and Erdogan agree on an Idlib buffer zone', quotes: [quote('We agreed to set up a demilitarised zone,', PUTIN)], speakers: [PUTIN] }),
+    reading({
+      title: 'Putin and Erdogan agree on a buffer zone',
+      date: '2018-09-18',
+      headline: 'Putin and Erdogan agree on an Idlib buffer zone',
+      quotes: [quote('We agreed to set up a demilitarised zone,', PUTIN)],
+      speakers: [PUTIN],
+    }),
     { collection: 'shared' },
   );
   return stores;

@@ -12,23 +12,59 @@ describe('loadConfig', () => {
   test('GIVEN an empty environment THEN it is the offline preview with the defaults', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      value: { token: null, clientId: null, guildId: null, apiUrl: null, dbPath: 'data/briefing.sqlite', articlesDir: 'data/articles', maxBytes: DEFAULT_MAX_BYTES, quota: DEFAULT_QUOTA, briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: DEFAULT_FOLLOWS_MAX, alertsPerHour: DEFAULT_ALERTS_PER_HOUR },
+      value: {
+        token: null,
+        clientId: null,
+        guildId: null,
+        apiUrl: null,
+        dbPath: 'data/briefing.sqlite',
+        articlesDir: 'data/articles',
+        maxBytes: DEFAULT_MAX_BYTES,
+        quota: DEFAULT_QUOTA,
+        briefingMaxItems: DEFAULT_BRIEFING_MAX_ITEMS,
+        read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
+        followsMax: DEFAULT_FOLLOWS_MAX,
+        alertsPerHour: DEFAULT_ALERTS_PER_HOUR,
+      },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
   });
 
   test('GIVEN every variable THEN each lands in its typed field', () => {
     const result = loadConfig({
-      DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000001', DISCORD_GUILD_ID: '300000000000000003',
-      DISCORD_API_URL: 'http://127.0.0.1:9999/api/', BRIEFING_DB: '/tmp/b.sqlite', BRIEFING_ARTICLES: '/tmp/articles', BRIEFING_MAX_BYTES: '1000',
-      BRIEFING_QUOTA_MEMBER: '3', BRIEFING_QUOTA_MEMBER_MINUTES: '60', BRIEFING_QUOTA_GUILD_DAY: '0', BRIEFING_MAX_ITEMS: '5',
-      BRIEFING_READ_WORKERS: '2', BRIEFING_READ_TIMEOUT_MS: '5000', BRIEFING_READ_MEMORY_MB: '128',
-      BRIEFING_FOLLOWS_MAX: '5', BRIEFING_ALERTS_PER_HOUR: '3',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '100000000000000001',
+      DISCORD_GUILD_ID: '300000000000000003',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+      BRIEFING_DB: '/tmp/b.sqlite',
+      BRIEFING_ARTICLES: '/tmp/articles',
+      BRIEFING_MAX_BYTES: '1000',
+      BRIEFING_QUOTA_MEMBER: '3',
+      BRIEFING_QUOTA_MEMBER_MINUTES: '60',
+      BRIEFING_QUOTA_GUILD_DAY: '0',
+      BRIEFING_MAX_ITEMS: '5',
+      BRIEFING_READ_WORKERS: '2',
+      BRIEFING_READ_TIMEOUT_MS: '5000',
+      BRIEFING_READ_MEMORY_MB: '128',
+      BRIEFING_FOLLOWS_MAX: '5',
+      BRIEFING_ALERTS_PER_HOUR: '3',
     });
     expect(result).toEqual({
       ok: true,
-      value: { token: TOKEN, clientId: '100000000000000001', guildId: '300000000000000003', apiUrl: 'http://127.0.0.1:9999/api', dbPath: '/tmp/b.sqlite', articlesDir: '/tmp/articles', maxBytes: 1000,
-        quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 }, briefingMaxItems: 5, read: { workers: 2, timeoutMs: 5000, memoryMb: 128 }, followsMax: 5, alertsPerHour: 3 },
+      value: {
+        token: TOKEN,
+        clientId: '100000000000000001',
+        guildId: '300000000000000003',
+        apiUrl: 'http://127.0.0.1:9999/api',
+        dbPath: '/tmp/b.sqlite',
+        articlesDir: '/tmp/articles',
+        maxBytes: 1000,
+        quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 },
+        briefingMaxItems: 5,
+        read: { workers: 2, timeoutMs: 5000, memoryMb: 128 },
+        followsMax: 5,
+        alertsPerHour: 3,
+      },
     });
   });
 

@@ -21,7 +21,10 @@ test('GIVEN a guild id THEN every command is PUT to that guild as a bulk overwri
   expect(call.body.map((c: { name: string }) => c.name)).toEqual(commands.map((c) => c.data.name));
   expect(call.body.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['headline', 'quotes', 'facts', 'articles']));
   const quotes = call.body.find((c: { name: string }) => c.name === 'quotes');
-  expect(quotes.options.map((o: { name: string; autocomplete: boolean }) => [o.name, o.autocomplete])).toEqual([['speaker', true], ['article', true]]);
+  expect(quotes.options.map((o: { name: string; autocomplete: boolean }) => [o.name, o.autocomplete])).toEqual([
+    ['speaker', true],
+    ['article', true],
+  ]);
   // Read commands are open to everyone.
   expect(quotes.default_member_permissions ?? null).toBeNull();
 });

@@ -59,7 +59,9 @@ describe('the fake Discord with a real discord.js Client', () => {
 
   test('GIVEN a route told to answer 403 THEN discord.js rejects with the status', async () => {
     fake.fail({ method: 'POST', path: `/channels/${fake.ids.channelId}/messages`, status: 403, body: { message: 'Missing Permissions', code: 50013 } });
-    const error = await channel().send('hello').catch((e: unknown) => e);
+    const error = await channel()
+      .send('hello')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).status).toBe(403);
   });
@@ -113,7 +115,14 @@ describe('the fake Discord for settings commands', () => {
       });
     });
     fake.command('briefing', [
-      { name: 'setup', options: [{ name: 'channel', type: 'channel', value: fake.ids.channelId }, { name: 'role', type: 'role', value: fake.ids.roleId }, { name: 'time', value: '08:00' }] },
+      {
+        name: 'setup',
+        options: [
+          { name: 'channel', type: 'channel', value: fake.ids.channelId },
+          { name: 'role', type: 'role', value: fake.ids.roleId },
+          { name: 'time', value: '08:00' },
+        ],
+      },
     ]);
     expect(await seen).toEqual(['setup', fake.ids.channelId, 'readers', '08:00']);
     const allowed = new Promise<boolean | undefined>((resolve) => {

@@ -17,7 +17,11 @@ function manyArticles(count: number): Stores {
   for (let i = 1; i <= count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const title = `Idlib talks, day ${i}: ${'a long and winding title '.repeat(6)}`;
-    stores.articles.saveArticle({ source: `a${i}.txt`, text: `text ${i}`, title, date: `2018-09-${day}` }, reading({ title, quotes: [quote(`Quote ${i}`, i % 2 ? ERDOGAN : PESKOV)], speakers: [i % 2 ? ERDOGAN : PESKOV] }), { collection: 'shared' });
+    stores.articles.saveArticle(
+      { source: `a${i}.txt`, text: `text ${i}`, title, date: `2018-09-${day}` },
+      reading({ title, quotes: [quote(`Quote ${i}`, i % 2 ? ERDOGAN : PESKOV)], speakers: [i % 2 ? ERDOGAN : PESKOV] }),
+      { collection: 'shared' },
+    );
   }
   return stores;
 }
@@ -142,9 +146,18 @@ describe('the archive without articles', () => {
 
   test('GIVEN a speaker quoted in one article only THEN /quotes with that article shows theirs', async () => {
     const stores = memoryStores();
-    stores.articles.saveArticle({ source: 's', text: 't', title: 'Sochi', date: '2018-09-18' }, reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }), { collection: 'shared' });
+    stores.articles.saveArticle(
+      { source: 's', text: 't', title: 'Sochi', date: '2018-09-18' },
+      reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }),
+      { collection: 'shared' },
+    );
     t = await startTestBot({ stores });
-    const call = await t.fake.waitForResponse(t.fake.command('quotes', [{ name: 'speaker', value: 'Putin' }, { name: 'article', value: '1' }]));
+    const call = await t.fake.waitForResponse(
+      t.fake.command('quotes', [
+        { name: 'speaker', value: 'Putin' },
+        { name: 'article', value: '1' },
+      ]),
+    );
     expect(call.body.data.embeds[0].fields).toEqual([{ name: 'Vladimir Putin · Russian president', value: '“Yes,”\n— Sochi, 18 September 2018' }]);
   });
 });
@@ -154,7 +167,9 @@ describe('multi-paragraph quotes', () => {
     const stores = memoryStores();
     const first = quote('If the situation in Idlib continues as is, the results will be heavy.', ERDOGAN);
     const second = { ...quote('We have to find a solution with Russia.', ERDOGAN), continued: true };
-    stores.articles.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }), { collection: 'shared' });
+    stores.articles.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }), {
+      collection: 'shared',
+    });
     t = await startTestBot({ stores });
     const call = await t.fake.waitForResponse(t.fake.command('quotes'));
     const { fields, footer } = call.body.data.embeds[0];

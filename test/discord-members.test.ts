@@ -41,7 +41,13 @@ const paragraph = (n: number): string => `The council met on Monday for the ${n}
 function seeded(): Stores {
   const stores = memoryStores();
   stores.articles.saveArticle(
-    { source: 'data/articles/idlib-2018-09-17.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib before talks with Putin', date: '2018-09-17' },
+    {
+      source: 'data/articles/idlib-2018-09-17.txt',
+      url: 'https://example.com/idlib',
+      text: 'Erdogan said Idlib…',
+      title: 'Erdogan urges a positive approach on Idlib before talks with Putin',
+      date: '2018-09-17',
+    },
     idlibReading(),
     SHARED,
   );
@@ -90,7 +96,16 @@ describe('permissions', () => {
 
   test('GIVEN a member without Manage Server THEN /briefing setup saves nothing', async () => {
     t = await startTestBot();
-    const options = [{ name: 'setup', options: [{ name: 'channel', value: t.fake.ids.channelId, type: 'channel' as const }, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'UTC' }] }];
+    const options = [
+      {
+        name: 'setup',
+        options: [
+          { name: 'channel', value: t.fake.ids.channelId, type: 'channel' as const },
+          { name: 'time', value: '09:00' },
+          { name: 'timezone', value: 'UTC' },
+        ],
+      },
+    ];
     const first = await firstCallback(t.fake, t.fake.command('briefing', options, { permissions: NO_PERMISSIONS }));
     expect(first.body.data.content).toContain('Manage Server');
     expect(t.stores.guilds.getGuildSettings(t.fake.ids.guildId)).toBeNull();
@@ -125,7 +140,10 @@ describe('quotas', () => {
     for (const n of [1, 2]) expect((await add(t.fake, paragraph(n))).body.data.embeds[0].description).toMatch(/^Added to the archive/);
     const refused = await add(t.fake, paragraph(3));
     const retry = (NOW + 10 * 60_000) / 1000;
-    expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: `You have added 2 articles in the last 10 minutes, the most one member may add in that time. Try again <t:${retry}:R> (at <t:${retry}:t>).` });
+    expect(refused.body.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: `You have added 2 articles in the last 10 minutes, the most one member may add in that time. Try again <t:${retry}:R> (at <t:${retry}:t>).`,
+    });
     expect(t.stores.articles.listArticles('all').total).toBe(2);
     expect((await add(t.fake, paragraph(4), { userId: OTHER_USER })).body.data.embeds[0].description).toMatch(/^Added/);
   });
@@ -136,7 +154,9 @@ describe('quotas', () => {
     await add(t.fake, paragraph(2));
     await add(t.fake, paragraph(3), { userId: OTHER_USER });
     const refused = await add(t.fake, paragraph(4), { userId: OTHER_USER });
-    expect(refused.body.data.content).toBe(`This server has added 3 articles in the last 24 hours, the most it may add in a day. Try again <t:${(NOW + 86_400_000) / 1000}:R> (at <t:${(NOW + 86_400_000) / 1000}:t>).`);
+    expect(refused.body.data.content).toBe(
+      `This server has added 3 articles in the last 24 hours, the most it may add in a day. Try again <t:${(NOW + 86_400_000) / 1000}:R> (at <t:${(NOW + 86_400_000) / 1000}:t>).`,
+    );
     expect(t.stores.articles.listArticles('all').total).toBe(3);
   });
 
@@ -212,7 +232,9 @@ describe('errors are private from the first response', () => {
     const payload = chatInputPayload(fake.ids, 'article', [{ name: 'add', options: [{ name: 'file', value: '900000000000000001' }] }]);
     const data = payload.data as { options: { options: { type: number }[] }[]; resolved: Record<string, unknown> };
     data.options[0]!.options[0]!.type = 11; // ATTACHMENT
-    data.resolved.attachments = { '900000000000000001': { id: '900000000000000001', filename, url: 'https://cdn.example/x', proxy_url: 'https://cdn.example/x', size: 600, content_type: 'application/pdf' } };
+    data.resolved.attachments = {
+      '900000000000000001': { id: '900000000000000001', filename, url: 'https://cdn.example/x', proxy_url: 'https://cdn.example/x', size: 600, content_type: 'application/pdf' },
+    };
     fake.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: String(payload.id), token: String(payload.token), payload };
   };
@@ -221,12 +243,53 @@ describe('errors are private from the first response', () => {
     ['an unknown speaker', (f) => f.command('quotes', [{ name: 'speaker', value: 'Erdogn' }]), /No quotes by Erdogn/],
     ['an unknown article', (f) => f.command('facts', [{ name: 'article', value: 'nothing like this' }]), /No article matches/],
     ['/article add with nothing to add', (f) => f.command('article', [{ name: 'add', options: [] }]), /exactly one of/],
-    ['/article add with two sources', (f) => f.command('article', [{ name: 'add', options: [{ name: 'url', value: 'https://example.com/a' }, { name: 'text', value: 'Some text.' }] }]), /exactly one of/],
+    [
+      '/article add with two sources',
+      (f) =>
+        f.command('article', [
+          {
+            name: 'add',
+            options: [
+              { name: 'url', value: 'https://example.com/a' },
+              { name: 'text', value: 'Some text.' },
+            ],
+          },
+        ]),
+      /exactly one of/,
+    ],
     ['/article add of an ftp link', (f) => f.command('article', [{ name: 'add', options: [{ name: 'url', value: 'ftp://example.com/a.txt' }] }]), /not an http or https address/],
     ['/article add of a PDF', (f) => attachment(f, 'report.pdf'), /only \.txt, \.md/],
     ['/article add of a private address', (f) => f.command('article', [{ name: 'add', options: [{ name: 'url', value: 'http://10.0.0.1/' }] }]), /private address/],
-    ['/briefing setup at no time', (f) => f.command('briefing', [{ name: 'setup', options: [{ name: 'channel', value: f.ids.channelId, type: 'channel' }, { name: 'time', value: '25:99' }, { name: 'timezone', value: 'UTC' }] }]), /is not a time/],
-    ['/briefing setup in an unknown timezone', (f) => f.command('briefing', [{ name: 'setup', options: [{ name: 'channel', value: f.ids.channelId, type: 'channel' }, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'Mars/Olympus' }] }]), /not a timezone/],
+    [
+      '/briefing setup at no time',
+      (f) =>
+        f.command('briefing', [
+          {
+            name: 'setup',
+            options: [
+              { name: 'channel', value: f.ids.channelId, type: 'channel' },
+              { name: 'time', value: '25:99' },
+              { name: 'timezone', value: 'UTC' },
+            ],
+          },
+        ]),
+      /is not a time/,
+    ],
+    [
+      '/briefing setup in an unknown timezone',
+      (f) =>
+        f.command('briefing', [
+          {
+            name: 'setup',
+            options: [
+              { name: 'channel', value: f.ids.channelId, type: 'channel' },
+              { name: 'time', value: '09:00' },
+              { name: 'timezone', value: 'Mars/Olympus' },
+            ],
+          },
+        ]),
+      /not a timezone/,
+    ],
     ['/briefing now before setup', (f) => f.command('briefing', [{ name: 'now', options: [] }]), /Run \/briefing setup first/],
     ['/feed add of a non-http address', (f) => f.command('feed', [{ name: 'add', options: [{ name: 'url', value: 'gopher://example.com' }] }]), /not an http or https address/],
     ['/headline of an article number not in the archive', (f) => f.command('headline', [{ name: 'article', value: '#999' }]), /No article matches/],

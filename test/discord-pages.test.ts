@@ -32,7 +32,11 @@ describe('page buttons', () => {
 
   test('GIVEN the first of five pages THEN Previous is disabled and the label reads Page 1/5', () => {
     const [row] = pageButtons(state, 5);
-    expect(row?.components.map((b) => [(b as { label?: string }).label, b.disabled])).toEqual([['Previous', true], ['Page 1/5', true], ['Next', false]]);
+    expect(row?.components.map((b) => [(b as { label?: string }).label, b.disabled])).toEqual([
+      ['Previous', true],
+      ['Page 1/5', true],
+      ['Next', false],
+    ]);
     const next = row?.components[2];
     expect(next && 'custom_id' in next ? decodePage(next.custom_id)?.page : null).toBe(1);
   });
@@ -42,7 +46,13 @@ describe('page buttons', () => {
     expect(row?.components.map((b) => b.disabled)).toEqual([false, true, true]);
   });
 
-  test.each([[0, 1], [1, 1], [10, 1], [11, 2], [25, 3]])('GIVEN %i items at 10 a page THEN there are %i pages', (total, pages) => {
+  test.each([
+    [0, 1],
+    [1, 1],
+    [10, 1],
+    [11, 2],
+    [25, 3],
+  ])('GIVEN %i items at 10 a page THEN there are %i pages', (total, pages) => {
     expect(pageCount(total, 10)).toBe(pages);
   });
 });

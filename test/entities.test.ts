@@ -2,11 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { findEntities, listable, trimPersonName, type EntityKind } from '../src/article/entities.js';
 import { findAcronyms } from '../src/article/acronyms.js';
 
-const names = (text: string, kind: EntityKind) => findEntities(text, 0).filter((e) => e.kind === kind).map((e) => e.name);
+const names = (text: string, kind: EntityKind) =>
+  findEntities(text, 0)
+    .filter((e) => e.kind === kind)
+    .map((e) => e.name);
 
 describe('acronyms are joined to the name they abbreviate', () => {
   const cases = [
-    { sentence: 'Idlib Province is predominantly held by terrorist groups, such as Hayat Tahrir al-Sham (HTS), a former Al-Qaeda affiliate.', name: 'Hayat Tahrir al-Sham (HTS)', kind: 'organization' },
+    {
+      sentence: 'Idlib Province is predominantly held by terrorist groups, such as Hayat Tahrir al-Sham (HTS), a former Al-Qaeda affiliate.',
+      name: 'Hayat Tahrir al-Sham (HTS)',
+      kind: 'organization',
+    },
     { sentence: 'The outbreak was declared an emergency by the World Health Organization (WHO) on Friday.', name: 'World Health Organization (WHO)', kind: 'organization' },
     { sentence: 'Fighting resumed in the east of the Democratic Republic of Congo (DRC) last week.', name: 'Democratic Republic of Congo (DRC)', kind: 'place' },
     { sentence: 'It will now examine the data collected by the British Geological Survey (BGS) before deciding.', name: 'British Geological Survey (BGS)', kind: 'organization' },
@@ -63,7 +70,9 @@ describe('what compromise misses, and what is no entity', () => {
     ['demonyms', 'Turkish leader Recep Tayyip Erdogan met Syrian officials ahead of a possible Syrian government offensive.'],
     ['weekdays and months', 'On Monday the talks resumed, and in September they ended.'],
   ])('GIVEN %s THEN no organisation or place is listed for them', (_name, text) => {
-    const listed = findEntities(text, 0).filter((e) => e.kind !== 'person').map((e) => e.name);
+    const listed = findEntities(text, 0)
+      .filter((e) => e.kind !== 'person')
+      .map((e) => e.name);
     expect(listed.filter((n) => /Turkish|Syrian|Monday|September/.test(n))).toEqual([]);
   });
 
@@ -102,7 +111,11 @@ describe('entities typed by structure, in the conventions of news', () => {
     ['Despite the coolish conditions American Olympic champion Gail Devers looked in commanding form.', 'American Olympic'],
     ['The rebels clashed with Serb officials near the border of Serbia on Friday.', 'Serb'],
   ])('GIVEN "%s" THEN "%s", a people, is no body or place', (text, word) => {
-    expect(findEntities(text, 0).filter((e) => e.kind !== 'person').map((e) => e.name)).not.toContain(word);
+    expect(
+      findEntities(text, 0)
+        .filter((e) => e.kind !== 'person')
+        .map((e) => e.name),
+    ).not.toContain(word);
   });
 
   test.each([

@@ -59,10 +59,19 @@ describe('the seed article against expected.json', () => {
 
 describe('speakers give the canonical people', () => {
   const entity = (kind: Entity['kind'], name: string, roles: string[] = []): Entity => ({ kind, name, aliases: [name], roles, acronym: null, first: 0, mentions: 1 });
-  const speaker = (name: string, aliases: string[], roles: string[], type: Speaker['type'] = 'person'): Speaker => ({ id: name.toLowerCase().replace(/\W+/g, '-'), name, aliases, roles, type });
+  const speaker = (name: string, aliases: string[], roles: string[], type: Speaker['type'] = 'person'): Speaker => ({
+    id: name.toLowerCase().replace(/\W+/g, '-'),
+    name,
+    aliases,
+    roles,
+    type,
+  });
 
   test('GIVEN a speaker and the entities of their names THEN one person with both sets of roles', () => {
-    const people = withSpeakers([entity('person', 'Vladimir Putin', ['President']), entity('person', 'Putin')], [speaker('Vladimir Putin', ['Putin', 'Mr Putin'], ['Russian president'])]);
+    const people = withSpeakers(
+      [entity('person', 'Vladimir Putin', ['President']), entity('person', 'Putin')],
+      [speaker('Vladimir Putin', ['Putin', 'Mr Putin'], ['Russian president'])],
+    );
     expect(people.map((e) => [e.name, e.roles])).toEqual([['Vladimir Putin', ['Russian president', 'President']]]);
   });
 

@@ -57,8 +57,13 @@ async function start(options: { alertsPerHour?: number } = {}): Promise<{ bot: B
   const stores = openTestLibrary(library.path, time.clock);
   const plain = inThreadIngest(stores.articles);
   const bot = await startBot({
-    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: plain, clock: time.clock, log: memoryLogger(logs),
-    commands, alertsPerHour: options.alertsPerHour,
+    config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
+    stores,
+    ingest: plain,
+    clock: time.clock,
+    log: memoryLogger(logs),
+    commands,
+    alertsPerHour: options.alertsPerHour,
   });
   running.push({ bot, stores });
   await bot.alerts.idle();
@@ -76,7 +81,9 @@ async function follow(name: string, extra: { role?: boolean } = {}): Promise<str
 
 test('GIVEN Putin followed before anyone is quoted THEN the reply says so, and adding the seed posts one alert with his quote, headline, date and number', async () => {
   const { bot, stores } = await start();
-  expect(await follow('Putin', { role: true })).toMatch(/^Nobody named Putin is quoted yet\. Following the name all the same: the first quote will be posted in <#\d+>, mentioning <@&\d+>\./);
+  expect(await follow('Putin', { role: true })).toMatch(
+    /^Nobody named Putin is quoted yet\. Following the name all the same: the first quote will be posted in <#\d+>, mentioning <@&\d+>\./,
+  );
 
   const added = await bot.ingest.file(SEED, SHARED);
   await bot.alerts.idle();
@@ -270,9 +277,30 @@ test('GIVEN a feed filtered on a speaker its new item quotes THEN that item is a
 test('GIVEN /feed filter on a followed feed THEN its filter changes without adding it again, and "none" clears it', async () => {
   await start();
   await addFeed([{ name: 'keywords', value: 'ferry' }]);
-  const changed = await fake.waitForResponse(fake.command('feed', [{ name: 'filter', options: [{ name: 'url', value: `${server.base}/changing.xml` }, { name: 'speakers', value: 'Putin' }] }]));
+  const changed = await fake.waitForResponse(
+    fake.command('feed', [
+      {
+        name: 'filter',
+        options: [
+          { name: 'url', value: `${server.base}/changing.xml` },
+          { name: 'speakers', value: 'Putin' },
+        ],
+      },
+    ]),
+  );
   expect(changed.body.data.content).toBe(`${server.base}/changing.xml now announces only items with “ferry”, or quoting Putin.`);
-  const cleared = await fake.waitForResponse(fake.command('feed', [{ name: 'filter', options: [{ name: 'url', value: `${server.base}/changing.xml` }, { name: 'keywords', value: 'none' }, { name: 'speakers', value: 'NONE' }] }]));
+  const cleared = await fake.waitForResponse(
+    fake.command('feed', [
+      {
+        name: 'filter',
+        options: [
+          { name: 'url', value: `${server.base}/changing.xml` },
+          { name: 'keywords', value: 'none' },
+          { name: 'speakers', value: 'NONE' },
+        ],
+      },
+    ]),
+  );
   expect(cleared.body.data.content).toBe(`${server.base}/changing.xml now announces every new item.`);
 });
 
@@ -280,10 +308,15 @@ test('GIVEN /briefing setup with keywords THEN the briefing takes only matching 
   const { bot } = await start();
   await bot.ingest.file(SEED, SHARED);
   await bot.ingest.file(SOCHI, SHARED);
-  const setup = (extra: { name: string; value: string }[]) => fake.waitForResponse(fake.command('briefing', [{
-    name: 'setup',
-    options: [{ name: 'channel', value: channel(), type: 'channel' as const }, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'UTC' }, ...extra],
-  }]));
+  const setup = (extra: { name: string; value: string }[]) =>
+    fake.waitForResponse(
+      fake.command('briefing', [
+        {
+          name: 'setup',
+          options: [{ name: 'channel', value: channel(), type: 'channel' as const }, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'UTC' }, ...extra],
+        },
+      ]),
+    );
   expect((await setup([{ name: 'keywords', value: 'mortars' }])).body.data.content).toContain('The briefing takes only items with “mortars”.');
   const show = await fake.waitForResponse(fake.command('briefing', [{ name: 'show', options: [] }]));
   const titles = (show.body.data.embeds as { title?: string }[]).map((e) => e.title ?? '').join('\n');

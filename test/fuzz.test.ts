@@ -56,10 +56,46 @@ function checkString(text: string): void {
 /** Tokens of news copy and of its worst cases: every quote mark, apostrophes, breaks, names. */
 const NEWS_TOKENS = [
   ...MARKS,
-  ' ', ' ', ' ', '\n', '\n\n', '\r\n', '\t', '.', ',', ':', '!', '?', '—', '\u00a0', '\ufeff',
-  'said', 'told reporters', 'according to', 'he', 'she', 'they', 'the Kremlin', 'Erdogan', 'Recep Tayyip Erdogan',
-  'the Turkish president', 'Mr', 'Mr.', 'Putin', 'don’t', 'Clinton’s', '’90s', 'rock ’n’ roll', 'Jones’', 'we', 'Fight',
-  'date 2018-09-17', '2018', 'é', '😀', '\ud800',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\t',
+  '.',
+  ',',
+  ':',
+  '!',
+  '?',
+  '—',
+  '\u00a0',
+  '\ufeff',
+  'said',
+  'told reporters',
+  'according to',
+  'he',
+  'she',
+  'they',
+  'the Kremlin',
+  'Erdogan',
+  'Recep Tayyip Erdogan',
+  'the Turkish president',
+  'Mr',
+  'Mr.',
+  'Putin',
+  'don’t',
+  'Clinton’s',
+  '’90s',
+  'rock ’n’ roll',
+  'Jones’',
+  'we',
+  'Fight',
+  'date 2018-09-17',
+  '2018',
+  'é',
+  '😀',
+  '\ud800',
 ];
 const newsSoup = fc.array(fc.constantFrom(...NEWS_TOKENS), { maxLength: 300 }).map((parts) => parts.join(''));
 const markSoup = fc.array(fc.constantFrom(...MARKS, ' ', 'a', 'B', '\n\n', '.'), { maxLength: 2000 }).map((parts) => parts.join(''));
@@ -124,7 +160,7 @@ describe('GIVEN adversarial text THEN readArticle returns', () => {
   }, 60_000);
 
   test('many apostrophes', () => {
-    const text = 'Don’t tell Jones’ aides that Clinton’s ’90s rock ’n’ roll isn’t O\'Brien\'s. '.repeat(2_000);
+    const text = "Don’t tell Jones’ aides that Clinton’s ’90s rock ’n’ roll isn’t O'Brien's. ".repeat(2_000);
     const reading = readArticle(text);
     checkString(text);
     expect(reading.ok && reading.value.quotes).toEqual([]);
@@ -139,11 +175,23 @@ describe('GIVEN adversarial text THEN readArticle returns', () => {
 // Pieces of news copy, each a worst case of one rule: marks of every kind, apostrophes,
 // brackets, unclosed and nested quotes, colon introductions and multi-paragraph quotes.
 const PIECES = [
-  'Don’t “stop” now, Clinton’s aide said. ', 'In the ’90s rock ’n’ roll was loud. ', "''We are not done,'' Mr. Obama said. ",
-  '‘We will not be bullied,’ she said. ', '«Nous sommes en guerre», a dit Macron. ', 'The “unclosed mark ran on. ',
-  'A "straight" one and a 6" pipe. ', '“I hope [Putin] will continue,” Erdogan said. ', '“a “b “c ‘d ‘e ', '” ’ » ’’ ',
-  'Jones’ car was “complicated,” the Kremlin said. ', 'He told reporters: ', '“Continues over a paragraph.', '\n\n', '\n\n',
-  'Smith spoke. “We fight.” ', 'According to the State Department, it was “a mistake.” ',
+  'Don’t “stop” now, Clinton’s aide said. ',
+  'In the ’90s rock ’n’ roll was loud. ',
+  "''We are not done,'' Mr. Obama said. ",
+  '‘We will not be bullied,’ she said. ',
+  '«Nous sommes en guerre», a dit Macron. ',
+  'The “unclosed mark ran on. ',
+  'A "straight" one and a 6" pipe. ',
+  '“I hope [Putin] will continue,” Erdogan said. ',
+  '“a “b “c ‘d ‘e ',
+  '” ’ » ’’ ',
+  'Jones’ car was “complicated,” the Kremlin said. ',
+  'He told reporters: ',
+  '“Continues over a paragraph.',
+  '\n\n',
+  '\n\n',
+  'Smith spoke. “We fight.” ',
+  'According to the State Department, it was “a mistake.” ',
 ];
 
 /** Deterministic adversarial copy of `n` characters (a linear congruential shuffle of the pieces). */
@@ -229,9 +277,13 @@ describe('GIVEN text that stresses attribution THEN quotes and speakers stay lin
   test.each([
     ['attributed quotes', '“We fight,” Erdogan said, '],
     ['bare quotes', '“a” '],
-  ])('one sentence holding thousands of %s', (_name, unit) => {
-    expect(growth((n) => unit.repeat(Math.ceil(n / unit.length)), 4 * KB)).toBeLessThan(48);
-  }, 30_000);
+  ])(
+    'one sentence holding thousands of %s',
+    (_name, unit) => {
+      expect(growth((n) => unit.repeat(Math.ceil(n / unit.length)), 4 * KB)).toBeLessThan(48);
+    },
+    30_000,
+  );
 
   // Many people: resolving each name must not compare it with every person met so far.
   test('thousands of distinct speakers', () => {

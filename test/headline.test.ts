@@ -81,7 +81,10 @@ describe('a lead compressed the way a desk writes it', () => {
   });
 
   test('GIVEN a lead that opens with a pronoun THEN the headline comes from a sentence that names someone', () => {
-    const headline = headlineOf('He said the talks had failed and would not resume this year.', 'Foreign Minister Sergei Lavrov blamed Washington for the collapse of the arms talks in Geneva.');
+    const headline = headlineOf(
+      'He said the talks had failed and would not resume this year.',
+      'Foreign Minister Sergei Lavrov blamed Washington for the collapse of the arms talks in Geneva.',
+    );
     expect(headline).toMatch(/^Foreign Minister Sergei Lavrov blamed Washington/);
   });
 });
@@ -148,7 +151,9 @@ describe('the words of a headline', () => {
   });
 
   test('GIVEN a long subordinate clause before the main one THEN the headline starts at the main clause', () => {
-    const headline = headlineOf('As President Obama appears set to veto legislation that would allow families of the victims to sue Saudi Arabia, Hillary Clinton said she would sign the bill into law.');
+    const headline = headlineOf(
+      'As President Obama appears set to veto legislation that would allow families of the victims to sue Saudi Arabia, Hillary Clinton said she would sign the bill into law.',
+    );
     expect(headline).toMatch(/^Hillary Clinton said she would sign the bill/);
   });
 
@@ -157,9 +162,15 @@ describe('the words of a headline', () => {
   });
 
   test('GIVEN a quote no one is named for, or a transcript turn, THEN the headline comes from a sentence that says who', () => {
-    const unattributed = headlineOf('“Well, look, this is an episode of a game show and nothing more than that, in my view,” was the reply.', 'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.');
+    const unattributed = headlineOf(
+      '“Well, look, this is an episode of a game show and nothing more than that, in my view,” was the reply.',
+      'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.',
+    );
     expect(unattributed).toMatch(/^Vice-presidential nominee Mike Pence defended/);
-    const transcript = headlineOf('PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a game show on television.', 'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.');
+    const transcript = headlineOf(
+      'PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a game show on television.',
+      'Vice-presidential nominee Mike Pence defended the campaign’s debate tactics on Sunday.',
+    );
     expect(transcript).toMatch(/^Vice-presidential nominee Mike Pence defended/);
   });
 
@@ -169,7 +180,9 @@ describe('the words of a headline', () => {
   });
 
   test('GIVEN a lead cut short THEN the headline never ends on "not", a pronoun or an auxiliary', () => {
-    const headline = headlineOf('Fawzi al-Odah, 37, was released after a US review panel concluded he was not a continuing significant threat to the security of the United States.');
+    const headline = headlineOf(
+      'Fawzi al-Odah, 37, was released after a US review panel concluded he was not a continuing significant threat to the security of the United States.',
+    );
     expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
     expect(headline).not.toMatch(/\s(?:not|he|she|they|was|is|had|has|been)$/);
   });
@@ -177,7 +190,14 @@ describe('the words of a headline', () => {
 
 describe('quotes and speakers', () => {
   const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person' };
-  const lead = (text: string): RankedSentence => ({ index: 0, sentence: { start: 0, end: text.length, paragraph: 0 }, text, words: text.split(' ').length, terms: new Map(), score: 1 });
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
 
   // PolNeAR dev and CNN/DM sentences whose "said → says" rewrite broke the grammar.
   test.each([
@@ -204,7 +224,16 @@ describe('quotes and speakers', () => {
     const watchdog: Speaker = { id: 'health-inspectorate-wales', name: 'Health Inspectorate Wales', aliases: [], roles: [], type: 'organization' };
     const text = 'Health Inspectorate Wales said hospital staff were under “considerable pressure” for long periods.';
     const start = text.indexOf('“') + 1;
-    const quote: Quote = { text: 'considerable pressure', start, end: start + 21, outerStart: start - 1, outerEnd: start + 22, kind: 'partial', continued: false, speaker: { id: watchdog.id, name: watchdog.name, mention: null } };
+    const quote: Quote = {
+      text: 'considerable pressure',
+      start,
+      end: start + 21,
+      outerStart: start - 1,
+      outerEnd: start + 22,
+      kind: 'partial',
+      continued: false,
+      speaker: { id: watchdog.id, name: watchdog.name, mention: null },
+    };
     expect(compressLead(lead(text), [quote], [watchdog])).toMatch(/^Health Inspectorate Wales says hospital staff were under/);
   });
 
@@ -258,7 +287,7 @@ describe('a cut never ends inside a phrase', () => {
     'Selby beat Xiao Guodong 13-6 in the second round to set up a meeting with either Marco Fu or Neil Robertson.',
     'Conifer forests have been a familiar sight for half a century in Wales and have helped the timber industry to grow and prosper.',
     'Avon and Somerset Police closed the Lower Bristol Road in Bath at Rackfield Place outside the First Bus depot after the crash.',
-  ])('GIVEN a long lead (%#) THEN its headline ends where the article\'s phrase ends', (lead) => {
+  ])("GIVEN a long lead (%#) THEN its headline ends where the article's phrase ends", (lead) => {
     const headline = headlineOf(lead);
     expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
     const cutAt = lead.indexOf(headline) + headline.length;
@@ -275,7 +304,10 @@ describe('a cut never ends inside a phrase', () => {
   });
 
   test('GIVEN a whole sentence that ends on a pronoun object THEN the headline does not end on it', () => {
-    const headline = headlineOf('If Donald Trump were a woman would you still vote for her?', 'Voters in Ohio were asked the question by pollsters in a survey of likely voters this month.');
+    const headline = headlineOf(
+      'If Donald Trump were a woman would you still vote for her?',
+      'Voters in Ohio were asked the question by pollsters in a survey of likely voters this month.',
+    );
     expect(headline).not.toMatch(/\s(?:her|for)$/);
   });
 });

@@ -12,7 +12,10 @@ import { extname, join } from 'node:path';
 export const FIXTURES = join(import.meta.dirname, 'fixtures', 'ingest');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.xml': 'application/rss+xml', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown',
+  '.html': 'text/html',
+  '.xml': 'application/rss+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown',
 };
 /** What the huge route would send in all: far past the 5 MB limit. */
 export const HUGE_BYTES = 50 * 1024 * 1024;

@@ -33,7 +33,14 @@ describe('/article and /feed through the real discord.js client', () => {
   beforeEach(async () => {
     fake = await FakeDiscord.start();
     stores = openStores(':memory:');
-    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: inThreadIngest(stores.articles), clock: () => NOW, log: memoryLogger(logs), commands });
+    bot = await startBot({
+      config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
+      stores,
+      ingest: inThreadIngest(stores.articles),
+      clock: () => NOW,
+      log: memoryLogger(logs),
+      commands,
+    });
   });
   afterEach(async () => {
     await bot.stop();
@@ -45,7 +52,10 @@ describe('/article and /feed through the real discord.js client', () => {
   const answerAfterDefer = async (sent: ReturnType<FakeDiscord['command']>) => {
     const deferred = await fake.waitForResponse(sent);
     expect(deferred.body.type).toBe(DEFERRED);
-    const call = await fake.waitForResponse(sent, (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
+    const call = await fake.waitForResponse(
+      sent,
+      (c) => (c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && c.path.startsWith('/webhooks/')),
+    );
     // An edit keeps the flags the deferral set: a private deferral makes a private answer
     return { ...call.body, flags: call.body.flags ?? deferred.body.data?.flags };
   };
@@ -95,7 +105,17 @@ describe('/article and /feed through the real discord.js client', () => {
 
   test('GIVEN /article add text: with a title THEN it is stored under that title, its source naming the server and member', async () => {
     // Pasted text is read at once: answered in the first callback, privately
-    const added = await fake.waitForResponse(fake.command('article', [{ name: 'add', options: [{ name: 'text', value: '“We will rebuild the pier by spring,” mayor Karin Lund said on Friday.' }, { name: 'title', value: 'Pier to be rebuilt' }] }]));
+    const added = await fake.waitForResponse(
+      fake.command('article', [
+        {
+          name: 'add',
+          options: [
+            { name: 'text', value: '“We will rebuild the pier by spring,” mayor Karin Lund said on Friday.' },
+            { name: 'title', value: 'Pier to be rebuilt' },
+          ],
+        },
+      ]),
+    );
     expect(added.body.data).toMatchObject({ flags: 64, embeds: [{ title: 'Pier to be rebuilt' }] });
     expect(stores.articles.listArticles('all').items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
   });

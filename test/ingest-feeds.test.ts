@@ -37,14 +37,19 @@ describe('parseFeed', () => {
     const [stores, bakery] = feed.items;
     expect(stores).toMatchObject({ key: 'tag:valley.example,2024:library-sundays', link: 'https://feeds.example/articles/library-sundays', date: '2024-04-02' });
     expect(stores!.paragraphs).toHaveLength(4);
-    expect(stores!.paragraphs[1]).toBe('“Sunday is the only day many families have time to read together,” head librarian Ruth Baumann said after the decision. “We want the doors open when people are free.”');
+    expect(stores!.paragraphs[1]).toBe(
+      '“Sunday is the only day many families have time to read together,” head librarian Ruth Baumann said after the decision. “We want the doors open when people are free.”',
+    );
     expect(bakery).toMatchObject({ link: 'https://feeds.example/windows-1252-page.html', paragraphs: [] });
   });
 
   test('GIVEN an item with only a permalink guid, and one with a relative link THEN both get a clean absolute link', () => {
-    const feed = parseFeed(`<rss version="2.0"><channel><title>T</title>
+    const feed = parseFeed(
+      `<rss version="2.0"><channel><title>T</title>
       <item><guid>https://x.example/a?utm_source=rss</guid><title>A</title></item>
-      <item><link>/b</link><title>B</title></item></channel></rss>`, 'https://feeds.example/rss.xml');
+      <item><link>/b</link><title>B</title></item></channel></rss>`,
+      'https://feeds.example/rss.xml',
+    );
     expect(feed.items.map((i) => i.link)).toEqual(['https://x.example/a', 'https://feeds.example/b']);
   });
 
@@ -94,7 +99,10 @@ describe('polling feeds against a local server', () => {
     add('/rss.xml');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'polled', announced: false });
-    const titles = stores.articles.listArticles('all').items.map((a) => a.title).sort();
+    const titles = stores.articles
+      .listArticles('all')
+      .items.map((a) => a.title)
+      .sort();
     expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
     expect(announced).toEqual([]);
     expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
@@ -165,7 +173,10 @@ describe('polling feeds against a local server', () => {
     now += 2 * INTERVAL;
     await pollDueFeeds(options);
     expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
-    server.route('/feed-that-is-gone.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('changing-feed-1.xml').replaceAll('https://feeds.example', server.base)));
+    server.route(
+      '/feed-that-is-gone.xml',
+      (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('changing-feed-1.xml').replaceAll('https://feeds.example', server.base)),
+    );
     now += 4 * INTERVAL;
     await pollDueFeeds(options);
     expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
@@ -195,7 +206,7 @@ describe('polling feeds against a local server', () => {
     }
   });
 
-  test('GIVEN a feed followed in g1 THEN its items are g1\'s: another server does not see them', async () => {
+  test("GIVEN a feed followed in g1 THEN its items are g1's: another server does not see them", async () => {
     add('/rss.xml');
     await pollDueFeeds(options);
     expect(stores.articles.listArticles({ guildId: 'g1' }).total).toBe(2);
@@ -230,12 +241,16 @@ describe('polling feeds against a local server', () => {
 
   test('GIVEN a page in a feed that is down THEN the other items are stored and it is tried again next poll; a page that is gone is not', async () => {
     server.route('/down.html', (_req, res) => void res.writeHead(503).end());
-    server.route('/flaky.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-      `<rss version="2.0"><channel><title>Flaky</title>
+    server.route(
+      '/flaky.xml',
+      (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<rss version="2.0"><channel><title>Flaky</title>
         <item><link>${server.base}/down.html</link><guid>down</guid></item>
         <item><link>${server.base}/gone.html</link><guid>gone</guid></item>
         <item><link>${server.base}/json-ld-page.html</link><guid>ok</guid></item></channel></rss>`,
-    ));
+        ),
+    );
     const feed = add('/flaky.xml');
     const result = await pollFeed(feed, options);
     expect(result).toMatchObject({ status: 'polled', stored: [{ title: 'Mountain railway reopens after landslide' }] });
@@ -260,7 +275,13 @@ describe('feed polls as leased jobs, several processes on one database', () => {
     try {
       const url = `${server.base}/rss.xml?lease-test`;
       const feed = a.feeds.addFeed({ guildId: 'g1', url, channelId: 'c1', now })!;
-      const options = (stores: Stores, owner: string): FeedPollOptions => ({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => new Date(now), intervalMs: INTERVAL, owner });
+      const options = (stores: Stores, owner: string): FeedPollOptions => ({
+        ingest: inThreadIngest(stores.articles),
+        feeds: stores.feeds,
+        clock: () => new Date(now),
+        intervalMs: INTERVAL,
+        owner,
+      });
       const before = server.hits.get('/rss.xml') ?? 0;
       const results = await Promise.all([pollDueFeeds(options(a, 'process-a')), pollDueFeeds(options(b, 'process-b'))]);
       expect(results.flat().map((r) => r.status)).toEqual(['polled']);
@@ -279,7 +300,14 @@ describe('feed polls as leased jobs, several processes on one database', () => {
       let now = Date.UTC(2024, 5, 1, 8);
       const feed = stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/rss.xml?dead-owner`, channelId: 'c1', now })!;
       expect(stores.feeds.claimFeed(feed.id, 'dead-process', now, 60_000)).not.toBeNull();
-      const options: FeedPollOptions = { ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => new Date(now), intervalMs: INTERVAL, owner: 'live-process', leaseMs: 60_000 };
+      const options: FeedPollOptions = {
+        ingest: inThreadIngest(stores.articles),
+        feeds: stores.feeds,
+        clock: () => new Date(now),
+        intervalMs: INTERVAL,
+        owner: 'live-process',
+        leaseMs: 60_000,
+      };
       expect(await pollDueFeeds(options)).toEqual([]);
       now += 60_000;
       expect((await pollDueFeeds(options)).map((r) => r.status)).toEqual(['polled']);

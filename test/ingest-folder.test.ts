@@ -17,7 +17,18 @@ function countingReader() {
   const read: ReadText = (text: string, _meta: ArticleMeta): Result<Reading> => {
     calls.push(text);
     const title = text.split('\n')[0] ?? null;
-    return { ok: true, value: { title, date: null, headline: title ?? '', summary: [], quotes: [], speakers: [], facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] } } };
+    return {
+      ok: true,
+      value: {
+        title,
+        date: null,
+        headline: title ?? '',
+        summary: [],
+        quotes: [],
+        speakers: [],
+        facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] },
+      },
+    };
   };
   return { read, calls };
 }
@@ -44,7 +55,11 @@ describe('importFolder', () => {
   test('GIVEN the folder THEN its files are the shared collection, and a text a server pasted first joins it too', async () => {
     const { read } = countingReader();
     const pasted = 'Pasted first\nin a server';
-    stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(pasted, {}) as { value: Reading }).value, { collection: 'guild', guildId: 'g1', addedBy: 'u1' });
+    stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(pasted, {}) as { value: Reading }).value, {
+      collection: 'guild',
+      guildId: 'g1',
+      addedBy: 'u1',
+    });
     write('a.txt', 'Folder file\nbody');
     write('b.txt', pasted);
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });

@@ -29,8 +29,7 @@ const MAX_BYTES = DEFAULT_MAX_BYTES;
 const PARAGRAPH = '<p>The harbour council voted on Tuesday to approve a new ferry line between the old town and the islands, after two years of debate about its cost.</p>';
 
 /** `<div>` nested `depth` deep around a real article: ≈100 KB for 20,000. */
-const nestedPage = (depth: number) =>
-  `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}${PARAGRAPH.repeat(4)}</body></html>`;
+const nestedPage = (depth: number) => `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}${PARAGRAPH.repeat(4)}</body></html>`;
 
 let server: FixtureServer;
 let pool: ReadPool;
@@ -118,11 +117,15 @@ describe('pages over the limits, through the worker pool', () => {
   });
 
   test('GIVEN a feed whose item links a page nested too deep THEN the item is refused for good and not fetched again', async () => {
-    server.route('/deep-feed.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-      `<rss version="2.0"><channel><title>Deep</title>
+    server.route(
+      '/deep-feed.xml',
+      (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<rss version="2.0"><channel><title>Deep</title>
         <item><link>${server.base}/nested-20k.html</link><guid>deep</guid></item>
         <item><link>${server.base}/json-ld-page.html</link><guid>ok</guid></item></channel></rss>`,
-    ));
+        ),
+    );
     const feed = stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/deep-feed.xml`, channelId: null, now: 0 })!;
     const options = { ingest, feeds: stores.feeds, clock: () => new Date(0) };
     const first = await pollFeed(feed, options);
@@ -148,11 +151,19 @@ describe('files that are too large, empty or binary', () => {
       ['huge.txt', 'TOO_LARGE: file is 20.0 MB, over the 2.0 MB limit'],
     ]);
     expect(summary.created).toBe(1);
-    expect(stores.articles.listArticles('all').items.map((a) => a.title).sort()).toEqual([before.ok && before.value.article.title, 'Pier to be rebuilt'].sort());
+    expect(
+      stores.articles
+        .listArticles('all')
+        .items.map((a) => a.title)
+        .sort(),
+    ).toEqual([before.ok && before.value.article.title, 'Pier to be rebuilt'].sort());
   });
 
   test('GIVEN a URL whose body is far over the size limit THEN TOO_LARGE, read no further than the limit', async () => {
-    expect(await ingest.url(`${server.base}/huge`, SHARED)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: `body is over the ${MAX_BYTES} byte limit: ${server.base}/huge` } });
+    expect(await ingest.url(`${server.base}/huge`, SHARED)).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: `body is over the ${MAX_BYTES} byte limit: ${server.base}/huge` },
+    });
     expect(server.hugeBytesSent()).toBeLessThan(MAX_BYTES * 4);
   });
 });
@@ -161,7 +172,10 @@ describe('an engine that overflows its stack', () => {
   test('GIVEN input the engine recurses on too deeply THEN TOO_DEEP, not a crash', async () => {
     const recurse = (n: number): number => (n <= 0 ? 0 : 1 + recurse(n - 1));
     const service = inThreadIngest(stores.articles, () => ({ ok: true, value: { depth: recurse(1e7) } as never }));
-    expect(await service.text('(((((((((((deep)))))))))))', SHARED)).toMatchObject({ ok: false, error: { code: 'TOO_DEEP', message: 'the text is nested too deeply to read (the reader ran out of stack)' } });
+    expect(await service.text('(((((((((((deep)))))))))))', SHARED)).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_DEEP', message: 'the text is nested too deeply to read (the reader ran out of stack)' },
+    });
   });
 });
 

@@ -15,7 +15,10 @@ function changingLookup(...answers: string[][]): Lookup & { calls: number } {
 }
 
 // The fixture server on 127.0.0.1 stands in for a public site: these names may reach it
-const allowLoopbackFor = (name: string): SafeFetchOptions['allowPrivateHosts'] => (host, address) => host === name && address === '127.0.0.1';
+const allowLoopbackFor =
+  (name: string): SafeFetchOptions['allowPrivateHosts'] =>
+  (host, address) =>
+    host === name && address === '127.0.0.1';
 
 describe('safeFetch connects only to the addresses it checked', () => {
   let server: FixtureServer;
@@ -33,7 +36,12 @@ describe('safeFetch connects only to the addresses it checked', () => {
     expect(doc.notModified ? '' : doc.text).toContain('Harbour council approves new ferry line');
     expect(lookup.calls).toBe(1);
     // The server saw the name, not the address: Host (and SNI on https) are unchanged
-    expect(server.headersOf('/news-page.html').slice(before).map((h) => h.host)).toEqual([`rebind.example:${port}`]);
+    expect(
+      server
+        .headersOf('/news-page.html')
+        .slice(before)
+        .map((h) => h.host),
+    ).toEqual([`rebind.example:${port}`]);
   });
 
   test('GIVEN a redirect to the same name that now resolves to loopback THEN that hop is refused and never requested', async () => {
@@ -56,10 +64,18 @@ describe('safeFetch connects only to the addresses it checked', () => {
   });
 
   test('GIVEN the socket asks for a name THEN the pinned lookup answers only the checked addresses, and nothing for another name', async () => {
-    const lookup = pinnedLookup('news.example', [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800::1', family: 6 }]);
-    const ask = (host: string, options: object) =>
-      new Promise((resolve) => lookup(host, options, (error, address, family) => resolve(error ? error.code : { address, family })));
-    expect(await ask('news.example', { all: true })).toEqual({ address: [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800::1', family: 6 }], family: undefined });
+    const lookup = pinnedLookup('news.example', [
+      { address: '93.184.215.14', family: 4 },
+      { address: '2606:2800::1', family: 6 },
+    ]);
+    const ask = (host: string, options: object) => new Promise((resolve) => lookup(host, options, (error, address, family) => resolve(error ? error.code : { address, family })));
+    expect(await ask('news.example', { all: true })).toEqual({
+      address: [
+        { address: '93.184.215.14', family: 4 },
+        { address: '2606:2800::1', family: 6 },
+      ],
+      family: undefined,
+    });
     expect(await ask('news.example', { family: 6 })).toEqual({ address: '2606:2800::1', family: 6 });
     expect(await ask('other.example', { all: true })).toBe('ENOTFOUND');
   });

@@ -100,7 +100,10 @@ describe('safeFetch against a local server', () => {
   });
 
   test('GIVEN a host with one public and one private address THEN it is refused', async () => {
-    const lookup = async () => [{ address: '93.184.215.14', family: 4 }, { address: '::ffff:10.1.2.3', family: 6 }];
+    const lookup = async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '::ffff:10.1.2.3', family: 6 },
+    ];
     await expect(safeFetch('http://split.example/', { lookup })).rejects.toBeInstanceOf(FetchRefusedError);
   });
 

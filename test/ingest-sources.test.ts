@@ -76,7 +76,10 @@ describe('sources outside Discord', () => {
     writeFileSync(path, PIER);
     const reports = await ingestTargets([`${server.base}/news-page.html`, path], record.service);
     expect(reports.map((r) => r.ok)).toEqual([true, true]);
-    expect(record.calls).toEqual([{ method: 'url', destination: SHARED }, { method: 'file', destination: SHARED }]);
+    expect(record.calls).toEqual([
+      { method: 'url', destination: SHARED },
+      { method: 'file', destination: SHARED },
+    ]);
   });
 
   test('GIVEN a feed poll THEN the feed and each item go through the service, into the server that follows it', async () => {
@@ -93,7 +96,14 @@ describe('/article add through the real discord.js client', () => {
   let bot: Bot;
   beforeEach(async () => {
     fake = await FakeDiscord.start();
-    bot = await startBot({ config: { token: TEST_TOKEN, apiUrl: fake.apiUrl }, stores, ingest: record.service, clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger([]), commands });
+    bot = await startBot({
+      config: { token: TEST_TOKEN, apiUrl: fake.apiUrl },
+      stores,
+      ingest: record.service,
+      clock: () => new Date('2024-06-01T08:00:00Z'),
+      log: memoryLogger([]),
+      commands,
+    });
   });
   afterEach(async () => {
     await bot.stop();

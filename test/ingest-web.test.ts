@@ -64,8 +64,15 @@ describe('ingestUrl', () => {
   test('GIVEN a news page THEN it is stored under its canonical URL, its paragraphs apart, and its quotes read', async () => {
     const { outcome, article, reading } = await ingestUrl(`${server.base}/news-page.html`);
     expect(outcome).toBe('created');
-    expect(article).toMatchObject({ source: 'https://courier.example/news/harbour-ferry', url: 'https://courier.example/news/harbour-ferry', title: 'Harbour council approves new ferry line', date: '2024-03-05' });
-    expect(stores.articles.getText(article.id)).toContain('waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost');
+    expect(article).toMatchObject({
+      source: 'https://courier.example/news/harbour-ferry',
+      url: 'https://courier.example/news/harbour-ferry',
+      title: 'Harbour council approves new ferry line',
+      date: '2024-03-05',
+    });
+    expect(stores.articles.getText(article.id)).toContain(
+      'waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost',
+    );
     expect(reading.quotes.map((q) => [q.text, q.speaker?.name])).toContainEqual(['Nobody has shown us how the running costs will be paid,', 'Lena Berg']);
   });
 
@@ -110,12 +117,18 @@ describe('ingestUrl', () => {
   });
 
   test('GIVEN a 404 THEN nothing is stored and the error names the status', async () => {
-    expect(await ingest.url(`${server.base}/gone.html`, SHARED)).toEqual({ ok: false, error: { code: 'HTTP_STATUS', message: `HTTP 404 from ${server.base}/gone.html`, permanent: true } });
+    expect(await ingest.url(`${server.base}/gone.html`, SHARED)).toEqual({
+      ok: false,
+      error: { code: 'HTTP_STATUS', message: `HTTP 404 from ${server.base}/gone.html`, permanent: true },
+    });
     expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
-    expect(await ingest.url(`${server.base}/to-private`, SHARED)).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED', message: 'refused http://10.0.0.1/admin: private address' } });
+    expect(await ingest.url(`${server.base}/to-private`, SHARED)).toMatchObject({
+      ok: false,
+      error: { code: 'FETCH_REFUSED', message: 'refused http://10.0.0.1/admin: private address' },
+    });
     expect(stores.articles.listArticles('all').total).toBe(0);
   });
 
@@ -169,7 +182,10 @@ describe('ingestFile and pasted text', () => {
   test('GIVEN a file type the ingest does not read THEN it says which types it reads', async () => {
     const path = join(dir, 'photo.jpg');
     writeFileSync(path, 'x');
-    expect(await ingest.file(path, SHARED)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_TYPE', message: `${path}: only .txt, .md, .markdown, .html, .htm, .xhtml files are read` } });
+    expect(await ingest.file(path, SHARED)).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED_TYPE', message: `${path}: only .txt, .md, .markdown, .html, .htm, .xhtml files are read` },
+    });
   });
 });
 

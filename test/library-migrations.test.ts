@@ -15,9 +15,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const quote = { text: 'I hope', kind: 'direct' as const, start: 1, end: 7, outerStart: 0, outerEnd: 8, continued: false, speaker: { id: 'vladimir-putin', name: 'Vladimir Putin', mention: null } };
+const quote = {
+  text: 'I hope',
+  kind: 'direct' as const,
+  start: 1,
+  end: 7,
+  outerStart: 0,
+  outerEnd: 8,
+  continued: false,
+  speaker: { id: 'vladimir-putin', name: 'Vladimir Putin', mention: null },
+};
 const reading: Reading = {
-  title: 'Sochi', date: '2018-09-17', headline: 'Sochi', summary: ['One.'], quotes: [quote],
+  title: 'Sochi',
+  date: '2018-09-17',
+  headline: 'Sochi',
+  summary: ['One.'],
+  quotes: [quote],
   speakers: [{ id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin'], roles: [], type: 'person' }],
   facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] },
 };
@@ -27,7 +40,10 @@ test('GIVEN an empty file THEN every migration is applied and user_version recor
   openStores(file).close();
   const db = new Database(file, { readonly: true });
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((r) => r.name);
   expect(tables).toEqual(expect.arrayContaining(['articles', 'readings', 'speakers', 'speaker_aliases', 'quotes', 'quotes_fts', 'guild_settings', 'deliveries']));
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   db.close();
@@ -110,11 +126,18 @@ function writeVersion4Archive(path: string): void {
   insertArticle.run(2, 'idlib.txt', 'Idlib', '2018-09-18', 'Putin spoke of Idlib', 'h2', 200);
   insertArticle.run(3, 'note.txt', 'Note', null, 'An undated note', 'h3', 300);
   for (const id of [1, 2, 3]) old.prepare('INSERT INTO readings (article_id, json) VALUES (?, ?)').run(id, JSON.stringify(reading));
-  old.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (1, 'Sochi', 'Putin said in Sochi'), (2, 'Idlib', 'Putin spoke of Idlib'), (3, 'Note', 'An undated note')").run();
-  old.prepare(`INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
-    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '["Russian president"]', 'vladimir putin', 'putin', 2)`).run();
+  old
+    .prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (1, 'Sochi', 'Putin said in Sochi'), (2, 'Idlib', 'Putin spoke of Idlib'), (3, 'Note', 'An undated note')")
+    .run();
+  old
+    .prepare(
+      `INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
+    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '["Russian president"]', 'vladimir putin', 'putin', 2)`,
+    )
+    .run();
   old.prepare("INSERT INTO speaker_aliases (key, speaker_id) VALUES ('vladimir putin', 'vladimir-putin'), ('putin', 'vladimir-putin')").run();
-  for (const term of ['vladimir putin', 'putin', 'russian president', 'president']) old.prepare("INSERT INTO speaker_terms (term, speaker_id) VALUES (?, 'vladimir-putin')").run(term);
+  for (const term of ['vladimir putin', 'putin', 'russian president', 'president'])
+    old.prepare("INSERT INTO speaker_terms (term, speaker_id) VALUES (?, 'vladimir-putin')").run(term);
   const insertQuote = old.prepare(`INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id)
     VALUES (?, ?, 0, ?, 'direct', 0, 1, 0, 1, 0, 'vladimir-putin')`);
   insertQuote.run(1, 1, 'I hope');
@@ -147,7 +170,10 @@ test('GIVEN an archive written before migration 5 THEN it upgrades without loss 
 });
 
 /** Every migration before collections: what the release before them wrote. */
-const BEFORE_COLLECTIONS = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'collections'));
+const BEFORE_COLLECTIONS = MIGRATIONS.slice(
+  0,
+  MIGRATIONS.findIndex((m) => m.name === 'collections'),
+);
 
 /** Writes, in plain SQL on the real migrations before collections, an archive of every kind of article that release stored. */
 function writePreCollectionsArchive(path: string): void {
@@ -164,20 +190,29 @@ function writePreCollectionsArchive(path: string): void {
     [6, 'https://news.example/pasted-link', 'https://news.example/pasted-link', 'A link added with /article add'],
     [7, 'discord:dm/u3/cccc', null, 'Added in a DM'],
   ];
-  old.prepare(`INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
-    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '[]', 'vladimir putin', 'putin', ${rows.length})`).run();
+  old
+    .prepare(
+      `INSERT INTO speakers (id, name, aliases, roles, search_key, surname, quote_count)
+    VALUES ('vladimir-putin', 'Vladimir Putin', '["Putin"]', '[]', 'vladimir putin', 'putin', ${rows.length})`,
+    )
+    .run();
   for (const [id, source, url, title] of rows) {
     insertArticle.run(id, source, url, title, `Putin spoke. ${title}`, `h${id}`, id * 100);
     old.prepare('INSERT INTO readings (article_id, json) VALUES (?, ?)').run(id, JSON.stringify(reading));
     old.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(id, title, `Putin spoke. ${title}`);
-    old.prepare(`INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id)
-      VALUES (?, ?, 0, ?, 'direct', 0, 1, 0, 1, 0, 'vladimir-putin')`).run(id, id, `quote ${id}`);
+    old
+      .prepare(
+        `INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id)
+      VALUES (?, ?, 0, ?, 'direct', 0, 1, 0, 1, 0, 'vladimir-putin')`,
+      )
+      .run(id, id, `quote ${id}`);
     old.prepare("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, 'Vladimir Putin')").run(id, `quote ${id}`);
   }
   old.prepare("INSERT INTO speaker_aliases (key, speaker_id) VALUES ('vladimir putin', 'vladimir-putin'), ('putin', 'vladimir-putin')").run();
   for (const term of ['vladimir putin', 'putin']) old.prepare("INSERT INTO speaker_terms (term, speaker_id) VALUES (?, 'vladimir-putin')").run(term);
-  for (const key of ['v', 'vl', 'vla', 'p', 'pu', 'put']) old.prepare(`INSERT INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, 'vladimir-putin', ${rows.length}, 'Vladimir Putin')`).run(key);
-  const feed = old.prepare("INSERT INTO feeds (id, guild_id, url, next_poll_at, added_at) VALUES (?, ?, ?, 0, 0)");
+  for (const key of ['v', 'vl', 'vla', 'p', 'pu', 'put'])
+    old.prepare(`INSERT INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, 'vladimir-putin', ${rows.length}, 'Vladimir Putin')`).run(key);
+  const feed = old.prepare('INSERT INTO feeds (id, guild_id, url, next_poll_at, added_at) VALUES (?, ?, ?, 0, 0)');
   feed.run(1, '111', 'https://news.example/rss');
   feed.run(2, '222', 'https://feeds.example/rss');
   feed.run(3, '333', 'https://feeds.example/rss');
@@ -194,9 +229,11 @@ test('GIVEN an archive written before collections THEN every article lands in it
   const stores = openStores(file);
   try {
     const db = new Database(file, { readonly: true });
-    const links = db.prepare<[], { article_id: number; guild_id: string | null; added_by: string | null; added_at: number }>(
-      'SELECT ca.article_id, c.guild_id, ca.added_by, ca.added_at FROM collection_articles ca JOIN collections c ON c.id = ca.collection_id ORDER BY ca.article_id, c.guild_id',
-    ).all();
+    const links = db
+      .prepare<[], { article_id: number; guild_id: string | null; added_by: string | null; added_at: number }>(
+        'SELECT ca.article_id, c.guild_id, ca.added_by, ca.added_at FROM collection_articles ca JOIN collections c ON c.id = ca.collection_id ORDER BY ca.article_id, c.guild_id',
+      )
+      .all();
     db.close();
     expect(links).toEqual([
       { article_id: 1, guild_id: null, added_by: null, added_at: 100 },
@@ -240,8 +277,12 @@ test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades with
   old.prepare("INSERT INTO articles (id, source, title, date, text, hash, added_at) VALUES (1, 'sochi.txt', 'Sochi', '2018-09-17', 'Putin said in Sochi', 'h1', 100)").run();
   old.prepare('INSERT INTO readings (article_id, json) VALUES (1, ?)').run(JSON.stringify(reading));
   old.prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (1, 'Sochi', 'Putin said in Sochi')").run();
-  old.prepare(`INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, post_when_empty, enabled)
-    VALUES ('g1', 'c1', '08:00', 'Europe/Istanbul', NULL, 0, 1)`).run();
+  old
+    .prepare(
+      `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, post_when_empty, enabled)
+    VALUES ('g1', 'c1', '08:00', 'Europe/Istanbul', NULL, 0, 1)`,
+    )
+    .run();
   old.prepare("INSERT INTO deliveries (guild_id, local_date, status, updated_at) VALUES ('g1', '2018-09-17', 'sent', 5)").run();
   old.prepare("INSERT INTO feeds (guild_id, url, next_poll_at, added_at) VALUES ('g1', 'https://courier.example/feed.xml', 10, 10)").run();
   expect(schemaVersion(old)).toBe(5);

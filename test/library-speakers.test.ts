@@ -4,8 +4,7 @@ import { editDistance } from '../src/library/edit-distance.js';
 import { fold, foldKey } from '../src/library/fold.js';
 import { findLink, linkSpeaker, mergeSpeaker, speakerId, speakerTerms, type ArchiveSpeaker, type IncomingSpeaker } from '../src/library/speakers.js';
 
-const person = (name: string, aliases: string[] = [], roles: string[] = []): ArchiveSpeaker =>
-  ({ id: speakerId(name), name, aliases, roles, type: 'person' });
+const person = (name: string, aliases: string[] = [], roles: string[] = []): ArchiveSpeaker => ({ id: speakerId(name), name, aliases, roles, type: 'person' });
 const incoming = (name: string, aliases: string[] = [], roles: string[] = []): IncomingSpeaker => ({ name, aliases, roles, type: 'person' });
 
 describe('fold', () => {
@@ -23,17 +22,23 @@ describe('fold', () => {
 
   test('folds plain ASCII as the full Unicode path does', () => {
     // A trailing no-break space (folded away as a space) sends the same text down the full path
-    fc.assert(fc.property(fc.string({ maxLength: 30, unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
-      expect(fold(text)).toBe(fold(`${text}\u00a0`));
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(fold(text)).toBe(fold(`${text}\u00a0`));
+      }),
+      { numRuns: 2_000 },
+    );
     expect(fold("  O'Brien's `Q&A`--Day  ")).toBe('obriens q a day');
   });
 
   test('is idempotent and blind to case', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 30, unit: 'grapheme' }), (name) => {
-      expect(fold(fold(name))).toBe(fold(name));
-      expect(speakerId(name.toUpperCase())).toBe(speakerId(name.toLowerCase()));
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: 'grapheme' }), (name) => {
+        expect(fold(fold(name))).toBe(fold(name));
+        expect(speakerId(name.toUpperCase())).toBe(speakerId(name.toLowerCase()));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   test('GIVEN "the Kremlin" THEN its key is the key of "Kremlin"', () => {
@@ -58,10 +63,12 @@ describe('editDistance', () => {
   });
 
   test('is symmetric and zero only for equal strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
-      expect(editDistance(a, b)).toBe(editDistance(b, a));
-      expect(editDistance(a, b) === 0).toBe(a === b);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, b) === 0).toBe(a === b);
+      }),
+    );
   });
 });
 
@@ -105,7 +112,10 @@ describe('linking speakers across articles', () => {
   });
 
   test('GIVEN Hillary Clinton quoted 50 times and Bill Clinton 6 THEN a bare "Clinton" is Hillary; at 50 and 20 it is neither', () => {
-    const known = (bill: number) => [{ ...person('Hillary Clinton', ['Clinton']), quotes: 50 }, { ...person('Bill Clinton', ['Clinton']), quotes: bill }];
+    const known = (bill: number) => [
+      { ...person('Hillary Clinton', ['Clinton']), quotes: 50 },
+      { ...person('Bill Clinton', ['Clinton']), quotes: bill },
+    ];
     expect(findLink(incoming('Clinton'), known(6))?.name).toBe('Hillary Clinton');
     expect(findLink(incoming('Clinton'), known(20))).toBeNull();
   });

@@ -68,7 +68,20 @@ test('GIVEN Discord refuses the token THEN start exits 1 with the reason and clo
 
 test('GIVEN the bot running THEN a file added to the folder is imported and answered from', async () => {
   const logs: string[] = [];
-  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath: path.join(dir, 'briefing.sqlite'), articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: 25, alertsPerHour: 10 };
+  const config = {
+    token: TEST_TOKEN,
+    clientId: CLIENT_ID,
+    guildId: null,
+    apiUrl: fake.apiUrl,
+    dbPath: path.join(dir, 'briefing.sqlite'),
+    articlesDir: path.join(dir, 'articles'),
+    maxBytes: 2 ** 21,
+    quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 },
+    briefingMaxItems: 10,
+    read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
+    followsMax: 25,
+    alertsPerHour: 10,
+  };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
     expect(running.stores.articles.listArticles('all').total).toBe(1);
@@ -88,7 +101,20 @@ test('GIVEN a follow and the folder imported at start THEN its old quotes raise 
   before.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
   before.close();
   const logs: string[] = [];
-  const config = { token: TEST_TOKEN, clientId: CLIENT_ID, guildId: null, apiUrl: fake.apiUrl, dbPath, articlesDir: path.join(dir, 'articles'), maxBytes: 2 ** 21, quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 }, briefingMaxItems: 10, read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 }, followsMax: 25, alertsPerHour: 10 };
+  const config = {
+    token: TEST_TOKEN,
+    clientId: CLIENT_ID,
+    guildId: null,
+    apiUrl: fake.apiUrl,
+    dbPath,
+    articlesDir: path.join(dir, 'articles'),
+    maxBytes: 2 ** 21,
+    quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 },
+    briefingMaxItems: 10,
+    read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
+    followsMax: 25,
+    alertsPerHour: 10,
+  };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
     expect(running.stores.articles.listArticles('all').total).toBe(1);

@@ -6,7 +6,10 @@ import { quoteOf, read } from './read-article.js';
  * descriptor, middle initials optional, an honorific resolved by gender or not at all, and no
  * word that is not a name. The sentences are from the PolNeAR news (AP, NYT, Breitbart, 2015-16).
  */
-const names = (text: string): string[] => read(text).speakers.map((s) => s.name).sort();
+const names = (text: string): string[] =>
+  read(text)
+    .speakers.map((s) => s.name)
+    .sort();
 
 describe('party labels and descriptors are not part of a name', () => {
   test.each([
@@ -22,18 +25,8 @@ describe('party labels and descriptors are not part of a name', () => {
       'He has shown us who he is',
       'Hillary Clinton',
     ],
-    [
-      'GOP Sen. Rand Paul',
-      'Senate\n\n“We should not be sending arms to Saudi Arabia,” GOP Sen. Rand Paul said on the Senate floor.',
-      'We should not be sending',
-      'Rand Paul',
-    ],
-    [
-      'Texan Ted Cruz',
-      'Cruz\n\n“The electorate doesn’t want another governor,” Texan Ted Cruz said in Iowa on Saturday.',
-      'The electorate doesn’t want',
-      'Ted Cruz',
-    ],
+    ['GOP Sen. Rand Paul', 'Senate\n\n“We should not be sending arms to Saudi Arabia,” GOP Sen. Rand Paul said on the Senate floor.', 'We should not be sending', 'Rand Paul'],
+    ['Texan Ted Cruz', 'Cruz\n\n“The electorate doesn’t want another governor,” Texan Ted Cruz said in Iowa on Saturday.', 'The electorate doesn’t want', 'Ted Cruz'],
   ])('GIVEN "%s" THEN the speaker is the name alone, the label a role', (label, text, quote, name) => {
     const reading = read(text);
     expect(quoteOf(reading, quote).speaker?.name).toBe(name);
@@ -62,8 +55,7 @@ describe('middle names and initials are optional within an article', () => {
 
   test('GIVEN "Hillary Rodham Clinton" and "Hillary Clinton" THEN one speaker', () => {
     const text =
-      'Clinton\n\nHillary Rodham Clinton spoke in Iowa on Monday. “We are going to win,” Hillary Rodham Clinton said.\n\n' +
-      '“Bring it on,” Hillary Clinton said later.';
+      'Clinton\n\nHillary Rodham Clinton spoke in Iowa on Monday. “We are going to win,” Hillary Rodham Clinton said.\n\n' + '“Bring it on,” Hillary Clinton said later.';
     expect(names(text).filter((n) => /Clinton/.test(n))).toHaveLength(1);
   });
 });
@@ -104,8 +96,7 @@ describe('a gendered honorific goes to the person of that gender, or to no one',
   });
 
   test('GIVEN a man and a woman of no known gender by that surname THEN "Mr. Trump" is the man the first name says', () => {
-    const text =
-      'Trump family\n\nDonald Trump arrived with Ivanka Trump at the rally in Ohio.\n\n“We will win,” Mr. Trump said.';
+    const text = 'Trump family\n\nDonald Trump arrived with Ivanka Trump at the rally in Ohio.\n\n“We will win,” Mr. Trump said.';
     expect(quoteOf(read(text), 'We will win').speaker?.name).toBe('Donald Trump');
   });
 });

@@ -25,8 +25,18 @@ interface Case {
 const cases: Case[] = [
   { form: 'curly double quotes', text: '“We will not back down,” Mayor Bill de Blasio said on Tuesday.', quote: 'We will not back down,', kind: 'direct' },
   { form: 'straight double quotes', text: '"We will not back down," Mayor Bill de Blasio said on Tuesday.', quote: 'We will not back down,', kind: 'direct' },
-  { form: "the NYT ''…'' form", text: "''It has been a very difficult year for the company,'' said Mary Barra, the chief executive.", quote: 'It has been a very difficult year for the company,', kind: 'direct' },
-  { form: 'British single quotes', text: '‘We will not be bullied by Brussels,’ the prime minister told the Commons on Wednesday.', quote: 'We will not be bullied by Brussels,', kind: 'direct' },
+  {
+    form: "the NYT ''…'' form",
+    text: "''It has been a very difficult year for the company,'' said Mary Barra, the chief executive.",
+    quote: 'It has been a very difficult year for the company,',
+    kind: 'direct',
+  },
+  {
+    form: 'British single quotes',
+    text: '‘We will not be bullied by Brussels,’ the prime minister told the Commons on Wednesday.',
+    quote: 'We will not be bullied by Brussels,',
+    kind: 'direct',
+  },
   { form: 'guillemets', text: '«Nous sommes en guerre», a déclaré Emmanuel Macron lundi soir.', quote: 'Nous sommes en guerre', kind: 'direct' },
   {
     form: 'a multi-sentence quote',
@@ -34,16 +44,46 @@ const cases: Case[] = [
     quote: 'The terrorists are making attempts to undermine the ceasefire. Furthermore, they conduct various provocations,',
     kind: 'direct',
   },
-  { form: 'a quote with a question and an exclamation inside', text: '“Why would we stop now? We are winning!” the coach shouted after the game.', quote: 'Why would we stop now? We are winning!', kind: 'direct' },
-  { form: 'brackets inside a quote', text: '“I hope [Putin] will continue the positive stance also going forward,” Erdogan said.', quote: 'I hope [Putin] will continue the positive stance also going forward,', kind: 'direct' },
-  { form: 'a bracket that opens a quote', text: '“[The US-led] coalition forces must leave,” the minister said.', quote: '[The US-led] coalition forces must leave,', kind: 'direct' },
-  { form: 'a partial quote inside reported speech', text: 'Moscow and Ankara must work out a “positive approach” to tackle the Idlib crisis, Erdogan said.', quote: 'positive approach', kind: 'partial' },
+  {
+    form: 'a quote with a question and an exclamation inside',
+    text: '“Why would we stop now? We are winning!” the coach shouted after the game.',
+    quote: 'Why would we stop now? We are winning!',
+    kind: 'direct',
+  },
+  {
+    form: 'brackets inside a quote',
+    text: '“I hope [Putin] will continue the positive stance also going forward,” Erdogan said.',
+    quote: 'I hope [Putin] will continue the positive stance also going forward,',
+    kind: 'direct',
+  },
+  {
+    form: 'a bracket that opens a quote',
+    text: '“[The US-led] coalition forces must leave,” the minister said.',
+    quote: '[The US-led] coalition forces must leave,',
+    kind: 'direct',
+  },
+  {
+    form: 'a partial quote inside reported speech',
+    text: 'Moscow and Ankara must work out a “positive approach” to tackle the Idlib crisis, Erdogan said.',
+    quote: 'positive approach',
+    kind: 'partial',
+  },
   { form: 'a partial quote that starts with a capital', text: 'The senator called the bill a “Trojan horse” for tax cuts.', quote: 'Trojan horse', kind: 'partial' },
   { form: 'a full statement after a colon', text: 'Sanders put it simply: “The system is rigged.”', quote: 'The system is rigged.', kind: 'direct' },
   { form: 'a full statement after "said,"', text: 'Clinton said, "We are stronger together."', quote: 'We are stronger together.', kind: 'direct' },
   { form: 'a quote with an apostrophe inside', text: '“We don’t negotiate with terrorists,” the spokesman said.', quote: 'We don’t negotiate with terrorists,', kind: 'direct' },
-  { form: 'single quotes nested in double quotes', text: '“He told me ‘never again’ and I believed him,” Smith said.', quote: 'He told me ‘never again’ and I believed him,', kind: 'direct' },
-  { form: 'a quote in the middle of a sentence', text: 'The situation on the ground is “complicated,” Kremlin spokesperson Dmitry Peskov said.', quote: 'complicated,', kind: 'partial' },
+  {
+    form: 'single quotes nested in double quotes',
+    text: '“He told me ‘never again’ and I believed him,” Smith said.',
+    quote: 'He told me ‘never again’ and I believed him,',
+    kind: 'direct',
+  },
+  {
+    form: 'a quote in the middle of a sentence',
+    text: 'The situation on the ground is “complicated,” Kremlin spokesperson Dmitry Peskov said.',
+    quote: 'complicated,',
+    kind: 'partial',
+  },
 ];
 
 describe('quote forms', () => {
@@ -97,7 +137,8 @@ describe('multi-paragraph quotes', () => {
   });
 
   test('GIVEN the wire form over two paragraphs THEN the second piece is continued', () => {
-    const text = "Budget talks\n\n''We are not going to raise taxes on the middle class,'' Mr. Obama said. ''We are going to ask the wealthiest to pay a bit more.\n\n''That is only fair.''";
+    const text =
+      "Budget talks\n\n''We are not going to raise taxes on the middle class,'' Mr. Obama said. ''We are going to ask the wealthiest to pay a bit more.\n\n''That is only fair.''";
     const quotes = read(text).quotes;
     expect(quotes.map((q) => [q.text, q.continued])).toEqual([
       ['We are not going to raise taxes on the middle class,', false],
@@ -122,7 +163,7 @@ describe('apostrophes are never quote marks', () => {
     { word: 'the ’90s', text: 'Crime fell sharply in the ’90s, and it has kept falling since.' },
     { word: 'rock ’n’ roll', text: 'He grew up on rock ’n’ roll and still plays the guitar every day.' },
     { word: 'Jones’ car', text: 'Police found Jones’ car abandoned near the border on Friday.' },
-    { word: "straight apostrophes", text: "The mayor's office said it didn't know about the pilot program's costs until the '90s." },
+    { word: 'straight apostrophes', text: "The mayor's office said it didn't know about the pilot program's costs until the '90s." },
     { word: 'a plural possessive', text: 'The workers’ union rejected the offer, and the teachers’ union followed.' },
     { word: "O'Brien", text: "Conan O'Brien's show was cancelled, and O’Neill’s was too." },
   ];
@@ -191,7 +232,11 @@ describe('straight single quote marks, as the British press writes them', () => 
   }
   const singles: SingleCase[] = [
     { form: 'a quote before its attribution', text: "'I am absolutely delighted,' said Treadwell after the count.", quotes: ['I am absolutely delighted,'] },
-    { form: 'a quote after a colon', text: "He said: 'There is an SNP candidate standing in every seat in Scotland.'", quotes: ['There is an SNP candidate standing in every seat in Scotland.'] },
+    {
+      form: 'a quote after a colon',
+      text: "He said: 'There is an SNP candidate standing in every seat in Scotland.'",
+      quotes: ['There is an SNP candidate standing in every seat in Scotland.'],
+    },
     { form: "don't inside", text: "'We don't want a second referendum,' the First Minister told MSPs.", quotes: ["We don't want a second referendum,"] },
     { form: "Jones's inside", text: "'Mr Jones's lawyers have seen the letter,' a spokesman said.", quotes: ["Mr Jones's lawyers have seen the letter,"] },
     { form: 'a plural possessive inside', text: "'The Smiths' house was the first to flood,' a neighbour said.", quotes: ["The Smiths' house was the first to flood,"] },
@@ -199,11 +244,23 @@ describe('straight single quote marks, as the British press writes them', () => 
     { form: "rock 'n' roll inside", text: "'Rock 'n' roll saved my life,' the singer told the BBC.", quotes: ["Rock 'n' roll saved my life,"] },
     { form: "o'clock inside", text: "'We left at six o'clock and got home at midnight,' she said.", quotes: ["We left at six o'clock and got home at midnight,"] },
     { form: 'a closing mark right after a plural possessive', text: "'This money belongs to the taxpayers'', said Mr Hammond.", quotes: ["This money belongs to the taxpayers'"] },
-    { form: 'British nesting: double marks inside single', text: "'He told me \"never again\" and I believed him,' Smith said.", quotes: ['He told me "never again" and I believed him,'] },
-    { form: 'single marks nested inside single', text: "'I would say, 'uh huh,' and he would turn to the young man,' Lynch said.", quotes: ["I would say, 'uh huh,' and he would turn to the young man,"] },
+    {
+      form: 'British nesting: double marks inside single',
+      text: '\'He told me "never again" and I believed him,\' Smith said.',
+      quotes: ['He told me "never again" and I believed him,'],
+    },
+    {
+      form: 'single marks nested inside single',
+      text: "'I would say, 'uh huh,' and he would turn to the young man,' Lynch said.",
+      quotes: ["I would say, 'uh huh,' and he would turn to the young man,"],
+    },
     { form: "a mark ending a nested quote before the outer's", text: "'He called it 'fake news',' the aide said.", quotes: ["He called it 'fake news',"] },
     { form: 'two partial quotes', text: "The minister called the plan 'fake news' and 'a disgrace' on Monday.", quotes: ['fake news', 'a disgrace'] },
-    { form: 'a possessive between two quotes', text: "'The voters' choice is clear,' he said. 'We will respect it.'", quotes: ["The voters' choice is clear,", 'We will respect it.'] },
+    {
+      form: 'a possessive between two quotes',
+      text: "'The voters' choice is clear,' he said. 'We will respect it.'",
+      quotes: ["The voters' choice is clear,", 'We will respect it.'],
+    },
   ];
 
   test.each(singles)('finds $form', ({ text, quotes }) => {
@@ -213,12 +270,13 @@ describe('straight single quote marks, as the British press writes them', () => 
   });
 
   test('GIVEN US nesting (single marks inside double) THEN only the outer quote is found', () => {
-    const text = "\"He told me 'never again' and I believed him,\" Smith said.";
+    const text = '"He told me \'never again\' and I believed him," Smith said.';
     expect(read(text).quotes.map((q) => q.text)).toEqual(["He told me 'never again' and I believed him,"]);
   });
 
   test('GIVEN a US article whose straight single marks are elisions and titles THEN they make no quotes', () => {
-    const text = "\"We are worried,\" one resident said. And how 'bout this, from the Post: \"Surge in robberies alters residents' routines.\" He starred in 'Cheers' for years, \"and it showed,\" she said.";
+    const text =
+      '"We are worried," one resident said. And how \'bout this, from the Post: "Surge in robberies alters residents\' routines." He starred in \'Cheers\' for years, "and it showed," she said.';
     expect(read(text).quotes.map((q) => q.text)).toEqual(['We are worried,', "Surge in robberies alters residents' routines.", 'and it showed,']);
   });
 
@@ -233,7 +291,7 @@ describe('straight single quote marks, as the British press writes them', () => 
   });
 
   test('GIVEN a short title-cased line in quote marks THEN it is a subheading, not a quote', () => {
-    const text = "Obama on climate change\n\n\"It is going to be enormously disruptive,\" Obama said.\n\n'All Bets Are Off.'\n\nEight years ago, the debate was different.";
+    const text = 'Obama on climate change\n\n"It is going to be enormously disruptive," Obama said.\n\n\'All Bets Are Off.\'\n\nEight years ago, the debate was different.';
     expect(read(text).quotes.map((q) => q.text)).toEqual(['It is going to be enormously disruptive,']);
   });
 });

@@ -22,7 +22,8 @@ describe('the header: date and title', () => {
   });
 
   test('GIVEN the date on its own line and a title line THEN both are read and the body starts after the blank line', () => {
-    const text = 'date 2018-09-17\nErdogan seeks “positive approach” on Idlib\n\nTurkish leader Recep Tayyip Erdogan said Moscow and Ankara must work together.\n\nThe leaders meet in Sochi.';
+    const text =
+      'date 2018-09-17\nErdogan seeks “positive approach” on Idlib\n\nTurkish leader Recep Tayyip Erdogan said Moscow and Ankara must work together.\n\nThe leaders meet in Sochi.';
     const article = ok(readText(text));
     expect(article.date).toBe('2018-09-17');
     expect(article.title).toBe('Erdogan seeks “positive approach” on Idlib');
@@ -55,7 +56,8 @@ describe('the header: date and title', () => {
   });
 
   test('GIVEN a long first line followed by a blank line THEN it is the lead paragraph, not a title', () => {
-    const lead = 'Moscow and Ankara must work out a positive approach to tackle the Idlib crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of holding talks with President Vladimir Putin on Monday in the Black Sea resort of Sochi.';
+    const lead =
+      'Moscow and Ankara must work out a positive approach to tackle the Idlib crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of holding talks with President Vladimir Putin on Monday in the Black Sea resort of Sochi.';
     const article = ok(readText(`${lead}\n\nThe leaders meet in Sochi.`));
     expect(article.title).toBeNull();
     expect(paragraphTexts(article)[0]).toBe(lead);

@@ -64,8 +64,15 @@ describe('renderers', () => {
 
   test('GIVEN quotes from several speakers THEN each group is named with the roles, continuations marked', () => {
     const message = renderQuotes({
-      title: 'Quotes', url: null, page: 0, pageCount: 1, total: 3,
-      groups: [{ name: 'Dmitry Peskov', roles: ['Kremlin spokesperson'], quotes: [{ text: 'complicated,' }, { text: 'certain differences' }] }, { name: 'Vladimir Putin', roles: [], quotes: [{ text: 'No.' }] }],
+      title: 'Quotes',
+      url: null,
+      page: 0,
+      pageCount: 1,
+      total: 3,
+      groups: [
+        { name: 'Dmitry Peskov', roles: ['Kremlin spokesperson'], quotes: [{ text: 'complicated,' }, { text: 'certain differences' }] },
+        { name: 'Vladimir Putin', roles: [], quotes: [{ text: 'No.' }] },
+      ],
     });
     expect(message.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Dmitry Peskov · Kremlin spokesperson', 'Dmitry Peskov (continued)', 'Vladimir Putin']);
     expect(message.embeds[0]?.footer?.text).toBe('3 quotes');
@@ -109,7 +116,14 @@ describe('fitChoices', () => {
 
 describe('untrusted text and links', () => {
   test('GIVEN a quote hiding a link behind words THEN the markdown is escaped and shows as written', () => {
-    const message = renderQuotes({ title: 'Q', url: null, page: 0, pageCount: 1, total: 1, groups: [{ name: 'A *bold* man', roles: [], quotes: [{ text: 'see [my site](https://evil.example) now' }] }] });
+    const message = renderQuotes({
+      title: 'Q',
+      url: null,
+      page: 0,
+      pageCount: 1,
+      total: 1,
+      groups: [{ name: 'A *bold* man', roles: [], quotes: [{ text: 'see [my site](https://evil.example) now' }] }],
+    });
     const [field] = message.embeds[0]?.fields ?? [];
     expect(field?.name).toBe('A \\*bold\\* man');
     expect(field?.value).toBe('“see \\[my site](https://evil.example) now”');

@@ -107,7 +107,10 @@ describe('GIVEN the seed article (idlib-2018-09-17)', () => {
     const open = new Set(expected.quotes.filter((q) => q.speaker === null).map((q) => q.start));
     for (const s of reading.speakers.filter((r) => !strictSpeakers.has(r.name))) {
       const theirs = reading.quotes.filter((q) => q.speaker?.id === s.id);
-      expect(theirs.every((q) => open.has(q.start)), `${s.name} speaks ${theirs.map((q) => q.text).join(' | ')}`).toBe(true);
+      expect(
+        theirs.every((q) => open.has(q.start)),
+        `${s.name} speaks ${theirs.map((q) => q.text).join(' | ')}`,
+      ).toBe(true);
     }
   });
 

@@ -35,18 +35,72 @@ const patterns: Case[] = [
     speaker: 'Recep Tayyip Erdogan',
     mention: 'Turkish leader Recep Tayyip Erdogan',
   },
-  { pattern: 'said X', text: '“The economy is in good shape,” said Treasury Secretary Steven Mnuchin.', quote: 'The economy', speaker: 'Steven Mnuchin', mention: 'Treasury Secretary Steven Mnuchin' },
-  { pattern: 'X told reporters', text: '“We are not going to negotiate,” Sen. Mitch McConnell told reporters on Capitol Hill.', quote: 'We are not', speaker: 'Mitch McConnell', mention: 'Sen. Mitch McConnell' },
-  { pattern: 'according to X', text: 'The program was “a waste of taxpayer money,” according to Rep. Jim Jordan, the Ohio Republican.', quote: 'a waste', speaker: 'Jim Jordan', mention: 'Rep. Jim Jordan' },
-  { pattern: 'X added', text: 'Republicans are “afraid of their own voters,” Senator Bernie Sanders added.', quote: 'afraid', speaker: 'Bernie Sanders', mention: 'Senator Bernie Sanders' },
-  { pattern: 'X noted', text: 'The vote was “a historic step,” Chancellor Angela Merkel noted.', quote: 'a historic step', speaker: 'Angela Merkel', mention: 'Chancellor Angela Merkel' },
-  { pattern: 'X stressed', text: 'The deal “must be honored by all sides,” Foreign Minister Sergei Lavrov stressed.', quote: 'must be honored', speaker: 'Sergei Lavrov', mention: 'Foreign Minister Sergei Lavrov' },
+  {
+    pattern: 'said X',
+    text: '“The economy is in good shape,” said Treasury Secretary Steven Mnuchin.',
+    quote: 'The economy',
+    speaker: 'Steven Mnuchin',
+    mention: 'Treasury Secretary Steven Mnuchin',
+  },
+  {
+    pattern: 'X told reporters',
+    text: '“We are not going to negotiate,” Sen. Mitch McConnell told reporters on Capitol Hill.',
+    quote: 'We are not',
+    speaker: 'Mitch McConnell',
+    mention: 'Sen. Mitch McConnell',
+  },
+  {
+    pattern: 'according to X',
+    text: 'The program was “a waste of taxpayer money,” according to Rep. Jim Jordan, the Ohio Republican.',
+    quote: 'a waste',
+    speaker: 'Jim Jordan',
+    mention: 'Rep. Jim Jordan',
+  },
+  {
+    pattern: 'X added',
+    text: 'Republicans are “afraid of their own voters,” Senator Bernie Sanders added.',
+    quote: 'afraid',
+    speaker: 'Bernie Sanders',
+    mention: 'Senator Bernie Sanders',
+  },
+  {
+    pattern: 'X noted',
+    text: 'The vote was “a historic step,” Chancellor Angela Merkel noted.',
+    quote: 'a historic step',
+    speaker: 'Angela Merkel',
+    mention: 'Chancellor Angela Merkel',
+  },
+  {
+    pattern: 'X stressed',
+    text: 'The deal “must be honored by all sides,” Foreign Minister Sergei Lavrov stressed.',
+    quote: 'must be honored',
+    speaker: 'Sergei Lavrov',
+    mention: 'Foreign Minister Sergei Lavrov',
+  },
   { pattern: 'X warned', text: 'The storm “could be catastrophic,” Governor Rick Scott warned.', quote: 'could be', speaker: 'Rick Scott', mention: 'Governor Rick Scott' },
-  { pattern: 'X asserted', text: 'The allegations were “completely false,” Attorney General Jeff Sessions asserted.', quote: 'completely false', speaker: 'Jeff Sessions', mention: 'Attorney General Jeff Sessions' },
+  {
+    pattern: 'X asserted',
+    text: 'The allegations were “completely false,” Attorney General Jeff Sessions asserted.',
+    quote: 'completely false',
+    speaker: 'Jeff Sessions',
+    mention: 'Attorney General Jeff Sessions',
+  },
   { pattern: 'X insisted', text: 'The money “was never misused,” Governor Andrew Cuomo insisted.', quote: 'was never', speaker: 'Andrew Cuomo', mention: 'Governor Andrew Cuomo' },
-  { pattern: 'X wrote', text: '“The era of big government is over,” former President Bill Clinton wrote in his memoir.', quote: 'The era', speaker: 'Bill Clinton', mention: 'former President Bill Clinton' },
+  {
+    pattern: 'X wrote',
+    text: '“The era of big government is over,” former President Bill Clinton wrote in his memoir.',
+    quote: 'The era',
+    speaker: 'Bill Clinton',
+    mention: 'former President Bill Clinton',
+  },
   { pattern: 'X tweeted', text: '“Nobody knew health care could be so complicated,” Trump tweeted.', quote: 'Nobody knew', speaker: 'Trump', mention: 'Trump' },
-  { pattern: 'X said in a statement', text: '“We are deeply concerned by these reports,” Senator Chuck Schumer said in a statement.', quote: 'We are deeply', speaker: 'Chuck Schumer', mention: 'Senator Chuck Schumer' },
+  {
+    pattern: 'X said in a statement',
+    text: '“We are deeply concerned by these reports,” Senator Chuck Schumer said in a statement.',
+    quote: 'We are deeply',
+    speaker: 'Chuck Schumer',
+    mention: 'Senator Chuck Schumer',
+  },
   {
     pattern: 'a name and a description set off by commas',
     text: '“We are not going anywhere,” Dmitry Peskov, the Kremlin spokesman, said on Friday.',
@@ -61,7 +115,13 @@ const patterns: Case[] = [
     speaker: 'Pat Caddell',
     mention: 'Caddell',
   },
-  { pattern: 'a colon introduction on the same line', text: 'Senator Bernie Sanders put it plainly on Saturday: “The system is rigged.”', quote: 'The system', speaker: 'Bernie Sanders', mention: 'Senator Bernie Sanders' },
+  {
+    pattern: 'a colon introduction on the same line',
+    text: 'Senator Bernie Sanders put it plainly on Saturday: “The system is rigged.”',
+    quote: 'The system',
+    speaker: 'Bernie Sanders',
+    mention: 'Senator Bernie Sanders',
+  },
   {
     pattern: 'a speaker in the sentence before a quote-only sentence',
     text: 'Pat Caddell, a former pollster for Jimmy Carter, has long warned about voter anger. “People feel that the system is rigged against them.”',
@@ -82,11 +142,23 @@ describe('attribution patterns', () => {
   test.each(patterns)('attributes "$quote" to $speaker ($pattern)', (c) => expectAttributed(c));
 
   test('attributes "Are we going to war?" to the senator named in the sentence after it', () => {
-    expectAttributed({ pattern: 'a speaker after a quote-only sentence', text: '“Are we going to war?” Sen. Rand Paul asked on Tuesday.', quote: 'Are we going', speaker: 'Rand Paul', mention: 'Sen. Rand Paul' });
+    expectAttributed({
+      pattern: 'a speaker after a quote-only sentence',
+      text: '“Are we going to war?” Sen. Rand Paul asked on Tuesday.',
+      quote: 'Are we going',
+      speaker: 'Rand Paul',
+      mention: 'Sen. Rand Paul',
+    });
   });
 
   test('attributes "Sad!" to President Donald Trump when he follows the quote', () => {
-    expectAttributed({ pattern: 'X tweeted after "!"', text: '“Sad!” President Donald Trump tweeted on Saturday.', quote: 'Sad!', speaker: 'Donald Trump', mention: 'President Donald Trump' });
+    expectAttributed({
+      pattern: 'X tweeted after "!"',
+      text: '“Sad!” President Donald Trump tweeted on Saturday.',
+      quote: 'Sad!',
+      speaker: 'Donald Trump',
+      mention: 'President Donald Trump',
+    });
   });
 });
 
@@ -154,7 +226,8 @@ describe('pronouns', () => {
 
 describe('titles and descriptions', () => {
   test('GIVEN "the Turkish president" after "Turkish leader Recep Tayyip Erdogan" THEN the quote is Erdogan’s and both are roles', () => {
-    const text = 'Turkish leader Recep Tayyip Erdogan spoke in Ankara on Sunday. The Turkish president noted that talks had gone well. “We are close to an agreement,” the Turkish president said.';
+    const text =
+      'Turkish leader Recep Tayyip Erdogan spoke in Ankara on Sunday. The Turkish president noted that talks had gone well. “We are close to an agreement,” the Turkish president said.';
     const reading = read(text);
     expect(quoteOf(reading, 'We are close').speaker).toMatchObject({ name: 'Recep Tayyip Erdogan', mention: { text: 'the Turkish president' } });
     expect(new Set(speakerNamed(reading, 'Recep Tayyip Erdogan').roles)).toEqual(new Set(['Turkish leader', 'Turkish president']));
@@ -172,7 +245,13 @@ describe('titles and descriptions', () => {
     { role: 'the secretary of state', speaker: 'John Kerry' },
     { role: 'the secretary of defense', speaker: 'the secretary of defense' },
   ])('GIVEN "Secretary of State John Kerry" THEN "$role" is $speaker', ({ role, speaker }) => {
-    expectAttributed({ pattern: 'a role with "of"', text: `Secretary of State John Kerry met reporters. “We will not retreat,” ${role} said.`, quote: 'We will', speaker, mention: role });
+    expectAttributed({
+      pattern: 'a role with "of"',
+      text: `Secretary of State John Kerry met reporters. “We will not retreat,” ${role} said.`,
+      quote: 'We will',
+      speaker,
+      mention: role,
+    });
   });
 
   test('GIVEN "Secretary of State Mike Pompeo" THEN the name is Mike Pompeo and the role Secretary of State', () => {
@@ -184,43 +263,187 @@ describe('titles and descriptions', () => {
 
 /** Speakers known by a descriptive phrase ("the retired neurosurgeon", "the report"), and the cues around them. */
 const descriptions: Case[] = [
-  { pattern: 'a determiner and a noun the lexicon does not know, before the verb', text: 'Closures outpaced openings, a trend that the foundation predicts will continue “for the next few years.”', quote: 'for the next', speaker: 'the foundation', mention: 'the foundation' },
-  { pattern: 'a verb of saying right after the noun, before a name', text: 'The book accuses Bob of treating the guards like “hired help.”', quote: 'hired help', speaker: 'the book', mention: 'The book' },
-  { pattern: 'a plural subject chanting', text: 'Holding signs, the protesters chanted “Bad for New Jersey, bad for you.”', quote: 'Bad for', speaker: 'the protesters', mention: 'the protesters' },
-  { pattern: 'a sentence opening with a determiner and unknown nouns', text: 'Ben Carson is struggling. The retired neurosurgeon has provided no details, saying only that he was “refining some operational practices.”', quote: 'refining', speaker: 'the retired neurosurgeon', mention: 'The retired neurosurgeon' },
-  { pattern: 'a determined subject followed by a time phrase', text: 'Sadiq Khan won the vote. The British capital’s new mayor on Tuesday rejected the offer to make an “exception to the ban for me.”', quote: 'exception', speaker: 'the British capital’s new mayor', mention: 'The British capital’s new mayor' },
-  { pattern: 'a subject after an opening participle clause', text: 'Former Secretary of State Hillary Clinton spoke. Reprising one of her lines, the former secretary of state talked about the “progress we had under President Obama.”', quote: 'progress', speaker: 'Hillary Clinton', mention: 'the former secretary of state' },
-  { pattern: 'a plain noun before a role noun', text: 'Over the long term, according to the budget office, the deficit “is mainly attributable to the aging of the population.”', quote: 'is mainly', speaker: 'the budget office', mention: 'the budget office' },
-  { pattern: 'a possessive before a role noun', text: '“The gifts were all opened: a new server, a mouse,” says the ad’s narrator.', quote: 'The gifts', speaker: 'the ad’s narrator', mention: 'the ad’s narrator' },
-  { pattern: 'an ordinal before a role noun', text: '“What he is saying is that the critical mass was reached,” said the second official.', quote: 'What he', speaker: 'the second official', mention: 'the second official' },
-  { pattern: 'a noun compound of a role', text: '“It shows a lack of character,” the Senate minority leader said.', quote: 'It shows', speaker: 'the Senate minority leader', mention: 'the Senate minority leader' },
-  { pattern: 'the plural of a role noun', text: '“If we want minority voters to support Republicans, we have to engage them,” wrote the authors of the report.', quote: 'If we want', speaker: 'the authors', mention: 'the authors' },
-  { pattern: 'an inverted verb and unknown words up to the full stop', text: '“There is no home-state advantage,” said one unaligned Florida Republican strategist.', quote: 'There is no', speaker: 'one unaligned Florida Republican strategist', mention: 'one unaligned Florida Republican strategist' },
-  { pattern: 'an inverted verb, a description and the name set off by commas', text: '“We found no ties of any consequence,” said the bureau’s director, James B. Comey, on Monday.', quote: 'We found', speaker: 'James B. Comey', mention: 'the bureau’s director, James B. Comey' },
-  { pattern: 'a description right before a name', text: '“I’m not going to say it is a mistake,” said retired neurosurgeon Ben Carson.', quote: 'I’m not', speaker: 'Ben Carson', mention: 'retired neurosurgeon Ben Carson' },
-  { pattern: 'a relative clause set off by commas', text: 'The complaint, which was filed in federal court in Washington, alleged that the party “failed to protect the data.”', quote: 'failed', speaker: 'the complaint', mention: 'The complaint' },
-  { pattern: 'an adverb set off by commas', text: 'The two lawmakers, however, argue that “there is precedent for prosecution.”', quote: 'there is', speaker: 'the two lawmakers', mention: 'The two lawmakers' },
+  {
+    pattern: 'a determiner and a noun the lexicon does not know, before the verb',
+    text: 'Closures outpaced openings, a trend that the foundation predicts will continue “for the next few years.”',
+    quote: 'for the next',
+    speaker: 'the foundation',
+    mention: 'the foundation',
+  },
+  {
+    pattern: 'a verb of saying right after the noun, before a name',
+    text: 'The book accuses Bob of treating the guards like “hired help.”',
+    quote: 'hired help',
+    speaker: 'the book',
+    mention: 'The book',
+  },
+  {
+    pattern: 'a plural subject chanting',
+    text: 'Holding signs, the protesters chanted “Bad for New Jersey, bad for you.”',
+    quote: 'Bad for',
+    speaker: 'the protesters',
+    mention: 'the protesters',
+  },
+  {
+    pattern: 'a sentence opening with a determiner and unknown nouns',
+    text: 'Ben Carson is struggling. The retired neurosurgeon has provided no details, saying only that he was “refining some operational practices.”',
+    quote: 'refining',
+    speaker: 'the retired neurosurgeon',
+    mention: 'The retired neurosurgeon',
+  },
+  {
+    pattern: 'a determined subject followed by a time phrase',
+    text: 'Sadiq Khan won the vote. The British capital’s new mayor on Tuesday rejected the offer to make an “exception to the ban for me.”',
+    quote: 'exception',
+    speaker: 'the British capital’s new mayor',
+    mention: 'The British capital’s new mayor',
+  },
+  {
+    pattern: 'a subject after an opening participle clause',
+    text: 'Former Secretary of State Hillary Clinton spoke. Reprising one of her lines, the former secretary of state talked about the “progress we had under President Obama.”',
+    quote: 'progress',
+    speaker: 'Hillary Clinton',
+    mention: 'the former secretary of state',
+  },
+  {
+    pattern: 'a plain noun before a role noun',
+    text: 'Over the long term, according to the budget office, the deficit “is mainly attributable to the aging of the population.”',
+    quote: 'is mainly',
+    speaker: 'the budget office',
+    mention: 'the budget office',
+  },
+  {
+    pattern: 'a possessive before a role noun',
+    text: '“The gifts were all opened: a new server, a mouse,” says the ad’s narrator.',
+    quote: 'The gifts',
+    speaker: 'the ad’s narrator',
+    mention: 'the ad’s narrator',
+  },
+  {
+    pattern: 'an ordinal before a role noun',
+    text: '“What he is saying is that the critical mass was reached,” said the second official.',
+    quote: 'What he',
+    speaker: 'the second official',
+    mention: 'the second official',
+  },
+  {
+    pattern: 'a noun compound of a role',
+    text: '“It shows a lack of character,” the Senate minority leader said.',
+    quote: 'It shows',
+    speaker: 'the Senate minority leader',
+    mention: 'the Senate minority leader',
+  },
+  {
+    pattern: 'the plural of a role noun',
+    text: '“If we want minority voters to support Republicans, we have to engage them,” wrote the authors of the report.',
+    quote: 'If we want',
+    speaker: 'the authors',
+    mention: 'the authors',
+  },
+  {
+    pattern: 'an inverted verb and unknown words up to the full stop',
+    text: '“There is no home-state advantage,” said one unaligned Florida Republican strategist.',
+    quote: 'There is no',
+    speaker: 'one unaligned Florida Republican strategist',
+    mention: 'one unaligned Florida Republican strategist',
+  },
+  {
+    pattern: 'an inverted verb, a description and the name set off by commas',
+    text: '“We found no ties of any consequence,” said the bureau’s director, James B. Comey, on Monday.',
+    quote: 'We found',
+    speaker: 'James B. Comey',
+    mention: 'the bureau’s director, James B. Comey',
+  },
+  {
+    pattern: 'a description right before a name',
+    text: '“I’m not going to say it is a mistake,” said retired neurosurgeon Ben Carson.',
+    quote: 'I’m not',
+    speaker: 'Ben Carson',
+    mention: 'retired neurosurgeon Ben Carson',
+  },
+  {
+    pattern: 'a relative clause set off by commas',
+    text: 'The complaint, which was filed in federal court in Washington, alleged that the party “failed to protect the data.”',
+    quote: 'failed',
+    speaker: 'the complaint',
+    mention: 'The complaint',
+  },
+  {
+    pattern: 'an adverb set off by commas',
+    text: 'The two lawmakers, however, argue that “there is precedent for prosecution.”',
+    quote: 'there is',
+    speaker: 'the two lawmakers',
+    mention: 'The two lawmakers',
+  },
   { pattern: 'a numeral as the head', text: '“You seem to have picked a new standard,” the two write.', quote: 'You seem', speaker: 'the two', mention: 'the two' },
-  { pattern: 'a verb of saying the lexicon adds', text: 'Trump asked who would pay. “Mexico!” the audience screamed back.', quote: 'Mexico', speaker: 'the audience', mention: 'the audience' },
-  { pattern: 'an organisation whose quoted words are a clause', text: 'The FBI confirmed the inquiry. The agency declined to detail the investigation’s “specific focus, scope or potential targets.”', quote: 'specific focus', speaker: 'the agency', mention: 'The agency' },
-  { pattern: 'a quote inside the clause, the verb after it', text: 'The Rove ad hits Clinton for taking “54 times more money from Wall Street than from Iowa” and claims that “Wall Street made her rich.”', quote: '54 times', speaker: 'the Rove ad', mention: 'The Rove ad' },
-  { pattern: 'a subject after "but in a later interview"', text: 'The employee first said he did not recall it, but in a later interview said he had an “Oh, no” moment.', quote: 'Oh, no', speaker: 'the employee', mention: 'The employee' },
-  { pattern: 'a subject after "Late last month,"', text: 'Exxon protested. Late last month, the company wrote a letter to the university, calling the reports “inaccurate and deliberately misleading.”', quote: 'inaccurate', speaker: 'the company', mention: 'the company' },
+  {
+    pattern: 'a verb of saying the lexicon adds',
+    text: 'Trump asked who would pay. “Mexico!” the audience screamed back.',
+    quote: 'Mexico',
+    speaker: 'the audience',
+    mention: 'the audience',
+  },
+  {
+    pattern: 'an organisation whose quoted words are a clause',
+    text: 'The FBI confirmed the inquiry. The agency declined to detail the investigation’s “specific focus, scope or potential targets.”',
+    quote: 'specific focus',
+    speaker: 'the agency',
+    mention: 'The agency',
+  },
+  {
+    pattern: 'a quote inside the clause, the verb after it',
+    text: 'The Rove ad hits Clinton for taking “54 times more money from Wall Street than from Iowa” and claims that “Wall Street made her rich.”',
+    quote: '54 times',
+    speaker: 'the Rove ad',
+    mention: 'The Rove ad',
+  },
+  {
+    pattern: 'a subject after "but in a later interview"',
+    text: 'The employee first said he did not recall it, but in a later interview said he had an “Oh, no” moment.',
+    quote: 'Oh, no',
+    speaker: 'the employee',
+    mention: 'The employee',
+  },
+  {
+    pattern: 'a subject after "Late last month,"',
+    text: 'Exxon protested. Late last month, the company wrote a letter to the university, calling the reports “inaccurate and deliberately misleading.”',
+    quote: 'inaccurate',
+    speaker: 'the company',
+    mention: 'the company',
+  },
 ];
 
 describe('descriptive speakers', () => {
   test.each(descriptions)('attributes "$quote" to $speaker ($pattern)', (c) => expectAttributed(c));
 
   test('GIVEN "a premium for items labeled “…”" THEN the participle describes the items and the poll speaks', () => {
-    expectAttributed({ pattern: 'a reduced relative', text: 'Most Americans prefer low prices to paying a premium for items labeled “Made in the U.S.A.,” according to a poll released Thursday.', quote: 'Made in', speaker: 'a poll', mention: 'a poll' });
+    expectAttributed({
+      pattern: 'a reduced relative',
+      text: 'Most Americans prefer low prices to paying a premium for items labeled “Made in the U.S.A.,” according to a poll released Thursday.',
+      quote: 'Made in',
+      speaker: 'a poll',
+      mention: 'a poll',
+    });
   });
 
   test('GIVEN "could be termed “…”," THEN the passive has no speaker and the newspaper reported it', () => {
-    expectAttributed({ pattern: 'a passive', text: 'Manafort acknowledged that his work could be termed “influence peddling,” The Washington Post reported in 1991.', quote: 'influence', speaker: 'Washington Post', mention: 'The Washington Post' });
+    expectAttributed({
+      pattern: 'a passive',
+      text: 'Manafort acknowledged that his work could be termed “influence peddling,” The Washington Post reported in 1991.',
+      quote: 'influence',
+      speaker: 'Washington Post',
+      mention: 'The Washington Post',
+    });
   });
 
   test('GIVEN "A month later, he …" THEN the time is no subject and "he" speaks', () => {
-    expectAttributed({ pattern: 'a time phrase', text: 'Donald Trump visited the border in June. A month later, he went back and explained why “the Hispanics” love him.', quote: 'the Hispanics', speaker: 'Donald Trump', mention: 'he' });
+    expectAttributed({
+      pattern: 'a time phrase',
+      text: 'Donald Trump visited the border in June. A month later, he went back and explained why “the Hispanics” love him.',
+      quote: 'the Hispanics',
+      speaker: 'Donald Trump',
+      mention: 'he',
+    });
   });
 
   test('GIVEN an organisation and a quoted label of two words THEN the label has no speaker', () => {
@@ -228,41 +451,91 @@ describe('descriptive speakers', () => {
   });
 
   test('GIVEN a show’s title in an appositive THEN the person named before it did not say it', () => {
-    expect(quoteOf(read('Scarborough spoke on Monday. Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify Trump.'), 'Morning Joe').speaker).toBeNull();
+    expect(
+      quoteOf(read('Scarborough spoke on Monday. Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify Trump.'), 'Morning Joe').speaker,
+    ).toBeNull();
   });
 
   test('GIVEN "Unfortunately," opening the sentence THEN the adverb is not a name', () => {
-    expectAttributed({ pattern: 'an opening adverb', text: 'Polls are tightening. Unfortunately, many voters will “continue to support him in the name of patriotism.”', quote: 'continue', speaker: 'many voters', mention: 'many voters' });
+    expectAttributed({
+      pattern: 'an opening adverb',
+      text: 'Polls are tightening. Unfortunately, many voters will “continue to support him in the name of patriotism.”',
+      quote: 'continue',
+      speaker: 'many voters',
+      mention: 'many voters',
+    });
   });
 });
 
 describe('cues near the quote', () => {
   test('GIVEN "he said" inside a sentence whose subject comes before the quote and verb after THEN the nearer "he said" wins', () => {
-    expectAttributed({ pattern: 'the nearer cue', text: 'Donald Trump spoke in Iowa. He has also railed against the move – “I love Oreos,” he said, “I will never eat them again” – and vowed to impose a tariff.', quote: 'I love', speaker: 'Donald Trump', mention: 'he' });
+    expectAttributed({
+      pattern: 'the nearer cue',
+      text: 'Donald Trump spoke in Iowa. He has also railed against the move – “I love Oreos,” he said, “I will never eat them again” – and vowed to impose a tariff.',
+      quote: 'I love',
+      speaker: 'Donald Trump',
+      mention: 'he',
+    });
   });
 
   test('GIVEN "the United States" after the quote THEN "States" is no verb of saying', () => {
-    expectAttributed({ pattern: 'a capital mid-sentence', text: 'Mr. Biden said he would “reassure” allies that the United States would honor its commitment.', quote: 'reassure', speaker: 'Biden', mention: 'Mr. Biden' });
+    expectAttributed({
+      pattern: 'a capital mid-sentence',
+      text: 'Mr. Biden said he would “reassure” allies that the United States would honor its commitment.',
+      quote: 'reassure',
+      speaker: 'Biden',
+      mention: 'Mr. Biden',
+    });
   });
 
   test('GIVEN ", said the candidate could win" THEN the phrase after the verb is the reported clause’s subject', () => {
-    expectAttributed({ pattern: 'said and a reported clause', text: 'Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win Pennsylvania.', quote: 'the unique', speaker: 'Manafort', mention: 'Mr. Manafort' });
+    expectAttributed({
+      pattern: 'said and a reported clause',
+      text: 'Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win Pennsylvania.',
+      quote: 'the unique',
+      speaker: 'Manafort',
+      mention: 'Mr. Manafort',
+    });
   });
 
   test('GIVEN "in the Republican primary, Gov. John Kasich, said" THEN the governor speaks, not the primary', () => {
-    expectAttributed({ pattern: 'an appositive whose head is no name', text: 'Tuesday in Berea, after winning Ohio in the Republican primary, Gov. John Kasich, said, “I’m getting ready to rent a covered wagon.”', quote: 'I’m getting', speaker: 'John Kasich', mention: 'Gov. John Kasich' });
+    expectAttributed({
+      pattern: 'an appositive whose head is no name',
+      text: 'Tuesday in Berea, after winning Ohio in the Republican primary, Gov. John Kasich, said, “I’m getting ready to rent a covered wagon.”',
+      quote: 'I’m getting',
+      speaker: 'John Kasich',
+      mention: 'Gov. John Kasich',
+    });
   });
 
   test('GIVEN "Pollsters agree - Carl Bialik: “…”" THEN the name and colon beat the verb', () => {
-    expectAttributed({ pattern: 'a colon introduction after a verb', text: 'Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”', quote: 'Keep on', speaker: 'Carl Bialik', mention: 'Carl Bialik' });
+    expectAttributed({
+      pattern: 'a colon introduction after a verb',
+      text: 'Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”',
+      quote: 'Keep on',
+      speaker: 'Carl Bialik',
+      mention: 'Carl Bialik',
+    });
   });
 
   test('GIVEN "As The Post’s Dana Milbank puts it," THEN the columnist speaks and the paper is not part of the name', () => {
-    expectAttributed({ pattern: 'puts it', text: 'As The Post’s Dana Milbank puts it, “Senate Republicans are unmoved.”', quote: 'Senate Republicans', speaker: 'Dana Milbank', mention: 'The Post’s Dana Milbank' });
+    expectAttributed({
+      pattern: 'puts it',
+      text: 'As The Post’s Dana Milbank puts it, “Senate Republicans are unmoved.”',
+      quote: 'Senate Republicans',
+      speaker: 'Dana Milbank',
+      mention: 'The Post’s Dana Milbank',
+    });
   });
 
   test('GIVEN "Adding, “…”" after a quote THEN the participle is no name and the quote stays with its speaker', () => {
-    expectAttributed({ pattern: 'an opening participle of saying', text: 'Bill Maher said the report “wasn’t good.” Adding, “It’s always how they handle it.”', quote: 'It’s always', speaker: 'Bill Maher', mention: 'Bill Maher' });
+    expectAttributed({
+      pattern: 'an opening participle of saying',
+      text: 'Bill Maher said the report “wasn’t good.” Adding, “It’s always how they handle it.”',
+      quote: 'It’s always',
+      speaker: 'Bill Maher',
+      mention: 'Bill Maher',
+    });
   });
 
   test('GIVEN a wire credit "- Reuters." on a line of its own THEN it is not the quote’s byline', () => {
@@ -270,13 +543,20 @@ describe('cues near the quote', () => {
   });
 
   test('GIVEN a dash and a subhead after the quote THEN the subhead is no byline', () => {
-    expectAttributed({ pattern: 'a subhead after a dash', text: 'Jorge Ramos spoke at the gala. He believes in journalism that “takes sides.” – Ready to quiz Trump –.', quote: 'takes sides', speaker: 'Jorge Ramos', mention: 'He' });
+    expectAttributed({
+      pattern: 'a subhead after a dash',
+      text: 'Jorge Ramos spoke at the gala. He believes in journalism that “takes sides.” – Ready to quiz Trump –.',
+      quote: 'takes sides',
+      speaker: 'Jorge Ramos',
+      mention: 'He',
+    });
   });
 });
 
 describe('a quote that continues its speaker', () => {
   test('GIVEN a second quote in the same paragraph with no attribution THEN it keeps the speaker', () => {
-    const text = 'Pat Caddell, a former pollster for Jimmy Carter, has long warned about voter anger. “People feel that the system is rigged against them,” Caddell said. “They are not wrong about that.”';
+    const text =
+      'Pat Caddell, a former pollster for Jimmy Carter, has long warned about voter anger. “People feel that the system is rigged against them,” Caddell said. “They are not wrong about that.”';
     expect(quoteOf(read(text), 'They are not').speaker?.name).toBe('Pat Caddell');
   });
 
@@ -345,7 +625,8 @@ describe('canonical names, aliases and roles', () => {
   });
 
   test('GIVEN a headline naming "Putin" before "Russian President Vladimir Putin" THEN there is one speaker, Vladimir Putin', () => {
-    const text = 'Putin warns West over new sanctions\n\nRussian President Vladimir Putin on Thursday warned that new sanctions would “only hurt Europe.” “We have been patient,” Putin told reporters in Moscow.';
+    const text =
+      'Putin warns West over new sanctions\n\nRussian President Vladimir Putin on Thursday warned that new sanctions would “only hurt Europe.” “We have been patient,” Putin told reporters in Moscow.';
     const reading = read(text);
     expect(reading.speakers.map((s) => s.name)).toEqual(['Vladimir Putin']);
     expect(quoteOf(reading, 'We have been').speaker?.name).toBe('Vladimir Putin');

@@ -58,7 +58,16 @@ describe('pronoun-led sentences', () => {
 
   test('GIVEN "He told reporters…" with a quote attributed to Erdogan THEN it is rewritten with his name', () => {
     const he = ranked(['He told reporters the meeting in Sochi had been constructive and long.'], [])[0]!;
-    const quote: Quote = { text: 'x', start: he.sentence.start, end: he.sentence.start + 1, outerStart: 0, outerEnd: 0, kind: 'direct', continued: false, speaker: { id: erdogan.id, name: erdogan.name, mention: null } };
+    const quote: Quote = {
+      text: 'x',
+      start: he.sentence.start,
+      end: he.sentence.start + 1,
+      outerStart: 0,
+      outerEnd: 0,
+      kind: 'direct',
+      continued: false,
+      speaker: { id: erdogan.id, name: erdogan.name, mention: null },
+    };
     expect(resolveLead(he, [quote], [erdogan])).toBe('Erdogan told reporters the meeting in Sochi had been constructive and long.');
   });
 

@@ -46,7 +46,8 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
   // "Trump spoke only in evasive bromides during the interview.\n\n“We have to do something …”":
   // a paragraph that is only a quote speaks for the subject of the narrative just before it.
-  if (!sameParagraph && quoteOnly(tokens, sentences[s]!) && opensParagraph(tokens, sentences[s]!, span) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
+  if (!sameParagraph && quoteOnly(tokens, sentences[s]!) && opensParagraph(tokens, sentences[s]!, span) && !hasQuote(spans, prev))
+    return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   return subjectCue(tokens, text, sentences[s]!, span);
 }
 
@@ -64,7 +65,8 @@ function narratorCue(tokens: Token[], text: string, sent: Sentence, span: QuoteS
 }
 
 /** The quote is the first thing in its paragraph: `Hannity interjected: “…”` is not. */
-const opensParagraph = (tokens: Token[], sent: Sentence, span: QuoteSpan): boolean => tokenAt(tokens, sent.start) === tokenAt(tokens, span.outerStart) && (tokens[tokenAt(tokens, sent.start)]?.initial ?? false);
+const opensParagraph = (tokens: Token[], sent: Sentence, span: QuoteSpan): boolean =>
+  tokenAt(tokens, sent.start) === tokenAt(tokens, span.outerStart) && (tokens[tokenAt(tokens, sent.start)]?.initial ?? false);
 
 /** A Title-Case line needs this many words before its quote to be told from a name. */
 const TITLE_CASE_MIN_WORDS = 3;
@@ -210,8 +212,10 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
-  else if (!SPEECH_VERBS.has(t.lower)) phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
-  else if (SPEECH_VERBS.has(t.lower)) phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
+  else if (!SPEECH_VERBS.has(t.lower))
+    phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
+  else if (SPEECH_VERBS.has(t.lower))
+    phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
@@ -292,7 +296,7 @@ function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
   for (; to < tokens.length && to - start < SOURCE_MAX_TOKENS && tokens[to]!.quote === -1; to++) {
     const t = tokens[to]!;
     // "a copy of the letter reviewed by The Post": the source ends before what describes it.
-    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of')) return { from: start, to };
+    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || (PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of'))) return { from: start, to };
     if (!t.word && !(t.text === '.' && tokens[to + 1]?.word && tokens[to - 1]?.end === t.start)) break;
   }
   const stop = tokens[to];
@@ -396,7 +400,7 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
   // "But Obama, making it clear …, described", "When Trump later referred to …": the
   // conjunction opens the clause, its subject follows.
   const first = (COORDINATORS.has(opener) || SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
-  const direct = tokens[first]?.quote === -1 ? phraseAfter(tokens, first) ?? nominalAfter(tokens, first) : null;
+  const direct = tokens[first]?.quote === -1 ? (phraseAfter(tokens, first) ?? nominalAfter(tokens, first)) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
   // "The British capital's new mayor on Tuesday rejected …": a determiner makes it a subject even
@@ -433,7 +437,8 @@ function participleSubject(tokens: Token[], text: string, sent: Sentence, i: num
   return clauseSubject(tokens, sent, i) ?? before;
 }
 
-const isDateline = (tokens: Token[], p: Phrase): boolean => p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
+const isDateline = (tokens: Token[], p: Phrase): boolean =>
+  p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
 
 /** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
 function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
@@ -499,4 +504,3 @@ function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {
   const first = spans[partitionPoint(spans, (q) => q.outerEnd <= sent.start)];
   return first !== undefined && first.outerStart < sent.end;
 }
-

@@ -21,7 +21,7 @@ export function clubs(text: string, mentions: Mention[], terms: Term[]): Set<str
   const places = mentions.filter((m) => m.kind === 'place' && !isCountry(m, terms)).sort((a, b) => a.start - b.start);
   const cued = places.map((m) => clubCue(text, m));
   // Towns joined by commas and "and" are the same kind of thing.
-  for (let i = 0; i < places.length; ) {
+  for (let i = 0; i < places.length;) {
     let j = i;
     while (j + 1 < places.length && /^(?:,\s*|,? and )$/.test(text.slice(places[j]!.end, places[j + 1]!.start))) j++;
     if (cued.slice(i, j + 1).some(Boolean)) for (const m of places.slice(i, j + 1)) out.add(m.text.toLowerCase());
@@ -47,6 +47,10 @@ function clubCue(text: string, m: Mention): boolean {
   const next = /^\s+([a-z]+)/.exec(after)?.[1];
   if ((next && (MATCH_WORDS.has(next) || SQUAD_WORDS.has(next))) || SCORE_AFTER.test(after)) return true;
   // "beat Somerset", "drew with Kent", "lost to Essex", "against Warwickshire".
-  const before = text.slice(Math.max(0, m.start - 24), m.start).toLowerCase().match(/[a-z.]+/g) ?? [];
+  const before =
+    text
+      .slice(Math.max(0, m.start - 24), m.start)
+      .toLowerCase()
+      .match(/[a-z.]+/g) ?? [];
   return before.slice(-2).some((w) => MATCH_WORDS.has(w.replace(/\.$/, '')));
 }

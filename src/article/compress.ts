@@ -29,7 +29,8 @@ const CUT_FLOOR = 0.8;
 /** With no clean cut that keeps that much, one that keeps half the room still says the news. */
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL = /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|weren't|said|says|say|told|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL =
+  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|weren't|said|says|say|told|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -45,7 +46,8 @@ const SUBORDINATE_KEEP_MAX_CHARS = 100;
 const MAIN_CLAUSE = /^(?:[A-Z][\p{L}.'’-]*|the|a|an|he|she|they|it|we|i|his|her|their|its)\s/u;
 const PRONOUN = /^(he|she|they|it|we|i|this|that|these|those|his|her|their|its)$/i;
 // "Compared with other European countries, …", "According to figures, …": the opener qualifies the news.
-const OPENERS = /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today|compared|according|despite|unlike|following|amid|since|until)\b/i;
+const OPENERS =
+  /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today|compared|according|despite|unlike|following|amid|since|until)\b/i;
 
 /** One attribution found in a sentence: who said it and what they said. */
 export interface Claim {
@@ -124,11 +126,15 @@ export function dropAsides(clause: string): string {
   if (comma > 0 && comma < OPENER_MAX_CHARS && OPENERS.test(s) && s.slice(0, comma).split(' ').length <= OPENER_MAX_WORDS) s = s.slice(comma + 2);
   // "When Guajardo came to talk to me last week about trade, he…": a long subordinate clause
   // would fill the line and leave out the main one.
-  else if (comma > 0 && comma < SUBORDINATE_MAX_CHARS && SUBORDINATE.test(s) && MAIN_CLAUSE.test(s.slice(comma + 2)) && s.length > SUBORDINATE_KEEP_MAX_CHARS) s = s.slice(comma + 2);
+  else if (comma > 0 && comma < SUBORDINATE_MAX_CHARS && SUBORDINATE.test(s) && MAIN_CLAUSE.test(s.slice(comma + 2)) && s.length > SUBORDINATE_KEEP_MAX_CHARS)
+    s = s.slice(comma + 2);
   s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
   // "Saturday's elections" keeps its day: there it names the thing.
-  s = s.replace(/\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi, '');
+  s = s.replace(
+    /\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi,
+    '',
+  );
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -202,7 +208,7 @@ function hardCut(s: string, maxWords: number, maxChars: number): string {
 /** Never end on a function word ("…to tackle the", "…a new year in") or a comma. */
 function trimTail(cut: string): string {
   let s = cut;
-  for (let before = ''; before !== s; ) {
+  for (let before = ''; before !== s;) {
     before = s;
     s = s.replace(/[,;:\s\u2013\u2014-]+$/, '').replace(DANGLING_TAIL, '');
   }

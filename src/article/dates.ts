@@ -147,7 +147,8 @@ type Tense = 'past' | 'future';
 // "will meet", "is scheduled to", "plans to": the clause looks ahead.
 const FUTURE_WORD = /^(?:will|shall|ll|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
 // "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced").
-const PAST_WORD = /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
+const PAST_WORD =
+  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
 /** How many words either side of a date its clause's verb is looked for. */
 const TENSE_WINDOW_WORDS = 8;
 
@@ -159,7 +160,11 @@ const TENSE_WINDOW_WORDS = 8;
 function tenseAround(batch: string, start: number, end: number): Tense | null {
   const lineStart = batch.lastIndexOf('\n', start) + 1;
   const lineEnd = batch.indexOf('\n', end);
-  const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = (s: string): string[] =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
   const before = words(batch.slice(lineStart, start)).slice(-TENSE_WINDOW_WORDS).reverse();
   const after = words(batch.slice(end, lineEnd < 0 ? batch.length : lineEnd)).slice(0, TENSE_WINDOW_WORDS);
   for (const side of [before, after]) {

@@ -48,17 +48,22 @@ const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
  * cue word reveals), then canonical names: "Putin" and "Mr Putin" join "Vladimir Putin".
  */
 export function findEntities(text: string, from: number, sentences: Span[] = [], title: Span | null = null): Entity[] {
-  const terms = tagTerms(text, from, sentences.filter((s) => PLACED.test(text.slice(s.start, s.end))), title);
+  const terms = tagTerms(
+    text,
+    from,
+    sentences.filter((s) => PLACED.test(text.slice(s.start, s.end))),
+    title,
+  );
   const acronyms = findAcronyms(text, from);
   const structural = structuralMentions(text, from);
   const tagged = [...taggedMentions(text, terms), ...cuedMentions(text, terms)].filter((m) => !structural.some((s) => m.start < s.end && s.start < m.end));
-  const mentions = [...structural, ...tagged].filter(
-    (m) => !acronyms.some((a) => m.start < a.end && a.start < m.end),
-  );
+  const mentions = [...structural, ...tagged].filter((m) => !acronyms.some((a) => m.start < a.end && a.start < m.end));
   const found = [...acronyms.map((a) => a.mention), ...mentions];
   const places = found.filter((m) => m.kind === 'place').map((m) => m.text);
   // "Serb officials", "the Yugoslav news agency": the people of a place are no body.
-  const all = joinOf(text, found).map(countryAbbreviation).filter((m) => !fragment(text, m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
+  const all = joinOf(text, found)
+    .map(countryAbbreviation)
+    .filter((m) => !fragment(text, m) && !(m.kind !== 'person' && !m.text.includes(' ') && isDemonymOfPlace(m.text, places)));
   const clubNames = clubs(text, all, terms);
   return canonical(all, acronyms).map((e) => (e.kind === 'place' && e.aliases.some((a) => clubNames.has(a.toLowerCase())) ? { ...e, kind: 'organization' } : e));
 }
@@ -124,7 +129,16 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     // "European Union", "Russian Federation": a people's name before one generic head is part of the name.
     const people = before && joined(before) && isDemonym(before) && /^\p{Lu}/u.test(before.text) && j === i && ORG_WORDS.has(terms[i]!.text.toLowerCase());
     // "Nasser Hussain", "Payne Stewart": an untagged capitalised word before a name compromise knows is its first name.
-    const given = kind === 'person' && before && joined(before) && !kindOf(before) && isNameWord(before) && !before.tags.has('Actor') && !isDemonym(before) && !TITLES.has(before.text.toLowerCase()) && !plainWord(before.text);
+    const given =
+      kind === 'person' &&
+      before &&
+      joined(before) &&
+      !kindOf(before) &&
+      isNameWord(before) &&
+      !before.tags.has('Actor') &&
+      !isDemonym(before) &&
+      !TITLES.has(before.text.toLowerCase()) &&
+      !plainWord(before.text);
     let from = (kind === 'place' && opener) || people || given ? i - 1 : i;
     // "TD Securities Inc", "California Avocado Commission": a firm's name begins before the words compromise knew.
     while (kind === 'organization' && from > 0 && i - from < 3 && firmWord(terms[from - 1]!)) from--;
@@ -216,7 +230,11 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   // (Also when compromise stopped the name before the event's word: "the 1994 Texas | Open".)
   const nextWord = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(last.end, last.end + 20))?.[1]?.toLowerCase();
   if (kind !== 'person' && ((name.length > 1 && EVENT_WORDS.has(last.text.toLowerCase())) || (nextWord && EVENT_WORDS.has(nextWord)))) return null;
-  const honor = run.slice(0, k).map((t) => t.text).filter((w) => !COURTESY.test(w)).join(' ');
+  const honor = run
+    .slice(0, k)
+    .map((t) => t.text)
+    .filter((w) => !COURTESY.test(w))
+    .join(' ');
   const role = kind === 'person' ? roleBefore(terms, at, honor) : null;
   const whole = clean(text.slice(first.start, last.end));
   const trimmed = kind === 'person' ? trimPersonName(whole) : whole;
@@ -241,7 +259,21 @@ function plainWord(word: string): boolean {
 }
 
 /** Word classes that never open a person's name ("Max", "Rose", "Will" may). */
-const STRAY_TAGS = new Set(['Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Copula', 'Adverb', 'Actor', 'Adjective', 'QuestionWord']);
+const STRAY_TAGS = new Set([
+  'Conjunction',
+  'Preposition',
+  'Determiner',
+  'Pronoun',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Copula',
+  'Adverb',
+  'Actor',
+  'Adjective',
+  'QuestionWord',
+]);
 
 /** Word classes that never close a person's name. */
 const TRAILING_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Copula']);
@@ -311,11 +343,11 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   if (adjacent && office && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
   // "The Taliban has claimed", "the Sutton Trust warns": a name after "the" that acts is a body.
-  if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text))) return 'organization';
+  if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text)))
+    return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return null;
 }
-
 
 /** Merges mentions into entities: a surname or a shorter form joins the fuller name it ends. */
 function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Mention }[]): Entity[] {
@@ -349,7 +381,17 @@ function isCapitals(name: string): boolean {
 export function listable(name: string): boolean {
   const words = name.replace(/\s*\([^()]*\)$/, '').split(' ');
   const last = words[words.length - 1]!.toLowerCase();
-  if (words.every((w) => TITLES.has(w.toLowerCase().replace(/\.$/, '').replace(/-elect$/, '')))) return false;
+  if (
+    words.every((w) =>
+      TITLES.has(
+        w
+          .toLowerCase()
+          .replace(/\.$/, '')
+          .replace(/-elect$/, ''),
+      ),
+    )
+  )
+    return false;
   if (words.length > 1 && EVENT_WORDS.has(last)) return false;
   // "Friends said", "Investigators believe", "Having": a plain word that opened a sentence.
   if (words.length === 1 && plainWord(words[0]!) && !/^\p{Lu}+$/u.test(words[0]!)) return false;

@@ -30,7 +30,11 @@ export function extractFacts(
   const entities = withSpeakers(findEntities(article.text, article.bodyStart, sentences, titleSpan(article)), speakers);
   const dates = extractDates(article.text, article.date, article.bodyStart, sentences);
   const spans = dates.map((d) => ({ start: d.start ?? 0, end: d.end ?? 0 }));
-  const of = (kind: Entity['kind']) => mostMentioned(entities.filter((e) => e.kind === kind), LIST_MAX);
+  const of = (kind: Entity['kind']) =>
+    mostMentioned(
+      entities.filter((e) => e.kind === kind),
+      LIST_MAX,
+    );
   return {
     people: of('person').map(personLine),
     places: of('place').map((e) => e.name),
@@ -60,7 +64,10 @@ function titleSpan(article: Article): Span | null {
 
 /** "Recep Tayyip Erdogan — Turkish leader": the fullest role says the most ("Russian president" over "President"). */
 function personLine(e: Entity): string {
-  const role = e.roles.map(roleOnly).filter(isRole).sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  const role = e.roles
+    .map(roleOnly)
+    .filter(isRole)
+    .sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
   return role ? `${e.name} — ${role}` : e.name;
 }
 
@@ -81,7 +88,7 @@ const ROLE_WORDS_MAX = 3;
 function isRole(role: string): boolean {
   const words = role.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
-  if (words.length > ROLE_WORDS_MAX || ORG_WORDS.has(last) || SOURCE_NOUNS.has(last) && !TITLES.has(last)) return false;
+  if (words.length > ROLE_WORDS_MAX || ORG_WORDS.has(last) || (SOURCE_NOUNS.has(last) && !TITLES.has(last))) return false;
   return TITLES.has(last) || ROLE_NOUNS.has(last) || /(?:er|or|ist|ant|ent|ess|man|woman|wife|husband|son|daughter|mother|father)$/.test(last);
 }
 

@@ -133,7 +133,11 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
  * The quote is the news and is never cut: too long a quote makes no line at all.
  */
 function quotedLine(who: string, claim: string, maxWords: number): string {
-  const inner = claim.replace(/^["\u201c]/, '').replace(/[[\]]/g, '').replace(/[,\s]+$/, '').replace(/\s+/g, ' ');
+  const inner = claim
+    .replace(/^["\u201c]/, '')
+    .replace(/[[\]]/g, '')
+    .replace(/[,\s]+$/, '')
+    .replace(/\s+/g, ' ');
   const line = `${who}: \u2018${inner}\u2019`;
   return line.length <= HEADLINE_MAX_CHARS && inner.split(' ').length <= maxWords ? line : '';
 }
@@ -146,7 +150,11 @@ function quotedLine(who: string, claim: string, maxWords: number): string {
 function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speakers: Speaker[]): string | null {
   const { start, end } = r.sentence;
   const quoted = quotes.find((q) => q.speaker && q.start >= start && q.end <= end);
-  if (quoted?.speaker) return speakerName(speakers.find((s) => s.id === quoted.speaker!.id), quoted.speaker.name);
+  if (quoted?.speaker)
+    return speakerName(
+      speakers.find((s) => s.id === quoted.speaker!.id),
+      quoted.speaker.name,
+    );
   const words = phrase.trim().split(/\s+/);
   if (/^(he|she|they|it|we|i)$/i.test(phrase.trim())) return null;
   const role = speakers.find((s) => s.roles.some((x) => phrase.toLowerCase().endsWith(x.toLowerCase())));
@@ -167,7 +175,7 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
 /** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */
 function plural(who: string): boolean {
   const last = who.split(/\s+/).pop()!.toLowerCase();
-  if (!/[^s]s$/.test(last) || /^\p{Lu}/u.test(who.split(/\s+/).pop()!) && who.includes(' ') && !/^\p{Lu}/u.test(who)) return false;
+  if (!/[^s]s$/.test(last) || (/^\p{Lu}/u.test(who.split(/\s+/).pop()!) && who.includes(' ') && !/^\p{Lu}/u.test(who))) return false;
   return ROLE_NOUNS.has(last.slice(0, -1)) || SOURCE_NOUNS.has(last.slice(0, -1)) || lexiconTags(last).includes('Plural');
 }
 
@@ -179,7 +187,8 @@ function speakerName(speaker: Speaker | undefined, fallback: string): string {
 }
 
 /** "… says many apprenticeships are…": a clause after "says" starts in lower case unless it starts with a name. */
-const LOWER_LEADS = /^(?:The|A|An|There|Its?|Many|Most|Some|All|More|Several|Few|No|This|These|Those|Their|His|Her|Our|Both|Each|Every|Half|Any|Such|Other|Only|Nearly|About|Almost)\b/;
+const LOWER_LEADS =
+  /^(?:The|A|An|There|Its?|Many|Most|Some|All|More|Several|Few|No|This|These|Those|Their|His|Her|Our|Both|Each|Every|Half|Any|Such|Other|Only|Nearly|About|Almost)\b/;
 
 function lowerLead(s: string, original: string): string {
   const lowered = s.charAt(0).toLowerCase() + s.slice(1);

@@ -26,7 +26,10 @@ export const DESCRIBING_VERBS = words(`
   portrayed portrays deemed`);
 
 /** Verbs that introduce speech, in their common forms: the reporting and describing verbs and these. */
-export const SPEECH_VERBS = new Set([...REPORTING_VERBS, ...DESCRIBING_VERBS, ...words(`
+export const SPEECH_VERBS = new Set([
+  ...REPORTING_VERBS,
+  ...DESCRIBING_VERBS,
+  ...words(`
   said says say saying told tells tell added adds adding noted notes stressed stresses warned warns
   asserted asserts insisted insists wrote writes tweeted tweets explained explains argued argues
   claimed claims declared declares announced announces continued continues replied replies
@@ -53,7 +56,8 @@ export const SPEECH_VERBS = new Set([...REPORTING_VERBS, ...DESCRIBING_VERBS, ..
   chanted chants chanting shouting yelling repeated repeats revealed reveals thanked
   argue write insist warn explain contend predict complain acknowledge admit suggest urge recall
   agree deny declare announce reply respond stress screamed screams citing exhorted
-  talks talked talk talking`)]);
+  talks talked talk talking`),
+]);
 
 /** Things that speak for someone: "the report says", "the ruling found", "a narrator in the ad asks". */
 export const SOURCE_NOUNS = words(`
@@ -186,7 +190,32 @@ export const PHRASE_BREAKERS = words(`
 /** Determiners that open a noun phrase: "the Turkish president", "a senior official". */
 export const DETERMINERS = words('the a an this these those his her their its our another some several many');
 
-export const GENDERED: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', he: 'm', she: 'f', king: 'm', queen: 'f', congressman: 'm', congresswoman: 'f', spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', father: 'm', mother: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', prince: 'm', princess: 'f' };
+export const GENDERED: Record<string, 'm' | 'f'> = {
+  mr: 'm',
+  mrs: 'f',
+  ms: 'f',
+  miss: 'f',
+  sir: 'm',
+  dame: 'f',
+  he: 'm',
+  she: 'f',
+  king: 'm',
+  queen: 'f',
+  congressman: 'm',
+  congresswoman: 'f',
+  spokesman: 'm',
+  spokeswoman: 'f',
+  chairman: 'm',
+  chairwoman: 'f',
+  father: 'm',
+  mother: 'f',
+  husband: 'm',
+  wife: 'f',
+  son: 'm',
+  daughter: 'f',
+  prince: 'm',
+  princess: 'f',
+};
 
 /** Abbreviations that open a place name, full stop and all: "St. Louis", "Mt. Kenya". */
 export const PLACE_ABBREVIATIONS = words('st ste mt ft');

@@ -44,7 +44,8 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
   }
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
   // "one said", "said another": someone of a group, unnamed.
-  if (words.length === 1 && ANONYMOUS.has(first.lower)) return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
+  if (words.length === 1 && ANONYMOUS.has(first.lower))
+    return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
   // "Jason Chaffetz (R-Utah)", "Chaffetz R-Utah": a party and state tag is no part of the name.
   while (words.length > 1 && PARTY_TAG.test(words[words.length - 1]!.text)) words.pop();
   const nameStart = nameRunStart(words);
@@ -111,7 +112,9 @@ const isOpener = (w: Token): boolean => w.initial && !w.proper && isFunctionWord
  */
 function personAfter(words: Token[], from: number): boolean {
   const rest = words.slice(from);
-  return rest.length > 0 && rest.every((w) => w.cap && !ORG_WORDS.has(w.lower) && !isCommonNoun(w.lower) && !PARTY_LABELS.has(w.lower)) && !isAcronym(rest.map((w) => w.text).join(''));
+  return (
+    rest.length > 0 && rest.every((w) => w.cap && !ORG_WORDS.has(w.lower) && !isCommonNoun(w.lower) && !PARTY_LABELS.has(w.lower)) && !isAcronym(rest.map((w) => w.text).join(''))
+  );
 }
 
 function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], nameStart: number): Mention {
@@ -159,7 +162,7 @@ function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[]):
   const plural = Boolean(head && /[^s]s$/.test(head) && head !== 'boss');
   const organization = Boolean(head && ORG_WORDS.has(head));
   const role = content.map((w) => w.text).join(' ') || null;
-  return { ...base, kind: 'nominal', name: null, role, alias: null, organization, gender: head ? GENDERED[head] ?? null : null, head, plural };
+  return { ...base, kind: 'nominal', name: null, role, alias: null, organization, gender: head ? (GENDERED[head] ?? null) : null, head, plural };
 }
 
 const isAcronym = (name: string): boolean => /^[A-Z]{2,6}$/.test(name.replace(/\./g, ''));

@@ -26,7 +26,46 @@ export function reportsSpeech(tokens: Token[], j: number, v: number): boolean {
 }
 
 /** Common irregular past tenses: "The billionaire businessman began …". */
-export const IRREGULAR_PAST = new Set(['began', 'took', 'made', 'gave', 'went', 'came', 'saw', 'got', 'kept', 'left', 'held', 'brought', 'thought', 'felt', 'met', 'ran', 'won', 'lost', 'spoke', 'sent', 'led', 'stood', 'paid', 'built', 'became', 'chose', 'drew', 'fell', 'fought', 'grew', 'heard', 'knew', 'meant', 'rose', 'sold', 'struck', 'threw', 'understood']);
+export const IRREGULAR_PAST = new Set([
+  'began',
+  'took',
+  'made',
+  'gave',
+  'went',
+  'came',
+  'saw',
+  'got',
+  'kept',
+  'left',
+  'held',
+  'brought',
+  'thought',
+  'felt',
+  'met',
+  'ran',
+  'won',
+  'lost',
+  'spoke',
+  'sent',
+  'led',
+  'stood',
+  'paid',
+  'built',
+  'became',
+  'chose',
+  'drew',
+  'fell',
+  'fought',
+  'grew',
+  'heard',
+  'knew',
+  'meant',
+  'rose',
+  'sold',
+  'struck',
+  'threw',
+  'understood',
+]);
 // Not "that": "a series of online postings that included …" is a noun and its relative clause.
 const VERB_NEXT = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'up', 'out', 'back']);
 
@@ -34,7 +73,8 @@ const VERB_NEXT = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its',
 function verbAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t || !t.word || t.cap) return false;
-  if (VERB_FILLERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || IRREGULAR_PAST.has(t.lower) || /^(is|was|are|were|will|would|can|could|may|might|must|should)$/.test(t.lower)) return true;
+  if (VERB_FILLERS.has(t.lower) || SPEECH_VERBS.has(t.lower) || IRREGULAR_PAST.has(t.lower) || /^(is|was|are|were|will|would|can|could|may|might|must|should)$/.test(t.lower))
+    return true;
   if (/[a-z]ed$/.test(t.lower)) return true;
   const next = tokens[k + 1];
   return /[a-z][^s]s$/.test(t.lower) && Boolean(next?.word && (next.cap || VERB_NEXT.has(next.lower)));
@@ -62,7 +102,8 @@ export function nominalUntilPause(tokens: Token[], start: number): Phrase | null
   const first = tokens[start];
   if (!first || !(ARTICLES.has(first.lower) || first.lower === 'one')) return null;
   let k = start + 1;
-  const plain = (t: Token, at: number): boolean => t.word && t.quote === first.quote && (t.cap || isNounLike(t)) && !NAME_CONNECTORS.has(t.lower) && !DETERMINERS.has(t.lower) && !(at > start + 1 && verbAt(tokens, at));
+  const plain = (t: Token, at: number): boolean =>
+    t.word && t.quote === first.quote && (t.cap || isNounLike(t)) && !NAME_CONNECTORS.has(t.lower) && !DETERMINERS.has(t.lower) && !(at > start + 1 && verbAt(tokens, at));
   while (k < tokens.length && k - start <= NOMINAL_MAX_WORDS + 1 && plain(tokens[k]!, k)) k++;
   const stop = tokens[k];
   const pause = !stop || (!stop.word && stop.text !== '-') || PHRASE_BREAKERS.has(stop.lower);
@@ -70,9 +111,52 @@ export function nominalUntilPause(tokens: Token[], start: number): Phrase | null
 }
 
 /** Words before which a determiner opens a clause's subject: "…, and the foundation predicts". */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'or', 'yet', 'so', 'while', 'as', 'when', 'that', 'because', 'after', 'before', 'though', 'although', 'where', 'then', 'since', 'if', 'until', 'once', 'whereas']);
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'but',
+  'or',
+  'yet',
+  'so',
+  'while',
+  'as',
+  'when',
+  'that',
+  'because',
+  'after',
+  'before',
+  'though',
+  'although',
+  'where',
+  'then',
+  'since',
+  'if',
+  'until',
+  'once',
+  'whereas',
+]);
 // "A month later, he …": a time is no subject.
-const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'night', 'morning', 'afternoon', 'evening', 'time', 'moment', 'hour', 'hours', 'minute', 'minutes', 'decade', 'weekend']);
+const TIME_NOUNS = new Set([
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'time',
+  'moment',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'weekend',
+]);
 const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);
 const ADVERBS = new Set(['sometimes', 'often', 'always', 'usually', 'never', 'also', 'still', 'now', 'then', 'once', 'again', 'soon', 'already', 'even', 'just', 'too']);

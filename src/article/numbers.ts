@@ -26,10 +26,59 @@ const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)
 /** A figure with a scale or currency says what it is: "$3 billion", "40%". */
 const SELF_STANDING = /[%$£€]|\d.*(?:illion|percent|per cent|bn|m)$/;
 /** Words a phrase never ends on, nor runs through. */
-const STOPS = new Set([...PHRASE_BREAKERS, ...DETERMINERS, ...PRONOUNS, ...WORD_NUMBER.split('|'), 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'of', 'a', 'an', 'the', 'than', 'as', 'every', 'each', 'all', 'any', 'no', 'more', 'most', 'one']);
+const STOPS = new Set([
+  ...PHRASE_BREAKERS,
+  ...DETERMINERS,
+  ...PRONOUNS,
+  ...WORD_NUMBER.split('|'),
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'of',
+  'a',
+  'an',
+  'the',
+  'than',
+  'as',
+  'every',
+  'each',
+  'all',
+  'any',
+  'no',
+  'more',
+  'most',
+  'one',
+]);
 /** Word classes that open a sentence rather than name a thing: "In", "He", "But", "Asked". */
 const SENTENCE_OPENERS = /Pronoun|Determiner|Preposition|Conjunction|Tense|Infinitive|Copula|Adverb|QuestionWord|Modal/;
-const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'do', 'does', 'not']);
+const AUXILIARIES = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'must',
+  'should',
+  'did',
+  'do',
+  'does',
+  'not',
+]);
 
 /**
  * Numbers as whole phrases: a figure with its scale ("$3 billion", "40%"), or a count with the

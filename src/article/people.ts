@@ -219,7 +219,9 @@ export function lastBefore(positions: number[], before: number): number {
 
 function roleScore(m: Mention, role: string): number {
   const roleWords = fold(role).split(/\s+/);
-  const mine = fold(m.role ?? '').split(/\s+/).filter(Boolean);
+  const mine = fold(m.role ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const head = m.head ?? '';
   const roleAt = roleHeadIndex(roleWords);
   const mineAt = roleHeadIndex(mine);
@@ -242,4 +244,5 @@ const synonyms = (a: string, b: string): boolean => ROLE_SYNONYMS.some((g) => g.
 
 // "Russian" in "the Russian president" is a proper modifier; "senior" is not.
 const isProperModifier = (m: Mention, w: string): boolean => m.text.split(/\s+/).some((t) => fold(t) === w && /^\p{Lu}/u.test(t));
-const isProperWord = (role: string, w: string): boolean => role.split(/\s+/).some((t) => fold(t) === w && /^\p{Lu}/u.test(t) && !/^(president|leader|minister|secretary|chief|senator|governor)$/i.test(t));
+const isProperWord = (role: string, w: string): boolean =>
+  role.split(/\s+/).some((t) => fold(t) === w && /^\p{Lu}/u.test(t) && !/^(president|leader|minister|secretary|chief|senator|governor)$/i.test(t));

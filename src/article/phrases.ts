@@ -1,4 +1,18 @@
-import { ABBREVIATED, ANONYMOUS, DETERMINERS, NAME_CONNECTORS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './lexicon.js';
+import {
+  ABBREVIATED,
+  ANONYMOUS,
+  DETERMINERS,
+  NAME_CONNECTORS,
+  NOT_NAME_WORDS,
+  PHRASE_BREAKERS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  ROLE_NOUNS,
+  SOURCE_NOUNS,
+  SPEECH_VERBS,
+  TITLES,
+  VERB_FILLERS,
+} from './lexicon.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
@@ -105,7 +119,30 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
 const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
 
 /** Prepositions that take a noun phrase as object ("of" is left out: "one of the officials said"). */
-const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'with', 'by', 'for', 'to', 'into', 'during', 'after', 'before', 'about', 'under', 'over', 'through', 'via', 'against', 'between', 'among', 'without', 'within']);
+const PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'from',
+  'with',
+  'by',
+  'for',
+  'to',
+  'into',
+  'during',
+  'after',
+  'before',
+  'about',
+  'under',
+  'over',
+  'through',
+  'via',
+  'against',
+  'between',
+  'among',
+  'without',
+  'within',
+]);
 
 // "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
 function skipParenthesis(tokens: Token[], close: number): number {
@@ -146,11 +183,52 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
 /** "R-Ky", "D-N.Y": a legislator's party and state. */
 const PARTY_TAG = /^[RDI]-[A-Z]/;
 
-const INSERTED_ADVERBS = new Set(['however', 'though', 'meanwhile', 'too', 'also', 'instead', 'nonetheless', 'nevertheless', 'therefore', 'moreover', 'furthermore', 'indeed', 'meantime', 'separately', 'likewise', 'similarly', 'then', 'now', 'later', 'earlier']);
+const INSERTED_ADVERBS = new Set([
+  'however',
+  'though',
+  'meanwhile',
+  'too',
+  'also',
+  'instead',
+  'nonetheless',
+  'nevertheless',
+  'therefore',
+  'moreover',
+  'furthermore',
+  'indeed',
+  'meantime',
+  'separately',
+  'likewise',
+  'similarly',
+  'then',
+  'now',
+  'later',
+  'earlier',
+]);
 
 /** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
-const opensClause = (t: Token | undefined): boolean => Boolean(t && t.word && !t.cap && (RELATIVES.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
-const PARTICIPLES_IRREGULAR = new Set(['sent', 'known', 'written', 'given', 'taken', 'shown', 'seen', 'chosen', 'found', 'told', 'brought', 'caught', 'set', 'put', 'hit', 'cut', 'run', 'done']);
+const opensClause = (t: Token | undefined): boolean =>
+  Boolean(t && t.word && !t.cap && (RELATIVES.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
+const PARTICIPLES_IRREGULAR = new Set([
+  'sent',
+  'known',
+  'written',
+  'given',
+  'taken',
+  'shown',
+  'seen',
+  'chosen',
+  'found',
+  'told',
+  'brought',
+  'caught',
+  'set',
+  'put',
+  'hit',
+  'cut',
+  'run',
+  'done',
+]);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
@@ -159,7 +237,12 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (!first || !first.word) return null;
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
-  if ((weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
+  if (
+    (weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) &&
+    !TITLES.has(first.lower) &&
+    !DETERMINERS.has(first.lower)
+  )
+    return null;
   // "At Monday’s debate", "With Democratic leaders …", "That’s when she …": not a subject.
   if (first.cap && NOT_NAME_WORDS.has(bareWord(first.lower)) && !TITLES.has(first.lower) && !DETERMINERS.has(first.lower)) return null;
   let to = start;
@@ -182,8 +265,23 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
       if (!roleOf && (NAME_CONNECTORS.has(t.lower) ? !(tokens[to + 1]?.cap && tokens[to - 1]?.cap) : PHRASE_BREAKERS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower))) break;
       // "the younger Mr. Trump": a modifier right before a name; "The book accuses Bob" is a verb.
       // "said retired neurosurgeon Ben Carson": so is a description right before a name.
-      const beforeName = isNounLike(t) && !SPEECH_VERBS.has(t.lower) && Boolean(tokens[to + 1]?.cap && !tokens[to + 1]!.initial) && (strong || (to === start + 1 && DETERMINERS.has(tokens[start]!.lower)));
-      if (!roleOf && !beforeName && !isRoleNoun(t.lower) && !SOURCE_NOUNS.has(t.lower) && !isAdjectiveLike(t) && !NAME_CONNECTORS.has(t.lower) && !(strong && isNounLike(t) && isHeadAt(tokens, to)) && !afterRoleOf(tokens, to) && !modifiesHead(tokens, to, start)) break;
+      const beforeName =
+        isNounLike(t) &&
+        !SPEECH_VERBS.has(t.lower) &&
+        Boolean(tokens[to + 1]?.cap && !tokens[to + 1]!.initial) &&
+        (strong || (to === start + 1 && DETERMINERS.has(tokens[start]!.lower)));
+      if (
+        !roleOf &&
+        !beforeName &&
+        !isRoleNoun(t.lower) &&
+        !SOURCE_NOUNS.has(t.lower) &&
+        !isAdjectiveLike(t) &&
+        !NAME_CONNECTORS.has(t.lower) &&
+        !(strong && isNounLike(t) && isHeadAt(tokens, to)) &&
+        !afterRoleOf(tokens, to) &&
+        !modifiesHead(tokens, to, start)
+      )
+        break;
     }
     to++;
   }
@@ -206,7 +304,50 @@ function modifiesHead(tokens: Token[], k: number, start: number): boolean {
 }
 
 /** Modifiers of a role: "senior", "former", "presidential", "top". */
-const MODIFIERS = new Set(['top', 'former', 'retired', 'outgoing', 'acting', 'leading', 'ranking', 'presumptive', 'incoming', 'elected', 'longtime', 'veteran', 'chief', 'deputy', 'vice', 'foreign', 'prime', 'general', 'press', 'campaign', 'state', 'defense', 'defence', 'interior', 'finance', 'justice', 'health', 'white', 'house', 'party', 'government', 'city', 'police', 'military', 'security', 'intelligence', 'senior', 'junior', 'local', 'federal', 'national', 'opposition']);
+const MODIFIERS = new Set([
+  'top',
+  'former',
+  'retired',
+  'outgoing',
+  'acting',
+  'leading',
+  'ranking',
+  'presumptive',
+  'incoming',
+  'elected',
+  'longtime',
+  'veteran',
+  'chief',
+  'deputy',
+  'vice',
+  'foreign',
+  'prime',
+  'general',
+  'press',
+  'campaign',
+  'state',
+  'defense',
+  'defence',
+  'interior',
+  'finance',
+  'justice',
+  'health',
+  'white',
+  'house',
+  'party',
+  'government',
+  'city',
+  'police',
+  'military',
+  'security',
+  'intelligence',
+  'senior',
+  'junior',
+  'local',
+  'federal',
+  'national',
+  'opposition',
+]);
 const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
@@ -221,7 +362,37 @@ export function weakCapital(tokens: Token[], k: number): boolean {
 }
 
 /** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
-const PARTICIPLE_OBJECTS = new Set(['that', 'one', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'to', 'by', 'with', 'about', 'on', 'in', 'at', 'for', 'from', 'after', 'before', 'during', 'under', 'as', 'into', 'through', 'over', 'up', 'out']);
+const PARTICIPLE_OBJECTS = new Set([
+  'that',
+  'one',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'to',
+  'by',
+  'with',
+  'about',
+  'on',
+  'in',
+  'at',
+  'for',
+  'from',
+  'after',
+  'before',
+  'during',
+  'under',
+  'as',
+  'into',
+  'through',
+  'over',
+  'up',
+  'out',
+]);
 
 /** First word of a sentence, also after a quote that ended one: `… “wasn’t good.” Adding, …`. */
 const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initial || (/^[”"']$/.test(tokens[k - 1]?.text ?? '') && /^[.!?]$/.test(tokens[k - 2]?.text ?? ''));
@@ -271,7 +442,8 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
 }
 
 /** "Dmitry Peskov", "the Kremlin spokesman": a name or a role noun ends the phrase. */
-const endsInName = (tokens: Token[], p: Phrase): boolean => tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower) || (tokens[p.to - 1]!.text === '.' && isAbbreviationBefore(tokens, p.to - 1));
+const endsInName = (tokens: Token[], p: Phrase): boolean =>
+  tokens[p.to - 1]!.cap || tokens[p.to - 1]!.text === ')' || ROLE_NOUNS.has(tokens[p.to - 1]!.lower) || (tokens[p.to - 1]!.text === '.' && isAbbreviationBefore(tokens, p.to - 1));
 
 function hasName(tokens: Token[], p: Phrase): boolean {
   for (let k = p.from; k < p.to; k++) {

@@ -26,7 +26,10 @@ export function findQuotes(text: string, paragraphs: Span[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   const wireDoubles = WIRE_DOUBLE_OPEN.test(text);
   const lines = paragraphs.flatMap((para) => splitLines(text, para)).map((line) => ({ line, marks: lineMarks(text, line, wireDoubles) }));
-  const singleStyle = quotesInSingles(text, lines.map((l) => l.marks));
+  const singleStyle = quotesInSingles(
+    text,
+    lines.map((l) => l.marks),
+  );
   let carried: Carried = null;
   for (const { line, marks } of lines) {
     const from = quotes.length;

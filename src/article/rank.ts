@@ -19,10 +19,12 @@ const QUOTE_LEAD = /^['"\u2018\u201c]/;
 
 /** Function words: they carry no topic, so they neither link sentences nor make them central. */
 const STOP = new Set(
-  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
     'he she they we i you his her their our my your him them us me who whom which what when where why how not no ' +
     'has have had do does did will would can could should may might must said says say told also than then there ' +
-    'so such about into over after before more most some any all one up out just new s t').split(' '),
+    'so such about into over after before more most some any all one up out just new s t'
+  ).split(' '),
 );
 
 /** A sentence with what ranking needs: its content words and its score. */

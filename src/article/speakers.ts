@@ -146,7 +146,17 @@ function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null
   const key = fold(m.text);
   let e = ctx.phrases.get(key);
   if (!e) {
-    e = { index: -1, name: m.text.replace(/^(The|A|An)\b/, (d) => d.toLowerCase()), words: key.split(' '), aliases: new Set(), roles: new Set(), organization: m.organization, gender: m.gender, person: !m.organization, positions: [m.start] };
+    e = {
+      index: -1,
+      name: m.text.replace(/^(The|A|An)\b/, (d) => d.toLowerCase()),
+      words: key.split(' '),
+      aliases: new Set(),
+      roles: new Set(),
+      organization: m.organization,
+      gender: m.gender,
+      person: !m.organization,
+      positions: [m.start],
+    };
     ctx.phrases.set(key, e);
   }
   return e;
@@ -190,13 +200,16 @@ function lastIndexBefore(timeline: { at: number }[], offset: number): number {
   return partitionPoint(timeline, (e) => e.at < offset) - 1;
 }
 
-
 /** How far apart two quotes of one speaker may be in a paragraph with no new attribution. */
 const CONTINUATION_MAX_CHARS = 400;
 /** The most an attribution clause between a quote and the next paragraph's may hold. */
 const ATTRIBUTION_TAIL_MAX_CHARS = 80;
 
-const hasOrgWord = (name: string): boolean => name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w));
+const hasOrgWord = (name: string): boolean =>
+  name
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => ORG_WORDS.has(w));
 
 function sameParagraph(text: string, a: QuoteSpan, b: QuoteSpan): boolean {
   return !/\n\s*\n/.test(text.slice(a.outerEnd, b.outerStart));
@@ -214,7 +227,11 @@ function continues(ctx: Context, prev: QuoteSpan, next: QuoteSpan): boolean {
 }
 
 function idOf(e: Entity): string {
-  return fold(e.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+  return (
+    fold(e.name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'unknown'
+  );
 }
 
 // "Bill de Blasio" is "de Blasio", not "Blasio".

@@ -95,5 +95,8 @@ function ampersandNames(text: string, from: number): Mention[] {
 
 /** Strips brackets, possessives and stray punctuation: "[Putin]" → "Putin", "Turkey’s" → "Turkey". */
 export function clean(name: string): string {
-  return name.replace(/^[\s[("'“‘]+|[\s\])"'”’.,;:!?]+$/g, '').replace(/['’]s$/, '').replace(/\s+/g, ' ');
+  return name
+    .replace(/^[\s[("'“‘]+|[\s\])"'”’.,;:!?]+$/g, '')
+    .replace(/['’]s$/, '')
+    .replace(/\s+/g, ' ');
 }

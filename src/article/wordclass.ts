@@ -12,9 +12,32 @@ const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<str
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific', 'Place', 'Country', 'City', 'Region', 'Organization', 'ProperNoun']);
 /** Parts of speech no person is named by: adverbs, numbers, determiners, verb forms, adjectives. */
 const FUNCTION_TAGS = new Set([
-  'Adverb', 'Determiner', 'Value', 'TextValue', 'Cardinal', 'Ordinal', 'Participle', 'Gerund', 'PastTense', 'Infinitive',
-  'PresentTense', 'Modal', 'Auxiliary', 'Copula', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Adjective',
-  'Comparative', 'Superlative', 'Duration', 'Demonym', 'Expression', 'Negative', 'Plural',
+  'Adverb',
+  'Determiner',
+  'Value',
+  'TextValue',
+  'Cardinal',
+  'Ordinal',
+  'Participle',
+  'Gerund',
+  'PastTense',
+  'Infinitive',
+  'PresentTense',
+  'Modal',
+  'Auxiliary',
+  'Copula',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'QuestionWord',
+  'Adjective',
+  'Comparative',
+  'Superlative',
+  'Duration',
+  'Demonym',
+  'Expression',
+  'Negative',
+  'Plural',
 ]);
 /** Nouns of a person's description that stand before a name: "Councillor", "Texan", "Former". */
 const DESCRIPTOR_TAGS = new Set(['Adjective', 'Demonym', 'Actor']);

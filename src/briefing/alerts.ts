@@ -57,8 +57,7 @@ export const ALERT_DRAIN_MS = 8_000;
 export const alertNonce = (followId: number, articleId: number): string => `q${followId.toString(36)}.${articleId.toString(36)}`;
 
 /** The nonce of a channel's summary for an hour. */
-export const summaryNonce = (channelId: string, hour: number): string =>
-  `s${createHash('sha256').update(`${channelId}:${hour}`).digest('base64url').slice(0, 24)}`;
+export const summaryNonce = (channelId: string, hour: number): string => `s${createHash('sha256').update(`${channelId}:${hour}`).digest('base64url').slice(0, 24)}`;
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -220,11 +219,12 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       if (stopped) return;
       const { channelId, hour } = listed[0]!;
       // The hour's rows, all claimed at once: another process summarizing it has them leased
-      const entries = follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() })
-        .sort((a, b) => a.articleId - b.articleId || a.followId - b.followId);
+      const entries = follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() }).sort((a, b) => a.articleId - b.articleId || a.followId - b.followId);
       if (entries.length === 0) continue;
       const summary: AlertSummary = {
-        channelId, hour, perHour,
+        channelId,
+        hour,
+        perHour,
         alerts: entries.map((e) => ({
           speaker: speakerOf(e),
           articleId: e.articleId,
@@ -270,18 +270,20 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     }
   }
 
-  const resume = (): Promise<void> => enqueue(async () => {
-    try {
-      await postPending();
-      if (!stopped) await summarize();
-    } finally {
-      if (!stopped) wakeForNext();
-    }
-  });
+  const resume = (): Promise<void> =>
+    enqueue(async () => {
+      try {
+        await postPending();
+        if (!stopped) await summarize();
+      } finally {
+        if (!stopped) wakeForNext();
+      }
+    });
 
   return {
     articleSaved(articleId) {
-      const entries = follows.matchArticle(articleId)
+      const entries = follows
+        .matchArticle(articleId)
         .filter((m) => visibility.isVisibleTo(m.follow.guildId, articleId))
         .map((m) => ({ followId: m.follow.id, articleId, channelId: m.follow.channelId }));
       if (entries.length === 0) return 0;

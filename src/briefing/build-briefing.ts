@@ -103,7 +103,8 @@ export function newArticleIds(stores: BriefingStores, guildId: string, now: Date
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
   // Only what this server sees (its own collection, and the shared one unless it hides it), and what its filters let through
-  const ids = stores.articles.articlesSince({ guildId }, since)
+  const ids = stores.articles
+    .articlesSince({ guildId }, since)
     .filter((a) => a.addedAt <= nowMs && !covered.has(a.id) && passesFilters(stores, guildId, a.id))
     .map((a) => a.id);
   return { ids, since };

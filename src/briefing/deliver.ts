@@ -161,7 +161,11 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     if (nowMs() >= job.deadlineAt) {
       const complete = posted.total > 0 && posted.parts.size >= posted.total;
       if (complete) return settle(job, { status: 'sent', messageIds: [...posted.parts.values()] });
-      return settle(job, { status: 'failed', messageIds: [...posted.parts.values()], error: job.error ? `the day ended before it could be posted; last error: ${job.error}` : 'the day was over before it could be posted' });
+      return settle(job, {
+        status: 'failed',
+        messageIds: [...posted.parts.values()],
+        error: job.error ? `the day ended before it could be posted; last error: ${job.error}` : 'the day was over before it could be posted',
+      });
     }
     // Rebuilt as of the job's creation, so every attempt renders the same parts
     const briefing = briefingOf(stores, guildId, job.articleIds, new Date(job.createdAt), shape);
@@ -279,13 +283,15 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   async function resumeDue(): Promise<DeliveryOutcome[]> {
     if (draining) return [];
     const due = stores.deliveries.dueDeliveries();
-    return Promise.all(due.map(async (job) => {
-      try {
-        return await attempt(job.guildId, job.localDate);
-      } catch (error) {
-        return unclaimed(job.guildId, job.localDate, error);
-      }
-    }));
+    return Promise.all(
+      due.map(async (job) => {
+        try {
+          return await attempt(job.guildId, job.localDate);
+        } catch (error) {
+          return unclaimed(job.guildId, job.localDate, error);
+        }
+      }),
+    );
   }
 
   async function drain(deadlineMs: number): Promise<{ finished: number; released: number }> {

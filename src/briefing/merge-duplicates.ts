@@ -13,9 +13,53 @@ export interface StoryKey {
 
 // Words every headline may share without being the same story
 const STOPWORDS = new Set([
-  'the', 'and', 'for', 'with', 'from', 'into', 'onto', 'over', 'after', 'before', 'about', 'against', 'amid', 'says', 'said', 'say',
-  'will', 'would', 'could', 'has', 'have', 'had', 'was', 'were', 'are', 'is', 'its', 'his', 'her', 'their', 'this', 'that', 'new',
-  'not', 'but', 'out', 'who', 'what', 'why', 'how', 'than', 'then', 'off', 'per', 'via', 'under', 'between',
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'after',
+  'before',
+  'about',
+  'against',
+  'amid',
+  'says',
+  'said',
+  'say',
+  'will',
+  'would',
+  'could',
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'are',
+  'is',
+  'its',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+  'new',
+  'not',
+  'but',
+  'out',
+  'who',
+  'what',
+  'why',
+  'how',
+  'than',
+  'then',
+  'off',
+  'per',
+  'via',
+  'under',
+  'between',
 ]);
 // Shorter words are mostly particles ("on", "in", "to")
 const WORD_MIN = 3;
@@ -26,12 +70,22 @@ export const OVERLAP_MIN = 0.6;
 
 /** Content words of a headline, folded: "Syria's Idlib" -> ["syria", "idlib"]. */
 export function storyWords(text: string): string[] {
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]s\b/g, '');
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '');
   const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter((w) => w.length >= WORD_MIN && !STOPWORDS.has(w)))];
 }
 
-const quoteKey = (text: string | null): string | null => (text ? text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() || null : null);
+const quoteKey = (text: string | null): string | null =>
+  text
+    ? text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim() || null
+    : null;
 
 /** True when `a` and `b` tell the same story: the same leading quote, or most of the same headline words. */
 export function sameStory(a: StoryKey, b: StoryKey): boolean {

@@ -85,7 +85,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const settings = stores.guilds.getGuildSettings(guildId);
     if (stopped || !settings?.enabled) return;
     const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
-      timezone: settings.timezone, noOverlap: true, name: `briefing:${guildId}`,
+      timezone: settings.timezone,
+      noOverlap: true,
+      name: `briefing:${guildId}`,
     });
     tasks.set(guildId, task);
   };

@@ -12,11 +12,7 @@ export const TEXT_OPTION_MAX = 60;
 
 /** Configures an `article` option: autocompleted, its value an article id. */
 export function articleOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  return option
-    .setName('article')
-    .setDescription('Which article (the latest when left out); start typing a title')
-    .setAutocomplete(true)
-    .setMaxLength(TEXT_OPTION_MAX);
+  return option.setName('article').setDescription('Which article (the latest when left out); start typing a title').setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX);
 }
 
 /** Choices for what the user typed so far; the value is the article id as a string. */
@@ -37,9 +33,7 @@ export type FoundArticle = { ok: true; article: StoredArticle; reading: Reading 
 export function findArticle(articles: ArticleStore, scope: Scope, value: string | null): FoundArticle {
   const article = pick(articles, scope, value?.trim() || null);
   if (!article) {
-    const text = value
-      ? `No article matches “${value}”. Pick one from the list as you type, or see /articles.`
-      : 'The archive is empty. Add an article with /article add first.';
+    const text = value ? `No article matches “${value}”. Pick one from the list as you type, or see /articles.` : 'The archive is empty. Add an article with /article add first.';
     return { ok: false, message: renderNotice(text) };
   }
   const reading = articles.getReading(scope, article.id);

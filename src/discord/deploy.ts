@@ -20,9 +20,7 @@ export class DeployError extends Error {
 /** Replaces the registered commands with `commands` (a bulk overwrite). Returns how many. */
 export async function deployCommands(options: DeployOptions): Promise<number> {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.clientId, options.guildId)
-    : Routes.applicationCommands(options.clientId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.clientId, options.guildId) : Routes.applicationCommands(options.clientId);
   const body = options.commands.map((command) => command.data.toJSON());
   try {
     const registered = (await rest.put(route, { body })) as unknown[];

@@ -10,7 +10,9 @@ const FILTER_OPTION_MAX = 300;
 export function withFilterOptions(sub: SlashCommandSubcommandBuilder, what: string): SlashCommandSubcommandBuilder {
   return sub
     .addStringOption((o) => o.setName('keywords').setDescription(`Only ${what} with one of these words, comma-separated (“${CLEAR_WORD}” clears)`).setMaxLength(FILTER_OPTION_MAX))
-    .addStringOption((o) => o.setName('speakers').setDescription(`Only ${what} quoting one of these people, comma-separated (“${CLEAR_WORD}” clears)`).setMaxLength(FILTER_OPTION_MAX));
+    .addStringOption((o) =>
+      o.setName('speakers').setDescription(`Only ${what} quoting one of these people, comma-separated (“${CLEAR_WORD}” clears)`).setMaxLength(FILTER_OPTION_MAX),
+    );
 }
 
 /** The filter the options ask for: an option left out keeps what `previous` had; "none" clears it. */

@@ -17,7 +17,8 @@ const CLOCK_SKEW_MS = 60_000;
 export function alertPostError(error: unknown, channelId: string): AlertPostError {
   if (error instanceof DiscordAPIError) {
     const detail = `Discord ${error.status}, code ${error.code}: ${error.message}`;
-    const what = error.status === 404 ? `channel ${channelId} no longer exists` : error.status === 403 ? `the bot may not post in channel ${channelId}` : 'Discord refused the message';
+    const what =
+      error.status === 404 ? `channel ${channelId} no longer exists` : error.status === 403 ? `the bot may not post in channel ${channelId}` : 'Discord refused the message';
     // A 429 passes: only the other 4xx are the request itself being refused
     return new AlertPostError(`${what} (${detail})`, error.status >= 400 && error.status < 500 && error.status !== 429, { cause: error });
   }

@@ -70,17 +70,22 @@ export function renderAlertSummary(summary: AlertSummary, nonce?: string): Chann
   const more = summary.alerts.length - lines.length;
   const start = new Date(summary.hour * 3_600_000).toISOString().slice(11, 16);
   return {
-    embeds: fitEmbeds([{
-      color: ALERT_COLOR,
-      title: `${summary.alerts.length} more quote alert${summary.alerts.length === 1 ? '' : 's'}`,
-      description: shorten([
-        `This channel gets at most ${summary.perHour} quote alerts an hour; these came in the hour from ${start} UTC.`,
-        ...lines,
-        ...(more > 0 ? [`… and ${more} more`] : []),
-        'See them with /quotes article:<number>.',
-      ].join('\n'), DESCRIPTION_MAX),
-      ...(nonce ? { footer: { text: alertMarker(nonce) } } : {}),
-    }]),
+    embeds: fitEmbeds([
+      {
+        color: ALERT_COLOR,
+        title: `${summary.alerts.length} more quote alert${summary.alerts.length === 1 ? '' : 's'}`,
+        description: shorten(
+          [
+            `This channel gets at most ${summary.perHour} quote alerts an hour; these came in the hour from ${start} UTC.`,
+            ...lines,
+            ...(more > 0 ? [`… and ${more} more`] : []),
+            'See them with /quotes article:<number>.',
+          ].join('\n'),
+          DESCRIPTION_MAX,
+        ),
+        ...(nonce ? { footer: { text: alertMarker(nonce) } } : {}),
+      },
+    ]),
     allowedMentions: { parse: [] },
   };
 }

@@ -5,9 +5,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { Briefing, BriefingItem, BriefingSource } from '../briefing/build-briefing.js';
-import {
-  CONTENT_MAX, DESCRIPTION_MAX, EMBEDS_MAX, MESSAGE_EMBED_CHARS_MAX, TITLE_MAX, articleDate, fitEmbeds, linkUrl, plain, shorten, type BotMessage,
-} from './render.js';
+import { CONTENT_MAX, DESCRIPTION_MAX, EMBEDS_MAX, MESSAGE_EMBED_CHARS_MAX, TITLE_MAX, articleDate, fitEmbeds, linkUrl, plain, shorten, type BotMessage } from './render.js';
 
 /** A briefing message as posted to a channel: only the chosen role may be mentioned. */
 export interface BriefingPost {
@@ -101,9 +99,7 @@ function heading(briefing: Briefing, key: string): string {
  * one, and `allowedMentions` lets that role ping and nothing else.
  */
 export function renderBriefing(briefing: Briefing, key: string, roleId: string | null = null): BriefingPost[] {
-  const embeds = briefing.items.length
-    ? briefing.items.map(itemEmbed)
-    : [{ description: 'Nothing new since the last briefing.', color: BRIEFING_COLOR }];
+  const embeds = briefing.items.length ? briefing.items.map(itemEmbed) : [{ description: 'Nothing new since the last briefing.', color: BRIEFING_COLOR }];
   const messages = pack(embeds);
   return messages.map((group, index) => {
     const last = group.at(-1)!;

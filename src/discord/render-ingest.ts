@@ -7,9 +7,7 @@ import type { Reading } from '../article/types.js';
 import type { Feed } from '../library/feed-store.js';
 import { NO_FILTER, type ItemFilter } from '../library/filter-store.js';
 import type { SaveOutcome, StoredArticle } from '../library/types.js';
-import {
-  articleLabel, DESCRIPTION_MAX, articleDate, fitEmbeds, FIELD_VALUE_MAX, linkUrl, plain, renderNotice, shorten, type BotMessage,
-} from './render.js';
+import { articleLabel, DESCRIPTION_MAX, articleDate, fitEmbeds, FIELD_VALUE_MAX, linkUrl, plain, renderNotice, shorten, type BotMessage } from './render.js';
 
 const BRAND_COLOR = 0x2f6fdf;
 const WARNING_COLOR = 0xd9822b;
@@ -25,7 +23,10 @@ export interface IngestedView {
 }
 
 const message = (embeds: APIEmbed[], ephemeral = false): BotMessage => ({
-  embeds: fitEmbeds(embeds), components: [], allowedMentions: { parse: [] }, ...(ephemeral ? { ephemeral } : {}),
+  embeds: fitEmbeds(embeds),
+  components: [],
+  allowedMentions: { parse: [] },
+  ...(ephemeral ? { ephemeral } : {}),
 });
 
 const timestamp = (ms: number, style: 'R' | 'f' = 'R'): string => `<t:${Math.floor(ms / 1000)}:${style}>`;
@@ -54,14 +55,16 @@ export function renderIngested(view: IngestedView): BotMessage {
     ...(speakers ? [{ name: 'Speakers', value: speakers }] : []),
   ];
   const verb = view.outcome === 'created' ? 'Added to the archive' : 'Updated in the archive';
-  return message([{
-    title: shorten(title, 256),
-    url: linkUrl(article.url),
-    description: shorten(`${verb}. ${reading.headline ? plain(reading.headline) : ''}`.trim(), DESCRIPTION_MAX),
-    fields,
-    footer: { text: `Article #${article.id} · /quotes article:${article.id} for its quotes` },
-    color: BRAND_COLOR,
-  }]);
+  return message([
+    {
+      title: shorten(title, 256),
+      url: linkUrl(article.url),
+      description: shorten(`${verb}. ${reading.headline ? plain(reading.headline) : ''}`.trim(), DESCRIPTION_MAX),
+      fields,
+      footer: { text: `Article #${article.id} · /quotes article:${article.id} for its quotes` },
+      color: BRAND_COLOR,
+    },
+  ]);
 }
 
 /** Why an article or feed could not be added, and what to do about it; private. */
@@ -74,13 +77,15 @@ export function renderFeedAdded(feed: Feed, title: string | null, itemCount: num
   const name = plain(title ?? feed.url);
   const minutes = Math.round(intervalMs / 60_000);
   const only = filterText(filter);
-  return message([{
-    title: shorten(`Following ${name}`, 256),
-    url: linkUrl(feed.url),
-    description: `${itemCount} item${itemCount === 1 ? '' : 's'} in the feed now. They are stored at the next poll (within ${minutes} min) without being announced; articles that appear after that are announced here.${only ? ` Filter: ${only}.` : ''}`,
-    footer: { text: 'Remove it with /feed remove · see all with /feed list' },
-    color: BRAND_COLOR,
-  }]);
+  return message([
+    {
+      title: shorten(`Following ${name}`, 256),
+      url: linkUrl(feed.url),
+      description: `${itemCount} item${itemCount === 1 ? '' : 's'} in the feed now. They are stored at the next poll (within ${minutes} min) without being announced; articles that appear after that are announced here.${only ? ` Filter: ${only}.` : ''}`,
+      footer: { text: 'Remove it with /feed remove · see all with /feed list' },
+      color: BRAND_COLOR,
+    },
+  ]);
 }
 
 /** "only items with Idlib or Sochi, or quoting Putin"; null for no filter. */
@@ -95,7 +100,9 @@ function feedLine(feed: Feed, filter: ItemFilter): string {
   const name = feed.title ? `[${plain(shorten(feed.title, 80)).replace(/[[\]]/g, '')}](${linkUrl(feed.url) ?? ''})` : plain(feed.url);
   const state = feed.lastError
     ? `⚠️ failing (${feed.failures}× in a row): ${plain(shorten(feed.lastError, 200))}`
-    : feed.lastPolledAt === null ? 'not polled yet' : `ok, polled ${timestamp(feed.lastPolledAt)}`;
+    : feed.lastPolledAt === null
+      ? 'not polled yet'
+      : `ok, polled ${timestamp(feed.lastPolledAt)}`;
   const only = filterText(filter);
   return `${name}\n${state} · next poll ${timestamp(feed.nextPollAt)}${only ? `\nFilter: ${only}` : ''}`;
 }
@@ -115,12 +122,14 @@ export function renderFeedList(feeds: Feed[], filterOf: (feed: Feed) => ItemFilt
     }
     lines.push(line);
   }
-  return message([{
-    title: 'Feeds this server follows',
-    description: lines.join('\n\n'),
-    footer: { text: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}${failing ? ` · ${failing} failing` : ''}` },
-    color: failing ? WARNING_COLOR : BRAND_COLOR,
-  }]);
+  return message([
+    {
+      title: 'Feeds this server follows',
+      description: lines.join('\n\n'),
+      footer: { text: `${feeds.length} feed${feeds.length === 1 ? '' : 's'}${failing ? ` · ${failing} failing` : ''}` },
+      color: failing ? WARNING_COLOR : BRAND_COLOR,
+    },
+  ]);
 }
 
 /** New articles from a feed, for the poller to post in the feed's channel. */
@@ -138,10 +147,12 @@ export function renderFeedArticles(feed: Feed, articles: StoredArticle[]): BotMe
     }
     description += (description ? '\n' : '') + line;
   }
-  return message([{
-    title: shorten(`New from ${plain(feed.title ?? feed.url)}`, 256),
-    description,
-    footer: { text: '/headline, /quotes and /facts take the article number' },
-    color: BRAND_COLOR,
-  }]);
+  return message([
+    {
+      title: shorten(`New from ${plain(feed.title ?? feed.url)}`, 256),
+      description,
+      footer: { text: '/headline, /quotes and /facts take the article number' },
+      color: BRAND_COLOR,
+    },
+  ]);
 }

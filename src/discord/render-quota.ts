@@ -18,7 +18,9 @@ export function renderQuotaRefusal(refusal: Extract<QuotaClaim, { ok: false }>):
   const when = `Try again <t:${seconds}:R> (at <t:${seconds}:t>).`;
   const articles = `${refusal.limit} article${refusal.limit === 1 ? '' : 's'}`;
   const window = windowText(refusal.windowMs);
-  return renderNotice(refusal.scope === 'member'
-    ? `You have added ${articles} in the last ${window}, the most one member may add in that time. ${when}`
-    : `This server has added ${articles} in the last ${window}, the most it may add in a day. ${when}`);
+  return renderNotice(
+    refusal.scope === 'member'
+      ? `You have added ${articles} in the last ${window}, the most one member may add in that time. ${when}`
+      : `This server has added ${articles} in the last ${window}, the most it may add in a day. ${when}`,
+  );
 }

@@ -195,11 +195,16 @@ export function renderFacts(article: StoredArticle, reading: Reading): BotMessag
     ['Dates', dates],
     ['Numbers', facts.numbers.map(plain)],
   ];
-  const fields = lists
-    .filter(([, items]) => items.length > 0)
-    .map(([name, items]) => ({ name, value: listValue(items, FIELD_VALUE_MAX), inline: name !== 'Dates' }));
-  const description = facts.key.length ? listValue(facts.key.map((k) => `• ${plain(k)}`), DESCRIPTION_MAX) : 'No key facts found in this article.';
-  return message([{ title: `Key facts: ${plain(titleOf(article, reading))}`, url: linkUrl(article.url), description, fields, footer: { text: `Article #${article.id}` }, color: BRAND_COLOR }]);
+  const fields = lists.filter(([, items]) => items.length > 0).map(([name, items]) => ({ name, value: listValue(items, FIELD_VALUE_MAX), inline: name !== 'Dates' }));
+  const description = facts.key.length
+    ? listValue(
+        facts.key.map((k) => `• ${plain(k)}`),
+        DESCRIPTION_MAX,
+      )
+    : 'No key facts found in this article.';
+  return message([
+    { title: `Key facts: ${plain(titleOf(article, reading))}`, url: linkUrl(article.url), description, fields, footer: { text: `Article #${article.id}` }, color: BRAND_COLOR },
+  ]);
 }
 
 function quoteLine(quote: QuoteGroup['quotes'][number]): { text: string; shortened: boolean } {
@@ -240,7 +245,10 @@ export function renderArticleList(view: ArticleListView): BotMessage {
     return `\`#${article.id}\` ${linked}${date ? ` · ${date}` : ''}`;
   });
   const heading = view.search ? `Articles matching “${plain(view.search)}”` : 'Articles in the archive';
-  const footer = [view.pageCount > 1 ? `Page ${view.page + 1}/${view.pageCount}` : null, `${view.total}${view.capped ? '+' : ''} article${view.total === 1 && !view.capped ? '' : 's'}`].filter(Boolean);
+  const footer = [
+    view.pageCount > 1 ? `Page ${view.page + 1}/${view.pageCount}` : null,
+    `${view.total}${view.capped ? '+' : ''} article${view.total === 1 && !view.capped ? '' : 's'}`,
+  ].filter(Boolean);
   const description = lines.length ? listValue(lines, DESCRIPTION_MAX) : 'No articles found. Add some with /article add, or try another search.';
   return message([{ title: heading, description, footer: { text: footer.join(' · ') }, color: BRAND_COLOR }]);
 }

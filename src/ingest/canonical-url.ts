@@ -2,8 +2,27 @@
 
 // Parameters that only say who sent the reader; the page is the same without them.
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
-  '_ga', '_gl', 'ref_src', 'ref_url', 'cmpid', 'ocid', 'smid', 'sr_share', 'at_medium', 'at_campaign',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'ocid',
+  'smid',
+  'sr_share',
+  'at_medium',
+  'at_campaign',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
 

@@ -38,7 +38,8 @@ function isKnownCharset(label: string): boolean {
 const NATIVE_WINDOWS_1252 = new TextDecoder('windows-1252').decode(new Uint8Array([0x93])) === '\u201c';
 
 // windows-1252 bytes 0x80–0x9F, for the runtimes above
-const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /** Decodes the body with TextDecoder; a BOM is dropped, bad bytes become U+FFFD rather than an error. */

@@ -16,7 +16,11 @@ const BROTLI_OPTIONS = { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: c
 
 /** The codings of a Content-Encoding header, in the order the server applied them. */
 export function contentCodings(header: string | undefined): string[] {
-  return (header ?? '').toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'identity');
+  return (header ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
 }
 
 /** "deflate" is meant to be zlib-wrapped, but some servers send it raw; the first byte tells. */

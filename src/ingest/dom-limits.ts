@@ -17,7 +17,10 @@ export type DomLimitCode = 'TOO_DEEP' | 'TOO_MANY_ELEMENTS';
 /** The markup is over a limit; `code` says which. */
 export class DomLimitError extends Error {
   override name = 'DomLimitError';
-  constructor(readonly code: DomLimitCode, message: string) {
+  constructor(
+    readonly code: DomLimitCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,7 +39,35 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe
 // `<p>a<p>b` and `<li>a<li>b` are siblings: an open one of these closes when its like opens
 const CLOSED_BY_SIBLING = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'rb', 'rt', 'rp', 'thead', 'tbody', 'tfoot']);
 // A paragraph ends where one of these starts
-const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'figure', 'details']);
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'div',
+  'dl',
+  'fieldset',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+  'figure',
+  'details',
+]);
 
 const TAG = /<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>/g;
 

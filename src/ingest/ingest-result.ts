@@ -8,13 +8,24 @@ import { FetchError, FetchLimitError, FetchRefusedError, HttpStatusError } from 
 
 export type IngestErrorCode =
   // the input itself
-  | 'EMPTY_TEXT' | 'BINARY' | 'INVALID_UTF8' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'NOT_FOUND'
+  | 'EMPTY_TEXT'
+  | 'BINARY'
+  | 'INVALID_UTF8'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
+  | 'NOT_FOUND'
   // over a reader's limit
-  | 'TOO_DEEP' | 'TOO_MANY_ELEMENTS' | 'TIMEOUT' | 'OUT_OF_MEMORY'
+  | 'TOO_DEEP'
+  | 'TOO_MANY_ELEMENTS'
+  | 'TIMEOUT'
+  | 'OUT_OF_MEMORY'
   // what the reader found
-  | 'NO_ARTICLE' | 'NOT_A_FEED'
+  | 'NO_ARTICLE'
+  | 'NOT_A_FEED'
   // the web
-  | 'FETCH_REFUSED' | 'HTTP_STATUS' | 'FETCH_FAILED'
+  | 'FETCH_REFUSED'
+  | 'HTTP_STATUS'
+  | 'FETCH_FAILED'
   // a bug, or the reader shut down mid-way
   | 'READ_FAILED';
 

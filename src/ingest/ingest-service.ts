@@ -44,9 +44,7 @@ export interface Attachment {
 }
 
 /** A feed fetched for polling or checking: unchanged since the validators, or its items. */
-export type FeedDocument =
-  | { notModified: true }
-  | { notModified: false; feed: ParsedFeed; etag: string | null; lastModified: string | null };
+export type FeedDocument = { notModified: true } | { notModified: false; feed: ParsedFeed; etag: string | null; lastModified: string | null };
 
 export interface IngestService {
   /** A local `.txt`, `.md` or `.html` file; its source is the absolute path. */
@@ -130,7 +128,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (doc.notModified) return refusal('FETCH_FAILED', `the server answered 304 without a cached copy: ${key}`, false);
     const finalUrl = canonicalUrl(doc.url);
     // A page served as text/plain is still a page
-    if ((doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') && !looksLikeHtml(doc.text)) return storeText(finalUrl ?? key, finalUrl, doc.text, {}, destination);
+    if ((doc.contentType === 'text/plain' || doc.contentType === 'text/markdown') && !looksLikeHtml(doc.text))
+      return storeText(finalUrl ?? key, finalUrl, doc.text, {}, destination);
     const page = await reader.extract(doc.text, doc.url);
     if (!page.ok) return page;
     // A canonical link pointing elsewhere may name an article the archive already has

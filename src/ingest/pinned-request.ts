@@ -18,9 +18,7 @@ export interface ResolvedAddress {
 export function pinnedLookup(host: string, addresses: readonly ResolvedAddress[]): LookupFunction {
   return (hostname, options, callback) => {
     const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family ?? 0);
-    const answer: LookupAddress[] = addresses
-      .filter((a) => hostname === host && (family === 0 || a.family === family))
-      .map(({ address, family }) => ({ address, family }));
+    const answer: LookupAddress[] = addresses.filter((a) => hostname === host && (family === 0 || a.family === family)).map(({ address, family }) => ({ address, family }));
     if (answer.length === 0) {
       const error: NodeJS.ErrnoException = new Error(`no checked address for ${hostname}`);
       error.code = 'ENOTFOUND';
@@ -43,14 +41,18 @@ export interface PinnedRequestOptions {
 export function pinnedRequest(url: URL, addresses: readonly ResolvedAddress[], options: PinnedRequestOptions): Promise<IncomingMessage> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'GET',
-      headers: options.headers,
-      signal: options.signal,
-      lookup: pinnedLookup(url.hostname, addresses),
-      // A fresh agent per request: no pooled socket outlives the check that allowed it
-      agent: false,
-    }, resolve);
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        headers: options.headers,
+        signal: options.signal,
+        lookup: pinnedLookup(url.hostname, addresses),
+        // A fresh agent per request: no pooled socket outlives the check that allowed it
+        agent: false,
+      },
+      resolve,
+    );
     req.on('error', reject);
     req.end();
   });

@@ -78,14 +78,15 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   pool.on('error', (error: unknown) => options.log?.(`read worker failed: ${error instanceof Error ? error.message : String(error)}`));
   let closed = false;
   const limit = limitConcurrency(options.workers);
-  const run = (task: ReadTask): Promise<Outcome<unknown>> => limit(async () => {
-    if (closed) return refusal('READ_FAILED', 'the reader was shut down', false);
-    try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as Outcome<unknown>;
-    } catch (error) {
-      return lost(error, options, closed);
-    }
-  });
+  const run = (task: ReadTask): Promise<Outcome<unknown>> =>
+    limit(async () => {
+      if (closed) return refusal('READ_FAILED', 'the reader was shut down', false);
+      try {
+        return (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as Outcome<unknown>;
+      } catch (error) {
+        return lost(error, options, closed);
+      }
+    });
   return {
     ...readerOf(run),
     async close() {

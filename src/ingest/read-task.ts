@@ -14,9 +14,7 @@ import { refusal, type IngestError, type Outcome } from './ingest-result.js';
 export type ReadText = (text: string, meta: ArticleMeta) => Result<Reading>;
 
 export type ReadTask =
-  | { kind: 'read'; text: string; meta: ArticleMeta }
-  | { kind: 'extract'; html: string; pageUrl: string | null }
-  | { kind: 'feed'; xml: string; base: string | undefined };
+  { kind: 'read'; text: string; meta: ArticleMeta } | { kind: 'extract'; html: string; pageUrl: string | null } | { kind: 'feed'; xml: string; base: string | undefined };
 
 export type TaskOutcome<K extends ReadTask['kind']> = Outcome<K extends 'read' ? Reading : K extends 'extract' ? ExtractedPage : ParsedFeed>;
 

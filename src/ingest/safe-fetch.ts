@@ -20,15 +20,25 @@ export const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_REDIRECTS = 5;
 /** What the ingest can read: pages, feeds and plain text. */
 export const ALLOWED_CONTENT_TYPES: readonly string[] = [
-  'text/html', 'application/xhtml+xml', 'application/rss+xml', 'application/atom+xml',
-  'application/xml', 'text/xml', 'text/plain', 'text/markdown',
+  'text/html',
+  'application/xhtml+xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/xml',
+  'text/xml',
+  'text/plain',
+  'text/markdown',
 ];
 const USER_AGENT = 'briefing-bot/0.1 (+https://github.com/briefing)';
 
 /** Base class: anything that went wrong fetching `url`. */
 export class FetchError extends Error {
   override name = 'FetchError';
-  constructor(readonly url: string, readonly reason: string, options?: ErrorOptions) {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
     super(`${reason}: ${url}`, options);
   }
 }
@@ -45,7 +55,10 @@ export class FetchRefusedError extends FetchError {
 /** The server answered with an error status. */
 export class HttpStatusError extends FetchError {
   override name = 'HttpStatusError';
-  constructor(url: string, readonly status: number) {
+  constructor(
+    url: string,
+    readonly status: number,
+  ) {
     super(url, `HTTP ${status}`);
     this.message = `HTTP ${status} from ${url}`;
   }
@@ -57,7 +70,12 @@ export type FetchLimit = 'time' | 'size' | 'redirects' | 'type' | 'encoding';
 /** Over a limit: time, size, redirects or content type. */
 export class FetchLimitError extends FetchError {
   override name = 'FetchLimitError';
-  constructor(url: string, reason: string, readonly limit: FetchLimit, options?: ErrorOptions) {
+  constructor(
+    url: string,
+    reason: string,
+    readonly limit: FetchLimit,
+    options?: ErrorOptions,
+  ) {
     super(url, reason, options);
   }
 }

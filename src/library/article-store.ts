@@ -28,7 +28,9 @@ interface ArticleRow {
 }
 
 const COLUMNS = 'id, source, url, title, date, hash, added_at';
-const A_COLUMNS = COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
+const A_COLUMNS = COLUMNS.split(', ')
+  .map((c) => `a.${c}`)
+  .join(', ');
 // Newest added first: the id grows with every article added, and the table is ordered by it
 const NEWEST = 'ORDER BY id DESC';
 
@@ -112,9 +114,7 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, collec
      JOIN articles a ON a.id = m.id`,
   );
   // The matches from the newest up to the end of what is counted: one walk gives the page and its total
-  const searchIds = db.prepare<[string, number], { id: number }>(
-    'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
-  );
+  const searchIds = db.prepare<[string, number], { id: number }>('SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
   const since = db.prepare<[number], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE added_at >= ? ORDER BY added_at DESC, id DESC`);
   const sinceIn = db.prepare<[number, number], ArticleRow & { linked_at: number }>(
     `SELECT ${A_COLUMNS}, ca.added_at AS linked_at FROM collection_articles ca JOIN articles a ON a.id = ca.article_id
@@ -212,7 +212,10 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, collec
 
   /** The newest matches of a search, rows in newest-first order. */
   function searchRows(match: string, limit: number, offset: number): StoredArticle[] {
-    return searchPage.all(match, limit, offset).map(toStoredArticle).sort((a, b) => b.id - a.id);
+    return searchPage
+      .all(match, limit, offset)
+      .map(toStoredArticle)
+      .sort((a, b) => b.id - a.id);
   }
 
   /** A page of the visible articles, newest first. */

@@ -43,9 +43,7 @@ export function createCollections(db: Database) {
     'INSERT OR IGNORE INTO collection_articles (collection_id, article_id, added_at, added_by) VALUES (?, ?, ?, ?)',
   );
   const dropLink = db.prepare<[number, number]>('DELETE FROM collection_articles WHERE collection_id = ? AND article_id = ?');
-  const addArticles = db.prepare<[number, number, number]>(
-    'UPDATE collections SET article_count = article_count + ?, shared_count = shared_count + ? WHERE id = ?',
-  );
+  const addArticles = db.prepare<[number, number, number]>('UPDATE collections SET article_count = article_count + ?, shared_count = shared_count + ? WHERE id = ?');
   const articleSpeakers = db.prepare<[number], { speaker_id: string; n: number }>(
     'SELECT speaker_id, count(*) AS n FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL GROUP BY speaker_id',
   );
@@ -54,9 +52,7 @@ export function createCollections(db: Database) {
      ON CONFLICT (collection_id, speaker_id) DO UPDATE SET quote_count = quote_count + excluded.quote_count, shared_count = shared_count + excluded.shared_count`,
   );
   const dropEmptySpeaker = db.prepare<[number, string]>('DELETE FROM collection_speakers WHERE collection_id = ? AND speaker_id = ? AND quote_count <= 0');
-  const putQuotes = db.prepare<[number, string, number, number]>(
-    'INSERT OR REPLACE INTO collection_quotes (collection_id, speaker_id, article_id, quotes) VALUES (?, ?, ?, ?)',
-  );
+  const putQuotes = db.prepare<[number, string, number, number]>('INSERT OR REPLACE INTO collection_quotes (collection_id, speaker_id, article_id, quotes) VALUES (?, ?, ?, ?)');
   const dropQuotes = db.prepare<[number]>('DELETE FROM collection_quotes WHERE article_id = ?');
   const dropKeys = db.prepare<[number, string]>('DELETE FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?');
   // Adds the keys the collection lacks and re-ranks the others in one pass; a row whose count did not move is not written

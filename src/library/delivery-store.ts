@@ -27,11 +27,20 @@ interface DeliveryRow {
 function toDelivery(row: DeliveryRow): Delivery {
   const parts = Object.entries(JSON.parse(row.parts) as Record<string, string>).map(([part, id]) => [Number(part), id] as const);
   return {
-    guildId: row.guild_id, localDate: row.local_date, status: row.status as DeliveryStatus,
-    messageIds: JSON.parse(row.message_ids) as string[], error: row.error,
-    articleIds: JSON.parse(row.article_ids) as number[], updatedAt: row.updated_at,
-    owner: row.owner, leaseUntil: row.lease_until, attempts: row.attempts, nextAttemptAt: row.next_attempt_at,
-    deadlineAt: row.deadline_at, createdAt: row.created_at, parts: new Map(parts.sort(([a], [b]) => a - b)),
+    guildId: row.guild_id,
+    localDate: row.local_date,
+    status: row.status as DeliveryStatus,
+    messageIds: JSON.parse(row.message_ids) as string[],
+    error: row.error,
+    articleIds: JSON.parse(row.article_ids) as number[],
+    updatedAt: row.updated_at,
+    owner: row.owner,
+    leaseUntil: row.lease_until,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    deadlineAt: row.deadline_at,
+    createdAt: row.created_at,
+    parts: new Map(parts.sort(([a], [b]) => a - b)),
   };
 }
 
@@ -57,9 +66,7 @@ export function createDeliveryStore(db: Database, now: () => number): DeliverySt
      RETURNING *`,
   );
   // Still the owner means nobody took over, even if the lease ran out meanwhile
-  const renew = db.prepare<[number, string, string, string]>(
-    `UPDATE deliveries SET lease_until = ? WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
-  );
+  const renew = db.prepare<[number, string, string, string]>(`UPDATE deliveries SET lease_until = ? WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`);
   const recordPart = db.prepare<[string, string, string, string, string]>(
     `UPDATE deliveries SET parts = json_set(parts, '$."' || ? || '"', ?) WHERE guild_id = ? AND local_date = ? AND owner = ? AND status = 'pending'`,
   );

@@ -73,9 +73,19 @@ interface FeedRow {
 }
 
 const toFeed = (row: FeedRow): Feed => ({
-  id: row.id, guildId: row.guild_id, url: row.url, title: row.title, channelId: row.channel_id, etag: row.etag,
-  lastModified: row.last_modified, lastError: row.last_error, failures: row.failures, nextPollAt: row.next_poll_at,
-  lastPolledAt: row.last_polled_at, primed: row.primed === 1, addedAt: row.added_at,
+  id: row.id,
+  guildId: row.guild_id,
+  url: row.url,
+  title: row.title,
+  channelId: row.channel_id,
+  etag: row.etag,
+  lastModified: row.last_modified,
+  lastError: row.last_error,
+  failures: row.failures,
+  nextPollAt: row.next_poll_at,
+  lastPolledAt: row.last_polled_at,
+  primed: row.primed === 1,
+  addedAt: row.added_at,
 });
 
 /** The statements over `feeds` and `feed_items`, prepared once. */

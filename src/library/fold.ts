@@ -1,14 +1,14 @@
 /** Letters that NFD does not decompose into a base letter plus a mark. */
 const UNDECOMPOSED: Record<string, string> = {
-  'ı': 'i', // Turkish dotless i: "Yıldırım"
-  'ß': 'ss',
-  'ø': 'o',
-  'ł': 'l',
-  'đ': 'd',
-  'æ': 'ae',
-  'œ': 'oe',
-  'þ': 'th',
-  'ς': 'σ', // final sigma: which form lowercasing gives depends on the next letter
+  ı: 'i', // Turkish dotless i: "Yıldırım"
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ς: 'σ', // final sigma: which form lowercasing gives depends on the next letter
 };
 
 /** Text that NFKD, case folding and the table above all leave as it is, but for ASCII case. */
@@ -20,20 +20,27 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export function fold(text: string): string {
   // Plain ASCII (most names): the same result without the Unicode passes, which cost most of the time
-  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-  return text
-    // NFKD rather than NFD: also "ﬁ" to "fi" and full-width letters to plain ones
-    .normalize('NFKD')
-    // Upper then lower approximates Unicode case folding: "ß" and "SS", "ᾀ" and "ἈΙ" meet
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ıßøłđæœþς]/g, (c) => UNDECOMPOSED[c] ?? c)
-    // "O'Brien" is one word, not "o brien"
-    .replace(/['’ʼ`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  if (PRINTABLE_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return (
+    text
+      // NFKD rather than NFD: also "ﬁ" to "fi" and full-width letters to plain ones
+      .normalize('NFKD')
+      // Upper then lower approximates Unicode case folding: "ß" and "SS", "ᾀ" and "ἈΙ" meet
+      .toUpperCase()
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[ıßøłđæœþς]/g, (c) => UNDECOMPOSED[c] ?? c)
+      // "O'Brien" is one word, not "o brien"
+      .replace(/['’ʼ`]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** The words of `fold(text)`. */

@@ -127,8 +127,18 @@ interface QuotedRow {
 
 const toFollow = (r: FollowRow): Follow => ({ id: r.id, guildId: r.guild_id, name: r.name, channelId: r.channel_id, roleId: r.role_id, addedAt: r.added_at });
 const toAlert = (r: AlertRow): AlertEntry => ({
-  followId: r.follow_id, articleId: r.article_id, channelId: r.channel_id, hour: r.hour, status: r.status, messageId: r.message_id, error: r.error,
-  owner: r.owner, leaseUntil: r.lease_until, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
+  followId: r.follow_id,
+  articleId: r.article_id,
+  channelId: r.channel_id,
+  hour: r.hour,
+  status: r.status,
+  messageId: r.message_id,
+  error: r.error,
+  owner: r.owner,
+  leaseUntil: r.lease_until,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  createdAt: r.created_at,
 });
 // Oldest first, so a backlog drains in order; the partial index serves it
 const DUE_BATCH = 100;
@@ -149,11 +159,8 @@ export function createFollowStore(db: Database): FollowStore {
   );
   // The index on key serves the IN list, the one on surname the "same surname" candidates
   const candidates = (keys: string[], surname: string): FollowRow[] =>
-    db.prepare<string[], FollowRow>(`SELECT * FROM follows WHERE key IN (${keys.map(() => '?').join(', ')}) UNION SELECT * FROM follows WHERE surname = ?`)
-      .all(...keys, surname);
-  const used = db.prepare<[string, number], { n: number }>(
-    "SELECT count(*) AS n FROM alerts WHERE channel_id = ? AND hour = ? AND status IN ('pending', 'sent', 'failed')",
-  );
+    db.prepare<string[], FollowRow>(`SELECT * FROM follows WHERE key IN (${keys.map(() => '?').join(', ')}) UNION SELECT * FROM follows WHERE surname = ?`).all(...keys, surname);
+  const used = db.prepare<[string, number], { n: number }>("SELECT count(*) AS n FROM alerts WHERE channel_id = ? AND hour = ? AND status IN ('pending', 'sent', 'failed')");
   const log = db.prepare<[number, number, string, number, AlertStatus, number, number, number]>(
     'INSERT OR IGNORE INTO alerts (follow_id, article_id, channel_id, hour, status, updated_at, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -169,9 +176,7 @@ export function createFollowStore(db: Database): FollowStore {
      RETURNING *`,
   );
   // Still the owner means nobody took over, even if the lease ran out meanwhile
-  const renew = db.prepare<[number, number, number, string]>(
-    "UPDATE alerts SET lease_until = ? WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'",
-  );
+  const renew = db.prepare<[number, number, number, string]>("UPDATE alerts SET lease_until = ? WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'");
   const finish = db.prepare<[string, string | null, string | null, number, number, number, string]>(
     `UPDATE alerts SET status = ?, message_id = ?, error = ?, updated_at = ?, owner = NULL, lease_until = 0
      WHERE follow_id = ? AND article_id = ? AND owner = ? AND status = 'pending'`,
@@ -228,7 +233,8 @@ export function createFollowStore(db: Database): FollowStore {
     const created: AlertEntry[] = [];
     for (const e of entries) {
       const status: AlertStatus = used.get(e.channelId, window.hour)!.n < window.perHour ? 'pending' : 'held';
-      if (log.run(e.followId, e.articleId, e.channelId, window.hour, status, window.now, window.now, window.now).changes === 1) created.push(toAlert(one.get(e.followId, e.articleId)!));
+      if (log.run(e.followId, e.articleId, e.channelId, window.hour, status, window.now, window.now, window.now).changes === 1)
+        created.push(toAlert(one.get(e.followId, e.articleId)!));
     }
     return created;
   });

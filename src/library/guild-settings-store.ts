@@ -13,8 +13,13 @@ interface SettingsRow {
 
 function toSettings(row: SettingsRow): GuildSettings {
   return {
-    guildId: row.guild_id, channelId: row.channel_id, time: row.time, timezone: row.timezone,
-    roleId: row.role_id, postWhenEmpty: row.post_when_empty === 1, enabled: row.enabled === 1,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    roleId: row.role_id,
+    postWhenEmpty: row.post_when_empty === 1,
+    enabled: row.enabled === 1,
   };
 }
 

@@ -194,8 +194,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX additions_guild ON additions (guild_id, added_at);
       CREATE INDEX additions_member ON additions (guild_id, user_id, added_at);
       `,
-    },
-    {
+  },
+  {
     // Issue 12: a delivery is a leased job.
     // Added columns only, so every delivery already logged keeps its status and ids
     name: 'deliveries as leased jobs',

@@ -19,9 +19,7 @@ export interface QuotaRequest {
 }
 
 /** A slot taken (`id`, to give back if nothing was added), or which bound refused and when a slot frees. */
-export type QuotaClaim =
-  | { ok: true; id: number }
-  | { ok: false; scope: 'member' | 'guild'; limit: number; windowMs: number; retryAt: number };
+export type QuotaClaim = { ok: true; id: number } | { ok: false; scope: 'member' | 'guild'; limit: number; windowMs: number; retryAt: number };
 
 export interface QuotaStore {
   /** What `claim` would answer now, without taking a slot: a refusal can be said before any work starts. */

@@ -35,7 +35,6 @@ const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
 /** Letters of the query's start that pick its head bucket. */
 const TYPO_HEAD_LENGTH = 2;
 
-
 /** Edits allowed for "did you mean": one typo in a short name, up to three in a long one. */
 export function typoBudget(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
@@ -60,15 +59,26 @@ interface QuoteRow {
 function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
   const mention = row.mention_text === null ? null : { text: row.mention_text, start: row.mention_start ?? 0, end: row.mention_end ?? 0 };
   return {
-    text: row.text, kind: row.kind as QuoteKind, start: row.start, end: row.end,
-    outerStart: row.outer_start, outerEnd: row.outer_end, continued: row.continued === 1,
+    text: row.text,
+    kind: row.kind as QuoteKind,
+    start: row.start,
+    end: row.end,
+    outerStart: row.outer_start,
+    outerEnd: row.outer_end,
+    continued: row.continued === 1,
     speaker: speaker ? { id: speaker.id, name: speaker.name, mention } : null,
   };
 }
 
 const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
 type JoinedRow = QuoteRow & {
-  a_id: number; source: string; url: string | null; title: string | null; date: string | null; hash: string; added_at: number;
+  a_id: number;
+  source: string;
+  url: string | null;
+  title: string | null;
+  date: string | null;
+  hash: string;
+  added_at: number;
 };
 const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
 
@@ -79,12 +89,16 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
   const top = db.prepare<[number], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers ORDER BY quote_count DESC, name LIMIT ?`);
   // The bucket index holds the order: no sort, however many names share the letters
   const bucket = db.prepare<[string, number], SpeakerRow>(
-    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+    `SELECT ${SPEAKER_COLUMNS.split(', ')
+      .map((c) => `s.${c}`)
+      .join(', ')}
      FROM (SELECT speaker_id FROM speaker_keys WHERE key = ? ORDER BY quote_count DESC, name LIMIT ?) k
      JOIN speakers s ON s.id = k.speaker_id`,
   );
   const prefix = db.prepare<[string, string, number], SpeakerRow>(
-    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+    `SELECT ${SPEAKER_COLUMNS.split(', ')
+      .map((c) => `s.${c}`)
+      .join(', ')}
      FROM (SELECT speaker_id FROM speaker_terms WHERE term >= ? AND term < ? LIMIT ?) t
      JOIN speakers s ON s.id = t.speaker_id`,
   );
@@ -117,7 +131,9 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
   // The candidates' rows and their quotes as a server sees them (its own count, less what is also
   // shared when it shows the shared collection, plus the shared count), in one statement
   const candidateRows = db.prepare<[number, string, number, number], SpeakerRow & { seen_count: number }>(
-    `SELECT ${SPEAKER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')},
+    `SELECT ${SPEAKER_COLUMNS.split(', ')
+      .map((c) => `s.${c}`)
+      .join(', ')},
        coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count
      FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value
      LEFT JOIN collection_speakers o ON o.collection_id = ? AND o.speaker_id = s.id
@@ -144,11 +160,14 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     const quoteCount = collections.speakerQuotes(visible, speaker.id);
     return quoteCount > 0 ? { ...speaker, quoteCount } : null;
   }
-  const seenAll = (visible: Visible, speakers: SpeakerSummary[]): SpeakerSummary[] =>
-    speakers.flatMap((s) => seen(visible, s) ?? []).sort(mostQuoted);
+  const seenAll = (visible: Visible, speakers: SpeakerSummary[]): SpeakerSummary[] => speakers.flatMap((s) => seen(visible, s) ?? []).sort(mostQuoted);
 
   const summaries = (ids: Iterable<string>): SpeakerSummary[] =>
-    [...new Set(ids)].flatMap((id) => { const r = byId.get(id); return r ? [toSpeakerSummary(r)] : []; })
+    [...new Set(ids)]
+      .flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [toSpeakerSummary(r)] : [];
+      })
       .sort(mostQuoted);
 
   function suggestAll(text: string, limit: number): SpeakerSummary[] {
@@ -172,13 +191,13 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     if (ranked.size === 0) return [];
     const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
     const shared = visible.includes(SHARED_COLLECTION);
-    return candidateRows.all(shared ? 1 : 0, JSON.stringify([...ranked.keys()]), own, shared ? SHARED_COLLECTION : -1)
+    return candidateRows
+      .all(shared ? 1 : 0, JSON.stringify([...ranked.keys()]), own, shared ? SHARED_COLLECTION : -1)
       .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: ranked.get(row.id) ?? 0 }, seen: row.seen_count }))
       .sort((a, b) => mostQuoted(a.speaker, b.speaker));
   }
   /** The first `limit` as the scope counts them exactly, most quoted first; none it has no quotes of. */
-  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] =>
-    ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
+  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] => ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
@@ -209,9 +228,10 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
     const budget = typoBudget(key.length);
     const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
     const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
-    const candidates: Candidate[] = visible === null
-      ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })))
-      : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
+    const candidates: Candidate[] =
+      visible === null
+        ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })))
+        : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
     const seenOf = new Map(candidates.map((c) => [c.speaker.id, c.seen]));
     for (const { speaker } of candidates) {
       for (const form of typoForms(speaker)) {
@@ -276,9 +296,10 @@ export function createSpeakerStore(db: Database, collections: Collections): Spea
       const items = quotesIn.all(row.id, article, limit, offset).map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
       return { items, total: quoteCountIn.get(row.id, article)!.n };
     }
-    const rows = visible === null
-      ? quotes.all(row.id, limit, offset).map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }))
-      : visibleQuotes(visible, speaker, limit, offset);
+    const rows =
+      visible === null
+        ? quotes.all(row.id, limit, offset).map((r): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }))
+        : visibleQuotes(visible, speaker, limit, offset);
     // The counts are kept on every save and link, so the total costs nothing
     return { items: rows, total: speaker.quoteCount };
   }

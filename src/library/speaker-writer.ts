@@ -26,8 +26,19 @@ export function toSpeakerSummary(row: SpeakerRow): SpeakerSummary {
 }
 
 type QuoteParams = [
-  articleId: number, position: number, text: string, kind: string, start: number, end: number, outerStart: number, outerEnd: number,
-  continued: number, speakerId: string | null, mentionText: string | null, mentionStart: number | null, mentionEnd: number | null,
+  articleId: number,
+  position: number,
+  text: string,
+  kind: string,
+  start: number,
+  end: number,
+  outerStart: number,
+  outerEnd: number,
+  continued: number,
+  speakerId: string | null,
+  mentionText: string | null,
+  mentionStart: number | null,
+  mentionEnd: number | null,
 ];
 
 /**
@@ -44,9 +55,7 @@ export function createSpeakerWriter(db: Database) {
   const insert = db.prepare<[string, string, string, string, string, string, string]>(
     'INSERT INTO speakers (id, name, aliases, roles, type, search_key, surname) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const update = db.prepare<[string, string, string, string, string, string]>(
-    'UPDATE speakers SET name = ?, aliases = ?, roles = ?, search_key = ?, surname = ? WHERE id = ?',
-  );
+  const update = db.prepare<[string, string, string, string, string, string]>('UPDATE speakers SET name = ?, aliases = ?, roles = ?, search_key = ?, surname = ? WHERE id = ?');
   const rename = db.prepare<[string, string]>('UPDATE speakers SET id = ? WHERE id = ?');
   const moveQuotes = db.prepare<[string, string]>('UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?');
   const drop = db.prepare<[string]>('DELETE FROM speakers WHERE id = ?');
@@ -59,18 +68,14 @@ export function createSpeakerWriter(db: Database) {
   const putTerm = db.prepare<[string, string]>('INSERT OR IGNORE INTO speaker_terms (term, speaker_id) VALUES (?, ?)');
   const addCount = db.prepare<[number, string]>('UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?');
   const clearBuckets = db.prepare<[string]>('DELETE FROM speaker_keys WHERE speaker_id = ?');
-  const putBucket = db.prepare<[string, string, number, string]>(
-    'INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, ?, ?, ?)',
-  );
+  const putBucket = db.prepare<[string, string, number, string]>('INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, ?, ?, ?)');
   // Only rows whose count moved: a speaker named in an article but not quoted there keeps its place
   // in every bucket, and an unchanged row costs no write to the ranked index
   const syncBuckets = db.prepare<[string, string]>(
     `UPDATE speaker_keys SET quote_count = s.quote_count FROM (SELECT quote_count FROM speakers WHERE id = ?) s
      WHERE speaker_keys.speaker_id = ? AND speaker_keys.quote_count != s.quote_count`,
   );
-  const articleSpeakers = db.prepare<[number], { speaker_id: string }>(
-    'SELECT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL',
-  );
+  const articleSpeakers = db.prepare<[number], { speaker_id: string }>('SELECT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL');
   const dropQuoteFts = db.prepare<[number]>('DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)');
   const dropQuotes = db.prepare<[number]>('DELETE FROM quotes WHERE article_id = ?');
   const insertQuote = db.prepare<QuoteParams>(
@@ -113,9 +118,7 @@ export function createSpeakerWriter(db: Database) {
        SELECT collection_id, ?, article_id, quotes FROM collection_quotes WHERE speaker_id = ? ORDER BY collection_id
      ON CONFLICT (collection_id, speaker_id, article_id) DO UPDATE SET quotes = quotes + excluded.quotes`,
   );
-  const renameQuoteFts = db.prepare<[string, string]>(
-    'UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)',
-  );
+  const renameQuoteFts = db.prepare<[string, string]>('UPDATE quotes_fts SET speaker = ? WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = ?)');
 
   /** Moves a speaker to a new id; when that id is taken the two rows become one. */
   function moveSpeaker(oldId: string, newId: string): void {
@@ -171,8 +174,21 @@ export function createSpeakerWriter(db: Database) {
 
   function writeQuote(articleId: number, position: number, quote: Quote, speakerId: string | null, speakerName: string): void {
     const m = quote.speaker?.mention ?? null;
-    const params: QuoteParams = [articleId, position, quote.text, quote.kind, quote.start, quote.end, quote.outerStart, quote.outerEnd,
-      quote.continued ? 1 : 0, speakerId, m?.text ?? null, m?.start ?? null, m?.end ?? null];
+    const params: QuoteParams = [
+      articleId,
+      position,
+      quote.text,
+      quote.kind,
+      quote.start,
+      quote.end,
+      quote.outerStart,
+      quote.outerEnd,
+      quote.continued ? 1 : 0,
+      speakerId,
+      m?.text ?? null,
+      m?.start ?? null,
+      m?.end ?? null,
+    ];
     const id = Number(insertQuote.run(...params).lastInsertRowid);
     putQuoteFts.run(id, quote.text, speakerName);
   }

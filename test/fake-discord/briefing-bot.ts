@@ -86,16 +86,31 @@ export const TEST_TIMINGS: DeliveryTimings = { leaseMs: 30_000, heartbeatMs: 10_
  * after its catch-up. No sweep runs by itself: the test calls `scheduler.catchUp()` as a sweep.
  */
 export async function startBriefingBot(
-  fake: FakeDiscord, libraryPath: string, clock: Clock, options: { owner?: string; timings?: Partial<DeliveryTimings>; maxItems?: number } = {},
+  fake: FakeDiscord,
+  libraryPath: string,
+  clock: Clock,
+  options: { owner?: string; timings?: Partial<DeliveryTimings>; maxItems?: number } = {},
 ): Promise<BriefingBot> {
   const stores = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
   const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
   const events = new SettingsEvents();
-  const deliverer = createDeliverer({ poster: createBriefingPoster(client), stores, clock, log, owner: options.owner, timings: { ...TEST_TIMINGS, ...options.timings }, maxItems: options.maxItems });
+  const deliverer = createDeliverer({
+    poster: createBriefingPoster(client),
+    stores,
+    clock,
+    log,
+    owner: options.owner,
+    timings: { ...TEST_TIMINGS, ...options.timings },
+    maxItems: options.maxItems,
+  });
   const briefings = createBriefingService({ deliverer, events, stores, clock });
-  const route = createRouter({ commands: [briefing], context: { ...stores, limits: DEFAULT_LIMITS, ingest: inThreadIngest(stores.articles), clock, log, briefings }, token: TEST_TOKEN });
+  const route = createRouter({
+    commands: [briefing],
+    context: { ...stores, limits: DEFAULT_LIMITS, ingest: inThreadIngest(stores.articles), clock, log, briefings },
+    token: TEST_TOKEN,
+  });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(TEST_TOKEN);

@@ -48,7 +48,11 @@ export class ChannelHistory {
     const id = (m: Body): bigint => BigInt(m.id as string);
     const all = this.in(channelId);
     const after = query.get('after');
-    if (after) return all.filter((m) => id(m) > BigInt(after)).slice(0, limit).reverse();
+    if (after)
+      return all
+        .filter((m) => id(m) > BigInt(after))
+        .slice(0, limit)
+        .reverse();
     const before = query.get('before');
     const older = before ? all.filter((m) => id(m) < BigInt(before)) : all;
     return older.slice(-limit).reverse();

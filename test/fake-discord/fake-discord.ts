@@ -201,9 +201,7 @@ export class FakeDiscord {
   }
 
   #takeFailure(method: string, path: string): RouteResponse | null {
-    const failure = this.#failures.find(
-      (f) => (f.times ?? 0) > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
-    );
+    const failure = this.#failures.find((f) => (f.times ?? 0) > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
     if (!failure) return null;
     failure.times = (failure.times ?? 1) - 1;
     if (failure.status === 429) return rateLimited(failure.retryAfter ?? 0.05);

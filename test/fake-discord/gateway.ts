@@ -15,7 +15,10 @@ export class FakeGateway {
   /** Tokens sent in IDENTIFY, in order. */
   readonly identified: string[] = [];
 
-  constructor(server: Server, private readonly ids: FakeIds) {
+  constructor(
+    server: Server,
+    private readonly ids: FakeIds,
+  ) {
     this.#wss = new WebSocketServer({ server });
     this.#wss.on('connection', (socket) => this.#accept(socket));
   }

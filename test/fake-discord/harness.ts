@@ -34,7 +34,9 @@ export function memoryLogger(lines: string[]): Logger {
   };
 }
 
-export async function startTestBot(options: { stores?: Stores; commands?: SlashCommand[]; deferAfterMs?: number; limits?: CommandLimits; briefingMaxItems?: number } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { stores?: Stores; commands?: SlashCommand[]; deferAfterMs?: number; limits?: CommandLimits; briefingMaxItems?: number } = {},
+): Promise<TestBot> {
   const fake = await FakeDiscord.start();
   const stores = options.stores ?? memoryStores();
   const logs: string[] = [];

@@ -10,7 +10,10 @@ interface Embed {
 }
 
 const length = (embed: Embed): number =>
-  (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) +
+  (embed.title?.length ?? 0) +
+  (embed.description?.length ?? 0) +
+  (embed.footer?.text.length ?? 0) +
+  (embed.author?.name.length ?? 0) +
   (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
 
 /** Asserts a message body (as sent over REST) is one Discord would accept. */

@@ -114,12 +114,7 @@ export function guildPayload(ids: FakeIds): Record<string, unknown> {
 }
 
 /** A message as REST returns it after a send or an edit. */
-export function messagePayload(
-  ids: FakeIds,
-  channelId: string,
-  body: Record<string, unknown>,
-  messageId = nextSnowflake(),
-): Record<string, unknown> {
+export function messagePayload(ids: FakeIds, channelId: string, body: Record<string, unknown>, messageId = nextSnowflake()): Record<string, unknown> {
   return {
     id: messageId,
     channel_id: channelId,

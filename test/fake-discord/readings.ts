@@ -2,7 +2,11 @@
 import type { Quote, Reading, Speaker } from '../../src/article/types.js';
 
 export const ERDOGAN: Speaker = {
-  id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person',
+  id: 'recep-tayyip-erdogan',
+  name: 'Recep Tayyip Erdogan',
+  aliases: ['Erdogan'],
+  roles: ['Turkish leader', 'Turkish president'],
+  type: 'person',
 };
 export const PUTIN: Speaker = { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin', 'Mr Putin'], roles: ['Russian president'], type: 'person' };
 export const PESKOV: Speaker = { id: 'dmitry-peskov', name: 'Dmitry Peskov', aliases: ['Peskov'], roles: ['Kremlin spokesperson'], type: 'person' };
@@ -14,14 +18,25 @@ export function quote(text: string, speaker: Speaker | null, kind: Quote['kind']
   const start = (offset += 10);
   offset += text.length;
   return {
-    text, kind, start, end: start + text.length, outerStart: start - 1, outerEnd: start + text.length + 1, continued: false,
+    text,
+    kind,
+    start,
+    end: start + text.length,
+    outerStart: start - 1,
+    outerEnd: start + text.length + 1,
+    continued: false,
     speaker: speaker && { id: speaker.id, name: speaker.name, mention: { text: speaker.aliases[0] ?? speaker.name, start: 0, end: 1 } },
   };
 }
 
 export function reading(overrides: Partial<Reading> = {}): Reading {
   return {
-    title: null, date: null, headline: '', summary: [], quotes: [], speakers: [],
+    title: null,
+    date: null,
+    headline: '',
+    summary: [],
+    quotes: [],
+    speakers: [],
     facts: { people: [], places: [], organizations: [], dates: [], numbers: [], key: [] },
     ...overrides,
   };
@@ -51,7 +66,10 @@ export function idlibReading(): Reading {
       people: ['Recep Tayyip Erdogan', 'Vladimir Putin', 'Hassan Rouhani', 'Dmitry Peskov'],
       places: ['Moscow', 'Ankara', 'Idlib', 'Syria', 'Tehran', 'Sochi'],
       organizations: ['Kremlin', 'Daily Sabah', 'Hayat Tahrir al-Sham'],
-      dates: [{ text: 'on Monday', date: '2018-09-17' }, { text: 'September 7', date: '2018-09-07' }],
+      dates: [
+        { text: 'on Monday', date: '2018-09-17' },
+        { text: 'September 7', date: '2018-09-07' },
+      ],
       numbers: ['3 million people'],
       key: ['Erdogan and Putin meet in Sochi on Monday to discuss Idlib.'],
     },
@@ -76,7 +94,11 @@ export function mentionReading(): Reading {
 export function oversizedReading(): Reading {
   const long = (word: string, times: number) => Array.from({ length: times }, (_, i) => `${word}${i}`).join(' ');
   const speakers: Speaker[] = Array.from({ length: 40 }, (_, i) => ({
-    id: `speaker-${i}`, name: `Speaker ${long('Name', 60)} ${i}`, aliases: [], roles: [long('role', 50)], type: 'person' as const,
+    id: `speaker-${i}`,
+    name: `Speaker ${long('Name', 60)} ${i}`,
+    aliases: [],
+    roles: [long('role', 50)],
+    type: 'person' as const,
   }));
   return reading({
     title: long('Title', 200),

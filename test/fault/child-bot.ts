@@ -100,7 +100,11 @@ export async function withLibrary<T>(space: Workspace, work: (stores: Stores) =>
 /** Saves `ARTICLES` distinct articles, added now. */
 export function seedArticles(stores: Stores): void {
   for (let i = 0; i < ARTICLES; i++) {
-    stores.articles.saveArticle({ source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null }, distinctStoryReading(i), SHARED);
+    stores.articles.saveArticle(
+      { source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null },
+      distinctStoryReading(i),
+      SHARED,
+    );
   }
 }
 
@@ -125,7 +129,8 @@ export function dueGuild(n: number, now = new Date()): FaultGuild {
 }
 
 export function saveGuilds(stores: Stores, guilds: FaultGuild[]): void {
-  for (const g of guilds) stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
+  for (const g of guilds)
+    stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
 }
 
 /** Per part number, how many messages in the channel are that part of the guild's briefing. */

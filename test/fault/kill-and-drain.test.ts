@@ -13,7 +13,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
-import { dueGuild, FAST_DELIVERY, PARTS, partCounts, saveGuilds, seedArticles, startChildBot, until, withLibrary, workspace, type ChildBot, type FaultGuild, type Workspace } from './child-bot.js';
+import {
+  dueGuild,
+  FAST_DELIVERY,
+  PARTS,
+  partCounts,
+  saveGuilds,
+  seedArticles,
+  startChildBot,
+  until,
+  withLibrary,
+  workspace,
+  type ChildBot,
+  type FaultGuild,
+  type Workspace,
+} from './child-bot.js';
 
 const TRIALS = 10;
 const GUILDS_PER_TRIAL = 3;
@@ -43,7 +57,14 @@ async function deliveredExactlyOnce(fake: FakeDiscord, space: Workspace, guilds:
   // Recorded as sent, with the very messages the channel shows
   await expect.poll(() => withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)?.status)), { timeout: 10_000 }).toEqual(guilds.map(() => 'sent'));
   const recorded = await withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!.messageIds));
-  guilds.forEach((g, i) => expect(recorded[i]).toEqual(fake.messagesIn(g.channelId).filter((m) => (m.author as { id: string }).id === fake.ids.botUserId).map((m) => m.id)));
+  guilds.forEach((g, i) =>
+    expect(recorded[i]).toEqual(
+      fake
+        .messagesIn(g.channelId)
+        .filter((m) => (m.author as { id: string }).id === fake.ids.botUserId)
+        .map((m) => m.id),
+    ),
+  );
 }
 
 describe('kill -9 while delivering, restarted at once', () => {
@@ -85,7 +106,9 @@ describe('kill -9 while delivering, restarted at once', () => {
       bot = await startChildBot(fake, space);
       await deliveredExactlyOnce(fake, space, guilds);
     }
-    console.info(`kill -9: ${TRIALS} trials × ${GUILDS_PER_TRIAL} guilds × ${PARTS} parts; killed after post k = ${kills.join(', ')}; posts Discord had seen at each kill: ${postsAtKill.join(', ')}; repeated posts answered by nonce: ${fake.history.deduplicated}`);
+    console.info(
+      `kill -9: ${TRIALS} trials × ${GUILDS_PER_TRIAL} guilds × ${PARTS} parts; killed after post k = ${kills.join(', ')}; posts Discord had seen at each kill: ${postsAtKill.join(', ')}; repeated posts answered by nonce: ${fake.history.deduplicated}`,
+    );
   }, 240_000);
 });
 

@@ -42,8 +42,12 @@ describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
 
     test('GIVEN the same source with changed text THEN the article, reading and quotes are replaced', () => {
       open();
-      const first = stores.articles.saveArticle(article('a.txt', 'Old.', 'Old', null), reading('Old', null, [['old quote', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), { collection: 'shared' });
-      const second = stores.articles.saveArticle(article('a.txt', 'New.', 'New', null), reading('New', null, [['new quote', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), { collection: 'shared' });
+      const first = stores.articles.saveArticle(article('a.txt', 'Old.', 'Old', null), reading('Old', null, [['old quote', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), {
+        collection: 'shared',
+      });
+      const second = stores.articles.saveArticle(article('a.txt', 'New.', 'New', null), reading('New', null, [['new quote', 'Vladimir Putin']], [{ name: 'Vladimir Putin' }]), {
+        collection: 'shared',
+      });
       expect(second.outcome).toBe('updated');
       expect(second.article.id).toBe(first.article.id);
       expect(stores.articles.getReading('all', first.article.id)?.title).toBe('New');
@@ -103,7 +107,9 @@ describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
 
     test('GIVEN an article updated in place THEN it keeps its place in the added order', () => {
       seed();
-      stores.articles.saveArticle(article('1', 'Talks in Sochi about Idlib, updated.', 'Sochi talks', '2018-09-17'), reading('Sochi talks', '2018-09-17', []), { collection: 'shared' });
+      stores.articles.saveArticle(article('1', 'Talks in Sochi about Idlib, updated.', 'Sochi talks', '2018-09-17'), reading('Sochi talks', '2018-09-17', []), {
+        collection: 'shared',
+      });
       expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Note', 'Turkey', 'Sochi talks']);
       expect(stores.articles.listArticles('all').total).toBe(3);
     });
@@ -126,7 +132,8 @@ describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
 
     test('GIVEN a search matching more articles than are counted THEN the total is capped and says so', () => {
       open();
-      for (let i = 0; i <= SEARCH_COUNT_MAX; i++) stores.articles.saveArticle(article(`n${i}`, `Ferry news number ${i}.`, `Ferry ${i}`, null), reading(`Ferry ${i}`, null, []), { collection: 'shared' });
+      for (let i = 0; i <= SEARCH_COUNT_MAX; i++)
+        stores.articles.saveArticle(article(`n${i}`, `Ferry news number ${i}.`, `Ferry ${i}`, null), reading(`Ferry ${i}`, null, []), { collection: 'shared' });
       const page = stores.articles.listArticles('all', { search: 'ferry', limit: 2 });
       expect(page).toMatchObject({ total: SEARCH_COUNT_MAX, capped: true });
       expect(page.items.map((a) => a.title)).toEqual([`Ferry ${SEARCH_COUNT_MAX}`, `Ferry ${SEARCH_COUNT_MAX - 1}`]);
@@ -156,7 +163,10 @@ describe.each(STORE_FACTORIES)('the article store ($name)', (factory) => {
 
     test('GIVEN a time THEN articlesSince returns the ones added from then, newest first', () => {
       seed();
-      const [, second] = stores.articles.listArticles('all').items.slice().sort((a, b) => a.addedAt - b.addedAt);
+      const [, second] = stores.articles
+        .listArticles('all')
+        .items.slice()
+        .sort((a, b) => a.addedAt - b.addedAt);
       expect(stores.articles.articlesSince('all', second!.addedAt).map((a) => a.source)).toEqual(['3', '2']);
     });
   });

@@ -21,10 +21,24 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
   /** The folder's Sochi article (shared), and an Idlib article pasted in server C only. */
   function seed() {
     open();
-    const sochi = stores.articles.saveArticle(article('data/sochi.txt', 'Putin said in Sochi.', 'Sochi summit', '2018-09-17'),
-      reading('Sochi summit', '2018-09-17', [['We agreed', 'Vladimir Putin', 'Putin']], [PUTIN]), SHARED).article;
-    const idlib = stores.articles.saveArticle(article('discord:C/u1/abc', 'Erdogan warned on Idlib. Putin listened.', 'Idlib warning', '2018-09-18'),
-      reading('Idlib warning', '2018-09-18', [['Heavy results', 'Recep Tayyip Erdogan', 'Erdogan'], ['We listen', 'Vladimir Putin', 'Putin']], [ERDOGAN, PUTIN]), into('C')).article;
+    const sochi = stores.articles.saveArticle(
+      article('data/sochi.txt', 'Putin said in Sochi.', 'Sochi summit', '2018-09-17'),
+      reading('Sochi summit', '2018-09-17', [['We agreed', 'Vladimir Putin', 'Putin']], [PUTIN]),
+      SHARED,
+    ).article;
+    const idlib = stores.articles.saveArticle(
+      article('discord:C/u1/abc', 'Erdogan warned on Idlib. Putin listened.', 'Idlib warning', '2018-09-18'),
+      reading(
+        'Idlib warning',
+        '2018-09-18',
+        [
+          ['Heavy results', 'Recep Tayyip Erdogan', 'Erdogan'],
+          ['We listen', 'Vladimir Putin', 'Putin'],
+        ],
+        [ERDOGAN, PUTIN],
+      ),
+      into('C'),
+    ).article;
     return { sochi, idlib };
   }
 
@@ -110,8 +124,11 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
 
     test('GIVEN a shared file a server also added THEN the server counts it once, and removing it leaves it visible', () => {
       const { sochi } = seed();
-      const again = stores.articles.saveArticle(article('discord:C/u2/def', 'Putin said in Sochi.', 'Sochi summit', null),
-        reading('Sochi summit', '2018-09-17', [['We agreed', 'Vladimir Putin', 'Putin']], [PUTIN]), into('C', 'u2'));
+      const again = stores.articles.saveArticle(
+        article('discord:C/u2/def', 'Putin said in Sochi.', 'Sochi summit', null),
+        reading('Sochi summit', '2018-09-17', [['We agreed', 'Vladimir Putin', 'Putin']], [PUTIN]),
+        into('C', 'u2'),
+      );
       expect(again).toEqual({ article: sochi, outcome: 'unchanged' });
       expect(stores.articles.listArticles(C).total).toBe(2);
       expect(stores.speakers.quotesBySpeaker(C, 'vladimir-putin').total).toBe(2);
@@ -172,8 +189,11 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
       const { first } = addTwice();
       stores.articles.removeArticle('A', first.article.id);
       stores.articles.removeArticle('B', first.article.id);
-      const back = stores.articles.saveArticle(article('discord:A/u1/x', 'Erdogan warned on Idlib.', 'Idlib warning', null),
-        reading('Idlib warning', null, [['Heavy results', 'Recep Tayyip Erdogan', 'Erdogan']], [ERDOGAN]), into('A'));
+      const back = stores.articles.saveArticle(
+        article('discord:A/u1/x', 'Erdogan warned on Idlib.', 'Idlib warning', null),
+        reading('Idlib warning', null, [['Heavy results', 'Recep Tayyip Erdogan', 'Erdogan']], [ERDOGAN]),
+        into('A'),
+      );
       expect(back.outcome).toBe('created');
       expect(stores.speakers.quotesBySpeaker(A, 'recep-tayyip-erdogan').total).toBe(1);
     });
@@ -214,25 +234,41 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
     test('GIVEN "Putin" in A and then "Vladimir Putin" in B THEN the merged speaker keeps each server\'s count', () => {
       open();
       stores.articles.saveArticle(article('discord:A/u/1', 'one', 'One', null), reading('One', null, [['first', 'Putin']], [{ name: 'Putin' }]), into('A'));
-      stores.articles.saveArticle(article('discord:B/u/2', 'two', 'Two', null), reading('Two', null, [['second', 'Vladimir Putin'], ['third', 'Vladimir Putin']], [PUTIN]), into('B'));
+      stores.articles.saveArticle(
+        article('discord:B/u/2', 'two', 'Two', null),
+        reading(
+          'Two',
+          null,
+          [
+            ['second', 'Vladimir Putin'],
+            ['third', 'Vladimir Putin'],
+          ],
+          [PUTIN],
+        ),
+        into('B'),
+      );
       expect(stores.speakers.findSpeakers(A, 'Putin').matches.map((s) => [s.id, s.quoteCount])).toEqual([['vladimir-putin', 1]]);
       expect(stores.speakers.findSpeakers(B, 'Putin').matches.map((s) => [s.id, s.quoteCount])).toEqual([['vladimir-putin', 2]]);
       // An old id from an autocomplete value still answers, within the scope
       expect(stores.speakers.quotesBySpeaker(A, 'putin').items.map((q) => q.quote.text)).toEqual(['first']);
     });
 
-    test('GIVEN a speaker who gains a role in another server\'s article THEN each server\'s autocomplete knows it by the role', () => {
+    test("GIVEN a speaker who gains a role in another server's article THEN each server's autocomplete knows it by the role", () => {
       open();
       stores.articles.saveArticle(article('discord:A/u/1', 'one', 'One', null), reading('One', null, [['first', 'Putin']], [{ name: 'Putin' }]), into('A'));
       expect(stores.speakers.suggestSpeakers(A, 'kre')).toEqual([]);
-      stores.articles.saveArticle(article('discord:B/u/2', 'two', 'Two', null), reading('Two', null, [['second', 'Vladimir Putin']], [{ ...PUTIN, roles: ['Kremlin leader'] }]), into('B'));
+      stores.articles.saveArticle(
+        article('discord:B/u/2', 'two', 'Two', null),
+        reading('Two', null, [['second', 'Vladimir Putin']], [{ ...PUTIN, roles: ['Kremlin leader'] }]),
+        into('B'),
+      );
       expect(stores.speakers.suggestSpeakers(A, 'kre').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 1]]);
       expect(stores.speakers.suggestSpeakers(A, 'vl').map((s) => s.name)).toEqual(['Vladimir Putin']);
       expect(stores.speakers.suggestSpeakers(A, 'kreml').map((s) => s.name)).toEqual(['Vladimir Putin']);
       expect(stores.speakers.suggestSpeakers(C, 'kre')).toEqual([]);
     });
 
-    test('GIVEN a server\'s article saved again with new text THEN its counts follow the new quotes', () => {
+    test("GIVEN a server's article saved again with new text THEN its counts follow the new quotes", () => {
       open();
       stores.articles.saveArticle(article('feed:x#1', 'v1', 'A', null), reading('A', null, [['one', 'Vladimir Putin']], [PUTIN]), into('A', null));
       stores.articles.saveArticle(article('feed:x#1', 'v2', 'A', null), reading('A', null, [['two', 'Recep Tayyip Erdogan']], [ERDOGAN]), into('A', null));

@@ -13,7 +13,13 @@ export function claimDay(deliveries: DeliveryStore, guildId: string, day: string
 }
 
 /** A day delivered (or failed) by `owner`, start to end. */
-export function settleDay(deliveries: DeliveryStore, guildId: string, day: string, articleIds: number[], result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string }): void {
+export function settleDay(
+  deliveries: DeliveryStore,
+  guildId: string,
+  day: string,
+  articleIds: number[],
+  result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string },
+): void {
   const { owner } = claimDay(deliveries, guildId, day, articleIds);
   deliveries.finishDelivery(guildId, day, owner!, result);
 }

@@ -27,8 +27,20 @@ describe.each(STORE_FACTORIES)('the delivery store ($name)', (factory) => {
       expect(stores.deliveries.createDelivery(job('g1', DAY, [1, 2]))).toBe(true);
       expect(stores.deliveries.createDelivery(job('g1', DAY, [3]))).toBe(false);
       expect(stores.deliveries.getDelivery('g1', DAY)).toEqual({
-        guildId: 'g1', localDate: DAY, status: 'pending', messageIds: [], error: null, articleIds: [1, 2], updatedAt: 1_000,
-        owner: null, leaseUntil: 0, attempts: 0, nextAttemptAt: 1_000, deadlineAt: END_OF_DAY, createdAt: 1_000, parts: new Map(),
+        guildId: 'g1',
+        localDate: DAY,
+        status: 'pending',
+        messageIds: [],
+        error: null,
+        articleIds: [1, 2],
+        updatedAt: 1_000,
+        owner: null,
+        leaseUntil: 0,
+        attempts: 0,
+        nextAttemptAt: 1_000,
+        deadlineAt: END_OF_DAY,
+        createdAt: 1_000,
+        parts: new Map(),
       });
     });
 
@@ -81,7 +93,12 @@ describe.each(STORE_FACTORIES)('the delivery store ($name)', (factory) => {
       stores.deliveries.claimDelivery('g1', DAY, 'a', LEASE);
       expect(stores.deliveries.recordPart('g1', DAY, 'a', 2, 'm2')).toBe(true);
       expect(stores.deliveries.recordPart('g1', DAY, 'a', 1, 'm1')).toBe(true);
-      expect(stores.deliveries.getDelivery('g1', DAY)?.parts).toEqual(new Map([[1, 'm1'], [2, 'm2']]));
+      expect(stores.deliveries.getDelivery('g1', DAY)?.parts).toEqual(
+        new Map([
+          [1, 'm1'],
+          [2, 'm2'],
+        ]),
+      );
       clock = 2_000;
       expect(stores.deliveries.finishDelivery('g1', DAY, 'a', { status: 'sent', messageIds: ['m1', 'm2'] })).toBe(true);
       expect(stores.deliveries.getDelivery('g1', DAY)).toMatchObject({ status: 'sent', messageIds: ['m1', 'm2'], owner: null, leaseUntil: 0, updatedAt: 2_000 });

@@ -14,7 +14,9 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
   afterEach(() => stores.close());
 
   const save = (source: string, quotes: [string, string | null][], speakers = [PUTIN, ERDOGAN]) =>
-    stores.articles.saveArticle(article(source, `text of ${source}`, `Title ${source}`, '2018-09-17'), reading(`Title ${source}`, '2018-09-17', quotes, speakers), { collection: 'shared' }).article;
+    stores.articles.saveArticle(article(source, `text of ${source}`, `Title ${source}`, '2018-09-17'), reading(`Title ${source}`, '2018-09-17', quotes, speakers), {
+      collection: 'shared',
+    }).article;
   const follow = (guildId: string, name: string, channelId = 'c1') => stores.follows.addFollow({ guildId, name, channelId, roleId: null, now: 5 });
 
   test('GIVEN a name followed twice in one guild, in any case or accents THEN the second is refused and another guild may follow it', () => {
@@ -37,7 +39,11 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
   test('GIVEN "Putin" and "Recep Erdogan" followed THEN an article quoting Vladimir Putin and Recep Tayyip Erdogan matches both, with their quotes in order', () => {
     const putin = follow('g1', 'Putin')!;
     const erdogan = follow('g2', 'Recep Erdogan')!;
-    const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin'], ['Ankara will act.', 'Recep Tayyip Erdogan'], ['It will hold.', 'Vladimir Putin']]);
+    const a = save('a.txt', [
+      ['We agreed on a zone.', 'Vladimir Putin'],
+      ['Ankara will act.', 'Recep Tayyip Erdogan'],
+      ['It will hold.', 'Vladimir Putin'],
+    ]);
     const matches = stores.follows.matchArticle(a.id);
     expect(matches.map((m) => [m.follow.id, m.speaker.name, m.quotes])).toEqual([
       [putin.id, 'Vladimir Putin', ['We agreed on a zone.', 'It will hold.']],
@@ -125,7 +131,7 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
     expect(stores.follows.logAlerts([{ followId: f.id, articleId: d.id, channelId: 'c1' }], { hour: 101, perHour: 2, now: 10 })[0]!.status).toBe('pending');
   });
 
-  test('GIVEN an hour\'s summary claimed by an owner that died THEN nobody takes it before the lease runs out, then another does, once', () => {
+  test("GIVEN an hour's summary claimed by an owner that died THEN nobody takes it before the lease runs out, then another does, once", () => {
     const f = follow('g1', 'Putin')!;
     const a = save('a.txt', [['We agreed on a zone.', 'Vladimir Putin']]);
     stores.follows.logAlerts([{ followId: f.id, articleId: a.id, channelId: 'c1' }], { hour: 1, perHour: 0, now: 1_000 });
@@ -153,7 +159,8 @@ describe.each(STORE_FACTORIES)('article visibility ($name)', (factory) => {
     stores = factory.open(() => 1_000);
   });
   afterEach(() => stores.close());
-  const save = (source: string, destination: Destination) => stores.articles.saveArticle(article(source, `text of ${source}`, 'T', null), reading('T', null, []), destination).article;
+  const save = (source: string, destination: Destination) =>
+    stores.articles.saveArticle(article(source, `text of ${source}`, 'T', null), reading('T', null, []), destination).article;
 
   test('GIVEN a shared file, a member addition and a feed item THEN each is visible to the servers whose collections hold it', () => {
     const shared = save('/srv/articles/idlib.txt', { collection: 'shared' });

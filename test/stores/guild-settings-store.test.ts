@@ -3,7 +3,14 @@ import type { GuildSettings, Stores } from '../../src/library/types.js';
 import { STORE_FACTORIES } from './store-factories.js';
 
 const settings = (guildId: string, over: Partial<GuildSettings> = {}): GuildSettings => ({
-  guildId, channelId: `chan-${guildId}`, time: '08:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true, ...over,
+  guildId,
+  channelId: `chan-${guildId}`,
+  time: '08:00',
+  timezone: 'Europe/Istanbul',
+  roleId: null,
+  postWhenEmpty: false,
+  enabled: true,
+  ...over,
 });
 
 describe.each(STORE_FACTORIES)('the guild settings store ($name)', (factory) => {

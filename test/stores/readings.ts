@@ -2,7 +2,11 @@
 import type { Quote, Reading, Speaker } from '../../src/article/types.js';
 import { speakerId } from '../../src/library/speakers.js';
 
-export interface SpeakerSpec { name: string; aliases?: string[]; roles?: string[] }
+export interface SpeakerSpec {
+  name: string;
+  aliases?: string[];
+  roles?: string[];
+}
 
 /** A Reading built by hand: quotes as [text, speaker name or null, mention]. */
 export function reading(title: string, date: string | null, quotes: [string, string | null, string?][], speakers: SpeakerSpec[] = []): Reading {

@@ -11,6 +11,4 @@ export interface StoreFactory {
   open(now: () => number): Stores;
 }
 
-export const STORE_FACTORIES: readonly StoreFactory[] = [
-  { name: 'SQLite :memory:', open: (now) => openStores(':memory:', { now }) },
-];
+export const STORE_FACTORIES: readonly StoreFactory[] = [{ name: 'SQLite :memory:', open: (now) => openStores(':memory:', { now }) }];
