@@ -161,4 +161,28 @@ describe('briefing ingest', () => {
     expect(err).toMatch(/http:\/\/10\.0\.0\.1\/a: .*private/i);
     expect(out).toMatch(/created #1 /);
   });
+
+  test('GIVEN a server following Putin THEN a file ingested by name logs its alert for the bot to post, and a folder (a backlog) logs none', async () => {
+    const file = path.join(dir, 'archive.sqlite');
+    const setup = openStores(file);
+    setup.follows.addFollow({ guildId: '300000000000000003', name: 'Vladimir Putin', channelId: '400000000000000004', roleId: null, now: 1 });
+    setup.close();
+    const folder = path.join(dir, 'backlog');
+    mkdirSync(folder);
+    copyFileSync(SOCHI, path.join(folder, 'sochi.txt'));
+    expect((await run(['ingest', folder], { BRIEFING_DB: 'archive.sqlite' })).code).toBe(0);
+    const afterFolder = openStores(file);
+    expect(afterFolder.follows.dueAlerts(Date.now() + 60_000)).toEqual([]);
+    afterFolder.close();
+
+    expect((await run(['ingest', SEED], { BRIEFING_DB: 'archive.sqlite' })).code).toBe(0);
+    const stores = openStores(file);
+    try {
+      const seed = stores.articles.findBySource(SEED)!;
+      // Pending in the archive: the bot's alert service claims and posts it like its own
+      expect(stores.follows.dueAlerts(Date.now() + 60_000)).toMatchObject([{ articleId: seed.id, channelId: '400000000000000004' }]);
+    } finally {
+      stores.close();
+    }
+  });
 });

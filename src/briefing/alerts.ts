@@ -61,6 +61,22 @@ export const summaryNonce = (channelId: string, hour: number): string => `s${cre
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/**
+ * Writes the alert rows a newly saved article owes: one per follow whose speaker it quotes and
+ * whose server sees it. Rows are pending jobs in the store, so any process may log them (the bot,
+ * or `briefing ingest` in a process of its own) and the bot's alert service posts them. Returns
+ * how many were logged.
+ */
+export function logAlertsFor(articleId: number, { follows, visibility, clock, perHour }: Pick<AlertServiceOptions, 'follows' | 'visibility' | 'clock' | 'perHour'>): number {
+  const entries = follows
+    .matchArticle(articleId)
+    .filter((m) => visibility.isVisibleTo(m.follow.guildId, articleId))
+    .map((m) => ({ followId: m.follow.id, articleId, channelId: m.follow.channelId }));
+  if (entries.length === 0) return 0;
+  const now = clock().getTime();
+  return follows.logAlerts(entries, { hour: Math.floor(now / HOUR_MS), perHour, now }).length;
+}
+
 export function createAlertService(options: AlertServiceOptions): AlertService {
   const { follows, visibility, articles, poster, clock, log, perHour } = options;
   const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...options.timings };
@@ -282,14 +298,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
 
   return {
     articleSaved(articleId) {
-      const entries = follows
-        .matchArticle(articleId)
-        .filter((m) => visibility.isVisibleTo(m.follow.guildId, articleId))
-        .map((m) => ({ followId: m.follow.id, articleId, channelId: m.follow.channelId }));
-      if (entries.length === 0) return 0;
-      const logged = follows.logAlerts(entries, { hour: hourNow(), perHour, now: clock().getTime() });
-      void resume();
-      return logged.length;
+      const logged = logAlertsFor(articleId, { follows, visibility, clock, perHour });
+      if (logged > 0) void resume();
+      return logged;
     },
     resume,
     idle: () => queue,
