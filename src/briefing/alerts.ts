@@ -77,6 +77,9 @@ export function logAlertsFor(articleId: number, { follows, visibility, clock, pe
   return follows.logAlerts(entries, { hour: Math.floor(now / HOUR_MS), perHour, now }).length;
 }
 
+/** Due alerts read at a time while posting; passes repeat until none is left. */
+const DUE_BATCH = 100;
+
 export function createAlertService(options: AlertServiceOptions): AlertService {
   const { follows, visibility, articles, poster, clock, log, perHour } = options;
   const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...options.timings };
@@ -202,20 +205,28 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     wake.unref();
   }
 
+  /** Posts every due alert, a batch at a time, until none is left (a burst of articles is not left for the next tick). */
   async function postPending(): Promise<void> {
-    const byArticle = new Map<number, AlertEntry[]>();
-    for (const entry of follows.dueAlerts(now())) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
-    for (const [articleId, entries] of byArticle) {
-      // One match per article, however many servers follow its speakers
-      const matches = new Map(follows.matchArticle(articleId).map((m) => [m.follow.id, m]));
-      for (const entry of entries) {
-        if (stopped) return;
-        // Another process may have claimed it since the list was read: the claim decides
-        const claimed = follows.claimAlert(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
-        if (!claimed) continue;
-        const match = matches.get(entry.followId);
-        if (!(await runClaimed(claimed, match ? alertOf(claimed, match) : null))) return;
+    for (;;) {
+      const due = follows.dueAlerts(now(), DUE_BATCH);
+      let claimedAny = false;
+      const byArticle = new Map<number, AlertEntry[]>();
+      for (const entry of due) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
+      for (const [articleId, entries] of byArticle) {
+        // One match per article, however many servers follow its speakers
+        const matches = new Map(follows.matchArticle(articleId).map((m) => [m.follow.id, m]));
+        for (const entry of entries) {
+          if (stopped) return;
+          // Another process may have claimed it since the list was read: the claim decides
+          const claimed = follows.claimAlert(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
+          if (!claimed) continue;
+          claimedAny = true;
+          const match = matches.get(entry.followId);
+          if (!(await runClaimed(claimed, match ? alertOf(claimed, match) : null))) return;
+        }
       }
+      // A short batch was all there is; a batch held entirely by other processes is theirs to post
+      if (due.length < DUE_BATCH || !claimedAny) return;
     }
   }
 
