@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { memoryStores } from './fake-discord/harness.js';
+import { memoryStores, seededStores } from './fake-discord/harness.js';
 import type { Stores } from '../src/library/types.js';
-import { idlibReading, mentionReading, oversizedReading, PUTIN, quote, reading } from './fake-discord/readings.js';
+import { mentionReading, oversizedReading, PUTIN, quote, reading } from './fake-discord/readings.js';
 import { startTestBot, type TestBot } from './fake-discord/harness.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
 
@@ -10,18 +10,7 @@ const CHANNEL_MESSAGE = 4;
 const DEFERRED = 5;
 
 function seeded(): Stores {
-  const stores = memoryStores();
-  stores.articles.saveArticle(
-    {
-      source: 'data/articles/idlib-2018-09-17.txt',
-      url: 'https://example.com/idlib',
-      text: 'Erdogan said Idlib…',
-      title: 'Erdogan urges a positive approach on Idlib before talks with Putin',
-      date: '2018-09-17',
-    },
-    idlibReading(),
-    { collection: 'shared' },
-  );
+  const stores = seededStores();
   stores.articles.saveArticle(
     { source: 'data/articles/sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18' },
     reading({

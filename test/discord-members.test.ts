@@ -12,9 +12,9 @@ import type { Stores } from '../src/library/types.js';
 import { startBot, type Bot } from '../src/main.js';
 import { FakeDiscord, type RestCall, type SentInteraction } from './fake-discord/fake-discord.js';
 import { chatInputPayload, type Invoker, type OptionInput } from './fake-discord/interactions.js';
-import { memoryLogger, memoryStores, startTestBot, TEST_TOKEN, type TestBot } from './fake-discord/harness.js';
+import { memoryLogger, seededStores, startTestBot, TEST_TOKEN, type TestBot } from './fake-discord/harness.js';
 import { guildPayload } from './fake-discord/payloads.js';
-import { idlibReading, PUTIN, quote, reading } from './fake-discord/readings.js';
+import { PUTIN, quote, reading } from './fake-discord/readings.js';
 import { tempLibraryPath } from './fake-discord/briefing-bot.js';
 
 const EPHEMERAL = 64;
@@ -38,21 +38,7 @@ const firstCallback = (fake: FakeDiscord, sent: SentInteraction): Promise<RestCa
 const addText = (text: string): OptionInput[] => [{ name: 'add', options: [{ name: 'text', value: text }] }];
 const paragraph = (n: number): string => `The council met on Monday for the ${n}th time. “We will build the ferry line,” the mayor said after the vote.`;
 
-function seeded(): Stores {
-  const stores = memoryStores();
-  stores.articles.saveArticle(
-    {
-      source: 'data/articles/idlib-2018-09-17.txt',
-      url: 'https://example.com/idlib',
-      text: 'Erdogan said Idlib…',
-      title: 'Erdogan urges a positive approach on Idlib before talks with Putin',
-      date: '2018-09-17',
-    },
-    idlibReading(),
-    SHARED,
-  );
-  return stores;
-}
+const seeded = seededStores;
 
 describe('servers only', () => {
   test('GIVEN every command THEN it is registered for servers only', () => {

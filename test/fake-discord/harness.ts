@@ -4,6 +4,7 @@ import { startBot, type Bot } from '../../src/main.js';
 import { FakeDiscord } from './fake-discord.js';
 import { openStores } from '../../src/library/open-stores.js';
 import type { Stores } from '../../src/library/types.js';
+import { idlibReading } from './readings.js';
 
 /** Shaped like a real bot token so redaction is tested against the real thing. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -24,6 +25,23 @@ const CLOCK_STEP_MS = 1000;
 export function memoryStores(): Stores {
   let clock = CLOCK_START_MS;
   return openStores(':memory:', { now: () => (clock += CLOCK_STEP_MS) });
+}
+
+/** Stores holding the seed article, as the engine reads it, in the shared collection (#1). */
+export function seededStores(): Stores {
+  const stores = memoryStores();
+  stores.articles.saveArticle(
+    {
+      source: 'data/articles/idlib-2018-09-17.txt',
+      url: 'https://example.com/idlib',
+      text: 'Erdogan said Idlib…',
+      title: 'Erdogan urges a positive approach on Idlib before talks with Putin',
+      date: '2018-09-17',
+    },
+    idlibReading(),
+    { collection: 'shared' },
+  );
+  return stores;
 }
 
 export function memoryLogger(lines: string[]): Logger {
