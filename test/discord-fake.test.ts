@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, type TextChannel } from 'discord.js';
 import { WebSocket } from 'ws';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
+import { manyGuilds, shardOf } from './fake-discord/gateway.js';
 
 describe('the fake Discord with a real discord.js Client', () => {
   let fake: FakeDiscord;
@@ -132,5 +133,63 @@ describe('the fake Discord for settings commands', () => {
     expect(await allowed).toBe(false);
     await client.destroy();
     await fake.close();
+  });
+});
+
+describe('the fake gateway with shards', () => {
+  const SHARDS = 3;
+  let fake: FakeDiscord;
+  const clients: Client[] = [];
+  const guilds = manyGuilds(9);
+
+  beforeEach(async () => {
+    fake = await FakeDiscord.start({}, { shards: SHARDS });
+    fake.addGuilds(guilds);
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.destroy();
+    await fake.close();
+  });
+
+  async function shardClient(shard: number): Promise<Client> {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, shards: [shard], shardCount: SHARDS });
+    clients.push(client);
+    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login('fake.token.value');
+    await ready;
+    return client;
+  }
+
+  test('GIVEN GET /gateway/bot THEN it recommends the configured shard count', async () => {
+    const response = await fetch(`${fake.apiUrl}/v10/gateway/bot`);
+    expect(await response.json()).toMatchObject({ url: fake.gatewayUrl, shards: SHARDS });
+  });
+
+  test('GIVEN a client per shard THEN each holds exactly the guilds whose (id >> 22) % count is its shard', async () => {
+    const held = await Promise.all([0, 1, 2].map(async (shard) => [...(await shardClient(shard)).guilds.cache.keys()].sort()));
+    const expected = [0, 1, 2].map((shard) => [fake.ids.guildId, ...guilds.map((g) => g.guildId)].filter((id) => shardOf(id, SHARDS) === shard).sort());
+    expect(held).toEqual(expected);
+    // Every shard holds some, and none is held twice
+    expect(held.every((ids) => ids.length > 0)).toBe(true);
+    expect(fake.gateway.identifiedShards.map(([id, count]) => `${id}/${count}`).sort()).toEqual(['0/3', '1/3', '2/3']);
+  });
+
+  test("GIVEN a command in a guild THEN only the client holding the guild's shard receives it", async () => {
+    const connected = await Promise.all([0, 1, 2].map((shard) => shardClient(shard)));
+    const received: { shard: number; guildId: string | null }[] = [];
+    connected.forEach((client, shard) => client.on(Events.InteractionCreate, (interaction) => received.push({ shard, guildId: interaction.guildId })));
+    for (const guild of guilds) fake.command('headline', [], { guild });
+    await expect.poll(() => received.length).toBe(guilds.length);
+    expect(received.map((r) => r.guildId).sort()).toEqual(guilds.map((g) => g.guildId).sort());
+    for (const { shard, guildId } of received) expect(shardOf(guildId!, SHARDS)).toBe(shard);
+  });
+
+  test('GIVEN a guild added while its shard is connected THEN that shard alone gets its GUILD_CREATE', async () => {
+    const connected = await Promise.all([0, 1, 2].map((shard) => shardClient(shard)));
+    const [added] = manyGuilds(1, 100);
+    fake.addGuilds([added!]);
+    const holder = shardOf(added!.guildId, SHARDS);
+    await expect.poll(() => connected[holder]!.guilds.cache.has(added!.guildId)).toBe(true);
+    expect(connected.filter((client) => client.guilds.cache.has(added!.guildId))).toHaveLength(1);
   });
 });

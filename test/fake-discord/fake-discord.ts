@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelHistory } from './channel-history.js';
-import { FakeGateway } from './gateway.js';
+import { FakeGateway, type FakeGuild } from './gateway.js';
 import { autocompletePayload, buttonPayload, chatInputPayload, type Invoker, type OptionInput } from './interactions.js';
 import { DEFAULT_IDS, type FakeIds } from './payloads.js';
-import { answer, buildRoutes, type RouteResponse } from './rest-routes.js';
+import { answer, buildRoutes, type GuildDirectory, type RouteResponse } from './rest-routes.js';
 
 /** One REST request as the fake received it. */
 export interface RestCall {
@@ -54,6 +54,14 @@ export interface RateLimit {
   scope: 'global' | 'route';
 }
 
+/** How the fake's gateway is sharded. */
+export interface FakeGatewayOptions {
+  /** The shard count GET /gateway/bot recommends (1 by default); clients may still identify with any. */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`: identifies allowed at once (1 by default). */
+  maxConcurrency?: number;
+}
+
 /** An interaction the fake dispatched: its raw payload, id and token. */
 export interface SentInteraction {
   id: string;
@@ -87,18 +95,25 @@ export class FakeDiscord {
   readonly history: ChannelHistory;
   /** Each message post is answered this long after the message is created (a slow Discord; a kill can fall in between). */
   postLatencyMs = 0;
+  /** The guilds the bot is in, by id; the default guild of `ids` first. */
+  readonly #guilds = new Map<string, FakeGuild>();
+  readonly #guildsByChannel = new Map<string, FakeGuild>();
+  readonly #gatewayOptions: Required<FakeGatewayOptions>;
 
-  private constructor(ids: FakeIds) {
+  private constructor(ids: FakeIds, gateway: FakeGatewayOptions) {
     this.ids = ids;
+    this.#gatewayOptions = { shards: 1, maxConcurrency: 1, ...gateway };
+    this.#addGuild({ guildId: ids.guildId, channelId: ids.channelId });
     this.history = new ChannelHistory(ids);
     this.#server = createServer((req, res) => void this.#handle(req, res));
-    this.#gateway = new FakeGateway(this.#server, ids);
-    this.#routes = buildRoutes(ids, () => this.gatewayUrl, this.history);
+    this.#gateway = new FakeGateway(this.#server, ids, () => [...this.#guilds.values()]);
+    const directory: GuildDirectory = { byId: (id) => this.#guilds.get(id), byChannel: (id) => this.#guildsByChannel.get(id) };
+    this.#routes = buildRoutes(ids, () => ({ url: this.gatewayUrl, ...this.#gatewayOptions }), this.history, directory);
   }
 
   /** Starts the fake on a random port. */
-  static async start(ids: Partial<FakeIds> = {}): Promise<FakeDiscord> {
-    const fake = new FakeDiscord({ ...DEFAULT_IDS, ...ids });
+  static async start(ids: Partial<FakeIds> = {}, gateway: FakeGatewayOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord({ ...DEFAULT_IDS, ...ids }, gateway);
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -119,6 +134,24 @@ export class FakeDiscord {
 
   get gateway(): FakeGateway {
     return this.#gateway;
+  }
+
+  #addGuild(guild: FakeGuild): void {
+    this.#guilds.set(guild.guildId, guild);
+    this.#guildsByChannel.set(guild.channelId, guild);
+  }
+
+  /** The bot joins these guilds: each is in the READY of the shard holding it, and sent now to a shard already connected. */
+  addGuilds(guilds: readonly FakeGuild[]): void {
+    for (const guild of guilds) {
+      this.#addGuild(guild);
+      this.#gateway.guildCreated(guild);
+    }
+  }
+
+  /** Every guild the bot is in. */
+  get guilds(): FakeGuild[] {
+    return [...this.#guilds.values()];
   }
 
   /** Enforces a rate limit from now on (null lifts it), answering 429 with `retry_after` like Discord. */
@@ -242,14 +275,19 @@ export class FakeDiscord {
     return { id: String(payload.id), token: String(payload.token), payload };
   }
 
-  /** A user runs `/name options…`; `invoker` narrows what that member may do. */
+  /** The ids of an interaction in `invoker.guild` (the default guild when absent). */
+  #idsFor(invoker?: Invoker): FakeIds {
+    return invoker?.guild ? { ...this.ids, ...invoker.guild } : this.ids;
+  }
+
+  /** A user runs `/name options…`; `invoker` narrows what that member may do, and where. */
   command(name: string, options: OptionInput[] = [], invoker?: Invoker): SentInteraction {
-    return this.#dispatch(chatInputPayload(this.ids, name, options, invoker));
+    return this.#dispatch(chatInputPayload(this.#idsFor(invoker), name, options, invoker));
   }
 
   /** A user types in an option of `/name`; the option being typed has `focused: true`. */
   autocomplete(name: string, options: OptionInput[], invoker?: Invoker): SentInteraction {
-    return this.#dispatch(autocompletePayload(this.ids, name, options, invoker));
+    return this.#dispatch(autocompletePayload(this.#idsFor(invoker), name, options, invoker));
   }
 
   /** A user presses a button with `customId` on a message. */

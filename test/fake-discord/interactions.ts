@@ -61,6 +61,8 @@ export interface Invoker {
   userId?: string;
   /** In a direct message with the bot instead of a server channel. */
   dm?: boolean;
+  /** In another guild the bot is in (and its channel) than the default one. */
+  guild?: { guildId: string; channelId: string };
 }
 
 const DM_CHANNEL_TYPE = 1;

@@ -1,5 +1,6 @@
 /** The REST routes the bot uses, answered the way Discord answers them. */
 import type { ChannelHistory } from './channel-history.js';
+import type { FakeGuild } from './gateway.js';
 import { channelPayload, guildPayload, memberPayload, messagePayload, nextSnowflake, userPayload, type FakeIds } from './payloads.js';
 
 export interface RouteRequest {
@@ -26,8 +27,21 @@ type Body = Record<string, unknown>;
 const asBody = (body: unknown): Body => (body && typeof body === 'object' ? (body as Body) : {});
 const ok = (body: unknown): RouteResponse => ({ status: 200, body });
 
+/** What GET /gateway/bot answers: the URL, and the shard count and identify concurrency Discord recommends. */
+export interface GatewayInfo {
+  url: string;
+  shards: number;
+  maxConcurrency: number;
+}
+
+/** The guilds the bot is in, found by id or by their channel. */
+export interface GuildDirectory {
+  byId(guildId: string): FakeGuild | undefined;
+  byChannel(channelId: string): FakeGuild | undefined;
+}
+
 /** Builds the route table; it remembers the original response of each interaction token. */
-export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, history: ChannelHistory): Route[] {
+export function buildRoutes(ids: FakeIds, gateway: () => GatewayInfo, history: ChannelHistory, guilds: GuildDirectory): Route[] {
   const originals = new Map<string, Body>();
   const original = (token: string, body: Body): Body => {
     const previous = originals.get(token);
@@ -36,7 +50,7 @@ export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, history: Cha
     return message;
   };
   return [
-    { method: 'GET', pattern: /^\/gateway\/bot$/, answer: () => ok(gatewayBot(gatewayUrl())) },
+    { method: 'GET', pattern: /^\/gateway\/bot$/, answer: () => ok(gatewayBot(gateway())) },
     { method: 'GET', pattern: /^\/users\/@me$/, answer: () => ok(userPayload(ids.botUserId, 'briefing', true)) },
     {
       method: 'POST',
@@ -60,8 +74,22 @@ export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, history: Cha
     },
     { method: 'GET', pattern: /^\/channels\/(\d+)\/messages$/, answer: ([, channel], r) => ok(history.read(channel!, r.query)) },
     { method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, answer: ([, channel, id], r) => ok(messagePayload(ids, channel!, asBody(r.body), id)) },
-    { method: 'GET', pattern: /^\/channels\/(\d+)$/, answer: ([, id]) => (id === ids.channelId ? ok(channelPayload(ids)) : unknown('Channel', 10003)) },
-    { method: 'GET', pattern: /^\/guilds\/(\d+)$/, answer: ([, id]) => (id === ids.guildId ? ok(guildPayload(ids)) : unknown('Guild', 10004)) },
+    {
+      method: 'GET',
+      pattern: /^\/channels\/(\d+)$/,
+      answer: ([, id]) => {
+        const guild = guilds.byChannel(id!);
+        return guild ? ok(channelPayload({ ...ids, ...guild })) : unknown('Channel', 10003);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)$/,
+      answer: ([, id]) => {
+        const guild = guilds.byId(id!);
+        return guild ? ok(guildPayload({ ...ids, ...guild })) : unknown('Guild', 10004);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/guilds\/\d+\/members\/(\d+)$/,
@@ -71,8 +99,8 @@ export function buildRoutes(ids: FakeIds, gatewayUrl: () => string, history: Cha
   ];
 }
 
-function gatewayBot(url: string): Body {
-  return { url, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } };
+function gatewayBot({ url, shards, maxConcurrency }: GatewayInfo): Body {
+  return { url, shards, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: maxConcurrency } };
 }
 
 function unknown(what: string, code: number): RouteResponse {
