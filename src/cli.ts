@@ -19,7 +19,8 @@ const USAGE = `usage: briefing <command>
   deploy [--guild ID | --global]
                              register the slash commands with Discord (one server: instant; global: up to an hour)
   ingest PATH|URL...         add articles to the archive: files (.txt, .md, .html), folders of them, or web pages
-  start                      run the bot (or, without DISCORD_TOKEN, the offline preview)`;
+  start [--shards auto|N]    run the bot (or, without DISCORD_TOKEN, the offline preview); --shards starts one
+                             process per gateway shard, as many as Discord recommends (auto) or N`;
 
 /** What the CLI reads from the world; tests pass their own. */
 export interface CliDeps {
@@ -37,6 +38,8 @@ export interface CliDeps {
   delivery?: DeliveryOptions;
   /** What `parse -` reads; the process's standard input by default. */
   stdin?: () => Uint8Array;
+  /** What each shard process of `start --shards` runs: this very program (`process.argv[1]`, with its Node options) by default. */
+  shardScript?: { file: string; execArgv: string[] };
 }
 
 interface Io {
@@ -61,7 +64,14 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
       if (!config) return 2;
       if (command === 'deploy') return deploy(rest, config, io);
       if (command === 'ingest') return ingest(rest, config, io);
-      if (command === 'start' && config.token) return start(config, deps, io);
+      if (command === 'start' && config.token) {
+        const shards = shardsFlag(rest);
+        if (shards === null) {
+          io.err('start: --shards needs "auto" or a number of shards (1 or more).\n');
+          return 2;
+        }
+        return shards === undefined ? start(config, deps, io) : startShards({ ...config, token: config.token }, shards, deps, io);
+      }
       return runPreview({ articlesDir: config.articlesDir, maxBytes: config.maxBytes, now: new Date(), write: io.out });
     }
     case undefined:
@@ -99,24 +109,41 @@ function errorText(error: unknown, token: string | null): string {
   return redact(error instanceof Error ? error.message : String(error), token);
 }
 
-/** Resolves with the signal's name on the first SIGINT or SIGTERM. */
-function signalled(): Promise<string> {
+/**
+ * Resolves with the signal's name on the first SIGINT or SIGTERM. A shard process started by
+ * `start --shards` stops when its manager says so (SIGTERM) or is gone: a Ctrl-C reaches every
+ * process of the terminal at once, and the manager is the one to stop them, each exactly once.
+ */
+function signalled(managed: boolean): Promise<string> {
+  const shardProcess = managed && typeof process.send === 'function';
+  const signals: NodeJS.Signals[] = shardProcess ? ['SIGTERM'] : ['SIGINT', 'SIGTERM'];
+  if (shardProcess) process.on('SIGINT', () => undefined);
   return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
+    const on = (signal: string) => {
+      for (const name of signals) process.off(name, on);
+      process.off('disconnect', gone);
       resolve(signal);
     };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
+    const gone = (): void => on('the shard manager ended');
+    for (const name of signals) process.once(name, on);
+    if (shardProcess) process.once('disconnect', gone);
   });
+}
+
+/** `--shards auto` or `--shards N`: undefined without the flag, null when its value is neither. */
+function shardsFlag(args: string[]): 'auto' | number | null | undefined {
+  const at = args.indexOf('--shards');
+  if (at < 0) return undefined;
+  const value = args[at + 1] ?? '';
+  if (value === 'auto') return 'auto';
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
 }
 
 /** `briefing start` with a token: runs the bot until SIGINT or SIGTERM, then stops it cleanly. */
 async function start(config: Config, deps: CliDeps, io: Io): Promise<number> {
   const log = terminalLog(io, config.token);
   // Listening before the bot starts: a Ctrl-C during login still shuts down cleanly
-  const shutdown = (deps.shutdown ?? signalled)();
+  const shutdown = deps.shutdown ? deps.shutdown() : signalled(config.shardProcess);
   let running;
   try {
     const { runBot } = await import('./main.js');
@@ -128,6 +155,29 @@ async function start(config: Config, deps: CliDeps, io: Io): Promise<number> {
   const signal = await shutdown;
   log.info(`${signal}: shutting down.`);
   await running.stop();
+  log.info('Stopped.');
+  return 0;
+}
+
+/**
+ * `briefing start --shards auto|N`: a manager process that starts one `briefing start` per
+ * shard and starts again any that dies; on SIGINT or SIGTERM it stops them all (each drains).
+ */
+async function startShards(config: Config & { token: string }, shards: 'auto' | number, deps: CliDeps, io: Io): Promise<number> {
+  const log = terminalLog(io, config.token);
+  const shutdown = deps.shutdown ? deps.shutdown() : signalled(false);
+  const script = deps.shardScript ?? { file: process.argv[1] ?? '', execArgv: process.execArgv };
+  let fleet;
+  try {
+    const { startShardProcesses } = await import('./discord/shard-manager.js');
+    fleet = await startShardProcesses({ token: config.token, apiUrl: config.apiUrl, shards, file: script.file, args: ['start'], execArgv: script.execArgv, log });
+  } catch (error) {
+    log.error(`Starting the shard processes failed: ${errorText(error, config.token)}`);
+    return 1;
+  }
+  const signal = await shutdown;
+  log.info(`${signal}: stopping ${fleet.count} shard process${fleet.count === 1 ? '' : 'es'}.`);
+  await fleet.stop();
   log.info('Stopped.');
   return 0;
 }

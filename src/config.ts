@@ -36,6 +36,18 @@ export interface Config {
   followsMax: number;
   /** BRIEFING_ALERTS_PER_HOUR: quote alerts one channel gets an hour; the rest go in one summary. */
   alertsPerHour: number;
+  /** SHARDS and SHARD_COUNT: the gateway shards this process holds; null for all of them (one shard unless SHARD_COUNT says). */
+  shards: ShardConfig | null;
+  /** DISCORD_REQUESTS_PER_SECOND: Discord's global request limit, one budget for every process of the bot. */
+  requestsPerSecond: number;
+  /** SHARDING_MANAGER (set by discord.js's ShardingManager): a shard process of `start --shards`, stopped by its manager. */
+  shardProcess: boolean;
+}
+
+/** The gateway shards of one process: `ids` of `count` in all (discord.js's `shards` and `shardCount`). */
+export interface ShardConfig {
+  ids: number[];
+  count: number;
 }
 
 export interface ReadLimits {
@@ -76,6 +88,10 @@ export const DEFAULT_READ_MEMORY_MB = 256;
 export const DEFAULT_FOLLOWS_MAX = 25;
 // Ten alerts an hour is a busy news day; a flood of articles beyond that is one summary
 export const DEFAULT_ALERTS_PER_HOUR = 10;
+// Discord's global limit for a bot; larger bots are granted more by Discord, on request
+export const DEFAULT_REQUESTS_PER_SECOND = 50;
+// Discord requires a shard per 2,500 guilds; a count beyond this is a typo
+const SHARD_COUNT_MAX = 100_000;
 
 // Discord ids are snowflakes: 64-bit integers written in decimal, 17 to 20 digits today.
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -108,6 +124,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   };
   const followsMax = wholeNumber(env, 'BRIEFING_FOLLOWS_MAX', { fallback: DEFAULT_FOLLOWS_MAX, min: 1, unit: 'follows' }, errors);
   const alertsPerHour = wholeNumber(env, 'BRIEFING_ALERTS_PER_HOUR', { fallback: DEFAULT_ALERTS_PER_HOUR, min: 1, unit: 'alerts' }, errors);
+  const shards = shardConfig(env, errors);
+  const requestsPerSecond = wholeNumber(env, 'DISCORD_REQUESTS_PER_SECOND', { fallback: DEFAULT_REQUESTS_PER_SECOND, min: 1, unit: 'requests a second' }, errors);
   // A token pasted into the wrong variable must not be echoed back in an error.
   if (errors.length > 0) return { ok: false, errors: errors.map((error) => redact(error, token)) };
   return {
@@ -125,6 +143,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       read,
       followsMax,
       alertsPerHour,
+      shards,
+      requestsPerSecond,
+      shardProcess: optional(env.SHARDING_MANAGER) !== null,
     },
   };
 }
@@ -162,6 +183,40 @@ function httpUrl(env: Env, name: string, errors: string[]): string | null {
   }
   // discord.js appends "/v10/..." itself.
   return value.replace(/\/+$/, '');
+}
+
+/**
+ * SHARDS (a shard id or a JSON array of them, as discord.js reads it: `0`, `[0,1]`) and
+ * SHARD_COUNT (the total over every process). SHARD_COUNT alone: this process holds them all.
+ */
+function shardConfig(env: Env, errors: string[]): ShardConfig | null {
+  const shardsText = optional(env.SHARDS);
+  if (shardsText === null && optional(env.SHARD_COUNT) === null) return null;
+  const count = wholeNumber(env, 'SHARD_COUNT', { fallback: 0, min: 1, max: SHARD_COUNT_MAX, unit: 'shards' }, errors);
+  if (count === 0) {
+    if (optional(env.SHARD_COUNT) === null) errors.push(`SHARD_COUNT is required with SHARDS: the number of shards over every process (SHARDS=${shardsText} of how many?).`);
+    return null;
+  }
+  if (shardsText === null) return { ids: Array.from({ length: count }, (_, i) => i), count };
+  const ids = shardIds(shardsText);
+  if (!ids || ids.some((id) => id >= count)) {
+    errors.push(`SHARDS must be a shard id or a JSON array of them (such as 0 or [0,1]), each from 0 to SHARD_COUNT - 1 (${count - 1}), got "${shardsText}".`);
+    return null;
+  }
+  return { ids, count };
+}
+
+/** `0` or `[0,1]` as ids, distinct and in order; null when it is neither. */
+function shardIds(text: string): number[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const list = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
+  if (list.length === 0 || !list.every((id): id is number => Number.isSafeInteger(id) && (id as number) >= 0)) return null;
+  return [...new Set(list)].sort((a, b) => a - b);
 }
 
 interface NumberRule {

@@ -19,6 +19,7 @@ import {
   DEFAULT_QUOTA_GUILD_DAY,
   DEFAULT_QUOTA_MEMBER,
   DEFAULT_QUOTA_MEMBER_MINUTES,
+  DEFAULT_REQUESTS_PER_SECOND,
   redact,
   type Config,
 } from './config.js';
@@ -27,6 +28,7 @@ import { deployCommands } from './discord/deploy.js';
 import type { CommandLimits, SlashCommand } from './discord/command.js';
 import { createAlertPoster } from './discord/post-alert.js';
 import { createBriefingPoster } from './discord/post-briefing.js';
+import { fleetRequestBudget } from './discord/request-budget.js';
 import { createRouter } from './discord/router.js';
 import { feedAnnouncer } from './discord/announce-feed.js';
 import { createInThreadReader } from './ingest/article-reader.js';
@@ -41,7 +43,8 @@ import type { Stores } from './library/types.js';
 import type { Logger } from './logger.js';
 
 export interface BotOptions {
-  config: Pick<Config, 'token' | 'apiUrl'>;
+  /** The shards (one of 1 when absent) and the request budget (Discord's default when absent) are optional. */
+  config: Pick<Config, 'token' | 'apiUrl'> & Partial<Pick<Config, 'shards' | 'requestsPerSecond'>>;
   stores: Stores;
   /** `/article add` quotas; the config's defaults when absent. */
   limits?: CommandLimits;
@@ -90,7 +93,7 @@ export interface Bot {
 }
 
 /** The stores every command and the scheduler are given; the quotas go to the commands alone. */
-function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas'> {
+function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas' | 'fleet'> {
   const { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility } = stores;
   return { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility };
 }
@@ -99,7 +102,9 @@ function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas'> {
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, log } = options;
   if (!config.token) throw new Error('startBot needs DISCORD_TOKEN; without it run the offline preview.');
-  const client = createClient({ token: config.token, apiUrl: config.apiUrl });
+  // Every REST call waits for its slot in the fleet's one budget, shared through the database
+  const budget = fleetRequestBudget({ store: options.stores.fleet, perSecond: config.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, log });
+  const client = createClient({ token: config.token, apiUrl: config.apiUrl, shards: config.shards, budget });
   const { clock } = options;
   const stores = storesOf(options.stores);
   // One lease owner for the process: its deliveries and its alerts
@@ -147,7 +152,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     throw new BotLoginError(redact(`Logging in to Discord failed: ${reason}`, config.token), { cause: error });
   }
   const user = await ready;
-  log.info(`Logged in as ${user.user.tag}, in ${user.guilds.cache.size} server(s).`);
+  const shards = config.shards ? `, shard${config.shards.ids.length === 1 ? '' : 's'} ${config.shards.ids.join(', ')} of ${config.shards.count}` : '';
+  log.info(`Logged in as ${user.user.tag}, in ${user.guilds.cache.size} server(s)${shards}.`);
   // Alerts a killed process logged but did not finish go out now, each with its own nonce
   void alerts.resume();
   const stop = async (): Promise<void> => {

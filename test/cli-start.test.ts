@@ -82,6 +82,18 @@ describe('bad configuration', () => {
     expect(err).not.toContain(TEST_TOKEN);
   });
 
+  test.each([[['start', '--shards']], [['start', '--shards', 'many']], [['start', '--shards', '0']]])('GIVEN %j THEN start says what --shards takes, exit 2', async (args) => {
+    const { code, err } = await run(args, { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+    expect(code).toBe(2);
+    expect(err).toBe('start: --shards needs "auto" or a number of shards (1 or more).\n');
+  });
+
+  test('GIVEN SHARDS beyond SHARD_COUNT THEN start says so, exit 2', async () => {
+    const { code, err } = await run(['start'], { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: CLIENT_ID, SHARDS: '[3]', SHARD_COUNT: '3' });
+    expect(code).toBe(2);
+    expect(err).toContain('SHARDS must be a shard id or a JSON array of them');
+  });
+
   test('GIVEN the token pasted into DISCORD_CLIENT_ID THEN the error does not echo it', async () => {
     const { code, err } = await run(['deploy'], { DISCORD_CLIENT_ID: TEST_TOKEN });
     expect(code).toBe(2);

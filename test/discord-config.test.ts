@@ -25,6 +25,9 @@ describe('loadConfig', () => {
         read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
         followsMax: DEFAULT_FOLLOWS_MAX,
         alertsPerHour: DEFAULT_ALERTS_PER_HOUR,
+        shards: null,
+        requestsPerSecond: 50,
+        shardProcess: false,
       },
     });
     expect(DEFAULT_MAX_BYTES).toBe(2 * 1024 * 1024);
@@ -48,6 +51,10 @@ describe('loadConfig', () => {
       BRIEFING_READ_MEMORY_MB: '128',
       BRIEFING_FOLLOWS_MAX: '5',
       BRIEFING_ALERTS_PER_HOUR: '3',
+      SHARDS: '[2,0]',
+      SHARD_COUNT: '3',
+      DISCORD_REQUESTS_PER_SECOND: '500',
+      SHARDING_MANAGER: 'true',
     });
     expect(result).toEqual({
       ok: true,
@@ -64,6 +71,9 @@ describe('loadConfig', () => {
         read: { workers: 2, timeoutMs: 5000, memoryMb: 128 },
         followsMax: 5,
         alertsPerHour: 3,
+        shards: { ids: [0, 2], count: 3 },
+        requestsPerSecond: 500,
+        shardProcess: true,
       },
     });
   });
@@ -90,8 +100,38 @@ describe('loadConfig', () => {
     ['BRIEFING_FOLLOWS_MAX', '0', 'BRIEFING_FOLLOWS_MAX must be a whole number of follows, 1 or more, got "0".'],
     ['BRIEFING_ALERTS_PER_HOUR', 'ten', 'BRIEFING_ALERTS_PER_HOUR must be a whole number of alerts, 1 or more, got "ten".'],
     ['BRIEFING_MAX_ITEMS', '2.5', 'BRIEFING_MAX_ITEMS must be a whole number of items, from 1 to 50, got "2.5".'],
+    ['DISCORD_REQUESTS_PER_SECOND', '0', 'DISCORD_REQUESTS_PER_SECOND must be a whole number of requests a second, 1 or more, got "0".'],
+    ['SHARDS', '1', 'SHARD_COUNT is required with SHARDS: the number of shards over every process (SHARDS=1 of how many?).'],
+    ['SHARD_COUNT', '0', 'SHARD_COUNT must be a whole number of shards, from 1 to 100000, got "0".'],
   ])('GIVEN %s=%s THEN the error says what is allowed', (name, value, error) => {
     expect(loadConfig({ [name]: value })).toEqual({ ok: false, errors: [error] });
+  });
+
+  test.each([
+    [
+      { SHARDS: '1', SHARD_COUNT: '3' },
+      { ids: [1], count: 3 },
+    ],
+    [
+      { SHARDS: '[0, 1]', SHARD_COUNT: '2' },
+      { ids: [0, 1], count: 2 },
+    ],
+    // What the ShardingManager sets in each process it spawns
+    [
+      { SHARDS: '4', SHARD_COUNT: '5' },
+      { ids: [4], count: 5 },
+    ],
+    [{ SHARD_COUNT: '2' }, { ids: [0, 1], count: 2 }],
+  ])('GIVEN %j THEN the process holds those shards', (env, shards) => {
+    const result = loadConfig(env);
+    expect(result.ok && result.value.shards).toEqual(shards);
+  });
+
+  test.each(['3', '[0,3]', 'auto', '0,1', '[]', '[-1]', '[1.5]'])('GIVEN SHARDS=%s of 3 THEN the error says what is allowed', (value) => {
+    expect(loadConfig({ SHARDS: value, SHARD_COUNT: '3' })).toEqual({
+      ok: false,
+      errors: [`SHARDS must be a shard id or a JSON array of them (such as 0 or [0,1]), each from 0 to SHARD_COUNT - 1 (2), got "${value}".`],
+    });
   });
 
   test('GIVEN the token pasted into another variable THEN the error does not echo it', () => {

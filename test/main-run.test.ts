@@ -81,6 +81,9 @@ test('GIVEN the bot running THEN a file added to the folder is imported and answ
     read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
     followsMax: 25,
     alertsPerHour: 10,
+    shards: null,
+    requestsPerSecond: 50,
+    shardProcess: false,
   };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
@@ -114,6 +117,9 @@ test('GIVEN a follow and the folder imported at start THEN its old quotes raise 
     read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
     followsMax: 25,
     alertsPerHour: 10,
+    shards: null,
+    requestsPerSecond: 50,
+    shardProcess: false,
   };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {

@@ -373,6 +373,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_due ON alerts (next_attempt_at) WHERE status = 'pending';
     `,
   },
+  {
+    // Issue 13: Discord's 50 requests a second is one budget for every process of the fleet
+    name: 'request budget shared by the fleet',
+    sql: `
+      -- One row per budget: the earliest instant (ms) its next request may go out
+      CREATE TABLE request_budget (
+        name TEXT PRIMARY KEY,
+        next_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version of an open database. */

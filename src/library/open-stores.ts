@@ -7,6 +7,7 @@ import { createDeliveryStore } from './delivery-store.js';
 import { createArticleVisibility } from './article-visibility.js';
 import { createFeedStore } from './feed-store.js';
 import { createFilterStore } from './filter-store.js';
+import { createFleetStore } from './fleet-store.js';
 import { createFollowStore } from './follow-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
@@ -73,6 +74,7 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
     follows: createFollowStore(db),
     filters: createFilterStore(db),
     visibility: createArticleVisibility(articles),
+    fleet: createFleetStore(db),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { Quote, Reading } from '../article/types.js';
 import type { ArticleVisibility } from './article-visibility.js';
 import type { FeedStore } from './feed-store.js';
+import type { FleetStore } from './fleet-store.js';
 import type { FilterStore } from './filter-store.js';
 import type { FollowStore } from './follow-store.js';
 import type { QuotaStore } from './quota-store.js';
@@ -242,5 +243,7 @@ export interface Stores {
   filters: FilterStore;
   /** Which server may see an article (quote alerts ask it). */
   visibility: ArticleVisibility;
+  /** What the processes of a fleet share: Discord's request budget. */
+  fleet: FleetStore;
   close(): void;
 }

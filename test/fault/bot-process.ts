@@ -8,5 +8,7 @@ import { main } from '../../src/cli.js';
 import type { DeliveryOptions } from '../../src/main.js';
 
 const delivery = JSON.parse(process.env.BRIEFING_TEST_DELIVERY ?? '{}') as DeliveryOptions;
-const code = await main(['start'], { env: process.env, delivery });
+// `start` unless told otherwise (`start --shards auto`); the shard processes that one starts run this file again
+const argv = process.argv.length > 2 ? process.argv.slice(2) : ['start'];
+const code = await main(argv, { env: process.env, delivery });
 process.exit(code);

@@ -50,8 +50,20 @@ export function workspace(): Workspace {
   return { dir, dbPath: join(dir, 'library.sqlite'), articlesDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** What else a child bot is started with. */
+export interface ChildBotOptions {
+  /** More environment: SHARDS and SHARD_COUNT, DATABASE_URL. */
+  env?: Record<string, string>;
+  /** The CLI's arguments; `start` by default. */
+  args?: string[];
+  /** What its log says once it is up; `Logged in as` by default. */
+  readyWhen?: string;
+  /** How long it may take to say so: 30 s by default. */
+  readyTimeoutMs?: number;
+}
+
 /** Starts `briefing start` in a child process; resolves once it has logged in. */
-export async function startChildBot(fake: FakeDiscord, space: Workspace, delivery: DeliveryOptions = FAST_DELIVERY): Promise<ChildBot> {
+export async function startChildBot(fake: FakeDiscord, space: Workspace, delivery: DeliveryOptions = FAST_DELIVERY, options: ChildBotOptions = {}): Promise<ChildBot> {
   const env = {
     PATH: process.env.PATH ?? '',
     DISCORD_TOKEN: TEST_TOKEN,
@@ -62,15 +74,21 @@ export async function startChildBot(fake: FakeDiscord, space: Workspace, deliver
     BRIEFING_TEST_DELIVERY: JSON.stringify(delivery),
     // Every seeded story in the briefing, so it spans three messages
     BRIEFING_MAX_ITEMS: String(ARTICLES),
+    ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', join(here, 'register-ts.mjs'), join(here, 'bot-process.ts')], { env, cwd: space.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script = [process.execPath, '--import', join(here, 'register-ts.mjs'), join(here, 'bot-process.ts'), ...(options.args ?? [])];
+  const child = spawn(script[0]!, script.slice(1), { env, cwd: space.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const bot = { process: child, log: () => output, exited };
-  await until(() => output.includes('Logged in as') || child.exitCode !== null, 'the child bot to log in', 30_000);
-  if (!output.includes('Logged in as')) throw new Error(`the child bot did not start:\n${output}`);
+  const ready = options.readyWhen ?? 'Logged in as';
+  await until(() => output.includes(ready) || child.exitCode !== null, 'the child bot to log in', options.readyTimeoutMs ?? 30_000).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw new Error(`${String(error)}; its log:\n${output}`);
+  });
+  if (!output.includes(ready)) throw new Error(`the child bot did not start:\n${output}`);
   return bot;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * Discord's global request limit (50 a second unless Discord raised it) is one budget for the
+ * whole bot, however many processes share it. Each request counted against it first takes a
+ * send slot from the fleet store, a row in the shared database that hands out slots one
+ * interval apart (1000 / requests a second), whichever process asks; then it waits for its
+ * slot and goes out. It plugs into discord.js as the REST transport (`makeRequest`), so every
+ * REST call of the client, whatever made it, is paced: briefings, alerts, feed announcements.
+ *
+ * Why this design: it needs no process of its own (a single poster, or @discordjs/proxy, is one
+ * more service to run and a single point of failure), works the same on SQLite and PostgreSQL
+ * (one upsert per request), and paces rather than counts per second, so the fleet never bursts
+ * at a window's edge. Interaction responses are not counted: Discord exempts them from the
+ * global limit, so a command is never answered late because a fan-out is running.
+ */
+import { DefaultRestOptions, type RESTOptions } from 'discord.js';
+import type { FleetStore } from '../library/fleet-store.js';
+import type { Logger } from '../logger.js';
+
+/** The budget's row: every process of one bot shares it. */
+export const DISCORD_BUDGET = 'discord';
+/** How far ahead a process may take slots: far enough to keep its requests flowing, near enough to share fairly. */
+export const SLOT_HORIZON_MS = 1_000;
+/** One request's own time limit once its slot has come (discord.js's default). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** discord.js's timer (its `timeout` option) runs from before the wait for a slot: a fan-out of thousands may queue this long. */
+export const QUEUE_TIMEOUT_MS = 10 * 60_000;
+// A database that cannot be reached is reported once a minute, not once a request
+const WARN_EVERY_MS = 60_000;
+
+export interface RequestBudget {
+  /** Resolves when this process may send one more request counted against the budget. */
+  acquire(): Promise<void>;
+}
+
+export interface RequestBudgetOptions {
+  store: FleetStore;
+  /** Requests a second for the whole fleet. */
+  perSecond: number;
+  log: Pick<Logger, 'warn'>;
+  /** Real time in ms: the pace is the real one even when a test fixes the bot's clock. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The slot spacing for a rate: whole milliseconds, rounded up so the rate is never exceeded. */
+export function slotIntervalMs(perSecond: number): number {
+  return Math.max(1, Math.ceil(1000 / perSecond));
+}
+
+/**
+ * A process's share of the fleet's budget. Its requests take slots one after another (first
+ * come, first served within the process); a request given a slot then waits for it on its own,
+ * so a process may hold up to a horizon of slots at once. When the store cannot be reached
+ * the process paces itself alone, and Discord's 429s (which discord.js waits out) are the backstop.
+ */
+export function fleetRequestBudget(options: RequestBudgetOptions): RequestBudget {
+  const { store, log } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const intervalMs = slotIntervalMs(options.perSecond);
+  let tail: Promise<unknown> = Promise.resolve();
+  let alone = 0;
+  let warnedAt = Number.NEGATIVE_INFINITY;
+
+  /** This process's own pace, while the shared one is out of reach. */
+  const localSlot = (at: number, error: unknown): number => {
+    if (at - warnedAt >= WARN_EVERY_MS) {
+      warnedAt = at;
+      log.warn(`The shared request budget is out of reach (${error instanceof Error ? error.message : String(error)}); pacing this process alone.`);
+    }
+    alone = Math.max(alone, at) + intervalMs;
+    return alone - intervalMs;
+  };
+
+  const takeSlot = async (): Promise<number> => {
+    for (;;) {
+      const at = now();
+      let slot;
+      try {
+        slot = await store.takeRequestSlot({ name: DISCORD_BUDGET, now: at, intervalMs, horizonMs: SLOT_HORIZON_MS });
+      } catch (error) {
+        return localSlot(at, error);
+      }
+      if (slot.granted) return slot.at;
+      await sleep(Math.max(1, slot.retryAt - at));
+    }
+  };
+
+  return {
+    async acquire() {
+      const turn = tail.then(takeSlot);
+      tail = turn.catch(() => undefined);
+      const wait = (await turn) - now();
+      if (wait > 0) await sleep(wait);
+    },
+  };
+}
+
+/** Discord's global limit counts every request made with the bot's token but interaction responses and webhook follow-ups. */
+export function countsAgainstBudget(url: string): boolean {
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  return !/\/(interactions|webhooks)\//.test(path);
+}
+
+type MakeRequest = RESTOptions['makeRequest'];
+
+/**
+ * discord.js's transport behind the budget: a counted request waits for its slot, then goes
+ * out through `base` (discord.js's own undici transport) with its own time limit.
+ */
+export function budgetedRequest(budget: RequestBudget, base: MakeRequest = DefaultRestOptions.makeRequest, timeoutMs = REQUEST_TIMEOUT_MS): MakeRequest {
+  return async (url, init) => {
+    if (countsAgainstBudget(url)) await budget.acquire();
+    // discord.js's own abort (its timer, a caller's signal) still ends the request
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    const signal = init.signal ?? null;
+    if (signal?.aborted) controller.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(abort, timeoutMs);
+    try {
+      return await base(url, { ...init, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the processes of a fleet share besides the archive: Discord's request budget. A budget
+ * is one row holding the earliest instant its next request may go out; taking a slot is one
+ * atomic upsert that moves that instant on by one interval, so slots never overlap, whichever
+ * process takes them (the generic cell rate algorithm, with the row as the shared clock). No
+ * credit builds up while the bot is idle, so the fleet never bursts past the rate; and no slot
+ * is handed out further ahead than `horizonMs`, so a process never queues far ahead of the others.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** A slot taken (send at `at`), or none within the horizon (ask again at `retryAt`). All ms since epoch. */
+export type RequestSlot = { granted: true; at: number } | { granted: false; retryAt: number };
+
+export interface SlotRequest {
+  /** The budget: one per rate limit shared ('discord'). */
+  name: string;
+  /** ms since epoch, this process's clock; the processes' clocks are taken to agree (NTP). */
+  now: number;
+  /** The spacing of slots: 1000 / requests a second. */
+  intervalMs: number;
+  /** How far ahead of `now` a slot may be given. */
+  horizonMs: number;
+}
+
+export interface FleetStore {
+  /** Takes the next free slot of a budget when it falls within the horizon; slots are `intervalMs` apart fleet-wide. */
+  takeRequestSlot(request: SlotRequest): Promise<RequestSlot>;
+}
+
+/** The SQLite fleet store (migration 12, `request_budget`). */
+export function createFleetStore(db: Database): FleetStore {
+  // The slot taken is [max(next_at, now), + interval); refused (no row returned) when it starts beyond the horizon
+  const take = db.prepare<{ name: string; now: number; interval: number; horizon: number }, { next_at: number }>(
+    `INSERT INTO request_budget (name, next_at) VALUES (@name, @now + @interval)
+     ON CONFLICT (name) DO UPDATE SET next_at = max(next_at, @now) + @interval WHERE next_at < @now + @horizon
+     RETURNING next_at`,
+  );
+  const read = db.prepare<[string], { next_at: number }>('SELECT next_at FROM request_budget WHERE name = ?');
+  return {
+    takeRequestSlot({ name, now, intervalMs: interval, horizonMs: horizon }) {
+      const taken = take.get({ name, now, interval, horizon });
+      if (taken) return Promise.resolve({ granted: true, at: taken.next_at - interval });
+      // The row exists (the upsert found it) and its next slot is beyond the horizon: it is within it 1 ms after this
+      const nextAt = read.get(name)?.next_at ?? now;
+      return Promise.resolve({ granted: false, retryAt: nextAt - horizon + 1 });
+    },
+  };
+}
