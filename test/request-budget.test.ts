@@ -82,13 +82,45 @@ describe('the fleet request budget', () => {
   test('GIVEN the database out of reach THEN the process paces itself alone and says so once', async () => {
     const time = virtualTime(T0);
     const logs: string[] = [];
-    const broken: FleetStore = { takeRequestSlot: () => Promise.reject(new Error('SQLITE_BUSY: database is locked')) };
+    const locked = (): Promise<never> => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+    const broken: FleetStore = { takeRequestSlot: locked, deferRequests: locked };
     const budget = fleetRequestBudget({ store: broken, perSecond: 10, log: memoryLogger(logs), now: time.now, sleep: time.sleep });
     const sent: number[] = [];
     for (let i = 0; i < 5; i++) void budget.acquire().then(() => sent.push(time.now()));
     await time.run(() => sent.length === 5);
     expect(sent).toEqual([0, 100, 200, 300, 400].map((ms) => T0 + ms));
     expect(logs).toEqual(['warn: The shared request budget is out of reach (SQLITE_BUSY: database is locked); pacing this process alone.']);
+  });
+
+  test('GIVEN a process that wakes long after its slot (a stalled event loop) THEN it takes a fresh slot rather than crowd the next ones', async () => {
+    const time = virtualTime(T0);
+    const [stores] = processes(1);
+    let stalls = 1;
+    // The first wait overshoots by 280 ms, as when the event loop was busy
+    const stalling = (ms: number): Promise<void> => time.sleep(ms + (stalls-- > 0 ? 280 : 0));
+    const budget = fleetRequestBudget({ store: stores!.fleet, perSecond: 50, log: memoryLogger([]), now: time.now, sleep: stalling });
+    const sent: number[] = [];
+    void budget.acquire().then(() => sent.push(time.now()));
+    void budget.acquire().then(() => sent.push(time.now()));
+    await time.run(() => sent.length === 2);
+    // The first went at once; the second woke at T0 + 300 instead of T0 + 20 and took the slot of that moment
+    expect(sent).toEqual([T0, T0 + 300]);
+    expect(await stores!.fleet.takeRequestSlot({ name: 'discord', now: T0 + 300, intervalMs: 20, horizonMs: 1_000 })).toEqual({ granted: true, at: T0 + 320 });
+  });
+
+  test('GIVEN a global 429 from Discord THEN the whole fleet waits: the shared budget gives no slot before its retry-after', async () => {
+    const [a, b] = processes(2);
+    const budget = fleetRequestBudget({ store: a!.fleet, perSecond: 50, log: memoryLogger([]) });
+    const tooMany = () =>
+      Promise.resolve({ status: 429, headers: new Headers({ 'x-ratelimit-global': 'true', 'retry-after': '5' }) } as unknown as Awaited<
+        ReturnType<ReturnType<typeof budgetedRequest>>
+      >);
+    const before = Date.now();
+    await budgetedRequest(budget, tooMany)('https://discord.com/api/v10/channels/1/messages', { method: 'POST' });
+    // Another process asking for a slot now is told to wait about five seconds
+    const slot = await b!.fleet.takeRequestSlot({ name: 'discord', now: Date.now(), intervalMs: 20, horizonMs: 1_000 });
+    expect(slot.granted).toBe(false);
+    if (!slot.granted) expect(slot.retryAt).toBeGreaterThanOrEqual(before + 4_000);
   });
 
   test.each([
@@ -102,7 +134,7 @@ describe('the fleet request budget', () => {
 
   test('GIVEN an interaction response THEN it takes no slot; a channel post does', async () => {
     let taken = 0;
-    const budget: RequestBudget = { acquire: () => Promise.resolve(void (taken += 1)) };
+    const budget: RequestBudget = { acquire: () => Promise.resolve(void (taken += 1)), defer: () => Promise.resolve() };
     const base = () => Promise.resolve({ status: 204 } as unknown as Awaited<ReturnType<ReturnType<typeof budgetedRequest>>>);
     const request = budgetedRequest(budget, base);
     await request('https://discord.com/api/v10/interactions/1/tok/callback', { method: 'POST' });

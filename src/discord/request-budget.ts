@@ -10,7 +10,9 @@
  * more service to run and a single point of failure), works the same on SQLite and PostgreSQL
  * (one upsert per request), and paces rather than counts per second, so the fleet never bursts
  * at a window's edge. Interaction responses are not counted: Discord exempts them from the
- * global limit, so a command is never answered late because a fan-out is running.
+ * global limit, so a command is never answered late because a fan-out is running. Should Discord
+ * still answer a global 429 (clocks, a stalled process), the whole fleet waits it out, not only
+ * the process that met it.
  */
 import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import type { FleetStore } from '../library/fleet-store.js';
@@ -26,10 +28,16 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 export const QUEUE_TIMEOUT_MS = 10 * 60_000;
 // A database that cannot be reached is reported once a minute, not once a request
 const WARN_EVERY_MS = 60_000;
+/** A request that wakes this late for its slot (a stalled event loop) takes another: sent now, it would crowd the next ones. */
+export const LATE_MS = 50;
+// A request late again and again goes out anyway: the store itself may be slow to answer
+const RETAKES_MAX = 2;
 
 export interface RequestBudget {
   /** Resolves when this process may send one more request counted against the budget. */
   acquire(): Promise<void>;
+  /** Discord answered a global 429: no process of the fleet sends before `untilMs`. */
+  defer(untilMs: number): Promise<void>;
 }
 
 export interface RequestBudgetOptions {
@@ -90,10 +98,21 @@ export function fleetRequestBudget(options: RequestBudgetOptions): RequestBudget
 
   return {
     async acquire() {
-      const turn = tail.then(takeSlot);
-      tail = turn.catch(() => undefined);
-      const wait = (await turn) - now();
-      if (wait > 0) await sleep(wait);
+      for (let retakes = 0; ; retakes++) {
+        const turn = tail.then(takeSlot);
+        tail = turn.catch(() => undefined);
+        const at = await turn;
+        const wait = at - now();
+        if (wait > 0) await sleep(wait);
+        if (now() - at <= LATE_MS || retakes >= RETAKES_MAX) return;
+      }
+    },
+    async defer(untilMs) {
+      try {
+        await store.deferRequests({ name: DISCORD_BUDGET, until: untilMs });
+      } catch {
+        // The 429 itself is waited out by discord.js in this process; the others meet their own
+      }
     },
   };
 }
@@ -121,7 +140,13 @@ export function budgetedRequest(budget: RequestBudget, base: MakeRequest = Defau
     signal?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(abort, timeoutMs);
     try {
-      return await base(url, { ...init, signal: controller.signal });
+      const response = await base(url, { ...init, signal: controller.signal });
+      if (response.status === 429 && response.headers.get('x-ratelimit-global') === 'true') {
+        // The whole bot is over Discord's limit: every process waits, not only this one
+        const seconds = Number(response.headers.get('retry-after'));
+        if (Number.isFinite(seconds) && seconds > 0) await budget.defer(Date.now() + seconds * 1000);
+      }
+      return response;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);

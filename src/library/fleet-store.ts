@@ -25,6 +25,8 @@ export interface SlotRequest {
 export interface FleetStore {
   /** Takes the next free slot of a budget when it falls within the horizon; slots are `intervalMs` apart fleet-wide. */
   takeRequestSlot(request: SlotRequest): Promise<RequestSlot>;
+  /** No slot of the budget before `until` (ms since epoch), for any process: Discord said to wait (a global 429). */
+  deferRequests(request: { name: string; until: number }): Promise<void>;
 }
 
 /** The SQLite fleet store (migration 12, `request_budget`). */
@@ -36,6 +38,7 @@ export function createFleetStore(db: Database): FleetStore {
      RETURNING next_at`,
   );
   const read = db.prepare<[string], { next_at: number }>('SELECT next_at FROM request_budget WHERE name = ?');
+  const defer = db.prepare<[string, number]>('INSERT INTO request_budget (name, next_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next_at = max(next_at, excluded.next_at)');
   return {
     takeRequestSlot({ name, now, intervalMs: interval, horizonMs: horizon }) {
       const taken = take.get({ name, now, interval, horizon });
@@ -43,6 +46,10 @@ export function createFleetStore(db: Database): FleetStore {
       // The row exists (the upsert found it) and its next slot is beyond the horizon: it is within it 1 ms after this
       const nextAt = read.get(name)?.next_at ?? now;
       return Promise.resolve({ granted: false, retryAt: nextAt - horizon + 1 });
+    },
+    deferRequests({ name, until }) {
+      defer.run(name, until);
+      return Promise.resolve();
     },
   };
 }

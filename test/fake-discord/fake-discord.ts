@@ -50,7 +50,7 @@ export interface Hang {
 /** Discord's rate limit, enforced: above `perSecond` requests in any second, a 429. */
 export interface RateLimit {
   perSecond: number;
-  /** `global`: one bucket for all requests (with `X-RateLimit-Global`); `route`: one per method and path. */
+  /** `global`: one bucket for all requests but interaction responses (with `X-RateLimit-Global`); `route`: one per method and path. */
   scope: 'global' | 'route';
 }
 
@@ -163,6 +163,8 @@ export class FakeDiscord {
   /** A 429 when this request is over the rate limit; else it is counted in its window. */
   #overLimit(method: string, path: string): RouteResponse | null {
     if (!this.#rateLimit) return null;
+    // Discord's global limit does not count interaction responses and their follow-ups
+    if (this.#rateLimit.scope === 'global' && /^\/(interactions|webhooks)\//.test(path)) return null;
     const key = this.#rateLimit.scope === 'global' ? 'global' : `${method} ${path}`;
     const now = Date.now();
     const window = (this.#windows.get(key) ?? []).filter((t) => t > now - 1000);

@@ -92,11 +92,11 @@ export async function startChildBot(fake: FakeDiscord, space: Workspace, deliver
   return bot;
 }
 
-export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000, everyMs = 20): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 

@@ -56,6 +56,14 @@ describe.each(STORE_FACTORIES)('the fleet store: request budget ($name)', (facto
     expect(await take(T0, { name: 'other' })).toEqual({ granted: true, at: T0 });
   });
 
+  test('GIVEN the budget deferred (Discord said wait) THEN no slot is given before then; a deferral to an earlier time changes nothing', async () => {
+    await stores.fleet.deferRequests({ name: 'discord', until: T0 + 500 });
+    await stores.fleet.deferRequests({ name: 'discord', until: T0 + 200 });
+    expect(await take(T0)).toEqual({ granted: false, retryAt: T0 + 401 });
+    expect(await take(T0, { horizonMs: 1_000 })).toEqual({ granted: true, at: T0 + 500 });
+    expect(await take(T0 + 600)).toEqual({ granted: true, at: T0 + 600 });
+  });
+
   test('GIVEN many requests at once THEN no two share a slot and none is given twice', async () => {
     const slots = await Promise.all(Array.from({ length: 12 }, () => take(T0, { horizonMs: 1_000 })));
     const times = slots.map((s) => (s.granted ? s.at : -1)).sort((a, b) => a - b);

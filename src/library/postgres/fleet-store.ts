@@ -21,6 +21,8 @@ const TAKE = `INSERT INTO request_budget (name, next_at) VALUES ($1, $2::bigint 
   WHERE request_budget.next_at < $2::bigint + $4::bigint
   RETURNING next_at`;
 const READ = 'SELECT next_at FROM request_budget WHERE name = $1';
+const DEFER = `INSERT INTO request_budget (name, next_at) VALUES ($1, $2::bigint)
+  ON CONFLICT (name) DO UPDATE SET next_at = GREATEST(request_budget.next_at, excluded.next_at)`;
 
 /** What the store needs of a pool: `query(text, params)`. */
 export type Queryable = Pick<pg.Pool, 'query'>;
@@ -34,6 +36,9 @@ export function createPgFleetStore(pool: Queryable): FleetStore {
       if (row) return { granted: true, at: Number(row.next_at) - intervalMs };
       const current = await pool.query<{ next_at: string | number }>(READ, [name]);
       return { granted: false, retryAt: Number(current.rows[0]?.next_at ?? now + horizonMs) - horizonMs + 1 };
+    },
+    async deferRequests({ name, until }) {
+      await pool.query(DEFER, [name, until]);
     },
   };
 }
