@@ -3,9 +3,9 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts ...]`: the engine's KB/s per core on the
- * PolNeAR train texts beside two baselines, then the command-latency, fan-out, archive and ingest
- * event-loop-lag benches. No section named runs them all. Data missing from ../shared fails its
+ * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts|fleet-fanout|fleet-feeds ...]`: the
+ * engine's KB/s per core on the PolNeAR train texts beside two baselines, then the command-latency,
+ * fan-out, archive and ingest event-loop-lag benches, and the fleet's (three processes) fan-out and feed polls. No section named runs them all. Data missing from ../shared fails its
  * section, saying what is missing.
  */
 const TEXT_DIR = path.resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
@@ -22,6 +22,8 @@ const SECTIONS: Record<string, Section> = {
   archive: async () => (await import('./archive.js')).benchArchive(),
   'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
   alerts: async () => (await import('./alerts.js')).benchAlerts(),
+  'fleet-fanout': async () => (await import('./fleet.js')).benchFleetFanout(),
+  'fleet-feeds': async () => (await import('./fleet.js')).benchFleetFeeds(),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,10 +4,13 @@
  * caught up: a briefing missed while the bot was down goes out once, the same local day. A
  * sweep every `sweepMs` does the same and resumes due jobs: retries after a backoff, jobs whose
  * owner died (their lease ran out), and days the log could not be written when they came due.
+ * Each sweep also brings the tasks in line with the stored settings, so a change made by
+ * another process of the fleet (a `/briefing setup` its shard received) is followed here
+ * within one sweep; a change made in this process is followed at once, through `events`.
  */
 import cron, { type ScheduledTask, type TaskOptions } from 'node-cron';
 import type { Clock } from '../clock.js';
-import type { ArticleStore, DeliveryStore, GuildSettingsStore } from '../library/types.js';
+import type { ArticleStore, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, DeliveryOutcome } from './deliver.js';
 import { parseTime } from './local-time.js';
@@ -37,7 +40,7 @@ export interface Scheduler {
   reschedule(guildId: string): void;
   /** The tick node-cron calls; exposed so tests can run a day with a fake clock. */
   runDue(guildId: string, now?: Date): Promise<DeliveryOutcome>;
-  /** Resumes due jobs, then runs every enabled guild once (what start and each sweep do). */
+  /** Resumes due jobs, follows the stored settings, then runs every enabled guild once (what start and each sweep do). */
   catchUp(now?: Date): Promise<DeliveryOutcome[]>;
   /** Settles once the start-up catch-up is done. */
   readonly ready: Promise<void>;
@@ -57,11 +60,14 @@ export function cronExpression(time: string): string {
   return `${minutes % 60} ${hour},${(hour + 1) % 24} * * *`;
 }
 
+/** What a guild's task is built from: when either changes, the task is built again. */
+const taskKey = (settings: GuildSettings): string => `${cronExpression(settings.time)} ${settings.timezone}`;
+
 /** Starts scheduling every enabled guild in the library. */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { stores, log, deliverer } = options;
   const schedule: ScheduleFn = options.schedule ?? cron.schedule;
-  const tasks = new Map<string, Pick<ScheduledTask, 'destroy'>>();
+  const tasks = new Map<string, { task: Pick<ScheduledTask, 'destroy'>; key: string }>();
   let stopped = false;
 
   const runDue = async (guildId: string, now?: Date): Promise<DeliveryOutcome> => {
@@ -75,27 +81,38 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const unschedule = (guildId: string): void => {
-    const task = tasks.get(guildId);
+    const scheduled = tasks.get(guildId);
     tasks.delete(guildId);
-    if (task) void Promise.resolve(task.destroy()).catch(() => undefined);
+    if (scheduled) void Promise.resolve(scheduled.task.destroy()).catch(() => undefined);
   };
 
-  const reschedule = (guildId: string): void => {
+  /** The task of one guild as its settings (null: none stored) say. */
+  const scheduleAs = (guildId: string, settings: GuildSettings | null): void => {
     unschedule(guildId);
-    const settings = stores.guilds.getGuildSettings(guildId);
     if (stopped || !settings?.enabled) return;
     const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
       timezone: settings.timezone,
       noOverlap: true,
       name: `briefing:${guildId}`,
     });
-    tasks.set(guildId, task);
+    tasks.set(guildId, { task, key: taskKey(settings) });
+  };
+
+  const reschedule = (guildId: string): void => scheduleAs(guildId, stores.guilds.getGuildSettings(guildId));
+
+  /** Tasks made, rebuilt or removed to match the stored settings, whichever process saved them. */
+  const follow = (all: GuildSettings[]): void => {
+    const enabled = new Map(all.filter((s) => s.enabled).map((s) => [s.guildId, s]));
+    for (const guildId of [...tasks.keys()]) if (!enabled.has(guildId)) unschedule(guildId);
+    for (const settings of enabled.values()) if (tasks.get(settings.guildId)?.key !== taskKey(settings)) scheduleAs(settings.guildId, settings);
   };
 
   const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
     try {
       const resumed = deliverer.resumeDue();
-      const guilds = stores.guilds.listGuildSettings().filter((s) => s.enabled);
+      const all = stores.guilds.listGuildSettings();
+      follow(all);
+      const guilds = all.filter((s) => s.enabled);
       const due = guilds.map((s) => runDue(s.guildId, now));
       return [...(await resumed), ...(await Promise.all(due))];
     } catch (error) {
@@ -115,7 +132,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const sweeper = sweepMs > 0 ? setInterval(sweep, sweepMs) : null;
   sweeper?.unref();
 
-  for (const settings of stores.guilds.listGuildSettings()) reschedule(settings.guildId);
+  follow(stores.guilds.listGuildSettings());
   const unsubscribe = options.events.subscribe((guildId) => {
     reschedule(guildId);
     // Set up after today's time has passed: the next tick is tomorrow, so look now

@@ -14,6 +14,7 @@ import { createDeliverer, type Deliverer, type DeliveryTimings } from '../../src
 import { startScheduler, type Scheduler, type ScheduleFn } from '../../src/briefing/scheduler.js';
 import { SettingsEvents } from '../../src/briefing/settings-events.js';
 import type { Clock } from '../../src/clock.js';
+import type { ShardConfig } from '../../src/config.js';
 import { createClient } from '../../src/discord/client.js';
 import { createBriefingPoster } from '../../src/discord/post-briefing.js';
 import { createRouter } from '../../src/discord/router.js';
@@ -45,11 +46,13 @@ export interface ScheduledCall {
   expression: string;
   options: TaskOptions;
   destroyed: boolean;
+  /** What node-cron would run when the time comes; the test calls it as the tick. */
+  tick: () => Promise<void>;
 }
 
 export function recordingSchedule(calls: ScheduledCall[]): ScheduleFn {
-  return (expression, _task, options) => {
-    const call: ScheduledCall = { expression, options, destroyed: false };
+  return (expression, task, options) => {
+    const call: ScheduledCall = { expression, options, destroyed: false, tick: task };
     calls.push(call);
     return { destroy: () => void (call.destroyed = true) };
   };
@@ -89,12 +92,12 @@ export async function startBriefingBot(
   fake: FakeDiscord,
   libraryPath: string,
   clock: Clock,
-  options: { owner?: string; timings?: Partial<DeliveryTimings>; maxItems?: number } = {},
+  options: { owner?: string; timings?: Partial<DeliveryTimings>; maxItems?: number; shards?: ShardConfig } = {},
 ): Promise<BriefingBot> {
   const stores = openTestLibrary(libraryPath, clock);
   const logs: string[] = [];
   const log = memoryLogger(logs);
-  const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl });
+  const client = createClient({ token: TEST_TOKEN, apiUrl: fake.apiUrl, shards: options.shards });
   const events = new SettingsEvents();
   const deliverer = createDeliverer({
     poster: createBriefingPoster(client),

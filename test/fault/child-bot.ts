@@ -19,7 +19,8 @@ import type { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { TEST_TOKEN } from '../fake-discord/harness.js';
 import { distinctStoryReading } from '../fake-discord/readings.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The TypeScript sources, also when this file runs compiled (the benches run from dist/)
+const here = dirname(fileURLToPath(import.meta.url)).replace(/([/\\])dist([/\\]test[/\\]fault)$/, '$2');
 const CLIENT_ID = '100000000000000001';
 // Leases and sweeps in real time, short: a killed owner's job is free a second later
 export const FAST_DELIVERY: DeliveryOptions = { leaseMs: 1_000, heartbeatMs: 300, retryBaseMs: 200, retryMaxMs: 1_000, sweepMs: 300, drainMs: 5_000 };
