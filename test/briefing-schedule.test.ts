@@ -77,8 +77,10 @@ describe('node-cron', () => {
 
       await stores.guilds.saveGuildSettings({ ...(await stores.guilds.getGuildSettings('1'))!, time: '18:30', timezone: 'America/New_York' });
       events.announce('1');
-      const tasks = [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
-      expect(tasks.map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
+      // The scheduler reads the new settings from the store before it reschedules
+      const tasksOf = () => [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
+      await expect.poll(() => tasksOf().map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
+      const tasks = tasksOf();
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(tasks[0]!.getNextRun()!)).toMatch(
         /^(18|19):30$/,
       );
