@@ -45,9 +45,9 @@ export async function benchFleetFanout(): Promise<string> {
     // Every guild due at the same UTC minute, a little ahead: the processes' schedules fire together
     const dueAt = Math.ceil((Date.now() + LEAD_MS) / 60_000) * 60_000;
     const time = new Date(dueAt).toISOString().slice(11, 16);
-    await withLibrary(space, (stores) => {
+    await withLibrary(space, async (stores) => {
       for (const g of guilds)
-        stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time, timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
+        await stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time, timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
     });
     fake.rateLimit({ perSecond: REQUESTS_PER_SECOND, scope: 'global' });
     // When each request reached Discord, for the requests a second
@@ -61,7 +61,10 @@ export async function benchFleetFanout(): Promise<string> {
     const counts = guilds.map((g) => fake.messagesIn(g.channelId).length);
     const once = counts.filter((n) => n === 1).length;
     const day = new Date(dueAt).toISOString().slice(0, 10);
-    const sent = await withLibrary(space, (stores) => guilds.filter((g) => stores.deliveries.getDelivery(g.guildId, day)?.status === 'sent').length);
+    const sent = await withLibrary(
+      space,
+      async (stores) => (await Promise.all(guilds.map((g) => stores.deliveries.getDelivery(g.guildId, day)))).filter((d) => d?.status === 'sent').length,
+    );
     const shares = bots.map((bot) => (bot.log().match(/: posted 1 message\(s\)\./g) ?? []).length);
     // The fault harness's children cannot start the read worker (no tsx where they run); it plays no part here
     const warnings = bots.flatMap((bot) =>
@@ -127,9 +130,9 @@ async function pollCycle(base: string, run: string, pollers: number, feeds = FEE
   const clock = () => new Date();
   const connections: Stores[] = [];
   try {
-    await withLibrary(space, (stores) => {
+    await withLibrary(space, async (stores) => {
       for (let i = 0; i < feeds; i++)
-        stores.feeds.addFeed({ guildId: String(600_000_000_000_000_000n + BigInt(i % FEED_GUILDS)), url: `${base}/${run}/feed/${i}.xml`, channelId: null, now: Date.now() });
+        await stores.feeds.addFeed({ guildId: String(600_000_000_000_000_000n + BigInt(i % FEED_GUILDS)), url: `${base}/${run}/feed/${i}.xml`, channelId: null, now: Date.now() });
     });
     connections.push(...Array.from({ length: pollers }, () => openStores(space.dbPath)));
     const started = performance.now();
@@ -141,7 +144,7 @@ async function pollCycle(base: string, run: string, pollers: number, feeds = FEE
     ).flat().length;
     return { ms, results, again };
   } finally {
-    for (const stores of connections) stores.close();
+    for (const stores of connections) await stores.close();
     space.cleanup();
   }
 }

@@ -22,8 +22,8 @@ beforeEach(async () => {
   file = tempLibraryPath();
   clock = fakeClock('2024-06-01T08:00:00Z');
   const stores = openTestLibrary(file.path, clock.clock);
-  stores.articles.saveArticle({ source: 'idlib.txt', url: null, text: 'Erdogan said Idlib…', title: 'Idlib', date: '2024-06-01' }, idlibReading(), SHARED);
-  stores.close();
+  await stores.articles.saveArticle({ source: 'idlib.txt', url: null, text: 'Erdogan said Idlib…', title: 'Idlib', date: '2024-06-01' }, idlibReading(), SHARED);
+  await stores.close();
   const shard = shardOf(fake.ids.guildId, 2);
   holder = await startBriefingBot(fake, file.path, clock.clock, { owner: 'holder', shards: { ids: [shard], count: 2 } });
   other = await startBriefingBot(fake, file.path, clock.clock, { owner: 'other', shards: { ids: [1 - shard], count: 2 } });
@@ -60,7 +60,7 @@ test('GIVEN /briefing setup answered by the process holding the guild THEN the o
   clock.set('2024-06-01T09:00:00Z');
   await task.tick();
   expect(fake.postsTo(fake.ids.channelId)).toHaveLength(1);
-  expect(other.stores.deliveries.getDelivery(fake.ids.guildId, '2024-06-01')?.status).toBe('sent');
+  expect((await other.stores.deliveries.getDelivery(fake.ids.guildId, '2024-06-01'))?.status).toBe('sent');
   expect(other.logs).toContain(`info: Briefing 2024-06-01 for guild ${fake.ids.guildId}: posted 1 message(s).`);
 });
 

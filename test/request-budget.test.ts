@@ -37,8 +37,8 @@ function virtualTime(start: number) {
 const T0 = 1_700_000_000_000;
 const opened: Stores[] = [];
 const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const stores of opened.splice(0)) stores.close();
+afterEach(async () => {
+  for (const stores of opened.splice(0)) await stores.close();
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 

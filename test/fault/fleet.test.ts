@@ -77,14 +77,22 @@ test(
     const now = new Date();
     const timezone = noonZone(now);
     due = guilds.map((g) => ({ ...g, timezone, day: localTime(now, timezone).date }));
-    await withLibrary(space, (stores) => {
+    await withLibrary(space, async (stores) => {
       for (const g of due)
-        stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
+        await stores.guilds.saveGuildSettings({
+          guildId: g.guildId,
+          channelId: g.channelId,
+          time: '00:00',
+          timezone: g.timezone,
+          roleId: null,
+          postWhenEmpty: false,
+          enabled: true,
+        });
     });
 
     // The fleet delivers; the process holding the most deliveries dies mid-way, and comes back
     await until(() => briefingPosts() >= KILL_AFTER_POSTS, 'the fleet to be mid-delivery', 120_000, 100);
-    const owners = await withLibrary(space, (s) => due.map((g) => s.deliveries.getDelivery(g.guildId, g.day)?.owner ?? null));
+    const owners = await withLibrary(space, (s) => Promise.all(due.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))?.owner ?? null)));
     const held = (shard: number): number => owners.filter((owner) => owner?.startsWith(`${bots.get(shard)!.process.pid}-`)).length;
     const victimShard = [0, 1, 2].reduce((a, b) => (held(b) > held(a) ? b : a));
     const victim = bots.get(victimShard)!;
@@ -97,13 +105,16 @@ test(
     // Polled gently: the fake Discord shares this process, and a busy loop here would bunch the requests it counts
     await until(() => briefingPosts() >= GUILDS, 'a briefing in every guild', 180_000, 250);
     await expect
-      .poll(() => withLibrary(space, (s) => due.filter((g) => s.deliveries.getDelivery(g.guildId, g.day)?.status !== 'sent').length), { timeout: 30_000, interval: 500 })
+      .poll(() => withLibrary(space, async (s) => (await Promise.all(due.map((g) => s.deliveries.getDelivery(g.guildId, g.day)))).filter((d) => d?.status !== 'sent').length), {
+        timeout: 30_000,
+        interval: 500,
+      })
       .toBe(0);
     // Exactly one: one message per guild, and no part posted twice
     expect(due.filter((g) => fake.messagesIn(g.channelId).length !== 1).map((g) => g.guildId)).toEqual([]);
     for (const g of due) expect(Object.fromEntries(partCounts(fake, g))).toEqual({ 1: 1 });
     // The kill was mid-delivery: some of the dead process's jobs were taken over by another claim
-    const attempts = await withLibrary(space, (s) => due.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!.attempts));
+    const attempts = await withLibrary(space, (s) => Promise.all(due.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))!.attempts)));
     expect(postsAtKill).toBeLessThan(GUILDS);
     expect(heldAtKill).toBeGreaterThan(0);
     expect(attempts.filter((n) => n > 1).length).toBeGreaterThan(0);

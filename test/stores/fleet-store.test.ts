@@ -10,10 +10,10 @@ const T0 = 1_700_000_000_000;
 
 describe.each(STORE_FACTORIES)('the fleet store: request budget ($name)', (factory) => {
   let stores: Stores;
-  beforeEach(() => {
-    stores = factory.open(() => T0);
+  beforeEach(async () => {
+    stores = await factory.open(() => T0);
   });
-  afterEach(() => stores.close());
+  afterEach(async () => await stores.close());
 
   const take = (now: number, over: Partial<SlotRequest> = {}): Promise<RequestSlot> =>
     stores.fleet.takeRequestSlot({ name: 'discord', now, intervalMs: INTERVAL_MS, horizonMs: HORIZON_MS, ...over });
