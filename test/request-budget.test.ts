@@ -62,8 +62,10 @@ describe('the fleet request budget', () => {
     const times = sent.map((s) => s.at).sort((a, b) => a - b);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(slotIntervalMs(perSecond));
-    // Any one second: at most the budget
-    expect(Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length))).toBe(perSecond);
+    // Any one second: at most the budget, and not far under it
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(perSecond);
+    expect(busiest).toBeGreaterThan(perSecond * 0.9);
     // Every process had its share while the others were sending
     const firstSecond = sent.filter((s) => s.at < T0 + 1000);
     expect(new Set(firstSecond.map((s) => s.process)).size).toBe(3);
@@ -88,7 +90,7 @@ describe('the fleet request budget', () => {
     const sent: number[] = [];
     for (let i = 0; i < 5; i++) void budget.acquire().then(() => sent.push(time.now()));
     await time.run(() => sent.length === 5);
-    expect(sent).toEqual([0, 100, 200, 300, 400].map((ms) => T0 + ms));
+    expect(sent).toEqual([0, 1, 2, 3, 4].map((n) => T0 + n * slotIntervalMs(10)));
     expect(logs).toEqual(['warn: The shared request budget is out of reach (SQLITE_BUSY: database is locked); pacing this process alone.']);
   });
 
@@ -103,9 +105,11 @@ describe('the fleet request budget', () => {
     void budget.acquire().then(() => sent.push(time.now()));
     void budget.acquire().then(() => sent.push(time.now()));
     await time.run(() => sent.length === 2);
-    // The first went at once; the second woke at T0 + 300 instead of T0 + 20 and took the slot of that moment
-    expect(sent).toEqual([T0, T0 + 300]);
-    expect(await stores!.fleet.takeRequestSlot({ name: 'discord', now: T0 + 300, intervalMs: 20, horizonMs: 1_000 })).toEqual({ granted: true, at: T0 + 320 });
+    // The first went at once; the second woke 280 ms after its slot and took the slot of that moment
+    const interval = slotIntervalMs(50);
+    const woke = T0 + interval + 280;
+    expect(sent).toEqual([T0, woke]);
+    expect(await stores!.fleet.takeRequestSlot({ name: 'discord', now: woke, intervalMs: interval, horizonMs: 1_000 })).toEqual({ granted: true, at: woke + interval });
   });
 
   test('GIVEN a global 429 from Discord THEN the whole fleet waits: the shared budget gives no slot before its retry-after', async () => {

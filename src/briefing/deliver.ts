@@ -41,7 +41,17 @@ export interface DeliveryDeps {
   /** The most items a briefing shows (BRIEFING_MAX_ITEMS). */
   maxItems?: number;
   timings?: Partial<DeliveryTimings>;
+  /** The most scheduled deliveries this process runs at once; the rest wait unclaimed, for it or another process. */
+  maxRunning?: number;
 }
+
+/**
+ * Scheduled deliveries one process runs at once. Enough to keep Discord's budget busy (each
+ * waits its turn for a request slot), few enough that the fleet shares a fan-out: a job this
+ * process has no room for stays unclaimed, free for another process with room; and a process
+ * that dies leaves at most this many leases to run out.
+ */
+export const MAX_RUNNING = 50;
 
 export type DeliveryOutcome =
   | { kind: 'not-set-up' | 'disabled' | 'not-due' | 'busy' | 'stopping' }
@@ -101,17 +111,40 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const owner = deps.owner ?? processOwner(process.pid);
   const shape = { maxItems: deps.maxItems };
   const running = new Map<string, Running>();
+  const maxRunning = deps.maxRunning ?? MAX_RUNNING;
+  // Scheduled attempts waiting for room, first come first served
+  const waiting: (() => void)[] = [];
   let draining = false;
   const nowMs = (): number => deps.clock().getTime();
 
-  /** Claims `key` and runs it; `busy` when another process (or this one) holds it. */
-  function attempt(guildId: string, key: string): Promise<DeliveryOutcome> {
-    if (draining) return Promise.resolve({ kind: 'stopping' });
+  /** Lets the next waiting attempt in, now that a delivery ended (or an attempt let in took no room). */
+  const wake = (): void => waiting.shift()?.();
+
+  /** Resolves once fewer than `maxRunning` deliveries run here. */
+  async function room(): Promise<void> {
+    while (running.size >= maxRunning && !draining) await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+
+  /**
+   * Claims `key` and runs it; `busy` when another process (or this one) holds it. A scheduled
+   * attempt (`capped`) first waits for room, holding no claim: meanwhile the job is free for any
+   * process. `/briefing now` does not wait.
+   */
+  async function attempt(guildId: string, key: string, capped = true): Promise<DeliveryOutcome> {
+    if (capped && running.size >= maxRunning) {
+      await room();
+      // Let in by a delivery that ended: pass the turn on unless this attempt takes the room
+      queueMicrotask(() => (running.size < maxRunning ? wake() : undefined));
+    }
+    if (draining) return { kind: 'stopping' };
     const id = `${guildId}/${key}`;
-    if (running.has(id)) return Promise.resolve({ kind: 'busy' });
+    if (running.has(id)) return { kind: 'busy' };
     // Registered before the claim is awaited: a second attempt here meanwhile is busy, and a drain aborts it
     const abort = new AbortController();
-    const done = claimAndRun(guildId, key, abort).finally(() => running.delete(id));
+    const done = claimAndRun(guildId, key, abort).finally(() => {
+      running.delete(id);
+      wake();
+    });
     running.set(id, { done, abort, guildId, key });
     return done;
   }
@@ -285,11 +318,11 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
       const key = run === 1 ? day : `${day}+${run}`;
       const existing = await stores.deliveries.getDelivery(guildId, key);
       // A run of today still going (here or elsewhere) is the answer: never a second briefing at once
-      if (existing?.status === 'pending') return attempt(guildId, key);
+      if (existing?.status === 'pending') return attempt(guildId, key, false);
       if (existing) continue;
       if (ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
       if (!(await stores.deliveries.createDelivery({ guildId, localDate: key, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) }))) return { kind: 'busy' };
-      return attempt(guildId, key);
+      return attempt(guildId, key, false);
     }
     return { kind: 'busy' };
   }
@@ -310,6 +343,8 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function drain(deadlineMs: number): Promise<{ finished: number; released: number }> {
     draining = true;
+    // Attempts waiting for room give up now, having claimed nothing
+    for (const resume of waiting.splice(0)) resume();
     const inFlight = [...running.values()];
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));

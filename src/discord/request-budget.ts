@@ -52,9 +52,13 @@ export interface RequestBudgetOptions {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The slot spacing for a rate: whole milliseconds, rounded up so the rate is never exceeded. */
+/**
+ * The slot spacing for a rate: whole milliseconds, rounded up, and one more. Paced exactly at
+ * the limit, any jitter (a timer late, a packet early) would put one request too many in some
+ * second; the extra millisecond leaves 50 ms a second of room for it at 50 a second.
+ */
 export function slotIntervalMs(perSecond: number): number {
-  return Math.max(1, Math.ceil(1000 / perSecond));
+  return Math.ceil(1000 / perSecond) + 1;
 }
 
 /**
