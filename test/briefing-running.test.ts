@@ -72,7 +72,7 @@ test('GIVEN more guilds due than a process runs at once THEN it holds that many 
 
   const runA = Array.from({ length: GUILDS }, (_, i) => a.deliverer.runDue(guildId(i)));
   await expect.poll(() => posterA.held.length).toBe(3);
-  // Three claimed by a; every other job exists, unclaimed
+  // Three made and claimed by a; the others wait for room, with nothing claimed
   expect((await owners(a.stores)).filter((o) => o === 'a')).toHaveLength(3);
   expect((await owners(a.stores)).filter((o) => o === null)).toHaveLength(GUILDS - 3);
 

@@ -111,41 +111,56 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const owner = deps.owner ?? processOwner(process.pid);
   const shape = { maxItems: deps.maxItems };
   const running = new Map<string, Running>();
-  const maxRunning = deps.maxRunning ?? MAX_RUNNING;
-  // Scheduled attempts waiting for room, first come first served
+  // Room for scheduled deliveries: a permit each, handed from one that ends straight to the next in line
+  let room = deps.maxRunning ?? MAX_RUNNING;
   const waiting: (() => void)[] = [];
   let draining = false;
   const nowMs = (): number => deps.clock().getTime();
 
-  /** Lets the next waiting attempt in, now that a delivery ended (or an attempt let in took no room). */
-  const wake = (): void => waiting.shift()?.();
+  /** Waits for room for one scheduled delivery, holding no claim meanwhile: the job stays free for any process. */
+  async function takeRoom(): Promise<void> {
+    if (room > 0 && waiting.length === 0) {
+      room -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
 
-  /** Resolves once fewer than `maxRunning` deliveries run here. */
-  async function room(): Promise<void> {
-    while (running.size >= maxRunning && !draining) await new Promise<void>((resolve) => waiting.push(resolve));
+  /** Gives the room back: to the next in line, else to the pool. */
+  function giveRoom(): void {
+    const next = waiting.shift();
+    if (next) next();
+    else room += 1;
+  }
+
+  /** Runs `work` with room for one scheduled delivery; the room is given back when the delivery it starts ends, or at once. */
+  async function withRoom(work: (started: (done: Promise<unknown>) => void) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+    await takeRoom();
+    let handedOn = false;
+    try {
+      if (draining) return { kind: 'stopping' };
+      return await work((done) => {
+        handedOn = true;
+        void done.finally(giveRoom);
+      });
+    } finally {
+      if (!handedOn) giveRoom();
+    }
   }
 
   /**
-   * Claims `key` and runs it; `busy` when another process (or this one) holds it. A scheduled
-   * attempt (`capped`) first waits for room, holding no claim: meanwhile the job is free for any
-   * process. `/briefing now` does not wait.
+   * Claims `key` and runs it; `busy` when another process (or this one) holds it. `started` is
+   * told of the delivery it starts (a scheduled one holds its room until it ends).
    */
-  async function attempt(guildId: string, key: string, capped = true): Promise<DeliveryOutcome> {
-    if (capped && running.size >= maxRunning) {
-      await room();
-      // Let in by a delivery that ended: pass the turn on unless this attempt takes the room
-      queueMicrotask(() => (running.size < maxRunning ? wake() : undefined));
-    }
-    if (draining) return { kind: 'stopping' };
+  function attempt(guildId: string, key: string, started?: (done: Promise<unknown>) => void): Promise<DeliveryOutcome> {
+    if (draining) return Promise.resolve({ kind: 'stopping' });
     const id = `${guildId}/${key}`;
-    if (running.has(id)) return { kind: 'busy' };
+    if (running.has(id)) return Promise.resolve({ kind: 'busy' });
     // Registered before the claim is awaited: a second attempt here meanwhile is busy, and a drain aborts it
     const abort = new AbortController();
-    const done = claimAndRun(guildId, key, abort).finally(() => {
-      running.delete(id);
-      wake();
-    });
+    const done = claimAndRun(guildId, key, abort).finally(() => running.delete(id));
     running.set(id, { done, abort, guildId, key });
+    started?.(done);
     return done;
   }
 
@@ -285,17 +300,29 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     const local = localTime(now, settings.timezone);
     if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
     try {
-      const existing = await stores.deliveries.getDelivery(guildId, local.date);
-      if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
-      if (!existing) {
-        const { ids } = await newArticleIds(stores, guildId, now);
-        // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
-        await stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
-      }
-      return await attempt(guildId, local.date);
+      const known = await stores.deliveries.getDelivery(guildId, local.date);
+      if (known && known.status !== 'pending') return { kind: 'already', delivery: known };
+      if (running.has(`${guildId}/${local.date}`)) return { kind: 'busy' };
+      // The job is made and claimed once there is room here: a fan-out goes out while the rest wait
+      return await withRoom((started) => createAndAttempt(settings, local.date, now, started));
     } catch (error) {
       return unclaimed(guildId, local.date, error);
     }
+  }
+
+  /** Today's job (made now when no process made it yet), claimed and run. */
+  async function createAndAttempt(settings: GuildSettings, day: string, now: Date, started: (done: Promise<unknown>) => void): Promise<DeliveryOutcome> {
+    const { guildId } = settings;
+    // Again: while this waited for room, another process may have sent it
+    const existing = await stores.deliveries.getDelivery(guildId, day);
+    if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
+    if (!existing) {
+      // The articles as of the tick, whenever there was room: a later one waits for tomorrow's
+      const { ids } = await newArticleIds(stores, guildId, now);
+      // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
+      await stores.deliveries.createDelivery({ guildId, localDate: day, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) });
+    }
+    return attempt(guildId, day, started);
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
@@ -318,11 +345,11 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
       const key = run === 1 ? day : `${day}+${run}`;
       const existing = await stores.deliveries.getDelivery(guildId, key);
       // A run of today still going (here or elsewhere) is the answer: never a second briefing at once
-      if (existing?.status === 'pending') return attempt(guildId, key, false);
+      if (existing?.status === 'pending') return attempt(guildId, key);
       if (existing) continue;
       if (ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
       if (!(await stores.deliveries.createDelivery({ guildId, localDate: key, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) }))) return { kind: 'busy' };
-      return attempt(guildId, key, false);
+      return attempt(guildId, key);
     }
     return { kind: 'busy' };
   }
@@ -333,7 +360,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     return Promise.all(
       due.map(async (job) => {
         try {
-          return await attempt(job.guildId, job.localDate);
+          return await withRoom((started) => attempt(job.guildId, job.localDate, started));
         } catch (error) {
           return unclaimed(job.guildId, job.localDate, error);
         }
@@ -343,7 +370,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function drain(deadlineMs: number): Promise<{ finished: number; released: number }> {
     draining = true;
-    // Attempts waiting for room give up now, having claimed nothing
+    // Runs waiting for room give up now, having claimed nothing
     for (const resume of waiting.splice(0)) resume();
     const inFlight = [...running.values()];
     let timer: NodeJS.Timeout | undefined;
