@@ -19,7 +19,8 @@ const USAGE = `usage: briefing <command>
   deploy [--guild ID | --global]
                              register the slash commands with Discord (one server: instant; global: up to an hour)
   ingest PATH|URL...         add articles to the archive: files (.txt, .md, .html), folders of them, or web pages
-  start                      run the bot (or, without DISCORD_TOKEN, the offline preview)`;
+  start                      run the bot (or, without DISCORD_TOKEN, the offline preview)
+  migrate --to postgres://…  copy the SQLite archive (BRIEFING_DB) into an empty PostgreSQL database, then compare every table's row count`;
 
 /** What the CLI reads from the world; tests pass their own. */
 export interface CliDeps {
@@ -56,11 +57,13 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     case 'preview':
     case 'start':
     case 'deploy':
+    case 'migrate':
     case 'ingest': {
       const config = configFrom(deps, io);
       if (!config) return 2;
       if (command === 'deploy') return deploy(rest, config, io);
       if (command === 'ingest') return ingest(rest, config, io);
+      if (command === 'migrate') return migrateTo(rest, config, io);
       if (command === 'start' && config.token) return start(config, deps, io);
       return runPreview({ articlesDir: config.articlesDir, maxBytes: config.maxBytes, now: new Date(), write: io.out });
     }
@@ -225,6 +228,42 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
   } finally {
     await pool.close();
     stores.close();
+  }
+}
+
+/**
+ * `briefing migrate --to postgres://…`: the SQLite archive at BRIEFING_DB copied into PostgreSQL,
+ * then every table counted on both sides. Exit 0 when every count is equal, 1 when one is not
+ * or the copy failed (a target that already holds an archive is refused), 2 for bad arguments.
+ */
+async function migrateTo(args: string[], config: Config, io: Io): Promise<number> {
+  const flag = args.indexOf('--to');
+  const url = flag >= 0 ? args[flag + 1] : undefined;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+    io.err('migrate needs --to postgres://user:password@host:5432/database (an empty database; the schema is made there)\n');
+    return 2;
+  }
+  const { copySqliteToPostgres } = await import('./library/postgres/copy-from-sqlite.js');
+  const { redactUrl } = await import('./library/postgres/open.js');
+  io.out(`Copying ${config.dbPath} into ${redactUrl(url)}\n`);
+  const started = Date.now();
+  try {
+    const report = await copySqliteToPostgres(config.dbPath, url, { log: (line) => io.out(`  ${line}\n`) });
+    const width = Math.max(...report.tables.map((t) => t.table.length));
+    io.out(`${'table'.padEnd(width)}  ${'SQLite'.padStart(9)}  ${'PostgreSQL'.padStart(10)}\n`);
+    for (const t of report.tables) {
+      const mark = t.sqlite === t.postgres ? '' : '  MISMATCH';
+      io.out(`${t.table.padEnd(width)}  ${String(t.sqlite).padStart(9)}  ${String(t.postgres).padStart(10)}${mark}\n`);
+    }
+    if (!report.ok) {
+      io.err('migrate: the row counts differ (MISMATCH above): do not switch DATABASE_URL to this database\n');
+      return 1;
+    }
+    io.out(`Every table copied, every count equal (${((Date.now() - started) / 1000).toFixed(1)} s). Set DATABASE_URL to use it.\n`);
+    return 0;
+  } catch (error) {
+    io.err(`migrate: ${redactUrl(errorText(error, config.token))}\n`);
+    return 1;
   }
 }
 

@@ -75,3 +75,13 @@ export async function resetSqlOf(url: string): Promise<string> {
     return `BEGIN; ${statements.join(' ')} COMMIT;`;
   });
 }
+
+/** A database with no schema at all (briefing never wrote to it); `drop()` removes it. */
+export async function emptyDatabase(server: TestPostgres): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${server.prefix}${process.pid}_empty_${++made}`;
+  await withClient(server.url, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  return {
+    url: databaseUrl(server.url, name),
+    drop: () => withClient(server.url, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`))),
+  };
+}
