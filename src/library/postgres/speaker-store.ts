@@ -235,10 +235,12 @@ export function pgSpeakerStore(db: PgDatabase): Async<SpeakerStore> {
   /** A page of the speaker's quotes in the visible collections: their articles newest first, each one's quotes in order. */
   async function visibleQuotes(visible: readonly number[], speaker: SpeakerSummary, limit: number, offset: number): Promise<SpeakerQuote[]> {
     if (visible.length === 0) return [];
-    // The page's quotes counted over the speaker's articles in the collections, newest first: the walk stops at the page's end
+    // The speaker's quotes newest article first, from its index, each kept when a visible collection
+    // has its article: the walk stops at the page's end
     const rows = await sql.rows<JoinedRow>(
-      `${JOINED} JOIN (SELECT DISTINCT article_id FROM collection_quotes WHERE collection_id = ANY($2::bigint[]) AND speaker_id = $1) v ON v.article_id = q.article_id
-       WHERE q.speaker_id = $1 ORDER BY q.article_id DESC, q.position LIMIT $3 OFFSET $4`,
+      `${JOINED} WHERE q.speaker_id = $1
+         AND EXISTS (SELECT 1 FROM collection_quotes cq WHERE cq.collection_id = ANY($2::bigint[]) AND cq.speaker_id = $1 AND cq.article_id = q.article_id)
+       ORDER BY q.article_id DESC, q.position LIMIT $3 OFFSET $4`,
       [speaker.id, visible, limit, offset],
     );
     return rows.map((r) => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
