@@ -67,9 +67,16 @@ async function runAs(bin: string, args: string[]): Promise<string> {
 /** Hands the folder to `postgres` when we are root, so the server it runs can write there. */
 function ownForPostgres(dir: string): void {
   if (!isRoot()) return;
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  chownSync(dir, uid, gid);
+  let ids: number[];
+  try {
+    ids = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()));
+  } catch (error) {
+    throw new Error(
+      'running as root, the test cluster needs a "postgres" user to run the server as (initdb refuses root): create one, run the tests as another user, or set BRIEFING_TEST_DATABASE_URL',
+      { cause: error },
+    );
+  }
+  chownSync(dir, ids[0]!, ids[1]!);
 }
 
 /** initdb with a UTF-8 locale when the system has one (the text search folds case by it), else the plain C locale. */
