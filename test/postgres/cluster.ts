@@ -93,11 +93,11 @@ async function initdb(bin: string, data: string): Promise<void> {
 /** Starts a cluster of its own; the caller must `stop()` it. */
 export async function startCluster(bin: string): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-pg-'));
-  ownForPostgres(dir);
   const data = join(dir, 'data');
-  const port = await freePort();
   const pgCtl = join(bin, 'pg_ctl');
+  const port = await freePort();
   try {
+    ownForPostgres(dir);
     await initdb(bin, data);
     // Durability off: a test cluster is thrown away, and fsyncs would cost most of its time
     const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'];
