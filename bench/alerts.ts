@@ -37,7 +37,7 @@ export async function benchAlerts(): Promise<string> {
       const guildId = String(300_000_000_000_000_000n + BigInt(s));
       const channelId = String(400_000_000_000_000_000n + BigInt(s));
       for (const name of ['Putin', 'Recep Tayyip Erdogan', ...UNQUOTED].slice(0, FOLLOWS_PER_SERVER)) {
-        stores.follows.addFollow({ guildId, name, channelId, roleId: null, now: Date.now() });
+        await stores.follows.addFollow({ guildId, name, channelId, roleId: null, now: Date.now() });
       }
     }
     // Warm-up: the engine and the statements, off the clock
@@ -58,7 +58,7 @@ export async function benchAlerts(): Promise<string> {
       const result = await plain.text(`${sochi}\n\nAlert round ${i}.`, SHARED);
       const stored = performance.now();
       if (!result.ok) throw new Error(result.error.message);
-      const logged = bot.alerts.articleSaved(result.value.article.id);
+      const logged = await bot.alerts.articleSaved(result.value.article.id);
       const planned = performance.now();
       await bot.alerts.idle();
       const done = performance.now();
@@ -79,7 +79,7 @@ export async function benchAlerts(): Promise<string> {
     ].join('\n');
   } finally {
     await bot.stop();
-    stores.close();
+    await stores.close();
     await fake.close();
   }
 }

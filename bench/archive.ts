@@ -99,17 +99,17 @@ function loadBase(): Base[] {
 }
 
 /** Saves `count` articles numbered from `from`, each into its server's collection (a few into two); returns saves per second. */
-function saveMany(stores: Stores, base: Base[], from: number, count: number, prefix: string, vary: boolean): number {
+async function saveMany(stores: Stores, base: Base[], from: number, count: number, prefix: string, vary: boolean): Promise<number> {
   const started = performance.now();
   for (let i = from; i < from + count; i++) {
     const { text, reading } = base[i % base.length]!;
     const tag = vary ? tagOf(Math.floor(i / base.length)) : '';
-    const { article } = stores.articles.saveArticle(
+    const { article } = await stores.articles.saveArticle(
       { source: `${prefix}${i}.txt`, text: `${text}\n${prefix}${i}`, title: reading.title, date: reading.date },
       varyReading(reading, tag),
       destinationOf(i),
     );
-    if (i % LINKED_EVERY === 1) stores.articles.linkArticle(article.id, { collection: 'guild', guildId: `g${(i + 1) % SERVERS}`, addedBy: 'u2' });
+    if (i % LINKED_EVERY === 1) await stores.articles.linkArticle(article.id, { collection: 'guild', guildId: `g${(i + 1) % SERVERS}`, addedBy: 'u2' });
   }
   return count / ((performance.now() - started) / 1000);
 }
@@ -193,29 +193,29 @@ function bulkCopy(path: string, kept: string): void {
 
 interface Path {
   label: string;
-  run: () => unknown;
+  run: () => Promise<unknown>;
 }
 
 /** The store calls behind each command, as the commands make them in one server. */
-function commandPaths(stores: Stores, speakerName: string, briefingSince: number): Path[] {
+async function commandPaths(stores: Stores, speakerName: string, briefingSince: number): Promise<Path[]> {
   const surname = speakerName.split(' ').at(-1)!;
   // Two neighbouring letters swapped inside the surname: "Trmup"
   const typo = `${surname.slice(0, 2)}${surname[3]}${surname[2]}${surname.slice(4)}`;
   const { articles, speakers } = stores;
-  const quotesOf = (name: string) => {
-    const [first] = speakers.findSpeakers(SCOPE, name).matches;
+  const quotesOf = async (name: string) => {
+    const [first] = (await speakers.findSpeakers(SCOPE, name)).matches;
     return first ? speakers.quotesBySpeaker(SCOPE, first.id, { limit: PAGE }) : null;
   };
-  const numbered = (articles.listArticles(SCOPE, { limit: 1, offset: 5 }).items[0] ?? articles.latestArticle(SCOPE))!.id;
+  const numbered = ((await articles.listArticles(SCOPE, { limit: 1, offset: 5 })).items[0] ?? (await articles.latestArticle(SCOPE)))!.id;
   return [
     {
       label: 'latest (/headline)',
-      run: () => {
-        const a = articles.latestArticle(SCOPE);
+      run: async () => {
+        const a = await articles.latestArticle(SCOPE);
         return a && articles.getReading(SCOPE, a.id);
       },
     },
-    { label: 'by number (/headline article:)', run: () => articles.getArticle(SCOPE, numbered) && articles.getReading(SCOPE, numbered) },
+    { label: 'by number (/headline article:)', run: async () => (await articles.getArticle(SCOPE, numbered)) && articles.getReading(SCOPE, numbered) },
     { label: 'list page 1 (/articles)', run: () => articles.listArticles(SCOPE, { limit: PAGE }) },
     { label: 'list page 3 (/articles)', run: () => articles.listArticles(SCOPE, { limit: PAGE, offset: 2 * PAGE }) },
     { label: 'search "clinton" (/articles)', run: () => articles.listArticles(SCOPE, { search: 'clinton', limit: PAGE }) },
@@ -235,12 +235,12 @@ const progress = (line: string): void => void process.stderr.write(`archive: ${l
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-function time(path: Path): { p50: number; p99: number } {
-  for (let i = 0; i < WARMUP; i++) path.run();
+async function time(path: Path): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < WARMUP; i++) await path.run();
   const samples: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     const start = performance.now();
-    path.run();
+    await path.run();
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
@@ -251,7 +251,7 @@ function time(path: Path): { p50: number; p99: number } {
 const SMALL_TABLES = new Set(['counters', 'guild_settings', 'deliveries', 'feeds']);
 
 /** Runs each path once with tracing on, and explains every statement it ran; returns the problems found. */
-function explainPaths(path: string, speakerName: string, briefingSince: number): string[] {
+async function explainPaths(path: string, speakerName: string, briefingSince: number): Promise<string[]> {
   const statements = new Map<string, Set<string>>();
   let current: Set<string> | null = null;
   const traced = openStores(path, { trace: (sql) => current?.add(sql) });
@@ -264,10 +264,10 @@ function explainPaths(path: string, speakerName: string, briefingSince: number):
   );
   const problems: string[] = [];
   try {
-    for (const p of commandPaths(traced, speakerName, briefingSince)) {
+    for (const p of await commandPaths(traced, speakerName, briefingSince)) {
       current = new Set();
       statements.set(p.label, current);
-      p.run();
+      await p.run();
     }
     current = null;
     for (const [label, sqls] of statements) {
@@ -283,7 +283,7 @@ function explainPaths(path: string, speakerName: string, briefingSince: number):
       }
     }
   } finally {
-    traced.close();
+    await traced.close();
     plain.close();
   }
   return problems;
@@ -300,10 +300,11 @@ interface Measured {
   problems: string[];
 }
 
-function measure(path: string, speakerName: string, briefingSince: number): Measured {
+async function measure(path: string, speakerName: string, briefingSince: number): Promise<Measured> {
   const stores = openStores(path);
   try {
-    const timings = new Map(commandPaths(stores, speakerName, briefingSince).map((p) => [p.label, time(p)]));
+    const timings = new Map<string, { p50: number; p99: number }>();
+    for (const p of await commandPaths(stores, speakerName, briefingSince)) timings.set(p.label, await time(p));
     const counts = (sql: string): number => {
       const db = new Database(path, { readonly: true });
       try {
@@ -312,10 +313,10 @@ function measure(path: string, speakerName: string, briefingSince: number): Meas
         db.close();
       }
     };
-    const problems = explainPaths(path, speakerName, briefingSince);
+    const problems = await explainPaths(path, speakerName, briefingSince);
     return {
-      articles: stores.articles.listArticles('all').total,
-      visible: stores.articles.listArticles(SCOPE).total,
+      articles: (await stores.articles.listArticles('all')).total,
+      visible: (await stores.articles.listArticles(SCOPE)).total,
       speakers: counts('SELECT count(*) AS n FROM speakers'),
       quotes: counts('SELECT count(*) AS n FROM quotes'),
       saves: 0,
@@ -323,7 +324,7 @@ function measure(path: string, speakerName: string, briefingSince: number): Meas
       problems,
     };
   } finally {
-    stores.close();
+    await stores.close();
   }
 }
 
@@ -334,18 +335,16 @@ const SAVE_ROUNDS = 10;
  * Times the saves on both archives in alternating rounds, so that whatever else the (shared)
  * machine is doing weighs on both alike; returns saves per second on each.
  */
-function timeSaves(paths: [string, string], base: Base[], savesFrom: number): [number, number] {
+async function timeSaves(paths: [string, string], base: Base[], savesFrom: number): Promise<[number, number]> {
   const stores = paths.map((p) => openStores(p));
   const seconds = [0, 0];
   const per = SAVES_TIMED / SAVE_ROUNDS;
   try {
     for (let round = 0; round < SAVE_ROUNDS; round++) {
-      stores.forEach((s, i) => {
-        seconds[i]! += per / saveMany(s, base, savesFrom + round * per, per, 'timed-', false);
-      });
+      for (const [i, s] of stores.entries()) seconds[i]! += per / (await saveMany(s, base, savesFrom + round * per, per, 'timed-', false));
     }
   } finally {
-    for (const s of stores) s.close();
+    for (const s of stores) await s.close();
   }
   return [SAVES_TIMED / seconds[0]!, SAVES_TIMED / seconds[1]!];
 }
@@ -363,7 +362,7 @@ interface Built {
  * store can be measured again in minutes on the very same archives (the timed saves write to the
  * copies, never to the kept files).
  */
-function buildArchives(base: Base[], dir: string): Built {
+async function buildArchives(base: Base[], dir: string): Promise<Built> {
   const keep = process.env['BRIEFING_BENCH_KEEP'];
   const names = ['small.sqlite', 'large.sqlite'];
   const meta = keep ? join(keep, 'built.json') : '';
@@ -376,12 +375,12 @@ function buildArchives(base: Base[], dir: string): Built {
   const large = join(dir, names[1]!);
   const building = openStores(small);
   progress(`${base.length} texts read; saving ${SMALL} articles`);
-  const buildRate = saveMany(building, base, 0, SMALL, 'a', true);
+  const buildRate = await saveMany(building, base, 0, SMALL, 'a', true);
   // The most quoted speaker of the small archive: the one whose quotes are asked for
-  const [top] = building.speakers.suggestSpeakers('all', '', 1);
+  const [top] = await building.speakers.suggestSpeakers('all', '', 1);
   // The newest additions of the small archive: the copies are dated a day apart before them
-  const briefingSince = building.articles.articlesSince('all', 0)[BRIEFING_WINDOW - 1]!.addedAt;
-  building.close();
+  const briefingSince = (await building.articles.articlesSince('all', 0))[BRIEFING_WINDOW - 1]!.addedAt;
+  await building.close();
   copyFileSync(small, large);
   const copyStarted = performance.now();
   bulkCopy(large, top!.id);
@@ -403,14 +402,14 @@ export async function benchArchive(): Promise<string> {
   const large = join(dir, 'large.sqlite');
   try {
     const started = performance.now();
-    const { speakerName, briefingSince, buildRate, copySeconds } = buildArchives(base, dir);
+    const { speakerName, briefingSince, buildRate, copySeconds } = await buildArchives(base, dir);
     // The timed saves are texts neither archive holds, speakers they do
     progress(`100k built in ${copySeconds.toFixed(0)} s; measuring 1k`);
-    const one = measure(small, speakerName, briefingSince);
+    const one = await measure(small, speakerName, briefingSince);
     progress('measuring 100k');
-    const hundred = measure(large, speakerName, briefingSince);
+    const hundred = await measure(large, speakerName, briefingSince);
     progress('timing saves on both');
-    [one.saves, hundred.saves] = timeSaves([small, large], base, SMALL * COPIES);
+    [one.saves, hundred.saves] = await timeSaves([small, large], base, SMALL * COPIES);
     return format(base.length, { buildRate, copySeconds, totalSeconds: (performance.now() - started) / 1000 }, one, hundred);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -83,7 +83,7 @@ export async function benchCommands(): Promise<string> {
     }
     return format(samples, imported.created);
   } finally {
-    stores.close();
+    await stores.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,11 +36,11 @@ export async function benchFanout(): Promise<string> {
   const warnings: string[] = [];
   const log: Logger = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
   try {
-    stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading(), {
+    await stores.articles.saveArticle({ source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: null, date: '2024-06-01' }, idlibReading(), {
       collection: 'shared',
     });
     for (let i = 0; i < GUILDS; i++) {
-      stores.guilds.saveGuildSettings({ guildId: guildId(i), channelId: channelId(i), time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
+      await stores.guilds.saveGuildSettings({ guildId: guildId(i), channelId: channelId(i), time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: false, enabled: true });
     }
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(TOKEN);
@@ -60,7 +60,9 @@ export async function benchFanout(): Promise<string> {
     const counts = Array.from({ length: GUILDS }, (_, i) => fake.messagesIn(channelId(i)).length);
     const posts = fake.calls.filter((c) => c.method === 'POST' && c.path.startsWith('/channels/') && c.status === 200);
     const nonced = posts.filter((c) => typeof c.body?.nonce === 'string' && c.body.enforce_nonce === true).length;
-    const leased = Array.from({ length: GUILDS }, (_, i) => stores.deliveries.getDelivery(guildId(i), '2024-06-01')).filter((d) => d?.status === 'sent' && d.attempts === 1).length;
+    const leased = (await Promise.all(Array.from({ length: GUILDS }, (_, i) => stores.deliveries.getDelivery(guildId(i), '2024-06-01')))).filter(
+      (d) => d?.status === 'sent' && d.attempts === 1,
+    ).length;
     const once = counts.filter((n) => n === 1).length;
     const floor = GUILDS / REQUESTS_PER_SECOND;
     const sent = outcomes.filter((o) => o.kind === 'sent').length;
@@ -74,7 +76,7 @@ export async function benchFanout(): Promise<string> {
     ].join('\n');
   } finally {
     await client.destroy();
-    stores.close();
+    await stores.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -82,7 +82,7 @@ async function heavyRounds(reader: ArticleReader, server: FixtureServer): Promis
       if (!result.ok) throw new Error(`heavy page refused: ${result.error.code}: ${result.error.message}`);
     }
   } finally {
-    stores.close();
+    await stores.close();
   }
 }
 
@@ -114,7 +114,7 @@ export async function benchIngestLag(): Promise<string> {
   } finally {
     await bot.stop();
     await pool.close();
-    stores.close();
+    await stores.close();
     await fake.close();
     await server.close();
   }

@@ -26,7 +26,7 @@ const quotaRequest = (interaction: ChatInputCommandInteraction, { clock, limits 
 });
 
 /** Everything that can be said wrong about an add before fetching: the options, the link, the file type, the quota. */
-function validate(interaction: ChatInputCommandInteraction, context: CommandContext): BotMessage | null {
+async function validate(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<BotMessage | null> {
   if (interaction.options.getSubcommand(false) !== 'add') return null;
   const url = interaction.options.getString('url')?.trim() || null;
   const file = interaction.options.getAttachment('file');
@@ -37,14 +37,14 @@ function validate(interaction: ChatInputCommandInteraction, context: CommandCont
   if (file && !FILE_EXTENSIONS.includes(extname(file.name).toLowerCase())) {
     return renderIngestError(file.name, `only ${FILE_EXTENSIONS.join(', ')} files are read. Save the page or the text in one of those, or paste it with text:.`);
   }
-  const quota = context.quotas.check(quotaRequest(interaction, context));
+  const quota = await context.quotas.check(quotaRequest(interaction, context));
   return quota.ok ? null : renderQuotaRefusal(quota);
 }
 
 /** Takes a quota slot, adds the article to this server's collection, and gives the slot back when nothing new was stored. */
 async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<BotMessage> {
   // Taken again here: two adds sent at once both passed `validate`
-  const slot = context.quotas.claim(quotaRequest(interaction, context));
+  const slot = await context.quotas.claim(quotaRequest(interaction, context));
   if (!slot.ok) return renderQuotaRefusal(slot);
   const title = interaction.options.getString('title')?.trim() || null;
   const url = interaction.options.getString('url')?.trim() || null;
@@ -63,18 +63,18 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
     added = result.value.outcome !== 'unchanged';
     return { ...renderIngested(result.value), ephemeral: true };
   } finally {
-    if (!added) context.quotas.release(slot.id);
+    if (!added) await context.quotas.release(slot.id);
   }
 }
 
 /** `/article remove article:`: takes an article out of this server's collection. */
-function remove(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): BotMessage {
+async function remove(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): Promise<BotMessage> {
   const value = interaction.options.getString('article', true).trim();
   // Removing is not a search: only an article picked from the list (its number) is removed
   const id = /^#?\d+$/.test(value) ? Number(value.replace('#', '')) : null;
   const notFound = `No article ${id === null ? `“${value}”` : `#${id}`} in this server. Pick one from the list as you type, or see /articles.`;
   if (id === null) return renderNotice(notFound);
-  const outcome = articles.removeArticle(guildId, id);
+  const outcome = await articles.removeArticle(guildId, id);
   switch (outcome.kind) {
     case 'not-found':
       return renderNotice(notFound);
@@ -91,12 +91,12 @@ function remove(interaction: ChatInputCommandInteraction, guildId: string, { art
 }
 
 /** `/article shared visible:`: whether this server sees the shared collection (the operator's folder). */
-function shared(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): BotMessage {
+async function shared(interaction: ChatInputCommandInteraction, guildId: string, { articles }: CommandContext): Promise<BotMessage> {
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
     return renderNotice('Showing or hiding the shared collection is a server setting: it needs the Manage Server permission.');
   }
   const visible = interaction.options.getBoolean('visible', true);
-  articles.setSharedVisible(guildId, visible);
+  await articles.setSharedVisible(guildId, visible);
   return renderNotice(
     visible
       ? 'This server now sees the shared collection (the bot operator’s articles) alongside its own.'

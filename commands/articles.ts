@@ -9,9 +9,9 @@ import type { Scope } from '../src/library/types.js';
 const NAME = 'articles';
 
 /** One page of the server's articles; null past the last page (the data changed since). */
-function articlesPage(state: PageState, { articles }: CommandContext, scope: Scope): BotMessage | null {
+async function articlesPage(state: PageState, { articles }: CommandContext, scope: Scope): Promise<BotMessage | null> {
   const search = state.query || null;
-  const { items, total, capped } = articles.listArticles(scope, { search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
+  const { items, total, capped } = await articles.listArticles(scope, { search: search ?? undefined, limit: ARTICLES_PER_PAGE, offset: state.page * ARTICLES_PER_PAGE });
   if (items.length === 0 && state.page > 0) return null;
   const count = pageCount(total, ARTICLES_PER_PAGE);
   return { ...renderArticleList({ items, page: state.page, pageCount: count, total, capped, search }), components: pageButtons(state, count) };
@@ -24,10 +24,10 @@ export default {
     .setDescription('The articles in the archive, newest first')
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) => option.setName('search').setDescription('Words in the title or text').setMaxLength(TEXT_OPTION_MAX)),
-  execute(interaction, context) {
+  async execute(interaction, context) {
     const query = interaction.options.getString('search')?.trim() ?? '';
     // Page 0 always renders: an empty archive still gets its "no articles" answer.
-    return articlesPage({ command: NAME, page: 0, articleId: null, query }, context, interactionScope(interaction))!;
+    return (await articlesPage({ command: NAME, page: 0, articleId: null, query }, context, interactionScope(interaction)))!;
   },
   page: articlesPage,
 } satisfies SlashCommand;

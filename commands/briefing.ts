@@ -34,19 +34,19 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   if (role?.id === guildId) return renderBriefingNotice(['Pick a role to mention, not @everyone, or leave the role out.']);
   // Saved all the same (an admin may fix the role later), but said now rather than found out tomorrow.
   const silent = role && !roleWillPing(role, channel, interaction.client) ? silentRoleNote(role.id, channel.id) : null;
-  const previous = guilds.getGuildSettings(guildId);
+  const previous = await guilds.getGuildSettings(guildId);
   const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? previous?.postWhenEmpty ?? false;
-  guilds.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
+  await guilds.saveGuildSettings({ guildId, channelId: channel.id, time, timezone, roleId: role?.id ?? null, postWhenEmpty, enabled: true });
   // Left out, the keywords and speakers stay as they were: re-running setup changes only what it is given
-  const filter = filterFromOptions(interaction, filters.getFilter(guildId, 'briefing'));
-  filters.setFilter(guildId, 'briefing', filter);
+  const filter = filterFromOptions(interaction, await filters.getFilter(guildId, 'briefing'));
+  await filters.setFilter(guildId, 'briefing', filter);
   const only = filterText(filter);
   const running = briefings.isScheduling();
   const now = clock();
   const next = nextRunAfter(now, time, timezone);
   const today = localTime(now, timezone);
   // Looked at before the scheduler hears of it: it claims the day at once when the time has passed
-  const missedToday = today.minutes >= parseTime(time)! && !deliveries.getDelivery(guildId, today.date);
+  const missedToday = today.minutes >= parseTime(time)! && !(await deliveries.getDelivery(guildId, today.date));
   briefings.settingsChanged(guildId);
   return renderBriefingNotice([
     `Daily briefing set: ${time} ${timezone} in <#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}.`,
@@ -59,18 +59,18 @@ async function setup(interaction: ChatInputCommandInteraction, guildId: string, 
   ]);
 }
 
-function off(guildId: string, { guilds, briefings }: CommandContext): BotMessage {
-  const settings = guilds.getGuildSettings(guildId);
+async function off(guildId: string, { guilds, briefings }: CommandContext): Promise<BotMessage> {
+  const settings = await guilds.getGuildSettings(guildId);
   if (!settings?.enabled) return renderBriefingNotice(['The daily briefing is already off.']);
-  guilds.saveGuildSettings({ ...settings, enabled: false });
+  await guilds.saveGuildSettings({ ...settings, enabled: false });
   briefings.settingsChanged(guildId);
   return renderBriefingNotice(['The daily briefing is off. /briefing setup turns it on again.']);
 }
 
-function show(guildId: string, { guilds, clock, briefings }: CommandContext): BotMessage {
-  const settings = guilds.getGuildSettings(guildId);
+async function show(guildId: string, { guilds, clock, briefings }: CommandContext): Promise<BotMessage> {
+  const settings = await guilds.getGuildSettings(guildId);
   const key = localTime(clock(), settings?.timezone ?? 'UTC').date;
-  return renderBriefingPreview(briefings.preview(guildId), key, settings?.postWhenEmpty ?? false);
+  return renderBriefingPreview(await briefings.preview(guildId), key, settings?.postWhenEmpty ?? false);
 }
 
 function nowAnswer(outcome: DeliveryOutcome): BotMessage {
@@ -95,19 +95,19 @@ function nowAnswer(outcome: DeliveryOutcome): BotMessage {
 }
 
 async function postNow(guildId: string, { guilds, briefings }: CommandContext): Promise<BotMessage> {
-  const settings = guilds.getGuildSettings(guildId);
+  const settings = await guilds.getGuildSettings(guildId);
   if (settings && !settings.enabled) return renderBriefingNotice(['The daily briefing is off. Run /briefing setup to turn it on.']);
   return nowAnswer(await briefings.deliverNow(guildId));
 }
 
 async function status(guildId: string, { guilds, briefings, filters }: CommandContext, interaction: ChatInputCommandInteraction): Promise<BotMessage> {
-  const settings = guilds.getGuildSettings(guildId);
+  const settings = await guilds.getGuildSettings(guildId);
   const channel = settings ? await resolveChannel(interaction.client, settings.channelId) : null;
   const missing = channel ? missingPermissions(channel, interaction.client) : null;
   const role = channel && settings?.roleId ? channel.guild.roles.cache.get(settings.roleId) : undefined;
   const silent = channel && role && settings?.enabled && !roleWillPing(role, channel, interaction.client) ? [silentRoleNote(role.id, channel.id)] : [];
-  const only = filterText(filters.getFilter(guildId, 'briefing'));
-  return renderBriefingNotice([...briefings.status(guildId, settings ? missing : []), ...(only ? [`Filter: ${only}.`] : []), ...silent]);
+  const only = filterText(await filters.getFilter(guildId, 'briefing'));
+  return renderBriefingNotice([...(await briefings.status(guildId, settings ? missing : [])), ...(only ? [`Filter: ${only}.`] : []), ...silent]);
 }
 
 /** `/briefing setup|off|show|now|status`: the daily digest of a server. Manage Server by default. */

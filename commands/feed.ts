@@ -7,7 +7,7 @@ import { canonicalUrl } from '../src/ingest/canonical-url.js';
 import { FEED_INTERVAL_MS } from '../src/ingest/feed-poller.js';
 import { ingestErrorReason } from '../src/ingest/ingest-result.js';
 import type { FeedStore } from '../src/library/feed-store.js';
-import { feedTarget, NO_FILTER, type FilterStore } from '../src/library/filter-store.js';
+import { feedTarget, NO_FILTER, type FilterStore, type ItemFilter } from '../src/library/filter-store.js';
 
 const NAME = 'feed';
 const URL_MAX = 2000;
@@ -33,35 +33,35 @@ async function add(
   const checked = await ingest.feed(url);
   if (!checked.ok) return renderIngestError(`the feed <${url}>`, ingestErrorReason(checked.error));
   const parsed = checked.value.notModified ? { title: null, items: [] } : checked.value.feed;
-  const feed = feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
+  const feed = await feeds.addFeed({ guildId, url, channelId: interaction.channelId, now });
   if (!feed) return renderNotice(`This server already follows ${url}. Change its filter with /feed filter; see /feed list.`);
   const filter = filterFromOptions(interaction, NO_FILTER);
-  filters.setFilter(guildId, feedTarget(url), filter);
+  await filters.setFilter(guildId, feedTarget(url), filter);
   return renderFeedAdded(feed, parsed.title, parsed.items.length, services.intervalMs ?? FEED_INTERVAL_MS, filter);
 }
 
 /** The feed an option names: `#id` from autocomplete, or its address. */
-function pickFeed(raw: string, guildId: string, feeds: FeedStore): string {
-  const picked = /^#\d+$/.test(raw) ? feeds.listFeeds(guildId).find((f) => `#${f.id}` === raw) : undefined;
+async function pickFeed(raw: string, guildId: string, feeds: FeedStore): Promise<string> {
+  const picked = /^#\d+$/.test(raw) ? (await feeds.listFeeds(guildId)).find((f) => `#${f.id}` === raw) : undefined;
   return picked?.url ?? canonicalUrl(raw) ?? raw;
 }
 
 /** `/feed filter`: changes what a followed feed announces, without adding it again. */
-function filter(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, filters: FilterStore): BotMessage {
+async function filter(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore, filters: FilterStore): Promise<BotMessage> {
   const raw = interaction.options.getString('url', true).trim();
-  const url = pickFeed(raw, guildId, feeds);
-  if (!feeds.listFeeds(guildId).some((f) => f.url === url)) return renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
-  const next = filterFromOptions(interaction, filters.getFilter(guildId, feedTarget(url)));
-  filters.setFilter(guildId, feedTarget(url), next);
+  const url = await pickFeed(raw, guildId, feeds);
+  if (!(await feeds.listFeeds(guildId)).some((f) => f.url === url)) return renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
+  const next = filterFromOptions(interaction, await filters.getFilter(guildId, feedTarget(url)));
+  await filters.setFilter(guildId, feedTarget(url), next);
   const only = filterText(next);
   return renderNotice(only ? `${url} now announces ${only}.` : `${url} now announces every new item.`, false);
 }
 
-function remove(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore): BotMessage {
+async function remove(interaction: ChatInputCommandInteraction, guildId: string, feeds: FeedStore): Promise<BotMessage> {
   const raw = interaction.options.getString('url', true).trim();
   // Autocomplete answers "#id": a feed URL may be longer than a choice value can be
-  const url = pickFeed(raw, guildId, feeds);
-  return feeds.removeFeed(guildId, url)
+  const url = await pickFeed(raw, guildId, feeds);
+  return (await feeds.removeFeed(guildId, url))
     ? renderNotice(`Stopped following ${url}. Its articles stay in the archive.`, false)
     : renderNotice(`This server does not follow ${raw}. See /feed list for the feeds it follows.`);
 }
@@ -115,13 +115,15 @@ export function createFeedCommand(services: FeedCommandServices = {}): SlashComm
       if (sub === 'add') return add(interaction, guildId, context, services);
       if (sub === 'remove') return remove(interaction, guildId, feeds);
       if (sub === 'filter') return filter(interaction, guildId, feeds, filters);
-      return renderFeedList(feeds.listFeeds(guildId), (f) => filters.getFilter(guildId, feedTarget(f.url)));
+      const listed = await feeds.listFeeds(guildId);
+      const filterOf = new Map<number, ItemFilter>();
+      for (const f of listed) filterOf.set(f.id, await filters.getFilter(guildId, feedTarget(f.url)));
+      return renderFeedList(listed, (f) => filterOf.get(f.id) ?? NO_FILTER);
     },
-    autocomplete(interaction, { feeds }) {
+    async autocomplete(interaction, { feeds }) {
       if (!interaction.guildId) return [];
       const typed = interaction.options.getFocused().toLowerCase();
-      return feeds
-        .listFeeds(interaction.guildId)
+      return (await feeds.listFeeds(interaction.guildId))
         .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))
         .slice(0, SUGGESTIONS)
         .map((f) => ({ name: f.title ? `${f.title} (${f.url})` : f.url, value: `#${f.id}` }));

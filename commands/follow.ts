@@ -12,9 +12,9 @@ import { namesSpeaker } from '../src/library/speaker-match.js';
 const SUGGESTIONS = 25;
 
 /** The archive's speaker this name names, so the follow shows the full name; null when nobody is quoted under it. */
-function knownSpeaker(name: string, guildId: string, { speakers }: CommandContext) {
+async function knownSpeaker(name: string, guildId: string, { speakers }: CommandContext) {
   const key = foldKey(name);
-  return speakers.findSpeakers({ guildId }, name).matches.find((s) => namesSpeaker(key, s)) ?? null;
+  return (await speakers.findSpeakers({ guildId }, name)).matches.find((s) => namesSpeaker(key, s)) ?? null;
 }
 
 /** `/follow add`: checks the channel and role as /briefing setup does, then follows the name. */
@@ -22,7 +22,7 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, co
   const { follows, speakers, limits, clock } = context;
   const typed = interaction.options.getString('speaker', true).trim();
   if (foldKey(typed) === '') return renderNotice('Give a name to follow, for example /follow add speaker:Putin.');
-  if (follows.countFollows(guildId) >= limits.followsMax) {
+  if ((await follows.countFollows(guildId)) >= limits.followsMax) {
     return renderNotice(`This server already follows ${limits.followsMax} speakers, the most it may. Stop following one with /unfollow speaker: first.`);
   }
   const picked = interaction.options.getChannel('channel') ?? interaction.channel;
@@ -33,16 +33,11 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, co
   if (missing.length) return renderNotice(`I cannot post in <#${channel.id}>: missing ${missing.join(', ')}. Give the bot these permissions there, or pick another channel.`);
   const role = interaction.options.getRole('role');
   if (role?.id === guildId) return renderNotice('Pick a role to mention, not @everyone, or leave the role out.');
-  const speaker = knownSpeaker(typed, guildId, context);
-  const follow = follows.addFollow({ guildId, name: speaker?.name ?? typed, channelId: channel.id, roleId: role?.id ?? null, now: clock().getTime() });
+  const speaker = await knownSpeaker(typed, guildId, context);
+  const follow = await follows.addFollow({ guildId, name: speaker?.name ?? typed, channelId: channel.id, roleId: role?.id ?? null, now: clock().getTime() });
   if (!follow) return renderNotice(`This server already follows ${plain(speaker?.name ?? typed)}. See /follow list.`);
   const where = `<#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}`;
-  const close = speaker
-    ? []
-    : speakers
-        .findSpeakers({ guildId }, typed)
-        .suggestions.slice(0, 3)
-        .map((s) => plain(s.name));
+  const close = speaker ? [] : (await speakers.findSpeakers({ guildId }, typed)).suggestions.slice(0, 3).map((s) => plain(s.name));
   return renderNotice(
     [
       speaker
@@ -80,14 +75,14 @@ export const follow = {
     )
     .addSubcommand((sub) => sub.setName('list').setDescription('The speakers this server follows')),
   requires: (interaction) => (interaction.options.getSubcommand(false) === 'list' ? null : MANAGE_SERVER),
-  execute(interaction, context) {
+  async execute(interaction, context) {
     const guildId = interaction.guildId;
     if (!guildId) return renderNotice('Follows belong to a server: run /follow in a server channel.');
-    if (interaction.options.getSubcommand() === 'list') return renderFollowList(context.follows.listFollows(guildId), context.limits.followsMax);
+    if (interaction.options.getSubcommand() === 'list') return renderFollowList(await context.follows.listFollows(guildId), context.limits.followsMax);
     return add(interaction, guildId, context);
   },
-  autocomplete(interaction, { speakers }) {
-    return speakers.suggestSpeakers(interactionScope(interaction), interaction.options.getFocused().trim(), SUGGESTIONS).map((s) => ({
+  async autocomplete(interaction, { speakers }) {
+    return (await speakers.suggestSpeakers(interactionScope(interaction), interaction.options.getFocused().trim(), SUGGESTIONS)).map((s) => ({
       name: `${s.name}${s.roles[0] ? `, ${s.roles[0]}` : ''} (${s.quoteCount} quote${s.quoteCount === 1 ? '' : 's'})`,
       value: s.name,
     }));
@@ -103,20 +98,19 @@ export const unfollow = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addStringOption((o) => o.setName('speaker').setDescription('A speaker this server follows').setRequired(true).setAutocomplete(true).setMaxLength(TEXT_OPTION_MAX)),
   requires: () => MANAGE_SERVER,
-  execute(interaction, { follows }) {
+  async execute(interaction, { follows }) {
     const guildId = interaction.guildId;
     if (!guildId) return renderNotice('Follows belong to a server: run /unfollow in a server channel.');
     const typed = interaction.options.getString('speaker', true).trim();
     // "Putin" typed by hand for a follow kept as "Vladimir Putin": the one follow the name names
-    const named = follows.listFollows(guildId).filter((f) => namesSpeaker(foldKey(typed), { name: f.name, aliases: [] }));
-    const removed = follows.removeFollow(guildId, typed) ?? (named.length === 1 ? follows.removeFollow(guildId, `#${named[0]!.id}`) : null);
+    const named = (await follows.listFollows(guildId)).filter((f) => namesSpeaker(foldKey(typed), { name: f.name, aliases: [] }));
+    const removed = (await follows.removeFollow(guildId, typed)) ?? (named.length === 1 ? await follows.removeFollow(guildId, `#${named[0]!.id}`) : null);
     return removed ? renderNotice(`Stopped following ${plain(removed.name)}.`, false) : renderNotice(`This server does not follow ${plain(typed)}. See /follow list.`);
   },
-  autocomplete(interaction, { follows }) {
+  async autocomplete(interaction, { follows }) {
     if (!interaction.guildId) return [];
     const typed = foldKey(interaction.options.getFocused());
-    return follows
-      .listFollows(interaction.guildId)
+    return (await follows.listFollows(interaction.guildId))
       .filter((f) => foldKey(f.name).includes(typed))
       .slice(0, SUGGESTIONS)
       .map((f) => ({ name: f.name, value: `#${f.id}` }));

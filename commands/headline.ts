@@ -11,8 +11,8 @@ export default {
     .setDescription('The headline and summary of an article')
     .setContexts(InteractionContextType.Guild)
     .addStringOption(articleOption),
-  execute(interaction, { articles }) {
-    const found = findArticle(articles, interactionScope(interaction), interaction.options.getString('article'));
+  async execute(interaction, { articles }) {
+    const found = await findArticle(articles, interactionScope(interaction), interaction.options.getString('article'));
     return found.ok ? renderHeadline(found.article, found.reading) : found.message;
   },
   autocomplete: (interaction, { articles }) => suggestArticles(articles, interactionScope(interaction), interaction.options.getFocused()),

@@ -180,7 +180,11 @@ async function isFolder(target: string): Promise<boolean> {
  * Brings each target into the archive through the ingest service, one at a time: a URL, a
  * file, or a folder (its .txt, .md and .html files). A failure is reported and the rest go on.
  */
-export async function ingestTargets(targets: string[], ingest: IngestService, onCreated: (articleId: number) => void = () => undefined): Promise<IngestReport[]> {
+export async function ingestTargets(
+  targets: string[],
+  ingest: IngestService,
+  onCreated: (articleId: number) => Promise<unknown> | void = () => undefined,
+): Promise<IngestReport[]> {
   const { SHARED } = await import('./ingest/destination.js');
   const { importFolder } = await import('./ingest/folder.js');
   const reports: IngestReport[] = [];
@@ -198,7 +202,7 @@ export async function ingestTargets(targets: string[], ingest: IngestService, on
     }
     const { outcome, article, reading } = result.value;
     // A file or page given by name is news (its quotes alert followers); a folder is a backlog, as at start
-    if (outcome === 'created') onCreated(article.id);
+    if (outcome === 'created') await onCreated(article.id);
     reports.push({ target, ok: true, line: `${outcome} #${article.id} ${article.title || reading.headline || target} (${reading.quotes.length} quotes)` });
   }
   return reports;
@@ -218,7 +222,7 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
     const { logAlertsFor } = await import('./briefing/alerts.js');
     const alertsOf = { follows: stores.follows, visibility: stores.visibility, clock: () => new Date(), perHour: config.alertsPerHour };
     // Logged as pending jobs in the archive; the bot process posts them on its next alert tick
-    const onCreated = (articleId: number): void => void logAlertsFor(articleId, alertsOf);
+    const onCreated = (articleId: number): Promise<number> => logAlertsFor(articleId, alertsOf);
     const reports = await ingestTargets(targets, createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes }), onCreated);
     for (const { target, ok, line } of reports) {
       if (ok) io.out(`${line}: ${target}\n`);
@@ -227,7 +231,7 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
     return reports.every((r) => r.ok) ? 0 : 1;
   } finally {
     await pool.close();
-    stores.close();
+    await stores.close();
   }
 }
 

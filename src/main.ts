@@ -256,13 +256,13 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       await bot.stop();
       // After everything that reads through it has stopped
       await pool.close();
-      stores.close();
+      await stores.close();
     };
     return { bot, stores, stop: () => (stopping ??= stop()) };
   } catch (error) {
     await watcher?.close();
     await pool.close();
-    stores.close();
+    await stores.close();
     throw error;
   }
 }

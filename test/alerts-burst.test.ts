@@ -30,12 +30,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await bot.stop();
   await fake.close();
-  stores.close();
+  await stores.close();
 });
 
 test('GIVEN 130 servers following Putin THEN one article quoting him posts all 130 alerts in one pass', async () => {
   for (let s = 0; s < SERVERS; s++) {
-    stores.follows.addFollow({
+    await stores.follows.addFollow({
       guildId: String(300_000_000_000_000_000n + BigInt(s)),
       name: 'Putin',
       channelId: String(400_000_000_000_000_000n + BigInt(s)),
@@ -48,5 +48,5 @@ test('GIVEN 130 servers following Putin THEN one article quoting him posts all 1
   await bot.alerts.idle();
   const posted = fake.calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.status === 200);
   expect(new Set(posted.map((c) => c.path)).size).toBe(SERVERS);
-  expect(stores.follows.dueAlerts(Date.now() + 60_000)).toEqual([]);
+  expect(await stores.follows.dueAlerts(Date.now() + 60_000)).toEqual([]);
 }, 30_000);

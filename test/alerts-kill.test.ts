@@ -71,8 +71,8 @@ test.each([
   'GIVEN the bot killed while posting an alert, %s, THEN the restarted bot leaves exactly one alert message',
   async (_when, made) => {
     const seed = openStores(path.join(dir, 'briefing.sqlite'));
-    seed.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
-    seed.close();
+    await seed.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
+    await seed.close();
     fake.hang({ method: 'POST', path: `/channels/${fake.ids.channelId}/messages`, made });
 
     const first = await startChild();
@@ -104,12 +104,12 @@ test.each([
     expect(message.embeds[0].author.name).toMatch(/^2 quotes by Vladimir Putin/);
     const after = openStores(path.join(dir, 'briefing.sqlite'));
     try {
-      expect(after.follows.pendingAlerts()).toEqual([]);
-      const follow = after.follows.listFollows(fake.ids.guildId)[0]!;
-      const article = after.articles.findBySource(path.join(dir, 'articles', path.basename(SOCHI)))!;
-      expect(after.follows.getAlert(follow.id, article.id)).toMatchObject({ status: 'sent', messageId: message.id });
+      expect(await after.follows.pendingAlerts()).toEqual([]);
+      const follow = (await after.follows.listFollows(fake.ids.guildId))[0]!;
+      const article = (await after.articles.findBySource(path.join(dir, 'articles', path.basename(SOCHI))))!;
+      expect(await after.follows.getAlert(follow.id, article.id)).toMatchObject({ status: 'sent', messageId: message.id });
     } finally {
-      after.close();
+      await after.close();
     }
   },
   KILL_TEST_TIMEOUT_MS,

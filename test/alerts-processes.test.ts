@@ -35,7 +35,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const { bot, stores } of running.splice(0)) {
     await bot.stop();
-    stores.close();
+    await stores.close();
   }
   await fake.close();
   library.cleanup();
@@ -62,10 +62,10 @@ const channel = (): string => fake.ids.channelId;
 
 /** Putin followed and the Sochi article archived without raising its alert: the alert row is logged by hand, pending. */
 async function pendingAlert(stores: Stores): Promise<{ followId: number; articleId: number }> {
-  const follow = stores.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: channel(), roleId: null, now: time.clock().getTime() })!;
+  const follow = (await stores.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: channel(), roleId: null, now: time.clock().getTime() }))!;
   await inThreadIngest(stores.articles).file(SOCHI, SHARED);
-  const articleId = stores.articles.findBySource(SOCHI)!.id;
-  stores.follows.logAlerts([{ followId: follow.id, articleId, channelId: channel() }], { hour: 0, perHour: 10, now: time.clock().getTime() });
+  const articleId = (await stores.articles.findBySource(SOCHI))!.id;
+  await stores.follows.logAlerts([{ followId: follow.id, articleId, channelId: channel() }], { hour: 0, perHour: 10, now: time.clock().getTime() });
   return { followId: follow.id, articleId };
 }
 
@@ -81,14 +81,14 @@ test('GIVEN two processes resuming the same pending alert at once THEN it is pos
   expect(fake.postsTo(channel())).toHaveLength(1);
   expect(fake.messagesIn(channel())).toHaveLength(1);
   expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`)).toEqual([]);
-  expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1, owner: null });
+  expect(await b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1, owner: null });
 });
 
 test("GIVEN an alert left claimed by a dead process whose message is in the channel, beyond a page of later messages and Discord's nonce memory, THEN after its lease runs out another process records that message and posts nothing", async () => {
   const a = await startProcess();
   const b = await startProcess();
   const { followId, articleId } = await pendingAlert(a.stores);
-  expect(a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() })).not.toBeNull();
+  expect(await a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() })).not.toBeNull();
   // Readers talk in between, then the dead process's post lands; posted without enforce_nonce, Discord would not fold a repeat into it
   for (let i = 0; i < 150; i++) fake.say(channel(), `message ${i}`);
   const nonce = alertNonce(followId, articleId);
@@ -106,14 +106,14 @@ test("GIVEN an alert left claimed by a dead process whose message is in the chan
 
   // Still held: neither process may touch it
   await Promise.all([a.bot.alerts.resume(), b.bot.alerts.resume()]);
-  expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: 'dead-process' });
+  expect(await b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: 'dead-process' });
 
   time.advance(TEST_TIMINGS.leaseMs);
   await b.bot.alerts.resume();
   await a.bot.alerts.resume();
   expect(fake.postsTo(channel())).toHaveLength(0);
   expect(fake.messagesIn(channel()).filter((m) => m.embeds?.length)).toHaveLength(1);
-  expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: posted.id, attempts: 2 });
+  expect(await b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: posted.id, attempts: 2 });
   // It read past the first page of the channel to find it
   expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`).length).toBeGreaterThan(1);
 });
@@ -121,12 +121,12 @@ test("GIVEN an alert left claimed by a dead process whose message is in the chan
 test('GIVEN an alert left claimed by a dead process that never reached Discord THEN after its lease runs out another process posts it once', async () => {
   const a = await startProcess();
   const { followId, articleId } = await pendingAlert(a.stores);
-  a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });
+  await a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });
 
   time.advance(TEST_TIMINGS.leaseMs);
   await a.bot.alerts.resume();
   expect(fake.postsTo(channel())).toHaveLength(1);
-  expect(a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 2 });
+  expect(await a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 2 });
 });
 
 test('GIVEN a process stopped while its alert post is slower than the drain deadline THEN the lease is given back at once, and another process records the message instead of posting again', async () => {
@@ -139,12 +139,12 @@ test('GIVEN a process stopped while its alert post is slower than the drain dead
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`);
 
   await a.bot.alerts.stop(1);
-  expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0 });
+  expect(await b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0 });
 
   await b.bot.alerts.resume();
   expect(fake.postsTo(channel())).toHaveLength(0);
   expect(fake.messagesIn(channel())).toHaveLength(1);
-  expect(b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 2 });
+  expect(await b.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 2 });
 });
 
 test('GIVEN a process stopped while its alert post is within the drain deadline THEN the post finishes and is recorded before it stops', async () => {
@@ -155,18 +155,18 @@ test('GIVEN a process stopped while its alert post is within the drain deadline 
   await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`);
 
   await a.bot.alerts.stop(10_000);
-  expect(a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1 });
+  expect(await a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: fake.messagesIn(channel())[0].id, attempts: 1 });
 });
 
 test('GIVEN two processes summarizing the same past hour of held alerts at once THEN one summary is posted and the alerts are summarized once', async () => {
   const a = await startProcess();
   const b = await startProcess();
-  const follow = a.stores.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: channel(), roleId: null, now: time.clock().getTime() })!;
+  const follow = (await a.stores.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: channel(), roleId: null, now: time.clock().getTime() }))!;
   await inThreadIngest(a.stores.articles).file(SOCHI, SHARED);
-  const articleId = a.stores.articles.findBySource(SOCHI)!.id;
+  const articleId = (await a.stores.articles.findBySource(SOCHI))!.id;
   const hour = Math.floor(time.clock().getTime() / HOUR_MS);
   // Over a cap of none: held for the hour's summary
-  a.stores.follows.logAlerts([{ followId: follow.id, articleId, channelId: channel() }], { hour, perHour: 0, now: time.clock().getTime() });
+  await a.stores.follows.logAlerts([{ followId: follow.id, articleId, channelId: channel() }], { hour, perHour: 0, now: time.clock().getTime() });
   time.advance(HOUR_MS);
 
   await Promise.all([a.bot.alerts.resume(), b.bot.alerts.resume()]);
@@ -174,19 +174,19 @@ test('GIVEN two processes summarizing the same past hour of held alerts at once 
   expect(fake.postsTo(channel())).toHaveLength(1);
   // Kept single by the claim itself: the other process neither posted nor had to read the channel to recover
   expect(fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`)).toEqual([]);
-  expect(b.stores.follows.getAlert(follow.id, articleId)).toMatchObject({ status: 'summarized', messageId: fake.messagesIn(channel())[0].id, owner: null });
+  expect(await b.stores.follows.getAlert(follow.id, articleId)).toMatchObject({ status: 'summarized', messageId: fake.messagesIn(channel())[0].id, owner: null });
 });
 
 test("GIVEN a dead process's alert in a channel the bot may post in but not read THEN the takeover posts it with its nonce and says why it could not check", async () => {
   const a = await startProcess();
   const { followId, articleId } = await pendingAlert(a.stores);
-  a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });
+  await a.stores.follows.claimAlert(followId, articleId, 'dead-process', { leaseMs: TEST_TIMINGS.leaseMs, now: time.clock().getTime() });
   fake.fail({ method: 'GET', path: `/channels/${channel()}/messages`, status: 403 });
 
   time.advance(TEST_TIMINGS.leaseMs);
   await a.bot.alerts.resume();
   const [posted] = fake.postsTo(channel());
   expect(posted?.body.nonce).toBe(alertNonce(followId, articleId));
-  expect(a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', attempts: 2 });
+  expect(await a.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', attempts: 2 });
   expect(logs.some((line) => line.includes('could not read channel') && line.includes('posting with its nonce'))).toBe(true);
 });

@@ -28,13 +28,15 @@ let stores: Stores;
 let speakers: Quoted[] = [];
 
 /** Every speaker of the archive through its public API: autocomplete on each letter, then their quotes. */
-function allSpeakers(s: Stores): Quoted[] {
+async function allSpeakers(s: Stores): Promise<Quoted[]> {
   const byId = new Map<string, SpeakerSummary>();
-  for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') for (const sp of s.speakers.suggestSpeakers('all', c, 10_000)) byId.set(sp.id, sp);
-  return [...byId.values()].map((sp) => {
-    const quotes = s.speakers.quotesBySpeaker('all', sp.id, { limit: 10_000 }).items;
-    return { ...sp, articles: new Set(quotes.map((q) => q.article.id)).size };
-  });
+  for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') for (const sp of await s.speakers.suggestSpeakers('all', c, 10_000)) byId.set(sp.id, sp);
+  const quoted: Quoted[] = [];
+  for (const sp of byId.values()) {
+    const quotes = (await s.speakers.quotesBySpeaker('all', sp.id, { limit: 10_000 })).items;
+    quoted.push({ ...sp, articles: new Set(quotes.map((q) => q.article.id)).size });
+  }
+  return quoted;
 }
 
 const words = (name: string): string[] => fold(name).split(' ').filter(Boolean);
@@ -55,11 +57,11 @@ describe.skipIf(!HAVE_DATA)('the PolNeAR dev articles imported into one archive 
     stores = openStores(':memory:');
     const summary = await importFolder(DEV, { ingest: inThreadIngest(stores.articles, readArticle) });
     expect(summary.failed).toEqual([]);
-    speakers = allSpeakers(stores).sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+    speakers = (await allSpeakers(stores)).sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
     const top = speakers.slice(0, 10).map((s, i) => `${String(i + 1).padStart(2)}. ${s.name}: ${s.quoteCount} quotes in ${s.articles} articles`);
     console.info(`Ten most quoted speakers of the PolNeAR dev archive:\n${top.join('\n')}`);
   }, 120_000);
-  afterAll(() => stores?.close());
+  afterAll(async () => await stores?.close());
 
   test('GIVEN people quoted in several articles THEN each is one speaker: no other speaker goes by their name', () => {
     const people = speakers.filter((s) => isPersonName(s.name));

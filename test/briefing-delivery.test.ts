@@ -15,9 +15,9 @@ const EPHEMERAL = 64;
 const TZ = 'Europe/Istanbul';
 const DAY = '2024-06-01';
 
-function seed(stores: Stores, clock: FakeClock): void {
+async function seed(stores: Stores, clock: FakeClock): Promise<void> {
   clock.set('2024-05-31T20:00:00Z');
-  stores.articles.saveArticle(
+  await stores.articles.saveArticle(
     { source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2024-05-31' },
     reading({
       title: 'Putin and Erdogan agree on a buffer zone',
@@ -29,7 +29,7 @@ function seed(stores: Stores, clock: FakeClock): void {
     { collection: 'shared' },
   );
   clock.set('2024-06-01T04:00:00Z');
-  stores.articles.saveArticle(
+  await stores.articles.saveArticle(
     { source: 'idlib.txt', url: 'https://example.com/idlib', text: 'Erdogan said Idlib…', title: 'Erdogan urges a positive approach on Idlib', date: '2024-06-01' },
     idlibReading(),
     { collection: 'shared' },
@@ -49,8 +49,8 @@ describe('the daily briefing, end to end', () => {
     file = tempLibraryPath();
     clock = fakeClock('2024-06-01T05:00:00Z');
     const stores = openTestLibrary(file.path, clock.clock);
-    seed(stores, clock);
-    stores.close();
+    await seed(stores, clock);
+    await stores.close();
   });
   afterEach(async () => {
     await bot?.close();
@@ -105,7 +105,7 @@ describe('the daily briefing, end to end', () => {
     expect(post!.body.embeds[0].description).toContain('> “We fight against all terror groups. Similarly, we fight against terrorism in Idlib,”');
     expect(post!.body.embeds[0].description).toContain('— Recep Tayyip Erdogan');
     expect(post!.body.embeds.at(-1).footer.text).toBe(`Daily briefing · ${DAY} · part 1/1`);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [expect.any(String)] });
+    expect(await b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [expect.any(String)] });
 
     clock.set('2024-06-01T07:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('already');
@@ -116,7 +116,7 @@ describe('the daily briefing, end to end', () => {
 
   test('GIVEN a role in setup THEN only that role is mentioned, and article text pings no one', async () => {
     const b = await start();
-    b.stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading(), { collection: 'shared' });
+    await b.stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: DAY }, mentionReading(), { collection: 'shared' });
     await setup({ role: true });
     clock.set('2024-06-01T06:00:00Z');
     await b.scheduler.runDue(ids().guildId);
@@ -143,11 +143,11 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
+    await claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
     expect(posts()).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent' });
+    expect(await b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent' });
     await restart();
     expect(posts()).toHaveLength(1);
   });
@@ -156,19 +156,19 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
-    const [messageId] = await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
+    await claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
+    const [messageId] = await postBriefing(b.client, ids().channelId, renderBriefing(await briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     clock.set('2024-06-01T06:05:00Z');
     b = await restart();
     expect(posts()).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [messageId] });
+    expect(await b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', messageIds: [messageId] });
   });
 
   test('GIVEN a pending claim that cannot be checked THEN status reports it as interrupted and nothing is posted twice', async () => {
     const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
+    await claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     fake.fail({ method: 'GET', path: `/channels/${ids().channelId}/messages`, status: 403, body: { message: 'Missing Access', code: 50001 } });
     clock.set('2024-06-01T06:05:00Z');
     await restart();
@@ -214,7 +214,7 @@ describe('the daily briefing, end to end', () => {
     }
     expect(outcome.kind).toBe('sent');
     expect(fake.messagesIn(ids().channelId)).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', attempts: times < 4 ? 1 : 2 });
+    expect(await b.stores.deliveries.getDelivery(ids().guildId, DAY)).toMatchObject({ status: 'sent', attempts: times < 4 ? 1 : 2 });
   });
 
   test('GIVEN Discord answering 503 for two minutes THEN the briefing is retried with backoff, status says so, and it goes out once Discord recovers', async () => {
@@ -236,7 +236,7 @@ describe('the daily briefing, end to end', () => {
     clock.set(new Date((outcome as { nextAttemptAt: number }).nextAttemptAt));
     expect((await b.scheduler.catchUp()).map((o) => o.kind)).toContain('sent');
     expect(fake.messagesIn(ids().channelId)).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    expect((await b.stores.deliveries.getDelivery(ids().guildId, DAY))?.status).toBe('sent');
   });
 
   test('GIVEN 503s all day THEN the day is failed only when it ends, and status gives the reason', async () => {
@@ -269,7 +269,7 @@ describe('the daily briefing, end to end', () => {
     const reply = await setup(options);
     expect(reply.body.data.flags).toBe(EPHEMERAL);
     expect(reply.body.data.content).toContain(message);
-    expect(b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
+    expect(await b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
   });
 
   test('GIVEN a channel where the bot may not send messages THEN setup says what is missing', async () => {
@@ -283,7 +283,7 @@ describe('the daily briefing, end to end', () => {
     await expect.poll(() => (b.client.channels.cache.get(ids().channelId) as { permissionOverwrites?: { cache: Map<string, unknown> } })?.permissionOverwrites?.cache.size).toBe(1);
     const reply = await setup();
     expect(reply.body.data.content).toContain('missing Send Messages, Embed Links');
-    expect(b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
+    expect(await b.stores.guilds.getGuildSettings(ids().guildId)).toBeNull();
   });
 
   test('GIVEN a role nobody may mention and a bot without Mention @everyone THEN setup and status say it will not ping, and how to fix it', async () => {
@@ -312,7 +312,7 @@ describe('the daily briefing, end to end', () => {
     expect(reply.body.data.content).toContain(`<@&${ids().roleId}> will not be pinged: the role is not mentionable`);
     expect(reply.body.data.content).toContain('Allow anyone to @mention this role');
     expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(b.stores.guilds.getGuildSettings(ids().guildId)?.roleId).toBe(ids().roleId);
+    expect((await b.stores.guilds.getGuildSettings(ids().guildId))?.roleId).toBe(ids().roleId);
     expect((await briefingCommand('status')).body.data.content).toContain(`<@&${ids().roleId}> will not be pinged`);
 
     // Made mentionable: status stops warning
@@ -343,7 +343,7 @@ describe('the daily briefing, end to end', () => {
     clock.set('2024-06-02T05:30:00Z');
     const b = await restart();
     expect(posts()).toHaveLength(0);
-    expect(b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
+    expect(await b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
   });
 
   test('GIVEN /briefing off THEN the task is destroyed and the tick posts nothing', async () => {
@@ -366,7 +366,7 @@ describe('the daily briefing, end to end', () => {
     expect(reply.body.data.content).toContain('Preview of the next briefing');
     expect(reply.body.data.embeds[0].title).toContain('positive approach');
     expect(posts()).toHaveLength(0);
-    expect(b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
+    expect(await b.stores.deliveries.lastDelivery(ids().guildId)).toBeNull();
   });
 
   test('GIVEN /briefing now THEN it posts at once, logs it as today’s, and the scheduled run does not post again', async () => {
@@ -377,7 +377,7 @@ describe('the daily briefing, end to end', () => {
     const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    expect((await b.stores.deliveries.getDelivery(ids().guildId, DAY))?.status).toBe('sent');
     clock.set('2024-06-01T06:00:00Z');
     expect((await b.scheduler.runDue(ids().guildId)).kind).toBe('already');
     expect(posts()).toHaveLength(1);
@@ -408,7 +408,7 @@ describe('the daily briefing, end to end', () => {
     const answer = await fake.waitForResponse(sent, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
     expect(answer.body.content).toContain('Posted the briefing (1 message)');
     expect(posts()).toHaveLength(1);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, `${DAY}+2`)?.status).toBe('sent');
+    expect((await b.stores.deliveries.getDelivery(ids().guildId, `${DAY}+2`))?.status).toBe('sent');
     expect(posts()[0]!.body.embeds.at(-1).footer.text).toBe(`Daily briefing · ${DAY}+2 · part 1/1`);
   });
 
@@ -418,7 +418,7 @@ describe('the daily briefing, end to end', () => {
     const reply = await setup();
     expect(reply.body.data.content).toContain('Today’s 09:00 has passed, so today’s briefing goes out now');
     await fake.waitFor((c) => c.method === 'POST' && c.path === `/channels/${ids().channelId}/messages`);
-    await expect.poll(() => b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe('sent');
+    await expect.poll(async () => (await b.stores.deliveries.getDelivery(ids().guildId, DAY))?.status).toBe('sent');
     await b.scheduler.runDue(ids().guildId);
     expect(posts()).toHaveLength(1);
   });
@@ -429,20 +429,20 @@ describe('the daily briefing, end to end', () => {
     let b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
-    if (wasPosted) await postBriefing(b.client, ids().channelId, renderBriefing(briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
+    await claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
+    if (wasPosted) await postBriefing(b.client, ids().channelId, renderBriefing(await briefingOf(b.stores, ids().guildId, [1, 2], clock.clock()), DAY));
     const before = posts().length;
     clock.set('2024-06-02T05:00:00Z');
     b = await restart();
     expect(posts()).toHaveLength(before);
-    expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.status).toBe(status);
-    if (!wasPosted) expect(b.stores.deliveries.getDelivery(ids().guildId, DAY)?.error).toContain('the day was over');
+    expect((await b.stores.deliveries.getDelivery(ids().guildId, DAY))?.status).toBe(status);
+    if (!wasPosted) expect((await b.stores.deliveries.getDelivery(ids().guildId, DAY))?.error).toContain('the day was over');
   });
   test('GIVEN an interrupted claim and several ticks at once THEN it is reconciled and posted once', async () => {
     const b = await start();
     await setup();
     clock.set('2024-06-01T06:00:00Z');
-    claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
+    await claimDay(b.stores.deliveries, ids().guildId, DAY, [1, 2], { timezone: TZ });
     clock.set('2024-06-01T06:05:00Z');
     const outcomes = await Promise.all([1, 2, 3].map(() => b.scheduler.runDue(ids().guildId)));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['busy', 'busy', 'sent']);

@@ -13,11 +13,11 @@ function archive(start: string) {
   let now = new Date(start).getTime();
   const stores = openStores(':memory:', { now: () => now });
   let n = 0;
-  const add = (hoursAgoFromNow: number, r = reading({ headline: `Story ${n + 1}`, summary: [`Summary ${n + 1}.`] }), url: string | null = null) => {
+  const add = async (hoursAgoFromNow: number, r = reading({ headline: `Story ${n + 1}`, summary: [`Summary ${n + 1}.`] }), url: string | null = null) => {
     const at = now;
     now -= hoursAgoFromNow * HOUR;
     n += 1;
-    const { article } = stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r, { collection: 'shared' });
+    const { article } = await stores.articles.saveArticle({ source: `a${n}.txt`, url, text: `Text ${n}. More.`, title: null, date: null }, r, { collection: 'shared' });
     now = at;
     return article.id;
   };
@@ -25,48 +25,44 @@ function archive(start: string) {
 }
 
 describe('which articles a briefing covers', () => {
-  test('GIVEN no briefing yet THEN only the last 24 hours are covered', () => {
+  test('GIVEN no briefing yet THEN only the last 24 hours are covered', async () => {
     const a = archive('2024-06-01T06:00:00Z');
-    a.add(30);
-    const recent = a.add(2);
-    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([recent]);
+    await a.add(30);
+    const recent = await a.add(2);
+    expect((await buildBriefing(a.stores, GUILD, a.at())).items.map((i) => i.articleId)).toEqual([recent]);
   });
 
-  test('GIVEN a briefing that was sent THEN the next one covers only what came after it', () => {
+  test('GIVEN a briefing that was sent THEN the next one covers only what came after it', async () => {
     const a = archive('2024-06-01T06:00:00Z');
-    const first = a.add(2);
-    settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'sent', messageIds: ['1'] });
+    const first = await a.add(2);
+    await settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'sent', messageIds: ['1'] });
     a.advance(24);
-    const second = a.add(1);
-    expect(buildBriefing(a.stores, GUILD, a.at()).items.map((i) => i.articleId)).toEqual([second]);
+    const second = await a.add(1);
+    expect((await buildBriefing(a.stores, GUILD, a.at())).items.map((i) => i.articleId)).toEqual([second]);
   });
 
-  test('GIVEN the last briefing failed THEN its articles are covered again by the next one', () => {
+  test('GIVEN the last briefing failed THEN its articles are covered again by the next one', async () => {
     const a = archive('2024-06-01T06:00:00Z');
-    const first = a.add(2);
-    settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'failed', error: 'missing permission' });
+    const first = await a.add(2);
+    await settleDay(a.stores.deliveries, GUILD, '2024-06-01', [first], { status: 'failed', error: 'missing permission' });
     a.advance(20);
-    const second = a.add(1);
-    expect(
-      buildBriefing(a.stores, GUILD, a.at())
-        .items.map((i) => i.articleId)
-        .sort(),
-    ).toEqual([first, second]);
+    const second = await a.add(1);
+    expect((await buildBriefing(a.stores, GUILD, a.at())).items.map((i) => i.articleId).sort()).toEqual([first, second]);
   });
 
-  test('GIVEN quotes, speakers and facts THEN the richer article ranks first, even when older', () => {
+  test('GIVEN quotes, speakers and facts THEN the richer article ranks first, even when older', async () => {
     const a = archive('2024-06-01T06:00:00Z');
-    const rich = a.add(10, idlibReading(), 'https://example.com/idlib');
-    const thin = a.add(1);
-    const { items } = buildBriefing(a.stores, GUILD, a.at());
+    const rich = await a.add(10, idlibReading(), 'https://example.com/idlib');
+    const thin = await a.add(1);
+    const { items } = await buildBriefing(a.stores, GUILD, a.at());
     expect(items.map((i) => i.articleId)).toEqual([rich, thin]);
     expect(items[0]).toMatchObject({ url: 'https://example.com/idlib', summary: expect.stringContaining('Moscow and Ankara') });
   });
 
-  test('GIVEN more articles than a briefing shows THEN the rest are counted, not dropped silently', () => {
+  test('GIVEN more articles than a briefing shows THEN the rest are counted, not dropped silently', async () => {
     const a = archive('2024-06-01T06:00:00Z');
-    for (let i = 0; i < BRIEFING_ITEMS_MAX + 3; i++) a.add(1);
-    const briefing = buildBriefing(a.stores, GUILD, a.at());
+    for (let i = 0; i < BRIEFING_ITEMS_MAX + 3; i++) await a.add(1);
+    const briefing = await buildBriefing(a.stores, GUILD, a.at());
     expect(briefing.items).toHaveLength(BRIEFING_ITEMS_MAX);
     expect(briefing.omitted).toBe(3);
   });

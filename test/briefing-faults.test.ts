@@ -23,16 +23,16 @@ const DAY = '2024-06-01';
 const DUE = '2024-06-01T06:00:00Z';
 
 /** `count` articles added the evening before: a briefing of `count` items (three messages for 25). */
-function seed(stores: Stores, clock: FakeClock, count: number): void {
+async function seed(stores: Stores, clock: FakeClock, count: number): Promise<void> {
   clock.set('2024-05-31T20:00:00Z');
   for (let i = 0; i < count; i++) {
-    stores.articles.saveArticle(
+    await stores.articles.saveArticle(
       { source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: '2024-05-31' },
       distinctStoryReading(i),
       SHARED,
     );
   }
-  stores.guilds.saveGuildSettings({
+  await stores.guilds.saveGuildSettings({
     guildId: '300000000000000003',
     channelId: '400000000000000004',
     time: '09:00',
@@ -73,8 +73,8 @@ describe('the daily briefing under faults', () => {
     file = tempLibraryPath();
     clock = fakeClock('2024-06-01T05:00:00Z');
     const stores = openTestLibrary(file.path, clock.clock);
-    seed(stores, clock, articles);
-    stores.close();
+    await seed(stores, clock, articles);
+    await stores.close();
   };
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.close();
@@ -88,14 +88,14 @@ describe('the daily briefing under faults', () => {
     test('GIVEN a crash after posting and 150 newer messages in the channel THEN the restart reads past them, finds the briefing and posts nothing', async () => {
       const a = await start();
       clock.set(DUE);
-      claimDay(a.stores.deliveries, guild(), DAY, [1, 2], { timezone: TZ });
+      await claimDay(a.stores.deliveries, guild(), DAY, [1, 2], { timezone: TZ });
       // Posted without a nonce, as if the nonce had long expired: only the channel can tell
-      await postBriefing(a.client, channel(), renderBriefing(briefingOf(a.stores, guild(), [1, 2], clock.clock()), DAY));
+      await postBriefing(a.client, channel(), renderBriefing(await briefingOf(a.stores, guild(), [1, 2], clock.clock()), DAY));
       for (let i = 0; i < 150; i++) fake.say(channel(), `chatter ${i}`);
       await a.kill();
       clock.advance(5 * 60_000);
       const b = await start();
-      expect(b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', messageIds: [fake.messagesIn(channel())[0]!.id] });
+      expect(await b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', messageIds: [fake.messagesIn(channel())[0]!.id] });
       expect(partCounts()).toEqual({ 1: 1 });
       // Read forward from the job's start, a page of 100 at a time
       const reads = fake.calls.filter((c) => c.method === 'GET' && c.path === `/channels/${channel()}/messages`);
@@ -161,7 +161,7 @@ describe('the daily briefing under faults', () => {
       clock.advance(31_000);
       expect((await b.scheduler.catchUp()).map((o) => o.kind)).toContain('sent');
       expect(partCounts()).toEqual({ 1: 1 });
-      expect(b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(await b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', attempts: 2 });
     });
 
     test('GIVEN a storm of 429s on the channel THEN discord.js waits them out and the briefing goes out once', async () => {
@@ -191,7 +191,7 @@ describe('the daily briefing under faults', () => {
       expect(taken?.kind).toBe('sent');
       expect(first.kind).toBe('busy');
       expect(partCounts()).toEqual({ 1: 1, 2: 1, 3: 1 });
-      expect(b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', owner: null, attempts: 2 });
+      expect(await b.stores.deliveries.getDelivery(guild(), DAY)).toMatchObject({ status: 'sent', owner: null, attempts: 2 });
     });
   });
 });

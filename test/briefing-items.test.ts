@@ -45,23 +45,26 @@ describe('near-duplicates', () => {
 describe('the items of a briefing', () => {
   let stores: Stores;
   let at = NOW.getTime() - 3_600_000;
-  const add = (n: number, title: string, options: { url?: string | null; date?: string | null; quotes?: number } = {}): number => {
+  const add = async (n: number, title: string, options: { url?: string | null; date?: string | null; quotes?: number } = {}): Promise<number> => {
     const quotes = Array.from({ length: options.quotes ?? 0 }, (_, i) => quote(`Quote ${i} of article ${n} that is long enough to tell,`, i % 2 ? PUTIN : ERDOGAN));
     at += 1000;
-    return stores.articles.saveArticle(
-      { source: `a${n}.txt`, url: options.url ?? null, text: `Text of article ${n}. More.`, title, date: options.date ?? null },
-      reading({ title, headline: title, summary: [`Summary of ${title}.`], quotes, speakers: quotes.length ? [ERDOGAN, PUTIN] : [] }),
-      SHARED,
+    return (
+      await stores.articles.saveArticle(
+        { source: `a${n}.txt`, url: options.url ?? null, text: `Text of article ${n}. More.`, title, date: options.date ?? null },
+        reading({ title, headline: title, summary: [`Summary of ${title}.`], quotes, speakers: quotes.length ? [ERDOGAN, PUTIN] : [] }),
+        SHARED,
+      )
     ).article.id;
   };
   beforeEach(() => {
     stores = openStores(':memory:', { now: () => at });
   });
-  afterEach(() => stores.close());
+  afterEach(async () => await stores.close());
 
-  test('GIVEN 22 new articles THEN ten stories are shown, the richest first, and the other twelve counted', () => {
-    const ids = Array.from({ length: 22 }, (_, i) => add(i, distinct(i), { quotes: i % 5 }));
-    const briefing = briefingOf(stores, GUILD, ids, NOW);
+  test('GIVEN 22 new articles THEN ten stories are shown, the richest first, and the other twelve counted', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 22; i++) ids.push(await add(i, distinct(i), { quotes: i % 5 }));
+    const briefing = await briefingOf(stores, GUILD, ids, NOW);
     expect(BRIEFING_ITEMS_MAX).toBe(10);
     expect(briefing.items).toHaveLength(10);
     expect(briefing.omitted).toBe(12);
@@ -70,16 +73,17 @@ describe('the items of a briefing', () => {
     expect(briefing.items[0]!.quote).not.toBeNull();
   });
 
-  test('GIVEN maxItems 3 THEN three stories are shown', () => {
-    const ids = Array.from({ length: 5 }, (_, i) => add(i, distinct(i)));
-    expect(briefingOf(stores, GUILD, ids, NOW, { maxItems: 3 }).items).toHaveLength(3);
+  test('GIVEN maxItems 3 THEN three stories are shown', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await add(i, distinct(i)));
+    expect((await briefingOf(stores, GUILD, ids, NOW, { maxItems: 3 })).items).toHaveLength(3);
   });
 
-  test('GIVEN the same story from two sites THEN one item carries both, led by the richer article', () => {
-    const thin = add(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', { url: 'https://news.example/idlib-zone', date: '2018-09-17' });
-    const rich = add(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', { url: 'https://wire.example/a/1', date: '2018-09-18', quotes: 2 });
-    const other = add(3, 'Harbour council approves new ferry line');
-    const { items, omitted } = briefingOf(stores, GUILD, [thin, rich, other], NOW);
+  test('GIVEN the same story from two sites THEN one item carries both, led by the richer article', async () => {
+    const thin = await add(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', { url: 'https://news.example/idlib-zone', date: '2018-09-17' });
+    const rich = await add(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', { url: 'https://wire.example/a/1', date: '2018-09-18', quotes: 2 });
+    const other = await add(3, 'Harbour council approves new ferry line');
+    const { items, omitted } = await briefingOf(stores, GUILD, [thin, rich, other], NOW);
     expect(omitted).toBe(0);
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({
@@ -108,19 +112,21 @@ describe('the daily briefing as posted, end to end', () => {
     file = tempLibraryPath();
     const clock = fakeClock('2024-06-01T04:00:00Z');
     const stores = openTestLibrary(file.path, clock.clock);
-    const save = (n: number, title: string, url: string | null, date: string | null, quotes = 0) => {
+    const save = async (n: number, title: string, url: string | null, date: string | null, quotes = 0) => {
       clock.advance(60_000);
       const said = Array.from({ length: quotes }, (_, i) => quote(`Quote ${i} from article ${n}, long enough to be telling,`, PUTIN));
-      return stores.articles.saveArticle(
-        { source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date },
-        reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] }),
-        SHARED,
+      return (
+        await stores.articles.saveArticle(
+          { source: `a${n}.txt`, url, text: `Text ${n}. More.`, title, date },
+          reading({ title, headline: title, summary: [`Summary ${n}.`], quotes: said, speakers: quotes ? [PUTIN] : [] }),
+          SHARED,
+        )
       ).article.id;
     };
-    const first = save(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', 'https://news.example/idlib-zone', '2018-09-17', 3);
-    const second = save(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', 'https://wire.example/a/1', '2018-09-17', 2);
-    for (let n = 3; n <= 22; n++) save(n, distinct(n), n % 2 ? null : `https://local.example/${n}`, '2024-05-31');
-    stores.close();
+    const first = await save(1, 'Russia and Turkey agree on a demilitarised zone in Idlib', 'https://news.example/idlib-zone', '2018-09-17', 3);
+    const second = await save(2, 'Putin, Erdogan agree to create demilitarised zone in Syria’s Idlib', 'https://wire.example/a/1', '2018-09-17', 2);
+    for (let n = 3; n <= 22; n++) await save(n, distinct(n), n % 2 ? null : `https://local.example/${n}`, '2024-05-31');
+    await stores.close();
     clock.set('2024-06-01T05:00:00Z');
     bot = await startBriefingBot(fake, file.path, clock.clock);
     await fake.waitForResponse(
@@ -159,7 +165,11 @@ describe('BRIEFING_MAX_ITEMS given to the bot', () => {
     // Added an hour before the harness's clock (2024-06-01 08:00 UTC), inside the first briefing's day
     const stores = openStores(':memory:', { now: () => Date.parse('2024-06-01T07:00:00Z') });
     for (let n = 1; n <= 5; n++)
-      stores.articles.saveArticle({ source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null }, reading({ title: distinct(n), headline: distinct(n) }), SHARED);
+      await stores.articles.saveArticle(
+        { source: `a${n}.txt`, text: `Text ${n}.`, title: distinct(n), date: null },
+        reading({ title: distinct(n), headline: distinct(n) }),
+        SHARED,
+      );
     const t = await startTestBot({ stores, briefingMaxItems: 3 });
     try {
       const call = await t.fake.waitForResponse(t.fake.command('briefing', [{ name: 'show', options: [] }]));

@@ -34,7 +34,7 @@ describe('one briefing a local day across DST changes', () => {
   ])('GIVEN ticks every 15 minutes for three days from %s (midnight in New York) at %s THEN one briefing per local day', async (from, time, days) => {
     const clock = fakeClock(from);
     const stores = openTestLibrary(file.path, clock.clock);
-    stores.guilds.saveGuildSettings({
+    await stores.guilds.saveGuildSettings({
       guildId: fake.ids.guildId,
       channelId: fake.ids.channelId,
       time,
@@ -43,7 +43,7 @@ describe('one briefing a local day across DST changes', () => {
       postWhenEmpty: true,
       enabled: true,
     });
-    stores.close();
+    await stores.close();
     bot = await startBriefingBot(fake, file.path, clock.clock);
     for (let tick = 0; tick < (3 * 24 * 60 * 60_000) / QUARTER_HOUR; tick++) {
       clock.advance(QUARTER_HOUR);
@@ -51,14 +51,14 @@ describe('one briefing a local day across DST changes', () => {
     }
     const posts = fake.postsTo(fake.ids.channelId);
     expect(posts.map((p) => p.body.embeds.at(-1).footer.text.match(/\d{4}-\d{2}-\d{2}/)[0])).toEqual(days);
-    expect(days.map((day) => bot!.stores.deliveries.getDelivery(fake.ids.guildId, day)?.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(await Promise.all(days.map(async (day) => (await bot!.stores.deliveries.getDelivery(fake.ids.guildId, day))?.status))).toEqual(['sent', 'sent', 'sent']);
   });
 });
 
 describe('node-cron', () => {
   test('GIVEN a guild set up THEN node-cron really schedules its task in its timezone, reschedules on change and destroys it on stop', async () => {
     const stores = memoryStores();
-    stores.guilds.saveGuildSettings({ guildId: '1', channelId: '2', time: '09:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
+    await stores.guilds.saveGuildSettings({ guildId: '1', channelId: '2', time: '09:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
     const client = createClient({ token: TEST_TOKEN, apiUrl: 'http://127.0.0.1:9/api' });
     const logs: string[] = [];
     // Before 09:00 in Istanbul, so the start-up catch-up has nothing to post
@@ -75,10 +75,12 @@ describe('node-cron', () => {
       // The next run is at 09:00 or 10:00 Istanbul time, whatever the machine's timezone
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next)).toMatch(/^(09|10):00$/);
 
-      stores.guilds.saveGuildSettings({ ...stores.guilds.getGuildSettings('1')!, time: '18:30', timezone: 'America/New_York' });
+      await stores.guilds.saveGuildSettings({ ...(await stores.guilds.getGuildSettings('1'))!, time: '18:30', timezone: 'America/New_York' });
       events.announce('1');
-      const tasks = [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
-      expect(tasks.map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
+      // The scheduler reads the new settings from the store before it reschedules
+      const tasksOf = () => [...cron.getTasks().values()].filter((t) => t.name === 'briefing:1');
+      await expect.poll(() => tasksOf().map((t) => t.getPattern())).toEqual(['30 18,19 * * *']);
+      const tasks = tasksOf();
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(tasks[0]!.getNextRun()!)).toMatch(
         /^(18|19):30$/,
       );
@@ -98,9 +100,9 @@ describe('rate limits', () => {
     const stores = openTestLibrary(file.path, clock.clock);
     const guilds = Array.from({ length: 12 }, (_, i) => ({ guild: String(600000000000000000n + BigInt(i)), channel: String(610000000000000000n + BigInt(i)) }));
     for (const { guild, channel } of guilds) {
-      stores.guilds.saveGuildSettings({ guildId: guild, channelId: channel, time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: true, enabled: true });
+      await stores.guilds.saveGuildSettings({ guildId: guild, channelId: channel, time: '09:00', timezone: 'UTC', roleId: null, postWhenEmpty: true, enabled: true });
     }
-    stores.close();
+    await stores.close();
     const bot = await startBriefingBot(fake, file.path, clock.clock);
     try {
       fake.rateLimit(scope === 'global' ? { perSecond: 4, scope } : { perSecond: 1, scope });

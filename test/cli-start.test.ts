@@ -149,9 +149,9 @@ describe('briefing ingest', () => {
     const again = await run(['ingest', SEED], env);
     expect(again.out).toMatch(/^unchanged #1 /);
     const stores = openStores(path.join(dir, 'archive.sqlite'));
-    expect(stores.articles.listArticles('all').total).toBe(2);
-    expect(stores.articles.listArticles('shared').total).toBe(2);
-    stores.close();
+    expect((await stores.articles.listArticles('all')).total).toBe(2);
+    expect((await stores.articles.listArticles('shared')).total).toBe(2);
+    await stores.close();
   });
 
   test('GIVEN a missing file and a URL to a private address among good files THEN each failure is reported, the rest stored, exit 1', async () => {
@@ -165,24 +165,24 @@ describe('briefing ingest', () => {
   test('GIVEN a server following Putin THEN a file ingested by name logs its alert for the bot to post, and a folder (a backlog) logs none', async () => {
     const file = path.join(dir, 'archive.sqlite');
     const setup = openStores(file);
-    setup.follows.addFollow({ guildId: '300000000000000003', name: 'Vladimir Putin', channelId: '400000000000000004', roleId: null, now: 1 });
-    setup.close();
+    await setup.follows.addFollow({ guildId: '300000000000000003', name: 'Vladimir Putin', channelId: '400000000000000004', roleId: null, now: 1 });
+    await setup.close();
     const folder = path.join(dir, 'backlog');
     mkdirSync(folder);
     copyFileSync(SOCHI, path.join(folder, 'sochi.txt'));
     expect((await run(['ingest', folder], { BRIEFING_DB: 'archive.sqlite' })).code).toBe(0);
     const afterFolder = openStores(file);
-    expect(afterFolder.follows.dueAlerts(Date.now() + 60_000)).toEqual([]);
-    afterFolder.close();
+    expect(await afterFolder.follows.dueAlerts(Date.now() + 60_000)).toEqual([]);
+    await afterFolder.close();
 
     expect((await run(['ingest', SEED], { BRIEFING_DB: 'archive.sqlite' })).code).toBe(0);
     const stores = openStores(file);
     try {
-      const seed = stores.articles.findBySource(SEED)!;
+      const seed = (await stores.articles.findBySource(SEED))!;
       // Pending in the archive: the bot's alert service claims and posts it like its own
-      expect(stores.follows.dueAlerts(Date.now() + 60_000)).toMatchObject([{ articleId: seed.id, channelId: '400000000000000004' }]);
+      expect(await stores.follows.dueAlerts(Date.now() + 60_000)).toMatchObject([{ articleId: seed.id, channelId: '400000000000000004' }]);
     } finally {
-      stores.close();
+      await stores.close();
     }
   });
 });

@@ -36,7 +36,9 @@ describe('three servers, one archive', () => {
     stores = openStores(':memory:', { now: () => (clock += 1000) });
     const read = readArticle(SHARED_TEXT);
     if (!read.ok) throw new Error(read.error.message);
-    stores.articles.saveArticle({ source: '/data/articles/ferry.txt', text: SHARED_TEXT, title: read.value.title, date: read.value.date }, read.value, { collection: 'shared' });
+    await stores.articles.saveArticle({ source: '/data/articles/ferry.txt', text: SHARED_TEXT, title: read.value.title, date: read.value.date }, read.value, {
+      collection: 'shared',
+    });
     t = await startTestBot({ stores });
     const a = t.fake.ids.guildId;
     guilds = { A: a, B: '300000000000000013', C: '300000000000000023' };
@@ -94,12 +96,12 @@ describe('three servers, one archive', () => {
         ],
       },
     ]);
-  const idOf = (title: string): number => stores.articles.listArticles('all', { search: title }).items[0]!.id;
+  const idOf = async (title: string): Promise<number> => (await stores.articles.listArticles('all', { search: title })).items[0]!.id;
 
   test('GIVEN an article added in C THEN A and B do not see it anywhere, C does, and the shared folder shows in all three', async () => {
     await add('C', C_TEXT, 'Pier to be rebuilt');
-    const pier = idOf('pier');
-    const ferry = idOf('ferry');
+    const pier = await idOf('pier');
+    const ferry = await idOf('ferry');
     for (const server of ['A', 'B'] as const) {
       const list = await text(server, 'articles');
       expect(list).toContain('Ferry line approved');
@@ -134,8 +136,8 @@ describe('three servers, one archive', () => {
   test('GIVEN the same text added in A and B THEN it is stored once, and /article remove in A leaves it in B', async () => {
     await add('A', AB_TEXT, 'Lighthouse repainted');
     await add('B', AB_TEXT, 'Lighthouse repainted');
-    expect(stores.articles.listArticles('all', { search: 'lighthouse' }).total).toBe(1);
-    const id = idOf('lighthouse');
+    expect((await stores.articles.listArticles('all', { search: 'lighthouse' })).total).toBe(1);
+    const id = await idOf('lighthouse');
     for (const server of ['A', 'B'] as const) expect(await text(server, 'articles')).toContain('Lighthouse repainted');
     expect(await text('C', 'articles')).not.toContain('Lighthouse');
 
@@ -153,7 +155,7 @@ describe('three servers, one archive', () => {
   });
 
   test('GIVEN /article remove of a shared folder file THEN it is refused privately and stays visible', async () => {
-    const ferry = idOf('ferry');
+    const ferry = await idOf('ferry');
     const answer = await run('B', 'article', [{ name: 'remove', options: [{ name: 'article', value: String(ferry) }] }]);
     expect(answer.flags).toBe(64);
     expect(answer.content).toContain('is in the shared collection');

@@ -9,9 +9,9 @@ const EPHEMERAL = 64;
 const CHANNEL_MESSAGE = 4;
 const DEFERRED = 5;
 
-function seeded(): Stores {
-  const stores = seededStores();
-  stores.articles.saveArticle(
+async function seeded(): Promise<Stores> {
+  const stores = await seededStores();
+  await stores.articles.saveArticle(
     { source: 'data/articles/sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-18' },
     reading({
       title: 'Putin and Erdogan agree on a buffer zone',
@@ -28,7 +28,7 @@ function seeded(): Stores {
 describe('read commands against the real discord.js client', () => {
   let t: TestBot;
   beforeEach(async () => {
-    t = await startTestBot({ stores: seeded() });
+    t = await startTestBot({ stores: await seeded() });
   });
   afterEach(async () => t.close());
 
@@ -118,8 +118,8 @@ describe('untrusted article text', () => {
   let t: TestBot;
   beforeEach(async () => {
     const stores = memoryStores();
-    stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: '2024-05-01' }, mentionReading(), { collection: 'shared' });
-    stores.articles.saveArticle({ source: 'big', text: 'big', title: 'big', date: '2024-02-29' }, oversizedReading(), { collection: 'shared' });
+    await stores.articles.saveArticle({ source: 'x', text: '@everyone', title: 'Breaking @everyone <@123>', date: '2024-05-01' }, mentionReading(), { collection: 'shared' });
+    await stores.articles.saveArticle({ source: 'big', text: 'big', title: 'big', date: '2024-02-29' }, oversizedReading(), { collection: 'shared' });
     t = await startTestBot({ stores });
   });
   afterEach(async () => t.close());

@@ -12,12 +12,12 @@ const AUTOCOMPLETE_RESULT = 8;
 const UPDATE_MESSAGE = 7;
 const EPHEMERAL = 64;
 
-function manyArticles(count: number): Stores {
+async function manyArticles(count: number): Promise<Stores> {
   const stores = memoryStores();
   for (let i = 1; i <= count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const title = `Idlib talks, day ${i}: ${'a long and winding title '.repeat(6)}`;
-    stores.articles.saveArticle(
+    await stores.articles.saveArticle(
       { source: `a${i}.txt`, text: `text ${i}`, title, date: `2018-09-${day}` },
       reading({ title, quotes: [quote(`Quote ${i}`, i % 2 ? ERDOGAN : PESKOV)], speakers: [i % 2 ? ERDOGAN : PESKOV] }),
       { collection: 'shared' },
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 describe('autocomplete', () => {
   test('GIVEN 40 matching articles THEN at most 25 choices come back, each name within 100 characters', async () => {
-    t = await startTestBot({ stores: manyArticles(40) });
+    t = await startTestBot({ stores: await manyArticles(40) });
     const call = await t.fake.waitForResponse(t.fake.autocomplete('headline', [{ name: 'article', value: 'idlib', focused: true }]));
     expect(call.body.type).toBe(AUTOCOMPLETE_RESULT);
     const { choices } = call.body.data;
@@ -44,7 +44,7 @@ describe('autocomplete', () => {
   });
 
   test('GIVEN a speaker prefix THEN the speakers starting with it are offered with their role', async () => {
-    t = await startTestBot({ stores: manyArticles(3) });
+    t = await startTestBot({ stores: await manyArticles(3) });
     const call = await t.fake.waitForResponse(t.fake.autocomplete('quotes', [{ name: 'speaker', value: 'erd', focused: true }]));
     expect(call.body.data.choices).toEqual([{ name: 'Recep Tayyip Erdogan, Turkish leader (2 quotes)', value: 'Recep Tayyip Erdogan' }]);
   });
@@ -52,7 +52,7 @@ describe('autocomplete', () => {
 
 describe('page buttons', () => {
   test('GIVEN the Next button of /articles THEN the message is updated to page 2', async () => {
-    t = await startTestBot({ stores: manyArticles(25) });
+    t = await startTestBot({ stores: await manyArticles(25) });
     const first = await t.fake.waitForResponse(t.fake.command('articles'));
     const next = first.body.data.components[0].components[2];
     expect(next.label).toBe('Next');
@@ -68,14 +68,14 @@ describe('page buttons', () => {
   });
 
   test('GIVEN a quotes button from before a restart THEN the page is rebuilt from its customId alone', async () => {
-    t = await startTestBot({ stores: manyArticles(12) });
+    t = await startTestBot({ stores: await manyArticles(12) });
     const call = await t.fake.waitForResponse(t.fake.button('page:quotes:1:-:recep-tayyip-erdogan'));
     expect(call.body.data.embeds[0].title).toBe('Quotes by Recep Tayyip Erdogan');
     expect(call.body.data.embeds[0].footer.text).toBe('Page 2/2 · 6 quotes');
   });
 
   test('GIVEN a button whose article is gone THEN the user is told privately that the results expired', async () => {
-    t = await startTestBot({ stores: manyArticles(1) });
+    t = await startTestBot({ stores: await manyArticles(1) });
     const call = await t.fake.waitForResponse(t.fake.button('page:quotes:1:99:'));
     expect(call.body.data).toMatchObject({ flags: EPHEMERAL, content: 'These results have expired. Run /quotes again for fresh ones.' });
   });
@@ -146,7 +146,7 @@ describe('the archive without articles', () => {
 
   test('GIVEN a speaker quoted in one article only THEN /quotes with that article shows theirs', async () => {
     const stores = memoryStores();
-    stores.articles.saveArticle(
+    await stores.articles.saveArticle(
       { source: 's', text: 't', title: 'Sochi', date: '2018-09-18' },
       reading({ quotes: [quote('Yes,', PUTIN), quote('No,', ERDOGAN)], speakers: [PUTIN, ERDOGAN] }),
       { collection: 'shared' },
@@ -167,7 +167,7 @@ describe('multi-paragraph quotes', () => {
     const stores = memoryStores();
     const first = quote('If the situation in Idlib continues as is, the results will be heavy.', ERDOGAN);
     const second = { ...quote('We have to find a solution with Russia.', ERDOGAN), continued: true };
-    stores.articles.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }), {
+    await stores.articles.saveArticle({ source: 'i', text: 't', title: 'Idlib', date: '2018-09-17' }, reading({ quotes: [first, second], speakers: [ERDOGAN] }), {
       collection: 'shared',
     });
     t = await startTestBot({ stores });

@@ -50,15 +50,15 @@ describe('servers only', () => {
     ['article', addText(paragraph(1))],
     ['briefing', [{ name: 'status', options: [] }]],
   ] as [string, OptionInput[]][])('GIVEN /%s in a DM THEN it is refused privately and nothing is stored', async (name, options) => {
-    t = await startTestBot({ stores: seeded() });
+    t = await startTestBot({ stores: await seeded() });
     const sent = t.fake.command(name, options, { dm: true });
     const first = await firstCallback(t.fake, sent);
     expect(first.body).toMatchObject({ type: CHANNEL_MESSAGE, data: { flags: EPHEMERAL, content: expect.stringContaining('servers only') } });
-    expect(t.stores.articles.listArticles('all').total).toBe(1);
+    expect((await t.stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN autocomplete in a DM THEN no choices are offered', async () => {
-    t = await startTestBot({ stores: seeded() });
+    t = await startTestBot({ stores: await seeded() });
     const call = await t.fake.waitForResponse(t.fake.autocomplete('headline', [{ name: 'article', value: 'idlib', focused: true }], { dm: true }));
     expect(call.body.data.choices).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('permissions', () => {
     ];
     const first = await firstCallback(t.fake, t.fake.command('briefing', options, { permissions: NO_PERMISSIONS }));
     expect(first.body.data.content).toContain('Manage Server');
-    expect(t.stores.guilds.getGuildSettings(t.fake.ids.guildId)).toBeNull();
+    expect(await t.stores.guilds.getGuildSettings(t.fake.ids.guildId)).toBeNull();
   });
 
   test('GIVEN a member without Manage Server THEN reading commands still answer (/feed list, /briefing status)', async () => {
@@ -114,7 +114,7 @@ describe('permissions', () => {
     const sent = t.fake.command('briefing', [{ name: 'setup', options: [channel, { name: 'time', value: '09:00' }, { name: 'timezone', value: 'UTC' }] }]);
     const first = await firstCallback(t.fake, sent);
     expect(first.body.data).toMatchObject({ flags: EPHEMERAL, content: `<#${other.channelId}> is not a channel of this server. Pick one of this server's text channels.` });
-    expect(t.stores.guilds.getGuildSettings(t.fake.ids.guildId)).toBeNull();
+    expect(await t.stores.guilds.getGuildSettings(t.fake.ids.guildId)).toBeNull();
   });
 });
 
@@ -130,7 +130,7 @@ describe('quotas', () => {
       flags: EPHEMERAL,
       content: `You have added 2 articles in the last 10 minutes, the most one member may add in that time. Try again <t:${retry}:R> (at <t:${retry}:t>).`,
     });
-    expect(t.stores.articles.listArticles('all').total).toBe(2);
+    expect((await t.stores.articles.listArticles('all')).total).toBe(2);
     expect((await add(t.fake, paragraph(4), { userId: OTHER_USER })).body.data.embeds[0].description).toMatch(/^Added/);
   });
 
@@ -143,7 +143,7 @@ describe('quotas', () => {
     expect(refused.body.data.content).toBe(
       `This server has added 3 articles in the last 24 hours, the most it may add in a day. Try again <t:${(NOW + 86_400_000) / 1000}:R> (at <t:${(NOW + 86_400_000) / 1000}:t>).`,
     );
-    expect(t.stores.articles.listArticles('all').total).toBe(3);
+    expect((await t.stores.articles.listArticles('all')).total).toBe(3);
   });
 
   test('GIVEN an article already in the archive THEN adding it again does not use the quota', async () => {
@@ -166,12 +166,12 @@ describe('quotas', () => {
       await add(fake, paragraph(1));
       await add(fake, paragraph(2));
       await running.bot.stop();
-      running.stores.close();
+      await running.stores.close();
       running = await run();
       const refused = await add(fake, paragraph(3));
       expect(refused.body.data.content).toMatch(/^You have added 2 articles in the last 10 minutes/);
       await running.bot.stop();
-      running.stores.close();
+      await running.stores.close();
     } finally {
       await fake.close();
       file.cleanup();
@@ -186,9 +186,9 @@ function asSeenIn(payload: unknown, timeZone: string): string {
 }
 
 describe('dates without a time of day', () => {
-  function twoArticles(): Stores {
-    const stores = seeded();
-    stores.articles.saveArticle(
+  async function twoArticles(): Promise<Stores> {
+    const stores = await seeded();
+    await stores.articles.saveArticle(
       { source: 'sochi.txt', url: null, text: 'Putin said in Sochi…', title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-17' },
       reading({ title: 'Putin and Erdogan agree on a buffer zone', date: '2018-09-17', quotes: [quote('We agreed to set up a demilitarised zone,', PUTIN)], speakers: [PUTIN] }),
       SHARED,
@@ -198,7 +198,7 @@ describe('dates without a time of day', () => {
 
   // Etc/GMT+5 is UTC-5 (the sign is POSIX's); Asia/Tokyo is UTC+9
   test.each(['Etc/GMT+5', 'Asia/Tokyo'])('GIVEN a viewer in %s THEN every command shows the article’s own date, 17 September 2018', async (timeZone) => {
-    t = await startTestBot({ stores: twoArticles() });
+    t = await startTestBot({ stores: await twoArticles() });
     const answers = [
       (await t.fake.waitForResponse(t.fake.command('headline', [{ name: 'article', value: '1' }]))).body.data,
       (await t.fake.waitForResponse(t.fake.command('articles'))).body.data,
@@ -282,7 +282,7 @@ describe('errors are private from the first response', () => {
   ];
 
   test.each(cases)('GIVEN %s THEN the first callback is private and the answer says what to do', async (_, send, answer) => {
-    t = await startTestBot({ stores: seeded() });
+    t = await startTestBot({ stores: await seeded() });
     const sent = send(t.fake);
     const first = await firstCallback(t.fake, sent);
     expect(first.body.data?.flags).toBe(EPHEMERAL);

@@ -47,7 +47,7 @@ async function start(): Promise<void> {
 
 async function stop(): Promise<void> {
   await bot?.stop();
-  stores?.close();
+  await stores?.close();
   bot = null;
   stores = null;
 }
@@ -73,7 +73,7 @@ beforeEach(async () => {
   fake = await FakeDiscord.start();
   const lib = openStores(dbPath, { now: () => Date.UTC(2024, 5, 1, 8) });
   const summary = await importArticles(lib);
-  lib.close();
+  await lib.close();
   expect(summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, failed: [] });
   await start();
 });
@@ -110,7 +110,7 @@ describe('the bot on the real SQLite archive and the real engine', () => {
   });
 
   test('GIVEN /facts on the seed THEN its people and resolved dates are listed', async () => {
-    const seedId = stores!.articles.findBySource(path.join(articlesDir, path.basename(SEED)))!.id;
+    const seedId = (await stores!.articles.findBySource(path.join(articlesDir, path.basename(SEED))))!.id;
     const [embed] = (await run('facts', [{ name: 'article', value: String(seedId) }])).embeds;
     expect(embed?.title).toMatch(/^Key facts/);
     const fields = embed?.fields ?? [];
@@ -129,6 +129,6 @@ describe('the bot on the real SQLite archive and the real engine', () => {
   test('GIVEN the unchanged folder imported again THEN nothing is created or updated', async () => {
     const summary = await importArticles(stores!);
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: [], changed: [] });
-    expect(stores!.articles.listArticles('all').total).toBe(2);
+    expect((await stores!.articles.listArticles('all')).total).toBe(2);
   });
 });

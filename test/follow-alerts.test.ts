@@ -42,7 +42,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const { bot, stores } of running.splice(0)) {
     await bot.stop();
-    stores.close();
+    await stores.close();
   }
   await fake.close();
   library.cleanup();
@@ -52,7 +52,7 @@ afterEach(async () => {
 async function start(options: { alertsPerHour?: number } = {}): Promise<{ bot: Bot; stores: Stores; plain: IngestService }> {
   for (const old of running.splice(0)) {
     await old.bot.stop();
-    old.stores.close();
+    await old.stores.close();
   }
   const stores = openTestLibrary(library.path, time.clock);
   const plain = inThreadIngest(stores.articles);
@@ -90,7 +90,7 @@ test('GIVEN Putin followed before anyone is quoted THEN the reply says so, and a
   expect(added.ok).toBe(true);
   const [alert, ...others] = alertsPosted();
   expect(others).toEqual([]);
-  const id = stores.articles.findBySource(SEED)!.id;
+  const id = (await stores.articles.findBySource(SEED))!.id;
   const embed = alert.embeds[0];
   expect(embed.author.name).toMatch(/by Vladimir Putin/);
   expect(embed.description).toContain('> “');
@@ -162,7 +162,7 @@ test('GIVEN a cap of 2 alerts an hour THEN the third article waits, and one summ
   expect(posts).toHaveLength(3);
   const summary = posts[2].embeds[0];
   expect(summary.title).toBe('1 more quote alert');
-  const third = stores.articles.listArticles('all').items[0]!;
+  const third = (await stores.articles.listArticles('all')).items[0]!;
   expect(summary.description).toContain(`Vladimir Putin: #${third.id} Sochi update 3`);
   expect(summary.description).toContain('at most 2 quote alerts an hour');
   await bot.alerts.resume();
@@ -176,21 +176,21 @@ test('GIVEN a process killed after Discord made the alert but before it was reco
   await first.bot.alerts.idle();
   expect(alertsPosted()).toHaveLength(1);
   // The state a kill between the post and its record leaves: the log row still pending, claimed by the dead process
-  const articleId = first.stores.articles.findBySource(SOCHI)!.id;
-  const followId = first.stores.follows.listFollows(fake.ids.guildId)[0]!.id;
+  const articleId = (await first.stores.articles.findBySource(SOCHI))!.id;
+  const followId = (await first.stores.follows.listFollows(fake.ids.guildId))[0]!.id;
   const db = (await import('better-sqlite3')).default(library.path);
   db.prepare("UPDATE alerts SET status = 'pending', message_id = NULL, owner = 'dead', lease_until = ?").run(time.clock().getTime() + 30_000);
   db.close();
-  expect(first.stores.follows.getAlert(followId, articleId)?.status).toBe('pending');
+  expect((await first.stores.follows.getAlert(followId, articleId))?.status).toBe('pending');
 
   const second = await start();
   await second.bot.alerts.idle();
-  expect(second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: 'dead' });
+  expect(await second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'pending', owner: 'dead' });
   time.advance(30_000);
   await second.bot.alerts.resume();
   expect(fake.postsTo(channel())).toHaveLength(1);
   expect(alertsPosted()).toHaveLength(1);
-  expect(second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: alertsPosted()[0].id, attempts: 2 });
+  expect(await second.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'sent', messageId: alertsPosted()[0].id, attempts: 2 });
 });
 
 test('GIVEN Discord failing while an alert is posted THEN it stays pending with a backoff, and once that has passed the restart posts it once', async () => {
@@ -200,7 +200,7 @@ test('GIVEN Discord failing while an alert is posted THEN it stays pending with 
   await first.bot.ingest.file(SOCHI, SHARED);
   await first.bot.alerts.idle();
   expect(alertsPosted()).toHaveLength(0);
-  const [pending] = first.stores.follows.pendingAlerts();
+  const [pending] = await first.stores.follows.pendingAlerts();
   expect(pending).toMatchObject({ owner: null, attempts: 1, error: expect.stringContaining('Service Unavailable') });
   expect(pending!.nextAttemptAt).toBeGreaterThan(time.clock().getTime());
   fake.clearFailures();
@@ -211,7 +211,7 @@ test('GIVEN Discord failing while an alert is posted THEN it stays pending with 
   time.set(new Date(pending!.nextAttemptAt).toISOString());
   await second.bot.alerts.resume();
   expect(alertsPosted()).toHaveLength(1);
-  expect(second.stores.follows.pendingAlerts()).toEqual([]);
+  expect(await second.stores.follows.pendingAlerts()).toEqual([]);
 });
 
 test('GIVEN a new feed THEN its first poll (the backlog) raises no alert, and an item of a later poll quoting a followed speaker does', async () => {
@@ -219,7 +219,7 @@ test('GIVEN a new feed THEN its first poll (the backlog) raises no alert, and an
   await follow('Anders Holm');
   await follow('Petra Imhof');
   server.setChangingFeed(1);
-  stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/changing.xml`, channelId: channel(), now: time.clock().getTime() });
+  await stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/changing.xml`, channelId: channel(), now: time.clock().getTime() });
   const poll = () => pollDueFeeds({ ingest: bot.ingest, backlog: plain, feeds: stores.feeds, clock: time.clock });
 
   const [first] = await poll();
@@ -334,9 +334,9 @@ test('GIVEN the alert channel deleted THEN the alert is logged as failed with th
   fake.fail({ method: 'POST', path: `/channels/${channel()}/messages`, status: 404, body: { message: 'Unknown Channel', code: 10003 } });
   await first.bot.ingest.file(SOCHI, SHARED);
   await first.bot.alerts.idle();
-  const articleId = first.stores.articles.findBySource(SOCHI)!.id;
-  const followId = first.stores.follows.listFollows(fake.ids.guildId)[0]!.id;
-  expect(first.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'failed', error: expect.stringContaining('no longer exists') });
+  const articleId = (await first.stores.articles.findBySource(SOCHI))!.id;
+  const followId = (await first.stores.follows.listFollows(fake.ids.guildId))[0]!.id;
+  expect(await first.stores.follows.getAlert(followId, articleId)).toMatchObject({ status: 'failed', error: expect.stringContaining('no longer exists') });
   const attempts = fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`).length;
   await start();
   expect(fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channel()}/messages`)).toHaveLength(attempts);
@@ -344,7 +344,7 @@ test('GIVEN the alert channel deleted THEN the alert is logged as failed with th
 
 test('GIVEN the server at its follow limit THEN /follow add refuses with what to do, and /follow list and /unfollow manage the follows', async () => {
   const { stores } = await start();
-  for (let i = 0; i < 25; i++) stores.follows.addFollow({ guildId: fake.ids.guildId, name: `Person ${i}`, channelId: channel(), roleId: null, now: 1 });
+  for (let i = 0; i < 25; i++) await stores.follows.addFollow({ guildId: fake.ids.guildId, name: `Person ${i}`, channelId: channel(), roleId: null, now: 1 });
   expect(await follow('Putin')).toBe('This server already follows 25 speakers, the most it may. Stop following one with /unfollow speaker: first.');
   const list = await fake.waitForResponse(fake.command('follow', [{ name: 'list', options: [] }]));
   expect(list.body.data.embeds[0].footer.text).toBe('25 of at most 25');

@@ -45,7 +45,7 @@ describe('/article and /feed through the real discord.js client', () => {
   afterEach(async () => {
     await bot.stop();
     await fake.close();
-    stores.close();
+    await stores.close();
   });
 
   /** The answer after the "thinking…" deferral: the edited original, or a private follow-up. */
@@ -68,7 +68,7 @@ describe('/article and /feed through the real discord.js client', () => {
     expect(card.fields).toContainEqual({ name: 'Quotes', value: '3', inline: true });
     expect(card.fields.find((f: { name: string }) => f.name === 'Speakers').value).toBe('Anders Holm, Lena Berg');
     expectWithinDiscordLimits(added);
-    const id = stores.articles.findBySource('https://courier.example/news/harbour-ferry')!.id;
+    const id = (await stores.articles.findBySource('https://courier.example/news/harbour-ferry'))!.id;
 
     const quotes = await fake.waitForResponse(fake.command('quotes', [{ name: 'article', value: String(id) }]));
     const fields = quotes.body.data.embeds[0].fields as { name: string; value: string }[];
@@ -81,7 +81,7 @@ describe('/article and /feed through the real discord.js client', () => {
     const again = await answerAfterDefer(fake.command('article', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/json-ld-page.html?utm_campaign=x` }] }]));
     expect(again.flags).toBe(EPHEMERAL);
     expect(again.content).toMatch(/^Already in the archive as #1: Mountain railway reopens after landslide/);
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN /article add url: of a private address THEN the refusal is private and says why', async () => {
@@ -100,7 +100,7 @@ describe('/article and /feed through the real discord.js client', () => {
     fake.gateway.dispatch('INTERACTION_CREATE', payload);
     const added = await answerAfterDefer({ id: String(payload.id), token: String(payload.token), payload });
     expect(added.embeds[0].title).toBe('Fishermen protest new quota rules');
-    expect(stores.articles.listArticles('all').items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
+    expect((await stores.articles.listArticles('all')).items[0]!.source).toMatch(/^discord:\d+\/\d+\/[0-9a-f]{16}$/);
   });
 
   test('GIVEN /article add text: with a title THEN it is stored under that title, its source naming the server and member', async () => {
@@ -117,14 +117,14 @@ describe('/article and /feed through the real discord.js client', () => {
       ]),
     );
     expect(added.body.data).toMatchObject({ flags: 64, embeds: [{ title: 'Pier to be rebuilt' }] });
-    expect(stores.articles.listArticles('all').items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
+    expect((await stores.articles.listArticles('all')).items[0]!.source).toMatch(new RegExp(`^discord:${fake.ids.guildId}/\\d+/[0-9a-f]{16}$`));
   });
 
   test('GIVEN /feed add, then a poll THEN the feed’s articles are in /articles and /feed list shows it healthy', async () => {
     server.setChangingFeed(1);
     const added = await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/changing.xml` }] }]));
     expect(added.embeds[0].title).toBe('Following Changing Times');
-    expect(stores.articles.listArticles('all').total).toBe(0);
+    expect((await stores.articles.listArticles('all')).total).toBe(0);
 
     const [result] = await pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => NOW });
     expect(result).toMatchObject({ status: 'polled', announced: false });
@@ -162,11 +162,11 @@ describe('/article and /feed through the real discord.js client', () => {
     const answer = await answerAfterDefer(fake.command('feed', [{ name: 'add', options: [{ name: 'url', value: `${server.base}/news-page.html` }] }]));
     expect(answer.flags).toBe(EPHEMERAL);
     expect(answer.content).toContain('that is not an RSS or Atom feed');
-    expect(stores.feeds.listFeeds(fake.ids.guildId)).toEqual([]);
+    expect(await stores.feeds.listFeeds(fake.ids.guildId)).toEqual([]);
   });
 
   test('GIVEN a broken feed THEN /feed list shows its last error', async () => {
-    stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/no-such-feed.xml`, channelId: null, now: NOW.getTime() });
+    await stores.feeds.addFeed({ guildId: fake.ids.guildId, url: `${server.base}/no-such-feed.xml`, channelId: null, now: NOW.getTime() });
     await pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock: () => NOW });
     const list = await fake.waitForResponse(fake.command('feed', [{ name: 'list', options: [] }]));
     expect(list.body.data.embeds[0].description).toContain(`⚠️ failing (1× in a row): HTTP 404 from ${server.base}/no-such-feed.xml`);

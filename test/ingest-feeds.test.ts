@@ -79,7 +79,7 @@ describe('polling feeds against a local server', () => {
   let now: number;
   let announced: { feed: Feed; articles: StoredArticle[] }[];
   let options: FeedPollOptions;
-  const add = (path: string, guildId = 'g1'): Feed => stores.feeds.addFeed({ guildId, url: `${server.base}${path}`, channelId: 'c1', now })!;
+  const add = async (path: string, guildId = 'g1'): Promise<Feed> => (await stores.feeds.addFeed({ guildId, url: `${server.base}${path}`, channelId: 'c1', now }))!;
 
   beforeEach(() => {
     stores = openStores(':memory:');
@@ -93,61 +93,58 @@ describe('polling feeds against a local server', () => {
       onNewArticles: (feed, articles) => void announced.push({ feed, articles }),
     };
   });
-  afterEach(() => stores.close());
+  afterEach(async () => await stores.close());
 
   test('GIVEN a new RSS feed THEN the first poll stores its items, fetched as pages, and announces nothing', async () => {
-    add('/rss.xml');
+    await add('/rss.xml');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'polled', announced: false });
-    const titles = stores.articles
-      .listArticles('all')
-      .items.map((a) => a.title)
-      .sort();
+    const titles = (await stores.articles.listArticles('all')).items.map((a) => a.title).sort();
     expect(titles).toEqual(['Harbour council approves new ferry line', 'Mountain railway reopens after landslide']);
     expect(announced).toEqual([]);
-    expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
+    expect((await stores.feeds.listFeeds('g1'))[0]).toMatchObject({ title: 'The Coastal Courier', primed: true, nextPollAt: now + INTERVAL, lastError: null });
   });
 
   test('GIVEN an Atom feed THEN the full-text entry is stored from the feed and the summary entry from its page', async () => {
-    add('/atom.xml');
+    await add('/atom.xml');
     await pollDueFeeds(options);
     expect(server.hits.get('/articles/library-sundays')).toBeUndefined();
-    const sundays = stores.articles.listArticles('all', { search: 'Sundays' }).items[0]!;
+    const sundays = (await stores.articles.listArticles('all', { search: 'Sundays' })).items[0]!;
     expect(sundays).toMatchObject({ source: `${server.base}/articles/library-sundays`, date: '2024-04-02' });
-    expect(stores.articles.getReading('all', sundays.id)!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
-    expect(stores.articles.listArticles('all', { search: 'baguette' }).total).toBe(1);
+    expect((await stores.articles.getReading('all', sundays.id))!.speakers.map((s) => s.name)).toContain('Ruth Baumann');
+    expect((await stores.articles.listArticles('all', { search: 'baguette' })).total).toBe(1);
   });
 
   test('GIVEN a feed that changes THEN the second poll stores and announces only the new item', async () => {
     server.setChangingFeed(1);
-    add('/changing.xml');
+    await add('/changing.xml');
     await pollDueFeeds(options);
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
     server.setChangingFeed(2);
     now += INTERVAL;
     const [second] = await pollDueFeeds(options);
     expect(second).toMatchObject({ status: 'polled', announced: true });
     expect(announced).toHaveLength(1);
     expect(announced[0]!.articles.map((a) => a.title)).toEqual(['Mountain railway reopens after landslide']);
-    expect(stores.articles.listArticles('all').total).toBe(2);
+    expect((await stores.articles.listArticles('all')).total).toBe(2);
   });
 
   test('GIVEN announcing fails THEN the feed is not counted as broken and the failure is logged', async () => {
     const warnings: string[] = [];
     server.setChangingFeed(1);
-    add('/changing.xml');
+    await add('/changing.xml');
     await pollDueFeeds(options);
     server.setChangingFeed(2);
     now += INTERVAL;
     const [second] = await pollDueFeeds({ ...options, log: { info: () => {}, warn: (m) => warnings.push(m) }, onNewArticles: () => Promise.reject(new Error('Unknown Channel')) });
     expect(second).toMatchObject({ status: 'polled', announced: true });
-    expect(stores.feeds.listFeeds('g1')[0]).toMatchObject({ failures: 0, lastError: null });
+    expect((await stores.feeds.listFeeds('g1'))[0]).toMatchObject({ failures: 0, lastError: null });
     expect(warnings).toEqual([`feed ${server.base}/changing.xml: announcing 1 new article(s) failed: Unknown Channel`]);
   });
 
   test('GIVEN an unchanged feed THEN the conditional request gets a 304 and nothing is done', async () => {
     server.setChangingFeed(1);
-    add('/changing.xml');
+    await add('/changing.xml');
     await pollDueFeeds(options);
     const pageHits = server.hits.get('/news-page.html');
     now += INTERVAL;
@@ -155,35 +152,35 @@ describe('polling feeds against a local server', () => {
     expect(second!.status).toBe('not-modified');
     expect(server.headersOf('/changing.xml').at(-1)!['if-none-match']).toBe('"v1"');
     expect(server.hits.get('/news-page.html')).toBe(pageHits);
-    expect(stores.feeds.listFeeds('g1')[0]!.nextPollAt).toBe(now + INTERVAL);
+    expect((await stores.feeds.listFeeds('g1'))[0]!.nextPollAt).toBe(now + INTERVAL);
   });
 
   test('GIVEN a feed that is not due THEN it is not polled', async () => {
-    add('/rss.xml');
+    await add('/rss.xml');
     await pollDueFeeds(options);
     now += INTERVAL - 1;
     expect(await pollDueFeeds(options)).toEqual([]);
   });
 
   test('GIVEN a broken feed THEN its last error is kept and it backs off, then recovers', async () => {
-    const feed = add('/feed-that-is-gone.xml');
+    const feed = await add('/feed-that-is-gone.xml');
     const [first] = await pollDueFeeds(options);
     expect(first).toMatchObject({ status: 'failed', error: `HTTP 404 from ${server.base}/feed-that-is-gone.xml` });
-    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
+    expect(await stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 1, nextPollAt: now + 2 * INTERVAL, lastError: first!.status === 'failed' ? first!.error : '' });
     now += 2 * INTERVAL;
     await pollDueFeeds(options);
-    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
+    expect(await stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 2, nextPollAt: now + 4 * INTERVAL });
     server.route(
       '/feed-that-is-gone.xml',
       (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('changing-feed-1.xml').replaceAll('https://feeds.example', server.base)),
     );
     now += 4 * INTERVAL;
     await pollDueFeeds(options);
-    expect(stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
+    expect(await stores.feeds.getFeed(feed.id)).toMatchObject({ failures: 0, lastError: null, nextPollAt: now + INTERVAL });
   });
 
   test('GIVEN a feed that is an HTML page THEN the error says it is not a feed', async () => {
-    add('/news-page.html');
+    await add('/news-page.html');
     const [result] = await pollDueFeeds(options);
     expect(result).toMatchObject({ status: 'failed', error: 'a <html> document is neither RSS nor Atom' });
   });
@@ -191,47 +188,47 @@ describe('polling feeds against a local server', () => {
   test('GIVEN the same article from two feeds, a URL and a file THEN it is stored once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-feeds-'));
     try {
-      add('/rss.xml');
-      add('/changing.xml', 'g2');
+      await add('/rss.xml');
+      await add('/changing.xml', 'g2');
       server.setChangingFeed(1);
       await pollDueFeeds(options);
       await options.ingest.url(`${server.base}/news-page.html?utm_source=twitter&gclid=x`, SHARED);
       const path = join(dir, 'harbour.html');
       writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
       await options.ingest.file(path, SHARED);
-      expect(stores.articles.listArticles('all', { search: 'ferry' }).total).toBe(1);
-      expect(stores.articles.listArticles('all').total).toBe(2);
+      expect((await stores.articles.listArticles('all', { search: 'ferry' })).total).toBe(1);
+      expect((await stores.articles.listArticles('all')).total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test("GIVEN a feed followed in g1 THEN its items are g1's: another server does not see them", async () => {
-    add('/rss.xml');
+    await add('/rss.xml');
     await pollDueFeeds(options);
-    expect(stores.articles.listArticles({ guildId: 'g1' }).total).toBe(2);
-    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(0);
-    expect(stores.articles.listArticles('shared').total).toBe(0);
+    expect((await stores.articles.listArticles({ guildId: 'g1' })).total).toBe(2);
+    expect((await stores.articles.listArticles({ guildId: 'g2' })).total).toBe(0);
+    expect((await stores.articles.listArticles('shared')).total).toBe(0);
   });
 
   test('GIVEN g2 follows a feed whose new item g1 stored first THEN it is stored once, linked to g2 and announced in g2 too', async () => {
     server.setChangingFeed(1);
-    add('/changing.xml', 'g1');
-    add('/changing.xml', 'g2');
+    await add('/changing.xml', 'g1');
+    await add('/changing.xml', 'g2');
     await pollDueFeeds(options);
     server.setChangingFeed(2);
     now += INTERVAL;
     await pollDueFeeds(options);
-    expect(stores.articles.listArticles('all').total).toBe(2);
+    expect((await stores.articles.listArticles('all')).total).toBe(2);
     expect(announced.map((a) => [a.feed.guildId, a.articles.map((x) => x.title)])).toEqual([
       ['g1', ['Mountain railway reopens after landslide']],
       ['g2', ['Mountain railway reopens after landslide']],
     ]);
-    expect(stores.articles.listArticles({ guildId: 'g2' }, { search: 'railway' }).total).toBe(1);
+    expect((await stores.articles.listArticles({ guildId: 'g2' }, { search: 'railway' })).total).toBe(1);
   });
 
   test('GIVEN a running poller THEN pollNow polls due feeds and stop waits for it', async () => {
-    add('/rss.xml');
+    await add('/rss.xml');
     const poller = startFeedPoller(options);
     const results = await poller.pollNow();
     await poller.stop();
@@ -251,14 +248,14 @@ describe('polling feeds against a local server', () => {
         <item><link>${server.base}/json-ld-page.html</link><guid>ok</guid></item></channel></rss>`,
         ),
     );
-    const feed = add('/flaky.xml');
+    const feed = await add('/flaky.xml');
     const result = await pollFeed(feed, options);
     expect(result).toMatchObject({ status: 'polled', stored: [{ title: 'Mountain railway reopens after landslide' }] });
     expect(result.status === 'polled' && result.itemErrors).toEqual([
       `${server.base}/gone.html: HTTP 404 from ${server.base}/gone.html`,
       `${server.base}/down.html: HTTP 503 from ${server.base}/down.html`,
     ]);
-    expect(['down', 'gone', 'ok'].map((key) => stores.feeds.hasSeen(feed.id, key))).toEqual([false, true, true]);
+    expect(await Promise.all(['down', 'gone', 'ok'].map(async (key) => await stores.feeds.hasSeen(feed.id, key)))).toEqual([false, true, true]);
   });
 });
 
@@ -274,7 +271,7 @@ describe('feed polls as leased jobs, several processes on one database', () => {
     const b = openStores(file);
     try {
       const url = `${server.base}/rss.xml?lease-test`;
-      const feed = a.feeds.addFeed({ guildId: 'g1', url, channelId: 'c1', now })!;
+      const feed = (await a.feeds.addFeed({ guildId: 'g1', url, channelId: 'c1', now }))!;
       const options = (stores: Stores, owner: string): FeedPollOptions => ({
         ingest: inThreadIngest(stores.articles),
         feeds: stores.feeds,
@@ -286,11 +283,11 @@ describe('feed polls as leased jobs, several processes on one database', () => {
       const results = await Promise.all([pollDueFeeds(options(a, 'process-a')), pollDueFeeds(options(b, 'process-b'))]);
       expect(results.flat().map((r) => r.status)).toEqual(['polled']);
       expect((server.hits.get('/rss.xml') ?? 0) - before).toBe(1);
-      expect(a.articles.listArticles('all').total).toBe(2);
-      expect(b.feeds.getFeed(feed.id)).toMatchObject({ primed: true, nextPollAt: now + INTERVAL });
+      expect((await a.articles.listArticles('all')).total).toBe(2);
+      expect(await b.feeds.getFeed(feed.id)).toMatchObject({ primed: true, nextPollAt: now + INTERVAL });
     } finally {
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     }
   });
 
@@ -298,8 +295,8 @@ describe('feed polls as leased jobs, several processes on one database', () => {
     const stores = openStores(':memory:');
     try {
       let now = Date.UTC(2024, 5, 1, 8);
-      const feed = stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/rss.xml?dead-owner`, channelId: 'c1', now })!;
-      expect(stores.feeds.claimFeed(feed.id, 'dead-process', now, 60_000)).not.toBeNull();
+      const feed = (await stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/rss.xml?dead-owner`, channelId: 'c1', now }))!;
+      expect(await stores.feeds.claimFeed(feed.id, 'dead-process', now, 60_000)).not.toBeNull();
       const options: FeedPollOptions = {
         ingest: inThreadIngest(stores.articles),
         feeds: stores.feeds,
@@ -311,9 +308,9 @@ describe('feed polls as leased jobs, several processes on one database', () => {
       expect(await pollDueFeeds(options)).toEqual([]);
       now += 60_000;
       expect((await pollDueFeeds(options)).map((r) => r.status)).toEqual(['polled']);
-      expect(stores.articles.listArticles('all').total).toBe(2);
+      expect((await stores.articles.listArticles('all')).total).toBe(2);
     } finally {
-      stores.close();
+      await stores.close();
     }
   });
 });

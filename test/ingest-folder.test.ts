@@ -39,8 +39,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'briefing-ingest-'));
   stores = openStores(':memory:');
 });
-afterEach(() => {
-  stores.close();
+afterEach(async () => {
+  await stores.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -55,7 +55,7 @@ describe('importFolder', () => {
   test('GIVEN the folder THEN its files are the shared collection, and a text a server pasted first joins it too', async () => {
     const { read } = countingReader();
     const pasted = 'Pasted first\nin a server';
-    stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(pasted, {}) as { value: Reading }).value, {
+    await stores.articles.saveArticle({ source: 'discord:g1/u1/x', text: pasted, title: 'Pasted first', date: null }, (read(pasted, {}) as { value: Reading }).value, {
       collection: 'guild',
       guildId: 'g1',
       addedBy: 'u1',
@@ -64,8 +64,8 @@ describe('importFolder', () => {
     write('b.txt', pasted);
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
-    expect(stores.articles.listArticles('shared').items.map((a) => a.title)).toEqual(['Folder file', 'Pasted first']);
-    expect(stores.articles.listArticles({ guildId: 'g2' }).total).toBe(2);
+    expect((await stores.articles.listArticles('shared')).items.map((a) => a.title)).toEqual(['Folder file', 'Pasted first']);
+    expect((await stores.articles.listArticles({ guildId: 'g2' })).total).toBe(2);
   });
 
   test('GIVEN .txt and .md files THEN each is created with its absolute path as source; other files are left alone', async () => {
@@ -77,7 +77,7 @@ describe('importFolder', () => {
     write('sub/d.txt', 'Delta\n\nText of delta.');
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
-    expect(stores.articles.findBySource(a)?.title).toBe('Alpha');
+    expect((await stores.articles.findBySource(a))?.title).toBe('Alpha');
   });
 
   test('GIVEN an unchanged folder imported again THEN nothing is stored and nothing is parsed again', async () => {
@@ -97,8 +97,8 @@ describe('importFolder', () => {
     const again = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(again)).toEqual({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     expect(calls).toHaveLength(2);
-    expect(stores.articles.findBySource(a)?.title).toBe('Alpha two');
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.findBySource(a))?.title).toBe('Alpha two');
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN the same text under another name THEN it is stored once', async () => {
@@ -107,7 +107,7 @@ describe('importFolder', () => {
     write('copy of a.txt', 'Alpha\n\nText.');
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles, read) });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 1, failed: 0 });
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN empty, binary and too large files THEN each fails with its reason and the good one is imported', async () => {
@@ -139,17 +139,17 @@ describe('importFolder', () => {
     writeFileSync(join(dir, 'idlib.txt'), readFileSync(SEED));
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles) });
     expect(summary.failed).toEqual([]);
-    const stored = stores.articles.latestArticle('all')!;
+    const stored = (await stores.articles.latestArticle('all'))!;
     expect(stored.date).toBe('2018-09-17');
-    expect(stores.articles.getReading('all', stored.id)?.date).toBe('2018-09-17');
-    expect(stores.articles.getText(stored.id)).toBe(readFileSync(SEED, 'utf8').replace(/^\uFEFF/, ''));
+    expect((await stores.articles.getReading('all', stored.id))?.date).toBe('2018-09-17');
+    expect(await stores.articles.getText(stored.id)).toBe(readFileSync(SEED, 'utf8').replace(/^\uFEFF/, ''));
   });
 });
 
 /** Resolves when `check` holds, polling; fails after `ms`. */
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -165,9 +165,9 @@ describe('watchFolder', () => {
     const summaries: ImportSummary[] = [];
     const watcher = watchFolder(dir, { ingest: inThreadIngest(stores.articles, read), ...timing, onImport: (s) => summaries.push(s) });
     try {
-      await until(() => stores.articles.listArticles('all').total === 1);
+      await until(async () => (await stores.articles.listArticles('all')).total === 1);
       const later = write('later.txt', 'Later\n\nText.');
-      await until(() => stores.articles.findBySource(later) !== null);
+      await until(async () => (await stores.articles.findBySource(later)) !== null);
       expect(summaries.reduce((n, s) => n + s.created, 0)).toBe(2);
     } finally {
       await watcher.close();
@@ -191,9 +191,9 @@ describe('importFolder with html: true', () => {
     const file = write('harbour.html', page);
     const summary = await importFolder(dir, { ingest: inThreadIngest(stores.articles), html: true });
     expect(counts(summary)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
-    const article = stores.articles.findBySource(file)!;
+    const article = (await stores.articles.findBySource(file))!;
     expect(article).toMatchObject({ title: 'Harbour council approves new ferry line', date: '2024-03-05', url: 'https://courier.example/news/harbour-ferry' });
-    expect(stores.articles.getText(article.id)).not.toContain('taxpayer');
+    expect(await stores.articles.getText(article.id)).not.toContain('taxpayer');
   });
 
   test('GIVEN an .html file with no article THEN it is reported and the others go on', async () => {

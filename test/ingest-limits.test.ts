@@ -54,8 +54,8 @@ beforeEach(() => {
   ingest = createIngestService({ sink: stores.articles, reader: pool, maxBytes: MAX_BYTES, fetch: LOCAL_FETCH });
   dir = mkdtempSync(join(tmpdir(), 'briefing-limits-'));
 });
-afterEach(() => {
-  stores.close();
+afterEach(async () => {
+  await stores.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -83,7 +83,7 @@ describe('pages over the limits, through the worker pool', () => {
   ])('GIVEN a page of %s nested divs THEN it is refused as too deep and nothing is stored', async (_n, path) => {
     const result = await ingest.url(`${server.base}${path}`, SHARED);
     expect(result).toEqual({ ok: false, error: { code: 'TOO_DEEP', message: `the page nests elements more than ${MAX_DOM_DEPTH} deep`, permanent: true } });
-    expect(stores.articles.listArticles('all').total).toBe(0);
+    expect((await stores.articles.listArticles('all')).total).toBe(0);
   });
 
   test('GIVEN a saved page with more elements than the limit THEN TOO_MANY_ELEMENTS', async () => {
@@ -126,13 +126,13 @@ describe('pages over the limits, through the worker pool', () => {
         <item><link>${server.base}/json-ld-page.html</link><guid>ok</guid></item></channel></rss>`,
         ),
     );
-    const feed = stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/deep-feed.xml`, channelId: null, now: 0 })!;
+    const feed = (await stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/deep-feed.xml`, channelId: null, now: 0 }))!;
     const options = { ingest, feeds: stores.feeds, clock: () => new Date(0) };
     const first = await pollFeed(feed, options);
     expect(first).toMatchObject({ status: 'polled', stored: [{ title: 'Mountain railway reopens after landslide' }] });
     expect(first.status === 'polled' && first.itemErrors).toEqual([`${server.base}/nested-20k.html: the page nests elements more than ${MAX_DOM_DEPTH} deep`]);
     const hits = server.hits.get('/nested-20k.html');
-    await pollFeed(stores.feeds.getFeed(feed.id)!, options);
+    await pollFeed((await stores.feeds.getFeed(feed.id))!, options);
     expect(server.hits.get('/nested-20k.html')).toBe(hits);
   });
 });
@@ -151,12 +151,7 @@ describe('files that are too large, empty or binary', () => {
       ['huge.txt', 'TOO_LARGE: file is 20.0 MB, over the 2.0 MB limit'],
     ]);
     expect(summary.created).toBe(1);
-    expect(
-      stores.articles
-        .listArticles('all')
-        .items.map((a) => a.title)
-        .sort(),
-    ).toEqual([before.ok && before.value.article.title, 'Pier to be rebuilt'].sort());
+    expect((await stores.articles.listArticles('all')).items.map((a) => a.title).sort()).toEqual([before.ok && before.value.article.title, 'Pier to be rebuilt'].sort());
   });
 
   test('GIVEN a URL whose body is far over the size limit THEN TOO_LARGE, read no further than the limit', async () => {
@@ -206,6 +201,6 @@ describe('/article add url: of a hostile page, through the real discord.js clien
     expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const answer = await fake.waitForResponse(adding, (c) => c.method === 'PATCH' && c.path.endsWith('/messages/@original'));
     expect(answer.body.content).toBe(`Could not add <${server.base}/nested-20k.html>: the page nests elements more than ${MAX_DOM_DEPTH} deep.`);
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 });

@@ -58,8 +58,8 @@ beforeEach(() => {
   record = recording(inThreadIngest(stores.articles));
   dir = mkdtempSync(join(tmpdir(), 'briefing-sources-'));
 });
-afterEach(() => {
-  stores.close();
+afterEach(async () => {
+  await stores.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -84,7 +84,7 @@ describe('sources outside Discord', () => {
 
   test('GIVEN a feed poll THEN the feed and each item go through the service, into the server that follows it', async () => {
     server.setChangingFeed(1);
-    stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/changing.xml`, channelId: null, now: 0 });
+    await stores.feeds.addFeed({ guildId: 'g1', url: `${server.base}/changing.xml`, channelId: null, now: 0 });
     const [result] = await pollDueFeeds({ ingest: record.service, feeds: stores.feeds, clock: () => new Date(0) });
     expect(result).toMatchObject({ status: 'polled', stored: [{ title: 'Harbour council approves new ferry line' }] });
     expect(record.calls).toEqual([{ method: 'feed' }, { method: 'feedItem', destination: { collection: 'guild', guildId: 'g1', addedBy: null } }]);

@@ -22,7 +22,7 @@ beforeEach(() => {
   stores = openStores(':memory:');
   ingest = inThreadIngest(stores.articles);
 });
-afterEach(() => stores.close());
+afterEach(async () => await stores.close());
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 /** The stored article of a result that must have succeeded. */
@@ -70,7 +70,7 @@ describe('ingestUrl', () => {
       title: 'Harbour council approves new ferry line',
       date: '2024-03-05',
     });
-    expect(stores.articles.getText(article.id)).toContain(
+    expect(await stores.articles.getText(article.id)).toContain(
       'waited for,” council chair Anders Holm said after the vote. “We will have the first boats running by the summer.”\n\nThe line will cost',
     );
     expect(reading.quotes.map((q) => [q.text, q.speaker?.name])).toContainEqual(['Nobody has shown us how the running costs will be paid,', 'Lena Berg']);
@@ -78,7 +78,7 @@ describe('ingestUrl', () => {
 
   test('GIVEN a windows-1252 page THEN its smart quotes and accents decode right and its quotes are found', async () => {
     const { article, reading } = await ingestUrl(`${server.base}/windows-1252-page.html`);
-    const text = stores.articles.getText(article.id)!;
+    const text = (await stores.articles.getText(article.id))!;
     expect(text).toContain('“We bake every loaf the way my grandfather taught me,” said owner Émile Garnier');
     expect(text).toContain('prices — “not by a single cent.”');
     expect(text).not.toMatch(/[\u0080-\u009f\ufffd]/);
@@ -92,7 +92,7 @@ describe('ingestUrl', () => {
     const second = await ingestUrl(`${server.base}/windows-1252-page.html?utm_medium=social&fbclid=abc`);
     expect(first).toMatchObject({ outcome: 'created', article: { source: `${server.base}/windows-1252-page.html` } });
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
     expect(server.hits.get('/windows-1252-page.html')).toBe(hits);
   });
 
@@ -100,14 +100,14 @@ describe('ingestUrl', () => {
     const first = await ingestUrl(`${server.base}/json-ld-page.html?utm_source=newsletter`);
     const second = await ingestUrl(`${server.base}/json-ld-page.html?utm_medium=social`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, source: 'https://alpine.example/stories/railway-reopens' } });
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN a redirect to the page THEN the page is stored once, keyed by its canonical URL', async () => {
     const first = await ingestUrl(`${server.base}/news-page.html`);
     const second = await ingestUrl(`${server.base}/moved`);
     expect(second).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id } });
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN a plain-text URL THEN the text is read as it is', async () => {
@@ -121,7 +121,7 @@ describe('ingestUrl', () => {
       ok: false,
       error: { code: 'HTTP_STATUS', message: `HTTP 404 from ${server.base}/gone.html`, permanent: true },
     });
-    expect(stores.articles.listArticles('all').total).toBe(0);
+    expect((await stores.articles.listArticles('all')).total).toBe(0);
   });
 
   test('GIVEN a redirect to a private address THEN nothing is stored and the refusal says why', async () => {
@@ -129,7 +129,7 @@ describe('ingestUrl', () => {
       ok: false,
       error: { code: 'FETCH_REFUSED', message: 'refused http://10.0.0.1/admin: private address' },
     });
-    expect(stores.articles.listArticles('all').total).toBe(0);
+    expect((await stores.articles.listArticles('all')).total).toBe(0);
   });
 
   test('GIVEN a javascript: URL THEN it is refused', async () => {
@@ -148,14 +148,14 @@ describe('ingestFile and pasted text', () => {
     writeFileSync(path, readFileSync(join(FIXTURES, 'news-page.html')));
     const fromFile = await ingestFile(path);
     expect(fromFile).toMatchObject({ outcome: 'unchanged', article: { id: fetched.article.id } });
-    expect(stores.articles.listArticles('all').total).toBe(1);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
   });
 
   test('GIVEN a windows-1252 .html file THEN its meta charset decodes it', async () => {
     const path = join(dir, 'bakery.html');
     writeFileSync(path, readFileSync(join(FIXTURES, 'windows-1252-page.html')));
     const { article } = await ingestFile(path);
-    expect(stores.articles.getText(article.id)).toContain('“There is no secret, only patience.”');
+    expect(await stores.articles.getText(article.id)).toContain('“There is no secret, only patience.”');
   });
 
   test('GIVEN a .txt file and then the same text pasted THEN it is stored once', async () => {
@@ -171,7 +171,7 @@ describe('ingestFile and pasted text', () => {
     const path = join(dir, 'bus-lanes.txt');
     writeFileSync(path, fixture('page-saved-as.txt'));
     const fromFile = await ingestFile(path);
-    const text = stores.articles.getText(fromFile.article.id) ?? '';
+    const text = (await stores.articles.getText(fromFile.article.id)) ?? '';
     expect(fromFile.article.title).toBe('Council delays vote on new bus lanes after traders protest');
     expect(text).toContain('"Nobody wants a scheme that empties the town centre," she said.');
     for (const markup of ['<p>', 'svg-icon', 'background-image', 'dataLayer', 'Most read', 'Share on Facebook']) expect(text).not.toContain(markup);
@@ -201,7 +201,7 @@ describe('ingestTargets (briefing ingest PATH|URL...)', () => {
       expect(reports[0]!.line).toBe('created #1 Harbour council approves new ferry line (3 quotes)');
       expect(reports[1]!.line).toBe('created 1, updated 0, unchanged 1, failed 0');
       expect(reports[2]!.line).toBe('no such file');
-      expect(stores.articles.listArticles('all').total).toBe(2);
+      expect((await stores.articles.listArticles('all')).total).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -36,8 +36,8 @@ const reading: Reading = {
 };
 const settings = { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true };
 
-test('GIVEN an empty file THEN every migration is applied and user_version records them', () => {
-  openStores(file).close();
+test('GIVEN an empty file THEN every migration is applied and user_version records them', async () => {
+  await openStores(file).close();
   const db = new Database(file, { readonly: true });
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   const tables = db
@@ -49,7 +49,7 @@ test('GIVEN an empty file THEN every migration is applied and user_version recor
   db.close();
 });
 
-test('GIVEN a file at an older schema version THEN opening applies only the missing steps and keeps the data', () => {
+test('GIVEN a file at an older schema version THEN opening applies only the missing steps and keeps the data', async () => {
   const old = new Database(file);
   migrate(old, MIGRATIONS.slice(0, 1));
   old.prepare("INSERT INTO articles (source, title, date, text, hash, added_at) VALUES ('old.txt', 'Old', NULL, 'old text', 'abc', 1)").run();
@@ -61,8 +61,8 @@ test('GIVEN a file at an older schema version THEN opening applies only the miss
   db.close();
 
   const stores = openStores(file);
-  expect(stores.articles.findBySource('old.txt')?.title).toBe('Old');
-  stores.close();
+  expect((await stores.articles.findBySource('old.txt'))?.title).toBe('Old');
+  await stores.close();
 });
 
 test('GIVEN a migration that fails THEN the file stays at its old version', () => {
@@ -83,30 +83,30 @@ test('GIVEN a file from a newer version THEN opening refuses it', () => {
 const LIMITS = { memberMax: 3, memberWindowMs: 600_000, guildPerDay: 0 };
 const addition = (now: number) => ({ guildId: 'g1', userId: 'u1', now, limits: LIMITS });
 
-test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings, deliveries and quota slots survive', () => {
+test('GIVEN a library closed and reopened THEN articles, readings, speakers, settings, deliveries and quota slots survive', async () => {
   const first = openStores(file);
-  for (let i = 0; i < 3; i++) first.quotas.claim(addition(1_000));
-  const { article } = first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading, { collection: 'shared' });
-  first.guilds.saveGuildSettings(settings);
-  first.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [article.id], deadlineAt: 1 });
-  first.close();
+  for (let i = 0; i < 3; i++) await first.quotas.claim(addition(1_000));
+  const { article } = await first.articles.saveArticle({ source: 'a.txt', text: 'Sochi text', title: 'Sochi', date: '2018-09-17' }, reading, { collection: 'shared' });
+  await first.guilds.saveGuildSettings(settings);
+  await first.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [article.id], deadlineAt: 1 });
+  await first.close();
 
   const again = openStores(file);
-  expect(again.articles.getArticle('all', article.id)).toEqual(article);
-  expect(again.articles.getReading('all', article.id)).toEqual(reading);
-  expect(again.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(1);
-  expect(again.speakers.findSpeakers('all', 'putin').matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
-  expect(again.articles.listArticles('all', { search: 'sochi' }).total).toBe(1);
-  expect(again.guilds.getGuildSettings('g1')).toEqual(settings);
-  expect(again.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [], deadlineAt: 1 })).toBe(false);
-  expect(again.deliveries.getDelivery('g1', '2018-09-17')?.articleIds).toEqual([article.id]);
-  expect(again.quotas.claim(addition(2_000))).toMatchObject({ ok: false, scope: 'member', retryAt: 601_000 });
-  again.close();
+  expect(await again.articles.getArticle('all', article.id)).toEqual(article);
+  expect(await again.articles.getReading('all', article.id)).toEqual(reading);
+  expect((await again.speakers.quotesBySpeaker('all', 'vladimir-putin')).total).toBe(1);
+  expect((await again.speakers.findSpeakers('all', 'putin')).matches.map((s) => s.name)).toEqual(['Vladimir Putin']);
+  expect((await again.articles.listArticles('all', { search: 'sochi' })).total).toBe(1);
+  expect(await again.guilds.getGuildSettings('g1')).toEqual(settings);
+  expect(await again.deliveries.createDelivery({ guildId: 'g1', localDate: '2018-09-17', articleIds: [], deadlineAt: 1 })).toBe(false);
+  expect((await again.deliveries.getDelivery('g1', '2018-09-17'))?.articleIds).toEqual([article.id]);
+  expect(await again.quotas.claim(addition(2_000))).toMatchObject({ ok: false, scope: 'member', retryAt: 601_000 });
+  await again.close();
 });
 
-test('GIVEN a path in a folder that does not exist yet THEN the folder is created', () => {
+test('GIVEN a path in a folder that does not exist yet THEN the folder is created', async () => {
   const nested = join(dir, 'data', 'briefing.sqlite');
-  openStores(nested).close();
+  await openStores(nested).close();
   expect(existsSync(nested)).toBe(true);
 });
 
@@ -146,26 +146,26 @@ function writeVersion4Archive(path: string): void {
   old.close();
 }
 
-test('GIVEN an archive written before migration 5 THEN it upgrades without loss and every command path answers from it', () => {
+test('GIVEN an archive written before migration 5 THEN it upgrades without loss and every command path answers from it', async () => {
   writeVersion4Archive(file);
   const stores = openStores(file);
   try {
-    expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
-    expect(stores.articles.listArticles('all').total).toBe(3);
-    expect(stores.articles.latestArticle('all')?.title).toBe('Note');
-    expect(stores.articles.listArticles('all', { search: 'idlib' }).items.map((a) => a.id)).toEqual([2]);
-    expect(stores.articles.getReading('all', 1)).toEqual(reading);
-    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
-    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(2);
-    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect(stores.speakers.suggestSpeakers('all', prefix).map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('all', 'Puttin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
-    expect(stores.speakers.findSpeakers('all', 'Xputin').suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect((await stores.articles.listArticles('all')).items.map((a) => a.title)).toEqual(['Note', 'Idlib', 'Sochi']);
+    expect((await stores.articles.listArticles('all')).total).toBe(3);
+    expect((await stores.articles.latestArticle('all'))?.title).toBe('Note');
+    expect((await stores.articles.listArticles('all', { search: 'idlib' })).items.map((a) => a.id)).toEqual([2]);
+    expect(await stores.articles.getReading('all', 1)).toEqual(reading);
+    expect((await stores.speakers.quotesBySpeaker('all', 'vladimir-putin')).items.map((q) => q.quote.text)).toEqual(['We agreed', 'I hope']);
+    expect((await stores.speakers.quotesBySpeaker('all', 'vladimir-putin')).total).toBe(2);
+    for (const prefix of ['v', 'pu', 'rus', 'presid']) expect((await stores.speakers.suggestSpeakers('all', prefix)).map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect((await stores.speakers.findSpeakers('all', 'Puttin')).suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
+    expect((await stores.speakers.findSpeakers('all', 'Xputin')).suggestions.map((s) => s.name)).toEqual(['Vladimir Putin']);
     // Saving after the upgrade keeps the counts and the buckets in step
-    stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading, { collection: 'shared' });
-    expect(stores.articles.listArticles('all').total).toBe(4);
-    expect(stores.speakers.suggestSpeakers('all', 'pu').map((s) => s.quoteCount)).toEqual([3]);
+    await stores.articles.saveArticle({ source: 'new.txt', text: 'Putin again', title: 'New', date: null }, reading, { collection: 'shared' });
+    expect((await stores.articles.listArticles('all')).total).toBe(4);
+    expect((await stores.speakers.suggestSpeakers('all', 'pu')).map((s) => s.quoteCount)).toEqual([3]);
   } finally {
-    stores.close();
+    await stores.close();
   }
 });
 
@@ -224,7 +224,7 @@ function writePreCollectionsArchive(path: string): void {
   old.close();
 }
 
-test('GIVEN an archive written before collections THEN every article lands in its collection and each server sees its own and the shared ones', () => {
+test('GIVEN an archive written before collections THEN every article lands in its collection and each server sees its own and the shared ones', async () => {
   writePreCollectionsArchive(file);
   const stores = openStores(file);
   try {
@@ -246,32 +246,38 @@ test('GIVEN an archive written before collections THEN every article lands in it
       { article_id: 7, guild_id: null, added_by: null, added_at: 700 },
     ]);
     // Nothing lost: every article, reading and quote is still there for the operator
-    expect(stores.articles.listArticles('all').total).toBe(7);
-    for (let id = 1; id <= 7; id++) expect(stores.articles.getReading('all', id)).toEqual(reading);
-    expect(stores.speakers.quotesBySpeaker('all', 'vladimir-putin').total).toBe(7);
-    const seen = (guildId: string) => stores.articles.listArticles({ guildId }).items.map((a) => a.id);
-    expect(seen('111')).toEqual([7, 6, 4, 2, 1]);
-    expect(seen('222')).toEqual([7, 6, 5, 3, 1]);
-    expect(seen('333')).toEqual([7, 6, 5, 1]);
-    expect(seen('444')).toEqual([7, 6, 1]);
-    expect(stores.articles.listArticles({ guildId: '111' }).total).toBe(5);
-    expect(stores.articles.listArticles({ guildId: '111' }, { search: 'feed' }).items.map((a) => a.id)).toEqual([4]);
-    expect(stores.articles.listArticles({ guildId: '444' }, { search: 'feed' }).total).toBe(0);
-    expect(stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin').items.map((q) => q.quote.text)).toEqual(['quote 7', 'quote 6', 'quote 5', 'quote 3', 'quote 1']);
-    expect(stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin').total).toBe(5);
-    expect(stores.speakers.suggestSpeakers({ guildId: '444' }, 'pu').map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 3]]);
-    expect(stores.articles.articlesSince({ guildId: '333' }, 0).map((a) => a.id)).toEqual([7, 6, 5, 1]);
+    expect((await stores.articles.listArticles('all')).total).toBe(7);
+    for (let id = 1; id <= 7; id++) expect(await stores.articles.getReading('all', id)).toEqual(reading);
+    expect((await stores.speakers.quotesBySpeaker('all', 'vladimir-putin')).total).toBe(7);
+    const seen = async (guildId: string) => (await stores.articles.listArticles({ guildId })).items.map((a) => a.id);
+    expect(await seen('111')).toEqual([7, 6, 4, 2, 1]);
+    expect(await seen('222')).toEqual([7, 6, 5, 3, 1]);
+    expect(await seen('333')).toEqual([7, 6, 5, 1]);
+    expect(await seen('444')).toEqual([7, 6, 1]);
+    expect((await stores.articles.listArticles({ guildId: '111' })).total).toBe(5);
+    expect((await stores.articles.listArticles({ guildId: '111' }, { search: 'feed' })).items.map((a) => a.id)).toEqual([4]);
+    expect((await stores.articles.listArticles({ guildId: '444' }, { search: 'feed' })).total).toBe(0);
+    expect((await stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin')).items.map((q) => q.quote.text)).toEqual([
+      'quote 7',
+      'quote 6',
+      'quote 5',
+      'quote 3',
+      'quote 1',
+    ]);
+    expect((await stores.speakers.quotesBySpeaker({ guildId: '222' }, 'vladimir-putin')).total).toBe(5);
+    expect((await stores.speakers.suggestSpeakers({ guildId: '444' }, 'pu')).map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 3]]);
+    expect((await stores.articles.articlesSince({ guildId: '333' }, 0)).map((a) => a.id)).toEqual([7, 6, 5, 1]);
     // After the upgrade, links and removals keep the counts in step
-    expect(stores.articles.removeArticle('333', 5)).toEqual({ kind: 'unlinked', stillVisible: false });
-    expect(stores.articles.removeArticle('222', 5)).toEqual({ kind: 'deleted' });
-    expect(stores.articles.listArticles('all').total).toBe(6);
-    expect(stores.speakers.findSpeakers('all', 'Putin').matches.map((s) => s.quoteCount)).toEqual([6]);
+    expect(await stores.articles.removeArticle('333', 5)).toEqual({ kind: 'unlinked', stillVisible: false });
+    expect(await stores.articles.removeArticle('222', 5)).toEqual({ kind: 'deleted' });
+    expect((await stores.articles.listArticles('all')).total).toBe(6);
+    expect((await stores.speakers.findSpeakers('all', 'Putin')).matches.map((s) => s.quoteCount)).toEqual([6]);
   } finally {
-    stores.close();
+    await stores.close();
   }
 });
 
-test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades without loss and starts with no additions counted', () => {
+test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades without loss and starts with no additions counted', async () => {
   const old = new Database(file);
   migrate(old, MIGRATIONS.slice(0, 5));
   old.prepare("INSERT INTO articles (id, source, title, date, text, hash, added_at) VALUES (1, 'sochi.txt', 'Sochi', '2018-09-17', 'Putin said in Sochi', 'h1', 100)").run();
@@ -290,24 +296,24 @@ test('GIVEN an archive written before migration 6 (quotas) THEN it upgrades with
 
   const stores = openStores(file);
   try {
-    expect(stores.articles.listArticles('all').items.map((a) => a.title)).toEqual(['Sochi']);
-    expect(stores.articles.listArticles('all').total).toBe(1);
-    expect(stores.articles.listArticles('all', { search: 'sochi' }).total).toBe(1);
-    expect(stores.articles.getReading('all', 1)).toEqual(reading);
-    expect(stores.guilds.getGuildSettings('g1')).toEqual(settings);
-    expect(stores.deliveries.getDelivery('g1', '2018-09-17')?.status).toBe('sent');
-    expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual(['https://courier.example/feed.xml']);
-    for (let i = 0; i < 3; i++) expect(stores.quotas.claim(addition(1_000)).ok).toBe(true);
-    expect(stores.quotas.claim(addition(1_000)).ok).toBe(false);
+    expect((await stores.articles.listArticles('all')).items.map((a) => a.title)).toEqual(['Sochi']);
+    expect((await stores.articles.listArticles('all')).total).toBe(1);
+    expect((await stores.articles.listArticles('all', { search: 'sochi' })).total).toBe(1);
+    expect(await stores.articles.getReading('all', 1)).toEqual(reading);
+    expect(await stores.guilds.getGuildSettings('g1')).toEqual(settings);
+    expect((await stores.deliveries.getDelivery('g1', '2018-09-17'))?.status).toBe('sent');
+    expect((await stores.feeds.listFeeds('g1')).map((f) => f.url)).toEqual(['https://courier.example/feed.xml']);
+    for (let i = 0; i < 3; i++) expect((await stores.quotas.claim(addition(1_000))).ok).toBe(true);
+    expect((await stores.quotas.claim(addition(1_000))).ok).toBe(false);
   } finally {
-    stores.close();
+    await stores.close();
   }
   const db = new Database(file, { readonly: true });
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   db.close();
 });
 
-test('GIVEN a delivery log written before deliveries were jobs THEN it upgrades without loss, and a claim left pending is free to be taken over', () => {
+test('GIVEN a delivery log written before deliveries were jobs THEN it upgrades without loss, and a claim left pending is free to be taken over', async () => {
   const old = new Database(file);
   migrate(old, MIGRATIONS.slice(0, 5));
   const insert = old.prepare('INSERT INTO deliveries (guild_id, local_date, status, message_ids, error, article_ids, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -316,16 +322,22 @@ test('GIVEN a delivery log written before deliveries were jobs THEN it upgrades 
   old.close();
   const stores = openStores(file, { now: () => 3_000 });
   try {
-    expect(stores.deliveries.getDelivery('g1', '2018-09-16')).toMatchObject({ status: 'sent', messageIds: ['m1', 'm2'], articleIds: [1], updatedAt: 1_000, createdAt: 1_000 });
-    expect(stores.deliveries.getDelivery('g1', '2018-09-17')).toMatchObject({ status: 'pending', owner: null, attempts: 0, deadlineAt: 2_000 + 86_400_000 });
-    expect(stores.deliveries.dueDeliveries().map((d) => d.localDate)).toEqual(['2018-09-17']);
-    expect(stores.deliveries.claimDelivery('g1', '2018-09-17', 'new-process', 30_000)).toMatchObject({ owner: 'new-process', articleIds: [2] });
+    expect(await stores.deliveries.getDelivery('g1', '2018-09-16')).toMatchObject({
+      status: 'sent',
+      messageIds: ['m1', 'm2'],
+      articleIds: [1],
+      updatedAt: 1_000,
+      createdAt: 1_000,
+    });
+    expect(await stores.deliveries.getDelivery('g1', '2018-09-17')).toMatchObject({ status: 'pending', owner: null, attempts: 0, deadlineAt: 2_000 + 86_400_000 });
+    expect((await stores.deliveries.dueDeliveries()).map((d) => d.localDate)).toEqual(['2018-09-17']);
+    expect(await stores.deliveries.claimDelivery('g1', '2018-09-17', 'new-process', 30_000)).toMatchObject({ owner: 'new-process', articleIds: [2] });
   } finally {
-    stores.close();
+    await stores.close();
   }
 });
 
-test('GIVEN a file from before follows THEN opening adds follows, alerts and filters and keeps its feeds and articles', () => {
+test('GIVEN a file from before follows THEN opening adds follows, alerts and filters and keeps its feeds and articles', async () => {
   const old = new Database(file);
   const before = MIGRATIONS.findIndex((m) => m.name === 'follows, quote alerts and filters');
   migrate(old, MIGRATIONS.slice(0, before));
@@ -334,15 +346,15 @@ test('GIVEN a file from before follows THEN opening adds follows, alerts and fil
   old.close();
 
   const stores = openStores(file);
-  expect(stores.articles.findBySource('old.txt')?.title).toBe('Old');
-  expect(stores.feeds.listFeeds('g1').map((f) => f.url)).toEqual(['https://a.example/feed']);
-  expect(stores.follows.addFollow({ guildId: 'g1', name: 'Putin', channelId: 'c1', roleId: null, now: 2 })?.name).toBe('Putin');
-  stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
-  expect(stores.filters.getFilter('g1', 'briefing').keywords).toEqual(['Idlib']);
-  stores.close();
+  expect((await stores.articles.findBySource('old.txt'))?.title).toBe('Old');
+  expect((await stores.feeds.listFeeds('g1')).map((f) => f.url)).toEqual(['https://a.example/feed']);
+  expect((await stores.follows.addFollow({ guildId: 'g1', name: 'Putin', channelId: 'c1', roleId: null, now: 2 }))?.name).toBe('Putin');
+  await stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
+  expect((await stores.filters.getFilter('g1', 'briefing')).keywords).toEqual(['Idlib']);
+  await stores.close();
 });
 
-test('GIVEN a file whose alerts predate leases THEN a pending alert becomes a free job read back from the channel before posting, and a sent one stays sent', () => {
+test('GIVEN a file whose alerts predate leases THEN a pending alert becomes a free job read back from the channel before posting, and a sent one stays sent', async () => {
   const old = new Database(file);
   const before = MIGRATIONS.findIndex((m) => m.name === 'quote alerts as leased jobs');
   migrate(old, MIGRATIONS.slice(0, before));
@@ -355,11 +367,11 @@ test('GIVEN a file whose alerts predate leases THEN a pending alert becomes a fr
 
   const stores = openStores(file);
   try {
-    expect(stores.follows.getAlert(1, 1)).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0, attempts: 1, nextAttemptAt: 0, createdAt: 4000 });
-    expect(stores.follows.getAlert(2, 1)).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 0, createdAt: 4100 });
-    expect(stores.follows.dueAlerts(5000).map((a) => a.followId)).toEqual([1]);
-    expect(stores.follows.claimAlert(1, 1, 'new-process', { leaseMs: 30_000, now: 5000 })).toMatchObject({ owner: 'new-process', attempts: 2 });
+    expect(await stores.follows.getAlert(1, 1)).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0, attempts: 1, nextAttemptAt: 0, createdAt: 4000 });
+    expect(await stores.follows.getAlert(2, 1)).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 0, createdAt: 4100 });
+    expect((await stores.follows.dueAlerts(5000)).map((a) => a.followId)).toEqual([1]);
+    expect(await stores.follows.claimAlert(1, 1, 'new-process', { leaseMs: 30_000, now: 5000 })).toMatchObject({ owner: 'new-process', attempts: 2 });
   } finally {
-    stores.close();
+    await stores.close();
   }
 });

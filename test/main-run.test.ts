@@ -28,9 +28,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -85,9 +85,9 @@ test('GIVEN the bot running THEN a file added to the folder is imported and answ
   };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
-    expect(running.stores.articles.listArticles('all').total).toBe(1);
+    expect((await running.stores.articles.listArticles('all')).total).toBe(1);
     copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));
-    await until(() => running.stores.articles.listArticles('all').total === 2, 'the new file to be imported');
+    await until(async () => (await running.stores.articles.listArticles('all')).total === 2, 'the new file to be imported');
     const call = await fake.waitForResponse(fake.command('headline'));
     expect(call.body.data.embeds[0].title).toBe('Russia and Turkey agree on a demilitarised zone in Idlib');
   } finally {
@@ -99,8 +99,8 @@ test('GIVEN the bot running THEN a file added to the folder is imported and answ
 test('GIVEN a follow and the folder imported at start THEN its old quotes raise no alert, and a file added while running does', async () => {
   const dbPath = path.join(dir, 'briefing.sqlite');
   const before = openStores(dbPath);
-  before.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
-  before.close();
+  await before.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
+  await before.close();
   const logs: string[] = [];
   const config = {
     token: TEST_TOKEN,
@@ -119,7 +119,7 @@ test('GIVEN a follow and the folder imported at start THEN its old quotes raise 
   };
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
-    expect(running.stores.articles.listArticles('all').total).toBe(1);
+    expect((await running.stores.articles.listArticles('all')).total).toBe(1);
     await running.bot.alerts.idle();
     expect(fake.messagesIn(fake.ids.channelId)).toEqual([]);
     copyFileSync(SOCHI, path.join(dir, 'articles', path.basename(SOCHI)));

@@ -39,7 +39,7 @@ export interface AlertServiceOptions {
 
 export interface AlertService {
   /** Logs the alerts a newly created article calls for and queues their posting; returns how many were logged. */
-  articleSaved(articleId: number): number;
+  articleSaved(articleId: number): Promise<number>;
   /** Queues posting what is pending and summarizing past hours: at start, and on the timer. */
   resume(): Promise<void>;
   /** Resolves once everything queued so far is done. */
@@ -67,14 +67,17 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
  * or `briefing ingest` in a process of its own) and the bot's alert service posts them. Returns
  * how many were logged.
  */
-export function logAlertsFor(articleId: number, { follows, visibility, clock, perHour }: Pick<AlertServiceOptions, 'follows' | 'visibility' | 'clock' | 'perHour'>): number {
-  const entries = follows
-    .matchArticle(articleId)
-    .filter((m) => visibility.isVisibleTo(m.follow.guildId, articleId))
-    .map((m) => ({ followId: m.follow.id, articleId, channelId: m.follow.channelId }));
+export async function logAlertsFor(
+  articleId: number,
+  { follows, visibility, clock, perHour }: Pick<AlertServiceOptions, 'follows' | 'visibility' | 'clock' | 'perHour'>,
+): Promise<number> {
+  const matches = await follows.matchArticle(articleId);
+  const entries: { followId: number; articleId: number; channelId: string }[] = [];
+  for (const m of matches) if (await visibility.isVisibleTo(m.follow.guildId, articleId)) entries.push({ followId: m.follow.id, articleId, channelId: m.follow.channelId });
   if (entries.length === 0) return 0;
   const now = clock().getTime();
-  return follows.logAlerts(entries, { hour: Math.floor(now / HOUR_MS), perHour, now }).length;
+  // logAlerts skips a (follow, article) already logged, so two processes logging the same article log it once
+  return (await follows.logAlerts(entries, { hour: Math.floor(now / HOUR_MS), perHour, now })).length;
 }
 
 /** Due alerts read at a time while posting; passes repeat until none is left. */
@@ -100,9 +103,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     return queue;
   };
 
-  function alertOf(entry: AlertEntry, match: FollowMatch): QuoteAlert | null {
-    const article = articles.getArticle('all', entry.articleId);
-    const reading = article && articles.getReading('all', article.id);
+  async function alertOf(entry: AlertEntry, match: FollowMatch): Promise<QuoteAlert | null> {
+    const article = await articles.getArticle('all', entry.articleId);
+    const reading = article && (await articles.getReading('all', article.id));
     if (!article || !reading) return null;
     return {
       channelId: entry.channelId,
@@ -114,23 +117,23 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   }
 
   /** Settles a claimed row; a row taken over meanwhile is the new owner's to settle. */
-  function settle(entry: AlertEntry, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string }): void {
-    if (!follows.finishAlert(entry.followId, entry.articleId, owner, { ...result, now: now() })) {
+  async function settle(entry: AlertEntry, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string }): Promise<void> {
+    if (!(await follows.finishAlert(entry.followId, entry.articleId, owner, { ...result, now: now() }))) {
       log.warn(`quote alert for article #${entry.articleId} in channel ${entry.channelId}: another process took it over; it records the result.`);
     }
   }
 
   /** A failed attempt: given back with a backoff, or settled as failed when trying again cannot help. */
-  function failedAttempt(entry: AlertEntry, error: unknown): boolean {
+  async function failedAttempt(entry: AlertEntry, error: unknown): Promise<boolean> {
     if (error instanceof AlertPostError && error.permanent) {
-      settle(entry, { status: 'failed', error: error.message });
+      await settle(entry, { status: 'failed', error: error.message });
       log.warn(`quote alert for article #${entry.articleId} in channel ${entry.channelId} failed: ${error.message}`);
       return true;
     }
     const why = isStorageTransient(error) ? `storage unavailable: ${reason(error)}` : reason(error);
     const at = now() + backoffMs(entry.attempts, timings);
     try {
-      follows.releaseAlert(entry.followId, entry.articleId, owner, { now: now(), at, error: why });
+      await follows.releaseAlert(entry.followId, entry.articleId, owner, { now: now(), at, error: why });
       log.warn(`quote alert for article #${entry.articleId}, attempt ${entry.attempts}: ${why}; trying again at ${new Date(at).toISOString()}.`);
     } catch (storeError) {
       // The log itself is unwritable: the lease runs out and the row is claimed again
@@ -143,15 +146,19 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   async function runClaimed(entry: AlertEntry, alert: QuoteAlert | null): Promise<boolean> {
     const nonce = alertNonce(entry.followId, entry.articleId);
     const beat = setInterval(() => {
-      try {
-        if (!follows.renewAlertLease(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() })) {
-          clearInterval(beat);
-          log.warn(`quote alert for article #${entry.articleId}: lost its lease to another process, or gave it back.`);
+      void (async () => {
+        try {
+          const renewed = await follows.renewAlertLease(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
+          // A renewal answered after the row was settled is no lost lease
+          if (!renewed && inFlight?.beat === beat) {
+            clearInterval(beat);
+            log.warn(`quote alert for article #${entry.articleId}: lost its lease to another process, or gave it back.`);
+          }
+        } catch (error) {
+          // A locked file skips a beat; the lease has room for a few
+          log.warn(`renewing the lease of the quote alert for article #${entry.articleId} failed: ${reason(error)}`);
         }
-      } catch (error) {
-        // A locked file skips a beat; the lease has room for a few
-        log.warn(`renewing the lease of the quote alert for article #${entry.articleId} failed: ${reason(error)}`);
-      }
+      })();
     }, timings.heartbeatMs);
     // A post that never returns must not keep a stopping process alive
     beat.unref();
@@ -161,20 +168,20 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       if (entry.attempts > 1) {
         const found = await readBack(entry.channelId, nonce, entry.createdAt, `quote alert for article #${entry.articleId}`);
         if (found) {
-          settle(entry, { status: 'sent', messageId: found });
+          await settle(entry, { status: 'sent', messageId: found });
           log.info(`quote alert for article #${entry.articleId} in channel ${entry.channelId} was posted by an earlier attempt; recorded it.`);
           return true;
         }
       }
       if (!alert) {
-        settle(entry, { status: 'failed', error: 'the article or its quote is no longer in the archive' });
+        await settle(entry, { status: 'failed', error: 'the article or its quote is no longer in the archive' });
         return true;
       }
       const messageId = await poster.postAlert(alert, nonce);
-      settle(entry, { status: 'sent', messageId });
+      await settle(entry, { status: 'sent', messageId });
       return true;
     } catch (error) {
-      return failedAttempt(entry, error);
+      return await failedAttempt(entry, error);
     } finally {
       clearInterval(beat);
       inFlight = null;
@@ -197,9 +204,9 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   }
 
   /** Wakes the service when the earliest row held or backed off elsewhere falls due, so a dead owner's row is taken over soon. */
-  function wakeForNext(): void {
+  async function wakeForNext(): Promise<void> {
     clearTimeout(wake);
-    const next = follows.nextAlertAt(now());
+    const next = await follows.nextAlertAt(now());
     if (next === null || stopped) return;
     wake = setTimeout(() => void resume(), Math.max(0, next - now()) + 1);
     wake.unref();
@@ -208,21 +215,21 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   /** Posts every due alert, a batch at a time, until none is left (a burst of articles is not left for the next tick). */
   async function postPending(): Promise<void> {
     for (;;) {
-      const due = follows.dueAlerts(now(), DUE_BATCH);
+      const due = await follows.dueAlerts(now(), DUE_BATCH);
       let claimedAny = false;
       const byArticle = new Map<number, AlertEntry[]>();
       for (const entry of due) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
       for (const [articleId, entries] of byArticle) {
         // One match per article, however many servers follow its speakers
-        const matches = new Map(follows.matchArticle(articleId).map((m) => [m.follow.id, m]));
+        const matches = new Map((await follows.matchArticle(articleId)).map((m) => [m.follow.id, m]));
         for (const entry of entries) {
           if (stopped) return;
           // Another process may have claimed it since the list was read: the claim decides
-          const claimed = follows.claimAlert(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
+          const claimed = await follows.claimAlert(entry.followId, entry.articleId, owner, { leaseMs: timings.leaseMs, now: now() });
           if (!claimed) continue;
           claimedAny = true;
           const match = matches.get(entry.followId);
-          if (!(await runClaimed(claimed, match ? alertOf(claimed, match) : null))) return;
+          if (!(await runClaimed(claimed, match ? await alertOf(claimed, match) : null))) return;
         }
       }
       // A short batch was all there is; a batch held entirely by other processes is theirs to post
@@ -232,32 +239,29 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
 
   async function summarize(): Promise<void> {
     const groups = new Map<string, AlertEntry[]>();
-    for (const entry of follows.heldBefore(hourNow())) {
+    for (const entry of await follows.heldBefore(hourNow())) {
       const key = `${entry.channelId}:${entry.hour}`;
       groups.set(key, [...(groups.get(key) ?? []), entry]);
     }
     const speakers = new Map<number, Map<number, string>>();
     /** Who the alert was for: the speaker as the archive names them, else the follow's name. */
-    const speakerOf = (e: AlertEntry): string => {
-      if (!speakers.has(e.articleId)) speakers.set(e.articleId, new Map(follows.matchArticle(e.articleId).map((m) => [m.follow.id, m.speaker.name])));
-      return speakers.get(e.articleId)!.get(e.followId) ?? follows.getFollow(e.followId)?.name ?? 'a followed speaker';
+    const speakerOf = async (e: AlertEntry): Promise<string> => {
+      if (!speakers.has(e.articleId)) speakers.set(e.articleId, new Map((await follows.matchArticle(e.articleId)).map((m) => [m.follow.id, m.speaker.name])));
+      return speakers.get(e.articleId)!.get(e.followId) ?? (await follows.getFollow(e.followId))?.name ?? 'a followed speaker';
     };
+    const titleOf = async (articleId: number): Promise<string> =>
+      (await articles.getArticle('all', articleId))?.title ?? (await articles.getReading('all', articleId))?.headline ?? `Article #${articleId}`;
     for (const listed of groups.values()) {
       if (stopped) return;
       const { channelId, hour } = listed[0]!;
       // The hour's rows, all claimed at once: another process summarizing it has them leased
-      const entries = follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() }).sort((a, b) => a.articleId - b.articleId || a.followId - b.followId);
+      const entries = (await follows.claimSummary(channelId, hour, owner, { leaseMs: timings.leaseMs, now: now() })).sort(
+        (a, b) => a.articleId - b.articleId || a.followId - b.followId,
+      );
       if (entries.length === 0) continue;
-      const summary: AlertSummary = {
-        channelId,
-        hour,
-        perHour,
-        alerts: entries.map((e) => ({
-          speaker: speakerOf(e),
-          articleId: e.articleId,
-          title: articles.getArticle('all', e.articleId)?.title ?? articles.getReading('all', e.articleId)?.headline ?? `Article #${e.articleId}`,
-        })),
-      };
+      const alerts: AlertSummary['alerts'] = [];
+      for (const e of entries) alerts.push({ speaker: await speakerOf(e), articleId: e.articleId, title: await titleOf(e.articleId) });
+      const summary: AlertSummary = { channelId, hour, perHour, alerts };
       if (!(await postSummary(summary, entries))) return;
     }
   }
@@ -266,29 +270,29 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   async function postSummary(summary: AlertSummary, entries: AlertEntry[]): Promise<boolean> {
     const { channelId, hour } = summary;
     const nonce = summaryNonce(channelId, hour);
-    const record = (messageId: string | null): void => {
-      if (!follows.finishSummary(channelId, hour, owner, { messageId, now: now() })) log.warn(`quote alert summary in channel ${channelId}: another process took it over.`);
+    const record = async (messageId: string | null): Promise<void> => {
+      if (!(await follows.finishSummary(channelId, hour, owner, { messageId, now: now() }))) log.warn(`quote alert summary in channel ${channelId}: another process took it over.`);
     };
     try {
       if (entries.some((e) => e.attempts > 1)) {
         const found = await readBack(channelId, nonce, Math.min(...entries.map((e) => e.createdAt)), 'quote alert summary');
         if (found) {
-          record(found);
+          await record(found);
           return true;
         }
       }
-      record(await poster.postSummary(summary, nonce));
+      await record(await poster.postSummary(summary, nonce));
       return true;
     } catch (error) {
       if (error instanceof AlertPostError && error.permanent) {
-        record(null);
+        await record(null);
         log.warn(`quote alert summary in channel ${channelId} failed: ${error.message}`);
         return true;
       }
       const attempts = Math.max(...entries.map((e) => e.attempts));
       const at = now() + backoffMs(attempts, timings);
       try {
-        follows.releaseSummary(channelId, hour, owner, { now: now(), at, error: reason(error) });
+        await follows.releaseSummary(channelId, hour, owner, { now: now(), at, error: reason(error) });
       } catch (storeError) {
         log.warn(`giving back the quote alert summary in channel ${channelId} failed: ${reason(storeError)}; it is free when its lease runs out.`);
       }
@@ -303,13 +307,13 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
         await postPending();
         if (!stopped) await summarize();
       } finally {
-        if (!stopped) wakeForNext();
+        if (!stopped) await wakeForNext();
       }
     });
 
   return {
-    articleSaved(articleId) {
-      const logged = logAlertsFor(articleId, { follows, visibility, clock, perHour });
+    async articleSaved(articleId) {
+      const logged = await logAlertsFor(articleId, { follows, visibility, clock, perHour });
       if (logged > 0) void resume();
       return logged;
     },
@@ -334,7 +338,8 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
           clearInterval(inFlight.beat);
           // Given back now, so another process need not wait out the lease; it reads the channel before posting
           try {
-            if (follows.releaseAlert(held.followId, held.articleId, owner, { now: now() })) log.info(`quote alert for article #${held.articleId}: given back for another process.`);
+            if (await follows.releaseAlert(held.followId, held.articleId, owner, { now: now() }))
+              log.info(`quote alert for article #${held.articleId}: given back for another process.`);
           } catch (error) {
             log.warn(`giving back the quote alert for article #${held.articleId} failed: ${reason(error)}; it is free when its lease runs out.`);
           }

@@ -14,8 +14,8 @@ export interface BriefingPostRequest {
   roleId: string | null;
   /** Part number -> message id of parts already posted; they are not posted again. */
   posted?: Map<number, string>;
-  /** Called as each part goes out, so the job records it before the next one. */
-  onPosted?: (part: number, messageId: string) => void;
+  /** Called as each part goes out, and awaited, so the job records it before the next one. */
+  onPosted?: (part: number, messageId: string) => Promise<void> | void;
   /** Aborted when the job's lease is lost or the process drains: no further part is posted. */
   signal?: AbortSignal;
 }

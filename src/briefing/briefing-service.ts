@@ -14,13 +14,13 @@ export interface BriefingService {
   /** `/briefing now`: today's briefing, or an extra one when today's is claimed already. */
   deliverNow(guildId: string): Promise<DeliveryOutcome>;
   /** `/briefing show`: what a briefing posted now would hold; claims nothing. */
-  preview(guildId: string): Briefing;
+  preview(guildId: string): Promise<Briefing>;
   /** `guildId`'s settings were saved: the scheduler reschedules it, and delivers now if its time has passed today. */
   settingsChanged(guildId: string): void;
   /** True when a scheduler follows settings in this process; false in a bot started without one. */
   isScheduling(): boolean;
   /** `/briefing status` as lines; `missing` is the live channel check, null when the channel is gone. */
-  status(guildId: string, missing: string[] | null): string[];
+  status(guildId: string, missing: string[] | null): Promise<string[]>;
 }
 
 export interface BriefingServiceDeps {

@@ -73,60 +73,68 @@ export interface BriefingStores {
  * Whether an article belongs in `guildId`'s briefing: it matches the briefing's filter, and an
  * article the server's own feeds brought matches one of those feeds' filters too.
  */
-export function passesFilters(stores: BriefingStores, guildId: string, articleId: number): boolean {
+export async function passesFilters(stores: BriefingStores, guildId: string, articleId: number): Promise<boolean> {
   const { filters, articles } = stores;
   if (!filters) return true;
-  const briefing = filters.getFilter(guildId, 'briefing');
-  const feeds = filters.feedFiltersOf(guildId, articleId);
+  const briefing = await filters.getFilter(guildId, 'briefing');
+  const feeds = await filters.feedFiltersOf(guildId, articleId);
   if (isEmptyFilter(briefing) && (feeds.length === 0 || feeds.some(isEmptyFilter))) return true;
-  const article = articles.getArticle('all', articleId);
-  const item = { title: article?.title ?? null, text: articles.getText(articleId) ?? '', reading: articles.getReading('all', articleId) };
+  const article = await articles.getArticle('all', articleId);
+  const item = { title: article?.title ?? null, text: (await articles.getText(articleId)) ?? '', reading: await articles.getReading('all', articleId) };
   return matchesFilter(briefing, item) && (feeds.length === 0 || feeds.some((f) => matchesFilter(f, item)));
 }
 
 /** The last briefing that was sent for `guildId`, searching the log a few days back. */
-export function lastSentDelivery({ deliveries }: Pick<BriefingStores, 'deliveries'>, guildId: string): Delivery | null {
-  const last = deliveries.lastDelivery(guildId);
+export async function lastSentDelivery({ deliveries }: Pick<BriefingStores, 'deliveries'>, guildId: string): Promise<Delivery | null> {
+  const last = await deliveries.lastDelivery(guildId);
   if (!last || last.status === 'sent') return last;
   const day = last.localDate.slice(0, 10);
   for (let back = 0; back <= LOG_LOOKBACK_DAYS; back++) {
-    const delivery = deliveries.getDelivery(guildId, addDays(day, -back));
+    const delivery = await deliveries.getDelivery(guildId, addDays(day, -back));
     if (delivery?.status === 'sent') return delivery;
   }
   return null;
 }
 
 /** The new articles for `guildId` at `now`: since its last sent briefing, at most 24 h on the first. */
-export function newArticleIds(stores: BriefingStores, guildId: string, now: Date): { ids: number[]; since: number } {
-  const last = lastSentDelivery(stores, guildId);
+export async function newArticleIds(stores: BriefingStores, guildId: string, now: Date): Promise<{ ids: number[]; since: number }> {
+  const last = await lastSentDelivery(stores, guildId);
   const nowMs = now.getTime();
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
   // Only what this server sees (its own collection, and the shared one unless it hides it), and what its filters let through
-  const ids = stores.articles
-    .articlesSince({ guildId }, since)
-    .filter((a) => a.addedAt <= nowMs && !covered.has(a.id) && passesFilters(stores, guildId, a.id))
-    .map((a) => a.id);
+  const ids: number[] = [];
+  for (const a of await stores.articles.articlesSince({ guildId }, since)) {
+    if (a.addedAt <= nowMs && !covered.has(a.id) && (await passesFilters(stores, guildId, a.id))) ids.push(a.id);
+  }
   return { ids, since };
 }
 
 /** Builds the digest for `guildId` at `now`, ranked by importance. Reads only; claims nothing. */
-export function buildBriefing(stores: BriefingStores, guildId: string, now: Date, options: BriefingOptions = {}): Briefing {
-  const { ids, since } = newArticleIds(stores, guildId, now);
-  return { ...briefingOf(stores, guildId, ids, now, options), since };
+export async function buildBriefing(stores: BriefingStores, guildId: string, now: Date, options: BriefingOptions = {}): Promise<Briefing> {
+  const { ids, since } = await newArticleIds(stores, guildId, now);
+  return { ...(await briefingOf(stores, guildId, ids, now, options)), since };
 }
 
 /**
  * The digest of exactly these articles (a claimed delivery is rebuilt from its ids): ranked
  * by importance, near-duplicates merged into the best-ranked one, at most `maxItems` shown.
  */
-export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guildId: string, articleIds: number[], now: Date, options: BriefingOptions = {}): Briefing {
+export async function briefingOf(
+  { articles }: Pick<BriefingStores, 'articles'>,
+  guildId: string,
+  articleIds: number[],
+  now: Date,
+  options: BriefingOptions = {},
+): Promise<Briefing> {
   const maxItems = options.maxItems ?? BRIEFING_ITEMS_MAX;
-  const ranked = articleIds
-    .map((id) => ({ article: articles.getArticle({ guildId }, id), reading: articles.getReading({ guildId }, id) }))
-    .filter((e): e is { article: StoredArticle; reading: Reading } => e.article !== null && e.reading !== null)
-    .map(({ article, reading }) => ({ item: itemOf(articles, article, reading, now), title: reading.title ?? article.title }))
-    .sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);
+  const found: { item: BriefingItem; title: string | null }[] = [];
+  for (const id of articleIds) {
+    const article = await articles.getArticle({ guildId }, id);
+    const reading = article && (await articles.getReading({ guildId }, id));
+    if (article && reading) found.push({ item: await itemOf(articles, article, reading, now), title: reading.title ?? article.title });
+  }
+  const ranked = found.sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);
   const stories = mergeDuplicates(ranked, ({ item, title }) => ({ words: storyWords(`${title ?? ''} ${item.headline}`), quote: item.quote?.text ?? null }));
   const items = stories.map(({ lead, others }) => ({
     ...lead.item,
@@ -137,12 +145,12 @@ export function briefingOf({ articles }: Pick<BriefingStores, 'articles'>, guild
   return { guildId, items: shown, omitted, since: now.getTime() };
 }
 
-function itemOf(articles: ArticleStore, article: StoredArticle, reading: Reading, now: Date): BriefingItem {
+async function itemOf(articles: ArticleStore, article: StoredArticle, reading: Reading, now: Date): Promise<BriefingItem> {
   const quote = tellingQuote(reading);
   return {
     articleId: article.id,
     headline: reading.headline.trim() || reading.title || article.title || `Article #${article.id}`,
-    summary: reading.summary[0]?.trim() || firstSentence(articles.getText(article.id) ?? ''),
+    summary: reading.summary[0]?.trim() || firstSentence((await articles.getText(article.id)) ?? ''),
     quote: quote && { text: quote.text.trim(), speaker: quote.speaker!.name },
     url: article.url,
     date: article.date ?? reading.date,

@@ -66,7 +66,7 @@ export interface Deliverer {
   /** Stops claiming, lets running deliveries finish for up to `deadlineMs`, then gives back the leases of the rest. */
   drain(deadlineMs: number): Promise<{ finished: number; released: number }>;
   /** What a delivery now would post (`/briefing show`), with the same item limit; claims nothing. */
-  preview(guildId: string, now?: Date): Briefing;
+  preview(guildId: string, now?: Date): Promise<Briefing>;
 }
 
 /** A unique lease owner for this process: its pid and some randomness (pids repeat across hosts and restarts). */
@@ -109,26 +109,39 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     if (draining) return Promise.resolve({ kind: 'stopping' });
     const id = `${guildId}/${key}`;
     if (running.has(id)) return Promise.resolve({ kind: 'busy' });
-    const claimed = stores.deliveries.claimDelivery(guildId, key, owner, timings.leaseMs);
-    if (!claimed) {
-      const job = stores.deliveries.getDelivery(guildId, key);
-      return Promise.resolve(job && job.status !== 'pending' ? { kind: 'already', delivery: job } : { kind: 'busy' });
-    }
+    // Registered before the claim is awaited: a second attempt here meanwhile is busy, and a drain aborts it
     const abort = new AbortController();
-    const done = run(claimed, abort).finally(() => running.delete(id));
+    const done = claimAndRun(guildId, key, abort).finally(() => running.delete(id));
     running.set(id, { done, abort, guildId, key });
     return done;
+  }
+
+  /** The claim decides between processes; a job claimed while draining is given straight back. */
+  async function claimAndRun(guildId: string, key: string, abort: AbortController): Promise<DeliveryOutcome> {
+    const claimed = await stores.deliveries.claimDelivery(guildId, key, owner, timings.leaseMs);
+    if (!claimed) {
+      const job = await stores.deliveries.getDelivery(guildId, key);
+      return job && job.status !== 'pending' ? { kind: 'already', delivery: job } : { kind: 'busy' };
+    }
+    if (abort.signal.aborted) {
+      await stores.deliveries.releaseDelivery(guildId, key, owner);
+      return { kind: 'stopping' };
+    }
+    return run(claimed, abort);
   }
 
   /** Renews the lease while `work` runs; a lost lease aborts it. */
   async function withHeartbeat<T>(job: Delivery, abort: AbortController, work: () => Promise<T>): Promise<T> {
     const beat = setInterval(() => {
-      try {
-        if (!stores.deliveries.renewLease(job.guildId, job.localDate, owner, timings.leaseMs)) abort.abort(new LeaseLostError(`lost the lease of ${job.guildId}/${job.localDate}`));
-      } catch (error) {
-        // A locked file skips a beat; the lease has room for a few
-        log.warn(`Renewing the lease of briefing ${job.localDate} for guild ${job.guildId} failed: ${String(error)}`);
-      }
+      void (async () => {
+        try {
+          if (!(await stores.deliveries.renewLease(job.guildId, job.localDate, owner, timings.leaseMs)))
+            abort.abort(new LeaseLostError(`lost the lease of ${job.guildId}/${job.localDate}`));
+        } catch (error) {
+          // A locked file skips a beat; the lease has room for a few
+          log.warn(`Renewing the lease of briefing ${job.localDate} for guild ${job.guildId} failed: ${String(error)}`);
+        }
+      })();
     }, timings.heartbeatMs);
     try {
       return await work();
@@ -146,12 +159,12 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   async function run(job: Delivery, abort: AbortController): Promise<DeliveryOutcome> {
-    const settings = stores.guilds.getGuildSettings(job.guildId);
+    const settings = await stores.guilds.getGuildSettings(job.guildId);
     try {
-      if (!settings?.enabled) return settle(job, { status: 'failed', error: 'the daily briefing was turned off before it went out' });
+      if (!settings?.enabled) return await settle(job, { status: 'failed', error: 'the daily briefing was turned off before it went out' });
       return await withHeartbeat(job, abort, () => post(job, settings, abort));
     } catch (error) {
-      return failed(job, error, abort.signal);
+      return await failed(job, error, abort.signal);
     }
   }
 
@@ -160,20 +173,20 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     const posted = await postedSoFar(job, settings.channelId);
     if (nowMs() >= job.deadlineAt) {
       const complete = posted.total > 0 && posted.parts.size >= posted.total;
-      if (complete) return settle(job, { status: 'sent', messageIds: [...posted.parts.values()] });
-      return settle(job, {
+      if (complete) return await settle(job, { status: 'sent', messageIds: [...posted.parts.values()] });
+      return await settle(job, {
         status: 'failed',
         messageIds: [...posted.parts.values()],
         error: job.error ? `the day ended before it could be posted; last error: ${job.error}` : 'the day was over before it could be posted',
       });
     }
     // Rebuilt as of the job's creation, so every attempt renders the same parts
-    const briefing = briefingOf(stores, guildId, job.articleIds, new Date(job.createdAt), shape);
-    if (briefing.items.length === 0 && !settings.postWhenEmpty && key.length === 10) return settle(job, { status: 'sent', messageIds: [] }, { kind: 'empty', key });
-    const onPosted = (part: number, messageId: string): void => {
+    const briefing = await briefingOf(stores, guildId, job.articleIds, new Date(job.createdAt), shape);
+    if (briefing.items.length === 0 && !settings.postWhenEmpty && key.length === 10) return await settle(job, { status: 'sent', messageIds: [] }, { kind: 'empty', key });
+    const onPosted = async (part: number, messageId: string): Promise<void> => {
       try {
         // Another process took the job over: it posts the rest (the nonces keep a part we both post single)
-        if (!stores.deliveries.recordPart(guildId, key, owner, part, messageId)) abort.abort(new LeaseLostError(`lost the lease of ${guildId}/${key}`));
+        if (!(await stores.deliveries.recordPart(guildId, key, owner, part, messageId))) abort.abort(new LeaseLostError(`lost the lease of ${guildId}/${key}`));
       } catch (error) {
         // Not fatal: the nonce and the channel read stand in for the record
         log.warn(`Recording part ${part} of briefing ${key} for guild ${guildId} failed: ${String(error)}`);
@@ -181,12 +194,12 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     };
     const messageIds = await deps.poster.post({ channelId: settings.channelId, briefing, key, roleId: settings.roleId, posted: posted.parts, onPosted, signal: abort.signal });
     log.info(`Briefing ${key} for guild ${guildId}: posted ${messageIds.length} message(s).`);
-    return settle(job, { status: 'sent', messageIds });
+    return await settle(job, { status: 'sent', messageIds });
   }
 
-  function settle(job: Delivery, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string }, outcome?: DeliveryOutcome): DeliveryOutcome {
+  async function settle(job: Delivery, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string }, outcome?: DeliveryOutcome): Promise<DeliveryOutcome> {
     const key = job.localDate;
-    if (!stores.deliveries.finishDelivery(job.guildId, key, owner, result)) return { kind: 'busy' };
+    if (!(await stores.deliveries.finishDelivery(job.guildId, key, owner, result))) return { kind: 'busy' };
     if (outcome) return outcome;
     if (result.status === 'sent') return { kind: 'sent', key, messageIds: result.messageIds ?? [] };
     log.warn(`Briefing ${key} for guild ${job.guildId} failed: ${result.error}`);
@@ -194,7 +207,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   }
 
   /** A failed attempt: retried with backoff while the day lasts, else the day is failed with why. */
-  function failed(job: Delivery, error: unknown, signal: AbortSignal): DeliveryOutcome {
+  async function failed(job: Delivery, error: unknown, signal: AbortSignal): Promise<DeliveryOutcome> {
     const key = job.localDate;
     if (signal.reason instanceof LeaseLostError) {
       log.warn(`Briefing ${key} for guild ${job.guildId}: another process took it over.`);
@@ -206,16 +219,16 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     const nextAttemptAt = nowMs() + backoffMs(job.attempts, timings);
     try {
       if (signal.aborted) {
-        stores.deliveries.releaseDelivery(job.guildId, key, owner);
+        await stores.deliveries.releaseDelivery(job.guildId, key, owner);
         return { kind: 'stopping' };
       }
       if (retryable && nextAttemptAt < job.deadlineAt) {
-        stores.deliveries.releaseDelivery(job.guildId, key, owner, { at: nextAttemptAt, error: reason });
+        await stores.deliveries.releaseDelivery(job.guildId, key, owner, { at: nextAttemptAt, error: reason });
         log.warn(`Briefing ${key} for guild ${job.guildId}, attempt ${job.attempts}: ${reason}; trying again at ${new Date(nextAttemptAt).toISOString()}.`);
         return { kind: 'retrying', key, reason, nextAttemptAt };
       }
       const why = retryable ? `${reason} (tried ${job.attempts} time${job.attempts === 1 ? '' : 's'} until the day ended)` : reason;
-      return settle(job, { status: 'failed', messageIds: error instanceof BriefingPostError ? error.messageIds : [], error: why });
+      return await settle(job, { status: 'failed', messageIds: error instanceof BriefingPostError ? error.messageIds : [], error: why });
     } catch (storeError) {
       // The log itself is unwritable: the lease runs out and the job is claimed again
       log.warn(`Briefing ${key} for guild ${job.guildId}: ${reason}; recording it failed too (${String(storeError)}); it is retried when the lease runs out.`);
@@ -233,17 +246,18 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
     if (draining) return { kind: 'stopping' };
-    const settings = stores.guilds.getGuildSettings(guildId);
+    const settings = await stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     if (!settings.enabled) return { kind: 'disabled' };
     const local = localTime(now, settings.timezone);
     if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
     try {
-      const existing = stores.deliveries.getDelivery(guildId, local.date);
+      const existing = await stores.deliveries.getDelivery(guildId, local.date);
       if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
       if (!existing) {
-        const { ids } = newArticleIds(stores, guildId, now);
-        stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
+        const { ids } = await newArticleIds(stores, guildId, now);
+        // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
+        await stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
       }
       return await attempt(guildId, local.date);
     } catch (error) {
@@ -253,7 +267,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
     if (draining) return { kind: 'stopping' };
-    const settings = stores.guilds.getGuildSettings(guildId);
+    const settings = await stores.guilds.getGuildSettings(guildId);
     if (!settings) return { kind: 'not-set-up' };
     const day = localTime(now, settings.timezone).date;
     try {
@@ -266,15 +280,15 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   /** Today's run for `/briefing now`: the one still going, or the first key not yet used. */
   async function nextRun(settings: GuildSettings, day: string, now: Date): Promise<DeliveryOutcome> {
     const { guildId } = settings;
-    const { ids } = newArticleIds(stores, guildId, now);
+    const { ids } = await newArticleIds(stores, guildId, now);
     for (let run = 1; run <= EXTRA_RUNS_MAX; run++) {
       const key = run === 1 ? day : `${day}+${run}`;
-      const existing = stores.deliveries.getDelivery(guildId, key);
+      const existing = await stores.deliveries.getDelivery(guildId, key);
       // A run of today still going (here or elsewhere) is the answer: never a second briefing at once
       if (existing?.status === 'pending') return attempt(guildId, key);
       if (existing) continue;
       if (ids.length === 0 && !settings.postWhenEmpty) return { kind: 'empty', key: day };
-      if (!stores.deliveries.createDelivery({ guildId, localDate: key, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) })) return { kind: 'busy' };
+      if (!(await stores.deliveries.createDelivery({ guildId, localDate: key, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) }))) return { kind: 'busy' };
       return attempt(guildId, key);
     }
     return { kind: 'busy' };
@@ -282,7 +296,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
 
   async function resumeDue(): Promise<DeliveryOutcome[]> {
     if (draining) return [];
-    const due = stores.deliveries.dueDeliveries();
+    const due = await stores.deliveries.dueDeliveries();
     return Promise.all(
       due.map(async (job) => {
         try {
@@ -308,7 +322,7 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     return { finished: inFlight.length - left.length, released: left.length };
   }
 
-  const preview = (guildId: string, now = deps.clock()): Briefing => buildBriefing(stores, guildId, now, shape);
+  const preview = (guildId: string, now = deps.clock()): Promise<Briefing> => buildBriefing(stores, guildId, now, shape);
 
   return { owner, runDue, deliverNow, resumeDue, drain, preview };
 }

@@ -34,12 +34,12 @@ export const SWEEP_MS = 15_000;
 
 export interface Scheduler {
   /** Rebuilds (or removes) the task of one guild from its stored settings. */
-  reschedule(guildId: string): void;
+  reschedule(guildId: string): Promise<void>;
   /** The tick node-cron calls; exposed so tests can run a day with a fake clock. */
   runDue(guildId: string, now?: Date): Promise<DeliveryOutcome>;
   /** Resumes due jobs, then runs every enabled guild once (what start and each sweep do). */
   catchUp(now?: Date): Promise<DeliveryOutcome[]>;
-  /** Settles once the start-up catch-up is done. */
+  /** Settles once every guild is scheduled and the start-up catch-up is done. */
   readonly ready: Promise<void>;
   /** Guild ids with a task. */
   scheduled(): string[];
@@ -80,9 +80,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     if (task) void Promise.resolve(task.destroy()).catch(() => undefined);
   };
 
-  const reschedule = (guildId: string): void => {
+  const reschedule = async (guildId: string): Promise<void> => {
+    const settings = await stores.guilds.getGuildSettings(guildId);
+    // After the read: of two reschedules of one guild at once, the last one's task is the only one
     unschedule(guildId);
-    const settings = stores.guilds.getGuildSettings(guildId);
     if (stopped || !settings?.enabled) return;
     const task = schedule(cronExpression(settings.time), async () => void (await runDue(guildId)), {
       timezone: settings.timezone,
@@ -95,9 +96,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const catchUp = async (now?: Date): Promise<DeliveryOutcome[]> => {
     try {
       const resumed = deliverer.resumeDue();
-      const guilds = stores.guilds.listGuildSettings().filter((s) => s.enabled);
-      const due = guilds.map((s) => runDue(s.guildId, now));
-      return [...(await resumed), ...(await Promise.all(due))];
+      const due = stores.guilds.listGuildSettings().then((all) => Promise.all(all.filter((s) => s.enabled).map((s) => runDue(s.guildId, now))));
+      const [resumedOutcomes, dueOutcomes] = await Promise.all([resumed, due]);
+      return [...resumedOutcomes, ...dueOutcomes];
     } catch (error) {
       // A locked file: the next sweep tries again
       log.warn(`Catching up the briefings failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -115,13 +116,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const sweeper = sweepMs > 0 ? setInterval(sweep, sweepMs) : null;
   sweeper?.unref();
 
-  for (const settings of stores.guilds.listGuildSettings()) reschedule(settings.guildId);
   const unsubscribe = options.events.subscribe((guildId) => {
-    reschedule(guildId);
+    void reschedule(guildId).catch((error: unknown) => log.warn(`Rescheduling the briefing of guild ${guildId} failed: ${error instanceof Error ? error.message : String(error)}`));
     // Set up after today's time has passed: the next tick is tomorrow, so look now
     void runDue(guildId);
   });
-  const ready = catchUp().then(() => undefined);
+  const ready = (async () => {
+    for (const settings of await stores.guilds.listGuildSettings()) await reschedule(settings.guildId);
+    await catchUp();
+  })();
 
   return {
     reschedule,

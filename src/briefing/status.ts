@@ -18,10 +18,10 @@ export function discordTimestamp(instant: Date, style: 'F' | 'R' = 'F'): string 
 }
 
 /** The status of one guild; `missing` is the live channel check (null when it could not run). */
-export function statusLines(stores: { guilds: GuildSettingsStore; deliveries: DeliveryStore }, guildId: string, now: Date, missing: string[] | null): string[] {
-  const settings = stores.guilds.getGuildSettings(guildId);
+export async function statusLines(stores: { guilds: GuildSettingsStore; deliveries: DeliveryStore }, guildId: string, now: Date, missing: string[] | null): Promise<string[]> {
+  const settings = await stores.guilds.getGuildSettings(guildId);
   if (!settings) return ['No daily briefing is set up here. Run /briefing setup to choose a channel and a time.'];
-  return [...scheduleLines(settings, now), ...deliveryLines(stores, guildId, now), ...channelLines(settings, missing)];
+  return [...scheduleLines(settings, now), ...(await deliveryLines(stores, guildId, now)), ...channelLines(settings, missing)];
 }
 
 function scheduleLines(settings: GuildSettings, now: Date): string[] {
@@ -35,12 +35,12 @@ function scheduleLines(settings: GuildSettings, now: Date): string[] {
   ];
 }
 
-function deliveryLines(stores: { deliveries: DeliveryStore }, guildId: string, now: Date): string[] {
-  const last = stores.deliveries.lastDelivery(guildId);
+async function deliveryLines(stores: { deliveries: DeliveryStore }, guildId: string, now: Date): Promise<string[]> {
+  const last = await stores.deliveries.lastDelivery(guildId);
   if (!last) return ['Last delivery: none yet.'];
   const lines = [`Last delivery: ${last.localDate}: ${describeDelivery(last, now)}.`];
   if (last.status !== 'sent') {
-    const sent = lastSentDelivery(stores, guildId);
+    const sent = await lastSentDelivery(stores, guildId);
     if (sent) lines.push(`Last briefing that went out: ${sent.localDate}.`);
   }
   return lines;

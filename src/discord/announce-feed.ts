@@ -9,8 +9,12 @@ import { renderFeedArticles } from './render-ingest.js';
 export function feedAnnouncer(client: Client, stores: { articles: ArticleStore; filters: FilterStore }) {
   return async (feed: Feed, articles: StoredArticle[]): Promise<void> => {
     if (!feed.channelId) return;
-    const filter = stores.filters.getFilter(feed.guildId, feedTarget(feed.url));
-    const shown = articles.filter((a) => matchesFilter(filter, { title: a.title, text: stores.articles.getText(a.id) ?? '', reading: stores.articles.getReading('all', a.id) }));
+    const filter = await stores.filters.getFilter(feed.guildId, feedTarget(feed.url));
+    const shown: StoredArticle[] = [];
+    for (const a of articles) {
+      const item = { title: a.title, text: (await stores.articles.getText(a.id)) ?? '', reading: await stores.articles.getReading('all', a.id) };
+      if (matchesFilter(filter, item)) shown.push(a);
+    }
     if (shown.length === 0) return;
     const channel = await client.channels.fetch(feed.channelId);
     const { ephemeral: _ephemeral, ...message } = renderFeedArticles(feed, shown);

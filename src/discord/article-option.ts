@@ -16,8 +16,8 @@ export function articleOption(option: SlashCommandStringOption): SlashCommandStr
 }
 
 /** Choices for what the user typed so far; the value is the article id as a string. */
-export function suggestArticles(articles: ArticleStore, scope: Scope, typed: string): Choice[] {
-  return articles.suggestArticles(scope, typed.trim(), SUGGESTIONS).map((article) => ({
+export async function suggestArticles(articles: ArticleStore, scope: Scope, typed: string): Promise<Choice[]> {
+  return (await articles.suggestArticles(scope, typed.trim(), SUGGESTIONS)).map((article) => ({
     name: `#${article.id} ${articleLabel(article)}${article.date ? ` (${article.date})` : ''}`,
     value: String(article.id),
   }));
@@ -30,21 +30,21 @@ export type FoundArticle = { ok: true; article: StoredArticle; reading: Reading 
  * picking (the best title match), or the latest article when the option is empty; only
  * among the articles `scope` sees (another server's article is "not found", as a missing one).
  */
-export function findArticle(articles: ArticleStore, scope: Scope, value: string | null): FoundArticle {
-  const article = pick(articles, scope, value?.trim() || null);
+export async function findArticle(articles: ArticleStore, scope: Scope, value: string | null): Promise<FoundArticle> {
+  const article = await pick(articles, scope, value?.trim() || null);
   if (!article) {
     const text = value ? `No article matches “${value}”. Pick one from the list as you type, or see /articles.` : 'The archive is empty. Add an article with /article add first.';
     return { ok: false, message: renderNotice(text) };
   }
-  const reading = articles.getReading(scope, article.id);
+  const reading = await articles.getReading(scope, article.id);
   if (!reading) return { ok: false, message: renderNotice(`Article #${article.id} has not been read yet. Try again in a moment.`) };
   return { ok: true, article, reading };
 }
 
-function pick(articles: ArticleStore, scope: Scope, value: string | null): StoredArticle | null {
+async function pick(articles: ArticleStore, scope: Scope, value: string | null): Promise<StoredArticle | null> {
   if (value === null) return articles.latestArticle(scope);
   // A number is an article picked from the list: not found when this server does not see it,
   // rather than a search for the digits in some other article's text
   if (/^#?\d+$/.test(value)) return articles.getArticle(scope, Number(value.replace('#', '')));
-  return articles.listArticles(scope, { search: value, limit: 1 }).items[0] ?? null;
+  return (await articles.listArticles(scope, { search: value, limit: 1 })).items[0] ?? null;
 }

@@ -77,7 +77,7 @@ export interface SlashCommand {
    * Runs before any deferral and must be quick: a message returned is the answer (an error,
    * private from the first response) and `execute` is not called.
    */
-  validate?(interaction: ChatInputCommandInteraction, context: CommandContext): BotMessage | null;
+  validate?(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<BotMessage | null> | BotMessage | null;
   /** Reads the options, calls the services, returns the rendered answer. */
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<BotMessage> | BotMessage;
   /**

@@ -59,7 +59,8 @@ export interface PostBriefingOptions {
   posted?: Map<number, string>;
   /** The nonce of each part (1-based); none means no nonce. */
   nonceOf?: (part: number) => string;
-  onPosted?: (part: number, messageId: string) => void;
+  /** Awaited before the next part is posted. */
+  onPosted?: (part: number, messageId: string) => Promise<void> | void;
   signal?: AbortSignal;
 }
 
@@ -80,7 +81,7 @@ export async function postBriefing(client: Client, channelId: string, posts: Bri
     try {
       const id = await postOnce(client, channelId, post, options.nonceOf?.(part));
       ids.push(id);
-      options.onPosted?.(part, id);
+      await options.onPosted?.(part, id);
     } catch (error) {
       throw new BriefingPostError(failureReason(error, channelId), ids, isRetryable(error), { cause: error });
     }

@@ -59,8 +59,8 @@ export function articleQuotesPage(article: StoredArticle, reading: Reading, stat
 }
 
 /** One page of a speaker's quotes, newest article first; null when none are left. */
-export function speakerQuotesPage(speakers: SpeakerStore, scope: Scope, state: PageState, note?: string): BotMessage | null {
-  const { items, total } = speakers.quotesBySpeaker(scope, state.query, {
+export async function speakerQuotesPage(speakers: SpeakerStore, scope: Scope, state: PageState, note?: string): Promise<BotMessage | null> {
+  const { items, total } = await speakers.quotesBySpeaker(scope, state.query, {
     articleId: state.articleId ?? undefined,
     limit: QUOTES_PER_PAGE,
     offset: state.page * QUOTES_PER_PAGE,

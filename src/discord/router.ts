@@ -75,7 +75,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, command: Sla
     return;
   }
   // Refusals come before any deferral, so they are private from the first response
-  const refusal = refuse(interaction, command, options.context);
+  const refusal = await refuse(interaction, command, options.context);
   if (refusal) {
     await interaction.reply(toReply({ ...refusal, ephemeral: true }));
     return;
@@ -96,14 +96,14 @@ async function runCommand(interaction: ChatInputCommandInteraction, command: Sla
 }
 
 /** Why this run is refused (not in a server, a permission missing, the command's own checks), or null. */
-function refuse(interaction: ChatInputCommandInteraction, command: SlashCommand, context: CommandContext): BotMessage | null {
+async function refuse(interaction: ChatInputCommandInteraction, command: SlashCommand, context: CommandContext): Promise<BotMessage | null> {
   if (!interaction.inGuild()) return renderNotice(SERVER_ONLY);
   const required = command.requires?.(interaction);
   if (required && !interaction.memberPermissions.has(required.flag)) {
     const sub = interaction.options.getSubcommand(false);
     return renderNotice(`You need the ${required.name} permission to run /${interaction.commandName}${sub ? ` ${sub}` : ''}. Ask a server admin.`);
   }
-  return command.validate?.(interaction, context) ?? null;
+  return (await command.validate?.(interaction, context)) ?? null;
 }
 
 const deferMode = (value: DeferMode | boolean): DeferMode | null => (value === true ? 'public' : value === false ? null : value);

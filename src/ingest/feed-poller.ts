@@ -63,18 +63,18 @@ export function backoffMs(intervalMs: number, failures: number): number {
   return Math.min(intervalMs * 2 ** Math.max(0, failures), Math.max(MAX_BACKOFF_MS, intervalMs));
 }
 
-async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOptions, renew: () => void): Promise<{ stored: StoredArticle[]; itemErrors: string[] }> {
+async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOptions, renew: () => Promise<void>): Promise<{ stored: StoredArticle[]; itemErrors: string[] }> {
   const stored: StoredArticle[] = [];
   const itemErrors: string[] = [];
   const destination = guildDestination(feed.guildId);
   const ingest = feed.primed ? options.ingest : (options.backlog ?? options.ingest);
   // Feeds list the newest first; the archive takes them in the order they were published
   for (const item of items.slice(0, MAX_ITEMS_PER_POLL).reverse()) {
-    renew();
-    if (options.feeds.hasSeen(feed.id, item.key)) continue;
+    await renew();
+    if (await options.feeds.hasSeen(feed.id, item.key)) continue;
     const result = await ingest.feedItem(item, feed.url, destination);
     if (result.ok) {
-      options.feeds.markSeen(feed.id, item.key, result.value.article.id);
+      await options.feeds.markSeen(feed.id, item.key, result.value.article.id);
       // New to this server's collection is news here, even when another server's feed stored it first
       if (result.value.outcome === 'created' || result.value.joined) stored.push(result.value.article);
       continue;
@@ -82,7 +82,7 @@ async function storeItems(feed: Feed, items: FeedItem[], options: FeedPollOption
     const { message, permanent } = result.error;
     itemErrors.push(`${item.link ?? item.key}: ${message}`);
     // A page that was down is tried again at the next poll; a page that is gone, or over a reader's limit, is not
-    if (permanent) options.feeds.markSeen(feed.id, item.key, null);
+    if (permanent) await options.feeds.markSeen(feed.id, item.key, null);
     options.log?.warn(`feed ${feed.url}: item ${item.link ?? item.key} skipped: ${message}`);
   }
   return { stored, itemErrors };
@@ -101,7 +101,7 @@ async function announce(feed: Feed, articles: StoredArticle[], options: FeedPoll
  * Polls one feed now and records the outcome in the store. The caller holds the feed's lease
  * (see `pollDueFeeds`); `renew` extends it, and throws when it was lost.
  */
-export async function pollFeed(feed: Feed, options: FeedPollOptions, renew: () => void = () => undefined): Promise<PollResult> {
+export async function pollFeed(feed: Feed, options: FeedPollOptions, renew: () => Promise<void> = () => Promise.resolve()): Promise<PollResult> {
   const interval = options.intervalMs ?? FEED_INTERVAL_MS;
   const started = options.clock().getTime();
   // Validators only once the feed's items are in the archive
@@ -109,18 +109,18 @@ export async function pollFeed(feed: Feed, options: FeedPollOptions, renew: () =
   const fetched = await options.ingest.feed(feed.url, validators);
   if (!fetched.ok) {
     const wait = backoffMs(interval, feed.failures + 1);
-    options.feeds.recordFailure(feed.id, { error: fetched.error.message, polledAt: started, nextPollAt: started + wait });
+    await options.feeds.recordFailure(feed.id, { error: fetched.error.message, polledAt: started, nextPollAt: started + wait });
     options.log?.warn(`feed ${feed.url} failed (${fetched.error.message}); next try in ${Math.round(wait / 60_000)} min`);
     return { feed, status: 'failed', error: fetched.error.message };
   }
   const doc = fetched.value;
   const next = { polledAt: started, nextPollAt: started + interval };
   if (doc.notModified) {
-    options.feeds.recordSuccess(feed.id, { title: null, etag: feed.etag, lastModified: feed.lastModified, ...next });
+    await options.feeds.recordSuccess(feed.id, { title: null, etag: feed.etag, lastModified: feed.lastModified, ...next });
     return { feed, status: 'not-modified' };
   }
   const { stored, itemErrors } = await storeItems(feed, doc.feed.items, options, renew);
-  options.feeds.recordSuccess(feed.id, { title: doc.feed.title, etag: doc.etag, lastModified: doc.lastModified, ...next });
+  await options.feeds.recordSuccess(feed.id, { title: doc.feed.title, etag: doc.etag, lastModified: doc.lastModified, ...next });
   // The first poll fills the archive with what is already there; only later items are news
   const announced = feed.primed && stored.length > 0 && options.onNewArticles !== undefined;
   if (announced) await announce(feed, stored, options);
@@ -137,18 +137,18 @@ export async function pollDueFeeds(options: FeedPollOptions): Promise<PollResult
   const owner = options.owner ?? PROCESS_OWNER;
   const leaseMs = options.leaseMs ?? FEED_LEASE_MS;
   const now = (): number => options.clock().getTime();
-  for (const due of options.feeds.dueFeeds(now())) {
-    const feed = options.feeds.claimFeed(due.id, owner, now(), leaseMs);
+  for (const due of await options.feeds.dueFeeds(now())) {
+    const feed = await options.feeds.claimFeed(due.id, owner, now(), leaseMs);
     if (!feed) continue;
-    const renew = (): void => {
-      if (!options.feeds.renewFeedLease(feed.id, owner, now(), leaseMs)) throw new LeaseLostError(`lost the lease of feed ${feed.url}`);
+    const renew = async (): Promise<void> => {
+      if (!(await options.feeds.renewFeedLease(feed.id, owner, now(), leaseMs))) throw new LeaseLostError(`lost the lease of feed ${feed.url}`);
     };
     try {
       results.push(await pollFeed(feed, options, renew));
     } catch (error) {
       if (!(error instanceof LeaseLostError)) {
         // A bug: give the feed back at once rather than leave it leased
-        options.feeds.releaseFeed(feed.id, owner);
+        await options.feeds.releaseFeed(feed.id, owner);
         throw error;
       }
       options.log?.warn(`feed ${feed.url}: ${error.message}; the process holding it now records the poll`);

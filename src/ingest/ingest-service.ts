@@ -68,29 +68,30 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const { sink, reader, maxBytes } = options;
 
   /** An article the archive has already: not read again, only added to the destination's collection. */
-  const already = (article: StoredArticle, destination: Destination): IngestResult | null => {
-    const reading = sink.getReading('all', article.id);
+  const already = async (article: StoredArticle, destination: Destination): Promise<IngestResult | null> => {
+    const reading = await sink.getReading('all', article.id);
     if (!reading) return null;
-    const joined = sink.linkArticle(article.id, destination);
+    const joined = await sink.linkArticle(article.id, destination);
     return { ok: true, value: { outcome: 'unchanged', article, reading, joined } };
   };
-  const known = (source: string | null, destination: Destination): IngestResult | null => {
-    const article = source ? sink.findBySource(source) : null;
+  const known = async (source: string | null, destination: Destination): Promise<IngestResult | null> => {
+    const article = source ? await sink.findBySource(source) : null;
     return article ? already(article, destination) : null;
   };
-  const knownUrl = (url: string, destination: Destination): IngestResult | null => known(canonicalUrl(url), destination);
+  const knownUrl = (url: string, destination: Destination): Promise<IngestResult | null> => known(canonicalUrl(url), destination);
 
   /** Reads and stores a text, unless the same text is already in the archive. */
   async function storeText(source: string, url: string | null, text: string, meta: ArticleMeta, destination: Destination): Promise<IngestResult> {
     const bytes = Buffer.byteLength(text);
     if (bytes > maxBytes) return refusal('TOO_LARGE', `the text is ${megabytes(bytes)}, over the ${megabytes(maxBytes)} limit`);
-    const same = sink.findByHash(contentHash(text));
-    const found = same && already(same, destination);
+    // A shortcut only: the text may arrive twice at once, and saveArticle stores it once either way (by hash, in one transaction)
+    const same = await sink.findByHash(contentHash(text));
+    const found = same && (await already(same, destination));
     if (found) return found;
     const read = await reader.read(text, { ...meta, maxBytes });
     if (!read.ok) return read;
     const input = { source, url, text, title: meta.title ?? read.value.title, date: meta.date ?? read.value.date };
-    return { ok: true, value: { ...sink.saveArticle(input, read.value, destination), reading: read.value } };
+    return { ok: true, value: { ...(await sink.saveArticle(input, read.value, destination)), reading: read.value } };
   }
 
   /** Stores an extracted page under `source` (its canonical URL when it came from the web). */
@@ -104,7 +105,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (!isHtml(name) && !looksLikeHtml(text)) return storeText(source, null, text, title ? { title } : {}, destination);
     const page = await reader.extract(text, null);
     if (!page.ok) return page;
-    const already = page.value.url ? knownUrl(page.value.url, destination) : null;
+    const already = page.value.url ? await knownUrl(page.value.url, destination) : null;
     if (already) return already;
     return storePage({ ...page.value, title: title ?? page.value.title }, source, destination);
   }
@@ -120,7 +121,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   async function url(input: string, destination: Destination): Promise<IngestResult> {
     const key = canonicalUrl(input);
     if (!key) return refusal('FETCH_REFUSED', `refused ${input}: only http and https URLs are fetched`);
-    const already = known(key, destination);
+    const already = await known(key, destination);
     if (already) return already;
     const fetched = await fetchDocument(key, { maxBytes });
     if (!fetched.ok) return fetched;
@@ -133,7 +134,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const page = await reader.extract(doc.text, doc.url);
     if (!page.ok) return page;
     // A canonical link pointing elsewhere may name an article the archive already has
-    return (page.value.url ? knownUrl(page.value.url, destination) : null) ?? storePage(page.value, page.value.url ?? key, destination);
+    return (page.value.url ? await knownUrl(page.value.url, destination) : null) ?? storePage(page.value, page.value.url ?? key, destination);
   }
 
   async function file(path: string, destination: Destination): Promise<IngestResult> {
@@ -178,7 +179,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return storeByName('pasted.txt', source, text, extra.title ?? null, destination);
     },
     async feedItem(item, feedUrl, destination) {
-      const already = item.link ? knownUrl(item.link, destination) : null;
+      const already = item.link ? await knownUrl(item.link, destination) : null;
       if (already) return already;
       if (item.paragraphs.length > 0) {
         const page = { title: item.title, date: item.date, byline: null, siteName: null, url: item.link, paragraphs: item.paragraphs };

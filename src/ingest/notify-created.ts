@@ -7,10 +7,11 @@ import type { IngestService } from './ingest-service.js';
  * A backlog import (a feed's first poll, the folder at start) uses the plain service instead,
  * so old quotes do not alert.
  */
-export function notifyCreated(ingest: IngestService, onCreated: (article: StoredArticle) => void): IngestService {
+export function notifyCreated(ingest: IngestService, onCreated: (article: StoredArticle) => Promise<unknown> | void): IngestService {
   const tell = async (result: Promise<IngestResult>): Promise<IngestResult> => {
     const done = await result;
-    if (done.ok && done.value.outcome === 'created') onCreated(done.value.article);
+    // Awaited: the alerts are logged before the ingest answers, as when the store was synchronous
+    if (done.ok && done.value.outcome === 'created') await onCreated(done.value.article);
     return done;
   };
   return {

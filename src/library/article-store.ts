@@ -3,6 +3,7 @@ import type { Reading } from '../article/types.js';
 import { scopeToken, SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
 import { contentHash } from './content-hash.js';
 import type { SpeakerWriter } from './speaker-writer.js';
+import type { Sync } from './sync-store.js';
 import type { ArticleInput, ArticleStore, Destination, Page, RemoveOutcome, SaveOutcome, Scope, StoredArticle } from './types.js';
 
 /** A page of `listArticles` when the caller gives no limit. */
@@ -84,7 +85,7 @@ export function scopedMatch(match: string, visible: Visible): string {
  * the article's speakers and quotes through `speakers`, and the article to its collection,
  * in the same transaction.
  */
-export function createArticleStore(db: Database, speakers: SpeakerWriter, collections: Collections, now: () => number): ArticleStore {
+export function createArticleStore(db: Database, speakers: SpeakerWriter, collections: Collections, now: () => number): Sync<ArticleStore> {
   const byId = db.prepare<[number], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`);
   const byHash = db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE hash = ?`);
   const bySource = db.prepare<[string], ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE source = ?`);

@@ -6,11 +6,11 @@ import type { ArticleStore } from './types.js';
 
 export interface ArticleVisibility {
   /** True when `guildId` may see article `articleId`: in its own collection, or shared and not hidden there. */
-  isVisibleTo(guildId: string, articleId: number): boolean;
+  isVisibleTo(guildId: string, articleId: number): Promise<boolean>;
 }
 
 export function createArticleVisibility(articles: Pick<ArticleStore, 'getArticle'>): ArticleVisibility {
   return {
-    isVisibleTo: (guildId, articleId) => articles.getArticle({ guildId }, articleId) !== null,
+    isVisibleTo: async (guildId, articleId) => (await articles.getArticle({ guildId }, articleId)) !== null,
   };
 }

@@ -5,6 +5,7 @@
  * a batch claim becomes `… WHERE ctid IN (SELECT … FOR UPDATE SKIP LOCKED)`.
  */
 import type { Database } from 'better-sqlite3';
+import type { Sync } from './sync-store.js';
 import type { Delivery, DeliveryStatus, DeliveryStore } from './types.js';
 
 interface DeliveryRow {
@@ -48,7 +49,7 @@ function toDelivery(row: DeliveryRow): Delivery {
 const DUE_BATCH = 100;
 
 /** The SQLite delivery log; `now` is the clock, passed in. */
-export function createDeliveryStore(db: Database, now: () => number): DeliveryStore {
+export function createDeliveryStore(db: Database, now: () => number): Sync<DeliveryStore> {
   const getDelivery = db.prepare<[string, string], DeliveryRow>('SELECT * FROM deliveries WHERE guild_id = ? AND local_date = ?');
   const lastDelivery = db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1');
   const due = db.prepare<[number, number, number], DeliveryRow>(

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Sync } from './sync-store.js';
 
 /** A feed a guild follows, with the state of its polling. */
 export interface Feed {
@@ -32,28 +33,28 @@ export interface PollSuccess {
 /** The feeds table: which guild follows which feed, and which items each has seen. */
 export interface FeedStore {
   /** Adds a feed for a guild; null when the guild already follows it. */
-  addFeed(feed: { guildId: string; url: string; channelId: string | null; now: number }): Feed | null;
-  removeFeed(guildId: string, url: string): boolean;
-  getFeed(id: number): Feed | null;
-  listFeeds(guildId: string): Feed[];
+  addFeed(feed: { guildId: string; url: string; channelId: string | null; now: number }): Promise<Feed | null>;
+  removeFeed(guildId: string, url: string): Promise<boolean>;
+  getFeed(id: number): Promise<Feed | null>;
+  listFeeds(guildId: string): Promise<Feed[]>;
   /** Feeds whose next poll is at or before `now`, the most overdue first (leased or not: `claimFeed` decides). */
-  dueFeeds(now: number): Feed[];
+  dueFeeds(now: number): Promise<Feed[]>;
   /**
    * Takes the poll of a due feed for `owner` until `now + leaseMs`, in one atomic step; null when
    * it is not due, or another owner's lease is still running. A lease that ran out (its process
    * died) may be taken over.
    */
-  claimFeed(id: number, owner: string, now: number, leaseMs: number): Feed | null;
+  claimFeed(id: number, owner: string, now: number, leaseMs: number): Promise<Feed | null>;
   /** Extends `owner`'s lease while a long poll goes on; false when the lease was lost. */
-  renewFeedLease(id: number, owner: string, now: number, leaseMs: number): boolean;
+  renewFeedLease(id: number, owner: string, now: number, leaseMs: number): Promise<boolean>;
   /** Gives back `owner`'s lease without recording a poll (a shutdown mid-poll). */
-  releaseFeed(id: number, owner: string): void;
+  releaseFeed(id: number, owner: string): Promise<void>;
   /** Records a poll and ends its lease. */
-  recordSuccess(id: number, success: PollSuccess): void;
+  recordSuccess(id: number, success: PollSuccess): Promise<void>;
   /** Records a failed poll and ends its lease. */
-  recordFailure(id: number, failure: { error: string; polledAt: number; nextPollAt: number }): void;
-  hasSeen(feedId: number, itemKey: string): boolean;
-  markSeen(feedId: number, itemKey: string, articleId: number | null): void;
+  recordFailure(id: number, failure: { error: string; polledAt: number; nextPollAt: number }): Promise<void>;
+  hasSeen(feedId: number, itemKey: string): Promise<boolean>;
+  markSeen(feedId: number, itemKey: string, articleId: number | null): Promise<void>;
 }
 
 interface FeedRow {
@@ -89,7 +90,7 @@ const toFeed = (row: FeedRow): Feed => ({
 });
 
 /** The statements over `feeds` and `feed_items`, prepared once. */
-export function createFeedStore(db: Database): FeedStore {
+export function createFeedStore(db: Database): Sync<FeedStore> {
   const insert = db.prepare<[string, string, string | null, number, number]>(
     'INSERT OR IGNORE INTO feeds (guild_id, url, channel_id, next_poll_at, added_at) VALUES (?, ?, ?, ?, ?)',
   );

@@ -3,6 +3,7 @@
  * `/briefing setup … speakers:`). An empty filter lets everything through.
  */
 import type { Database } from 'better-sqlite3';
+import type { Sync } from './sync-store.js';
 
 export interface ItemFilter {
   keywords: string[];
@@ -18,14 +19,14 @@ export const feedTarget = (url: string): FilterTarget => `feed:${url}`;
 
 export interface FilterStore {
   /** The filter on `target`; NO_FILTER when none is set. */
-  getFilter(guildId: string, target: FilterTarget): ItemFilter;
+  getFilter(guildId: string, target: FilterTarget): Promise<ItemFilter>;
   /** Sets the filter; an empty one removes it. */
-  setFilter(guildId: string, target: FilterTarget, filter: ItemFilter): void;
+  setFilter(guildId: string, target: FilterTarget, filter: ItemFilter): Promise<void>;
   /** The filters of `guildId`'s feeds that brought the article (NO_FILTER for a feed without one); empty when none did. */
-  feedFiltersOf(guildId: string, articleId: number): ItemFilter[];
+  feedFiltersOf(guildId: string, articleId: number): Promise<ItemFilter[]>;
 }
 
-export function createFilterStore(db: Database): FilterStore {
+export function createFilterStore(db: Database): Sync<FilterStore> {
   const get = db.prepare<[string, string], { keywords: string; speakers: string }>('SELECT keywords, speakers FROM filters WHERE guild_id = ? AND target = ?');
   const put = db.prepare<[string, string, string, string]>('INSERT OR REPLACE INTO filters (guild_id, target, keywords, speakers) VALUES (?, ?, ?, ?)');
   const remove = db.prepare<[string, string]>('DELETE FROM filters WHERE guild_id = ? AND target = ?');

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { foldKey } from './fold.js';
 import { lastWord, nameKeys, namesSpeaker } from './speaker-match.js';
+import type { Sync } from './sync-store.js';
 
 export interface Follow {
   id: number;
@@ -53,45 +54,50 @@ export interface AlertEntry {
 
 export interface FollowStore {
   /** Follows `name` in a guild; null when the guild already follows that name. */
-  addFollow(follow: { guildId: string; name: string; channelId: string; roleId: string | null; now: number }): Follow | null;
+  addFollow(follow: { guildId: string; name: string; channelId: string; roleId: string | null; now: number }): Promise<Follow | null>;
   /** Stops following `name` (or `#id`); the removed follow, or null when there was none. */
-  removeFollow(guildId: string, name: string): Follow | null;
-  listFollows(guildId: string): Follow[];
-  countFollows(guildId: string): number;
+  removeFollow(guildId: string, name: string): Promise<Follow | null>;
+  listFollows(guildId: string): Promise<Follow[]>;
+  countFollows(guildId: string): Promise<number>;
   /** Follows in every guild that name a speaker quoted in the article, one entry per follow. */
-  matchArticle(articleId: number): FollowMatch[];
+  matchArticle(articleId: number): Promise<FollowMatch[]>;
   /**
    * Logs one alert per (follow, article) not yet logged: 'pending' while the channel has had
    * fewer than `perHour` this hour, else 'held'. Returns the rows it created.
    */
-  logAlerts(entries: { followId: number; articleId: number; channelId: string }[], window: { hour: number; perHour: number; now: number }): AlertEntry[];
-  getAlert(followId: number, articleId: number): AlertEntry | null;
+  logAlerts(entries: { followId: number; articleId: number; channelId: string }[], window: { hour: number; perHour: number; now: number }): Promise<AlertEntry[]>;
+  getAlert(followId: number, articleId: number): Promise<AlertEntry | null>;
   /** Logged and not yet posted, oldest article first. */
-  pendingAlerts(): AlertEntry[];
+  pendingAlerts(): Promise<AlertEntry[]>;
   /** Pending rows whose lease is free and whose next attempt is due at `now`, oldest article first. */
-  dueAlerts(now: number, limit?: number): AlertEntry[];
+  dueAlerts(now: number, limit?: number): Promise<AlertEntry[]>;
   /** Takes the row for `owner` until `now + leaseMs` when it is pending, free and due; null when another holds it or it is settled. */
-  claimAlert(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): AlertEntry | null;
+  claimAlert(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): Promise<AlertEntry | null>;
   /** Extends the lease; false when `owner` no longer holds the row (taken over, or settled). */
-  renewAlertLease(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): boolean;
+  renewAlertLease(followId: number, articleId: number, owner: string, lease: { leaseMs: number; now: number }): Promise<boolean>;
   /** Settles the row; false (and nothing changed) when `owner` no longer holds it. */
-  finishAlert(followId: number, articleId: number, owner: string, result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string | null; now: number }): boolean;
+  finishAlert(
+    followId: number,
+    articleId: number,
+    owner: string,
+    result: { status: 'sent' | 'failed'; messageId?: string | null; error?: string | null; now: number },
+  ): Promise<boolean>;
   /** When the earliest pending row not due at `now` (held by a lease, or backed off) becomes due; null when none waits. */
-  nextAlertAt(now: number): number | null;
+  nextAlertAt(now: number): Promise<number | null>;
   /** Gives the lease back, the next attempt not before `at` (now by default); false when `owner` no longer holds it. */
-  releaseAlert(followId: number, articleId: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
+  releaseAlert(followId: number, articleId: number, owner: string, next: { now: number; at?: number; error?: string }): Promise<boolean>;
   /** Held alerts of hours before `hour`, for their summaries. */
-  heldBefore(hour: number): AlertEntry[];
+  heldBefore(hour: number): Promise<AlertEntry[]>;
   /**
    * Takes a channel's hour of held alerts for `owner`, to summarize: all its rows at once, when
    * none is leased and the next attempt is due. The rows claimed; none when another holds them.
    */
-  claimSummary(channelId: string, hour: number, owner: string, lease: { leaseMs: number; now: number }): AlertEntry[];
+  claimSummary(channelId: string, hour: number, owner: string, lease: { leaseMs: number; now: number }): Promise<AlertEntry[]>;
   /** The hour's summary went out in the channel: its held alerts become 'summarized'; false when `owner` no longer holds them. */
-  finishSummary(channelId: string, hour: number, owner: string, result: { messageId: string | null; now: number }): boolean;
+  finishSummary(channelId: string, hour: number, owner: string, result: { messageId: string | null; now: number }): Promise<boolean>;
   /** Gives a claimed hour back, the next attempt not before `at` (now by default). */
-  releaseSummary(channelId: string, hour: number, owner: string, next: { now: number; at?: number; error?: string }): boolean;
-  getFollow(id: number): Follow | null;
+  releaseSummary(channelId: string, hour: number, owner: string, next: { now: number; at?: number; error?: string }): Promise<boolean>;
+  getFollow(id: number): Promise<Follow | null>;
 }
 
 interface FollowRow {
@@ -144,7 +150,7 @@ const toAlert = (r: AlertRow): AlertEntry => ({
 const DUE_BATCH = 100;
 
 /** The statements over `follows` and `alerts`, prepared once. */
-export function createFollowStore(db: Database): FollowStore {
+export function createFollowStore(db: Database): Sync<FollowStore> {
   const insert = db.prepare<[string, string, string, string, string, string | null, number]>(
     'INSERT OR IGNORE INTO follows (guild_id, name, key, surname, channel_id, role_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Sync } from './sync-store.js';
 import type { GuildSettings, GuildSettingsStore } from './types.js';
 
 interface SettingsRow {
@@ -24,7 +25,7 @@ function toSettings(row: SettingsRow): GuildSettings {
 }
 
 /** The SQLite guild settings store. */
-export function createGuildSettingsStore(db: Database): GuildSettingsStore {
+export function createGuildSettingsStore(db: Database): Sync<GuildSettingsStore> {
   const getSettings = db.prepare<[string], SettingsRow>('SELECT * FROM guild_settings WHERE guild_id = ?');
   const allSettings = db.prepare<[], SettingsRow>('SELECT * FROM guild_settings ORDER BY guild_id');
   const putSettings = db.prepare<[string, string, string, string, string | null, number, number]>(

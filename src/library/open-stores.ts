@@ -13,6 +13,7 @@ import { migrate, SchemaVersionError } from './migrations.js';
 import { createQuotaStore } from './quota-store.js';
 import { createSpeakerStore } from './speaker-store.js';
 import { createSpeakerWriter } from './speaker-writer.js';
+import { toAsync } from './sync-store.js';
 import type { Stores } from './types.js';
 
 export interface StoresOptions {
@@ -56,23 +57,29 @@ function openDatabase(path: string, trace?: (sql: string) => void): Database.Dat
 
 /**
  * Opens (or creates) the SQLite archive at `path` (`':memory:'` for tests), migrates its
- * schema and returns every store over that one database; `close()` closes it.
+ * schema and returns every store over that one database; `close()` closes it. Opening is
+ * synchronous (better-sqlite3); the stores' methods are asynchronous, as every backend's are.
  */
 export function openStores(path: string, options: StoresOptions = {}): Stores {
   const now = options.now ?? Date.now;
   const db = openDatabase(path, options.trace);
   const collections = createCollections(db);
-  const articles = createArticleStore(db, createSpeakerWriter(db), collections, now);
+  // Each SQLite store runs synchronously; the API is the async one every backend shares
+  const articles = toAsync(createArticleStore(db, createSpeakerWriter(db), collections, now));
   return {
     articles,
-    speakers: createSpeakerStore(db, collections),
-    guilds: createGuildSettingsStore(db),
-    deliveries: createDeliveryStore(db, now),
-    feeds: createFeedStore(db),
-    quotas: createQuotaStore(db),
-    follows: createFollowStore(db),
-    filters: createFilterStore(db),
+    speakers: toAsync(createSpeakerStore(db, collections)),
+    guilds: toAsync(createGuildSettingsStore(db)),
+    deliveries: toAsync(createDeliveryStore(db, now)),
+    feeds: toAsync(createFeedStore(db)),
+    quotas: toAsync(createQuotaStore(db)),
+    follows: toAsync(createFollowStore(db)),
+    filters: toAsync(createFilterStore(db)),
     visibility: createArticleVisibility(articles),
-    close: () => db.close(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        db.close();
+        resolve();
+      }),
   };
 }

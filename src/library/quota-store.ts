@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { QuotaLimits } from '../config.js';
+import type { Sync } from './sync-store.js';
 
 export type { QuotaLimits };
 
@@ -23,15 +24,15 @@ export type QuotaClaim = { ok: true; id: number } | { ok: false; scope: 'member'
 
 export interface QuotaStore {
   /** What `claim` would answer now, without taking a slot: a refusal can be said before any work starts. */
-  check(request: QuotaRequest): QuotaClaim;
+  check(request: QuotaRequest): Promise<QuotaClaim>;
   /** Takes one slot when both bounds allow it; checking and taking are one step, so parallel adds cannot overshoot. */
-  claim(request: QuotaRequest): QuotaClaim;
+  claim(request: QuotaRequest): Promise<QuotaClaim>;
   /** Gives a slot back: the addition stored nothing new (already in the archive, or it failed). */
-  release(id: number): void;
+  release(id: number): Promise<void>;
 }
 
 /** The SQLite quota store over the `additions` table. */
-export function createQuotaStore(db: Database): QuotaStore {
+export function createQuotaStore(db: Database): Sync<QuotaStore> {
   const prune = db.prepare<[string, number]>('DELETE FROM additions WHERE guild_id = ? AND added_at <= ?');
   const insert = db.prepare<[string, string, number]>('INSERT INTO additions (guild_id, user_id, added_at) VALUES (?, ?, ?)');
   const remove = db.prepare<[number]>('DELETE FROM additions WHERE id = ?');

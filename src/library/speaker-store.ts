@@ -6,6 +6,7 @@ import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
 import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from './speakers.js';
+import type { Sync } from './sync-store.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
 
 /** Discord shows at most 25 autocomplete choices. */
@@ -83,7 +84,7 @@ type JoinedRow = QuoteRow & {
 const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
 
 /** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker, each within a scope. */
-export function createSpeakerStore(db: Database, collections: Collections): SpeakerStore {
+export function createSpeakerStore(db: Database, collections: Collections): Sync<SpeakerStore> {
   const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);
   const redirect = db.prepare<[string], { new_id: string }>('SELECT new_id FROM speaker_redirects WHERE old_id = ?');
   const top = db.prepare<[number], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers ORDER BY quote_count DESC, name LIMIT ?`);

@@ -143,34 +143,34 @@ export interface Page<T> {
  * also links its speakers and quotes (see SpeakerStore) and adds it to a collection; the same
  * text is stored once, however many collections hold it. "Newest" is always the most recently
  * stored: the article id order. Every read takes a Scope.
- * Synchronous for now; every method returns a plain value, so an async implementation
- * (PostgreSQL) wraps the same shapes in promises.
+ * Every store method is asynchronous, so a server database (PostgreSQL) can implement it; the
+ * SQLite stores run synchronously underneath and are wrapped once (see sync-store.ts).
  */
 export interface ArticleStore {
   /** Stores (or finds, by text) the article and adds it to `destination`'s collection. */
-  saveArticle(input: ArticleInput, reading: Reading, destination: Destination): { article: StoredArticle; outcome: SaveOutcome };
+  saveArticle(input: ArticleInput, reading: Reading, destination: Destination): Promise<{ article: StoredArticle; outcome: SaveOutcome }>;
   /** Adds an article already stored to a collection; true when it was not there yet. */
-  linkArticle(articleId: number, destination: Destination): boolean;
+  linkArticle(articleId: number, destination: Destination): Promise<boolean>;
   /** `/article remove`: unlinks it from the server's collection, deleting it when no collection holds it. */
-  removeArticle(guildId: string, articleId: number): RemoveOutcome;
+  removeArticle(guildId: string, articleId: number): Promise<RemoveOutcome>;
   /** Whether a server sees the shared collection (true unless it turned it off). */
-  sharedVisible(guildId: string): boolean;
-  setSharedVisible(guildId: string, visible: boolean): void;
+  sharedVisible(guildId: string): Promise<boolean>;
+  setSharedVisible(guildId: string, visible: boolean): Promise<void>;
   /** Archive-wide, for the ingest's dedup: the same text or URL is stored once. */
-  findByHash(hash: string): StoredArticle | null;
-  findBySource(source: string): StoredArticle | null;
+  findByHash(hash: string): Promise<StoredArticle | null>;
+  findBySource(source: string): Promise<StoredArticle | null>;
   /** Null when the article does not exist or `scope` does not see it: the same answer. */
-  getArticle(scope: Scope, id: number): StoredArticle | null;
-  getText(id: number): string | null;
-  getReading(scope: Scope, id: number): Reading | null;
+  getArticle(scope: Scope, id: number): Promise<StoredArticle | null>;
+  getText(id: number): Promise<string | null>;
+  getReading(scope: Scope, id: number): Promise<Reading | null>;
   /** The most recently stored article the scope sees. */
-  latestArticle(scope: Scope): StoredArticle | null;
+  latestArticle(scope: Scope): Promise<StoredArticle | null>;
   /** Newest first; `search` matches every word of title or text (words of 1-3 letters as word starts). */
-  listArticles(scope: Scope, options?: { search?: string; limit?: number; offset?: number }): Page<StoredArticle>;
+  listArticles(scope: Scope, options?: { search?: string; limit?: number; offset?: number }): Promise<Page<StoredArticle>>;
   /** Autocomplete: up to `limit` articles matching what was typed (the last word as a word start), newest first (no count). */
-  suggestArticles(scope: Scope, typed: string, limit?: number): StoredArticle[];
+  suggestArticles(scope: Scope, typed: string, limit?: number): Promise<StoredArticle[]>;
   /** Articles added to the scope's collections since `since` (ms since epoch, inclusive), newest first. */
-  articlesSince(scope: Scope, since: number): StoredArticle[];
+  articlesSince(scope: Scope, since: number): Promise<StoredArticle[]>;
 }
 
 /** A quote found by text search; unattributed quotes have no speaker. */
@@ -187,20 +187,20 @@ export interface QuoteHit {
  */
 export interface SpeakerStore {
   /** Autocomplete: up to `limit` speakers whose name, alias or role starts a word with `prefix`, most quoted first. */
-  suggestSpeakers(scope: Scope, prefix: string, limit?: number): SpeakerSummary[];
-  findSpeakers(scope: Scope, query: string): SpeakerMatch;
+  suggestSpeakers(scope: Scope, prefix: string, limit?: number): Promise<SpeakerSummary[]>;
+  findSpeakers(scope: Scope, query: string): Promise<SpeakerMatch>;
   /** Quotes by one archive-wide speaker in the scope's articles, newest article first; optionally in one article only. */
-  quotesBySpeaker(scope: Scope, speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): Page<SpeakerQuote>;
+  quotesBySpeaker(scope: Scope, speakerId: string, options?: { articleId?: number; limit?: number; offset?: number }): Promise<Page<SpeakerQuote>>;
   /** Quotes in the scope's articles whose text or speaker name has every word of `search` (prefixes, accents folded). */
-  searchQuotes(scope: Scope, search: string, options?: { limit?: number; offset?: number }): Page<QuoteHit>;
+  searchQuotes(scope: Scope, search: string, options?: { limit?: number; offset?: number }): Promise<Page<QuoteHit>>;
 }
 
 /** Each guild's briefing settings (`/briefing setup`). */
 export interface GuildSettingsStore {
-  getGuildSettings(guildId: string): GuildSettings | null;
-  listGuildSettings(): GuildSettings[];
-  saveGuildSettings(settings: GuildSettings): void;
-  deleteGuildSettings(guildId: string): void;
+  getGuildSettings(guildId: string): Promise<GuildSettings | null>;
+  listGuildSettings(): Promise<GuildSettings[]>;
+  saveGuildSettings(settings: GuildSettings): Promise<void>;
+  deleteGuildSettings(guildId: string): Promise<void>;
 }
 
 /**
@@ -209,22 +209,22 @@ export interface GuildSettingsStore {
  * sent or failed; a lease that runs out lets any process claim it again.
  */
 export interface DeliveryStore {
-  getDelivery(guildId: string, localDate: string): Delivery | null;
-  lastDelivery(guildId: string): Delivery | null;
+  getDelivery(guildId: string, localDate: string): Promise<Delivery | null>;
+  lastDelivery(guildId: string): Promise<Delivery | null>;
   /** Pending jobs nobody holds whose next attempt is due, oldest due first. */
-  dueDeliveries(limit?: number): Delivery[];
+  dueDeliveries(limit?: number): Promise<Delivery[]>;
   /** Creates the job, unclaimed and due now; false when the guild's day has one already. */
-  createDelivery(job: DeliveryJobInput): boolean;
+  createDelivery(job: DeliveryJobInput): Promise<boolean>;
   /** Takes the lease of a pending, due, unheld job for `leaseMs`: the job as claimed, or null when it is not to be had. */
-  claimDelivery(guildId: string, localDate: string, owner: string, leaseMs: number): Delivery | null;
+  claimDelivery(guildId: string, localDate: string, owner: string, leaseMs: number): Promise<Delivery | null>;
   /** The heartbeat: extends `owner`'s lease; false when it no longer holds the job. */
-  renewLease(guildId: string, localDate: string, owner: string, leaseMs: number): boolean;
+  renewLease(guildId: string, localDate: string, owner: string, leaseMs: number): Promise<boolean>;
   /** Records that part `part` went out as `messageId`; false when `owner` no longer holds the job. */
-  recordPart(guildId: string, localDate: string, owner: string, part: number, messageId: string): boolean;
+  recordPart(guildId: string, localDate: string, owner: string, part: number, messageId: string): Promise<boolean>;
   /** Settles the job and frees the lease; false when `owner` does not hold it. */
-  finishDelivery(guildId: string, localDate: string, owner: string, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string | null }): boolean;
+  finishDelivery(guildId: string, localDate: string, owner: string, result: { status: 'sent' | 'failed'; messageIds?: string[]; error?: string | null }): Promise<boolean>;
   /** Frees the lease, the job still pending: due again at `next.at` (now by default), with why. */
-  releaseDelivery(guildId: string, localDate: string, owner: string, next?: { at?: number; error?: string | null }): boolean;
+  releaseDelivery(guildId: string, localDate: string, owner: string, next?: { at?: number; error?: string | null }): Promise<boolean>;
 }
 
 /** Every store over one database, and the one way to close it. */
@@ -242,5 +242,6 @@ export interface Stores {
   filters: FilterStore;
   /** Which server may see an article (quote alerts ask it). */
   visibility: ArticleVisibility;
-  close(): void;
+  /** Closes the database (or gives back the pool's connections). */
+  close(): Promise<void>;
 }

@@ -39,20 +39,20 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     // One-shot and text files only: read in this thread, with no bot to keep answering
     const ingest = createIngestService({ sink: articles, reader: createInThreadReader(), maxBytes: options.maxBytes });
     const summary = await importFolder(articlesDir, { ingest });
-    const { items, total } = articles.listArticles('all', { limit: Number.MAX_SAFE_INTEGER });
+    const { items, total } = await articles.listArticles('all', { limit: Number.MAX_SAFE_INTEGER });
     const intro = `briefing: offline preview of ${total} article${total === 1 ? '' : 's'} in ${articlesDir} (no DISCORD_TOKEN, so nothing is posted; see README.md to run the bot)`;
     const blocks = [
       wrap(intro).join('\n'),
       ...summary.failed.map((f) => `skipped ${f.file}: ${f.reason}`),
-      formatBriefing(buildBriefing(stores, PREVIEW_GUILD, options.now)),
-      ...items.flatMap((article, index) => {
-        const reading = articles.getReading('all', article.id);
-        return reading ? [formatArticle(article, reading, index + 1, total)] : [];
-      }),
+      formatBriefing(await buildBriefing(stores, PREVIEW_GUILD, options.now)),
     ];
+    for (const [index, article] of items.entries()) {
+      const reading = await articles.getReading('all', article.id);
+      if (reading) blocks.push(formatArticle(article, reading, index + 1, total));
+    }
     write(`${blocks.join('\n\n')}\n`);
     return 0;
   } finally {
-    stores.close();
+    await stores.close();
   }
 }

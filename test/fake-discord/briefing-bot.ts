@@ -125,7 +125,7 @@ export async function startBriefingBot(
     scheduler.stop();
     if (drain) await deliverer.drain(1_000);
     await client.destroy();
-    stores.close();
+    await stores.close();
   };
   return { client, deliverer, stores, scheduler, schedules, logs, close: () => stop(true), kill: () => stop(false) };
 }

@@ -28,9 +28,9 @@ export function memoryStores(): Stores {
 }
 
 /** Stores holding the seed article, as the engine reads it, in the shared collection (#1). */
-export function seededStores(): Stores {
+export async function seededStores(): Promise<Stores> {
   const stores = memoryStores();
-  stores.articles.saveArticle(
+  await stores.articles.saveArticle(
     {
       source: 'data/articles/idlib-2018-09-17.txt',
       url: 'https://example.com/idlib',
@@ -69,10 +69,10 @@ export async function startTestBot(
       commands: options.commands,
       deferAfterMs: options.deferAfterMs,
     });
-    return { fake, bot, stores, logs, close: async () => (await bot.stop(), await fake.close(), stores.close()) };
+    return { fake, bot, stores, logs, close: async () => (await bot.stop(), await fake.close(), await stores.close()) };
   } catch (error) {
     await fake.close();
-    stores.close();
+    await stores.close();
     throw error;
   }
 }

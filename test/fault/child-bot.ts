@@ -83,24 +83,24 @@ export async function until(check: () => boolean, what: string, timeoutMs = 15_0
 }
 
 /** Runs `work` on the library, again when the child holds the write lock for a moment. */
-export async function withLibrary<T>(space: Workspace, work: (stores: Stores) => T): Promise<T> {
+export async function withLibrary<T>(space: Workspace, work: (stores: Stores) => Promise<T> | T): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const stores = openStores(space.dbPath);
     try {
-      return work(stores);
+      return await work(stores);
     } catch (error) {
       if (!isStorageTransient(error) || attempt > 50) throw error;
     } finally {
-      stores.close();
+      await stores.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 /** Saves `ARTICLES` distinct articles, added now. */
-export function seedArticles(stores: Stores): void {
+export async function seedArticles(stores: Stores): Promise<void> {
   for (let i = 0; i < ARTICLES; i++) {
-    stores.articles.saveArticle(
+    await stores.articles.saveArticle(
       { source: `wire-${i}.txt`, url: `https://example.com/${i}`, text: `Erdogan said Idlib… (${i})`, title: `Idlib, part ${i}`, date: null },
       distinctStoryReading(i),
       SHARED,
@@ -128,9 +128,9 @@ export function dueGuild(n: number, now = new Date()): FaultGuild {
   return { guildId: String(710000000000000000n + BigInt(n)), channelId: String(810000000000000000n + BigInt(n)), timezone, day: localTime(now, timezone).date };
 }
 
-export function saveGuilds(stores: Stores, guilds: FaultGuild[]): void {
+export async function saveGuilds(stores: Stores, guilds: FaultGuild[]): Promise<void> {
   for (const g of guilds)
-    stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
+    await stores.guilds.saveGuildSettings({ guildId: g.guildId, channelId: g.channelId, time: '00:00', timezone: g.timezone, roleId: null, postWhenEmpty: false, enabled: true });
 }
 
 /** Per part number, how many messages in the channel are that part of the guild's briefing. */

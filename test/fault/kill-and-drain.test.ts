@@ -55,8 +55,10 @@ async function deliveredExactlyOnce(fake: FakeDiscord, space: Workspace, guilds:
   await until(() => guilds.every((g) => partCounts(fake, g).size === PARTS), 'every part of every briefing', 20_000);
   for (const g of guilds) expect(Object.fromEntries(partCounts(fake, g))).toEqual({ 1: 1, 2: 1, 3: 1 });
   // Recorded as sent, with the very messages the channel shows
-  await expect.poll(() => withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)?.status)), { timeout: 10_000 }).toEqual(guilds.map(() => 'sent'));
-  const recorded = await withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!.messageIds));
+  await expect
+    .poll(() => withLibrary(space, (s) => Promise.all(guilds.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))?.status))), { timeout: 10_000 })
+    .toEqual(guilds.map(() => 'sent'));
+  const recorded = await withLibrary(space, (s) => Promise.all(guilds.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))!.messageIds)));
   guilds.forEach((g, i) =>
     expect(recorded[i]).toEqual(
       fake
@@ -92,7 +94,7 @@ describe('kill -9 while delivering, restarted at once', () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const guilds = Array.from({ length: GUILDS_PER_TRIAL }, (_, i) => dueGuild(trial * GUILDS_PER_TRIAL + i));
       // The running bot's next sweep finds them due
-      await withLibrary(space, (s) => saveGuilds(s, guilds));
+      await withLibrary(space, async (s) => await saveGuilds(s, guilds));
       const k = Math.floor(random() * (GUILDS_PER_TRIAL * PARTS + 1));
       kills.push(k);
       if (k === 0) await new Promise((resolve) => setTimeout(resolve, random() * EARLY_KILL_MS));
@@ -129,25 +131,26 @@ describe('SIGTERM while delivering', () => {
     fake.postLatencyMs = POST_LATENCY_MS;
     const bot = await startChildBot(fake, space);
     const guilds = [0, 1, 2].map((n) => dueGuild(100 + n));
-    await withLibrary(space, (s) => saveGuilds(s, guilds));
+    await withLibrary(space, async (s) => await saveGuilds(s, guilds));
     await fake.waitFor(isPostTo(guilds), 10_000);
     bot.process.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(bot.log()).toMatch(/SIGTERM: shutting down[\s\S]*Deliveries in flight: 3 finished, 0 given back[\s\S]*Stopped\./);
     await deliveredExactlyOnce(fake, space, guilds);
-    expect(await withLibrary(space, (s) => guilds.filter((g) => s.deliveries.getDelivery(g.guildId, g.day)?.status === 'pending'))).toEqual([]);
+    const statuses = await withLibrary(space, (s) => Promise.all(guilds.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))?.status)));
+    expect(statuses.filter((status) => status === 'pending')).toEqual([]);
   }, 60_000);
 
   test('GIVEN SIGTERM and posts slower than the drain deadline THEN the leases are given back, and the next start finishes them without waiting or repeating a part', async () => {
     fake.postLatencyMs = 400;
     const bot = await startChildBot(fake, space, { ...FAST_DELIVERY, leaseMs: 60_000, drainMs: 100 });
     const guilds = [0, 1, 2].map((n) => dueGuild(200 + n));
-    await withLibrary(space, (s) => saveGuilds(s, guilds));
+    await withLibrary(space, async (s) => await saveGuilds(s, guilds));
     await fake.waitFor(isPostTo(guilds), 10_000);
     bot.process.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(bot.log()).toMatch(/Deliveries in flight: 0 finished, 3 given back/);
-    const left = await withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!));
+    const left = await withLibrary(space, (s) => Promise.all(guilds.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))!)));
     for (const job of left) expect(job).toMatchObject({ status: 'pending', owner: null, leaseUntil: 0 });
     // A lease of a minute, given back: the next process need not wait it out
     fake.postLatencyMs = 0;
@@ -179,9 +182,9 @@ describe('two processes on one database', () => {
     const bots = [await startChildBot(fake, space), await startChildBot(fake, space)];
     try {
       const guilds = [0, 1, 2, 3, 4, 5].map((n) => dueGuild(300 + n));
-      await withLibrary(space, (s) => saveGuilds(s, guilds));
+      await withLibrary(space, async (s) => await saveGuilds(s, guilds));
       await deliveredExactlyOnce(fake, space, guilds);
-      expect(await withLibrary(space, (s) => guilds.map((g) => s.deliveries.getDelivery(g.guildId, g.day)!.attempts))).toEqual(guilds.map(() => 1));
+      expect(await withLibrary(space, (s) => Promise.all(guilds.map(async (g) => (await s.deliveries.getDelivery(g.guildId, g.day))!.attempts)))).toEqual(guilds.map(() => 1));
     } finally {
       for (const bot of bots) bot.process.kill('SIGKILL');
       await Promise.all(bots.map((bot) => bot.exited));

@@ -16,26 +16,26 @@ const settings = (guildId: string, over: Partial<GuildSettings> = {}): GuildSett
 describe.each(STORE_FACTORIES)('the guild settings store ($name)', (factory) => {
   let stores: Stores;
   let clock: number;
-  beforeEach(() => {
+  beforeEach(async () => {
     clock = 1_000;
-    stores = factory.open(() => clock);
+    stores = await factory.open(() => clock);
   });
-  afterEach(() => stores.close());
+  afterEach(async () => await stores.close());
 
   describe('guild settings', () => {
-    test('GIVEN saved settings THEN they read back and a second save replaces them', () => {
-      stores.guilds.saveGuildSettings(settings('g1'));
-      stores.guilds.saveGuildSettings(settings('g1', { time: '19:30', roleId: 'r1', postWhenEmpty: true, enabled: false }));
-      expect(stores.guilds.getGuildSettings('g1')).toEqual(settings('g1', { time: '19:30', roleId: 'r1', postWhenEmpty: true, enabled: false }));
+    test('GIVEN saved settings THEN they read back and a second save replaces them', async () => {
+      await stores.guilds.saveGuildSettings(settings('g1'));
+      await stores.guilds.saveGuildSettings(settings('g1', { time: '19:30', roleId: 'r1', postWhenEmpty: true, enabled: false }));
+      expect(await stores.guilds.getGuildSettings('g1')).toEqual(settings('g1', { time: '19:30', roleId: 'r1', postWhenEmpty: true, enabled: false }));
     });
 
-    test('GIVEN several guilds THEN all are listed and a deleted one is gone', () => {
-      stores.guilds.saveGuildSettings(settings('g2'));
-      stores.guilds.saveGuildSettings(settings('g1'));
-      expect(stores.guilds.listGuildSettings().map((s) => s.guildId)).toEqual(['g1', 'g2']);
-      stores.guilds.deleteGuildSettings('g1');
-      expect(stores.guilds.getGuildSettings('g1')).toBeNull();
-      expect(stores.guilds.listGuildSettings()).toHaveLength(1);
+    test('GIVEN several guilds THEN all are listed and a deleted one is gone', async () => {
+      await stores.guilds.saveGuildSettings(settings('g2'));
+      await stores.guilds.saveGuildSettings(settings('g1'));
+      expect((await stores.guilds.listGuildSettings()).map((s) => s.guildId)).toEqual(['g1', 'g2']);
+      await stores.guilds.deleteGuildSettings('g1');
+      expect(await stores.guilds.getGuildSettings('g1')).toBeNull();
+      expect(await stores.guilds.listGuildSettings()).toHaveLength(1);
     });
   });
 });

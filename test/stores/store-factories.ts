@@ -7,8 +7,8 @@ import type { Stores } from '../../src/library/types.js';
 
 export interface StoreFactory {
   name: string;
-  /** Fresh, empty stores; `now` is the clock in ms since epoch. */
-  open(now: () => number): Stores;
+  /** Fresh, empty stores; `now` is the clock in ms since epoch. Asynchronous: a server database connects first. */
+  open(now: () => number): Promise<Stores>;
 }
 
-export const STORE_FACTORIES: readonly StoreFactory[] = [{ name: 'SQLite :memory:', open: (now) => openStores(':memory:', { now }) }];
+export const STORE_FACTORIES: readonly StoreFactory[] = [{ name: 'SQLite :memory:', open: (now) => Promise.resolve(openStores(':memory:', { now })) }];
