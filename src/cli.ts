@@ -8,7 +8,8 @@ import type { Logger } from './discord/command.js';
 import type { IngestService } from './ingest/ingest-service.js';
 import type { DeliveryOptions } from './main.js';
 import { bytesLookLikeHtml } from './ingest/sniff.js';
-import { openStores } from './library/open-stores.js';
+import { openStoresFor } from './library/open-stores-for.js';
+import { redactUrl } from './library/postgres/redact-url.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
@@ -208,7 +209,7 @@ export async function ingestTargets(
   return reports;
 }
 
-/** `briefing ingest PATH|URL...`: into the archive at BRIEFING_DB, read in the worker pool. Exit 1 when any target failed. */
+/** `briefing ingest PATH|URL...`: into the archive (DATABASE_URL, else BRIEFING_DB), read in the worker pool. Exit 1 when any target failed. */
 async function ingest(targets: string[], config: Config, io: Io): Promise<number> {
   if (targets.length === 0) {
     io.err('ingest needs at least one PATH or URL\n');
@@ -216,7 +217,7 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
   }
   const { createReadPool } = await import('./ingest/read-pool.js');
   const { createIngestService } = await import('./ingest/ingest-service.js');
-  const stores = openStores(config.dbPath);
+  const stores = await openStoresFor(config);
   const pool = createReadPool(config.read);
   try {
     const { logAlertsFor } = await import('./briefing/alerts.js');
@@ -248,7 +249,6 @@ async function migrateTo(args: string[], config: Config, io: Io): Promise<number
     return 2;
   }
   const { copySqliteToPostgres } = await import('./library/postgres/copy-from-sqlite.js');
-  const { redactUrl } = await import('./library/postgres/open.js');
   io.out(`Copying ${config.dbPath} into ${redactUrl(url)}\n`);
   const started = Date.now();
   try {

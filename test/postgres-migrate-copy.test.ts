@@ -15,30 +15,34 @@ const SEED_DIR = join(import.meta.dirname, '..', 'data', 'articles');
 const GUILD = { collection: 'guild', guildId: 'g1', addedBy: 'u1' } as const;
 
 /** An SQLite archive as a running bot leaves it: the seed articles, and a row in every table. */
-function archive(file: string): void {
+async function archive(file: string): Promise<void> {
   const stores = openStores(file, { now: () => 5_000 });
   for (const name of readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'))) {
     const text = readFileSync(join(SEED_DIR, name), 'utf8');
     const value = read(text);
-    stores.articles.saveArticle({ source: join(SEED_DIR, name), text, title: value.title, date: value.date }, value, { collection: 'shared' });
+    await stores.articles.saveArticle({ source: join(SEED_DIR, name), text, title: value.title, date: value.date }, value, { collection: 'shared' });
   }
   // A server's own article, and a short name that a fuller one later renames (a redirect)
-  const own = stores.articles.saveArticle(article('discord:g1/u1/a', 'Zorba spoke.', 'Zorba', null), reading('Zorba', null, [['We agreed', 'Zorba']], [{ name: 'Zorba' }]), GUILD);
-  stores.articles.saveArticle(
+  const own = await stores.articles.saveArticle(
+    article('discord:g1/u1/a', 'Zorba spoke.', 'Zorba', null),
+    reading('Zorba', null, [['We agreed', 'Zorba']], [{ name: 'Zorba' }]),
+    GUILD,
+  );
+  await stores.articles.saveArticle(
     article('discord:g1/u1/b', 'Alexis Zorba spoke.', 'Alexis Zorba', null),
     reading('AZ', null, [['Again', 'Alexis Zorba']], [{ name: 'Alexis Zorba' }]),
     GUILD,
   );
-  stores.guilds.saveGuildSettings({ guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
-  stores.deliveries.createDelivery({ guildId: 'g1', localDate: '2024-06-01', articleIds: [own.article.id], deadlineAt: 9_000 });
-  stores.deliveries.claimDelivery('g1', '2024-06-01', 'p1', 1_000);
-  const feed = stores.feeds.addFeed({ guildId: 'g1', url: 'https://courier.example/feed.xml', channelId: 'c1', now: 5_000 })!;
-  stores.feeds.markSeen(feed.id, 'item-1', own.article.id);
-  stores.quotas.claim({ guildId: 'g1', userId: 'u1', now: 5_000, limits: { memberMax: 10, memberWindowMs: 60_000, guildPerDay: 100 } });
-  const follow = stores.follows.addFollow({ guildId: 'g1', name: 'Zorba', channelId: 'c1', roleId: null, now: 5_000 })!;
-  stores.follows.logAlerts([{ followId: follow.id, articleId: own.article.id, channelId: 'c1' }], { hour: 1, perHour: 10, now: 5_000 });
-  stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
-  stores.close();
+  await stores.guilds.saveGuildSettings({ guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Istanbul', roleId: null, postWhenEmpty: false, enabled: true });
+  await stores.deliveries.createDelivery({ guildId: 'g1', localDate: '2024-06-01', articleIds: [own.article.id], deadlineAt: 9_000 });
+  await stores.deliveries.claimDelivery('g1', '2024-06-01', 'p1', 1_000);
+  const feed = (await stores.feeds.addFeed({ guildId: 'g1', url: 'https://courier.example/feed.xml', channelId: 'c1', now: 5_000 }))!;
+  await stores.feeds.markSeen(feed.id, 'item-1', own.article.id);
+  await stores.quotas.claim({ guildId: 'g1', userId: 'u1', now: 5_000, limits: { memberMax: 10, memberWindowMs: 60_000, guildPerDay: 100 } });
+  const follow = (await stores.follows.addFollow({ guildId: 'g1', name: 'Zorba', channelId: 'c1', roleId: null, now: 5_000 }))!;
+  await stores.follows.logAlerts([{ followId: follow.id, articleId: own.article.id, channelId: 'c1' }], { hour: 1, perHour: 10, now: 5_000 });
+  await stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
+  await stores.close();
   // Written by no code today, still part of the archive
   const db = new Database(file);
   db.prepare("INSERT INTO alert_summaries (channel_id, hour, status) VALUES ('c1', 1, 'sent')").run();
@@ -52,7 +56,7 @@ describe.skipIf(!server)('briefing migrate: an SQLite archive copied into Postgr
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'briefing-copy-'));
     file = join(dir, 'library.sqlite');
-    archive(file);
+    await archive(file);
     target = await scratchDatabase(server!);
   });
   afterEach(() => {
@@ -77,25 +81,25 @@ describe.skipIf(!server)('briefing migrate: an SQLite archive copied into Postgr
     const after = await openPostgresStores(target.url, { now: () => 6_000 });
     try {
       for (const scope of ['all', { guildId: 'g1' }, { guildId: 'g2' }] as const) {
-        expect(await after.articles.listArticles(scope)).toEqual(before.articles.listArticles(scope));
-        expect(await after.articles.listArticles(scope, { search: 'idlib' })).toEqual(before.articles.listArticles(scope, { search: 'idlib' }));
-        expect(await after.speakers.findSpeakers(scope, 'Zorba')).toEqual(before.speakers.findSpeakers(scope, 'Zorba'));
-        expect(await after.speakers.quotesBySpeaker(scope, 'zorba')).toEqual(before.speakers.quotesBySpeaker(scope, 'zorba'));
-        expect(await after.speakers.suggestSpeakers(scope, 'er')).toEqual(before.speakers.suggestSpeakers(scope, 'er'));
-        expect(await after.speakers.findSpeakers(scope, 'Erdgoan')).toEqual(before.speakers.findSpeakers(scope, 'Erdgoan'));
-        expect(await after.speakers.searchQuotes(scope, 'agreed')).toEqual(before.speakers.searchQuotes(scope, 'agreed'));
+        expect(await after.articles.listArticles(scope)).toEqual(await before.articles.listArticles(scope));
+        expect(await after.articles.listArticles(scope, { search: 'idlib' })).toEqual(await before.articles.listArticles(scope, { search: 'idlib' }));
+        expect(await after.speakers.findSpeakers(scope, 'Zorba')).toEqual(await before.speakers.findSpeakers(scope, 'Zorba'));
+        expect(await after.speakers.quotesBySpeaker(scope, 'zorba')).toEqual(await before.speakers.quotesBySpeaker(scope, 'zorba'));
+        expect(await after.speakers.suggestSpeakers(scope, 'er')).toEqual(await before.speakers.suggestSpeakers(scope, 'er'));
+        expect(await after.speakers.findSpeakers(scope, 'Erdgoan')).toEqual(await before.speakers.findSpeakers(scope, 'Erdgoan'));
+        expect(await after.speakers.searchQuotes(scope, 'agreed')).toEqual(await before.speakers.searchQuotes(scope, 'agreed'));
       }
-      const latest = before.articles.latestArticle('all')!;
-      expect(await after.articles.getReading('all', latest.id)).toEqual(before.articles.getReading('all', latest.id));
-      expect(await after.guilds.listGuildSettings()).toEqual(before.guilds.listGuildSettings());
-      expect(await after.deliveries.getDelivery('g1', '2024-06-01')).toEqual(before.deliveries.getDelivery('g1', '2024-06-01'));
-      expect(await after.feeds.listFeeds('g1')).toEqual(before.feeds.listFeeds('g1'));
-      expect(await after.follows.pendingAlerts()).toEqual(before.follows.pendingAlerts());
-      expect(await after.filters.getFilter('g1', 'briefing')).toEqual(before.filters.getFilter('g1', 'briefing'));
+      const latest = (await before.articles.latestArticle('all'))!;
+      expect(await after.articles.getReading('all', latest.id)).toEqual(await before.articles.getReading('all', latest.id));
+      expect(await after.guilds.listGuildSettings()).toEqual(await before.guilds.listGuildSettings());
+      expect(await after.deliveries.getDelivery('g1', '2024-06-01')).toEqual(await before.deliveries.getDelivery('g1', '2024-06-01'));
+      expect(await after.feeds.listFeeds('g1')).toEqual(await before.feeds.listFeeds('g1'));
+      expect(await after.follows.pendingAlerts()).toEqual(await before.follows.pendingAlerts());
+      expect(await after.filters.getFilter('g1', 'briefing')).toEqual(await before.filters.getFilter('g1', 'briefing'));
       const added = await after.articles.saveArticle(article('new.txt', 'A new text.', 'New', null), reading('New', null, []), { collection: 'shared' });
       expect(added.article.id).toBe(latest.id + 1);
     } finally {
-      before.close();
+      await before.close();
       await after.close();
     }
   });

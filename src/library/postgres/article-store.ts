@@ -8,7 +8,6 @@ import { SEARCH_COUNT_MAX, toStoredArticle } from '../article-store.js';
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
 import { contentHash } from '../content-hash.js';
 import type { ArticleInput, ArticleStore, Destination, Page, RemoveOutcome, SaveOutcome, StoredArticle } from '../types.js';
-import type { Async } from './async-stores.js';
 import { pgCollections, type PgCollections } from './collections.js';
 import { LOCKS, lockFor, type PgDatabase, type Sql } from './database.js';
 import { articleTsQuery } from './search.js';
@@ -61,7 +60,7 @@ async function archiveWrite<T>(db: PgDatabase, work: (sql: Sql, collections: PgC
   });
 }
 
-export function pgArticleStore(db: PgDatabase, now: () => number): Async<ArticleStore> {
+export function pgArticleStore(db: PgDatabase, now: () => number): ArticleStore {
   const { sql } = db;
   const reads = articleReads(sql);
   const collections = pgCollections(sql);

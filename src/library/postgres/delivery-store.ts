@@ -5,7 +5,6 @@
  * winner's commit, and the UPDATE re-checks the lease, which is the whole of the mutual exclusion.
  */
 import type { Delivery, DeliveryStatus, DeliveryStore } from '../types.js';
-import type { Async } from './async-stores.js';
 import type { PgDatabase } from './database.js';
 
 interface DeliveryRow {
@@ -50,7 +49,7 @@ const COLUMNS = 'guild_id, local_date, status, message_ids, error, article_ids, 
 const DUE_BATCH = 100;
 const HELD_BY = "guild_id = $2 AND local_date = $3 AND owner = $4 AND status = 'pending'";
 
-export function pgDeliveryStore(db: PgDatabase, now: () => number): Async<DeliveryStore> {
+export function pgDeliveryStore(db: PgDatabase, now: () => number): DeliveryStore {
   const { sql } = db;
   const delivery = (row: DeliveryRow | undefined): Delivery | null => (row ? toDelivery(row) : null);
   return {

@@ -4,7 +4,6 @@
  * so of the processes that race for a due feed exactly one gets it and none waits.
  */
 import type { Feed, FeedStore } from '../feed-store.js';
-import type { Async } from './async-stores.js';
 import type { PgDatabase } from './database.js';
 
 interface FeedRow {
@@ -41,7 +40,7 @@ const toFeed = (row: FeedRow): Feed => ({
 
 const COLUMNS = 'id, guild_id, url, title, channel_id, etag, last_modified, last_error, failures, next_poll_at, last_polled_at, primed, added_at';
 
-export function pgFeedStore(db: PgDatabase): Async<FeedStore> {
+export function pgFeedStore(db: PgDatabase): FeedStore {
   const { sql } = db;
   const feed = (row: FeedRow | undefined): Feed | null => (row ? toFeed(row) : null);
   return {

@@ -1,9 +1,8 @@
 /** Keywords and speakers a server's briefing or feed must match, on PostgreSQL (../filter-store.ts). */
 import { NO_FILTER, type FilterStore } from '../filter-store.js';
-import type { Async } from './async-stores.js';
 import type { PgDatabase } from './database.js';
 
-export function pgFilterStore(db: PgDatabase): Async<FilterStore> {
+export function pgFilterStore(db: PgDatabase): FilterStore {
   const { sql } = db;
   return {
     async getFilter(guildId, target) {

@@ -6,7 +6,6 @@
 import { foldKey } from '../fold.js';
 import type { AlertEntry, AlertStatus, Follow, FollowMatch, FollowStore } from '../follow-store.js';
 import { lastWord, nameKeys, namesSpeaker } from '../speaker-match.js';
-import type { Async } from './async-stores.js';
 import { lockNamed, type PgDatabase } from './database.js';
 
 interface FollowRow {
@@ -56,7 +55,7 @@ const DUE_BATCH = 100;
 const ALERT_LOG_LOCK = 0x62726633;
 const PENDING_HELD_BY = "follow_id = $2 AND article_id = $3 AND owner = $4 AND status = 'pending'";
 
-export function pgFollowStore(db: PgDatabase): Async<FollowStore> {
+export function pgFollowStore(db: PgDatabase): FollowStore {
   const { sql } = db;
   const followById = (id: number) => sql.one<FollowRow>(`${FOLLOW} WHERE id = $1`, [id]);
   const followByKey = (guildId: string, key: string) => sql.one<FollowRow>(`${FOLLOW} WHERE guild_id = $1 AND key = $2`, [guildId, key]);

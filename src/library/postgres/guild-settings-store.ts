@@ -1,6 +1,5 @@
 /** Each guild's briefing settings on PostgreSQL (../guild-settings-store.ts). */
 import type { GuildSettings, GuildSettingsStore } from '../types.js';
-import type { Async } from './async-stores.js';
 import type { PgDatabase } from './database.js';
 
 interface SettingsRow {
@@ -25,7 +24,7 @@ const toSettings = (row: SettingsRow): GuildSettings => ({
 
 const SETTINGS = 'SELECT guild_id, channel_id, "time", timezone, role_id, post_when_empty, enabled FROM guild_settings';
 
-export function pgGuildSettingsStore(db: PgDatabase): Async<GuildSettingsStore> {
+export function pgGuildSettingsStore(db: PgDatabase): GuildSettingsStore {
   const { sql } = db;
   return {
     async getGuildSettings(guildId) {

@@ -2,10 +2,10 @@
  * Opens the PostgreSQL archive at a `postgres://` URL: a pool, the schema brought up to date
  * (once per fleet, under a lock), and every store over that one database.
  */
+import { createArticleVisibility } from '../article-visibility.js';
 import { SchemaVersionError } from '../migrations.js';
 import { LibraryOpenError } from '../open-stores.js';
 import { pgArticleStore } from './article-store.js';
-import type { AsyncStores } from './async-stores.js';
 import { openPgDatabase } from './database.js';
 import { pgDeliveryStore } from './delivery-store.js';
 import { pgFeedStore } from './feed-store.js';
@@ -13,7 +13,9 @@ import { pgFilterStore } from './filter-store.js';
 import { pgFollowStore } from './follow-store.js';
 import { pgGuildSettingsStore } from './guild-settings-store.js';
 import { migratePostgres } from './migrations.js';
+import { redactUrl } from './redact-url.js';
 import { pgQuotaStore } from './quota-store.js';
+import type { Stores } from '../types.js';
 import { pgSpeakerStore } from './speaker-store.js';
 
 export interface PgStoresOptions {
@@ -25,16 +27,8 @@ export interface PgStoresOptions {
   trace?: (sql: string) => void;
 }
 
-/** The URL as it may be logged: the password replaced. */
-export function redactUrl(url: string): string {
-  if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
 /** Opens the archive at `url` and migrates it; a database newer than this program is refused (SchemaVersionError). */
-export async function openPostgresStores(url: string, options: PgStoresOptions = {}): Promise<AsyncStores> {
+export async function openPostgresStores(url: string, options: PgStoresOptions = {}): Promise<Stores> {
   const db = openPgDatabase(url, { max: options.max, trace: options.trace });
   try {
     await migratePostgres(db);
@@ -55,7 +49,7 @@ export async function openPostgresStores(url: string, options: PgStoresOptions =
     quotas: pgQuotaStore(db),
     follows: pgFollowStore(db),
     filters: pgFilterStore(db),
-    visibility: { isVisibleTo: async (guildId, articleId) => (await articles.getArticle({ guildId }, articleId)) !== null },
+    visibility: createArticleVisibility(articles),
     close: () => db.close(),
   };
 }

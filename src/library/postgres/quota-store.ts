@@ -5,7 +5,6 @@
  * transaction keeps them from doing in one file.
  */
 import { DAY_MS, type QuotaClaim, type QuotaRequest, type QuotaStore } from '../quota-store.js';
-import type { Async } from './async-stores.js';
 import { lockNamed, type PgDatabase, type Sql } from './database.js';
 
 /** The advisory lock of one guild's additions. */
@@ -43,7 +42,7 @@ async function admit(sql: Sql, { guildId, userId, now, limits }: QuotaRequest, t
   return { ok: true, id: row!.id };
 }
 
-export function pgQuotaStore(db: PgDatabase): Async<QuotaStore> {
+export function pgQuotaStore(db: PgDatabase): QuotaStore {
   return {
     check: (request) => admit(db.sql, request, false),
     claim: (request) =>

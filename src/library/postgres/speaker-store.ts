@@ -11,7 +11,6 @@ import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from '../speaker-w
 import { SUGGEST_LIMIT_DEFAULT, typoBudget } from '../speaker-store.js';
 import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from '../speakers.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from '../types.js';
-import type { Async } from './async-stores.js';
 import { pgCollections } from './collections.js';
 import type { PgDatabase } from './database.js';
 import { quoteTsQuery } from './search.js';
@@ -77,7 +76,7 @@ function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
   return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-export function pgSpeakerStore(db: PgDatabase): Async<SpeakerStore> {
+export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
   const { sql } = db;
   const collections = pgCollections(sql);
   const byId = (id: string) => sql.one<SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = $1`, [id]);
