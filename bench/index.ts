@@ -3,7 +3,7 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts ...]`: the engine's KB/s per core on the
+ * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts|migrate ...]`: the engine's KB/s per core on the
  * PolNeAR train texts beside two baselines, then the command-latency, fan-out, archive and ingest
  * event-loop-lag benches. No section named runs them all. Data missing from ../shared fails its
  * section, saying what is missing.
@@ -22,6 +22,7 @@ const SECTIONS: Record<string, Section> = {
   archive: async () => (await import('./archive.js')).benchArchive(),
   'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
   alerts: async () => (await import('./alerts.js')).benchAlerts(),
+  migrate: async () => (await import('./migrate.js')).benchMigrate(),
 };
 
 async function main(argv: string[]): Promise<number> {

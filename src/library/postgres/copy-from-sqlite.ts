@@ -104,10 +104,21 @@ async function checkEmpty(sql: Sql, tables: Iterable<string>): Promise<void> {
   }
 }
 
+/**
+ * Columns PostgreSQL has and SQLite has not, computed from each copied row (`u`) as it goes in:
+ * a quote's search entry holds its words and its speaker's name (the speakers are copied first).
+ */
+const DERIVED: Record<string, Record<string, string>> = {
+  quotes: { search: "briefing_words(u.text || ' ' || coalesce((SELECT s.name FROM speakers s WHERE s.id = u.speaker_id), ''))" },
+};
+
 /** Copies one table in batches; returns the rows copied. */
 async function copyTable(db: Database.Database, sql: Sql, table: string, columns: Column[]): Promise<number> {
   const list = columns.map((c) => ident(c.name)).join(', ');
-  const insert = `INSERT INTO ${ident(table)} (${list}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`;
+  const derived = Object.entries(DERIVED[table] ?? {});
+  const insert = `INSERT INTO ${ident(table)} (${[list, ...derived.map(([c]) => ident(c))].join(', ')})
+    SELECT ${['u.*', ...derived.map(([, expression]) => expression)].join(', ')}
+    FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u (${list})`;
   let batch: unknown[][] = columns.map(() => []);
   let rows = 0;
   let chars = 0;
@@ -130,6 +141,23 @@ async function copyTable(db: Database.Database, sql: Sql, table: string, columns
   return rows;
 }
 
+/**
+ * Drops the indexes of the tables that are not their keys, and returns a way to build them
+ * again: an index built once over the copied rows costs a fraction of one kept up row by row.
+ */
+async function setIndexesAside(sql: Sql, tables: string[]): Promise<() => Promise<void>> {
+  const indexes = await sql.rows<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+     WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [tables],
+  );
+  for (const index of indexes) await sql.run(`DROP INDEX ${ident(index.name)}`);
+  return async () => {
+    for (const index of indexes) await sql.run(index.definition);
+  };
+}
+
 /** What PostgreSQL keeps that SQLite keeps its own way: the search index, the counter, the sequences. */
 async function rebuildDerived(sql: Sql, tables: Map<string, Column[]>): Promise<void> {
   await sql.run(
@@ -138,7 +166,6 @@ async function rebuildDerived(sql: Sql, tables: Map<string, Column[]>): Promise<
        coalesce((SELECT array_agg(ca.collection_id ORDER BY ca.collection_id) FROM collection_articles ca WHERE ca.article_id = a.id), '{}')
      FROM articles a`,
   );
-  await sql.run("UPDATE quotes q SET search = briefing_words(q.text || ' ' || coalesce((SELECT s.name FROM speakers s WHERE s.id = q.speaker_id), ''))");
   await sql.run("UPDATE counters SET value = (SELECT count(*) FROM articles) WHERE name = 'articles'");
   const identities = await sql.rows<{ table: string; column: string }>(
     `SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'`,
@@ -184,13 +211,17 @@ export async function copySqliteToPostgres(sqlitePath: string, url: string, opti
     for (const [table, columns] of from) {
       const known = to.get(table);
       const missing = columns.filter((c) => !known?.some((k) => k.name === c));
-      if (!known || missing.length > 0) throw new Error(`the SQLite table ${table} has ${known ? `columns ${missing.join(', ')}` : 'no table'} in PostgreSQL: update briefing`);
+      if (!known || missing.length > 0)
+        throw new Error(
+          `the SQLite table ${table} has ${known ? `columns (${missing.join(', ')})` : 'no table'} to go to in PostgreSQL: is this briefing older than the one that wrote the file?`,
+        );
     }
     await target.transaction(async (sql) => {
       // Bots started on the target wait for the copy rather than write beside it
       await lockFor(sql, LOCKS.archiveWrite);
       await checkEmpty(sql, copied.keys());
       for (const table of Object.keys(SEEDED)) if (copied.has(table)) await sql.run(`DELETE FROM ${ident(table)}`);
+      const rebuildIndexes = await setIndexesAside(sql, [...copied.keys(), 'article_search']);
       for (const [table, columns] of copied) {
         const started = Date.now();
         const rows = await copyTable(
@@ -201,7 +232,12 @@ export async function copySqliteToPostgres(sqlitePath: string, url: string, opti
         );
         log(`copied ${table}: ${rows} rows (${Date.now() - started} ms)`);
       }
+      let started = Date.now();
       await rebuildDerived(sql, copied);
+      log(`built the search index (${Date.now() - started} ms)`);
+      started = Date.now();
+      await rebuildIndexes();
+      log(`built the indexes (${Date.now() - started} ms)`);
     });
     const tables = await countBoth(source, target.sql, copied.keys());
     return { tables, ok: tables.every((t) => t.sqlite === t.postgres) };
