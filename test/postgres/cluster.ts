@@ -27,14 +27,14 @@ export interface Cluster {
 }
 
 /** The folder holding `initdb` and `pg_ctl`: from PATH, else the newest Debian install; null when neither has them. */
-export function findPostgresBin(path: string = process.env.PATH ?? ''): string | null {
+export function findPostgresBin(path: string = process.env.PATH ?? '', debianBins: string = DEBIAN_BINS): string | null {
   const has = (dir: string): boolean => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
   for (const dir of path.split(delimiter)) if (dir && has(dir)) return dir;
-  if (!existsSync(DEBIAN_BINS)) return null;
-  const versions = readdirSync(DEBIAN_BINS)
+  if (!existsSync(debianBins)) return null;
+  const versions = readdirSync(debianBins)
     .filter((v) => /^\d+$/.test(v))
     .sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (has(join(DEBIAN_BINS, v, 'bin'))) return join(DEBIAN_BINS, v, 'bin');
+  for (const v of versions) if (has(join(debianBins, v, 'bin'))) return join(debianBins, v, 'bin');
   return null;
 }
 
@@ -107,12 +107,25 @@ export async function startCluster(bin: string): Promise<Cluster> {
     throw error;
   }
   let stopped = false;
+  // A process that dies before stop() (an uncaught error, its output closed) still takes the
+  // server down: pg_ctl starts it detached, so nothing else would
+  const stopAtExit = (): void => {
+    const [file, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', pgCtl]] : [pgCtl, []];
+    try {
+      execFileSync(file, [...argv, '-D', data, '-m', 'immediate', '-w', 'stop'], { stdio: 'ignore', timeout: START_TIMEOUT_MS });
+    } catch {
+      // Already down
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopAtExit);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopAtExit);
       try {
         await runAs(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
       } finally {

@@ -17,15 +17,17 @@ declare module 'vitest' {
   }
 }
 
-export const SKIPPED_NOTICE = [
-  '',
-  'PostgreSQL suite SKIPPED: initdb and pg_ctl were not found (neither on PATH nor in /usr/lib/postgresql/*/bin).',
-  'The store contract tests ran on SQLite only. To run them on PostgreSQL too, either',
-  '  - install PostgreSQL (Debian/Ubuntu: apt-get install postgresql), and run npm test again, or',
-  '  - point the tests at a server you have: BRIEFING_TEST_DATABASE_URL=postgres://user@host:5432/postgres npm test',
-  '    (the role must be allowed to create databases).',
-  '',
-].join('\n');
+/** What the run prints, at its start and its end, when the PostgreSQL suites are skipped. */
+export const skippedNotice = (why: string): string =>
+  [
+    '',
+    `PostgreSQL suite SKIPPED: ${why}.`,
+    'The store contract tests ran on SQLite only. To run them on PostgreSQL too, either',
+    '  - install PostgreSQL (Debian/Ubuntu: apt-get install postgresql), and run npm test again, or',
+    '  - point the tests at a server you have: BRIEFING_TEST_DATABASE_URL=postgres://user@host:5432/postgres npm test',
+    '    (the role must be allowed to create databases).',
+    '',
+  ].join('\n');
 
 async function migrateTemplate(url: string): Promise<void> {
   const db = openPgDatabase(url);
@@ -43,12 +45,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (external) {
     url = external;
   } else {
-    const bin = findPostgresBin();
+    const off = process.env.BRIEFING_TEST_POSTGRES?.trim() === 'skip';
+    const bin = off ? null : findPostgresBin();
     if (!bin) {
+      const notice = skippedNotice(off ? 'BRIEFING_TEST_POSTGRES=skip' : 'initdb and pg_ctl were not found (neither on PATH nor in /usr/lib/postgresql/*/bin)');
       project.provide('postgres', null);
-      console.warn(SKIPPED_NOTICE);
+      console.warn(notice);
       // Said again at the end, where a reader of the run looks
-      return async () => void console.warn(SKIPPED_NOTICE);
+      return async () => void console.warn(notice);
     }
     cluster = await startCluster(bin);
     url = cluster.url;
