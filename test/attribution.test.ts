@@ -33,6 +33,13 @@ const clauses: Case[] = [
     mention: 'Margarita Simonyan',
   },
   {
+    form: 'a verb and its particle after a quote that opens its sentence',
+    text: 'Viguerie on Cruz\n\n“Cruz is the only candidate who can keep the Democratic voters with us,” Richard Viguerie says.\n\n“Voters consistently reject establishment Republicans,” he points out.',
+    quote: 'Voters consistently',
+    speaker: 'Richard Viguerie',
+    mention: 'he',
+  },
+  {
     form: 'any verb after a quote that opens its sentence',
     text: 'Ramos tried to ask a question about immigration.\n\n“Go back to Univision,” Trump barked and a security guard escorted Ramos out.',
     quote: 'Go back',

@@ -129,6 +129,8 @@ describe('entities typed by structure, in the conventions of news', () => {
     ['The National Bank of Poland refrained from staging a reverse repo operation on Friday.', 'organization:National Bank of Poland'],
     ['Jim Webber, director of fixed-income research with TD Securities Inc, said rates would fall.', 'organization:TD Securities Inc'],
     ['Israel announced this week the expansion of Jewish West Bank settlements surrounding Jerusalem.', 'place:West Bank'],
+    ['The tram tipped onto its side next to an underpass near the Sandilands stop in Croydon, south London.', 'place:Sandilands'],
+    ['Emergency personnel responded to the accident near the Sandilands commuter train stop in Croydon.', 'place:Sandilands'],
   ])('GIVEN "%s" THEN %s', (text, entity) => {
     expect(kinds(text)).toContain(entity);
   });
@@ -141,6 +143,20 @@ describe('entities typed by structure, in the conventions of news', () => {
     ['the pieces of a firm split at its full stops', 'Shares of A.G. Edwards & Sons Co Inc rose.', /^organization:(?:Co|Inc)$/],
   ])('GIVEN %s THEN it is not listed', (_name, text, pattern) => {
     expect(kinds(text).filter((k) => pattern.test(k))).toEqual([]);
+  });
+
+  test('GIVEN a country written in capitals after "in the", past the tagged lead THEN it is a place', () => {
+    const lead = 'Chocolate fans have vented their fury after the bar changed its shape. '.repeat(40);
+    const text = `${lead}\n\nIt is believed to affect two bars in the UK.`;
+    const last = { start: text.lastIndexOf('It is'), end: text.length };
+    const places = findEntities(text, 0, [last])
+      .filter((e) => e.kind === 'place')
+      .map((e) => e.name);
+    expect(places).toContain('UK');
+  });
+
+  test('GIVEN a name before a plain noun that is no facility THEN it is not made a place', () => {
+    expect(kinds('Fans gathered near the Sandilands memorial on Friday.')).not.toContain('place:Sandilands');
   });
 
   test('GIVEN a brand that signs an embedded post and is named in the text THEN it is a body', () => {

@@ -295,3 +295,20 @@ describe('straight single quote marks, as the British press writes them', () => 
     expect(read(text).quotes.map((q) => q.text)).toEqual(['It is going to be enormously disruptive,']);
   });
 });
+
+describe('a quote with a quote inside it, in every style of marks', () => {
+  // HuffPost, 26 Sep 2016, with its nested pair rewritten in single marks (as the scorer's
+  // --marks does): the inner marks lie inside the outer quote, so its text carries them as the
+  // file has them, and differs from the original article's exactly there.
+  const styles = [
+    ['British straight singles outside, doubles inside', '\'I can’t yell too much. It comes across as "too loud" or "too shrill."\'', "'Not again,' she said."],
+    ['straight singles inside straight doubles', "\"I can’t yell too much. It comes across as 'too loud' or 'too shrill.'\"", ''],
+    ['curly singles inside doubles', '"I can’t yell too much. It comes across as ‘too loud’ or ‘too shrill.’"', ''],
+  ];
+  test.each(styles)('GIVEN %s THEN the outer quote is found whole, its text the slice of the text as read', (_style, quote, more) => {
+    const text = `Clinton said on Monday:\n\n${quote}\n\n${more}`;
+    const found = read(text).quotes;
+    expect(found[0]!.text).toBe(quote.slice(1, -1));
+    expectWellFormed(text, found);
+  });
+});

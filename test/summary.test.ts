@@ -4,7 +4,7 @@ import { readArticle } from '../src/article/index.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
 import { findQuotes } from '../src/article/quotes.js';
-import { rankSentences } from '../src/article/rank.js';
+import { rankSentences, withoutCaption } from '../src/article/rank.js';
 import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary.js';
 import type { Quote, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';
@@ -129,5 +129,51 @@ describe('a sentence that opens with a quote', () => {
     const quoteFirst = score("'We’re no heroes, just tourists,' Makrus Åsberg, a 25-year-old officer with the police in Uppsala, told the New York Post.");
     const speakerFirst = score("Makrus Åsberg, a 25-year-old officer with the police in Uppsala, told the New York Post: 'We’re no heroes, just tourists.'");
     expect(quoteFirst).toBeLessThan(speakerFirst);
+  });
+});
+
+// Daily Mail copy from CNN/DM, where a photo caption runs into the sentence after it with no full stop.
+describe('photo captions run into the text', () => {
+  const cut = (s: string) => {
+    const kept = withoutCaption(s, { start: 0, end: s.length, paragraph: 0 });
+    return kept && s.slice(kept.start, kept.end);
+  };
+
+  test.each([
+    [
+      'Prisoner Carlos Boente (pictured) was jailed for five years after he was found guilty of conspiracy to burgle A serving prisoner has been jailed for making a teenager’s life a misery.',
+      'A serving prisoner has been jailed for making a teenager’s life a misery.',
+    ],
+    [
+      "Pat, 69, pictured left in her police woman fancy dress outfit, enjoys pole dancing with friend Julia, 67, right 'I really enjoy myself, I party hard,' she admitted.",
+      "'I really enjoy myself, I party hard,' she admitted.",
+    ],
+    [
+      'Above, other women from the brigade are pictured holding guns It achieved notoriety last year after women boasted of joining the police unit.',
+      'It achieved notoriety last year after women boasted of joining the police unit.',
+    ],
+  ])('GIVEN "%s" THEN the sentence is what follows the caption', (sentence, kept) => {
+    expect(cut(sentence)).toBe(kept);
+  });
+
+  test('GIVEN a caption with no sentence after it THEN it is no sentence', () => {
+    expect(cut('Above, other women from the brigade are pictured holding guns in Raqqa.')).toBeNull();
+  });
+
+  test.each([
+    'Eight guards have been suspended after they were pictured with Pauline Hanson at a recent Reclaim Australia rally.',
+    'Carlos Boente (pictured) was jailed for five years in Birmingham on Friday.',
+    'The plan A proposal was rejected by the council.',
+  ])('GIVEN a sentence that only mentions a picture, or none: "%s" THEN it stays whole', (sentence) => {
+    expect(cut(sentence)).toBe(sentence);
+  });
+
+  test('GIVEN an article whose lead carries a caption THEN its summary opens on the sentence, not the caption', () => {
+    const summary = summaryOf([
+      'Prisoner Carlos Boente (pictured) was jailed for five years after he was found guilty of conspiracy to burgle, harassment and a phone possession charge A serving prisoner has been jailed for making a teenager’s life a misery by bombarding her with calls from his cell.',
+      'Carlos Boente, 33, was serving time at HMP Birmingham for similar harassment type offences when he began contacting the 19-year-old woman in November 2013.',
+    ]);
+    expect(summary[0]).toMatch(/^A serving prisoner has been jailed/);
+    expect(summary.join(' ')).not.toMatch(/pictured/);
   });
 });

@@ -228,6 +228,8 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
 function quotingVerb(tokens: Token[], i: number): boolean {
   // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
   const next = tokens[i + 1];
+  // "…,” he points out.": a particle that ends the clause; "blurted out “…”" has the quote for its object.
+  if (next?.lower === 'out') return !tokens[i + 2] || (!tokens[i + 2]!.word && tokens[i + 2]!.quote < 0);
   return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over|and|but)$/.test(next.lower);
 }
 

@@ -1,4 +1,16 @@
-import { CLUB_WORDS, COMPASS, COUNTRY_ABBREVIATIONS, DESIGNATORS, EVENT_WORDS, ORG_WORDS, PLACE_ABBREVIATIONS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import {
+  CLUB_WORDS,
+  COMPASS,
+  COUNTRY_ABBREVIATIONS,
+  DESIGNATORS,
+  EVENT_WORDS,
+  FACILITY_NOUNS,
+  ORG_WORDS,
+  PLACE_ABBREVIATIONS,
+  REPORTING_VERBS,
+  ROLE_NOUNS,
+  TITLES,
+} from './lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
@@ -31,8 +43,8 @@ export interface Mention {
 
 // "in Sochi", "from Tehran": a capitalised name after these is a place compromise may miss.
 const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
-// "talks in Sochi": a sentence past the lead is tagged only when it may name a place.
-const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}\p{Ll}/u;
+// "talks in Sochi", "two bars in the UK": a sentence past the lead is tagged only when it may name a place.
+const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)/u;
 /** Words that are capitalised for the calendar, not because they name anything. */
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
@@ -346,7 +358,24 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text)))
     return 'organization';
   if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
-  return null;
+  return facilityOf(terms, i, j) ? 'place' : null;
+}
+
+/**
+ * "near the Sandilands stop", "at the Sandilands commuter train stop": a name between "the"
+ * after a place cue and a facility noun, with at most two plain nouns between, names a place.
+ */
+function facilityOf(terms: Term[], i: number, j: number): boolean {
+  const the = terms[i - 1];
+  const cue = terms[i - 2];
+  if (the?.text.toLowerCase() !== 'the' || !cue || cue.post || the.post || !PLACE_CUE.has(cue.text.toLowerCase())) return false;
+  for (let k = j + 1; k <= j + 3 && k < terms.length; k++) {
+    const t = terms[k]!;
+    if (!/^\p{Ll}+$/u.test(t.text)) return false;
+    if (FACILITY_NOUNS.has(t.text)) return true;
+    if (t.post) return false;
+  }
+  return false;
 }
 
 /** Merges mentions into entities: a surname or a shorter form joins the fuller name it ends. */

@@ -255,5 +255,8 @@ export const SQUAD_WORDS = words(`
 /** Country abbreviations written in capitals: "U.S. officials", "the UK". */
 export const COUNTRY_ABBREVIATIONS = words('us usa uk uae ussr');
 
+/** Nouns of a place one can be at: "near the Sandilands stop", "outside the Finsbury Park station". */
+export const FACILITY_NOUNS = words('stop station junction interchange terminal airport airfield port harbour harbor bridge tunnel underpass square roundabout crossing');
+
 /** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
 export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');

@@ -69,7 +69,9 @@ export function similarity(a: Map<string, number>, b: Map<string, number>): numb
  */
 export function rankSentences(text: string, sentences: Sentence[], quotes: Quote[]): RankedSentence[] {
   const ranked: RankedSentence[] = [];
-  for (const sentence of sentences.slice(0, RANK_SENTENCES_MAX)) {
+  for (const whole of sentences.slice(0, RANK_SENTENCES_MAX)) {
+    const sentence = withoutCaption(text, whole);
+    if (!sentence) continue;
     const t = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
     const words = t.split(' ').length;
     if (words < MIN_WORDS) continue;
@@ -85,6 +87,34 @@ export function rankSentences(text: string, sentences: Sentence[], quotes: Quote
     r.score = WEIGHTS.position * position + WEIGHTS.centrality * centrality[i]! + WEIGHTS.names * names + WEIGHTS.quote * quote;
   });
   return ranked;
+}
+
+/** Words that say a line describes a picture: "(pictured)", "pictured left", "Above, … are pictured holding guns". */
+const CAPTION_CUE =
+  /\(pictured\b[^)]{0,40}\)|\bpictured (?:left|right|above|below|centre|center|top|bottom|inset|here)\b|\b(?:is|are) pictured\b|^(?:Pictured|Above|Below|Inset|Left|Right)\b\s*[,:(]/u;
+/** A caption whose words say it is one whatever else it holds: "Above, … are pictured". */
+const CAPTION_ONLY = /\bpictured (?:left|right|above|below|centre|center|top|bottom|inset|here)\b|\b(?:is|are) pictured\b|^(?:Pictured|Above|Below|Inset|Left|Right)\b\s*[,:(]/u;
+/**
+ * Where a sentence starts again with no full stop before it, as when a caption runs into the
+ * text ("…a phone possession charge A serving prisoner has been jailed…", "…holding guns It
+ * achieved…", "…Julia, 67, right 'I really enjoy myself'"): a lower-case word, then a word
+ * that opens sentences and is never capitalised inside one, or a quote mark and a capital.
+ */
+const RESTART = /(?<=[\p{Ll}\d)])\s+(?=(?:(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll}|['"\u2018\u201c]\p{Lu}))/gu;
+
+/**
+ * The sentence less a photo caption run into it: the text after the last restart that follows
+ * a caption's words. A caption with no sentence after it is no sentence (null); a sentence that
+ * only mentions a picture ("were pictured with Pauline Hanson at a rally") stays whole.
+ */
+export function withoutCaption(text: string, sentence: Sentence): Sentence | null {
+  const s = text.slice(sentence.start, sentence.end);
+  const cue = CAPTION_CUE.exec(s);
+  if (!cue) return sentence;
+  let restart = -1;
+  for (const m of s.matchAll(RESTART)) if (m.index >= cue.index) restart = m.index + m[0].length;
+  if (restart > 0) return { ...sentence, start: sentence.start + restart };
+  return CAPTION_ONLY.test(s) ? null : sentence;
 }
 
 /** LexRank: PageRank over the graph of similar sentences, normalised to a maximum of 1. */
