@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openPostgresStores } from '../src/library/postgres/open.js';
+import type { Feed } from '../src/library/feed-store.js';
 import type { Stores } from '../src/library/types.js';
 import { scratchDatabase } from './postgres/scratch.js';
 import { article, reading } from './stores/readings.js';
@@ -38,7 +39,7 @@ describe.skipIf(!server)('leased jobs claimed by several processes at once on Po
   });
 
   test('GIVEN feeds due THEN each poll goes to exactly one process', async () => {
-    const feeds = [];
+    const feeds: Feed[] = [];
     for (let i = 0; i < JOBS; i++) feeds.push((await first().feeds.addFeed({ guildId: 'g1', url: `https://n${i}.example/feed`, channelId: null, now: 10 }))!);
     const claims = await Promise.all(fleet.flatMap((stores, p) => feeds.map((f) => stores.feeds.claimFeed(f.id, `p${p}`, 20, LEASE))));
     expect(
