@@ -3,9 +3,10 @@ import path from 'node:path';
 import { measure, RUNNERS, toSamples, type Measure } from './engine.js';
 
 /**
- * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts|fleet-fanout|fleet-feeds ...]`: the
+ * `npm run bench [engine|commands|fanout|archive|ingest-lag|alerts|migrate|fleet-fanout|fleet-feeds ...]`: the
  * engine's KB/s per core on the PolNeAR train texts beside two baselines, then the command-latency,
- * fan-out, archive and ingest event-loop-lag benches, and the fleet's (three processes) fan-out and feed polls. No section named runs them all. Data missing from ../shared fails its
+ * fan-out, archive and ingest event-loop-lag benches, the migration, and the fleet's (three processes)
+ * fan-out and feed polls. No section named runs them all. Data missing from ../shared fails its
  * section, saying what is missing.
  */
 const TEXT_DIR = path.resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, Section> = {
   archive: async () => (await import('./archive.js')).benchArchive(),
   'ingest-lag': async () => (await import('./ingest-lag.js')).benchIngestLag(),
   alerts: async () => (await import('./alerts.js')).benchAlerts(),
+  migrate: async () => (await import('./migrate.js')).benchMigrate(),
   'fleet-fanout': async () => (await import('./fleet.js')).benchFleetFanout(),
   'fleet-feeds': async () => (await import('./fleet.js')).benchFleetFeeds(),
 };

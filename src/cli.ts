@@ -8,7 +8,8 @@ import type { Logger } from './discord/command.js';
 import type { IngestService } from './ingest/ingest-service.js';
 import type { DeliveryOptions } from './main.js';
 import { bytesLookLikeHtml } from './ingest/sniff.js';
-import { openStores } from './library/open-stores.js';
+import { openStoresFor } from './library/open-stores-for.js';
+import { redactUrl } from './library/postgres/redact-url.js';
 import { formatReading } from './preview.js';
 import { runPreview } from './preview/run-preview.js';
 import type { Reading, Result } from './article/types.js';
@@ -20,7 +21,8 @@ const USAGE = `usage: briefing <command>
                              register the slash commands with Discord (one server: instant; global: up to an hour)
   ingest PATH|URL...         add articles to the archive: files (.txt, .md, .html), folders of them, or web pages
   start [--shards auto|N]    run the bot (or, without DISCORD_TOKEN, the offline preview); --shards starts one
-                             process per gateway shard, as many as Discord recommends (auto) or N`;
+                             process per gateway shard, as many as Discord recommends (auto) or N
+  migrate --to postgres://…  copy the SQLite archive (BRIEFING_DB) into an empty PostgreSQL database, then compare every table's row count`;
 
 /** What the CLI reads from the world; tests pass their own. */
 export interface CliDeps {
@@ -59,11 +61,13 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     case 'preview':
     case 'start':
     case 'deploy':
+    case 'migrate':
     case 'ingest': {
       const config = configFrom(deps, io);
       if (!config) return 2;
       if (command === 'deploy') return deploy(rest, config, io);
       if (command === 'ingest') return ingest(rest, config, io);
+      if (command === 'migrate') return migrateTo(rest, config, io);
       if (command === 'start' && config.token) {
         const shards = shardsFlag(rest);
         if (shards === null) {
@@ -255,7 +259,7 @@ export async function ingestTargets(
   return reports;
 }
 
-/** `briefing ingest PATH|URL...`: into the archive at BRIEFING_DB, read in the worker pool. Exit 1 when any target failed. */
+/** `briefing ingest PATH|URL...`: into the archive (DATABASE_URL, else BRIEFING_DB), read in the worker pool. Exit 1 when any target failed. */
 async function ingest(targets: string[], config: Config, io: Io): Promise<number> {
   if (targets.length === 0) {
     io.err('ingest needs at least one PATH or URL\n');
@@ -263,7 +267,7 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
   }
   const { createReadPool } = await import('./ingest/read-pool.js');
   const { createIngestService } = await import('./ingest/ingest-service.js');
-  const stores = openStores(config.dbPath);
+  const stores = await openStoresFor(config);
   const pool = createReadPool(config.read);
   try {
     const { logAlertsFor } = await import('./briefing/alerts.js');
@@ -279,6 +283,41 @@ async function ingest(targets: string[], config: Config, io: Io): Promise<number
   } finally {
     await pool.close();
     await stores.close();
+  }
+}
+
+/**
+ * `briefing migrate --to postgres://…`: the SQLite archive at BRIEFING_DB copied into PostgreSQL,
+ * then every table counted on both sides. Exit 0 when every count is equal, 1 when one is not
+ * or the copy failed (a target that already holds an archive is refused), 2 for bad arguments.
+ */
+async function migrateTo(args: string[], config: Config, io: Io): Promise<number> {
+  const flag = args.indexOf('--to');
+  const url = flag >= 0 ? args[flag + 1] : undefined;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+    io.err('migrate needs --to postgres://user:password@host:5432/database (an empty database; the schema is made there)\n');
+    return 2;
+  }
+  const { copySqliteToPostgres } = await import('./library/postgres/copy-from-sqlite.js');
+  io.out(`Copying ${config.dbPath} into ${redactUrl(url)}\n`);
+  const started = Date.now();
+  try {
+    const report = await copySqliteToPostgres(config.dbPath, url, { log: (line) => io.out(`  ${line}\n`) });
+    const width = Math.max(...report.tables.map((t) => t.table.length));
+    io.out(`${'table'.padEnd(width)}  ${'SQLite'.padStart(9)}  ${'PostgreSQL'.padStart(10)}\n`);
+    for (const t of report.tables) {
+      const mark = t.sqlite === t.postgres ? '' : '  MISMATCH';
+      io.out(`${t.table.padEnd(width)}  ${String(t.sqlite).padStart(9)}  ${String(t.postgres).padStart(10)}${mark}\n`);
+    }
+    if (!report.ok) {
+      io.err('migrate: the row counts differ (MISMATCH above): do not switch DATABASE_URL to this database\n');
+      return 1;
+    }
+    io.out(`Every table copied, every count equal (${((Date.now() - started) / 1000).toFixed(1)} s). Set DATABASE_URL to use it.\n`);
+    return 0;
+  } catch (error) {
+    io.err(`migrate: ${redactUrl(errorText(error, config.token))}\n`);
+    return 1;
   }
 }
 

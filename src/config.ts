@@ -22,7 +22,10 @@ export interface Config {
   guildId: string | null;
   /** Discord REST base (the discord.js `rest.api` option); null means Discord's own. */
   apiUrl: string | null;
+  /** BRIEFING_DB: the SQLite archive, used when `databaseUrl` is not set. */
   dbPath: string;
+  /** DATABASE_URL: a `postgres://` URL selects PostgreSQL (shared by a fleet of processes) instead of SQLite. Secret: its password is never logged. */
+  databaseUrl: string | null;
   articlesDir: string;
   /** BRIEFING_MAX_BYTES: the one size limit on an article, whatever its source. */
   maxBytes: number;
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   const guildId = snowflake(env, 'DISCORD_GUILD_ID', errors);
   if (token && !clientId) errors.push('DISCORD_CLIENT_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal.');
   const apiUrl = httpUrl(env, 'DISCORD_API_URL', errors);
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL', errors);
   const maxBytes = wholeNumber(env, 'BRIEFING_MAX_BYTES', { fallback: DEFAULT_MAX_BYTES, min: 1, unit: 'bytes' }, errors);
   const quota: QuotaLimits = {
     memberMax: wholeNumber(env, 'BRIEFING_QUOTA_MEMBER', { fallback: DEFAULT_QUOTA_MEMBER, min: 0, unit: 'articles (0 for no limit)' }, errors),
@@ -136,6 +140,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       guildId,
       apiUrl,
       dbPath: optional(env.BRIEFING_DB) ?? DEFAULT_DB_PATH,
+      databaseUrl,
       articlesDir: optional(env.BRIEFING_ARTICLES) ?? DEFAULT_ARTICLES_DIR,
       maxBytes,
       quota,
@@ -217,6 +222,17 @@ function shardIds(text: string): number[] | null {
   const list = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
   if (list.length === 0 || !list.every((id): id is number => Number.isSafeInteger(id) && (id as number) >= 0)) return null;
   return [...new Set(list)].sort((a, b) => a - b);
+}
+
+/** A PostgreSQL connection URL; the error never repeats the value, which holds a password. */
+function postgresUrl(env: Env, name: string, errors: string[]): string | null {
+  const value = optional(env[name]);
+  if (value === null) return null;
+  if (!URL.canParse(value) || !/^postgres(ql)?:$/.test(new URL(value).protocol)) {
+    errors.push(`${name} must be a PostgreSQL URL such as postgres://briefing:password@localhost:5432/briefing (or empty for the SQLite file at BRIEFING_DB).`);
+    return null;
+  }
+  return value;
 }
 
 interface NumberRule {

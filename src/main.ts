@@ -38,7 +38,7 @@ import { createIngestService, type IngestService } from './ingest/ingest-service
 import { notifyCreated } from './ingest/notify-created.js';
 import { createReadPool } from './ingest/read-pool.js';
 import type { SafeFetchOptions } from './ingest/safe-fetch.js';
-import { openStores } from './library/open-stores.js';
+import { describeArchive, openStoresFor } from './library/open-stores-for.js';
 import type { Stores } from './library/types.js';
 import type { Logger } from './logger.js';
 
@@ -212,7 +212,7 @@ export interface RunningBot {
  */
 export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningBot> {
   const { log } = deps;
-  const stores = openStores(config.dbPath);
+  const stores = await openStoresFor(config);
   const pool = createReadPool({ ...config.read, log: (message) => log.warn(message) });
   // The backlog (the folder at start, a feed's first poll) goes through this one: old quotes raise no alerts
   const backlog = createIngestService({ sink: stores.articles, reader: pool, maxBytes: config.maxBytes, fetch: deps.fetch });
@@ -221,7 +221,7 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
   try {
     mkdirSync(config.articlesDir, { recursive: true });
     const summary = await importFolder(config.articlesDir, importOptions);
-    log.info(`Archive ${config.dbPath}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
+    log.info(`Archive ${describeArchive(config)}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged from ${config.articlesDir}.`);
     const events = new SettingsEvents();
     const { sweepMs, drainMs = DRAIN_MS, ...timings } = deps.delivery ?? {};
     const bot = await startBot({

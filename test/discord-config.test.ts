@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         guildId: null,
         apiUrl: null,
         dbPath: 'data/briefing.sqlite',
+        databaseUrl: null,
         articlesDir: 'data/articles',
         maxBytes: DEFAULT_MAX_BYTES,
         quota: DEFAULT_QUOTA,
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: '300000000000000003',
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
       BRIEFING_DB: '/tmp/b.sqlite',
+      DATABASE_URL: 'postgres://briefing:pw@db.internal:5432/briefing',
       BRIEFING_ARTICLES: '/tmp/articles',
       BRIEFING_MAX_BYTES: '1000',
       BRIEFING_QUOTA_MEMBER: '3',
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
         guildId: '300000000000000003',
         apiUrl: 'http://127.0.0.1:9999/api',
         dbPath: '/tmp/b.sqlite',
+        databaseUrl: 'postgres://briefing:pw@db.internal:5432/briefing',
         articlesDir: '/tmp/articles',
         maxBytes: 1000,
         quota: { memberMax: 3, memberWindowMs: 60 * 60_000, guildPerDay: 0 },
@@ -76,6 +79,18 @@ describe('loadConfig', () => {
         shardProcess: true,
       },
     });
+  });
+
+  test('GIVEN a DATABASE_URL that is not PostgreSQL THEN it is refused without repeating the value, which may hold a password', () => {
+    for (const url of ['mysql://root:hunter2@db/briefing', 'hunter2', 'data/briefing.sqlite']) {
+      const result = loadConfig({ DATABASE_URL: url });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL/)]);
+      expect(result.errors.join('\n')).not.toContain('hunter2');
+    }
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/briefing' })).toMatchObject({ ok: true, value: { databaseUrl: 'postgresql://localhost/briefing' } });
+    expect(loadConfig({ DATABASE_URL: '  ' })).toMatchObject({ ok: true, value: { databaseUrl: null } });
   });
 
   test('GIVEN several bad values THEN every error is listed at once and none shows the token', () => {

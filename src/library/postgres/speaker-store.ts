@@ -1,0 +1,297 @@
+/**
+ * The speaker store on PostgreSQL: autocomplete, forgiving speaker search and quotes by speaker,
+ * each within a scope, as SQLite's (../speaker-store.ts) answers them.
+ */
+import type { Quote, QuoteKind } from '../../article/types.js';
+import { toStoredArticle } from '../article-store.js';
+import { SHARED_COLLECTION, type Visible } from '../collections.js';
+import { editDistance } from '../edit-distance.js';
+import { foldKey, foldWords } from '../fold.js';
+import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from '../speaker-writer.js';
+import { SUGGEST_LIMIT_DEFAULT, typoBudget } from '../speaker-store.js';
+import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from '../speakers.js';
+import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from '../types.js';
+import { pgCollections } from './collections.js';
+import type { PgDatabase } from './database.js';
+import { quoteTsQuery } from './search.js';
+
+// The bounds of SQLite's store, for the same answers
+const QUOTES_LIMIT_DEFAULT = 10;
+const SUGGESTIONS_MAX = 5;
+const MATCHES_MAX = 25;
+const PREFIX_END = '\uffff';
+const PREFIX_SCAN_MAX = 500;
+const EXACT_MAX = 200;
+const TYPO_CANDIDATES_PER_BUCKET = 100;
+const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
+const TYPO_HEAD_LENGTH = 2;
+
+interface QuoteRow {
+  id: number;
+  article_id: number;
+  text: string;
+  kind: string;
+  start: number;
+  end: number;
+  outer_start: number;
+  outer_end: number;
+  continued: number;
+  speaker_id: string | null;
+  mention_text: string | null;
+  mention_start: number | null;
+  mention_end: number | null;
+}
+
+function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
+  const mention = row.mention_text === null ? null : { text: row.mention_text, start: row.mention_start ?? 0, end: row.mention_end ?? 0 };
+  return {
+    text: row.text,
+    kind: row.kind as QuoteKind,
+    start: row.start,
+    end: row.end,
+    outerStart: row.outer_start,
+    outerEnd: row.outer_end,
+    continued: row.continued === 1,
+    speaker: speaker ? { id: speaker.id, name: speaker.name, mention } : null,
+  };
+}
+
+const QUOTE_COLUMNS = 'q.id, q.article_id, q.text, q.kind, q.start, q."end", q.outer_start, q.outer_end, q.continued, q.speaker_id, q.mention_text, q.mention_start, q.mention_end';
+const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
+const JOINED = `SELECT ${QUOTE_COLUMNS}, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id`;
+type JoinedRow = QuoteRow & { a_id: number; source: string; url: string | null; title: string | null; date: string | null; hash: string; added_at: number };
+const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
+const S_COLUMNS = SPEAKER_COLUMNS.split(', ')
+  .map((c) => `s.${c}`)
+  .join(', ');
+
+/** A speaker found for a scope: ranked by `speaker.quoteCount`, shown with `seen`, its quotes in the scope. */
+interface Candidate {
+  speaker: SpeakerSummary;
+  seen: number;
+}
+const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
+/** Most quoted first, then by name in code point order, as SQLite's store sorts. */
+function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
+  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
+  const { sql } = db;
+  const collections = pgCollections(sql);
+  const byId = (id: string) => sql.one<SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = $1`, [id]);
+  const bucket = (key: string, limit: number) =>
+    sql.rows<SpeakerRow>(
+      `SELECT ${S_COLUMNS} FROM (SELECT speaker_id FROM speaker_keys WHERE key = $1 ORDER BY quote_count DESC, name LIMIT $2) k JOIN speakers s ON s.id = k.speaker_id`,
+      [key, limit],
+    );
+  const exact = async (term: string): Promise<string[]> =>
+    (await sql.rows<{ speaker_id: string }>('SELECT speaker_id FROM speaker_terms WHERE term = $1 LIMIT $2', [term, EXACT_MAX])).map((r) => r.speaker_id);
+  const sees = async (visible: Visible, articleId: number): Promise<boolean> =>
+    visible === null || (await sql.one('SELECT 1 AS n FROM collection_articles WHERE article_id = $1 AND collection_id = ANY($2::bigint[])', [articleId, visible])) !== undefined;
+
+  /** The speaker as the scope sees it: its quotes there; null when it has none there. */
+  async function seen(visible: Visible, speaker: SpeakerSummary): Promise<SpeakerSummary | null> {
+    if (visible === null) return speaker;
+    const quoteCount = await collections.speakerQuotes(visible, speaker.id);
+    return quoteCount > 0 ? { ...speaker, quoteCount } : null;
+  }
+  async function seenAll(visible: Visible, speakers: SpeakerSummary[]): Promise<SpeakerSummary[]> {
+    const out: SpeakerSummary[] = [];
+    for (const s of speakers) {
+      const v = await seen(visible, s);
+      if (v) out.push(v);
+    }
+    return out.sort(mostQuoted);
+  }
+  async function summaries(ids: Iterable<string>): Promise<SpeakerSummary[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return (await sql.rows<SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ANY($1::text[])`, [unique])).map(toSpeakerSummary).sort(mostQuoted);
+  }
+
+  async function suggestAll(text: string, limit: number): Promise<SpeakerSummary[]> {
+    const key = foldKey(text);
+    if (key === '') return (await sql.rows<SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers ORDER BY quote_count DESC, name LIMIT $1`, [limit])).map(toSpeakerSummary);
+    if (key.length <= PREFIX_KEY_MAX) return (await bucket(key, limit)).map(toSpeakerSummary).sort(mostQuoted);
+    const rows = await sql.rows<SpeakerRow>(
+      `SELECT ${S_COLUMNS} FROM (SELECT speaker_id FROM speaker_terms WHERE term >= $1 AND term < $2 ORDER BY term LIMIT $3) t JOIN speakers s ON s.id = t.speaker_id`,
+      [key, key + PREFIX_END, PREFIX_SCAN_MAX],
+    );
+    const found = new Map(rows.map((r) => [r.id, toSpeakerSummary(r)]));
+    return [...found.values()].sort(mostQuoted).slice(0, limit);
+  }
+
+  /**
+   * The most quoted of a bucket in the visible collections, ranked by the collections' own
+   * counts added up, each with its exact count in the scope (`seen`), which is what is shown.
+   */
+  async function bucketOf(visible: readonly number[], key: string, limit: number): Promise<Candidate[]> {
+    const ranked = new Map<string, number>();
+    for (const c of visible) {
+      const rows = await sql.rows<{ speaker_id: string; quote_count: number }>(
+        'SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY quote_count DESC, speaker_id LIMIT $3',
+        [c, key, limit],
+      );
+      for (const row of rows) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.quote_count);
+    }
+    if (ranked.size === 0) return [];
+    const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
+    const shared = visible.includes(SHARED_COLLECTION);
+    const rows = await sql.rows<SpeakerRow & { seen_count: number }>(
+      `SELECT ${S_COLUMNS},
+         coalesce(o.quote_count - CASE WHEN $1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count
+       FROM speakers s
+       LEFT JOIN collection_speakers o ON o.collection_id = $3 AND o.speaker_id = s.id
+       LEFT JOIN collection_speakers h ON h.collection_id = $4 AND h.speaker_id = s.id
+       WHERE s.id = ANY($2::text[])`,
+      [shared, [...ranked.keys()], own, shared ? SHARED_COLLECTION : -1],
+    );
+    return rows
+      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: ranked.get(row.id) ?? 0 }, seen: row.seen_count }))
+      .sort((a, b) => mostQuoted(a.speaker, b.speaker));
+  }
+  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] => ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
+
+  async function suggestIn(visible: readonly number[], text: string, limit: number): Promise<SpeakerSummary[]> {
+    const key = foldKey(text);
+    if (key === '') {
+      const ids: string[] = [];
+      for (const c of visible) {
+        const rows = await sql.rows<{ speaker_id: string }>('SELECT speaker_id FROM collection_speakers WHERE collection_id = $1 ORDER BY quote_count DESC, speaker_id LIMIT $2', [
+          c,
+          limit,
+        ]);
+        ids.push(...rows.map((r) => r.speaker_id));
+      }
+      return (await seenAll(visible, await summaries(ids))).slice(0, limit);
+    }
+    if (key.length <= PREFIX_KEY_MAX) return exactly(await bucketOf(visible, key, limit), limit);
+    // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
+    const starts = (c: Candidate): boolean => speakerTerms({ ...c.speaker, type: 'person' }).some((t) => t.startsWith(key));
+    return exactly((await bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX)).filter(starts), limit);
+  }
+
+  async function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): Promise<SpeakerSummary[]> {
+    const visible = await collections.visible(scope);
+    return visible === null ? suggestAll(text, limit) : suggestIn(visible, text, limit);
+  }
+
+  /** Speakers with a term equal to the whole query, or else to every word of it. */
+  async function exactMatches(key: string): Promise<string[]> {
+    const whole = await exact(key);
+    if (whole.length > 0) return whole;
+    // "President Erdogan": a role word and a surname, each a term of the same speaker
+    const sets: Set<string>[] = [];
+    for (const w of foldWords(key)) sets.push(new Set(await exact(w)));
+    const [first, ...rest] = sets;
+    return first ? [...first].filter((id) => rest.every((s) => s.has(id))) : [];
+  }
+
+  /** The closest names by edit distance, for "did you mean …": among the most quoted of two buckets. */
+  async function closest(visible: Visible, key: string): Promise<SpeakerSummary[]> {
+    const budget = typoBudget(key.length);
+    const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
+    const candidates: Candidate[] = [];
+    for (const b of [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)]) {
+      if (visible === null) candidates.push(...(await bucket(b, TYPO_CANDIDATES_PER_BUCKET)).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })));
+      else candidates.push(...(await bucketOf(visible, b, SCOPED_TYPO_CANDIDATES)));
+    }
+    const seenOf = new Map(candidates.map((c) => [c.speaker.id, c.seen]));
+    for (const { speaker } of candidates) {
+      for (const form of typoForms(speaker)) {
+        // Only names within the budget in length can be within it in edits
+        if (Math.abs(form.length - key.length) > budget) continue;
+        const distance = editDistance(key, form, budget);
+        if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
+      }
+    }
+    const nearest = [...best.values()]
+      .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
+      .slice(0, SUGGESTIONS_MAX)
+      .map((c) => c.speaker);
+    return visible === null ? nearest : nearest.flatMap((speaker) => shown({ speaker, seen: seenOf.get(speaker.id) ?? 0 }));
+  }
+
+  async function findSpeakers(scope: Scope, query: string): Promise<SpeakerMatch> {
+    const key = foldKey(query);
+    if (key === '') return { matches: [], suggestions: [] };
+    const visible = await collections.visible(scope);
+    const exactSeen = await seenAll(visible, await summaries(await exactMatches(key)));
+    const matches = exactSeen.length > 0 ? exactSeen : await suggestSpeakers(scope, key, MATCHES_MAX);
+    if (matches.length > 0) return { matches: matches.slice(0, MATCHES_MAX), suggestions: [] };
+    return { matches: [], suggestions: await closest(visible, key) };
+  }
+
+  /** The current id of a speaker, following renames from a shorter name to a fuller one. */
+  async function resolve(id: string): Promise<SpeakerRow | null> {
+    const direct = await byId(id);
+    if (direct) return direct;
+    const redirect = await sql.one<{ new_id: string }>('SELECT new_id FROM speaker_redirects WHERE old_id = $1', [id]);
+    return redirect ? ((await byId(redirect.new_id)) ?? null) : null;
+  }
+
+  /** A page of the speaker's quotes in the visible collections: their articles newest first, each one's quotes in order. */
+  async function visibleQuotes(visible: readonly number[], speaker: SpeakerSummary, limit: number, offset: number): Promise<SpeakerQuote[]> {
+    if (visible.length === 0) return [];
+    // The speaker's quotes newest article first, from its index, each kept when a visible collection
+    // has its article: the walk stops at the page's end
+    const rows = await sql.rows<JoinedRow>(
+      `${JOINED} WHERE q.speaker_id = $1
+         AND EXISTS (SELECT 1 FROM collection_quotes cq WHERE cq.collection_id = ANY($2::bigint[]) AND cq.speaker_id = $1 AND cq.article_id = q.article_id)
+       ORDER BY q.article_id DESC, q.position LIMIT $3 OFFSET $4`,
+      [speaker.id, visible, limit, offset],
+    );
+    return rows.map((r) => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker }));
+  }
+
+  async function quotesBySpeaker(scope: Scope, id: string, options: { articleId?: number; limit?: number; offset?: number } = {}): Promise<Page<SpeakerQuote>> {
+    const row = await resolve(id);
+    const visible = await collections.visible(scope);
+    const speaker = row ? await seen(visible, toSpeakerSummary(row)) : null;
+    if (!row || !speaker) return { items: [], total: 0 };
+    const limit = options.limit ?? QUOTES_LIMIT_DEFAULT;
+    const offset = options.offset ?? 0;
+    const article = options.articleId;
+    const item = (r: JoinedRow): SpeakerQuote => ({ article: articleOf(r), quote: toQuote(r, speaker), speaker });
+    if (article !== undefined) {
+      if (!(await sees(visible, article))) return { items: [], total: 0 };
+      const rows = await sql.rows<JoinedRow>(`${JOINED} WHERE q.speaker_id = $1 AND q.article_id = $2 ORDER BY q.position LIMIT $3 OFFSET $4`, [row.id, article, limit, offset]);
+      const total = await sql.one<{ n: number }>('SELECT count(*) AS n FROM quotes WHERE speaker_id = $1 AND article_id = $2', [row.id, article]);
+      return { items: rows.map(item), total: total?.n ?? 0 };
+    }
+    const items =
+      visible === null
+        ? (await sql.rows<JoinedRow>(`${JOINED} WHERE q.speaker_id = $1 ORDER BY q.article_id DESC, q.position LIMIT $2 OFFSET $3`, [row.id, limit, offset])).map(item)
+        : await visibleQuotes(visible, speaker, limit, offset);
+    // The counts are kept on every save and link, so the total costs nothing
+    return { items, total: speaker.quoteCount };
+  }
+
+  /** Quotes whose text or speaker name has every word of the search, in the visible articles. */
+  async function searchQuotes(scope: Scope, search: string, options: { limit?: number; offset?: number } = {}): Promise<Page<QuoteHit>> {
+    const query = quoteTsQuery(search);
+    if (query === null) return { items: [], total: 0 };
+    const visible = await collections.visible(scope);
+    if (visible?.length === 0) return { items: [], total: 0 };
+    const limit = options.limit ?? QUOTES_LIMIT_DEFAULT;
+    const offset = options.offset ?? 0;
+    const inScope = 'AND ($2::bigint[] IS NULL OR EXISTS (SELECT 1 FROM collection_articles ca WHERE ca.article_id = q.article_id AND ca.collection_id = ANY($2::bigint[])))';
+    const rows = await sql.rows<JoinedRow>(`${JOINED} WHERE q.search @@ to_tsquery('briefing', $1) ${inScope} ORDER BY a.id DESC, q.position LIMIT $3 OFFSET $4`, [
+      query,
+      visible,
+      limit,
+      offset,
+    ]);
+    const total = await sql.one<{ n: number }>(`SELECT count(*) AS n FROM quotes q WHERE q.search @@ to_tsquery('briefing', $1) ${inScope}`, [query, visible]);
+    const items: QuoteHit[] = [];
+    for (const r of rows) {
+      const speakerRow = r.speaker_id ? await byId(r.speaker_id) : undefined;
+      const speaker = speakerRow ? await seen(visible, toSpeakerSummary(speakerRow)) : null;
+      items.push({ article: articleOf(r), quote: toQuote(r, speaker), speaker });
+    }
+    return { items, total: total?.n ?? 0 };
+  }
+
+  return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };
+}
