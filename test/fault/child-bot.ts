@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localTime } from '../../src/briefing/local-time.js';
-import { openStores } from '../../src/library/open-stores.js';
+import { openStoresFor } from '../../src/library/open-stores-for.js';
 import { isStorageTransient } from '../../src/library/storage-errors.js';
 import type { Stores } from '../../src/library/types.js';
 import type { DeliveryOptions } from '../../src/main.js';
@@ -36,19 +36,21 @@ export interface ChildBot {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A scratch folder with the library file and an empty articles folder. */
+/** A scratch folder with the library file (or a PostgreSQL database) and an empty articles folder. */
 export interface Workspace {
   dir: string;
   dbPath: string;
+  /** The library on PostgreSQL instead of the file (DATABASE_URL). */
+  databaseUrl: string | null;
   articlesDir: string;
   cleanup(): void;
 }
 
-export function workspace(): Workspace {
+export function workspace(databaseUrl: string | null = null): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-fault-'));
   const articlesDir = join(dir, 'articles');
   mkdirSync(articlesDir);
-  return { dir, dbPath: join(dir, 'library.sqlite'), articlesDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, dbPath: join(dir, 'library.sqlite'), databaseUrl, articlesDir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** What else a child bot is started with. */
@@ -71,6 +73,7 @@ export async function startChildBot(fake: FakeDiscord, space: Workspace, deliver
     DISCORD_CLIENT_ID: CLIENT_ID,
     DISCORD_API_URL: fake.apiUrl,
     BRIEFING_DB: space.dbPath,
+    ...(space.databaseUrl ? { DATABASE_URL: space.databaseUrl } : {}),
     BRIEFING_ARTICLES: space.articlesDir,
     BRIEFING_TEST_DELIVERY: JSON.stringify(delivery),
     // Every seeded story in the briefing, so it spans three messages
@@ -104,7 +107,7 @@ export async function until(check: () => boolean, what: string, timeoutMs = 15_0
 /** Runs `work` on the library, again when the child holds the write lock for a moment. */
 export async function withLibrary<T>(space: Workspace, work: (stores: Stores) => Promise<T> | T): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const stores = openStores(space.dbPath);
+    const stores = await openStoresFor(space);
     try {
       return await work(stores);
     } catch (error) {
