@@ -1,6 +1,9 @@
 /**
  * The fleet (issue 13), two benches:
  *
+ * Each runs on PostgreSQL (a throwaway cluster, or BRIEFING_BENCH_DATABASE_URL naming a server
+ * whose role may create databases) and on one SQLite file, one after the other.
+ *
  * - fan-out: 3,000 guilds due in the same minute, three bot processes (`briefing start`, each
  *   holding one of three gateway shards) on one database, against a fake Discord that enforces
  *   50 requests a second with 429s. The floor is 3,000 posts / 50 a second = 60 s; the target is
@@ -13,12 +16,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pollDueFeeds, type PollResult } from '../src/ingest/feed-poller.js';
-import { openStores } from '../src/library/open-stores.js';
+import { openStoresFor } from '../src/library/open-stores-for.js';
 import type { Stores } from '../src/library/types.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
 import { manyGuilds } from '../test/fake-discord/gateway.js';
 import { seedArticles, startChildBot, until, withLibrary, workspace, type ChildBot } from '../test/fault/child-bot.js';
 import { inThreadIngest } from '../test/ingest-harness.js';
+import { findPostgresBin, startCluster, type Cluster } from '../test/postgres/cluster.js';
+import { databaseUrl, quoteIdent, withClient } from '../test/postgres/scratch.js';
 
 const PROCESSES = 3;
 const GUILDS = 3_000;
@@ -31,12 +36,70 @@ const LEAD_MS = 15_000;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs the fan-out and returns the lines to print. */
-export async function benchFleetFanout(): Promise<string> {
+/** Where a bench keeps the library: a fresh PostgreSQL database each (`next()`), or SQLite files (null). */
+interface Backend {
+  name: string;
+  /** A new empty database's URL; null: a SQLite file in the workspace. */
+  next(): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+const SQLITE: Backend = { name: 'one SQLite file', next: () => Promise.resolve(null), close: () => Promise.resolve() };
+
+/** PostgreSQL when a server can be had (BRIEFING_BENCH_DATABASE_URL, else a throwaway cluster), then SQLite. */
+async function backends(): Promise<{ list: Backend[]; skipped: string | null }> {
+  const external = process.env.BRIEFING_BENCH_DATABASE_URL?.trim();
+  let cluster: Cluster | null = null;
+  let server = external ?? null;
+  if (!server) {
+    const bin = findPostgresBin();
+    if (!bin) return { list: [SQLITE], skipped: 'PostgreSQL SKIPPED: initdb and pg_ctl not found (install postgresql, or set BRIEFING_BENCH_DATABASE_URL)' };
+    cluster = await startCluster(bin);
+    server = cluster.url;
+  }
+  const url = server;
+  let made = 0;
+  const names: string[] = [];
+  const postgres: Backend = {
+    name: 'PostgreSQL',
+    async next() {
+      const name = `briefing_fleet_bench_${process.pid}_${++made}`;
+      await withClient(url, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+      names.push(name);
+      return databaseUrl(url, name);
+    },
+    async close() {
+      await withClient(url, async (client) => {
+        for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      }).catch(() => undefined);
+      await cluster?.stop();
+    },
+  };
+  return { list: [postgres, SQLITE], skipped: null };
+}
+
+/** Runs `bench` on every backend; the lines of each, PostgreSQL first. */
+async function onEachBackend(bench: (backend: Backend) => Promise<string>): Promise<string> {
+  const { list, skipped } = await backends();
+  const lines: string[] = skipped ? [skipped] : [];
+  try {
+    for (const backend of list) lines.push(await bench(backend));
+  } finally {
+    for (const backend of list) await backend.close();
+  }
+  return lines.join('\n');
+}
+
+/** Runs the fan-out on each backend and returns the lines to print. */
+export function benchFleetFanout(): Promise<string> {
+  return onEachBackend(fanout);
+}
+
+async function fanout(backend: Backend): Promise<string> {
   const fake = await FakeDiscord.start({}, { shards: PROCESSES, maxConcurrency: PROCESSES });
   const guilds = manyGuilds(GUILDS);
   fake.addGuilds(guilds);
-  const space = workspace();
+  const space = workspace(await backend.next());
   const bots: ChildBot[] = [];
   try {
     await withLibrary(space, seedArticles);
@@ -79,7 +142,7 @@ export async function benchFleetFanout(): Promise<string> {
     const floor = (GUILDS / REQUESTS_PER_SECOND) * 1000;
     const ratio = elapsed / floor;
     return [
-      `fleet fan-out: ${GUILDS} guilds due at ${time} UTC, ${PROCESSES} bot processes (one shard each) on one SQLite file, fake Discord enforcing ${REQUESTS_PER_SECOND} req/s (global, 429 + retry_after)`,
+      `fleet fan-out on ${backend.name}: ${GUILDS} guilds due at ${time} UTC, ${PROCESSES} bot processes (one shard each), fake Discord enforcing ${REQUESTS_PER_SECOND} req/s (global, 429 + retry_after)`,
       `  due minute to last post: ${seconds(elapsed)} against a floor of ${seconds(floor)}: ${ratio.toFixed(3)}× the floor (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'MISSED'})`,
       `  briefings posted by each process: ${shares.join(' / ')}; 429s answered by Discord: ${fake.rateLimited}; posts folded by nonce: ${fake.history.deduplicated}`,
       `  requests Discord saw a second: median ${rates[Math.floor(rates.length / 2)] ?? 0}, max ${rates.at(-1) ?? 0}, over ${perSecond.size} s; warnings logged: ${warnings.length}${warnings[0] ? ` (first: ${warnings[0].slice(25, 200)})` : ''}`,
@@ -125,8 +188,8 @@ async function feedServer(): Promise<{ base: string; fetches: Map<string, number
 }
 
 /** `pollers` pollers on their own connections to one library of `feeds` due feeds; the time and who polled what. */
-async function pollCycle(base: string, run: string, pollers: number, feeds = FEEDS): Promise<{ ms: number; results: PollResult[][]; again: number }> {
-  const space = workspace();
+async function pollCycle(backend: Backend, base: string, run: string, pollers: number, feeds = FEEDS): Promise<{ ms: number; results: PollResult[][]; again: number }> {
+  const space = workspace(await backend.next());
   const clock = () => new Date();
   const connections: Stores[] = [];
   try {
@@ -134,7 +197,7 @@ async function pollCycle(base: string, run: string, pollers: number, feeds = FEE
       for (let i = 0; i < feeds; i++)
         await stores.feeds.addFeed({ guildId: String(600_000_000_000_000_000n + BigInt(i % FEED_GUILDS)), url: `${base}/${run}/feed/${i}.xml`, channelId: null, now: Date.now() });
     });
-    connections.push(...Array.from({ length: pollers }, () => openStores(space.dbPath)));
+    connections.push(...(await Promise.all(Array.from({ length: pollers }, () => openStoresFor(space)))));
     const started = performance.now();
     const results = await Promise.all(connections.map((stores, p) => pollDueFeeds({ ingest: inThreadIngest(stores.articles), feeds: stores.feeds, clock, owner: `poller-${p}` })));
     const ms = performance.now() - started;
@@ -149,16 +212,20 @@ async function pollCycle(base: string, run: string, pollers: number, feeds = FEE
   }
 }
 
-/** Runs the feed-poll bench and returns the lines to print. */
-export async function benchFleetFeeds(): Promise<string> {
+/** Runs the feed-poll bench on each backend and returns the lines to print. */
+export function benchFleetFeeds(): Promise<string> {
+  return onEachBackend(feedPolls);
+}
+
+async function feedPolls(backend: Backend): Promise<string> {
   const server = await feedServer();
   try {
     const fetchesOf = (run: string): number[] => Array.from({ length: FEEDS }, (_, i) => server.fetches.get(`/${run}/feed/${i}.xml`) ?? 0);
     // Warm-up: the engine and the statements, off the clock
-    await pollCycle(server.base, 'warm', 1, 20);
-    const alone = await pollCycle(server.base, 'alone', 1);
-    const fleet = await pollCycle(server.base, 'fleet', PROCESSES);
-    const lines = [`feed polls: ${FEEDS} due feeds (one whole article each, ${FEED_GUILDS} servers), one SQLite file`];
+    await pollCycle(backend, server.base, 'warm', 1, 20);
+    const alone = await pollCycle(backend, server.base, 'alone', 1);
+    const fleet = await pollCycle(backend, server.base, 'fleet', PROCESSES);
+    const lines = [`feed polls on ${backend.name}: ${FEEDS} due feeds (one whole article each, ${FEED_GUILDS} servers)`];
     for (const [name, cycle, run] of [
       ['1 poller (baseline)', alone, 'alone'],
       [`${PROCESSES} pollers`, fleet, 'fleet'],

@@ -43,7 +43,7 @@ import type { Stores } from './library/types.js';
 import type { Logger } from './logger.js';
 
 export interface BotOptions {
-  /** The shards (one of 1 when absent) and the request budget (Discord's default when absent) are optional. */
+  /** Without `shards`, shard 0 of 1; without `requestsPerSecond`, Discord's default limit. */
   config: Pick<Config, 'token' | 'apiUrl'> & Partial<Pick<Config, 'shards' | 'requestsPerSecond'>>;
   stores: Stores;
   /** `/article add` quotas; the config's defaults when absent. */
