@@ -2,7 +2,8 @@
  * The fleet (issue 13), two benches:
  *
  * Each runs on PostgreSQL (a throwaway cluster, or BRIEFING_BENCH_DATABASE_URL naming a server
- * whose role may create databases) and on one SQLite file, one after the other.
+ * whose role may create databases) and on one SQLite file, one after the other
+ * (BRIEFING_BENCH_FLEET_ON=sqlite or =postgres for one of them).
  *
  * - fan-out: 3,000 guilds due in the same minute, three bot processes (`briefing start`, each
  *   holding one of three gateway shards) on one database, against a fake Discord that enforces
@@ -46,8 +47,13 @@ interface Backend {
 
 const SQLITE: Backend = { name: 'one SQLite file', next: () => Promise.resolve(null), close: () => Promise.resolve() };
 
-/** PostgreSQL when a server can be had (BRIEFING_BENCH_DATABASE_URL, else a throwaway cluster), then SQLite. */
+/**
+ * PostgreSQL when a server can be had (BRIEFING_BENCH_DATABASE_URL, else a throwaway cluster), then
+ * SQLite; BRIEFING_BENCH_FLEET_ON=sqlite or =postgres runs one of them only.
+ */
 async function backends(): Promise<{ list: Backend[]; skipped: string | null }> {
+  const only = process.env.BRIEFING_BENCH_FLEET_ON?.trim();
+  if (only === 'sqlite') return { list: [SQLITE], skipped: null };
   const external = process.env.BRIEFING_BENCH_DATABASE_URL?.trim();
   let cluster: Cluster | null = null;
   let server = external ?? null;
@@ -75,7 +81,7 @@ async function backends(): Promise<{ list: Backend[]; skipped: string | null }> 
       await cluster?.stop();
     },
   };
-  return { list: [postgres, SQLITE], skipped: null };
+  return { list: only === 'postgres' ? [postgres] : [postgres, SQLITE], skipped: null };
 }
 
 /** Runs `bench` on every backend; the lines of each, PostgreSQL first. */
@@ -145,7 +151,7 @@ async function fanout(backend: Backend): Promise<string> {
       `fleet fan-out on ${backend.name}: ${GUILDS} guilds due at ${time} UTC, ${PROCESSES} bot processes (one shard each), fake Discord enforcing ${REQUESTS_PER_SECOND} req/s (global, 429 + retry_after)`,
       `  due minute to last post: ${seconds(elapsed)} against a floor of ${seconds(floor)}: ${ratio.toFixed(3)}× the floor (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'MISSED'})`,
       `  briefings posted by each process: ${shares.join(' / ')}; 429s answered by Discord: ${fake.rateLimited}; posts folded by nonce: ${fake.history.deduplicated}`,
-      `  requests Discord saw a second: median ${rates[Math.floor(rates.length / 2)] ?? 0}, max ${rates.at(-1) ?? 0}, over ${perSecond.size} s; warnings logged: ${warnings.length}${warnings[0] ? ` (first: ${warnings[0].slice(25, 200)})` : ''}`,
+      `  requests Discord saw a second: median ${rates[Math.floor(rates.length / 2)] ?? 0}, max ${rates.at(-1) ?? 0}, over ${perSecond.size} s; first one ${seconds(Math.min(...postTimes.filter((t) => t >= dueAt)) - dueAt)} after the due minute; warnings logged: ${warnings.length}${warnings[0] ? ` (first: ${warnings[0].slice(25, 200)})` : ''}`,
       `  ${once === GUILDS && sent === GUILDS ? 'OK' : 'FAILED'}: exactly one briefing in ${once}/${GUILDS} channels, ${sent}/${GUILDS} recorded sent`,
     ].join('\n');
   } finally {

@@ -42,7 +42,7 @@ async function archive(file: string): Promise<void> {
   const follow = (await stores.follows.addFollow({ guildId: 'g1', name: 'Zorba', channelId: 'c1', roleId: null, now: 5_000 }))!;
   await stores.follows.logAlerts([{ followId: follow.id, articleId: own.article.id, channelId: 'c1' }], { hour: 1, perHour: 10, now: 5_000 });
   await stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
-  await stores.fleet.takeRequestSlot({ name: 'discord', now: 5_000, intervalMs: 21, horizonMs: 1_000 });
+  await stores.fleet.takeRequestSlot({ name: 'discord', now: 5_000_000, interval: 20_400, horizon: 1_000_000 });
   await stores.close();
   // Written by no code today, still part of the archive
   const db = new Database(file);

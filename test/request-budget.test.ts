@@ -6,7 +6,7 @@
 import { Routes, type Client } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createClient } from '../src/discord/client.js';
-import { budgetedRequest, countsAgainstBudget, fleetRequestBudget, slotIntervalMs, type RequestBudget } from '../src/discord/request-budget.js';
+import { budgetedRequest, countsAgainstBudget, fleetRequestBudget, slotIntervalUs, type RequestBudget } from '../src/discord/request-budget.js';
 import type { FleetStore } from '../src/library/fleet-store.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { Stores } from '../src/library/types.js';
@@ -61,7 +61,8 @@ describe('the fleet request budget', () => {
     await time.run(() => sent.length === all.length);
     const times = sent.map((s) => s.at).sort((a, b) => a - b);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(slotIntervalMs(perSecond));
+    // Microseconds in the store, milliseconds here
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(slotIntervalUs(perSecond) / 1000 - 0.001);
     // Any one second: at most the budget, and not far under it
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
     expect(busiest).toBeLessThanOrEqual(perSecond);
@@ -90,7 +91,7 @@ describe('the fleet request budget', () => {
     const sent: number[] = [];
     for (let i = 0; i < 5; i++) void budget.acquire().then(() => sent.push(time.now()));
     await time.run(() => sent.length === 5);
-    expect(sent).toEqual([0, 1, 2, 3, 4].map((n) => T0 + n * slotIntervalMs(10)));
+    expect(sent.map((at) => at - T0)).toEqual([0, 1, 2, 3, 4].map((n) => (n * slotIntervalUs(10)) / 1000));
     expect(logs).toEqual(['warn: The shared request budget is out of reach (SQLITE_BUSY: database is locked); pacing this process alone.']);
   });
 
@@ -106,10 +107,12 @@ describe('the fleet request budget', () => {
     void budget.acquire().then(() => sent.push(time.now()));
     await time.run(() => sent.length === 2);
     // The first went at once; the second woke 280 ms after its slot and took the slot of that moment
-    const interval = slotIntervalMs(50);
-    const woke = T0 + interval + 280;
-    expect(sent).toEqual([T0, woke]);
-    expect(await stores!.fleet.takeRequestSlot({ name: 'discord', now: woke, intervalMs: interval, horizonMs: 1_000 })).toEqual({ granted: true, at: woke + interval });
+    const interval = slotIntervalUs(50);
+    expect(sent[0]).toBe(T0);
+    expect(sent[1]! - T0).toBeCloseTo(interval / 1000 + 280, 2);
+    // The store's slots are in microseconds
+    const woke = Math.round(sent[1]! * 1000);
+    expect(await stores!.fleet.takeRequestSlot({ name: 'discord', now: woke, interval, horizon: 1_000_000 })).toEqual({ granted: true, at: woke + interval });
   });
 
   test('GIVEN a global 429 from Discord THEN the whole fleet waits: the shared budget gives no slot before its retry-after', async () => {
@@ -122,9 +125,9 @@ describe('the fleet request budget', () => {
     const before = Date.now();
     await budgetedRequest(budget, tooMany)('https://discord.com/api/v10/channels/1/messages', { method: 'POST' });
     // Another process asking for a slot now is told to wait about five seconds
-    const slot = await b!.fleet.takeRequestSlot({ name: 'discord', now: Date.now(), intervalMs: 20, horizonMs: 1_000 });
+    const slot = await b!.fleet.takeRequestSlot({ name: 'discord', now: Date.now() * 1000, interval: slotIntervalUs(50), horizon: 1_000_000 });
     expect(slot.granted).toBe(false);
-    if (!slot.granted) expect(slot.retryAt).toBeGreaterThanOrEqual(before + 4_000);
+    if (!slot.granted) expect(slot.retryAt).toBeGreaterThanOrEqual((before + 4_000) * 1000);
   });
 
   test.each([

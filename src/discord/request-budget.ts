@@ -22,6 +22,9 @@ import type { Logger } from '../logger.js';
 export const DISCORD_BUDGET = 'discord';
 /** How far ahead a process may take slots: far enough to keep its requests flowing, near enough to share fairly. */
 export const SLOT_HORIZON_MS = 1_000;
+/** The budget's slots are spaced this much wider than the limit allows, for jitter (see slotIntervalUs). */
+export const PACE_MARGIN = 0.02;
+const US = 1_000;
 /** One request's own time limit once its slot has come (discord.js's default). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 /** discord.js's timer (its `timeout` option) runs from before the wait for a slot: a fan-out of thousands may queue this long. */
@@ -53,12 +56,12 @@ export interface RequestBudgetOptions {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The slot spacing for a rate: whole milliseconds, rounded up, and one more. Paced exactly at
- * the limit, any jitter (a timer late, a packet early) would put one request too many in some
- * second; the extra millisecond leaves 50 ms a second of room for it at 50 a second.
+ * The slot spacing for a rate, in microseconds: a little wider than the limit. Paced exactly at
+ * it, any jitter (a timer late, a packet early) would put one request too many in some second;
+ * 2% leaves 20 ms a second of room for it (49 requests a second of 50).
  */
-export function slotIntervalMs(perSecond: number): number {
-  return Math.ceil(1000 / perSecond) + 1;
+export function slotIntervalUs(perSecond: number): number {
+  return Math.ceil((1_000_000 / perSecond) * (1 + PACE_MARGIN));
 }
 
 /**
@@ -71,7 +74,10 @@ export function fleetRequestBudget(options: RequestBudgetOptions): RequestBudget
   const { store, log } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
-  const intervalMs = slotIntervalMs(options.perSecond);
+  // The store's unit is the microsecond: slots finer than a millisecond apart
+  const nowUs = (): number => Math.round(now() * US);
+  const interval = slotIntervalUs(options.perSecond);
+  const horizon = SLOT_HORIZON_MS * US;
   let tail: Promise<unknown> = Promise.resolve();
   let alone = 0;
   let warnedAt = Number.NEGATIVE_INFINITY;
@@ -82,21 +88,22 @@ export function fleetRequestBudget(options: RequestBudgetOptions): RequestBudget
       warnedAt = at;
       log.warn(`The shared request budget is out of reach (${error instanceof Error ? error.message : String(error)}); pacing this process alone.`);
     }
-    alone = Math.max(alone, at) + intervalMs;
-    return alone - intervalMs;
+    alone = Math.max(alone, at) + interval;
+    return alone - interval;
   };
 
+  /** The start of this request's slot, in ms. */
   const takeSlot = async (): Promise<number> => {
     for (;;) {
-      const at = now();
+      const at = nowUs();
       let slot;
       try {
-        slot = await store.takeRequestSlot({ name: DISCORD_BUDGET, now: at, intervalMs, horizonMs: SLOT_HORIZON_MS });
+        slot = await store.takeRequestSlot({ name: DISCORD_BUDGET, now: at, interval, horizon });
       } catch (error) {
-        return localSlot(at, error);
+        return localSlot(at, error) / US;
       }
-      if (slot.granted) return slot.at;
-      await sleep(Math.max(1, slot.retryAt - at));
+      if (slot.granted) return slot.at / US;
+      await sleep(Math.max(1, (slot.retryAt - at) / US));
     }
   };
 
@@ -113,7 +120,7 @@ export function fleetRequestBudget(options: RequestBudgetOptions): RequestBudget
     },
     async defer(untilMs) {
       try {
-        await store.deferRequests({ name: DISCORD_BUDGET, until: untilMs });
+        await store.deferRequests({ name: DISCORD_BUDGET, until: Math.round(untilMs * US) });
       } catch {
         // The 429 itself is waited out by discord.js in this process; the others meet their own
       }

@@ -4,28 +4,33 @@
  * atomic upsert that moves that instant on by one interval, so slots never overlap, whichever
  * process takes them (the generic cell rate algorithm, with the row as the shared clock). No
  * credit builds up while the bot is idle, so the fleet never bursts past the rate; and no slot
- * is handed out further ahead than `horizonMs`, so a process never queues far ahead of the others.
+ * is handed out further ahead than `horizon`, so a process never queues far ahead of the others.
  */
 import type { Database } from 'better-sqlite3';
 
-/** A slot taken (send at `at`), or none within the horizon (ask again at `retryAt`). All ms since epoch. */
+/**
+ * Times here are in one unit of the caller's choosing, the same throughout (the request budget
+ * uses microseconds since epoch, so slots can be spaced finer than a millisecond).
+ */
+
+/** A slot taken (send at `at`), or none within the horizon (ask again at `retryAt`). */
 export type RequestSlot = { granted: true; at: number } | { granted: false; retryAt: number };
 
 export interface SlotRequest {
   /** The budget: one per rate limit shared ('discord'). */
   name: string;
-  /** ms since epoch, this process's clock; the processes' clocks are taken to agree (NTP). */
+  /** This process's clock; the processes' clocks are taken to agree (NTP). */
   now: number;
-  /** The spacing of slots: 1000 / requests a second. */
-  intervalMs: number;
+  /** The spacing of slots: a second / requests a second. */
+  interval: number;
   /** How far ahead of `now` a slot may be given. */
-  horizonMs: number;
+  horizon: number;
 }
 
 export interface FleetStore {
-  /** Takes the next free slot of a budget when it falls within the horizon; slots are `intervalMs` apart fleet-wide. */
+  /** Takes the next free slot of a budget when it falls within the horizon; slots are `interval` apart fleet-wide. */
   takeRequestSlot(request: SlotRequest): Promise<RequestSlot>;
-  /** No slot of the budget before `until` (ms since epoch), for any process: Discord said to wait (a global 429). */
+  /** No slot of the budget before `until`, for any process: Discord said to wait (a global 429). */
   deferRequests(request: { name: string; until: number }): Promise<void>;
 }
 
@@ -40,7 +45,7 @@ export function createFleetStore(db: Database): FleetStore {
   const read = db.prepare<[string], { next_at: number }>('SELECT next_at FROM request_budget WHERE name = ?');
   const defer = db.prepare<[string, number]>('INSERT INTO request_budget (name, next_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next_at = max(next_at, excluded.next_at)');
   return {
-    takeRequestSlot({ name, now, intervalMs: interval, horizonMs: horizon }) {
+    takeRequestSlot({ name, now, interval, horizon }) {
       const taken = take.get({ name, now, interval, horizon });
       if (taken) return Promise.resolve({ granted: true, at: taken.next_at - interval });
       // The row exists (the upsert found it) and its next slot is beyond the horizon: it is within it 1 ms after this

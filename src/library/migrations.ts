@@ -377,7 +377,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // Issue 13: Discord's 50 requests a second is one budget for every process of the fleet
     name: 'request budget shared by the fleet',
     sql: `
-      -- One row per budget: the earliest instant (ms) its next request may go out
+      -- One row per budget: the earliest instant (microseconds since epoch) its next request may go out
       CREATE TABLE request_budget (
         name TEXT PRIMARY KEY,
         next_at INTEGER NOT NULL

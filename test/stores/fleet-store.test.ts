@@ -16,7 +16,7 @@ describe.each(STORE_FACTORIES)('the fleet store: request budget ($name)', (facto
   afterEach(async () => await stores.close());
 
   const take = (now: number, over: Partial<SlotRequest> = {}): Promise<RequestSlot> =>
-    stores.fleet.takeRequestSlot({ name: 'discord', now, intervalMs: INTERVAL_MS, horizonMs: HORIZON_MS, ...over });
+    stores.fleet.takeRequestSlot({ name: 'discord', now, interval: INTERVAL_MS, horizon: HORIZON_MS, ...over });
   const takeMany = async (count: number, now: number, over: Partial<SlotRequest> = {}): Promise<RequestSlot[]> => {
     const slots: RequestSlot[] = [];
     for (let i = 0; i < count; i++) slots.push(await take(now, over));
@@ -60,12 +60,12 @@ describe.each(STORE_FACTORIES)('the fleet store: request budget ($name)', (facto
     await stores.fleet.deferRequests({ name: 'discord', until: T0 + 500 });
     await stores.fleet.deferRequests({ name: 'discord', until: T0 + 200 });
     expect(await take(T0)).toEqual({ granted: false, retryAt: T0 + 401 });
-    expect(await take(T0, { horizonMs: 1_000 })).toEqual({ granted: true, at: T0 + 500 });
+    expect(await take(T0, { horizon: 1_000 })).toEqual({ granted: true, at: T0 + 500 });
     expect(await take(T0 + 600)).toEqual({ granted: true, at: T0 + 600 });
   });
 
   test('GIVEN many requests at once THEN no two share a slot and none is given twice', async () => {
-    const slots = await Promise.all(Array.from({ length: 12 }, () => take(T0, { horizonMs: 1_000 })));
+    const slots = await Promise.all(Array.from({ length: 12 }, () => take(T0, { horizon: 1_000 })));
     const times = slots.map((s) => (s.granted ? s.at : -1)).sort((a, b) => a - b);
     expect(times).toEqual(Array.from({ length: 12 }, (_, i) => T0 + i * INTERVAL_MS));
   });

@@ -9,7 +9,7 @@ import type { FleetStore } from '../fleet-store.js';
 
 /** The table, for the PostgreSQL migration list (appended there as the next migration). */
 export const FLEET_STORE_DDL = `
-  -- Issue 13: one row per budget, the earliest instant (ms) its next request may go out
+  -- Issue 13: one row per budget, the earliest instant (microseconds since epoch) its next request may go out
   CREATE TABLE request_budget (
     name TEXT PRIMARY KEY,
     next_at BIGINT NOT NULL
@@ -30,12 +30,12 @@ export type Queryable = Pick<pg.Pool, 'query'>;
 /** The PostgreSQL fleet store over a pool (bigint read back as text, whatever the pool's type parsers). */
 export function createPgFleetStore(pool: Queryable): FleetStore {
   return {
-    async takeRequestSlot({ name, now, intervalMs, horizonMs }) {
-      const taken = await pool.query<{ next_at: string | number }>(TAKE, [name, now, intervalMs, horizonMs]);
+    async takeRequestSlot({ name, now, interval, horizon }) {
+      const taken = await pool.query<{ next_at: string | number }>(TAKE, [name, now, interval, horizon]);
       const row = taken.rows[0];
-      if (row) return { granted: true, at: Number(row.next_at) - intervalMs };
+      if (row) return { granted: true, at: Number(row.next_at) - interval };
       const current = await pool.query<{ next_at: string | number }>(READ, [name]);
-      return { granted: false, retryAt: Number(current.rows[0]?.next_at ?? now + horizonMs) - horizonMs + 1 };
+      return { granted: false, retryAt: Number(current.rows[0]?.next_at ?? now + horizon) - horizon + 1 };
     },
     async deferRequests({ name, until }) {
       await pool.query(DEFER, [name, until]);
