@@ -28,6 +28,28 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The bot's configuration for one run: this test's fake Discord, and the archive and folder in `dir`. */
+function botConfig(dbPath = path.join(dir, 'briefing.sqlite')) {
+  return {
+    token: TEST_TOKEN,
+    clientId: CLIENT_ID,
+    guildId: null,
+    apiUrl: fake.apiUrl,
+    dbPath,
+    databaseUrl: null,
+    articlesDir: path.join(dir, 'articles'),
+    maxBytes: 2 ** 21,
+    quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 },
+    briefingMaxItems: 10,
+    read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
+    followsMax: 25,
+    alertsPerHour: 10,
+    shards: null,
+    requestsPerSecond: 50,
+    shardProcess: false,
+  };
+}
+
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -68,24 +90,7 @@ test('GIVEN Discord refuses the token THEN start exits 1 with the reason and clo
 
 test('GIVEN the bot running THEN a file added to the folder is imported and answered from', async () => {
   const logs: string[] = [];
-  const config = {
-    token: TEST_TOKEN,
-    clientId: CLIENT_ID,
-    guildId: null,
-    apiUrl: fake.apiUrl,
-    dbPath: path.join(dir, 'briefing.sqlite'),
-    databaseUrl: null,
-    articlesDir: path.join(dir, 'articles'),
-    maxBytes: 2 ** 21,
-    quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 },
-    briefingMaxItems: 10,
-    read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
-    followsMax: 25,
-    alertsPerHour: 10,
-    shards: null,
-    requestsPerSecond: 50,
-    shardProcess: false,
-  };
+  const config = botConfig();
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
     expect((await running.stores.articles.listArticles('all')).total).toBe(1);
@@ -105,24 +110,7 @@ test('GIVEN a follow and the folder imported at start THEN its old quotes raise 
   await before.follows.addFollow({ guildId: fake.ids.guildId, name: 'Putin', channelId: fake.ids.channelId, roleId: null, now: 1 });
   await before.close();
   const logs: string[] = [];
-  const config = {
-    token: TEST_TOKEN,
-    clientId: CLIENT_ID,
-    guildId: null,
-    apiUrl: fake.apiUrl,
-    dbPath,
-    databaseUrl: null,
-    articlesDir: path.join(dir, 'articles'),
-    maxBytes: 2 ** 21,
-    quota: { memberMax: 10, memberWindowMs: 600_000, guildPerDay: 100 },
-    briefingMaxItems: 10,
-    read: { workers: 1, timeoutMs: 10_000, memoryMb: 256 },
-    followsMax: 25,
-    alertsPerHour: 10,
-    shards: null,
-    requestsPerSecond: 50,
-    shardProcess: false,
-  };
+  const config = botConfig(dbPath);
   const running = await runBot(config, { clock: () => new Date('2024-06-01T08:00:00Z'), log: memoryLogger(logs), rescanMs: 200 });
   try {
     expect((await running.stores.articles.listArticles('all')).total).toBe(1);

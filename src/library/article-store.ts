@@ -5,6 +5,7 @@ import { contentHash } from './content-hash.js';
 import type { SpeakerWriter } from './speaker-writer.js';
 import type { Sync } from './sync-store.js';
 import type { ArticleInput, ArticleStore, Destination, Page, RemoveOutcome, SaveOutcome, Scope, StoredArticle } from './types.js';
+import { type ArticleRow, toStoredArticle } from './rows.js';
 
 /** A page of `listArticles` when the caller gives no limit. */
 const LIST_LIMIT_DEFAULT = 25;
@@ -18,26 +19,12 @@ const SUGGEST_LIMIT_DEFAULT = 25;
  */
 export const SEARCH_COUNT_MAX = 50;
 
-interface ArticleRow {
-  id: number;
-  source: string;
-  url: string | null;
-  title: string | null;
-  date: string | null;
-  hash: string;
-  added_at: number;
-}
-
 const COLUMNS = 'id, source, url, title, date, hash, added_at';
 const A_COLUMNS = COLUMNS.split(', ')
   .map((c) => `a.${c}`)
   .join(', ');
 // Newest added first: the id grows with every article added, and the table is ordered by it
 const NEWEST = 'ORDER BY id DESC';
-
-export function toStoredArticle(row: ArticleRow): StoredArticle {
-  return { id: row.id, source: row.source, url: row.url, title: row.title, date: row.date, hash: row.hash, addedAt: row.added_at };
-}
 
 /** Word starts the articles' search index keeps (migration 5): a query of up to this many letters reads one list. */
 const PREFIX_INDEXED_MAX = 3;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Destination, Scope } from './types.js';
+import { type CollectionRow, type SpeakerCountRow } from './rows.js';
 
 /** The operator's folder: migration 8 creates it as collection 1, visible in every server unless hidden. */
 export const SHARED_COLLECTION = 1;
@@ -12,20 +13,6 @@ export const scopeToken = (collectionId: number): string => `\uE000c${collection
 
 /** The collections a scope sees: null for the whole archive, else one or two ids. */
 export type Visible = readonly number[] | null;
-
-interface CollectionRow {
-  id: number;
-  shows_shared: number;
-  article_count: number;
-  shared_count: number;
-}
-
-interface SpeakerCountRow {
-  collection_id: number;
-  speaker_id: string;
-  quote_count: number;
-  shared_count: number;
-}
 
 /**
  * Collections and what they hold: links from collections to articles, and the counts kept on

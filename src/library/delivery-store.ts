@@ -6,44 +6,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Sync } from './sync-store.js';
-import type { Delivery, DeliveryStatus, DeliveryStore } from './types.js';
-
-interface DeliveryRow {
-  guild_id: string;
-  local_date: string;
-  status: string;
-  message_ids: string;
-  error: string | null;
-  article_ids: string;
-  updated_at: number;
-  owner: string | null;
-  lease_until: number;
-  attempts: number;
-  next_attempt_at: number;
-  deadline_at: number;
-  created_at: number;
-  parts: string;
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  const parts = Object.entries(JSON.parse(row.parts) as Record<string, string>).map(([part, id]) => [Number(part), id] as const);
-  return {
-    guildId: row.guild_id,
-    localDate: row.local_date,
-    status: row.status as DeliveryStatus,
-    messageIds: JSON.parse(row.message_ids) as string[],
-    error: row.error,
-    articleIds: JSON.parse(row.article_ids) as number[],
-    updatedAt: row.updated_at,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    deadlineAt: row.deadline_at,
-    createdAt: row.created_at,
-    parts: new Map(parts.sort(([a], [b]) => a - b)),
-  };
-}
+import type { DeliveryStore } from './types.js';
+import { type DeliveryRow, toDelivery } from './rows.js';
 
 // Oldest due first, so a backlog drains in order; the partial index serves it
 const DUE_BATCH = 100;

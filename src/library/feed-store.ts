@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Sync } from './sync-store.js';
+import { type FeedRow, toFeed } from './rows.js';
 
 /** A feed a guild follows, with the state of its polling. */
 export interface Feed {
@@ -56,38 +57,6 @@ export interface FeedStore {
   hasSeen(feedId: number, itemKey: string): Promise<boolean>;
   markSeen(feedId: number, itemKey: string, articleId: number | null): Promise<void>;
 }
-
-interface FeedRow {
-  id: number;
-  guild_id: string;
-  url: string;
-  title: string | null;
-  channel_id: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_error: string | null;
-  failures: number;
-  next_poll_at: number;
-  last_polled_at: number | null;
-  primed: number;
-  added_at: number;
-}
-
-const toFeed = (row: FeedRow): Feed => ({
-  id: row.id,
-  guildId: row.guild_id,
-  url: row.url,
-  title: row.title,
-  channelId: row.channel_id,
-  etag: row.etag,
-  lastModified: row.last_modified,
-  lastError: row.last_error,
-  failures: row.failures,
-  nextPollAt: row.next_poll_at,
-  lastPolledAt: row.last_polled_at,
-  primed: row.primed === 1,
-  addedAt: row.added_at,
-});
 
 /** The statements over `feeds` and `feed_items`, prepared once. */
 export function createFeedStore(db: Database): Sync<FeedStore> {

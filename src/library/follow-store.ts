@@ -9,6 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { foldKey } from './fold.js';
 import { lastWord, nameKeys, namesSpeaker } from './speaker-match.js';
 import type { Sync } from './sync-store.js';
+import { type AlertRow, type FollowRow, toAlert, toFollow } from './rows.js';
 
 export interface Follow {
   id: number;
@@ -100,29 +101,6 @@ export interface FollowStore {
   getFollow(id: number): Promise<Follow | null>;
 }
 
-interface FollowRow {
-  id: number;
-  guild_id: string;
-  name: string;
-  key: string;
-  channel_id: string;
-  role_id: string | null;
-  added_at: number;
-}
-interface AlertRow {
-  follow_id: number;
-  article_id: number;
-  channel_id: string;
-  hour: number;
-  status: AlertStatus;
-  message_id: string | null;
-  error: string | null;
-  owner: string | null;
-  lease_until: number;
-  attempts: number;
-  next_attempt_at: number;
-  created_at: number;
-}
 interface QuotedRow {
   text: string;
   speaker_id: string;
@@ -131,21 +109,6 @@ interface QuotedRow {
   roles: string;
 }
 
-const toFollow = (r: FollowRow): Follow => ({ id: r.id, guildId: r.guild_id, name: r.name, channelId: r.channel_id, roleId: r.role_id, addedAt: r.added_at });
-const toAlert = (r: AlertRow): AlertEntry => ({
-  followId: r.follow_id,
-  articleId: r.article_id,
-  channelId: r.channel_id,
-  hour: r.hour,
-  status: r.status,
-  messageId: r.message_id,
-  error: r.error,
-  owner: r.owner,
-  leaseUntil: r.lease_until,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  createdAt: r.created_at,
-});
 // Oldest first, so a backlog drains in order; the partial index serves it
 const DUE_BATCH = 100;
 

@@ -1,28 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Sync } from './sync-store.js';
-import type { GuildSettings, GuildSettingsStore } from './types.js';
-
-interface SettingsRow {
-  guild_id: string;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  role_id: string | null;
-  post_when_empty: number;
-  enabled: number;
-}
-
-function toSettings(row: SettingsRow): GuildSettings {
-  return {
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    time: row.time,
-    timezone: row.timezone,
-    roleId: row.role_id,
-    postWhenEmpty: row.post_when_empty === 1,
-    enabled: row.enabled === 1,
-  };
-}
+import type { GuildSettingsStore } from './types.js';
+import { type SettingsRow, toSettings } from './rows.js';
 
 /** The SQLite guild settings store. */
 export function createGuildSettingsStore(db: Database): Sync<GuildSettingsStore> {

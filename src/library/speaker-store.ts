@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { Quote, QuoteKind } from '../article/types.js';
-import { ftsQuery, toStoredArticle } from './article-store.js';
+import { ftsQuery } from './article-store.js';
 import { SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
 import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
 import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from './speakers.js';
 import type { Sync } from './sync-store.js';
-import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from './types.js';
+import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from './types.js';
+import { articleOf, type JoinedRow, toQuote } from './rows.js';
 
 /** Discord shows at most 25 autocomplete choices. */
 export const SUGGEST_LIMIT_DEFAULT = 25;
@@ -41,48 +41,7 @@ export function typoBudget(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
 
-interface QuoteRow {
-  id: number;
-  article_id: number;
-  text: string;
-  kind: string;
-  start: number;
-  end: number;
-  outer_start: number;
-  outer_end: number;
-  continued: number;
-  speaker_id: string | null;
-  mention_text: string | null;
-  mention_start: number | null;
-  mention_end: number | null;
-}
-
-function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
-  const mention = row.mention_text === null ? null : { text: row.mention_text, start: row.mention_start ?? 0, end: row.mention_end ?? 0 };
-  return {
-    text: row.text,
-    kind: row.kind as QuoteKind,
-    start: row.start,
-    end: row.end,
-    outerStart: row.outer_start,
-    outerEnd: row.outer_end,
-    continued: row.continued === 1,
-    speaker: speaker ? { id: speaker.id, name: speaker.name, mention } : null,
-  };
-}
-
 const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
-type JoinedRow = QuoteRow & {
-  a_id: number;
-  source: string;
-  url: string | null;
-  title: string | null;
-  date: string | null;
-  hash: string;
-  added_at: number;
-};
-const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
-
 /** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker, each within a scope. */
 export function createSpeakerStore(db: Database, collections: Collections): Sync<SpeakerStore> {
   const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);

@@ -4,7 +4,7 @@
  * archive's write lock: counts are kept by difference, so two writers must not interleave.
  */
 import type { Reading } from '../../article/types.js';
-import { SEARCH_COUNT_MAX, toStoredArticle } from '../article-store.js';
+import { SEARCH_COUNT_MAX } from '../article-store.js';
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
 import { contentHash } from '../content-hash.js';
 import type { ArticleInput, ArticleStore, Destination, Page, RemoveOutcome, SaveOutcome, StoredArticle } from '../types.js';
@@ -12,19 +12,10 @@ import { pgCollections, type PgCollections } from './collections.js';
 import { LOCKS, lockFor, type PgDatabase, type Sql } from './database.js';
 import { articleTsQuery } from './search.js';
 import { pgSpeakerWriter } from './speaker-writer.js';
+import { toStoredArticle, type ArticleRow } from '../rows.js';
 
 const LIST_LIMIT_DEFAULT = 25;
 const SUGGEST_LIMIT_DEFAULT = 25;
-
-interface ArticleRow {
-  id: number;
-  source: string;
-  url: string | null;
-  title: string | null;
-  date: string | null;
-  hash: string;
-  added_at: number;
-}
 
 const COLUMNS = 'id, source, url, title, date, hash, added_at';
 const A_COLUMNS = COLUMNS.split(', ')

@@ -6,20 +6,7 @@
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
 import type { Destination, Scope } from '../types.js';
 import type { Sql } from './database.js';
-
-interface CollectionRow {
-  id: number;
-  shows_shared: number;
-  article_count: number;
-  shared_count: number;
-}
-
-interface SpeakerCountRow {
-  collection_id: number;
-  speaker_id: string;
-  quote_count: number;
-  shared_count: number;
-}
+import { type CollectionRow, type SpeakerCountRow } from '../rows.js';
 
 const COLLECTION = 'SELECT id, shows_shared, article_count, shared_count FROM collections';
 

@@ -4,45 +4,9 @@
  * racing another for the same job gets its answer (null) at once instead of waiting for the
  * winner's commit, and the UPDATE re-checks the lease, which is the whole of the mutual exclusion.
  */
-import type { Delivery, DeliveryStatus, DeliveryStore } from '../types.js';
+import type { Delivery, DeliveryStore } from '../types.js';
 import type { PgDatabase } from './database.js';
-
-interface DeliveryRow {
-  guild_id: string;
-  local_date: string;
-  status: string;
-  message_ids: string;
-  error: string | null;
-  article_ids: string;
-  updated_at: number;
-  owner: string | null;
-  lease_until: number;
-  attempts: number;
-  next_attempt_at: number;
-  deadline_at: number;
-  created_at: number;
-  parts: string;
-}
-
-function toDelivery(row: DeliveryRow): Delivery {
-  const parts = Object.entries(JSON.parse(row.parts) as Record<string, string>).map(([part, id]) => [Number(part), id] as const);
-  return {
-    guildId: row.guild_id,
-    localDate: row.local_date,
-    status: row.status as DeliveryStatus,
-    messageIds: JSON.parse(row.message_ids) as string[],
-    error: row.error,
-    articleIds: JSON.parse(row.article_ids) as number[],
-    updatedAt: row.updated_at,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    deadlineAt: row.deadline_at,
-    createdAt: row.created_at,
-    parts: new Map(parts.sort(([a], [b]) => a - b)),
-  };
-}
+import { type DeliveryRow, toDelivery } from '../rows.js';
 
 const COLUMNS = 'guild_id, local_date, status, message_ids, error, article_ids, updated_at, owner, lease_until, attempts, next_attempt_at, deadline_at, created_at, parts';
 // Oldest due first, so a backlog drains in order; the partial index serves it

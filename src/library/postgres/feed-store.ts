@@ -5,38 +5,7 @@
  */
 import type { Feed, FeedStore } from '../feed-store.js';
 import type { PgDatabase } from './database.js';
-
-interface FeedRow {
-  id: number;
-  guild_id: string;
-  url: string;
-  title: string | null;
-  channel_id: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_error: string | null;
-  failures: number;
-  next_poll_at: number;
-  last_polled_at: number | null;
-  primed: number;
-  added_at: number;
-}
-
-const toFeed = (row: FeedRow): Feed => ({
-  id: row.id,
-  guildId: row.guild_id,
-  url: row.url,
-  title: row.title,
-  channelId: row.channel_id,
-  etag: row.etag,
-  lastModified: row.last_modified,
-  lastError: row.last_error,
-  failures: row.failures,
-  nextPollAt: row.next_poll_at,
-  lastPolledAt: row.last_polled_at,
-  primed: row.primed === 1,
-  addedAt: row.added_at,
-});
+import { type FeedRow, toFeed } from '../rows.js';
 
 const COLUMNS = 'id, guild_id, url, title, channel_id, etag, last_modified, last_error, failures, next_poll_at, last_polled_at, primed, added_at';
 

@@ -4,49 +4,10 @@
  * a channel's hour of held alerts is claimed whole, or not at all.
  */
 import { foldKey } from '../fold.js';
-import type { AlertEntry, AlertStatus, Follow, FollowMatch, FollowStore } from '../follow-store.js';
+import type { AlertEntry, AlertStatus, FollowMatch, FollowStore } from '../follow-store.js';
 import { lastWord, nameKeys, namesSpeaker } from '../speaker-match.js';
 import { lockNamed, type PgDatabase } from './database.js';
-
-interface FollowRow {
-  id: number;
-  guild_id: string;
-  name: string;
-  key: string;
-  channel_id: string;
-  role_id: string | null;
-  added_at: number;
-}
-interface AlertRow {
-  follow_id: number;
-  article_id: number;
-  channel_id: string;
-  hour: number;
-  status: AlertStatus;
-  message_id: string | null;
-  error: string | null;
-  owner: string | null;
-  lease_until: number;
-  attempts: number;
-  next_attempt_at: number;
-  created_at: number;
-}
-
-const toFollow = (r: FollowRow): Follow => ({ id: r.id, guildId: r.guild_id, name: r.name, channelId: r.channel_id, roleId: r.role_id, addedAt: r.added_at });
-const toAlert = (r: AlertRow): AlertEntry => ({
-  followId: r.follow_id,
-  articleId: r.article_id,
-  channelId: r.channel_id,
-  hour: r.hour,
-  status: r.status,
-  messageId: r.message_id,
-  error: r.error,
-  owner: r.owner,
-  leaseUntil: r.lease_until,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  createdAt: r.created_at,
-});
+import { type AlertRow, type FollowRow, toAlert, toFollow } from '../rows.js';
 
 const FOLLOW = 'SELECT id, guild_id, name, key, channel_id, role_id, added_at FROM follows';
 const ALERT_COLUMNS = 'follow_id, article_id, channel_id, hour, status, message_id, error, owner, lease_until, attempts, next_attempt_at, created_at';

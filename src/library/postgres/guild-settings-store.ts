@@ -1,26 +1,7 @@
 /** Each guild's briefing settings on PostgreSQL (../guild-settings-store.ts). */
-import type { GuildSettings, GuildSettingsStore } from '../types.js';
+import type { GuildSettingsStore } from '../types.js';
 import type { PgDatabase } from './database.js';
-
-interface SettingsRow {
-  guild_id: string;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  role_id: string | null;
-  post_when_empty: number;
-  enabled: number;
-}
-
-const toSettings = (row: SettingsRow): GuildSettings => ({
-  guildId: row.guild_id,
-  channelId: row.channel_id,
-  time: row.time,
-  timezone: row.timezone,
-  roleId: row.role_id,
-  postWhenEmpty: row.post_when_empty === 1,
-  enabled: row.enabled === 1,
-});
+import { type SettingsRow, toSettings } from '../rows.js';
 
 const SETTINGS = 'SELECT guild_id, channel_id, "time", timezone, role_id, post_when_empty, enabled FROM guild_settings';
 

@@ -2,18 +2,17 @@
  * The speaker store on PostgreSQL: autocomplete, forgiving speaker search and quotes by speaker,
  * each within a scope, as SQLite's (../speaker-store.ts) answers them.
  */
-import type { Quote, QuoteKind } from '../../article/types.js';
-import { toStoredArticle } from '../article-store.js';
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
 import { editDistance } from '../edit-distance.js';
 import { foldKey, foldWords } from '../fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from '../speaker-writer.js';
 import { SUGGEST_LIMIT_DEFAULT, typoBudget } from '../speaker-store.js';
 import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from '../speakers.js';
-import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary, StoredArticle } from '../types.js';
+import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from '../types.js';
 import { pgCollections } from './collections.js';
 import type { PgDatabase } from './database.js';
 import { quoteTsQuery } from './search.js';
+import { articleOf, type JoinedRow, toQuote } from '../rows.js';
 
 // The bounds of SQLite's store, for the same answers
 const QUOTES_LIMIT_DEFAULT = 10;
@@ -26,41 +25,9 @@ const TYPO_CANDIDATES_PER_BUCKET = 100;
 const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
 const TYPO_HEAD_LENGTH = 2;
 
-interface QuoteRow {
-  id: number;
-  article_id: number;
-  text: string;
-  kind: string;
-  start: number;
-  end: number;
-  outer_start: number;
-  outer_end: number;
-  continued: number;
-  speaker_id: string | null;
-  mention_text: string | null;
-  mention_start: number | null;
-  mention_end: number | null;
-}
-
-function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
-  const mention = row.mention_text === null ? null : { text: row.mention_text, start: row.mention_start ?? 0, end: row.mention_end ?? 0 };
-  return {
-    text: row.text,
-    kind: row.kind as QuoteKind,
-    start: row.start,
-    end: row.end,
-    outerStart: row.outer_start,
-    outerEnd: row.outer_end,
-    continued: row.continued === 1,
-    speaker: speaker ? { id: speaker.id, name: speaker.name, mention } : null,
-  };
-}
-
 const QUOTE_COLUMNS = 'q.id, q.article_id, q.text, q.kind, q.start, q."end", q.outer_start, q.outer_end, q.continued, q.speaker_id, q.mention_text, q.mention_start, q.mention_end';
 const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
 const JOINED = `SELECT ${QUOTE_COLUMNS}, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id`;
-type JoinedRow = QuoteRow & { a_id: number; source: string; url: string | null; title: string | null; date: string | null; hash: string; added_at: number };
-const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
 const S_COLUMNS = SPEAKER_COLUMNS.split(', ')
   .map((c) => `s.${c}`)
   .join(', ');
