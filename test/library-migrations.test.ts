@@ -375,3 +375,23 @@ test('GIVEN a file whose alerts predate leases THEN a pending alert becomes a fr
     await stores.close();
   }
 });
+
+test('GIVEN six processes opening one new file at the same instant THEN each opens it, and the schema is applied once', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const fault = fileURLToPath(new URL('./fault/', import.meta.url));
+  // Far enough ahead that every process has loaded its modules and is spinning on the instant
+  const at = Date.now() + 3_000;
+  const runs = Array.from({ length: 6 }, () => {
+    const child = spawn(process.execPath, ['--import', join(fault, 'register-ts.mjs'), join(fault, 'open-library.ts'), file, String(at)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  });
+  const results = await Promise.all(runs);
+  expect(results.map((r) => [r.code, r.output.trim()])).toEqual(results.map(() => [0, 'opened']));
+  const db = new Database(file, { readonly: true });
+  expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+  db.close();
+}, 30_000);

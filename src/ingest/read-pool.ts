@@ -34,7 +34,8 @@ const SOURCE_WORKER = new URL('./read-worker.ts', import.meta.url);
 
 function workerFile(): { filename: string; execArgv: string[] } {
   if (existsSync(fileURLToPath(COMPILED_WORKER))) return { filename: COMPILED_WORKER.href, execArgv: [] };
-  return { filename: SOURCE_WORKER.href, execArgv: ['--import', 'tsx'] };
+  // Resolved from this package, not from the process's working folder (a bot may run elsewhere)
+  return { filename: SOURCE_WORKER.href, execArgv: ['--import', import.meta.resolve('tsx')] };
 }
 
 /** Runs at most `size` tasks at once, so a task's time limit counts from its start, not its wait. */

@@ -394,17 +394,23 @@ export function schemaVersion(db: Database): number {
 /**
  * Brings the schema up to date: applies the missing migrations in one transaction, so a
  * failure leaves the file as it was. Returns the names of the steps applied.
+ *
+ * The version is read inside a write (IMMEDIATE) transaction: when several processes open a
+ * new file at once (`start --shards`), the first migrates and the others wait on its lock,
+ * then find the file up to date, instead of each applying the same steps.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): string[] {
-  const from = schemaVersion(db);
-  if (from > migrations.length) {
-    throw new SchemaVersionError(`database schema is version ${from}, newer than this program's ${migrations.length}`);
-  }
-  const missing = migrations.slice(from);
-  db.transaction(() => {
+  const apply = db.transaction((): string[] => {
+    const from = schemaVersion(db);
+    if (from > migrations.length) {
+      throw new SchemaVersionError(`database schema is version ${from}, newer than this program's ${migrations.length}`);
+    }
+    const missing = migrations.slice(from);
+    if (missing.length === 0) return [];
     for (const step of missing) db.exec(step.sql);
     // PRAGMA cannot take a bound parameter; the value is our own integer
     db.pragma(`user_version = ${migrations.length}`);
-  })();
-  return missing.map((m) => m.name);
+    return missing.map((m) => m.name);
+  });
+  return apply.immediate();
 }

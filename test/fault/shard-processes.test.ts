@@ -54,6 +54,8 @@ test('GIVEN start --shards auto THEN one process per recommended shard connects,
     readyWhen: `All ${RECOMMENDED} shard processes logged in`,
     readyTimeoutMs: 120_000,
   });
+  // Both opened the new archive file at once: neither failed nor was restarted, and each read worker ran
+  expect(manager.log()).not.toMatch(/cannot open the library|its process ended|read worker failed/);
   expect(shardPids(manager.process.pid!)).toHaveLength(RECOMMENDED);
   expect(fake.gateway.shards.map(([id, count]) => `${id}/${count}`).sort()).toEqual(['0/2', '1/2']);
   // The guilds fall on both shards
