@@ -292,37 +292,33 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     return { kind: 'retrying', key, reason, nextAttemptAt: nowMs() + timings.retryBaseMs };
   }
 
+  /**
+   * The scheduled tick. It waits for room first, holding nothing: in a fan-out, the thousands
+   * of ticks of one minute cost nothing until their turn, and the first briefings go out at once.
+   */
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
     if (draining) return { kind: 'stopping' };
-    const settings = await stores.guilds.getGuildSettings(guildId);
-    if (!settings) return { kind: 'not-set-up' };
-    if (!settings.enabled) return { kind: 'disabled' };
-    const local = localTime(now, settings.timezone);
-    if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
-    try {
-      const known = await stores.deliveries.getDelivery(guildId, local.date);
-      if (known && known.status !== 'pending') return { kind: 'already', delivery: known };
-      if (running.has(`${guildId}/${local.date}`)) return { kind: 'busy' };
-      // The job is made and claimed once there is room here: a fan-out goes out while the rest wait
-      return await withRoom((started) => createAndAttempt(settings, local.date, now, started));
-    } catch (error) {
-      return unclaimed(guildId, local.date, error);
-    }
-  }
-
-  /** Today's job (made now when no process made it yet), claimed and run. */
-  async function createAndAttempt(settings: GuildSettings, day: string, now: Date, started: (done: Promise<unknown>) => void): Promise<DeliveryOutcome> {
-    const { guildId } = settings;
-    // Again: while this waited for room, another process may have sent it
-    const existing = await stores.deliveries.getDelivery(guildId, day);
-    if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
-    if (!existing) {
-      // The articles as of the tick, whenever there was room: a later one waits for tomorrow's
-      const { ids } = await newArticleIds(stores, guildId, now);
-      // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
-      await stores.deliveries.createDelivery({ guildId, localDate: day, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) });
-    }
-    return attempt(guildId, day, started);
+    return withRoom(async (started) => {
+      const settings = await stores.guilds.getGuildSettings(guildId);
+      if (!settings) return { kind: 'not-set-up' };
+      if (!settings.enabled) return { kind: 'disabled' };
+      const local = localTime(now, settings.timezone);
+      if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
+      try {
+        // While this waited for room, another process may have sent it
+        const existing = await stores.deliveries.getDelivery(guildId, local.date);
+        if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
+        if (!existing) {
+          // The articles as of the tick, whenever there was room: a later one waits for tomorrow's
+          const { ids } = await newArticleIds(stores, guildId, now);
+          // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
+          await stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
+        }
+        return await attempt(guildId, local.date, started);
+      } catch (error) {
+        return unclaimed(guildId, local.date, error);
+      }
+    });
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
