@@ -13,7 +13,7 @@ import { isStorageTransient } from '../library/storage-errors.js';
 import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
 import { BriefingPostError, type BriefingPoster } from './briefing-poster.js';
-import { briefingOf, buildBriefing, newArticleIds, type Briefing } from './build-briefing.js';
+import { briefingOf, buildBriefing, newArticleIds, ReadingCache, type Briefing } from './build-briefing.js';
 import { addDays, instantOf, localTime, parseTime } from './local-time.js';
 
 /** How long a claim lasts and how retries are spaced; tests shorten them. */
@@ -52,6 +52,13 @@ export interface DeliveryDeps {
  * that dies leaves at most this many leases to run out.
  */
 export const MAX_RUNNING = 50;
+
+/**
+ * Scheduled deliveries started in one turn of the event loop. Building a briefing is work done
+ * without a pause (the SQLite store answers at once), and requests go out only between turns:
+ * started fifty at a time, the first briefing would wait for the other forty-nine to be built.
+ */
+export const STARTS_PER_TURN = 4;
 
 export type DeliveryOutcome =
   | { kind: 'not-set-up' | 'disabled' | 'not-due' | 'busy' | 'stopping' }
@@ -109,11 +116,16 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const { stores, log } = deps;
   const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...deps.timings };
   const owner = deps.owner ?? processOwner(process.pid);
-  const shape = { maxItems: deps.maxItems };
+  // Every delivery of a fan-out reads the same shared articles: each reading is parsed once here
+  const shape = { maxItems: deps.maxItems, readings: new ReadingCache() };
   const running = new Map<string, Running>();
   // Room for scheduled deliveries: a permit each, handed from one that ends straight to the next in line
   let room = deps.maxRunning ?? MAX_RUNNING;
   const waiting: (() => void)[] = [];
+  // Starts let through in this turn of the event loop, and those waiting for the next
+  let startedThisTurn = 0;
+  const nextTurn: (() => void)[] = [];
+  let turnScheduled = false;
   let draining = false;
   const nowMs = (): number => deps.clock().getTime();
 
@@ -133,9 +145,37 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     else room += 1;
   }
 
+  /** A new turn of the event loop: the next few waiting starts go. */
+  function newTurn(): void {
+    turnScheduled = false;
+    startedThisTurn = 0;
+    for (const start of nextTurn.splice(0, STARTS_PER_TURN)) {
+      startedThisTurn += 1;
+      start();
+    }
+    if (nextTurn.length > 0) scheduleTurn();
+  }
+
+  function scheduleTurn(): void {
+    if (turnScheduled) return;
+    turnScheduled = true;
+    setImmediate(newTurn);
+  }
+
+  /** Resolves when this start may go: at most `STARTS_PER_TURN` in one turn of the event loop. */
+  async function startTurn(): Promise<void> {
+    scheduleTurn();
+    if (startedThisTurn < STARTS_PER_TURN && nextTurn.length === 0) {
+      startedThisTurn += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => nextTurn.push(resolve));
+  }
+
   /** Runs `work` with room for one scheduled delivery; the room is given back when the delivery it starts ends, or at once. */
   async function withRoom(work: (started: (done: Promise<unknown>) => void) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
     await takeRoom();
+    await startTurn();
     let handedOn = false;
     try {
       if (draining) return { kind: 'stopping' };
