@@ -3,7 +3,7 @@
  * its last delivered briefing, what each one says in a line, and in what order.
  */
 import type { Quote, Reading } from '../article/types.js';
-import type { FilterStore } from '../library/filter-store.js';
+import type { FilterStore, ItemFilter } from '../library/filter-store.js';
 import { isEmptyFilter, matchesFilter } from '../library/item-filter.js';
 import type { ArticleStore, Delivery, DeliveryStore, StoredArticle } from '../library/types.js';
 import { addDays } from './local-time.js';
@@ -36,6 +36,26 @@ export interface BriefingItem {
 export interface BriefingOptions {
   /** The most items shown; the default is BRIEFING_ITEMS_MAX. */
   maxItems?: number;
+  /** Readings already parsed, by article id and text hash: a fan-out reads each shared article once, not once a server. */
+  readings?: ReadingCache;
+}
+
+/** Parsed readings kept by `${id}:${hash}`: a reading changes only with its text, and then so does the hash. */
+export class ReadingCache {
+  readonly #entries = new Map<string, Reading>();
+  constructor(private readonly max = 1_000) {}
+
+  async of(article: StoredArticle, read: () => Promise<Reading | null>): Promise<Reading | null> {
+    const key = `${article.id}:${article.hash}`;
+    const cached = this.#entries.get(key);
+    if (cached) return cached;
+    const reading = await read();
+    if (!reading) return null;
+    // The oldest entry makes room (a Map keeps insertion order)
+    if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, reading);
+    return reading;
+  }
 }
 
 export interface Briefing {
@@ -73,10 +93,11 @@ export interface BriefingStores {
  * Whether an article belongs in `guildId`'s briefing: it matches the briefing's filter, and an
  * article the server's own feeds brought matches one of those feeds' filters too.
  */
-export async function passesFilters(stores: BriefingStores, guildId: string, articleId: number): Promise<boolean> {
+export async function passesFilters(stores: BriefingStores, guildId: string, articleId: number, briefingFilter?: ItemFilter): Promise<boolean> {
   const { filters, articles } = stores;
   if (!filters) return true;
-  const briefing = await filters.getFilter(guildId, 'briefing');
+  // The briefing's filter is one per server: a caller checking many articles reads it once
+  const briefing = briefingFilter ?? (await filters.getFilter(guildId, 'briefing'));
   const feeds = await filters.feedFiltersOf(guildId, articleId);
   if (isEmptyFilter(briefing) && (feeds.length === 0 || feeds.some(isEmptyFilter))) return true;
   const article = await articles.getArticle('all', articleId);
@@ -104,8 +125,9 @@ export async function newArticleIds(stores: BriefingStores, guildId: string, now
   const covered = new Set(last?.articleIds ?? []);
   // Only what this server sees (its own collection, and the shared one unless it hides it), and what its filters let through
   const ids: number[] = [];
+  const briefingFilter = await stores.filters?.getFilter(guildId, 'briefing');
   for (const a of await stores.articles.articlesSince({ guildId }, since)) {
-    if (a.addedAt <= nowMs && !covered.has(a.id) && (await passesFilters(stores, guildId, a.id))) ids.push(a.id);
+    if (a.addedAt <= nowMs && !covered.has(a.id) && (await passesFilters(stores, guildId, a.id, briefingFilter))) ids.push(a.id);
   }
   return { ids, since };
 }
@@ -131,7 +153,9 @@ export async function briefingOf(
   const found: { item: BriefingItem; title: string | null }[] = [];
   for (const id of articleIds) {
     const article = await articles.getArticle({ guildId }, id);
-    const reading = article && (await articles.getReading({ guildId }, id));
+    // Seen by the server (just checked), so the reading is read without checking again
+    const read = (): Promise<Reading | null> => articles.getReading('all', id);
+    const reading = article && (options.readings ? await options.readings.of(article, read) : await read());
     if (article && reading) found.push({ item: await itemOf(articles, article, reading, now), title: reading.title ?? article.title });
   }
   const ranked = found.sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);

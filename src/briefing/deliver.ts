@@ -13,7 +13,7 @@ import { isStorageTransient } from '../library/storage-errors.js';
 import type { ArticleStore, Delivery, DeliveryStore, GuildSettings, GuildSettingsStore } from '../library/types.js';
 import type { Logger } from '../logger.js';
 import { BriefingPostError, type BriefingPoster } from './briefing-poster.js';
-import { briefingOf, buildBriefing, newArticleIds, type Briefing } from './build-briefing.js';
+import { briefingOf, buildBriefing, newArticleIds, ReadingCache, type Briefing } from './build-briefing.js';
 import { addDays, instantOf, localTime, parseTime } from './local-time.js';
 
 /** How long a claim lasts and how retries are spaced; tests shorten them. */
@@ -52,6 +52,13 @@ export interface DeliveryDeps {
  * that dies leaves at most this many leases to run out.
  */
 export const MAX_RUNNING = 50;
+
+/**
+ * Scheduled deliveries started in one turn of the event loop. Building a briefing is work done
+ * without a pause (the SQLite store answers at once), and requests go out only between turns:
+ * started fifty at a time, the first briefing would wait for the other forty-nine to be built.
+ */
+export const STARTS_PER_TURN = 4;
 
 export type DeliveryOutcome =
   | { kind: 'not-set-up' | 'disabled' | 'not-due' | 'busy' | 'stopping' }
@@ -109,11 +116,16 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   const { stores, log } = deps;
   const timings: DeliveryTimings = { ...DEFAULT_TIMINGS, ...deps.timings };
   const owner = deps.owner ?? processOwner(process.pid);
-  const shape = { maxItems: deps.maxItems };
+  // Every delivery of a fan-out reads the same shared articles: each reading is parsed once here
+  const shape = { maxItems: deps.maxItems, readings: new ReadingCache() };
   const running = new Map<string, Running>();
   // Room for scheduled deliveries: a permit each, handed from one that ends straight to the next in line
   let room = deps.maxRunning ?? MAX_RUNNING;
   const waiting: (() => void)[] = [];
+  // Starts let through in this turn of the event loop, and those waiting for the next
+  let startedThisTurn = 0;
+  const nextTurn: (() => void)[] = [];
+  let turnScheduled = false;
   let draining = false;
   const nowMs = (): number => deps.clock().getTime();
 
@@ -133,9 +145,37 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     else room += 1;
   }
 
+  /** A new turn of the event loop: the next few waiting starts go. */
+  function newTurn(): void {
+    turnScheduled = false;
+    startedThisTurn = 0;
+    for (const start of nextTurn.splice(0, STARTS_PER_TURN)) {
+      startedThisTurn += 1;
+      start();
+    }
+    if (nextTurn.length > 0) scheduleTurn();
+  }
+
+  function scheduleTurn(): void {
+    if (turnScheduled) return;
+    turnScheduled = true;
+    setImmediate(newTurn);
+  }
+
+  /** Resolves when this start may go: at most `STARTS_PER_TURN` in one turn of the event loop. */
+  async function startTurn(): Promise<void> {
+    scheduleTurn();
+    if (startedThisTurn < STARTS_PER_TURN && nextTurn.length === 0) {
+      startedThisTurn += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => nextTurn.push(resolve));
+  }
+
   /** Runs `work` with room for one scheduled delivery; the room is given back when the delivery it starts ends, or at once. */
   async function withRoom(work: (started: (done: Promise<unknown>) => void) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
     await takeRoom();
+    await startTurn();
     let handedOn = false;
     try {
       if (draining) return { kind: 'stopping' };
@@ -292,37 +332,33 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
     return { kind: 'retrying', key, reason, nextAttemptAt: nowMs() + timings.retryBaseMs };
   }
 
+  /**
+   * The scheduled tick. It waits for room first, holding nothing: in a fan-out, the thousands
+   * of ticks of one minute cost nothing until their turn, and the first briefings go out at once.
+   */
   async function runDue(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
     if (draining) return { kind: 'stopping' };
-    const settings = await stores.guilds.getGuildSettings(guildId);
-    if (!settings) return { kind: 'not-set-up' };
-    if (!settings.enabled) return { kind: 'disabled' };
-    const local = localTime(now, settings.timezone);
-    if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
-    try {
-      const known = await stores.deliveries.getDelivery(guildId, local.date);
-      if (known && known.status !== 'pending') return { kind: 'already', delivery: known };
-      if (running.has(`${guildId}/${local.date}`)) return { kind: 'busy' };
-      // The job is made and claimed once there is room here: a fan-out goes out while the rest wait
-      return await withRoom((started) => createAndAttempt(settings, local.date, now, started));
-    } catch (error) {
-      return unclaimed(guildId, local.date, error);
-    }
-  }
-
-  /** Today's job (made now when no process made it yet), claimed and run. */
-  async function createAndAttempt(settings: GuildSettings, day: string, now: Date, started: (done: Promise<unknown>) => void): Promise<DeliveryOutcome> {
-    const { guildId } = settings;
-    // Again: while this waited for room, another process may have sent it
-    const existing = await stores.deliveries.getDelivery(guildId, day);
-    if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
-    if (!existing) {
-      // The articles as of the tick, whenever there was room: a later one waits for tomorrow's
-      const { ids } = await newArticleIds(stores, guildId, now);
-      // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
-      await stores.deliveries.createDelivery({ guildId, localDate: day, articleIds: ids, deadlineAt: endOfDay(day, settings.timezone) });
-    }
-    return attempt(guildId, day, started);
+    return withRoom(async (started) => {
+      const settings = await stores.guilds.getGuildSettings(guildId);
+      if (!settings) return { kind: 'not-set-up' };
+      if (!settings.enabled) return { kind: 'disabled' };
+      const local = localTime(now, settings.timezone);
+      if (local.minutes < (parseTime(settings.time) ?? 0)) return { kind: 'not-due' };
+      try {
+        // While this waited for room, another process may have sent it
+        const existing = await stores.deliveries.getDelivery(guildId, local.date);
+        if (existing && existing.status !== 'pending') return { kind: 'already', delivery: existing };
+        if (!existing) {
+          // The articles as of the tick, whenever there was room: a later one waits for tomorrow's
+          const { ids } = await newArticleIds(stores, guildId, now);
+          // Created once whoever gets here first (a unique key): another process's job is claimed below like ours
+          await stores.deliveries.createDelivery({ guildId, localDate: local.date, articleIds: ids, deadlineAt: endOfDay(local.date, settings.timezone) });
+        }
+        return await attempt(guildId, local.date, started);
+      } catch (error) {
+        return unclaimed(guildId, local.date, error);
+      }
+    });
   }
 
   async function deliverNow(guildId: string, now = deps.clock()): Promise<DeliveryOutcome> {
