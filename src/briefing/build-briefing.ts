@@ -124,11 +124,14 @@ export async function newArticleIds(stores: BriefingStores, guildId: string, now
   const since = last ? Math.max(last.updatedAt - WINDOW_OVERLAP_MS, nowMs - LONGEST_WINDOW_MS) : nowMs - FIRST_WINDOW_MS;
   const covered = new Set(last?.articleIds ?? []);
   // Only what this server sees (its own collection, and the shared one unless it hides it), and what its filters let through
+  const candidates = (await stores.articles.articlesSince({ guildId }, since)).filter((a) => a.addedAt <= nowMs && !covered.has(a.id)).map((a) => a.id);
+  const { filters } = stores;
+  if (!filters) return { ids: candidates, since };
+  const briefingFilter = await filters.getFilter(guildId, 'briefing');
+  // Most servers filter nothing: then no article needs reading, and a fan-out makes no query per article
+  if (isEmptyFilter(briefingFilter) && !(await filters.hasFeedFilters(guildId))) return { ids: candidates, since };
   const ids: number[] = [];
-  const briefingFilter = await stores.filters?.getFilter(guildId, 'briefing');
-  for (const a of await stores.articles.articlesSince({ guildId }, since)) {
-    if (a.addedAt <= nowMs && !covered.has(a.id) && (await passesFilters(stores, guildId, a.id, briefingFilter))) ids.push(a.id);
-  }
+  for (const id of candidates) if (await passesFilters(stores, guildId, id, briefingFilter)) ids.push(id);
   return { ids, since };
 }
 
@@ -151,12 +154,12 @@ export async function briefingOf(
 ): Promise<Briefing> {
   const maxItems = options.maxItems ?? BRIEFING_ITEMS_MAX;
   const found: { item: BriefingItem; title: string | null }[] = [];
-  for (const id of articleIds) {
-    const article = await articles.getArticle({ guildId }, id);
+  // One read for the list (an article removed since the job was made is left out)
+  for (const article of await articles.getArticles({ guildId }, articleIds)) {
     // Seen by the server (just checked), so the reading is read without checking again
-    const read = (): Promise<Reading | null> => articles.getReading('all', id);
-    const reading = article && (options.readings ? await options.readings.of(article, read) : await read());
-    if (article && reading) found.push({ item: await itemOf(articles, article, reading, now), title: reading.title ?? article.title });
+    const read = (): Promise<Reading | null> => articles.getReading('all', article.id);
+    const reading = options.readings ? await options.readings.of(article, read) : await read();
+    if (reading) found.push({ item: await itemOf(articles, article, reading, now), title: reading.title ?? article.title });
   }
   const ranked = found.sort((a, b) => b.item.score - a.item.score || b.item.articleId - a.item.articleId);
   const stories = mergeDuplicates(ranked, ({ item, title }) => ({ words: storyWords(`${title ?? ''} ${item.headline}`), quote: item.quote?.text ?? null }));

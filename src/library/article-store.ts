@@ -234,6 +234,11 @@ export function createArticleStore(db: Database, speakers: SpeakerWriter, collec
     sharedVisible: (guildId) => collections.sharedVisible(guildId),
     setSharedVisible: (guildId, visible) => collections.setSharedVisible(guildId, visible),
     getArticle: (scope, id) => (sees(collections.visible(scope), id) ? one(byId.get(id)) : null),
+    getArticles(scope, ids) {
+      // Statements on an open file cost microseconds: the batch is for a server's round trips
+      const visible = collections.visible(scope);
+      return ids.flatMap((id) => (sees(visible, id) ? (one(byId.get(id)) ?? []) : []));
+    },
     findByHash: (hash) => one(byHash.get(hash)),
     findBySource: (source) => one(bySource.get(source)),
     getText: (id) => text.get(id)?.text ?? null,

@@ -24,6 +24,8 @@ export interface FilterStore {
   setFilter(guildId: string, target: FilterTarget, filter: ItemFilter): Promise<void>;
   /** The filters of `guildId`'s feeds that brought the article (NO_FILTER for a feed without one); empty when none did. */
   feedFiltersOf(guildId: string, articleId: number): Promise<ItemFilter[]>;
+  /** Whether any of `guildId`'s feeds has a filter: without one, no article needs `feedFiltersOf`. */
+  hasFeedFilters(guildId: string): Promise<boolean>;
 }
 
 export function createFilterStore(db: Database): Sync<FilterStore> {
@@ -35,6 +37,7 @@ export function createFilterStore(db: Database): Sync<FilterStore> {
      LEFT JOIN filters fl ON fl.guild_id = f.guild_id AND fl.target = 'feed:' || f.url
      WHERE f.guild_id = ? AND i.article_id = ?`,
   );
+  const anyOfFeeds = db.prepare<[string], { n: number }>("SELECT 1 AS n FROM filters WHERE guild_id = ? AND target LIKE 'feed:%' LIMIT 1");
   return {
     getFilter(guildId, target) {
       const row = get.get(guildId, target);
@@ -44,6 +47,7 @@ export function createFilterStore(db: Database): Sync<FilterStore> {
       if (filter.keywords.length === 0 && filter.speakers.length === 0) remove.run(guildId, target);
       else put.run(guildId, target, JSON.stringify(filter.keywords), JSON.stringify(filter.speakers));
     },
+    hasFeedFilters: (guildId) => anyOfFeeds.get(guildId) !== undefined,
     feedFiltersOf: (guildId, articleId) =>
       ofFeeds.all(guildId, articleId).map((r) => ({ keywords: JSON.parse(r.keywords ?? '[]') as string[], speakers: JSON.parse(r.speakers ?? '[]') as string[] })),
   };

@@ -162,6 +162,8 @@ export interface ArticleStore {
   findBySource(source: string): Promise<StoredArticle | null>;
   /** Null when the article does not exist or `scope` does not see it: the same answer. */
   getArticle(scope: Scope, id: number): Promise<StoredArticle | null>;
+  /** The articles of `ids` that exist and `scope` sees, in the order given: one read for a briefing's list. */
+  getArticles(scope: Scope, ids: readonly number[]): Promise<StoredArticle[]>;
   getText(id: number): Promise<string | null>;
   getReading(scope: Scope, id: number): Promise<Reading | null>;
   /** The most recently stored article the scope sees. */

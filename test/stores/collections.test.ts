@@ -51,6 +51,11 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
     test('GIVEN an article added in C THEN A does not see it by number, as latest, in lists, searches or autocomplete', async () => {
       const { idlib, sochi } = await seed();
       expect(await stores.articles.getArticle(A, idlib.id)).toBeNull();
+      // A list read by number shows A only what it sees, in the order asked, and nothing for a number that does not exist
+      expect(await stores.articles.getArticles(A, [idlib.id, sochi.id, 999])).toEqual([sochi]);
+      expect(await stores.articles.getArticles(C, [idlib.id, 999, sochi.id])).toEqual([idlib, sochi]);
+      expect(await stores.articles.getArticles('all', [sochi.id, idlib.id])).toEqual([sochi, idlib]);
+      expect(await stores.articles.getArticles(A, [])).toEqual([]);
       expect(await stores.articles.getReading(A, idlib.id)).toBeNull();
       expect((await stores.articles.latestArticle(A))?.id).toBe(sochi.id);
       expect(await stores.articles.listArticles(A)).toEqual({ items: [sochi], total: 1 });

@@ -200,4 +200,14 @@ describe.each(STORE_FACTORIES)('the filter store ($name)', (factory) => {
     await stores.filters.setFilter('g1', 'briefing', { keywords: [], speakers: [] });
     expect(await stores.filters.getFilter('g1', 'briefing')).toEqual({ keywords: [], speakers: [] });
   });
+
+  test("GIVEN a filter on one server's feed THEN that server has feed filters, and neither its briefing filter nor another server's counts", async () => {
+    await stores.filters.setFilter('g1', 'briefing', { keywords: ['Idlib'], speakers: [] });
+    expect(await stores.filters.hasFeedFilters('g1')).toBe(false);
+    await stores.filters.setFilter('g2', 'feed:https://a.example/feed', { keywords: ['Idlib'], speakers: [] });
+    expect(await stores.filters.hasFeedFilters('g2')).toBe(true);
+    expect(await stores.filters.hasFeedFilters('g1')).toBe(false);
+    await stores.filters.setFilter('g2', 'feed:https://a.example/feed', { keywords: [], speakers: [] });
+    expect(await stores.filters.hasFeedFilters('g2')).toBe(false);
+  });
 });

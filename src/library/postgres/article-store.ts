@@ -182,6 +182,20 @@ export function pgArticleStore(db: PgDatabase, now: () => number): ArticleStore 
     sharedVisible: (guildId) => collections.sharedVisible(guildId),
     setSharedVisible: (guildId, visible) => archiveWrite(db, (_tx, txCollections) => txCollections.setSharedVisible(guildId, visible)),
     getArticle: async (scope, id) => ((await reads.sees(await collections.visible(scope), id)) ? reads.byId(id) : null),
+    async getArticles(scope, ids) {
+      if (ids.length === 0) return [];
+      const visible = await collections.visible(scope);
+      const rows =
+        visible === null
+          ? await sql.rows<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [ids])
+          : await sql.rows<ArticleRow>(
+              `SELECT ${COLUMNS} FROM articles a WHERE id = ANY($1::bigint[])
+               AND EXISTS (SELECT 1 FROM collection_articles ca WHERE ca.article_id = a.id AND ca.collection_id = ANY($2::bigint[]))`,
+              [ids, visible],
+            );
+      const byId = new Map(rows.map((row) => [Number(row.id), toStoredArticle(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
     findByHash: reads.byHash,
     findBySource: reads.bySource,
     getText: async (id) => (await sql.one<{ text: string }>('SELECT text FROM articles WHERE id = $1', [id]))?.text ?? null,

@@ -18,6 +18,7 @@ export function pgFilterStore(db: PgDatabase): FilterStore {
           [guildId, target, JSON.stringify(filter.keywords), JSON.stringify(filter.speakers)],
         );
     },
+    hasFeedFilters: async (guildId) => (await sql.one("SELECT 1 AS n FROM filters WHERE guild_id = $1 AND target LIKE 'feed:%' LIMIT 1", [guildId])) !== undefined,
     async feedFiltersOf(guildId, articleId) {
       const rows = await sql.rows<{ keywords: string | null; speakers: string | null }>(
         `SELECT fl.keywords, fl.speakers FROM feed_items i JOIN feeds f ON f.id = i.feed_id
