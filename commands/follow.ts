@@ -22,9 +22,9 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, co
   const { follows, speakers, limits, clock } = context;
   const typed = interaction.options.getString('speaker', true).trim();
   if (foldKey(typed) === '') return renderNotice('Give a name to follow, for example /follow add speaker:Putin.');
-  if ((await follows.countFollows(guildId)) >= limits.followsMax) {
-    return renderNotice(`This server already follows ${limits.followsMax} speakers, the most it may. Stop following one with /unfollow speaker: first.`);
-  }
+  const full = () => renderNotice(`This server already follows ${limits.followsMax} speakers, the most it may. Stop following one with /unfollow speaker: first.`);
+  // Said before anything is looked up; the store checks again as it adds, so two adds at once cannot pass the limit
+  if ((await follows.countFollows(guildId)) >= limits.followsMax) return full();
   const picked = interaction.options.getChannel('channel') ?? interaction.channel;
   const channel = picked ? await resolveChannel(interaction.client, picked.id) : null;
   if (!channel) return renderNotice('I cannot see that channel. Pick a text channel the bot can view with channel:.');
@@ -34,8 +34,12 @@ async function add(interaction: ChatInputCommandInteraction, guildId: string, co
   const role = interaction.options.getRole('role');
   if (role?.id === guildId) return renderNotice('Pick a role to mention, not @everyone, or leave the role out.');
   const speaker = await knownSpeaker(typed, guildId, context);
-  const follow = await follows.addFollow({ guildId, name: speaker?.name ?? typed, channelId: channel.id, roleId: role?.id ?? null, now: clock().getTime() });
-  if (!follow) return renderNotice(`This server already follows ${plain(speaker?.name ?? typed)}. See /follow list.`);
+  const name = speaker?.name ?? typed;
+  const follow = await follows.addFollow({ guildId, name, channelId: channel.id, roleId: role?.id ?? null, now: clock().getTime(), max: limits.followsMax });
+  if (!follow) {
+    const followed = (await follows.listFollows(guildId)).some((f) => foldKey(f.name) === foldKey(name));
+    return followed ? renderNotice(`This server already follows ${plain(name)}. See /follow list.`) : full();
+  }
   const where = `<#${channel.id}>${role ? `, mentioning <@&${role.id}>` : ''}`;
   const close = speaker ? [] : (await speakers.findSpeakers({ guildId }, typed)).suggestions.slice(0, 3).map((s) => plain(s.name));
   return renderNotice(

@@ -50,6 +50,16 @@ describe.skipIf(!server)('leased jobs claimed by several processes at once on Po
     ).toEqual(feeds.map((f) => f.id));
   });
 
+  test('GIVEN every process following different names in one server at once THEN no more than the limit are added', async () => {
+    const adds = await Promise.all(
+      fleet.flatMap((stores, p) =>
+        Array.from({ length: 5 }, (_, i) => stores.follows.addFollow({ guildId: 'g1', name: `Person ${p}-${i}`, channelId: 'c1', roleId: null, now: 1, max: 7 })),
+      ),
+    );
+    expect(adds.filter((f) => f !== null)).toHaveLength(7);
+    expect(await first().follows.countFollows('g1')).toBe(7);
+  });
+
   test("GIVEN pending quote alerts and an hour's held ones THEN each alert, and the hour's summary as a whole, goes to exactly one process", async () => {
     const follow = (await first().follows.addFollow({ guildId: 'g1', name: 'Putin', channelId: 'c1', roleId: null, now: 1 }))!;
     const ids: number[] = [];

@@ -54,8 +54,11 @@ export interface AlertEntry {
 }
 
 export interface FollowStore {
-  /** Follows `name` in a guild; null when the guild already follows that name. */
-  addFollow(follow: { guildId: string; name: string; channelId: string; roleId: string | null; now: number }): Promise<Follow | null>;
+  /**
+   * Follows `name` in a guild; null when the guild already follows that name, or already
+   * follows `max` speakers (checked and added as one step, so two adds at once cannot pass it).
+   */
+  addFollow(follow: { guildId: string; name: string; channelId: string; roleId: string | null; now: number; max?: number }): Promise<Follow | null>;
   /** Stops following `name` (or `#id`); the removed follow, or null when there was none. */
   removeFollow(guildId: string, name: string): Promise<Follow | null>;
   listFollows(guildId: string): Promise<Follow[]>;
@@ -198,6 +201,14 @@ export function createFollowStore(db: Database): Sync<FollowStore> {
     return [...matches.values()].sort((a, b) => a.follow.id - b.follow.id);
   }
 
+  // A write transaction from the count on: another process adding at the same moment waits
+  const addFollow = db.transaction(({ guildId, name, channelId, roleId, now, max }: Parameters<FollowStore['addFollow']>[0]): Follow | null => {
+    if (max !== undefined && count.get(guildId)!.n >= max) return null;
+    const key = foldKey(name);
+    const added = insert.run(guildId, name.trim(), key, lastWord(key), channelId, roleId, now).changes === 1;
+    return added ? toFollow(byKey.get(guildId, key)!) : null;
+  });
+
   const logAlerts = db.transaction((entries: { followId: number; articleId: number; channelId: string }[], window: { hour: number; perHour: number; now: number }) => {
     const created: AlertEntry[] = [];
     for (const e of entries) {
@@ -209,11 +220,7 @@ export function createFollowStore(db: Database): Sync<FollowStore> {
   });
 
   return {
-    addFollow({ guildId, name, channelId, roleId, now }) {
-      const key = foldKey(name);
-      const added = insert.run(guildId, name.trim(), key, lastWord(key), channelId, roleId, now).changes === 1;
-      return added ? toFollow(byKey.get(guildId, key)!) : null;
-    },
+    addFollow: (follow) => addFollow.immediate(follow),
     removeFollow(guildId, name) {
       const id = /^#\d+$/.test(name.trim()) ? Number(name.trim().slice(1)) : null;
       const row = id !== null ? byId.get(id) : byKey.get(guildId, foldKey(name));

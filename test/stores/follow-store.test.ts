@@ -30,6 +30,14 @@ describe.each(STORE_FACTORIES)('the follow store ($name)', (factory) => {
     expect(await stores.follows.countFollows('g1')).toBe(1);
   });
 
+  test('GIVEN a limit THEN adds stop at it, in that guild only, also when asked at the same moment', async () => {
+    const add = (guildId: string, name: string) => stores.follows.addFollow({ guildId, name, channelId: 'c1', roleId: null, now: 5, max: 3 });
+    const added = await Promise.all(['A', 'B', 'C', 'D', 'E'].map((name) => add('g1', name)));
+    expect(added.filter((f) => f !== null)).toHaveLength(3);
+    expect(await stores.follows.countFollows('g1')).toBe(3);
+    expect(await add('g2', 'A')).not.toBeNull();
+  });
+
   test('GIVEN a follow removed by name or by #id THEN it is gone, and another guild cannot remove it', async () => {
     const a = (await follow('g1', 'Putin'))!;
     const b = (await follow('g1', 'Erdogan'))!;

@@ -14,6 +14,7 @@ const ALERT_COLUMNS = 'follow_id, article_id, channel_id, hour, status, message_
 const DUE_BATCH = 100;
 /** The advisory lock of a channel's alert hour: logging checks the hour's count and adds to it in one step. */
 const ALERT_LOG_LOCK = 0x62726633;
+const FOLLOW_ADD_LOCK = 0x62726635;
 const PENDING_HELD_BY = "follow_id = $2 AND article_id = $3 AND owner = $4 AND status = 'pending'";
 
 export function pgFollowStore(db: PgDatabase): FollowStore {
@@ -96,15 +97,21 @@ export function pgFollowStore(db: PgDatabase): FollowStore {
   }
 
   return {
-    async addFollow({ guildId, name, channelId, roleId, now }) {
-      const key = foldKey(name);
-      const row = await sql.one<FollowRow>(
-        `INSERT INTO follows (guild_id, name, key, surname, channel_id, role_id, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (guild_id, key) DO NOTHING RETURNING id, guild_id, name, key, channel_id, role_id, added_at`,
-        [guildId, name.trim(), key, lastWord(key), channelId, roleId, now],
-      );
-      return row ? toFollow(row) : null;
-    },
+    addFollow: ({ guildId, name, channelId, roleId, now, max }) =>
+      db.transaction(async (tx) => {
+        if (max !== undefined) {
+          // The guild's adds one at a time: under READ COMMITTED two could each count one short of the limit
+          await lockNamed(tx, FOLLOW_ADD_LOCK, guildId);
+          if (((await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM follows WHERE guild_id = $1', [guildId]))?.n ?? 0) >= max) return null;
+        }
+        const key = foldKey(name);
+        const row = await tx.one<FollowRow>(
+          `INSERT INTO follows (guild_id, name, key, surname, channel_id, role_id, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (guild_id, key) DO NOTHING RETURNING id, guild_id, name, key, channel_id, role_id, added_at`,
+          [guildId, name.trim(), key, lastWord(key), channelId, roleId, now],
+        );
+        return row ? toFollow(row) : null;
+      }),
     async removeFollow(guildId, name) {
       const id = /^#\d+$/.test(name.trim()) ? Number(name.trim().slice(1)) : null;
       const row = id !== null ? await followById(id) : await followByKey(guildId, foldKey(name));
