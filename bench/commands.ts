@@ -1,8 +1,10 @@
 /**
  * Command latency: interactions through the fake Discord to the real discord.js Client, the
- * real SQLite archive and the real engine on the seed. Each sample is the time from the
- * fake sending INTERACTION_CREATE to the bot's callback POST arriving at the fake, for
- * `/quotes` and `/headline` beside a no-op command in the same run.
+ * real archive and the real engine on the seed. Each sample is the time from the fake sending
+ * INTERACTION_CREATE to the bot's callback POST arriving at the fake, for `/quotes`,
+ * `/headline` and `/articles` beside a no-op command in the same run; on PostgreSQL (a
+ * throwaway cluster) and on SQLite, one after the other, with PostgreSQL's p99 against
+ * SQLite's for each command.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +19,12 @@ import { importFolder } from '../src/ingest/folder.js';
 import { createIngestService } from '../src/ingest/ingest-service.js';
 import { DEFAULT_MAX_BYTES } from '../src/config.js';
 import { openStores } from '../src/library/open-stores.js';
+import { openPostgresStores } from '../src/library/postgres/open.js';
+import type { Stores } from '../src/library/types.js';
 import { startBot } from '../src/main.js';
 import { FakeDiscord } from '../test/fake-discord/fake-discord.js';
 import type { OptionInput } from '../test/fake-discord/interactions.js';
+import { onEachBackend, type Backend } from './backends.js';
 
 /** Timed interactions per command. */
 const INTERACTIONS = 500;
@@ -46,6 +51,7 @@ const CASES: Case[] = [
   { label: '/noop', name: 'noop', options: [] },
   { label: '/quotes', name: 'quotes', options: [] },
   { label: '/headline', name: 'headline', options: [] },
+  { label: '/articles', name: 'articles', options: [] },
 ];
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -64,11 +70,26 @@ async function time(fake: FakeDiscord, c: Case): Promise<number> {
   return elapsed;
 }
 
-/** Runs the benchmark and returns the lines to print. */
+/** Per backend, the samples of each command. */
+type Run = { backend: string; samples: Map<string, number[]>; articles: number };
+
+/** Runs the benchmark on each backend and returns the lines to print. */
 export async function benchCommands(): Promise<string> {
+  const runs: Run[] = [];
+  const lines = await onEachBackend(async (backend) => {
+    const run = await onBackend(backend);
+    if (typeof run === 'string') return run;
+    runs.push(run);
+    return format(run);
+  });
+  return [lines, compare(runs)].filter(Boolean).join('\n');
+}
+
+async function onBackend(backend: Backend): Promise<Run | string> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-commands-'));
   const fake = await FakeDiscord.start();
-  const stores = openStores(join(dir, 'library.sqlite'));
+  const url = await backend.next();
+  const stores: Stores = url ? await openPostgresStores(url) : openStores(join(dir, 'library.sqlite'));
   try {
     const imported = await importFolder(SEED_DIR, { ingest: createIngestService({ sink: stores.articles, reader: createInThreadReader(), maxBytes: DEFAULT_MAX_BYTES }) });
     if (imported.created === 0) return `commands: no articles imported from ${SEED_DIR}; nothing to measure.`;
@@ -81,7 +102,7 @@ export async function benchCommands(): Promise<string> {
     } finally {
       await bot.stop();
     }
-    return format(samples, imported.created);
+    return { backend: backend.name, samples, articles: imported.created };
   } finally {
     await stores.close();
     await fake.close();
@@ -89,11 +110,33 @@ export async function benchCommands(): Promise<string> {
   }
 }
 
-function format(samples: Map<string, number[]>, articles: number): string {
-  const stats = [...samples].map(([label, values]) => {
+function statsOf(samples: Map<string, number[]>) {
+  return [...samples].map(([label, values]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return { label, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
   });
+}
+
+/** Each command's p99 on PostgreSQL against SQLite's, measured in this run. */
+function compare(runs: Run[]): string {
+  const [postgres, sqlite] = [runs.find((r) => r.backend === 'PostgreSQL'), runs.find((r) => r.backend !== 'PostgreSQL')];
+  if (!postgres || !sqlite) return '';
+  const onSqlite = new Map(statsOf(sqlite.samples).map((s) => [s.label, s]));
+  const rows = statsOf(postgres.samples).map((s) => {
+    const base = onSqlite.get(s.label)!;
+    return [s.label, base.p99.toFixed(2), s.p99.toFixed(2), `${(s.p99 / base.p99).toFixed(2)}×`];
+  });
+  return table(['command', 'SQLite p99 ms', 'PostgreSQL p99 ms', 'PostgreSQL / SQLite'], rows, 'command p99, PostgreSQL against SQLite (same run):');
+}
+
+function table(header: string[], rows: string[][], title: string): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function format({ backend, samples, articles }: Run): string {
+  const stats = statsOf(samples);
   const floor = stats.find((s) => s.label === '/noop')!;
   const header = ['command', 'p50 ms', 'p99 ms', 'p99 / no-op p99', 'target'];
   const rows = stats.map((s) => {
@@ -101,12 +144,9 @@ function format(samples: Map<string, number[]>, articles: number): string {
     const verdict = s === floor ? 'baseline' : `≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`;
     return [s.label, s.p50.toFixed(2), s.p99.toFixed(2), `${ratio.toFixed(2)}×`, verdict];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [
-    `commands: ${INTERACTIONS} interactions per command (after ${WARMUP} warm-up), real discord.js Client against the fake Discord, SQLite archive of ${articles} article(s); INTERACTION_CREATE sent → callback POST received`,
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(line),
-  ].join('\n');
+  return table(
+    header,
+    rows,
+    `commands on ${backend}: ${INTERACTIONS} interactions per command (after ${WARMUP} warm-up), real discord.js Client against the fake Discord, archive of ${articles} article(s); INTERACTION_CREATE sent → callback POST received`,
+  );
 }
