@@ -380,18 +380,20 @@ test('GIVEN six processes opening one new file at the same instant THEN each ope
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const fault = fileURLToPath(new URL('./fault/', import.meta.url));
-  // Far enough ahead that every process has loaded its modules and is spinning on the instant
-  const at = Date.now() + 3_000;
-  const runs = Array.from({ length: 6 }, () => {
-    const child = spawn(process.execPath, ['--import', join(fault, 'register-ts.mjs'), join(fault, 'open-library.ts'), file, String(at)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const children = Array.from({ length: 6 }, () => {
+    const child = spawn(process.execPath, ['--import', join(fault, 'register-ts.mjs'), join(fault, 'open-library.ts'), file], { stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    return new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { child, output: () => output, exited };
   });
-  const results = await Promise.all(runs);
-  expect(results.map((r) => [r.code, r.output.trim()])).toEqual(results.map(() => [0, 'opened']));
+  // Every process loaded (however slow the machine), then all told at once
+  while (!children.every((c) => c.output().includes('ready') || c.child.exitCode !== null)) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const c of children) c.child.stdin.end('go\n');
+  const codes = await Promise.all(children.map((c) => c.exited));
+  expect(children.map((c, i) => [codes[i], c.output().replace('ready', '').trim()])).toEqual(children.map(() => [0, 'opened']));
   const db = new Database(file, { readonly: true });
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   db.close();
-}, 30_000);
+}, 120_000);

@@ -3,7 +3,7 @@
 // `.ts` is stripped of its types by TypeScript's own transpiler. Output is cached in the temp
 // folder by path, size and mtime, so a restart loads no compiler.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
@@ -31,6 +31,9 @@ export async function load(url, context, next) {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
   });
   mkdirSync(CACHE, { recursive: true });
-  writeFileSync(cached, outputText);
+  // Written aside and renamed into place: processes starting together must never read a half-written entry
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, cached);
   return { format: 'module', source: outputText, shortCircuit: true };
 }
