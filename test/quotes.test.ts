@@ -290,6 +290,45 @@ describe('straight single quote marks, as the British press writes them', () => 
     expect(quotes[1]!.speaker?.name).toBe('the council leader');
   });
 
+  // CNN/DailyMail copy runs its paragraphs together on one line: each paragraph of a long
+  // quotation reopens mid-line, and photo captions run into the text with no full stop.
+  test('GIVEN a flattened quotation whose next paragraph reopens after a possessive later in the line THEN each paragraph is its own quote', () => {
+    const text =
+      "Enrique said: 'We are not thinking about the PSG match, we are only thinking about the visit of Valencia. 'Mentally we will have no problems because the players know it.' Celta Vigo travel to Eibar while Elche look to ease relegation fears at home to David Moyes' Real Sociedad.";
+    const quotes = read(text).quotes;
+    expect(quotes.map((q) => [q.text, q.continued])).toEqual([
+      ['We are not thinking about the PSG match, we are only thinking about the visit of Valencia.', false],
+      ['Mentally we will have no problems because the players know it.', true],
+    ]);
+    expectWellFormed(text, quotes);
+  });
+
+  test('GIVEN a flattened quotation with a photo caption run in before a paragraph THEN the caption is in no quote and the paragraphs are quotes of their own', () => {
+    const text =
+      "'Just because I do things differently it doesn't mean I'm worse. Race winner Hamilton celebrates with the trophy on the podium in Bahrain 'There was a point where people said Nico was a doctor of this or that. 'I tick off all the boxes, and I've worked to do that.' Hamilton has now set a personal record. 'Ultimately, I don't care what people think,' he said.";
+    const quotes = read(text).quotes;
+    expect(quotes.map((q) => q.text)).toEqual([
+      "Just because I do things differently it doesn't mean I'm worse.",
+      'There was a point where people said Nico was a doctor of this or that.',
+      "I tick off all the boxes, and I've worked to do that.",
+      "Ultimately, I don't care what people think,",
+    ]);
+    expectWellFormed(text, quotes);
+  });
+
+  test('GIVEN a flattened quotation whose opening paragraph lost its closing mark before an introduction THEN it ends with its last sentence', () => {
+    const text =
+      "Justine Dawson told FEMAIL: 'All kinds of people come to the courses. She continues: '[It's a mixture of] Singles and couples. 'I would say that most people are 25-55.' Your average Brit might find it odd. 'It is not,' she said.";
+    const quotes = read(text).quotes;
+    expect(quotes.map((q) => q.text)).toEqual([
+      'All kinds of people come to the courses.',
+      "[It's a mixture of] Singles and couples.",
+      'I would say that most people are 25-55.',
+      'It is not,',
+    ]);
+    expectWellFormed(text, quotes);
+  });
+
   test('GIVEN a short title-cased line in quote marks THEN it is a subheading, not a quote', () => {
     const text = 'Obama on climate change\n\n"It is going to be enormously disruptive," Obama said.\n\n\'All Bets Are Off.\'\n\nEight years ago, the debate was different.';
     expect(read(text).quotes.map((q) => q.text)).toEqual(['It is going to be enormously disruptive,']);

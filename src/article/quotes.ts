@@ -116,10 +116,18 @@ function scanLine(text: string, line: Span, marks: Mark[], carried: Carried, sin
     // "“He said ‘we’ll see,” she said": a close of the outer kind ends an inner single that never closed.
     if (stack.length === 2 && top.single && !outer.single && closesDouble(text, mark, line)) stack.pop();
     const open = stack[stack.length - 1]!;
-    if (reopensFlattened(text, line, mark, open, stack.length, after.net[k]!)) {
+    if (reopensFlattened(text, line, mark, stack, after.strong[k]!)) {
       // "…unbeatable is. 'I know I feel…": copy that lost its paragraph breaks reopens each
       // paragraph of a long quotation mid-line; the open quote ends with its sentence.
-      emit(text, open, mark.at, mark.at, out);
+      if (stack.length === 2) {
+        // "…I'm worse. Race winner Hamilton celebrates … in Bahrain 'There was a point … tyres.
+        // 'I tick…": the single quote taken for a nested one, opened after a caption, was the
+        // next paragraph; the outer one ends with its last sentence, leaving the caption out.
+        const nested = stack[1]!;
+        emit(text, outer, lastSentenceEnd(text, outer.inner, nested.at), nested.at, out);
+        emit(text, { ...nested, continued: true }, mark.at, mark.at, out);
+        stack.length = 1;
+      } else emit(text, open, mark.at, mark.at, out);
       stack[0] = openAt(mark, true, true);
       inner.length = 0;
       continue;
@@ -145,30 +153,49 @@ function scanLine(text: string, line: Span, marks: Mark[], carried: Carried, sin
 }
 
 /**
- * A single quote open on its own, and a single mark opening a sentence with too few closing
- * marks after it to be a quote nested in this one: the writer reopened a new paragraph of the
- * same quotation where the line break was lost ("is. 'I know… it. 'I also…").
+ * Single quotes open (one, or one taken for nested in another), and a single mark opening a
+ * sentence with too few closing marks after it to be a quote nested in these: the writer
+ * reopened a new paragraph of the same quotation where the line break was lost ("is. 'I know…
+ * it. 'I also…"). Only closing marks that cannot be a plural possessive count ("David Moyes'
+ * Real Sociedad" closes nothing).
  */
-function reopensFlattened(text: string, line: Span, mark: Mark, open: Open, depth: number, netAfter: number): boolean {
-  if (depth !== 1 || !open.single || mark.kind !== 'sopen' || netAfter >= 2) return false;
+function reopensFlattened(text: string, line: Span, mark: Mark, stack: Open[], netAfter: number): boolean {
+  if (!stack.every((o) => o.single) || mark.kind !== 'sopen' || netAfter >= 2) return false;
   if (!/[\p{Lu}\p{N}]/u.test(text[mark.at + 1] ?? '')) return false;
   const before = text.slice(Math.max(line.start, mark.at - 4), mark.at);
   return /[.!?]["'\u201d\u2019)]?\s+$/.test(before);
 }
 
 /**
+ * Where the last sentence of `[from, to)` ends (after its full stop and any closing marks), or
+ * `to` when none does: "…I'm worse.| Race winner Hamilton celebrates…".
+ */
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) {
+    if (!/\s/.test(text[i]!)) continue;
+    const m = /[.!?][\])"'\u201d\u2019]*$/.exec(text.slice(Math.max(from, i - 4), i));
+    if (m) return i;
+  }
+  return to;
+}
+
+/**
  * Closing single marks after each mark of a line, less the opening ones: how many quotes the
  * rest of the line can still close. Counted once per line, so pairing stays linear.
  */
-function closesAfter(marks: Mark[]): { net: number[]; closes: number[] } {
+function closesAfter(marks: Mark[]): { net: number[]; strong: number[]; closes: number[] } {
   const net = new Array<number>(marks.length).fill(0);
+  const strong = new Array<number>(marks.length).fill(0);
   const closes = new Array<number>(marks.length).fill(0);
   for (let k = marks.length - 2; k >= 0; k--) {
-    const next = marks[k + 1]!.kind;
-    net[k] = net[k + 1]! + (next === 'sclose' ? 1 : next === 'sopen' ? -1 : 0);
-    closes[k] = closes[k + 1]! + (next === 'sclose' ? 1 : 0);
+    const next = marks[k + 1]!;
+    const opens = next.kind === 'sopen' ? 1 : 0;
+    const close = next.kind === 'sclose' ? 1 : 0;
+    net[k] = net[k + 1]! + close - opens;
+    strong[k] = strong[k + 1]! + (next.weak ? 0 : close) - opens;
+    closes[k] = closes[k + 1]! + close;
   }
-  return { net, closes };
+  return { net, strong, closes };
 }
 
 /**
