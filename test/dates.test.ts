@@ -51,6 +51,40 @@ describe('weekdays and days of the month resolve by tense', () => {
   });
 });
 
+describe('the tense of a passive or reported future', () => {
+  // Thursday 10 November 2016: "Monday" is the 7th looking back, the 14th looking ahead; Dec. 2 is 2016 ahead, 2015 back.
+  const cases = [
+    // "will be filed", "to be released": the participle belongs to a future, not a past.
+    { sentence: "The lawsuit, which will be filed on Friday, focuses on Maricopa County, the state's largest.", text: 'Friday', date: '2016-11-11' },
+    { sentence: 'Canadian financial markets will be closed on Monday for the holiday.', text: 'Monday', date: '2016-11-14' },
+    { sentence: 'An agreement to bring peace to the southern Philippines is set to be initialed on Friday.', text: 'Friday', date: '2016-11-11' },
+    { sentence: 'He is scheduled to be sentenced on Dec. 2 in federal court.', text: 'Dec. 2', date: '2016-12-02' },
+    { sentence: "The findings are in a report from the State Department's inspector general to be released Friday.", text: 'Friday', date: '2016-11-11' },
+    // "would": a future seen from a past report.
+    { sentence: 'The men, who freed their hostages after the plane landed, would appear in court on Saturday.', text: 'Saturday', date: '2016-11-12' },
+    { sentence: 'The firm said it would announce its results on Monday.', text: 'Monday', date: '2016-11-14' },
+    // "is to": an arrangement ahead, whatever an earlier clause did.
+    { sentence: 'He was charged with murder and is to appear in court on Monday.', text: 'Monday', date: '2016-11-14' },
+    // Unchanged: a past passive, "could not be reached", "would have".
+    { sentence: 'The bill was passed on Monday by a wide margin.', text: 'Monday', date: '2016-11-07' },
+    { sentence: 'A spokesman could not be reached for comment on Monday.', text: 'Monday', date: '2016-11-07' },
+    { sentence: 'He would have turned 80 on Monday, his family said.', text: 'Monday', date: '2016-11-07' },
+  ];
+  test.each(cases)('"$sentence" puts $text on $date', ({ sentence, text, date }) => {
+    expect(resolve(sentence, '2016-11-10', text)).toBe(date);
+  });
+});
+
+describe('days ago', () => {
+  test('GIVEN "three days ago" in an article of 10 November 2016 THEN it is 7 November', () => {
+    expect(resolve('A gunman opened fire on a crowd three days ago, killing two.', '2016-11-10', 'three days ago')).toBe('2016-11-07');
+  });
+  test('GIVEN no article date THEN "two days ago" is kept with no date', () => {
+    const facts = extractDates('The president spoke two days ago in Ohio.', null);
+    expect(facts.map((d) => [d.text, d.date])).toEqual([['two days ago', null]]);
+  });
+});
+
 describe('articles without a date', () => {
   test('GIVEN no article date THEN today, yesterday and last week are left unresolved, never dated from an invented anchor', () => {
     const facts = extractDates('Voters went to the polls today. Yesterday the candidates rested, after a bruising debate last week. The result came late last night.', null);

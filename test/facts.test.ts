@@ -7,6 +7,7 @@ import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
 import type { Entity } from '../src/article/entities.js';
 import type { Article, Speaker } from '../src/article/types.js';
+import { read } from './read-article.js';
 
 const SEED = 'data/articles/idlib-2018-09-17.txt';
 const expected = JSON.parse(readFileSync('test/fixtures/seed/expected.json', 'utf8')) as {
@@ -161,5 +162,33 @@ describe('an article without a date', () => {
     const article: Article = read.value;
     const facts = extractFacts(article, splitSentences(article.text, article.paragraphs), [], []);
     expect(facts.dates).toEqual([expect.objectContaining({ text: 'Monday', date: null })]);
+  });
+
+  test('GIVEN a wire dateline with its year under the title THEN relative dates resolve against it', () => {
+    const text =
+      "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\n\nLONDON 1996-08-30\n\nThe world's costliest footballer Alan Shearer was named as the new England captain on Friday.\n";
+    const facts = read(text).facts;
+    expect(facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Friday', date: '1996-08-30' })]));
+  });
+  test('GIVEN a wire dateline as the first line, no title above it THEN it still dates the article', () => {
+    const text = 'MOSCOW 1996-08-30\n\nRotor Volgograd must play behind closed doors after a 1-0 home defeat on Saturday.\n';
+    expect(read(text).facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Saturday', date: '1996-08-24' })]));
+  });
+  test('GIVEN a byline above a dateline naming its region THEN the dateline dates the article', () => {
+    const text = 'Tajik troops now control devastated town.\n\nYuri Kushko\n\nTAVILDARA, Tajikistan 1996-08-30\n\nTajik government troops retook the town on Thursday.\n';
+    expect(read(text).facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Thursday', date: '1996-08-29' })]));
+  });
+  test('GIVEN a dateline that opens the lead, its year written out THEN it dates the article', () => {
+    const text = 'Cubs win\n\nCHICAGO, Nov. 3, 2016 (Reuters) - Fans poured into the streets on Wednesday night after the Cubs won.\n';
+    const facts = read(text).facts;
+    expect(facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Wednesday night', date: '2016-11-02' })]));
+  });
+  test('GIVEN a dateline without a year THEN nothing is invented', () => {
+    const text = 'Cubs win\n\nCHICAGO, Nov 3 (Reuters) - Fans poured into the streets on Wednesday night after the Cubs won.\n';
+    expect(read(text).facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Wednesday night', date: null })]));
+  });
+  test('GIVEN a year-dated sentence in the lead, not a dateline THEN it does not date the article', () => {
+    const text = 'Talks\n\nThe treaty of March 3, 2016 was broken on Monday, officials said.\n';
+    expect(read(text).facts.dates).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Monday', date: null })]));
   });
 });

@@ -7,7 +7,7 @@ import type { DateFact, Span } from './types.js';
  * "late last night" (the day before the article's) and "this morning" do.
  */
 const DAY_WORD =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\bdays?\s+ago\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
 // "Sat, Nov 12" is a date, "she sat down" is not: an abbreviated weekday counts only capitalised.
 const SHORT_WEEKDAY = /\b(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?,?\s/;
 /** A bare capitalised "May" or "March" is a name or a verb as often as a month. */
@@ -144,11 +144,15 @@ function byTense(r: chrono.ParsedResult, articleDate: string, tense: Tense | nul
 
 type Tense = 'past' | 'future';
 
-// "will meet", "is scheduled to", "plans to": the clause looks ahead.
-const FUTURE_WORD = /^(?:will|shall|ll|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
+// "will meet", "is scheduled to", "plans to", "would appear": the clause looks ahead.
+const FUTURE_WORD = /^(?:will|shall|ll|would|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
 // "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced").
 const PAST_WORD =
   /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
+/** "will be filed", "to be released", "would be held": a participle after these is a passive ahead, not a past. */
+const FUTURE_BE = /^(?:will|shall|ll|would|to)$/;
+/** "is to appear", "are to meet": an arrangement ahead. */
+const PRESENT_BE = /^(?:is|are|am)$/;
 /** How many words either side of a date its clause's verb is looked for. */
 const TENSE_WINDOW_WORDS = 8;
 
@@ -165,14 +169,31 @@ function tenseAround(batch: string, start: number, end: number): Tense | null {
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .filter(Boolean);
-  const before = words(batch.slice(lineStart, start)).slice(-TENSE_WINDOW_WORDS).reverse();
-  const after = words(batch.slice(end, lineEnd < 0 ? batch.length : lineEnd)).slice(0, TENSE_WINDOW_WORDS);
-  for (const side of [before, after]) {
-    for (const w of side) {
-      if (FUTURE_WORD.test(w)) return 'future';
-      if (PAST_WORD.test(w)) return 'past';
-    }
+  const before = words(batch.slice(lineStart, start));
+  const after = words(batch.slice(end, lineEnd < 0 ? batch.length : lineEnd));
+  // Nearest first: backwards from the date, then forwards from it; each word with the words before it in the text.
+  const from = Math.max(0, before.length - TENSE_WINDOW_WORDS);
+  for (let i = before.length - 1; i >= from; i--) {
+    const t = tenseOf(before, i);
+    if (t) return t;
   }
+  const all = [...before, ...after];
+  for (let i = before.length; i < Math.min(all.length, before.length + TENSE_WINDOW_WORDS); i++) {
+    const t = tenseOf(all, i);
+    if (t) return t;
+  }
+  return null;
+}
+
+/** The tense word `words[i]` marks, read with the words just before it; null when it marks none. */
+function tenseOf(words: string[], i: number): Tense | null {
+  const w = words[i]!;
+  const [prev, prev2] = [words[i - 1] ?? '', words[i - 2] ?? ''];
+  // "would have turned 80 on Monday" looks back.
+  if (w === 'would' && words[i + 1] === 'have') return 'past';
+  if (FUTURE_WORD.test(w)) return 'future';
+  if (w === 'to' && PRESENT_BE.test(prev)) return 'future';
+  if (PAST_WORD.test(w)) return prev === 'be' && FUTURE_BE.test(prev2) ? 'future' : 'past';
   return null;
 }
 

@@ -38,7 +38,7 @@ export function readText(raw: string, meta: ArticleMeta = {}): Result<Article> {
 
   const header = readHeader(text);
   const title = meta.title ?? header.title;
-  const date = meta.date ?? header.date;
+  const date = meta.date ?? header.date ?? datelineDate(text);
   const paragraphs = withoutFurniture(text, splitParagraphs(text, header.bodyStart));
   return { ok: true, value: { text, title, date, bodyStart: header.bodyStart, paragraphs } };
 }
@@ -116,6 +116,37 @@ function skipBlank(text: string, from: number): number {
 function indexOrEnd(text: string, needle: string, from: number): number {
   const i = text.indexOf(needle, from);
   return i < 0 ? text.length : i;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * A wire dateline that writes its year: "LONDON 1996-08-30" or "NICE, France 1996-08-30" on its
+ * own line, or "CHICAGO, Nov. 3, 2016 (Reuters) -" opening the lead. The place starts in
+ * capitals; the date follows it and ends the line or the dateline. "Nov 3 (Reuters)" has no year
+ * and dates nothing.
+ */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M} .'’/-]*(?:,[ \t]*\p{Lu}[\p{L}\p{M} .'’/-]*)?,?[ \t]+(?:(\d{4}-\d{2}-\d{2})|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(\d{1,2}),?[ \t]+(\d{4}))[ \t]*(?:\(|[-–—]|$)/u;
+/** "FARMINGTON HILLS, Mich." then "1996-08-30": the date on a line of its own. */
+const DATE_ALONE = /^(\d{4}-\d{2}-\d{2})$/;
+/** A dateline is among the first lines: after the title and a byline at most. */
+const DATELINE_LINES = 5;
+
+/** The article's date from a dateline among its first lines, when the text has no date header. */
+function datelineDate(text: string): string | null {
+  const lines = text
+    .slice(0, 600)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, DATELINE_LINES);
+  for (const line of lines) {
+    const alone = DATE_ALONE.exec(line);
+    const m = DATELINE.exec(line);
+    const iso = alone ? alone[1]! : m ? (m[1] ?? `${m[4]}-${String(MONTHS.indexOf(m[2]!.toLowerCase()) + 1).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : null;
+    if (iso && isRealDate(iso)) return iso;
+  }
+  return null;
 }
 
 function isRealDate(iso: string): boolean {
