@@ -142,6 +142,11 @@ describe('numbers in context', () => {
     ['She has won eight Academy Awards and four Golden Globes.', ['eight Academy Awards', 'four Golden Globes']],
     ['He faces eight counts of child pornography.', ['eight counts of child pornography']],
     ['The 200 kilograms - could not be flown.', ['200 kilograms']],
+    // The seed article: "the two" are Putin and Erdogan, named before
+    ['Erdogan said Putin showed a positive stance on September 7 when the two discussed Idlib.', []],
+    ['The three met in Sochi on Monday.', []],
+    ['Two died in the attack.', ['Two died']],
+    ['The campaign ran the 30-second spot in Ohio.', ['30-second spot']],
   ])('GIVEN "%s" THEN only whole phrases: %j', (sentence, phrases) => {
     expect(extractNumbers(sentence, 0, [])).toEqual(phrases);
   });

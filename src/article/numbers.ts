@@ -135,6 +135,9 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
     while (k < words.length && noun.length < NOUN_WORDS_MAX + 2 && isNounWord(words[k]!, false)) noun.push(words[k++]!);
   }
   if (SELF_STANDING.test(figure) && !compound) return figure;
+  // "when the two discussed Idlib", "the three met": a count with no noun after "the" points back
+  // at people already named; it counts nothing new ("the 30-second spot" is a count of its own)
+  if (noun.length === 0 && !compound && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, start - 7), start))) return '';
   const verb = verbGroup(words.slice(k));
   if (noun.length === 0 && verb.length === 0) return '';
   return [figure, ...noun, ...verb].join(' ');
