@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { shownRoles } from '../src/article/roles.js';
 import type { StoredArticle } from '../src/library/types.js';
 import { articleDate, fitChoices, fitEmbeds, renderArticleList, renderFacts, renderHeadline, renderQuotes, shorten } from '../src/discord/render.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';
@@ -152,5 +153,36 @@ describe('untrusted text and links', () => {
     const [embed] = renderHeadline({ ...article, title: null }, reading).embeds;
     expect(embed?.title).toBe(reading.headline);
     expect(embed?.description).not.toContain(reading.headline);
+  });
+});
+
+describe("a speaker's roles as shown", () => {
+  test.each([
+    [['President', 'Russian president'], ['Russian president']],
+    [['Turkish president', 'President'], ['Turkish president']],
+    [['Kremlin spokesperson'], ['Kremlin spokesperson']],
+    [['spokesman', 'Spokesman'], ['spokesman']],
+    [
+      ['Secretary of State', 'senator'],
+      ['Secretary of State', 'senator'],
+    ],
+    [
+      ['resident', 'Russian president'],
+      ['resident', 'Russian president'],
+    ],
+  ])('GIVEN the roles %j THEN %j are shown', (roles, shown) => {
+    expect(shownRoles(roles)).toEqual(shown);
+  });
+
+  test('GIVEN a speaker read as "President" and "Russian president" THEN the quotes field names the role once', () => {
+    const message = renderQuotes({
+      title: 'Q',
+      url: null,
+      page: 0,
+      pageCount: 1,
+      total: 1,
+      groups: [{ name: 'Vladimir Putin', roles: ['President', 'Russian president'], quotes: [{ text: 'No.' }] }],
+    });
+    expect(message.embeds[0]?.fields?.[0]?.name).toBe('Vladimir Putin · Russian president');
   });
 });

@@ -9,6 +9,7 @@ import type { Article, ArticleMeta, Reading, Result } from './types.js';
 
 export type * from './types.js';
 export { readBytes, readText } from './read.js';
+export { shownRoles } from './roles.js';
 
 /**
  * Reads an article: text in, `Reading` out. Pure: no I/O, no clock. Bad input is a value

@@ -4,6 +4,7 @@
  * is said in the message, never dropped silently.
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { shownRoles } from '../article/roles.js';
 import type { Reading } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 
@@ -221,7 +222,8 @@ export function renderQuotes(view: QuotesView): BotMessage {
   const fields: APIEmbedField[] = [];
   let shortened = 0;
   for (const group of view.groups) {
-    const name = plain(group.roles.length ? `${group.name} · ${group.roles.join(', ')}` : group.name);
+    const roles = shownRoles(group.roles);
+    const name = plain(roles.length ? `${group.name} · ${roles.join(', ')}` : group.name);
     for (const [index, quote] of group.quotes.entries()) {
       const line = quoteLine(quote);
       if (line.shortened) shortened += 1;

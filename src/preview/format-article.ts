@@ -2,6 +2,7 @@
  * One article as the bot would post it, for the terminal: the headline card, the quotes
  * grouped by speaker, and the key facts. Empty sections are left out, never printed blank.
  */
+import { shownRoles } from '../article/roles.js';
 import type { Quote, Reading, Speaker } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 import { heading, wrap } from './wrap.js';
@@ -35,7 +36,8 @@ function speakerLine(id: string | null, quotes: Quote[], speakers: Speaker[]): s
   if (id === null) return 'Unattributed';
   const speaker = speakers.find((s) => s.id === id);
   const name = speaker?.name ?? quotes[0]?.speaker?.name ?? id;
-  return speaker?.roles.length ? `${name} — ${speaker.roles.join(', ')}` : name;
+  const roles = shownRoles(speaker?.roles ?? []);
+  return roles.length ? `${name} — ${roles.join(', ')}` : name;
 }
 
 function quoteLines(reading: Reading): string[] {
