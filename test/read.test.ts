@@ -153,4 +153,16 @@ describe('page furniture is left out of the paragraphs, offsets unchanged', () =
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['The robots were created by Giles Walker for a show.']);
   });
+
+  // BBC pages as XSum keeps them: the widget and the player notice glued to the sentence after them
+  test.each([
+    ['a share widget', 'Share this withEmailFacebookMessengerMessengerTwitterPinterestWhatsAppLinkedinCopy this link'],
+    ['a share widget with fewer buttons', 'Share this withEmailFacebookTwitterWhatsAppLinkedinCopy this link'],
+    ['a video player notice', 'Media playback is not supported on this device'],
+  ])('GIVEN %s glued to the next sentence THEN the sentence is kept without it', (_name, furniture) => {
+    const text = `Muir to miss the Games\n\n${furniture}Muir told BBC Scotland her studies will keep her away.`;
+    const result = readText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['Muir told BBC Scotland her studies will keep her away.']);
+  });
 });

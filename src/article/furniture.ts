@@ -7,9 +7,12 @@
  */
 import type { Span } from './types.js';
 
-/** Widgets and prompts, wherever they stand: pasted pages glue them to the sentence that follows. */
+/**
+ * Widgets and prompts, wherever they stand: pasted pages glue them to the sentence that follows
+ * ("…Copy this linkResearchers found…", "Media playback is not supported on this deviceMuir told…").
+ */
 const INLINE =
-  /\bClick to (?:share on \p{L}[\p{L}+]*|email|print)(?:\s*\(Opens in new window\))?|\(Opens in new window\)|\bScroll down for (?:video|more(?: videos?)?)\b|\bShare this (?:article|story)\b|\bVisit site\b|\bAdvertisement\b(?=\s*\n|\s*$)/gu;
+  /\bClick to (?:share on \p{L}[\p{L}+]*|email|print)(?:\s*\(Opens in new window\))?|\(Opens in new window\)|\bScroll down for (?:video|more(?: videos?)?)\b|\bShare this (?:article|story)\b|\bShare this with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|LinkedIn|Linkedin|Reddit))*\s*Copy this link|\bMedia playback is (?:not supported|unsupported) on (?:this|your) device|\bVisit site\b|\bAdvertisement\b(?=\s*\n|\s*$)/gu;
 
 /** A credit line: "Getty Images 22", "Photo: AP", "(Reuters/Kevin Lamarque)". */
 const CREDIT_LINE =
