@@ -36,6 +36,16 @@ describe('sentences', () => {
     ]);
   });
 
+  test('GIVEN copy that lost its spaces, a quote opening right after a full stop THEN its mark starts the next sentence', () => {
+    // XSum: "…as second-placed Spurs disappointed at Anfield.\"If you start a game…\" said Pochettino."
+    const text = 'Spurs disappointed at Anfield."If you start like we start then it is very difficult," said Pochettino.';
+    const quotes = [{ start: text.indexOf('"') + 1, end: text.lastIndexOf('"') }];
+    expect(splitSentences(text, [{ start: 0, end: text.length }], quotes).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Spurs disappointed at Anfield.',
+      '"If you start like we start then it is very difficult," said Pochettino.',
+    ]);
+  });
+
   test('GIVEN a quoted statement of several sentences THEN the quote is not cut', () => {
     const text = 'He said: "We won. We will win again." Then he left.';
     const quotes = [{ start: text.indexOf('"') + 1, end: text.lastIndexOf('"') }]; // the quote's text, inside its marks

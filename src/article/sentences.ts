@@ -130,10 +130,11 @@ export function splitSentences(text: string, paragraphs: Span[], quotes: Span[] 
   paragraphs.forEach((para, index) => {
     let start = para.start;
     for (let i = para.start; i < para.end; i++) {
-      const end = boundaryAt(text, i, para.end);
-      if (end < 0) continue;
+      const found = boundaryAt(text, i, para.end);
+      if (found < 0) continue;
       while (q < quotes.length && quotes[q]!.end <= i) q++;
       if (insideQuote(quotes, q, i)) continue;
+      const end = beforeOpeningMark(text, quotes, q, i, found);
       pushSentence(text, start, end, index, sentences);
       start = end;
       i = end - 1;
@@ -142,6 +143,23 @@ export function splitSentences(text: string, paragraphs: Span[], quotes: Span[] 
   });
   return sentences;
 }
+
+/**
+ * "at Anfield.\"If you start…": in copy that lost its spaces, a straight mark after a full stop
+ * may close this sentence's quote or open the next one's. When a quote starts there, the mark
+ * opens it and the sentence ends before it.
+ */
+function beforeOpeningMark(text: string, quotes: Span[], from: number, mark: number, end: number): number {
+  for (let k = from; k < quotes.length && quotes[k]!.start <= end; k++) {
+    // A span is the quote's text, inside its marks: the sentence ends before the opening mark
+    let open = quotes[k]!.start;
+    while (open - 1 > mark && OPENING_MARKS.has(text[open - 1]!)) open--;
+    if (open > mark && open < end) return open;
+  }
+  return end;
+}
+
+const OPENING_MARKS = new Set(['"', '\u201c', '\u2018', "'"]);
 
 function insideQuote(quotes: Span[], from: number, i: number): boolean {
   for (let k = from; k < quotes.length && quotes[k]!.start <= i; k++) {
