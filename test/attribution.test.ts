@@ -131,6 +131,27 @@ const governing: Case[] = [
     mention: 'who',
   },
   {
+    form: 'a participle whose clause subject carries a party label and a day before its verb',
+    text: 'Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) on Saturday criticized the global climate change accord, saying the agreement goes “nowhere near far enough.”',
+    quote: 'nowhere near',
+    speaker: 'Bernie Sanders',
+    mention: 'Democratic presidential candidate Sen. Bernie Sanders',
+  },
+  {
+    form: 'a participle whose clause subject carries a party label before its verb',
+    text: 'In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “The killer should be in prison.”',
+    quote: 'The killer',
+    speaker: 'Hakeem Jeffries',
+    mention: 'Rep. Hakeem Jeffries',
+  },
+  {
+    form: 'a participle whose clause subject is followed by a day before its verb',
+    text: 'Sen. Bernie Sanders on Saturday criticized the accord, saying the agreement goes “nowhere near far enough.”',
+    quote: 'nowhere near',
+    speaker: 'Bernie Sanders',
+    mention: 'Sen. Bernie Sanders',
+  },
+  {
     form: 'the subject after an opening conjunction and a participle clause',
     text: "Barack Obama visited Ethiopia. But Obama, making it clear that security trumped other concerns, stood beside the prime minister and described the government as being ''democratically elected.''",
     quote: 'democratically elected',

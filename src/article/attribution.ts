@@ -408,7 +408,8 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
   // "The British capital's new mayor on Tuesday rejected …": a determiner makes it a subject even
   // before a preposition (a place name is not one: "Iowa, on Sunday").
   const determined = direct !== null && DETERMINERS.has(tokens[direct.from]!.lower);
-  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[direct.to]?.text === ',' || determined || beforeVerb(tokens, direct, verb))) return direct;
+  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[pastParenthesis(tokens, direct.to)]?.text === ',' || determined || beforeVerb(tokens, direct, verb)))
+    return direct;
   return subjectAfterComma(tokens, first, verb);
 }
 
@@ -439,13 +440,44 @@ function participleSubject(tokens: Token[], text: string, sent: Sentence, i: num
   return clauseSubject(tokens, sent, i) ?? before;
 }
 
+/** The longest parenthesis read as part of the name before it. */
+const PARENTHESIS_MAX_TOKENS = 8;
+
+/**
+ * "Sen. Bernie Sanders (I-Vt.) on Saturday criticized": a short label in brackets right after a
+ * name (a party and state, an age: capitalised words and numbers) belongs to it; the clause goes
+ * on after it.
+ */
+function pastParenthesis(tokens: Token[], k: number): number {
+  if (tokens[k]?.text !== '(' || tokens[k].quote !== -1) return k;
+  for (let j = k + 1; j < tokens.length && j - k <= PARENTHESIS_MAX_TOKENS; j++) {
+    if (tokens[j]!.text === ')') return j + 1;
+    // "People (mostly men, but also some women) are": an aside of its own, not a label.
+    const t = tokens[j]!;
+    if (/^[(,;]$/.test(t.text) || t.quote !== -1 || (t.word && !t.cap && !/\d/.test(t.text))) return k;
+  }
+  return k;
+}
+
+/** Days that stand between a subject and its verb: "Sanders on Saturday criticized". */
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
+
+/** "Sen. Bernie Sanders on Saturday criticized": a day after the subject leads on to its verb. */
+function pastWhen(tokens: Token[], k: number): number {
+  const on = tokens[k]?.lower === 'on' ? 1 : 0;
+  const day = tokens[k + on];
+  if (!day || day.quote !== -1 || !DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
+  return k + on + 1;
+}
+
 const isDateline = (tokens: Token[], p: Phrase): boolean =>
   p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
 
 /** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
 function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
-  if (p.to === verb) return true;
-  const next = tokens[p.to];
+  const to = pastWhen(tokens, pastParenthesis(tokens, p.to));
+  if (to === verb) return true;
+  const next = tokens[to];
   return Boolean(next && next.word && !next.cap && !/^(of|in|on|at|from|to|and|or|for|with|by|near)$/.test(next.lower));
 }
 
