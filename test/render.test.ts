@@ -115,16 +115,12 @@ describe('fitChoices', () => {
   });
 });
 
+/** The quotes message of one speaker's group, on a page of its own. */
+const renderOneGroup = (group: Parameters<typeof renderQuotes>[0]['groups'][number]) => renderQuotes({ title: 'Q', url: null, page: 0, pageCount: 1, total: 1, groups: [group] });
+
 describe('untrusted text and links', () => {
   test('GIVEN a quote hiding a link behind words THEN the markdown is escaped and shows as written', () => {
-    const message = renderQuotes({
-      title: 'Q',
-      url: null,
-      page: 0,
-      pageCount: 1,
-      total: 1,
-      groups: [{ name: 'A *bold* man', roles: [], quotes: [{ text: 'see [my site](https://evil.example) now' }] }],
-    });
+    const message = renderOneGroup({ name: 'A *bold* man', roles: [], quotes: [{ text: 'see [my site](https://evil.example) now' }] });
     const [field] = message.embeds[0]?.fields ?? [];
     expect(field?.name).toBe('A \\*bold\\* man');
     expect(field?.value).toBe('“see \\[my site](https://evil.example) now”');
@@ -175,14 +171,7 @@ describe("a speaker's roles as shown", () => {
   });
 
   test('GIVEN a speaker read as "President" and "Russian president" THEN the quotes field names the role once', () => {
-    const message = renderQuotes({
-      title: 'Q',
-      url: null,
-      page: 0,
-      pageCount: 1,
-      total: 1,
-      groups: [{ name: 'Vladimir Putin', roles: ['President', 'Russian president'], quotes: [{ text: 'No.' }] }],
-    });
+    const message = renderOneGroup({ name: 'Vladimir Putin', roles: ['President', 'Russian president'], quotes: [{ text: 'No.' }] });
     expect(message.embeds[0]?.fields?.[0]?.name).toBe('Vladimir Putin · Russian president');
   });
 });

@@ -8,6 +8,6 @@ export function shownRoles(roles: readonly string[]): string[] {
   const folded = roles.map((r) => r.trim().toLowerCase());
   return roles.filter((_, i) => {
     const role = folded[i]!;
-    return folded.every((other, j) => j === i || (other !== role && !other.endsWith(` ${role}`)) || (other === role && j > i));
+    return folded.indexOf(role) === i && !folded.some((other) => other.endsWith(` ${role}`));
   });
 }

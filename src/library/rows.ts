@@ -51,15 +51,8 @@ export function toQuote(row: QuoteRow, speaker: SpeakerSummary | null): Quote {
   };
 }
 
-export type JoinedRow = QuoteRow & {
-  a_id: number;
-  source: string;
-  url: string | null;
-  title: string | null;
-  date: string | null;
-  hash: string;
-  added_at: number;
-};
+/** A quote joined with its article, whose id comes as `a_id` beside the quote's own. */
+export type JoinedRow = QuoteRow & Omit<ArticleRow, 'id'> & { a_id: number };
 export const articleOf = (r: JoinedRow): StoredArticle => toStoredArticle({ ...r, id: r.a_id });
 
 export interface SettingsRow {

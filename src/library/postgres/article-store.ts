@@ -185,15 +185,17 @@ export function pgArticleStore(db: PgDatabase, now: () => number): ArticleStore 
     async getArticles(scope, ids) {
       if (ids.length === 0) return [];
       const visible = await collections.visible(scope);
-      const rows =
+      const found =
         visible === null
-          ? await sql.rows<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [ids])
-          : await sql.rows<ArticleRow>(
-              `SELECT ${COLUMNS} FROM articles a WHERE id = ANY($1::bigint[])
-               AND EXISTS (SELECT 1 FROM collection_articles ca WHERE ca.article_id = a.id AND ca.collection_id = ANY($2::bigint[]))`,
-              [ids, visible],
-            );
-      const byId = new Map(rows.map((row) => [Number(row.id), toStoredArticle(row)]));
+          ? await articlesByIds([...ids])
+          : (
+              await sql.rows<ArticleRow>(
+                `SELECT ${COLUMNS} FROM articles a WHERE id = ANY($1::bigint[])
+                 AND EXISTS (SELECT 1 FROM collection_articles ca WHERE ca.article_id = a.id AND ca.collection_id = ANY($2::bigint[]))`,
+                [ids, visible],
+              )
+            ).map(toStoredArticle);
+      const byId = new Map(found.map((a) => [a.id, a]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
     findByHash: reads.byHash,
