@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rankCountSqlite } from './speakers.js';
 
 /** One step of the schema, applied once, in order; its index + 1 is the `user_version` after it. */
 export interface Migration {
@@ -382,6 +383,18 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT PRIMARY KEY,
         next_at INTEGER NOT NULL
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    // Issue 10: a save rewrote every bucket row of each speaker it quoted, scattered over the
+    // ranked indexes (most of a save's writes at 100,000 articles). The buckets now rank by the
+    // count rounded down to a power of two (rankCount), which moves on few saves
+    name: 'autocomplete buckets ranked by powers of two',
+    sql: `
+      ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
+      ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
     `,
   },
 ];
