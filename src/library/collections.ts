@@ -49,6 +49,9 @@ export function createCollections(db: Database) {
     `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?
      ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET rank_count = excluded.rank_count WHERE rank_count != excluded.rank_count`,
   );
+  const keyRanks = db.prepare<[number, string], { lo: number | null; hi: number | null }>(
+    'SELECT min(rank_count) AS lo, max(rank_count) AS hi FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?',
+  );
   const speakerCount = db.prepare<[number, string], SpeakerCountRow>(
     'SELECT collection_id, speaker_id, quote_count, shared_count FROM collection_speakers WHERE collection_id = ? AND speaker_id = ?',
   );
@@ -96,14 +99,21 @@ export function createCollections(db: Database) {
     }
   }
 
-  /** Keeps the collection's autocomplete buckets in step with its count of the speaker's quotes. */
+  /**
+   * Keeps the collection's autocomplete buckets in step with its count of the speaker's quotes.
+   * Its rows are rewritten only when its rank moved (rankCount): they lie together in the
+   * table's key order, so the check reads one short range.
+   */
   function rankSpeaker(collectionId: number, speakerId: string): void {
     const row = speakerCount.get(collectionId, speakerId);
     if (!row) {
       dropKeys.run(collectionId, speakerId);
       return;
     }
-    putKeys.run(collectionId, speakerId, rankCount(row.quote_count), speakerId);
+    const rank = rankCount(row.quote_count);
+    const { lo, hi } = keyRanks.get(collectionId, speakerId)!;
+    if (lo === rank && hi === rank) return;
+    putKeys.run(collectionId, speakerId, rank, speakerId);
   }
 
   /** Links an article to a collection; false when it was there already. */

@@ -386,13 +386,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Issue 10: a save rewrote every bucket row of each speaker it quoted, scattered over the
-    // ranked indexes (most of a save's writes at 100,000 articles). The buckets now rank by the
-    // count rounded down to a power of two (rankCount), which moves on few saves
+    // Issue 10: a save rewrote every bucket row of each speaker it quoted (most of its writes at 100k
+    // articles). Buckets rank by rankCount, which moves on few saves, read from (speaker_id, rank_count)
     name: 'autocomplete buckets ranked by powers of two',
     sql: `
       ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
       UPDATE speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
+      DROP INDEX speaker_keys_speaker; CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id, rank_count);
       ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
       UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
     `,
