@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { readArticle } from '../src/article/index.js';
 import type { Reading } from '../src/article/types.js';
 import { openStores } from '../src/library/open-stores.js';
-import { speakerId } from '../src/library/speakers.js';
+import { rankCountSqlite, speakerId } from '../src/library/speakers.js';
 import type { Destination, Scope, Stores } from '../src/library/types.js';
 
 const TEXT_DIR = resolve(process.cwd(), '../shared/eval/data/polnear/train/text');
@@ -134,11 +134,11 @@ function copySql(copy: number, tag: string, quoteBase: number, kept: string): st
       FROM base_speakers WHERE id != '${kept}';
     INSERT INTO speaker_aliases (key, speaker_id) SELECT key || '${tag}', speaker_id || '${tag}' FROM base_aliases WHERE speaker_id != '${kept}';
     INSERT INTO speaker_terms (term, speaker_id) SELECT term || '${tag}', speaker_id || '${tag}' FROM base_terms WHERE speaker_id != '${kept}';
-    INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name)
-      SELECT substr(t.term || '${tag}', 1, n.n), t.speaker_id || '${tag}', s.quote_count, s.name || '${tag}'
+    INSERT OR IGNORE INTO speaker_keys (key, speaker_id, rank_count, name)
+      SELECT substr(t.term || '${tag}', 1, n.n), t.speaker_id || '${tag}', ${rankCountSqlite('s.quote_count')}, s.name || '${tag}'
       FROM base_terms t JOIN base_speakers s ON s.id = t.speaker_id JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) n WHERE s.id != '${kept}';
-    INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name)
-      SELECT '$' || substr(a.key || '${tag}', -2), a.speaker_id || '${tag}', s.quote_count, s.name || '${tag}'
+    INSERT OR IGNORE INTO speaker_keys (key, speaker_id, rank_count, name)
+      SELECT '$' || substr(a.key || '${tag}', -2), a.speaker_id || '${tag}', ${rankCountSqlite('s.quote_count')}, s.name || '${tag}'
       FROM base_aliases a JOIN base_speakers s ON s.id = a.speaker_id WHERE s.id != '${kept}';
     INSERT INTO quotes (id, article_id, position, text, kind, start, end, outer_start, outer_end, continued, speaker_id, mention_text, mention_start, mention_end)
       SELECT id + ${qshift}, article_id + ${shift}, position, text, kind, start, end, outer_start, outer_end, continued,
@@ -151,8 +151,8 @@ function copySql(copy: number, tag: string, quoteBase: number, kept: string): st
     INSERT INTO collection_speakers (collection_id, speaker_id, quote_count, shared_count)
       SELECT collection_id, ${renamed('speaker_id')}, quote_count, shared_count FROM base_collection_speakers WHERE true
       ON CONFLICT (collection_id, speaker_id) DO UPDATE SET quote_count = quote_count + excluded.quote_count, shared_count = shared_count + excluded.shared_count;
-    INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-      SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+    INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+      SELECT cs.collection_id, cs.speaker_id, k.key, ${rankCountSqlite('cs.quote_count')} FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
       WHERE cs.speaker_id IN (SELECT id || '${tag}' FROM base_speakers WHERE id != '${kept}');
   `;
 }
@@ -181,10 +181,10 @@ function bulkCopy(path: string, kept: string): void {
         AND EXISTS (SELECT 1 FROM collection_articles s WHERE s.collection_id = 1 AND s.article_id = ca.article_id));
     UPDATE counters SET value = (SELECT count(*) FROM articles) WHERE name = 'articles';
     UPDATE speakers SET quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = '${kept}') WHERE id = '${kept}';
-    UPDATE speaker_keys SET quote_count = (SELECT quote_count FROM speakers WHERE id = '${kept}') WHERE speaker_id = '${kept}';
+    UPDATE speaker_keys SET rank_count = (SELECT ${rankCountSqlite('quote_count')} FROM speakers WHERE id = '${kept}') WHERE speaker_id = '${kept}';
     DELETE FROM collection_speaker_keys WHERE speaker_id = '${kept}';
-    INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-      SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+    INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+      SELECT cs.collection_id, cs.speaker_id, k.key, ${rankCountSqlite('cs.quote_count')} FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
       WHERE cs.speaker_id = '${kept}';
   `),
   )();

@@ -224,6 +224,23 @@ function writePreCollectionsArchive(path: string): void {
   old.close();
 }
 
+test('GIVEN buckets written with exact counts THEN the upgrade ranks them by powers of two, and autocomplete still shows the exact count', async () => {
+  writePreCollectionsArchive(file);
+  const stores = openStores(file);
+  try {
+    const db = new Database(file, { readonly: true });
+    const ranks = db.prepare<[], { rank_count: number }>("SELECT DISTINCT rank_count FROM speaker_keys WHERE speaker_id = 'vladimir-putin'").all();
+    const serverRanks = db.prepare<[], { rank_count: number }>("SELECT DISTINCT rank_count FROM collection_speaker_keys WHERE speaker_id = 'vladimir-putin'").all();
+    db.close();
+    // Seven quotes: ranked 4 in the archive's buckets; each server's bucket ranks its own count
+    expect(ranks).toEqual([{ rank_count: 4 }]);
+    expect(serverRanks.every((r) => r.rank_count > 0 && (r.rank_count & (r.rank_count - 1)) === 0)).toBe(true);
+    expect((await stores.speakers.suggestSpeakers('all', 'pu')).map((s) => [s.name, s.quoteCount])).toEqual([['Vladimir Putin', 7]]);
+  } finally {
+    await stores.close();
+  }
+});
+
 test('GIVEN an archive written before collections THEN every article lands in its collection and each server sees its own and the shared ones', async () => {
   writePreCollectionsArchive(file);
   const stores = openStores(file);

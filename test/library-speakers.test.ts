@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { editDistance } from '../src/library/edit-distance.js';
 import { fold, foldKey } from '../src/library/fold.js';
-import { findLink, linkSpeaker, mergeSpeaker, speakerId, speakerTerms, type ArchiveSpeaker, type IncomingSpeaker } from '../src/library/speakers.js';
+import { findLink, linkSpeaker, mergeSpeaker, rankCount, rankCountSqlite, speakerId, speakerTerms, type ArchiveSpeaker, type IncomingSpeaker } from '../src/library/speakers.js';
 
 const person = (name: string, aliases: string[] = [], roles: string[] = []): ArchiveSpeaker => ({ id: speakerId(name), name, aliases, roles, type: 'person' });
 const incoming = (name: string, aliases: string[] = [], roles: string[] = []): IncomingSpeaker => ({ name, aliases, roles, type: 'person' });
@@ -156,5 +157,19 @@ describe('linking speakers across articles', () => {
   test('GIVEN a speaker THEN its terms start at every word of its name, aliases and roles', () => {
     const terms = speakerTerms(person('Recep Tayyip Erdoğan', [], ['Turkish president']));
     expect(terms).toEqual(expect.arrayContaining(['recep tayyip erdogan', 'tayyip erdogan', 'erdogan', 'turkish president', 'president']));
+  });
+});
+
+describe('the rank of a speaker in an autocomplete bucket', () => {
+  test('GIVEN quote counts THEN the rank is the count rounded down to a power of two, 0 for none', () => {
+    expect([0, 1, 2, 3, 4, 5, 7, 8, 1000, 1024, 1025].map(rankCount)).toEqual([0, 1, 2, 2, 4, 4, 4, 8, 512, 1024, 1024]);
+  });
+
+  test('GIVEN any count THEN SQLite computes the same rank as the program', () => {
+    const db = new Database(':memory:');
+    const rank = db.prepare<[{ n: number }], number>(`SELECT ${rankCountSqlite(':n')}`).pluck();
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n) => rank.get({ n }) === rankCount(n)));
+    for (let k = 0; k < 31; k++) for (const n of [2 ** k - 1, 2 ** k, 2 ** k + 1]) expect(rank.get({ n })).toBe(rankCount(n));
+    db.close();
   });
 });

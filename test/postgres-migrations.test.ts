@@ -3,6 +3,7 @@ import { SchemaVersionError } from '../src/library/migrations.js';
 import { openPgDatabase, type PgDatabase } from '../src/library/postgres/database.js';
 import { migratePostgres, pgSchemaVersion, PG_MIGRATIONS } from '../src/library/postgres/migrations.js';
 import { openPostgresStores } from '../src/library/postgres/open.js';
+import { rankCount, rankCountPg } from '../src/library/speakers.js';
 import { emptyDatabase, withClient } from './postgres/scratch.js';
 
 const server = inject('postgres');
@@ -62,6 +63,16 @@ describe.skipIf(!server)('PostgreSQL migrations', () => {
     const opening = openPostgresStores(url);
     await expect(opening).rejects.toThrow(SchemaVersionError);
     await expect(openPostgresStores(url)).rejects.toThrow(`newer than this program's ${PG_MIGRATIONS.length}`);
+  });
+
+  test('GIVEN any count THEN PostgreSQL computes the same autocomplete rank as the program', async () => {
+    const url = await fresh();
+    const counts = [0, 1, 2, 3, 1000, 2 ** 31 - 1, ...Array.from({ length: 31 }, (_, k) => [2 ** k - 1, 2 ** k, 2 ** k + 1]).flat()].filter((n) => n < 2 ** 31);
+    const ranks = await withClient(
+      url,
+      async (client) => (await client.query<{ r: number }>(`SELECT ${rankCountPg('n')} AS r FROM unnest($1::integer[]) WITH ORDINALITY AS u (n, i) ORDER BY i`, [counts])).rows,
+    );
+    expect(ranks.map((r) => r.r)).toEqual(counts.map(rankCount));
   });
 
   test('GIVEN a server that cannot be reached THEN opening fails with the address, never the password', async () => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Destination, Scope } from './types.js';
 import { type CollectionRow, type SpeakerCountRow } from './rows.js';
+import { rankCount } from './speakers.js';
 
 /** The operator's folder: migration 8 creates it as collection 1, visible in every server unless hidden. */
 export const SHARED_COLLECTION = 1;
@@ -42,10 +43,14 @@ export function createCollections(db: Database) {
   const putQuotes = db.prepare<[number, string, number, number]>('INSERT OR REPLACE INTO collection_quotes (collection_id, speaker_id, article_id, quotes) VALUES (?, ?, ?, ?)');
   const dropQuotes = db.prepare<[number]>('DELETE FROM collection_quotes WHERE article_id = ?');
   const dropKeys = db.prepare<[number, string]>('DELETE FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?');
-  // Adds the keys the collection lacks and re-ranks the others in one pass; a row whose count did not move is not written
+  // Adds the keys the collection lacks and re-ranks the others in one pass; a row whose rank did not
+  // move (rankCount: the count did not cross a power of two) is not written
   const putKeys = db.prepare<[number, string, number, string]>(
-    `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?
-     ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET quote_count = excluded.quote_count WHERE quote_count != excluded.quote_count`,
+    `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count) SELECT ?, ?, key, ? FROM speaker_keys WHERE speaker_id = ?
+     ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET rank_count = excluded.rank_count WHERE rank_count != excluded.rank_count`,
+  );
+  const keyRanks = db.prepare<[number, string], { lo: number | null; hi: number | null }>(
+    'SELECT min(rank_count) AS lo, max(rank_count) AS hi FROM collection_speaker_keys WHERE collection_id = ? AND speaker_id = ?',
   );
   const speakerCount = db.prepare<[number, string], SpeakerCountRow>(
     'SELECT collection_id, speaker_id, quote_count, shared_count FROM collection_speakers WHERE collection_id = ? AND speaker_id = ?',
@@ -94,14 +99,21 @@ export function createCollections(db: Database) {
     }
   }
 
-  /** Keeps the collection's autocomplete buckets in step with its count of the speaker's quotes. */
+  /**
+   * Keeps the collection's autocomplete buckets in step with its count of the speaker's quotes.
+   * Its rows are rewritten only when its rank moved (rankCount): they lie together in the
+   * table's key order, so the check reads one short range.
+   */
   function rankSpeaker(collectionId: number, speakerId: string): void {
     const row = speakerCount.get(collectionId, speakerId);
     if (!row) {
       dropKeys.run(collectionId, speakerId);
       return;
     }
-    putKeys.run(collectionId, speakerId, row.quote_count, speakerId);
+    const rank = rankCount(row.quote_count);
+    const { lo, hi } = keyRanks.get(collectionId, speakerId)!;
+    if (lo === rank && hi === rank) return;
+    putKeys.run(collectionId, speakerId, rank, speakerId);
   }
 
   /** Links an article to a collection; false when it was there already. */

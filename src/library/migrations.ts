@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rankCountSqlite } from './speakers.js';
 
 /** One step of the schema, applied once, in order; its index + 1 is the `user_version` after it. */
 export interface Migration {
@@ -382,6 +383,18 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT PRIMARY KEY,
         next_at INTEGER NOT NULL
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    // Issue 10: a save rewrote every bucket row of each speaker it quoted (most of its writes at 100k
+    // articles). Buckets rank by rankCount, which moves on few saves, read from (speaker_id, rank_count)
+    name: 'autocomplete buckets ranked by powers of two',
+    sql: `
+      ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
+      DROP INDEX speaker_keys_speaker; CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id, rank_count);
+      ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
     `,
   },
 ];

@@ -52,7 +52,7 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
     `SELECT ${SPEAKER_COLUMNS.split(', ')
       .map((c) => `s.${c}`)
       .join(', ')}
-     FROM (SELECT speaker_id FROM speaker_keys WHERE key = ? ORDER BY quote_count DESC, name LIMIT ?) k
+     FROM (SELECT speaker_id FROM speaker_keys WHERE key = ? ORDER BY rank_count DESC, name LIMIT ?) k
      JOIN speakers s ON s.id = k.speaker_id`,
   );
   const prefix = db.prepare<[string, string, number], SpeakerRow>(
@@ -83,18 +83,24 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   const topIn = db.prepare<[number, number], { speaker_id: string }>(
     'SELECT speaker_id FROM collection_speakers WHERE collection_id = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
   );
-  // A collection's own bucket, ranked by its own counts: no walk past other servers' names. Ids
-  // and counts only, from the index alone: the speakers' rows are read once, for the candidates
-  const bucketIn = db.prepare<[number, string, number], { speaker_id: string; quote_count: number }>(
-    'SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY quote_count DESC, speaker_id LIMIT ?',
-  );
+  // A collection's own bucket, ranked by its own counts (rankCount): no walk past other servers'
+  // names. Ids and ranks only, from the index alone: the speakers' rows are read once, for the candidates
+  const bucketIn = db
+    .prepare<[number, string, number], [string, number]>(
+      'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ?',
+    )
+    .raw();
+  // What "did you mean" compares a name by, and no more: the counts are read for the few that come close
+  const typoNames = db.prepare<[string], [string, string, string]>('SELECT s.id, s.name, s.aliases FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value').raw();
   // The candidates' rows and their quotes as a server sees them (its own count, less what is also
-  // shared when it shows the shared collection, plus the shared count), in one statement
-  const candidateRows = db.prepare<[number, string, number, number], SpeakerRow & { seen_count: number }>(
+  // shared when it shows the shared collection, plus the shared count), in one statement; ranked
+  // by the visible collections' exact counts added up
+  const candidateRows = db.prepare<[number, string, number, number], SpeakerRow & { seen_count: number; ranked_count: number }>(
     `SELECT ${SPEAKER_COLUMNS.split(', ')
       .map((c) => `s.${c}`)
       .join(', ')},
-       coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count
+       coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count,
+       coalesce(o.quote_count, 0) + coalesce(h.quote_count, 0) AS ranked_count
      FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value
      LEFT JOIN collection_speakers o ON o.collection_id = ? AND o.speaker_id = s.id
      LEFT JOIN collection_speakers h ON h.collection_id = ? AND h.speaker_id = s.id`,
@@ -139,21 +145,32 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   }
 
   /**
-   * The most quoted of a bucket in the visible collections, ranked by the collections' own
-   * counts added up (a quote in an article both hold counts twice here), each with its exact
-   * count in the scope (`seen`), which is what is shown.
+   * The most quoted of a bucket in the visible collections: the first `limit` by the ranks of each
+   * collection's bucket added up (rankCount, so the cut between speakers within a power of two of
+   * each other is by id), then ordered by the collections' exact counts added up (a quote in an
+   * article both hold counts twice here), each with its exact count in the scope (`seen`), which is what is shown.
    */
   function bucketOf(visible: readonly number[], key: string, limit: number): Candidate[] {
+    return candidatesOf(visible, bucketIds(visible, key, limit));
+  }
+  /** The first `limit` of a bucket in the visible collections, by their ranks there added up. */
+  function bucketIds(visible: readonly number[], key: string, limit: number): string[] {
     const ranked = new Map<string, number>();
-    for (const c of visible) {
-      for (const row of bucketIn.all(c, key, limit)) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.quote_count);
-    }
-    if (ranked.size === 0) return [];
+    for (const c of visible) for (const [id, rank] of bucketIn.all(c, key, limit)) ranked.set(id, (ranked.get(id) ?? 0) + rank);
+    // Only as many as are asked for are read whole
+    return [...ranked]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+  /** The speakers' rows, ranked by the visible collections' exact counts added up, each with its count in the scope. */
+  function candidatesOf(visible: readonly number[], ids: readonly string[]): Candidate[] {
+    if (ids.length === 0) return [];
     const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
     const shared = visible.includes(SHARED_COLLECTION);
     return candidateRows
-      .all(shared ? 1 : 0, JSON.stringify([...ranked.keys()]), own, shared ? SHARED_COLLECTION : -1)
-      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: ranked.get(row.id) ?? 0 }, seen: row.seen_count }))
+      .all(shared ? 1 : 0, JSON.stringify(ids), own, shared ? SHARED_COLLECTION : -1)
+      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: row.ranked_count }, seen: row.seen_count }))
       .sort((a, b) => mostQuoted(a.speaker, b.speaker));
   }
   /** The first `limit` as the scope counts them exactly, most quoted first; none it has no quotes of. */
@@ -185,28 +202,25 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
 
   /** The closest names by edit distance, for "did you mean …": among the most quoted of two buckets. */
   function closest(visible: Visible, key: string): SpeakerSummary[] {
-    const budget = typoBudget(key.length);
-    const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
     const buckets = [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)];
-    const candidates: Candidate[] =
-      visible === null
-        ? buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })))
-        : buckets.flatMap((b) => bucketOf(visible, b, SCOPED_TYPO_CANDIDATES));
-    const seenOf = new Map(candidates.map((c) => [c.speaker.id, c.seen]));
-    for (const { speaker } of candidates) {
-      for (const form of typoForms(speaker)) {
-        // Only names within the budget in length can be within it in edits
-        if (Math.abs(form.length - key.length) > budget) continue;
-        const distance = editDistance(key, form, budget);
-        if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
-      }
+    if (visible === null) {
+      const candidates = new Map(buckets.flatMap((b) => bucket.all(b, TYPO_CANDIDATES_PER_BUCKET).map((r) => [r.id, toSpeakerSummary(r)] as const)));
+      const near = distances(key, [...candidates.values()]);
+      return nearestFirst(
+        [...near.keys()].map((id) => candidates.get(id)!),
+        near,
+      );
     }
-    const nearest = [...best.values()]
-      .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
-      .slice(0, SUGGESTIONS_MAX)
-      .map((c) => c.speaker);
-    // The few shown, as the scope counts them
-    return visible === null ? nearest : nearest.flatMap((speaker) => shown({ speaker, seen: seenOf.get(speaker.id) ?? 0 }));
+    // A server's: names only for the comparing; the few that come close are read whole, as it counts them
+    const ids = [...new Set(buckets.flatMap((b) => bucketIds(visible, b, SCOPED_TYPO_CANDIDATES)))];
+    if (ids.length === 0) return [];
+    const names = typoNames.all(JSON.stringify(ids)).map(([id, name, aliases]) => ({ id, name, aliases: JSON.parse(aliases) as string[] }));
+    const near = distances(key, names);
+    const close = candidatesOf(visible, [...near.keys()]);
+    return nearestFirst(
+      close.map((c) => c.speaker),
+      near,
+    ).flatMap((speaker) => shown({ speaker, seen: close.find((c) => c.speaker.id === speaker.id)?.seen ?? 0 }));
   }
 
   function findSpeakers(scope: Scope, query: string): SpeakerMatch {
@@ -291,6 +305,26 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   }
 
   return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };
+}
+
+/** The edit distance of each name within the query's budget (typoBudget), by id: the closest of its name, aliases and surname. */
+function distances(key: string, speakers: readonly { id: string; name: string; aliases: string[] }[]): Map<string, number> {
+  const budget = typoBudget(key.length);
+  const near = new Map<string, number>();
+  for (const speaker of speakers) {
+    for (const form of typoForms(speaker)) {
+      // Only names within the budget in length can be within it in edits
+      if (Math.abs(form.length - key.length) > budget) continue;
+      const distance = editDistance(key, form, budget);
+      if (distance <= budget && distance < (near.get(speaker.id) ?? Infinity)) near.set(speaker.id, distance);
+    }
+  }
+  return near;
+}
+
+/** The few "did you mean" offers: the closest first, the most quoted among equally close. */
+function nearestFirst(speakers: readonly SpeakerSummary[], near: ReadonlyMap<string, number>): SpeakerSummary[] {
+  return [...speakers].sort((a, b) => near.get(a.id)! - near.get(b.id)! || mostQuoted(a, b)).slice(0, SUGGESTIONS_MAX);
 }
 
 /** A speaker found for a scope: ranked by `speaker.quoteCount`, shown with `seen`, its quotes in the scope. */

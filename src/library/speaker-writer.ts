@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Quote, Reading, Speaker } from '../article/types.js';
 import { foldKey } from './fold.js';
-import { linkSpeaker, speakerBucketKeys, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from './speakers.js';
+import { linkSpeaker, rankCount, rankCountSqlite, speakerBucketKeys, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from './speakers.js';
 import type { SpeakerSummary } from './types.js';
 
 export interface SpeakerRow {
@@ -68,13 +68,23 @@ export function createSpeakerWriter(db: Database) {
   const putTerm = db.prepare<[string, string]>('INSERT OR IGNORE INTO speaker_terms (term, speaker_id) VALUES (?, ?)');
   const addCount = db.prepare<[number, string]>('UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?');
   const clearBuckets = db.prepare<[string]>('DELETE FROM speaker_keys WHERE speaker_id = ?');
-  const putBucket = db.prepare<[string, string, number, string]>('INSERT OR IGNORE INTO speaker_keys (key, speaker_id, quote_count, name) VALUES (?, ?, ?, ?)');
-  // Only rows whose count moved: a speaker named in an article but not quoted there keeps its place
-  // in every bucket, and an unchanged row costs no write to the ranked index
-  const syncBuckets = db.prepare<[string, string]>(
-    `UPDATE speaker_keys SET quote_count = s.quote_count FROM (SELECT quote_count FROM speakers WHERE id = ?) s
-     WHERE speaker_keys.speaker_id = ? AND speaker_keys.quote_count != s.quote_count`,
-  );
+  const putBucket = db.prepare<[string, string, number, string]>('INSERT OR IGNORE INTO speaker_keys (key, speaker_id, rank_count, name) VALUES (?, ?, ?, ?)');
+  // A speaker's ranks in its buckets, from the index on (speaker_id, rank_count) alone
+  const rankRange = db.prepare<[string], { lo: number | null; hi: number | null }>('SELECT min(rank_count) AS lo, max(rank_count) AS hi FROM speaker_keys WHERE speaker_id = ?');
+  const setRank = db.prepare<[number, string, number]>('UPDATE speaker_keys SET rank_count = ? WHERE speaker_id = ? AND rank_count != ?');
+  /**
+   * Re-ranks a speaker's buckets after its count moved. Only rows whose rank moved are written (a
+   * count crossing a power of two): a speaker quoted once more keeps its place in every bucket,
+   * and the check reads one index range, not the rows scattered over the buckets.
+   */
+  function syncBuckets(id: string): void {
+    const count = byId.get(id)?.quote_count;
+    if (count === undefined) return;
+    const rank = rankCount(count);
+    const { lo, hi } = rankRange.get(id)!;
+    if (lo === null || (lo === rank && hi === rank)) return;
+    setRank.run(rank, id, rank);
+  }
   const articleSpeakers = db.prepare<[number], { speaker_id: string }>('SELECT speaker_id FROM quotes WHERE article_id = ? AND speaker_id IS NOT NULL');
   const dropQuoteFts = db.prepare<[number]>('DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)');
   const dropQuotes = db.prepare<[number]>('DELETE FROM quotes WHERE article_id = ?');
@@ -95,8 +105,8 @@ export function createSpeakerWriter(db: Database) {
     'DELETE FROM collection_speaker_keys WHERE speaker_id = ? AND key NOT IN (SELECT key FROM speaker_keys WHERE speaker_id = ?)',
   );
   const putCollectionKeys = db.prepare<[string]>(
-    `INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+    `INSERT OR IGNORE INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+       SELECT cs.collection_id, cs.speaker_id, k.key, ${rankCountSqlite('cs.quote_count')} FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
        WHERE cs.speaker_id = ?`,
   );
   /** Rebuilds a speaker's buckets in every collection that has quotes of it: after its keys or counts changed. */
@@ -152,7 +162,7 @@ export function createSpeakerWriter(db: Database) {
       clearTerms.run(speaker.id);
       for (const term of speakerTerms(speaker)) putTerm.run(term, speaker.id);
       clearBuckets.run(speaker.id);
-      for (const bucket of speakerBucketKeys(speaker)) putBucket.run(bucket, speaker.id, existing?.quote_count ?? 0, speaker.name);
+      for (const bucket of speakerBucketKeys(speaker)) putBucket.run(bucket, speaker.id, rankCount(existing?.quote_count ?? 0), speaker.name);
       rekeyCollectionKeys(speaker.id);
     }
     // Quotes keep the speaker's name in the search index: rewritten only when it differs
@@ -228,7 +238,7 @@ export function createSpeakerWriter(db: Database) {
   return {
     /** An article leaves the archive: its quotes go, and its speakers count fewer. Call inside a transaction. */
     removeQuotes(articleId: number): void {
-      for (const id of dropArticleQuotes(articleId).keys()) syncBuckets.run(id, id);
+      for (const id of dropArticleQuotes(articleId).keys()) syncBuckets(id);
     },
     /** Replaces the quotes of an article and links its speakers. Call inside a transaction. */
     replaceQuotes(articleId: number, reading: Reading): void {
@@ -247,7 +257,7 @@ export function createSpeakerWriter(db: Database) {
       for (const [id, n] of after) addCount.run(n, id);
       // Linking may have merged speakers too: every speaker whose count moved gets its buckets re-ranked
       const touched = new Set([...before.keys(), ...ids.values(), ...after.keys()].map(current));
-      for (const id of touched) syncBuckets.run(id, id);
+      for (const id of touched) syncBuckets(id);
     },
   };
 }

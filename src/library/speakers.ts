@@ -202,3 +202,19 @@ export function speakerBucketKeys(speaker: ArchiveSpeaker): string[] {
   for (const form of typoForms(speaker)) keys.add(tailKey(form));
   return [...keys];
 }
+
+/**
+ * What an autocomplete bucket ranks a speaker by: its quote count rounded down to a power of two
+ * (0 for none). A save rewrites the speaker's bucket rows only when a count crosses a power of
+ * two, not on every quote: in a large archive those rows lie scattered over the ranked indexes,
+ * and rewriting them on every quote was most of a save's writes. The speakers read from a bucket
+ * are then ordered by their exact counts; only which ones make the cut is ranked by tier.
+ */
+export function rankCount(quotes: number): number {
+  return quotes > 0 ? 2 ** Math.floor(Math.log2(quotes)) : 0;
+}
+
+/** `rankCount` of an integer SQL expression, in SQLite. */
+export const rankCountSqlite = (expr: string): string => `(CASE WHEN ${expr} > 0 THEN 1 << CAST(log2(${expr}) AS INTEGER) ELSE 0 END)`;
+/** `rankCount` of an integer SQL expression, in PostgreSQL. */
+export const rankCountPg = (expr: string): string => `(CASE WHEN ${expr} > 0 THEN 1 << floor(log(2, (${expr})::numeric))::integer ELSE 0 END)`;

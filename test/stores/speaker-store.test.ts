@@ -172,6 +172,26 @@ describe.each(STORE_FACTORIES)('the speaker store ($name)', (factory) => {
       expect((await stores.speakers.suggestSpeakers('all', 'p', 1)).map((s) => s.name)).toEqual(['Vladimir Putin']);
     });
 
+    test('GIVEN speakers within a power of two of each other THEN autocomplete orders them by their exact counts, in the archive and in a server', async () => {
+      const server = { collection: 'guild', guildId: 'g1', addedBy: 'u1' } as const;
+      const quoted = (name: string, n: number) => Array.from({ length: n }, (_, i) => [`${name} ${i}`, name] as [string, string]);
+      await stores.articles.saveArticle(article('a', 'a', 'A', null), reading('A', null, quoted('Vladimir Putin', 2), [{ name: 'Vladimir Putin' }]), server);
+      await stores.articles.saveArticle(article('b', 'b', 'B', null), reading('B', null, quoted('Petro Poroshenko', 3), [{ name: 'Petro Poroshenko' }]), server);
+      const shown = async (scope: 'all' | { guildId: string }) => (await stores.speakers.suggestSpeakers(scope, 'p')).map((s) => [s.name, s.quoteCount]);
+      expect(await shown('all')).toEqual([
+        ['Petro Poroshenko', 3],
+        ['Vladimir Putin', 2],
+      ]);
+      expect(await shown({ guildId: 'g1' })).toEqual(await shown('all'));
+      // Two more quotes: Putin passes him, though neither count crossed a power of two in the same way
+      await stores.articles.saveArticle(article('c', 'c', 'C', null), reading('C', null, quoted('Vladimir Putin', 2), [{ name: 'Vladimir Putin' }]), server);
+      expect(await shown({ guildId: 'g1' })).toEqual([
+        ['Vladimir Putin', 4],
+        ['Petro Poroshenko', 3],
+      ]);
+      expect(await shown('all')).toEqual(await shown({ guildId: 'g1' }));
+    });
+
     test('GIVEN a prefix of any word THEN autocomplete suggests the speaker, most quoted first', async () => {
       await seed();
       await stores.articles.saveArticle(article('c', 'c', 'C', null), reading('C', null, [['z', 'Petro Poroshenko']], [{ name: 'Petro Poroshenko' }]), { collection: 'shared' });

@@ -7,6 +7,7 @@ import { SHARED_COLLECTION, type Visible } from '../collections.js';
 import type { Destination, Scope } from '../types.js';
 import type { Sql } from './database.js';
 import { type CollectionRow, type SpeakerCountRow } from '../rows.js';
+import { rankCountPg } from '../speakers.js';
 
 const COLLECTION = 'SELECT id, shows_shared, article_count, shared_count FROM collections';
 
@@ -50,13 +51,14 @@ export function pgCollections(sql: Sql) {
        AND NOT EXISTS (SELECT 1 FROM collection_speakers cs WHERE cs.collection_id = $1 AND cs.speaker_id = u.id)`,
       [collectionId, speakerIds],
     );
-    // Adds the keys the collection lacks and re-ranks the others; a row whose count did not move is not written
+    // Adds the keys the collection lacks and re-ranks the others; a row whose rank did not move (the
+    // count did not cross a power of two: rankCount) is not written
     await sql.run(
-      `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count
+      `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+       SELECT cs.collection_id, cs.speaker_id, k.key, ${rankCountPg('cs.quote_count')}
        FROM unnest($2::text[]) AS u (id) JOIN collection_speakers cs ON cs.collection_id = $1 AND cs.speaker_id = u.id JOIN speaker_keys k ON k.speaker_id = u.id
-       ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET quote_count = excluded.quote_count
-       WHERE collection_speaker_keys.quote_count <> excluded.quote_count`,
+       ON CONFLICT (collection_id, speaker_id, key) DO UPDATE SET rank_count = excluded.rank_count
+       WHERE collection_speaker_keys.rank_count <> excluded.rank_count`,
       [collectionId, speakerIds],
     );
   }

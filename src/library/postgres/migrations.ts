@@ -3,13 +3,14 @@
  * process that starts runs `migratePostgres`; the first takes an advisory lock in a transaction
  * and applies what is missing, the others wait on the lock and then find nothing to do.
  *
- * The tables and columns are SQLite's (schema version 11) by the same names, so `briefing
+ * The tables and columns are SQLite's (as of each of its migrations) by the same names, so `briefing
  * migrate` copies a file's rows as they are. What differs: ids are identities, ms timestamps
  * `bigint`, text compared and ordered as bytes (COLLATE "C", as SQLite's BINARY), and the
  * full-text search is PostgreSQL's (tsvector with unaccent and GIN) instead of FTS5.
  */
 import { SchemaVersionError, type Migration } from '../migrations.js';
 import { LOCKS, lockFor, type PgDatabase } from './database.js';
+import { rankCountPg } from '../speakers.js';
 import { FLEET_STORE_DDL } from './fleet-store.js';
 
 /** Text ordered and compared as its bytes: the order SQLite gives, whatever the database's locale. */
@@ -308,6 +309,16 @@ export const PG_MIGRATIONS: Migration[] = [
     // SQLite's migration 12: Discord's request budget, one for every process of the fleet
     name: 'request budget shared by the fleet',
     sql: FLEET_STORE_DDL,
+  },
+  {
+    // SQLite's migration 13: the buckets rank by the count rounded down to a power of two (rankCount)
+    name: 'autocomplete buckets ranked by powers of two',
+    sql: `
+      ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count & (rank_count - 1) <> 0;
+      ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
+      UPDATE collection_speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count & (rank_count - 1) <> 0;
+    `,
   },
 ];
 

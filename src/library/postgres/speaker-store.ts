@@ -49,7 +49,7 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
   const byId = (id: string) => sql.one<SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = $1`, [id]);
   const bucket = (key: string, limit: number) =>
     sql.rows<SpeakerRow>(
-      `SELECT ${S_COLUMNS} FROM (SELECT speaker_id FROM speaker_keys WHERE key = $1 ORDER BY quote_count DESC, name LIMIT $2) k JOIN speakers s ON s.id = k.speaker_id`,
+      `SELECT ${S_COLUMNS} FROM (SELECT speaker_id FROM speaker_keys WHERE key = $1 ORDER BY rank_count DESC, name LIMIT $2) k JOIN speakers s ON s.id = k.speaker_id`,
       [key, limit],
     );
   const exact = async (term: string): Promise<string[]> =>
@@ -90,33 +90,38 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
   }
 
   /**
-   * The most quoted of a bucket in the visible collections, ranked by the collections' own
-   * counts added up, each with its exact count in the scope (`seen`), which is what is shown.
+   * The most quoted of a bucket in the visible collections: the first `limit` by the ranks of each
+   * collection's bucket added up (rankCount), then ordered by the collections' exact counts added up, each with
+   * its exact count in the scope (`seen`), which is what is shown.
    */
   async function bucketOf(visible: readonly number[], key: string, limit: number): Promise<Candidate[]> {
     const ranked = new Map<string, number>();
     for (const c of visible) {
-      const rows = await sql.rows<{ speaker_id: string; quote_count: number }>(
-        'SELECT speaker_id, quote_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY quote_count DESC, speaker_id LIMIT $3',
+      const rows = await sql.rows<{ speaker_id: string; rank_count: number }>(
+        'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY rank_count DESC, speaker_id LIMIT $3',
         [c, key, limit],
       );
-      for (const row of rows) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.quote_count);
+      for (const row of rows) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.rank_count);
     }
     if (ranked.size === 0) return [];
+    // The first `limit` by their ranks added up, as SQLite's store cuts them; only those are read whole
+    const ids = [...ranked]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([id]) => id);
     const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
     const shared = visible.includes(SHARED_COLLECTION);
-    const rows = await sql.rows<SpeakerRow & { seen_count: number }>(
+    const rows = await sql.rows<SpeakerRow & { seen_count: number; ranked_count: number }>(
       `SELECT ${S_COLUMNS},
-         coalesce(o.quote_count - CASE WHEN $1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count
+         coalesce(o.quote_count - CASE WHEN $1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count,
+         coalesce(o.quote_count, 0) + coalesce(h.quote_count, 0) AS ranked_count
        FROM speakers s
        LEFT JOIN collection_speakers o ON o.collection_id = $3 AND o.speaker_id = s.id
        LEFT JOIN collection_speakers h ON h.collection_id = $4 AND h.speaker_id = s.id
        WHERE s.id = ANY($2::text[])`,
-      [shared, [...ranked.keys()], own, shared ? SHARED_COLLECTION : -1],
+      [shared, ids, own, shared ? SHARED_COLLECTION : -1],
     );
-    return rows
-      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: ranked.get(row.id) ?? 0 }, seen: row.seen_count }))
-      .sort((a, b) => mostQuoted(a.speaker, b.speaker));
+    return rows.map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: row.ranked_count }, seen: row.seen_count })).sort((a, b) => mostQuoted(a.speaker, b.speaker));
   }
   const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] => ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
 

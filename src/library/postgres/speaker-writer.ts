@@ -5,7 +5,7 @@
 import type { Quote, Reading } from '../../article/types.js';
 import { foldKey } from '../fold.js';
 import { SPEAKER_COLUMNS, toArchiveSpeaker, type SpeakerRow } from '../speaker-writer.js';
-import { linkSpeaker, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
+import { linkSpeaker, rankCount, rankCountPg, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
 import type { Sql } from './database.js';
 import { incomingOf, insertSpeakers, loners, newSpeaker } from './new-speakers.js';
 
@@ -17,8 +17,8 @@ export function pgSpeakerWriter(sql: Sql) {
   const addCount = (n: number, id: string) => sql.run('UPDATE speakers SET quote_count = quote_count + $1 WHERE id = $2', [n, id]);
   const putCollectionKeys = (id: string) =>
     sql.run(
-      `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-       SELECT cs.collection_id, cs.speaker_id, k.key, cs.quote_count FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
+      `INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+       SELECT cs.collection_id, cs.speaker_id, k.key, ${rankCountPg('cs.quote_count')} FROM collection_speakers cs JOIN speaker_keys k ON k.speaker_id = cs.speaker_id
        WHERE cs.speaker_id = $1 ON CONFLICT DO NOTHING`,
       [id],
     );
@@ -68,7 +68,7 @@ export function pgSpeakerWriter(sql: Sql) {
       speakerKeys(speaker),
       speakerTerms(speaker),
       speakerBucketKeys(speaker),
-      existing?.quote_count ?? 0,
+      rankCount(existing?.quote_count ?? 0),
       speaker.name,
       JSON.stringify(speaker.aliases),
       JSON.stringify(speaker.roles),
@@ -85,11 +85,11 @@ export function pgSpeakerWriter(sql: Sql) {
          terms_new AS (INSERT INTO speaker_terms (term, speaker_id) SELECT DISTINCT t, $1 FROM unnest($3::text[]) t ON CONFLICT DO NOTHING),
          buckets_gone AS (DELETE FROM speaker_keys WHERE speaker_id = $1 AND key <> ALL($4::text[])),
          buckets_new AS (
-           INSERT INTO speaker_keys (key, speaker_id, quote_count, name) SELECT DISTINCT k, $1, $5::integer, $6::text FROM unnest($4::text[]) k
-           ON CONFLICT (key, speaker_id) DO UPDATE SET quote_count = excluded.quote_count, name = excluded.name),
+           INSERT INTO speaker_keys (key, speaker_id, rank_count, name) SELECT DISTINCT k, $1, $5::integer, $6::text FROM unnest($4::text[]) k
+           ON CONFLICT (key, speaker_id) DO UPDATE SET rank_count = excluded.rank_count, name = excluded.name),
          collection_gone AS (DELETE FROM collection_speaker_keys WHERE speaker_id = $1 AND key <> ALL($4::text[]))
-       INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, quote_count)
-       SELECT cs.collection_id, cs.speaker_id, k, cs.quote_count FROM collection_speakers cs CROSS JOIN unnest($4::text[]) k
+       INSERT INTO collection_speaker_keys (collection_id, speaker_id, key, rank_count)
+       SELECT cs.collection_id, cs.speaker_id, k, ${rankCountPg('cs.quote_count')} FROM collection_speakers cs CROSS JOIN unnest($4::text[]) k
        WHERE cs.speaker_id = $1 ON CONFLICT DO NOTHING`,
       params,
     );
@@ -187,13 +187,13 @@ export function pgSpeakerWriter(sql: Sql) {
     ]);
   }
 
-  /** Re-ranks the speakers' buckets: only rows whose count moved are written. */
+  /** Re-ranks the speakers' buckets: only rows whose rank moved (a count crossing a power of two: rankCount) are written. */
   async function syncBuckets(ids: Iterable<string>): Promise<void> {
     const list = [...new Set(ids)];
     if (list.length === 0) return;
     await sql.run(
-      `UPDATE speaker_keys k SET quote_count = s.quote_count FROM unnest($1::text[]) AS u (id) JOIN speakers s ON s.id = u.id
-       WHERE k.speaker_id = u.id AND k.quote_count <> s.quote_count`,
+      `UPDATE speaker_keys k SET rank_count = ${rankCountPg('s.quote_count')} FROM unnest($1::text[]) AS u (id) JOIN speakers s ON s.id = u.id
+       WHERE k.speaker_id = u.id AND k.rank_count <> ${rankCountPg('s.quote_count')}`,
       [list],
     );
   }
