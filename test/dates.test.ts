@@ -131,3 +131,62 @@ describe('long sentences', () => {
     expect(text.slice(date!.start, date!.end)).toBe('September 7');
   });
 });
+
+describe('a week later, the week before: counted from the story, not from the article date', () => {
+  // The Daily Mail's Clinton email story of Saturday 12 November 2016.
+  test('GIVEN "a week later" after "October 28" in the sentence before THEN it is 4 November, a week after October 28', () => {
+    const text = 'Comey announced new emails had been discovered on October 28. However, he said the emails accounted to nothing a week later. The FBI would not comment.';
+    expect(resolve(text, '2016-11-12', 'a week later')).toBe('2016-11-04');
+  });
+
+  test('GIVEN "a week later" with no date in its sentence or the one before THEN its date is unknown, not the article date plus a week', () => {
+    const text =
+      'She used a private email server while secretary of state from 2009 to 2012. Comey announced a week later that he had reviewed emails and continued to believe she should not face charges.';
+    const fact = extractDates(text, '2016-11-12').find((d) => d.text === 'a week later');
+    expect(fact).toBeDefined();
+    expect(fact!.date).toBeNull();
+  });
+
+  test.each([
+    ['the week before', 'It comes as police revealed they have launched an investigation into claims another tram almost derailed the week before.', '2016-11-12'],
+    [
+      'the week before',
+      'Amid the din of the Republican race for president and the scramble of the week before Christmas, you can be forgiven for not knowing the date.',
+      '2015-12-22',
+    ],
+    ['one week after', 'The win comes a little more than one week after Clinton narrowly defeated him in the Iowa caucuses.', '2016-02-10'],
+  ])('GIVEN "%s" counting from an event the text names but does not date ("%s") THEN its date is unknown', (phrase, sentence, articleDate) => {
+    const fact = extractDates(sentence, articleDate).find((d) => d.text.toLowerCase() === phrase);
+    expect(fact).toBeDefined();
+    expect(fact!.date).toBeNull();
+  });
+
+  test('GIVEN "a week before" an event after a dated debate THEN the week is unknown and "last Saturday" still resolves', () => {
+    const sentence =
+      'No moment made the clash with the party orthodoxy more vivid than the debate last Saturday in South Carolina, a week before Republicans hold their primary here.';
+    const facts = extractDates(sentence, '2016-02-18');
+    expect(facts.find((d) => d.text === 'a week before')?.date).toBeNull();
+    expect(facts.find((d) => /Saturday/.test(d.text))?.date).toBe('2016-02-13');
+  });
+
+  test('GIVEN no article date THEN "a week later" stays unresolved even after a date with its year', () => {
+    const facts = extractDates('The emails were discovered on October 28, 2016. Comey cleared her a week later.', null);
+    expect(facts.map((d) => [d.text, d.date])).toEqual([
+      ['October 28, 2016', '2016-10-28'],
+      ['a week later', null],
+    ]);
+  });
+
+  test('GIVEN a date that writes its day before "six days after" THEN the written date stands', () => {
+    const sentence = 'The leak appears to have come from David Petraeus, in Capitol Hill testimony on November 12, 2012–six days after the election victory of President Obama.';
+    expect(extractDates(sentence, '2015-12-04').find((d) => d.start !== undefined)?.date).toBe('2012-11-12');
+  });
+
+  test('GIVEN "earlier this week" THEN it still counts from the article date', () => {
+    // Wednesday 9 November 2016: "this week" is a day of the week that ends on Saturday the 12th.
+    const facts = extractDates('Demonstrations in the city earlier this week drew thousands of people.', '2016-11-09');
+    const dates = facts.filter((d) => d.start !== undefined).map((d) => d.date);
+    expect(dates).toHaveLength(1);
+    expect(dates[0]! >= '2016-11-06' && dates[0]! <= '2016-11-12').toBe(true);
+  });
+});
