@@ -190,3 +190,29 @@ describe('a week later, the week before: counted from the story, not from the ar
     expect(dates[0]! >= '2016-11-06' && dates[0]! <= '2016-11-12').toBe(true);
   });
 });
+
+describe('a date fact points at its own words', () => {
+  test.each([
+    ['Friday', 'His campaign sued the DNC in federal court on Friday, seeking an injunction to immediately overturn the decision.', '2015-12-20'],
+    ['Dec. 8', 'WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal to ban Muslims, the Clinton campaign said it was dangerous.', '2015-12-07'],
+    ['Monday', 'And on Monday, he and other members of the group he co-founded will meet the candidate.', '2016-04-17'],
+  ])('GIVEN "%s" cut from a preposition and a trailing mark THEN its start and end slice exactly those words from the sentence', (text, sentence, articleDate) => {
+    const fact = extractDates(sentence, articleDate).find((d) => d.text === text);
+    expect(fact).toBeDefined();
+    expect(sentence.slice(fact!.start, fact!.end)).toBe(text);
+  });
+
+  test('GIVEN "this week." ending one sentence and "On Friday," opening the next THEN they are two dates, each in its sentence', () => {
+    // USA Today, Thursday 9 June 2016.
+    const text =
+      'He had pledged to back the party nominee, but sounded equivocal this week.\n\nOn Friday, the New York businessman has a speech scheduled before a meeting of the Faith & Freedom Coalition.';
+    const cut = text.indexOf('On Friday');
+    const spans = [
+      { start: 0, end: cut - 2 },
+      { start: cut, end: text.length },
+    ];
+    const facts = extractDates(text, '2016-06-09', 0, spans).filter((d) => d.start !== undefined);
+    expect(facts.map((d) => text.slice(d.start, d.end))).toEqual(['this week', 'Friday']);
+    expect(facts[1]!.date).toBe('2016-06-10');
+  });
+});

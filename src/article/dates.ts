@@ -55,6 +55,8 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
  * chrono is the slow part, and slower still called once per sentence: the sentences with a
  * day word go to it in one text, joined by line breaks, each remembered by where it starts.
  */
+// A bare line break is not enough: chrono reads "this week.\nOn Friday" as one date across two sentences.
+const PIECE_BREAK = '\n|\n';
 function dateBatch(text: string, from: number, sentences: Span[]): { batch: string; pieces: { at: number; start: number }[] } {
   if (sentences.length === 0) return { batch: text.slice(from), pieces: [{ at: 0, start: from }] };
   let batch = '';
@@ -66,7 +68,7 @@ function dateBatch(text: string, from: number, sentences: Span[]): { batch: stri
       const piece = text.slice(w.start, w.end);
       if (!mayHoldDate(piece)) continue;
       pieces.push({ at: batch.length, start: w.start });
-      batch += `${piece}\n`;
+      batch += `${piece}${PIECE_BREAK}`;
     }
   }
   return { batch, pieces: pieces.length > 0 ? pieces : [{ at: 0, start: from }] };
@@ -108,8 +110,10 @@ function dateLine(text: string, articleDate: string): DateFact {
 
 function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number, tense: Tense | null): DateFact {
   const lead = LEADING_PREPOSITION.exec(r.text);
-  const text = (lead && !/^(last|this)/i.test(lead[0]) ? r.text.slice(lead[0].length) : r.text).replace(/[\s,.;:]+$/, '');
-  const start = from + r.index + (r.text.length - text.length);
+  const cut = lead && !/^(last|this)/i.test(lead[0]) ? lead[0].length : 0;
+  // The trailing ", " of "on Friday, the" is cut too, but only the leading cut moves the start.
+  const text = r.text.slice(cut).replace(/[\s,.;:]+$/, '');
+  const start = from + r.index + cut;
   const c = r.start;
   let date: string | null = null;
   if (articleDate) date = byTense(r, articleDate, tense) ?? isoDate(c.get('year'), c.get('month'), c.get('day'));
