@@ -216,3 +216,35 @@ describe('a date fact points at its own words', () => {
     expect(facts[1]!.date).toBe('2016-06-10');
   });
 });
+
+describe('days with names of their own are no weekday', () => {
+  test.each([
+    ['Super Tuesday', 'Christie’s seemingly shell-shocked gaze as he stood behind Donald Trump on Super Tuesday is generating befuddlement and mockery.', '2016-03-02'],
+    [
+      'Black Friday',
+      '"Rahm Emanuel\'s got to go!" some protesters chanted, three days after the video\'s release, on Black Friday, as they marched down Michigan Avenue.',
+      '2015-12-04',
+    ],
+    ['a show', 'Of course, this was Clinton’s doppelgänger, Kate McKinnon on "Saturday Night Live" giving the impression.', '2016-04-10'],
+    ['a broadcast', "Schilling, who most recently offered analysis on ''Monday Night Baseball,'' was dismissed on Wednesday.", '2016-04-21'],
+  ])('GIVEN %s THEN it is not read as the nearest such weekday', (_name, sentence, articleDate) => {
+    const listed = extractDates(sentence, articleDate).filter((d) => d.start !== undefined);
+    expect(listed.map((d) => d.text)).not.toContain('Tuesday');
+    expect(listed.map((d) => d.text)).not.toContain('Friday');
+    expect(listed.filter((d) => /Saturday|Monday/.test(d.text))).toEqual([]);
+  });
+
+  test.each([
+    ['Carson took the stage Tuesday at the Grand Hotel in Baltimore and spoke for an hour.', '2016-03-01', 'Tuesday', '2016-03-01'],
+    ['Obama visited the court on Friday to view Scalia’s flag-draped casket.', '2016-02-20', 'Friday', '2016-02-19'],
+    // Run-on caption text: a capitalised word after "Friday morning" is the next sentence, not a title.
+    [
+      'The damaged tram carriage was removed on Friday morning Investigators from the Rail Accident Investigation Branch remain at the scene.',
+      '2016-11-12',
+      'Friday morning',
+      '2016-11-11',
+    ],
+  ])('GIVEN a plain weekday ("%s") THEN it is still a date', (sentence, articleDate, text, date) => {
+    expect(resolve(sentence, articleDate, text)).toBe(date);
+  });
+});

@@ -38,6 +38,7 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
   for (const r of chrono.parse(batch, { instant: anchor, timezone: 0 }, { forwardDate: false })) {
     // "USA TODAY" is a paper, "MAY" a shout: a date in capitals is part of a name.
     if (!mayHoldDate(r.text) || LONE_MONTH.test(r.text.trim()) || !/\p{Ll}|\d/u.test(r.text)) continue;
+    if (namesADay(batch, r)) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= r.index)!;
     const fact = toFact(r, articleDate, piece.start - piece.at, tenseAround(batch, r.index, r.index + r.text.length));
     if (fact.date && isAnaphoric(r)) fact.date = fromStoryTime(r, batch, fact, mentions, text, sentences);
@@ -167,6 +168,21 @@ function roughSentences(text: string): Span[] {
   }
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
+}
+
+/**
+ * "Super Tuesday", "Black Friday", "Good Friday": a day with a name of its own, whose date no
+ * weekday arithmetic gives. "Saturday Night Live", "Monday Night Football": a show, written in
+ * title case. Neither is the weekday nearest the article's date.
+ */
+const DAY_NAME_BEFORE = /\b(?:Super|Black|Good|Cyber|Bloody|Ash|Holy|Maundy|Easter|Palm|Remembrance|Shrove|Giving|Fat)\s+$/;
+const TITLE_AFTER_DAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Afternoon|Evening)$/;
+
+function namesADay(batch: string, r: chrono.ParsedResult): boolean {
+  if (!/^(?:(?:on|by|until|since|from)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(r.text)) return false;
+  const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
+  if (lead === 0 && DAY_NAME_BEFORE.test(batch.slice(Math.max(0, r.index - 20), r.index))) return true;
+  return TITLE_AFTER_DAY.test(r.text.trim()) && /^\s+\p{Lu}\p{Ll}/u.test(batch.slice(r.index + r.text.length));
 }
 
 /** "March 22, 2016", "9/11/2001": a date that writes its year needs no anchor. */
