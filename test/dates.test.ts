@@ -65,6 +65,8 @@ describe('the tense of a passive or reported future', () => {
     { sentence: 'The firm said it would announce its results on Monday.', text: 'Monday', date: '2016-11-14' },
     // "is to": an arrangement ahead, whatever an earlier clause did.
     { sentence: 'He was charged with murder and is to appear in court on Monday.', text: 'Monday', date: '2016-11-14' },
+    // "agreed", "freed": a past form in -eed.
+    { sentence: 'A panel of reporters led by Chris Matthews agreed Monday that the plan would not pay for itself.', text: 'Monday', date: '2016-11-07' },
     // Unchanged: a past passive, "could not be reached", "would have".
     { sentence: 'The bill was passed on Monday by a wide margin.', text: 'Monday', date: '2016-11-07' },
     { sentence: 'A spokesman could not be reached for comment on Monday.', text: 'Monday', date: '2016-11-07' },

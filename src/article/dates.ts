@@ -218,9 +218,10 @@ type Tense = 'past' | 'future';
 
 // "will meet", "is scheduled to", "plans to", "would appear": the clause looks ahead.
 const FUTURE_WORD = /^(?:will|shall|ll|would|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
-// "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced").
+// "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced"); of
+// the -eed words ("need", "proceed"), those whose stem ends in -ee are past forms ("agreed", "freed").
 const PAST_WORD =
-  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
+  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$/u;
 /** "will be filed", "to be released", "would be held": a participle after these is a passive ahead, not a past. */
 const FUTURE_BE = /^(?:will|shall|ll|would|to)$/;
 /** "is to appear", "are to meet": an arrangement ahead. */
