@@ -65,6 +65,8 @@ describe('the tense of a passive or reported future', () => {
     { sentence: 'The firm said it would announce its results on Monday.', text: 'Monday', date: '2016-11-14' },
     // "is to": an arrangement ahead, whatever an earlier clause did.
     { sentence: 'He was charged with murder and is to appear in court on Monday.', text: 'Monday', date: '2016-11-14' },
+    // "agreed", "freed": a past form in -eed.
+    { sentence: 'A panel of reporters led by Chris Matthews agreed Monday that the plan would not pay for itself.', text: 'Monday', date: '2016-11-07' },
     // Unchanged: a past passive, "could not be reached", "would have".
     { sentence: 'The bill was passed on Monday by a wide margin.', text: 'Monday', date: '2016-11-07' },
     { sentence: 'A spokesman could not be reached for comment on Monday.', text: 'Monday', date: '2016-11-07' },
@@ -129,5 +131,122 @@ describe('long sentences', () => {
     const date = extractDates(text, '2018-09-17', 0, spans).find((d) => d.text === 'September 7');
     expect(date?.date).toBe('2018-09-07');
     expect(text.slice(date!.start, date!.end)).toBe('September 7');
+  });
+});
+
+describe('a week later, the week before: counted from the story, not from the article date', () => {
+  // The Daily Mail's Clinton email story of Saturday 12 November 2016.
+  test('GIVEN "a week later" after "October 28" in the sentence before THEN it is 4 November, a week after October 28', () => {
+    const text = 'Comey announced new emails had been discovered on October 28. However, he said the emails accounted to nothing a week later. The FBI would not comment.';
+    expect(resolve(text, '2016-11-12', 'a week later')).toBe('2016-11-04');
+  });
+
+  test('GIVEN "a week later" with no date in its sentence or the one before THEN its date is unknown, not the article date plus a week', () => {
+    const text =
+      'She used a private email server while secretary of state from 2009 to 2012. Comey announced a week later that he had reviewed emails and continued to believe she should not face charges.';
+    const fact = extractDates(text, '2016-11-12').find((d) => d.text === 'a week later');
+    expect(fact).toBeDefined();
+    expect(fact!.date).toBeNull();
+  });
+
+  test.each([
+    ['the week before', 'It comes as police revealed they have launched an investigation into claims another tram almost derailed the week before.', '2016-11-12'],
+    [
+      'the week before',
+      'Amid the din of the Republican race for president and the scramble of the week before Christmas, you can be forgiven for not knowing the date.',
+      '2015-12-22',
+    ],
+    ['one week after', 'The win comes a little more than one week after Clinton narrowly defeated him in the Iowa caucuses.', '2016-02-10'],
+  ])('GIVEN "%s" counting from an event the text names but does not date ("%s") THEN its date is unknown', (phrase, sentence, articleDate) => {
+    const fact = extractDates(sentence, articleDate).find((d) => d.text.toLowerCase() === phrase);
+    expect(fact).toBeDefined();
+    expect(fact!.date).toBeNull();
+  });
+
+  test('GIVEN "a week before" an event after a dated debate THEN the week is unknown and "last Saturday" still resolves', () => {
+    const sentence =
+      'No moment made the clash with the party orthodoxy more vivid than the debate last Saturday in South Carolina, a week before Republicans hold their primary here.';
+    const facts = extractDates(sentence, '2016-02-18');
+    expect(facts.find((d) => d.text === 'a week before')?.date).toBeNull();
+    expect(facts.find((d) => /Saturday/.test(d.text))?.date).toBe('2016-02-13');
+  });
+
+  test('GIVEN no article date THEN "a week later" stays unresolved even after a date with its year', () => {
+    const facts = extractDates('The emails were discovered on October 28, 2016. Comey cleared her a week later.', null);
+    expect(facts.map((d) => [d.text, d.date])).toEqual([
+      ['October 28, 2016', '2016-10-28'],
+      ['a week later', null],
+    ]);
+  });
+
+  test('GIVEN a date that writes its day before "six days after" THEN the written date stands', () => {
+    const sentence = 'The leak appears to have come from David Petraeus, in Capitol Hill testimony on November 12, 2012–six days after the election victory of President Obama.';
+    expect(extractDates(sentence, '2015-12-04').find((d) => d.start !== undefined)?.date).toBe('2012-11-12');
+  });
+
+  test('GIVEN "earlier this week" THEN it still counts from the article date', () => {
+    // Wednesday 9 November 2016: "this week" is a day of the week that ends on Saturday the 12th.
+    const facts = extractDates('Demonstrations in the city earlier this week drew thousands of people.', '2016-11-09');
+    const dates = facts.filter((d) => d.start !== undefined).map((d) => d.date);
+    expect(dates).toHaveLength(1);
+    expect(dates[0]! >= '2016-11-06' && dates[0]! <= '2016-11-12').toBe(true);
+  });
+});
+
+describe('a date fact points at its own words', () => {
+  test.each([
+    ['Friday', 'His campaign sued the DNC in federal court on Friday, seeking an injunction to immediately overturn the decision.', '2015-12-20'],
+    ['Dec. 8', 'WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal to ban Muslims, the Clinton campaign said it was dangerous.', '2015-12-07'],
+    ['Monday', 'And on Monday, he and other members of the group he co-founded will meet the candidate.', '2016-04-17'],
+  ])('GIVEN "%s" cut from a preposition and a trailing mark THEN its start and end slice exactly those words from the sentence', (text, sentence, articleDate) => {
+    const fact = extractDates(sentence, articleDate).find((d) => d.text === text);
+    expect(fact).toBeDefined();
+    expect(sentence.slice(fact!.start, fact!.end)).toBe(text);
+  });
+
+  test('GIVEN "this week." ending one sentence and "On Friday," opening the next THEN they are two dates, each in its sentence', () => {
+    // USA Today, Thursday 9 June 2016.
+    const text =
+      'He had pledged to back the party nominee, but sounded equivocal this week.\n\nOn Friday, the New York businessman has a speech scheduled before a meeting of the Faith & Freedom Coalition.';
+    const cut = text.indexOf('On Friday');
+    const spans = [
+      { start: 0, end: cut - 2 },
+      { start: cut, end: text.length },
+    ];
+    const facts = extractDates(text, '2016-06-09', 0, spans).filter((d) => d.start !== undefined);
+    expect(facts.map((d) => text.slice(d.start, d.end))).toEqual(['this week', 'Friday']);
+    expect(facts[1]!.date).toBe('2016-06-10');
+  });
+});
+
+describe('days with names of their own are no weekday', () => {
+  test.each([
+    ['Super Tuesday', 'Christie’s seemingly shell-shocked gaze as he stood behind Donald Trump on Super Tuesday is generating befuddlement and mockery.', '2016-03-02'],
+    [
+      'Black Friday',
+      '"Rahm Emanuel\'s got to go!" some protesters chanted, three days after the video\'s release, on Black Friday, as they marched down Michigan Avenue.',
+      '2015-12-04',
+    ],
+    ['a show', 'Of course, this was Clinton’s doppelgänger, Kate McKinnon on "Saturday Night Live" giving the impression.', '2016-04-10'],
+    ['a broadcast', "Schilling, who most recently offered analysis on ''Monday Night Baseball,'' was dismissed on Wednesday.", '2016-04-21'],
+  ])('GIVEN %s THEN it is not read as the nearest such weekday', (_name, sentence, articleDate) => {
+    const listed = extractDates(sentence, articleDate).filter((d) => d.start !== undefined);
+    expect(listed.map((d) => d.text)).not.toContain('Tuesday');
+    expect(listed.map((d) => d.text)).not.toContain('Friday');
+    expect(listed.filter((d) => /Saturday|Monday/.test(d.text))).toEqual([]);
+  });
+
+  test.each([
+    ['Carson took the stage Tuesday at the Grand Hotel in Baltimore and spoke for an hour.', '2016-03-01', 'Tuesday', '2016-03-01'],
+    ['Obama visited the court on Friday to view Scalia’s flag-draped casket.', '2016-02-20', 'Friday', '2016-02-19'],
+    // Run-on caption text: a capitalised word after "Friday morning" is the next sentence, not a title.
+    [
+      'The damaged tram carriage was removed on Friday morning Investigators from the Rail Accident Investigation Branch remain at the scene.',
+      '2016-11-12',
+      'Friday morning',
+      '2016-11-11',
+    ],
+  ])('GIVEN a plain weekday ("%s") THEN it is still a date', (sentence, articleDate, text, date) => {
+    expect(resolve(sentence, articleDate, text)).toBe(date);
   });
 });

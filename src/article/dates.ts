@@ -33,11 +33,16 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
   const facts: DateFact[] = articleDate ? [dateLine(text, articleDate)] : [];
   const seen = new Set<string>(facts.map((f) => `${f.text.toLowerCase()}|${f.date}`));
   const { batch, pieces } = dateBatch(text, from, sentences);
+  // Every date the text gives, repeats too: an anaphoric "a week later" counts from the last of them.
+  const mentions: DateFact[] = [];
   for (const r of chrono.parse(batch, { instant: anchor, timezone: 0 }, { forwardDate: false })) {
     // "USA TODAY" is a paper, "MAY" a shout: a date in capitals is part of a name.
     if (!mayHoldDate(r.text) || LONE_MONTH.test(r.text.trim()) || !/\p{Ll}|\d/u.test(r.text)) continue;
+    if (namesADay(batch, r)) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= r.index)!;
     const fact = toFact(r, articleDate, piece.start - piece.at, tenseAround(batch, r.index, r.index + r.text.length));
+    if (fact.date && isAnaphoric(r)) fact.date = fromStoryTime(r, batch, fact, mentions, text, sentences);
+    mentions.push(fact);
     const key = `${fact.text.toLowerCase()}|${fact.date}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -51,6 +56,8 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
  * chrono is the slow part, and slower still called once per sentence: the sentences with a
  * day word go to it in one text, joined by line breaks, each remembered by where it starts.
  */
+// A bare line break is not enough: chrono reads "this week.\nOn Friday" as one date across two sentences.
+const PIECE_BREAK = '\n|\n';
 function dateBatch(text: string, from: number, sentences: Span[]): { batch: string; pieces: { at: number; start: number }[] } {
   if (sentences.length === 0) return { batch: text.slice(from), pieces: [{ at: 0, start: from }] };
   let batch = '';
@@ -62,7 +69,7 @@ function dateBatch(text: string, from: number, sentences: Span[]): { batch: stri
       const piece = text.slice(w.start, w.end);
       if (!mayHoldDate(piece)) continue;
       pieces.push({ at: batch.length, start: w.start });
-      batch += `${piece}\n`;
+      batch += `${piece}${PIECE_BREAK}`;
     }
   }
   return { batch, pieces: pieces.length > 0 ? pieces : [{ at: 0, start: from }] };
@@ -104,13 +111,78 @@ function dateLine(text: string, articleDate: string): DateFact {
 
 function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number, tense: Tense | null): DateFact {
   const lead = LEADING_PREPOSITION.exec(r.text);
-  const text = (lead && !/^(last|this)/i.test(lead[0]) ? r.text.slice(lead[0].length) : r.text).replace(/[\s,.;:]+$/, '');
-  const start = from + r.index + (r.text.length - text.length);
+  const cut = lead && !/^(last|this)/i.test(lead[0]) ? lead[0].length : 0;
+  // The trailing ", " of "on Friday, the" is cut too, but only the leading cut moves the start.
+  const text = r.text.slice(cut).replace(/[\s,.;:]+$/, '');
+  const start = from + r.index + cut;
   const c = r.start;
   let date: string | null = null;
   if (articleDate) date = byTense(r, articleDate, tense) ?? isoDate(c.get('year'), c.get('month'), c.get('day'));
   else if (WRITTEN_YEAR.test(r.text)) date = isoDate(c.get('year'), c.get('month'), c.get('day'));
   return { text, date, start, end: start + text.length };
+}
+
+/**
+ * "a week later", "the week before", "a week earlier", "one week after": counted from another
+ * event of the story, not from the day the article was written. Words that count from the
+ * article's own day ("this", "ago", "yesterday"…) make the phrase deictic, not anaphoric.
+ */
+const ANAPHORIC = /\b(?:later|earlier|before|after|afterwards?|following|previous|prior)\b/i;
+const DEICTIC = /\b(?:this|last|next|ago|yesterday|today|tonight|tomorrow|now)\b/i;
+/** "a week before Republicans hold their primary": the preposition runs on into the event it counts from. */
+const RUNS_ON = /^[\s\u2019']*[\p{L}\d]/u;
+
+/** "November 12, 2012–six days after", "May 2013 - four months after": the phrase writes its own day, month or year. */
+const NAMED_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![\p{L}])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}|\d{1,2}\/\d{1,2}/iu;
+
+function isAnaphoric(r: chrono.ParsedResult): boolean {
+  return ANAPHORIC.test(r.text) && !DEICTIC.test(r.text) && !NAMED_DAY.test(r.text);
+}
+
+/**
+ * The date of an anaphoric phrase, counted from the story's time: the last date the text gave,
+ * in the same sentence or the one before ("discovered on October 28. … a week later" is 4
+ * November). A phrase that names the event it counts from ("the week before Christmas", "a
+ * week after Trump spoke") or that follows no date has nothing to count from: its date is
+ * null, never the article's date moved by a week.
+ */
+function fromStoryTime(r: chrono.ParsedResult, batch: string, fact: DateFact, earlier: DateFact[], text: string, sentences: Span[]): string | null {
+  if (fact.start === undefined) return null;
+  if (/\b(?:before|after|prior)$/i.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
+  const spans = sentences.length > 0 ? sentences : roughSentences(text);
+  const at = (offset: number) => spans.findIndex((s) => s.start <= offset && offset < s.end);
+  const here = at(fact.start);
+  const ref = [...earlier].reverse().find((f) => f.date && f.start !== undefined && f.start < fact.start!);
+  if (here < 0 || !ref?.date || here - at(ref.start!) > 1 || at(ref.start!) < 0) return null;
+  const again = chrono.parse(r.text, { instant: new Date(`${ref.date}T12:00:00Z`), timezone: 0 }, { forwardDate: false })[0];
+  return again ? isoDate(again.start.get('year'), again.start.get('month'), again.start.get('day')) : null;
+}
+
+/** Sentence spans when the caller gave none: ends at a full stop, question or exclamation mark. */
+function roughSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?]+(?:\s+|$)/g)) {
+    spans.push({ start, end: m.index + m[0].length });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+/**
+ * "Super Tuesday", "Black Friday", "Good Friday": a day with a name of its own, whose date no
+ * weekday arithmetic gives. "Saturday Night Live", "Monday Night Football": a show, written in
+ * title case. Neither is the weekday nearest the article's date.
+ */
+const DAY_NAME_BEFORE = /\b(?:Super|Black|Good|Cyber|Bloody|Ash|Holy|Maundy|Easter|Palm|Remembrance|Shrove|Giving|Fat)\s+$/;
+const TITLE_AFTER_DAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Afternoon|Evening)$/;
+
+function namesADay(batch: string, r: chrono.ParsedResult): boolean {
+  if (!/^(?:(?:on|by|until|since|from)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(r.text)) return false;
+  const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
+  if (lead === 0 && DAY_NAME_BEFORE.test(batch.slice(Math.max(0, r.index - 20), r.index))) return true;
+  return TITLE_AFTER_DAY.test(r.text.trim()) && /^\s+\p{Lu}\p{Ll}/u.test(batch.slice(r.index + r.text.length));
 }
 
 /** "March 22, 2016", "9/11/2001": a date that writes its year needs no anchor. */
@@ -146,9 +218,10 @@ type Tense = 'past' | 'future';
 
 // "will meet", "is scheduled to", "plans to", "would appear": the clause looks ahead.
 const FUTURE_WORD = /^(?:will|shall|ll|would|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
-// "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced").
+// "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced"); of
+// the -eed words ("need", "proceed"), those whose stem ends in -ee are past forms ("agreed", "freed").
 const PAST_WORD =
-  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed)$/u;
+  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$/u;
 /** "will be filed", "to be released", "would be held": a participle after these is a passive ahead, not a past. */
 const FUTURE_BE = /^(?:will|shall|ll|would|to)$/;
 /** "is to appear", "are to meet": an arrangement ahead. */
