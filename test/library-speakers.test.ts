@@ -161,8 +161,8 @@ describe('linking speakers across articles', () => {
 });
 
 describe('the rank of a speaker in an autocomplete bucket', () => {
-  test('GIVEN quote counts THEN the rank is the count rounded down to a power of two, 0 for none', () => {
-    expect([0, 1, 2, 3, 4, 5, 7, 8, 1000, 1024, 1025].map(rankCount)).toEqual([0, 1, 2, 2, 4, 4, 4, 8, 512, 1024, 1024]);
+  test('GIVEN quote counts THEN the rank is the count rounded down to a power of two, none counting as one', () => {
+    expect([0, 1, 2, 3, 4, 5, 7, 8, 1000, 1024, 1025].map(rankCount)).toEqual([1, 1, 2, 2, 4, 4, 4, 8, 512, 1024, 1024]);
   });
 
   test('GIVEN any count THEN SQLite computes the same rank as the program', () => {

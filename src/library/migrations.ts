@@ -391,10 +391,10 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'autocomplete buckets ranked by powers of two',
     sql: `
       ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
-      UPDATE speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
+      UPDATE speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count < 1 OR rank_count & (rank_count - 1) != 0;
       DROP INDEX speaker_keys_speaker; CREATE INDEX speaker_keys_speaker ON speaker_keys (speaker_id, rank_count);
       ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
-      UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count & (rank_count - 1) != 0;
+      UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count < 1 OR rank_count & (rank_count - 1) != 0;
     `,
   },
 ];

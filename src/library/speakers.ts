@@ -204,17 +204,18 @@ export function speakerBucketKeys(speaker: ArchiveSpeaker): string[] {
 }
 
 /**
- * What an autocomplete bucket ranks a speaker by: its quote count rounded down to a power of two
- * (0 for none). A save rewrites the speaker's bucket rows only when a count crosses a power of
- * two, not on every quote: in a large archive those rows lie scattered over the ranked indexes,
- * and rewriting them on every quote was most of a save's writes. The speakers read from a bucket
- * are then ordered by their exact counts; only which ones make the cut is ranked by tier.
+ * What an autocomplete bucket ranks a speaker by: its quote count rounded down to a power of two,
+ * none counting as one (a new speaker's keys are written once, before its first quotes are
+ * counted). A save rewrites the speaker's bucket rows only when a count crosses a power of two,
+ * not on every quote: in a large archive those rows lie scattered over the ranked indexes, and
+ * rewriting them on every quote was most of a save's writes. The speakers read from a bucket are
+ * then ordered by their exact counts; only which ones make the cut is ranked by rank.
  */
 export function rankCount(quotes: number): number {
-  return quotes > 0 ? 2 ** Math.floor(Math.log2(quotes)) : 0;
+  return quotes > 1 ? 2 ** Math.floor(Math.log2(quotes)) : 1;
 }
 
 /** `rankCount` of an integer SQL expression, in SQLite. */
-export const rankCountSqlite = (expr: string): string => `(CASE WHEN ${expr} > 0 THEN 1 << CAST(log2(${expr}) AS INTEGER) ELSE 0 END)`;
+export const rankCountSqlite = (expr: string): string => `(CASE WHEN ${expr} > 1 THEN 1 << CAST(log2(${expr}) AS INTEGER) ELSE 1 END)`;
 /** `rankCount` of an integer SQL expression, in PostgreSQL. */
-export const rankCountPg = (expr: string): string => `(CASE WHEN ${expr} > 0 THEN 1 << floor(log(2, (${expr})::numeric))::integer ELSE 0 END)`;
+export const rankCountPg = (expr: string): string => `(CASE WHEN ${expr} > 1 THEN 1 << floor(log(2, (${expr})::numeric))::integer ELSE 1 END)`;

@@ -315,9 +315,9 @@ export const PG_MIGRATIONS: Migration[] = [
     name: 'autocomplete buckets ranked by powers of two',
     sql: `
       ALTER TABLE speaker_keys RENAME COLUMN quote_count TO rank_count;
-      UPDATE speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count & (rank_count - 1) <> 0;
+      UPDATE speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count < 1 OR rank_count & (rank_count - 1) <> 0;
       ALTER TABLE collection_speaker_keys RENAME COLUMN quote_count TO rank_count;
-      UPDATE collection_speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count & (rank_count - 1) <> 0;
+      UPDATE collection_speaker_keys SET rank_count = ${rankCountPg('rank_count')} WHERE rank_count < 1 OR rank_count & (rank_count - 1) <> 0;
     `,
   },
 ];

@@ -8,7 +8,7 @@
  */
 import type { Reading, Speaker } from '../../article/types.js';
 import { foldKey } from '../fold.js';
-import { linkSpeaker, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
+import { linkSpeaker, rankCount, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
 import type { Sql } from './database.js';
 
 /** One speaker to link: the engine's id for it in the reading, and what the engine says of it. */
@@ -79,7 +79,7 @@ export async function insertSpeakers(sql: Sql, speakers: ArchiveSpeaker[]): Prom
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])),
        aliases AS (INSERT INTO speaker_aliases (key, speaker_id) SELECT * FROM unnest($8::text[], $9::text[])),
        terms AS (INSERT INTO speaker_terms (term, speaker_id) SELECT * FROM unnest($10::text[], $11::text[]))
-     INSERT INTO speaker_keys (key, speaker_id, rank_count, name) SELECT k, id, 0, n FROM unnest($12::text[], $13::text[], $14::text[]) AS b (k, id, n)`,
+     INSERT INTO speaker_keys (key, speaker_id, rank_count, name) SELECT k, id, ${rankCount(0)}, n FROM unnest($12::text[], $13::text[], $14::text[]) AS b (k, id, n)`,
     [
       speakers.map((s) => s.id),
       speakers.map((s) => s.name),
