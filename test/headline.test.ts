@@ -430,4 +430,17 @@ describe('the edits keep the grammar', () => {
   test('GIVEN a weekday evening saying when THEN it is dropped whole', () => {
     expect(dropAsides('The minister resigned on Monday night after a row over party funding')).toBe('The minister resigned after a row over party funding');
   });
+
+  test('GIVEN a lead opening on a contracted pronoun ("He\u2019s been…") THEN another sentence that names someone gives the headline', () => {
+    const headline = headlineOf(
+      'He\u2019s been investigated by Congress for fraudulently promoting \u201cmagic\u201d weight loss pills sold on the internet.',
+      'Television surgeon Mehmet Oz defended his advice to viewers in a hearing before senators in Washington.',
+    );
+    expect(headline).toMatch(/^Television surgeon Mehmet Oz defended/);
+  });
+
+  test('GIVEN a name with an aside and a lead that then fits whole THEN the aside goes and the end of the sentence stays', () => {
+    const headline = headlineOf('Vincent Barker, known as Vinnie, died in July 2012, five months after he had a routine eye test at Boots in Ipswich.');
+    expect(headline).toBe('Vincent Barker died in July 2012, five months after he had a routine eye test at Boots in Ipswich');
+  });
 });
