@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { dropNameAside, endsCleanly, stripDateline, stripFurniture } from '../src/article/compress.js';
+import { cutToFit, dropAsides, dropNameAside, endsCleanly, hasFiniteVerb, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -203,8 +203,16 @@ describe('quotes and speakers', () => {
   test.each([
     ['Mook told CBS This Morning on Monday that the Clinton campaign expects Holt to insert himself into the debate.', /^Mook says the Clinton campaign expects Holt/],
     ["Miller told the Washington Post that Trump's maternity-leave policy would extend to single mothers.", /^Miller says Trump's maternity-leave policy would extend/],
-    ['Heading into the first debate in 10 days, Sanders told MSNBC that nobody would question her intelligence.', /^Heading into the first debate/],
-    ['Speaking to dignitaries and thousands of people watching from the National Mall, Obama said the museum would tell a fuller story.', /^Speaking to dignitaries/],
+    // Past 100 characters the participle phrase goes whole, and "told MSNBC that" keeps its own wording.
+    [
+      'Heading into the first debate in 10 days, Sanders told MSNBC that nobody would question her intelligence.',
+      /^Sanders told MSNBC that nobody would question her intelligence$/,
+    ],
+    // Too long to fit whole: the participle phrase goes as a whole, never the verb after it.
+    [
+      'Speaking to dignitaries and thousands of people watching from the National Mall, Obama said the museum would tell a fuller story.',
+      /^Obama said the museum would tell a fuller story$/,
+    ],
     ['Obama told African-Americans this weekend he would consider it a personal insult.', /^Obama told African-Americans this weekend/],
   ])('GIVEN "%s" THEN the rewrite keeps a grammatical sentence', (text, line) => {
     expect(compressLead(lead(text), [], [], 30)).toMatch(line);
@@ -323,5 +331,116 @@ describe('a cut never leaves a verb without its object', () => {
 
   test('GIVEN a name with an aside too long to end cleanly THEN the aside goes, not the end of the phrase', () => {
     expect(dropNameAside('David Lipton, second in command at the IMF, outlined some of these risks')).toBe('David Lipton outlined some of these risks');
+  });
+});
+
+describe('a cut never leaves a verb without its complement', () => {
+  test.each([
+    ['Fawzi al-Odah, 37, was released after a US review panel concluded', ' he was not a "continuing significant threat"', false],
+    ['Octopuses that stand tall, turn dark and spread their web in a "Nosferatu pose" are likely showing', ' aggression', false],
+    ['A World Anti-Doping Agency commission report has accused', ' Russia of running a "state-sponsored" doping programme', false],
+    ['Lib Dem Lord Oates accused Labour', ' of being prepared to "concede everything"', false],
+    ['Administrators of the ACT test took the decision just hours before some 5,500 students were due', ' to sit it', false],
+    ['Administrators of the ACT test took the decision just hours before some 5,500 students', ' were due to sit it', true],
+    ['Hillary Clinton spoke out about the death of Terence Crutcher', ' in Tulsa, Oklahoma', true],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+});
+
+describe('a cut never ends inside a noun phrase', () => {
+  test.each([
+    ['John Clancy, Labour councillor for Quinton, beat closest rival Penny Holbrook in Monday', " night's ballot", false],
+    ['More than half of his medical advice is unsubstantiated, according to the top', ' British medical journal', false],
+    ['Mr. Obama believes his efforts to slow global', ' warming will define his legacy', false],
+    ['John Clancy, Labour councillor for Quinton, beat closest rival Penny Holbrook', " in Monday night's ballot", true],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test('GIVEN a headline that would end on "how" or "according" THEN it does not', () => {
+    const headline = headlineOf('Longtime Democratic pollster Pat Caddell told Breitbart News Daily host Alex Marlow how surprised he was by the reaction of voters to the news.');
+    expect(headline).not.toMatch(/\s(?:how|according)$/);
+  });
+});
+
+describe('a cut line keeps its predicate', () => {
+  test.each([
+    // The aside after the subject closes, and the verb comes after it.
+    ['David Mackintosh, Conservative MP for Northampton South', ', announced his decision ahead of a local party meeting', false],
+    ['Mehmet Oz \u2014 Ivy League-trained surgeon and daytime TV star', ' \u2014 has been called a charlatan by fellow physicians', false],
+    // An opening subordinate clause without the main clause after it.
+    ['As Ron Jones, from Newport, prepares to mark Holocaust Memorial Day', ', he will remember the football league the guards allowed', false],
+    // A participle or a prepositional opener, then only the subject.
+    ['One month after announcing his support for Donald Trump, Marco Rubio', ' still believes the nominee is a con man', false],
+    ['Inserted in the middle of a story, New York Times reporter Matt Flegenheimer', ' conflated two events', false],
+    // The verb came before the aside: the line says what happened.
+    ['Mighty also accuses Olam and its main stakeholder, Singapore state-owned investment company Temasek', ', of destroying forests', true],
+    // A phrase of place before the subject, cut where the subject would start.
+    ['Under a gray sky that seemed to capture the ambiguity of the black American experience', ', Mr. Obama warned that the museum would not heal', false],
+    ['Selby beat Xiao Guodong 13-6', ' in the second round', true],
+    ["The Queen's Park Rangers player made his NI debut in March", ' and scored in his second game', true],
+  ] as const)('GIVEN "%s|%s" THEN the line keeps its predicate: %s', (line, rest, keeps) => {
+    expect(keepsPredicate(line, rest)).toBe(keeps);
+  });
+
+  test.each([
+    ['Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf', true],
+    ['Democratic nominee Hillary Clinton apparently disagrees with her former boss', true],
+    ["The English rider crashed at this year's TT", true],
+    ['After months of stories of sexual assaults actor and comedian Bill Cosby', false],
+    ['Mr Cortes, leader of the Transport Salaried Staffs Association', false],
+  ] as const)('GIVEN "%s" THEN it holds a verb: %s', (line, verb) => {
+    expect(hasFiniteVerb(line)).toBe(verb);
+  });
+
+  test('GIVEN a lead whose only short cut drops its verb THEN the headline is not that cut', () => {
+    const headline = headlineOf(
+      'David Mackintosh, Conservative MP for Northampton South, announced his decision ahead of a local party meeting where his candidacy was expected to be discussed by members.',
+    );
+    expect(headline).not.toBe('David Mackintosh, Conservative MP for Northampton South');
+    expect(headline).toMatch(/announced his decision/);
+  });
+});
+
+describe('a cut never halves a quote', () => {
+  test('GIVEN NYT copy quoting with two apostrophes THEN the cut stops before the quote, not inside it', () => {
+    const line = cutToFit(
+      "President Obama said it would tell an American story, one of ''suffering and delight, one of fear but also of hope,'' that belongs to everyone",
+      22,
+      HEADLINE_MAX_CHARS,
+    );
+    expect(line).toBe('President Obama said it would tell an American story');
+  });
+});
+
+describe('the edits keep the grammar', () => {
+  test('GIVEN a lead opening "But Name, aside, said" THEN the name stays: the conjunction goes, not the subject', () => {
+    const line = dropAsides('But Manuel Cortes, from the TSSA union, said London Mayor Boris Johnson was "rushing through" the closures');
+    expect(line).toMatch(/^Manuel Cortes, from the TSSA union, said/);
+  });
+
+  test.each([
+    ["John Clancy beat closest rival Penny Holbrook in Monday night's ballot", "in Monday night's ballot"],
+    ['Supporters plan to protest at Thursday night\u2019s Democratic debate', 'at Thursday night\u2019s Democratic debate'],
+  ])('GIVEN a weekday that names a night ("%s") THEN the day stays with it', (text, kept) => {
+    expect(dropAsides(text)).toContain(kept);
+  });
+
+  test('GIVEN a weekday evening saying when THEN it is dropped whole', () => {
+    expect(dropAsides('The minister resigned on Monday night after a row over party funding')).toBe('The minister resigned after a row over party funding');
+  });
+
+  test('GIVEN a lead opening on a contracted pronoun ("He\u2019s been…") THEN another sentence that names someone gives the headline', () => {
+    const headline = headlineOf(
+      'He\u2019s been investigated by Congress for fraudulently promoting \u201cmagic\u201d weight loss pills sold on the internet.',
+      'Television surgeon Mehmet Oz defended his advice to viewers in a hearing before senators in Washington.',
+    );
+    expect(headline).toMatch(/^Television surgeon Mehmet Oz defended/);
+  });
+
+  test('GIVEN a name with an aside and a lead that then fits whole THEN the aside goes and the end of the sentence stays', () => {
+    const headline = headlineOf('Vincent Barker, known as Vinnie, died in July 2012, five months after he had a routine eye test at Boots in Ipswich.');
+    expect(headline).toBe('Vincent Barker died in July 2012, five months after he had a routine eye test at Boots in Ipswich');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { LISTENER_VERBS, REPORTING_VERBS } from './lexicon.js';
 import { lexiconTags } from './terms.js';
+import { isCommonNoun, isVerbForm } from './wordclass.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -30,7 +31,7 @@ const CUT_FLOOR = 0.8;
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
 const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|weren't|said|says|say|told|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -122,17 +123,30 @@ export function dropAsides(clause: string): string {
   let s = clause.replace(/\s*\([^()]{0,80}\)/g, '').replace(/\s*\[[^[\]]{0,80}\]/g, '');
   // ", a former Al-Qaeda affiliate," and ", who …," are asides between commas.
   s = s.replace(/,\s+(?:a|an|the|who|which|whose|now|once|then|including)\s[^,"\u201c\u201d]{1,80},/g, '');
+  // "But Manuel Cortes, from the TSSA union, said…": a conjunction goes first, so what it leads is
+  // read as the subject it is and not dropped as an opener.
+  s = s.replace(/^(?:but|and|so|yet)\s+(?!,)/i, '');
   const comma = s.indexOf(', ');
   if (comma > 0 && comma < OPENER_MAX_CHARS && OPENERS.test(s) && s.slice(0, comma).split(' ').length <= OPENER_MAX_WORDS) s = s.slice(comma + 2);
   // "When Guajardo came to talk to me last week about trade, he…": a long subordinate clause
   // would fill the line and leave out the main one.
   else if (comma > 0 && comma < SUBORDINATE_MAX_CHARS && SUBORDINATE.test(s) && MAIN_CLAUSE.test(s.slice(comma + 2)) && s.length > SUBORDINATE_KEEP_MAX_CHARS)
     s = s.slice(comma + 2);
+  // "Speaking to dignitaries and thousands of people watching from the National Mall, Obama said…":
+  // a participle phrase before the subject is a whole constituent, dropped when the line is long.
+  else if (
+    comma > 0 &&
+    comma < SUBORDINATE_MAX_CHARS &&
+    isParticiple(/^[\p{L}'’-]+/u.exec(s)?.[0] ?? '') &&
+    MAIN_CLAUSE.test(s.slice(comma + 2)) &&
+    s.length > SUBORDINATE_KEEP_MAX_CHARS
+  )
+    s = s.slice(comma + 2);
   s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
   // "Saturday's elections" keeps its day: there it names the thing.
   s = s.replace(
-    /\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi,
+    /\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019]|\s+(?:morning|afternoon|evening|night)['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi,
     '',
   );
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -168,9 +182,103 @@ function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: numb
   for (const i of [...cuts].sort((a, b) => b - a)) {
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
-    if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length))) return line;
+    if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length)) && keepsPredicate(line, s.slice(line.length))) return line;
   }
   return '';
+}
+
+/** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
+const COMPLEMENT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no|he|she|they|we|it|him|them|that|of|as)$/i;
+const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themselves)$/i;
+/** Words a phrase boundary is cut before (see CUT_BEFORE): after "showing", these end its object. */
+const CUT_WORD = /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with)$/i;
+/** " to sit it", " to agree": an infinitive follows. */
+const INFINITIVE_AFTER = /^ to ([a-z]+)/;
+
+/** Verbs that make a clause finite on their own: "Ted Cruz is endorsing". */
+const AUXILIARY =
+  /^(?:is|are|was|were|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$/i;
+
+/** Whether a phrase holds a verb, so that what follows it is not its predicate: "Mighty also accuses Olam…". */
+function hasVerb(phrase: string): boolean {
+  return phrase.split(/\s+/).some((w) => AUXILIARY.test(w) || verbLike(w));
+}
+
+/** Words after which a word is a noun, not a verb: "his support", "of stories", "sexual assaults". */
+const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|of|in|on|at|for|with|from|by|about|after|before|into|over|under|to)$/i;
+
+/**
+ * Whether a cut line still holds a verb of its own clause. "One month after announcing his support
+ * for Donald Trump, Marco Rubio | still believes…", "Inserted in the middle of a story, New York
+ * Times reporter Matt Flegenheimer | conflated…": a gerund or a participle opening the line is
+ * not one. A word the lexicon does not know counts when it could be a verb ("disagrees"), so a
+ * line is refused only when it plainly has none.
+ */
+export function hasFiniteVerb(line: string): boolean {
+  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
+  return words.some((w, i) => {
+    if (AUXILIARY.test(w) || /n['\u2019]t$/i.test(w)) return true;
+    // "Hillary Clinton apparently disagrees": an adverb stands between the subject and its verb.
+    let p = i - 1;
+    while (p > 0 && /^\p{Ll}+ly$/u.test(words[p]!)) p--;
+    const prev = words[p] ?? '';
+    if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev))) return false;
+    const tags = lexiconTags(w);
+    // "the black American experience": after a people's adjective a word is a noun.
+    if (lexiconTags(prev).includes('Demonym')) return false;
+    // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
+    if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
+      return true;
+    if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
+    if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
+    if (/ed$/.test(w)) return true;
+    // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
+    const prevTags = lexiconTags(prev);
+    return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
+  });
+}
+
+/** "are likely showing | aggression": a progressive verb. */
+const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
+
+/** A word the lexicon knows only as an adjective ("global", "likely"): a noun may follow it in its phrase. */
+function adjectiveOnly(word: string): boolean {
+  const tags = lexiconTags(word);
+  return /^\p{Ll}/u.test(word) && tags.length > 0 && tags.every((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative');
+}
+
+/** A lower-case verb form: one the lexicon knows as a tense or participle, or a regular "-ed"/"-ing" word. */
+function verbLike(word: string): boolean {
+  if (!/^\p{Ll}/u.test(word)) return false;
+  if (isVerbForm(word) || lexiconTags(word).some((t) => t === 'Gerund' || t === 'Participle')) return true;
+  // "accuses", "describes": a present tense the lexicon knows by its infinitive.
+  const stem = /^(\p{Ll}+?)e?s$/u.exec(word);
+  if (stem && [stem[1]!, `${stem[1]!}e`].some((w) => lexiconTags(w).includes('Infinitive')) && !lexiconTags(word).some((t) => t === 'Plural' || t === 'Singular')) return true;
+  return word.length > 4 && /(?:ed|ing)$/.test(word) && lexiconTags(word).length === 0;
+}
+
+/**
+ * A cut line still says what happened. It does not stop after the aside that follows its subject
+ * ("David Mackintosh, Conservative MP for Northampton South | , announced…", "Mehmet Oz — Ivy
+ * League-trained surgeon and daytime TV star | — has been called…"), and a line that opens on a
+ * subordinate clause keeps the main clause after it ("As Ron Jones, from Newport, prepares to
+ * mark Holocaust Memorial Day | , he…").
+ */
+/** "Under a gray sky that seemed…, Mr. Obama warned": a phrase of place or time before the subject. */
+const LEADING_PLACE = /^(?:in|on|at|under|over|during|after|before|with|without|amid|despite|from|for|within|across|inside|outside|beyond|behind)\s/i;
+
+export function keepsPredicate(line: string, rest: string): boolean {
+  if (!hasFiniteVerb(line)) return false;
+  const whole = line + rest;
+  for (const mark of [', ', ' \u2014 ', ' \u2013 ', ' -- ']) {
+    const open = line.indexOf(mark);
+    if (open < 0) continue;
+    const close = whole.indexOf(mark, open + mark.length);
+    const after = close < 0 ? '' : (/^\S+/.exec(whole.slice(close + mark.length))?.[0] ?? '');
+    if (close >= line.length && /^\p{Ll}/u.test(after) && !CUT_WORD.test(after) && !hasVerb(line.slice(0, open))) return false;
+  }
+  const comma = /^,\s+/.exec(rest);
+  return !(comma && (SUBORDINATE.test(line) || LEADING_PLACE.test(line)) && MAIN_CLAUSE.test(rest.slice(comma[0].length)));
 }
 
 const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
@@ -190,12 +298,31 @@ export function endsCleanly(line: string, rest: string): boolean {
   const words = line.split(' ');
   const last = words[words.length - 1] ?? '';
   if (/^\p{Lu}/u.test(last) && (/^[A-Z]/.test(next) || NAME_CONNECTOR.test(rest))) return false;
+  // "in Monday night's | ballot": a possessive opens the noun phrase like a determiner.
+  if (/\p{L}['\u2019]s$/u.test(last) && /^[a-z]/.test(next)) return false;
   // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
   const verb = /ed$/.test(last) || (words.length >= 2 && /^to$/i.test(words[words.length - 2]!));
   if (verb && OBJECT_OPENER.test(next)) return false;
+  // A verb left without the complement it governs: "a review panel concluded | he was not…",
+  // "are likely showing | aggression", "has been plagued | by", "accused Labour | of", "describes itself | as".
+  const before = words[words.length - 2] ?? '';
+  const open = /^[a-z]/.test(next) && !CUT_WORD.test(next);
+  if (verbLike(last) && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
+  // "the potential | risks", "Monday | night's ballot", "slow global | warming": the noun phrase runs on.
+  if (/['\u2019]s$/.test(/^ (\S+)/.exec(rest)?.[1] ?? '') || (adjectiveOnly(last) && open)) return false;
+  if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUNS.test(last) || /^\p{Lu}/u.test(last))) return false;
+  // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
+  const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
+  if (
+    infinitive &&
+    (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbLike(last)) &&
+    lexiconTags(infinitive).includes('Infinitive')
+  )
+    return false;
   // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
   if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
-  return !(words.length >= 2 && DETERMINER.test(words[words.length - 2]!) && /^[a-z]/.test(next));
+  // "according to the top | British medical journal": after "the" and a common word, a name still belongs to the phrase.
+  return !(words.length >= 2 && DETERMINER.test(words[words.length - 2]!) && (/^[a-z]/.test(next) || (/^\p{Ll}/u.test(last) && !CUT_WORD.test(next.toLowerCase()))));
 }
 
 /** The most words that fit, never ending inside a quote or on a word that needs what follows. */
@@ -228,7 +355,8 @@ function insideQuote(s: string, i: number): boolean {
   const head = s.slice(0, i);
   const opens = (head.match(/[\u201c\u2018]/g) ?? []).length;
   const closes = (head.match(/[\u201d]|\u2019(?![a-z])/g) ?? []).length;
-  const straight = (head.match(/"/g) ?? []).length;
+  // NYT copy writes double quotes as two apostrophes: ''suffering and delight''.
+  const straight = (head.match(/"|''/g) ?? []).length;
   // A straight single quote opens at a word's start ("claims she 'stole…") and closes after a
   // word; "players' union" counts as a close, which errs towards allowing the cut.
   const singleOpens = (head.match(/(?:^|[\s([])'(?=\w)/g) ?? []).length;

@@ -18,8 +18,11 @@ const CALENDAR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|februar
 const TITLE_MIN_WORDS = 4;
 /** "PENCE: Well, look…": a speaker's turn in a transcript. */
 const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
-/** "I caught Larry King…", "Those were the days…": a line led by a pronoun names no one. */
-const DANGLING_OPENER = /^(?:he|she|they|it|we|i|him|them|his|her|their|its|this|these|those)\b(?!['’]s\b)/i;
+/**
+ * "I caught Larry King…", "Those were the days…", "He’s been investigated…": a line led by a
+ * pronoun names no one. ("It's hard to imagine…" is the empty "it" and may stand.)
+ */
+const DANGLING_OPENER = /^(?:(?:he|she|they|we|i)(?:['’](?:s|d|ll|ve|re|m))?|it|him|them|his|her|their|its|this|these|those)\b(?!['’]s\b)/i;
 /** How many of the first sentences may give the headline. */
 const HEADLINE_CANDIDATES = 6;
 /**
@@ -124,8 +127,17 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   if (DANGLING_OPENER.test(body)) return '';
   const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
-  const cut = (cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(dropNameAside(flat), maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
+  // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
+  // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
+  const lean = dropNameAside(flat);
+  const whole = lean !== flat && fitsWhole(lean, maxWords) ? lean : '';
+  const cut = (whole || cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(lean, maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1);
+}
+
+/** A line that fits the headline as it stands, with no cut. */
+function fitsWhole(line: string, maxWords: number): boolean {
+  return line.length <= HEADLINE_MAX_CHARS && line.split(' ').length <= maxWords && cutToFit(line, maxWords, HEADLINE_MAX_CHARS) === line;
 }
 
 /**
