@@ -178,7 +178,8 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
-    if (key === '') return seenAll(visible, summaries(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))).slice(0, limit);
+    // The most quoted of each visible collection, read whole and counted in one statement
+    if (key === '') return exactly(candidatesOf(visible, [...new Set(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))]), limit);
     if (key.length <= PREFIX_KEY_MAX) return exactly(bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
     const starts = (c: Candidate): boolean => speakerTerms({ ...c.speaker, type: 'person' }).some((t) => t.startsWith(key));

@@ -109,6 +109,11 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, limit)
       .map(([id]) => id);
+    return candidatesOf(visible, ids);
+  }
+  /** The speakers' rows, ranked by the visible collections' exact counts added up, each with its count in the scope. */
+  async function candidatesOf(visible: readonly number[], ids: readonly string[]): Promise<Candidate[]> {
+    if (ids.length === 0) return [];
     const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
     const shared = visible.includes(SHARED_COLLECTION);
     const rows = await sql.rows<SpeakerRow & { seen_count: number; ranked_count: number }>(
@@ -128,15 +133,16 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
   async function suggestIn(visible: readonly number[], text: string, limit: number): Promise<SpeakerSummary[]> {
     const key = foldKey(text);
     if (key === '') {
-      const ids: string[] = [];
+      // The most quoted of each visible collection, read whole and counted in one statement
+      const ids = new Set<string>();
       for (const c of visible) {
         const rows = await sql.rows<{ speaker_id: string }>('SELECT speaker_id FROM collection_speakers WHERE collection_id = $1 ORDER BY quote_count DESC, speaker_id LIMIT $2', [
           c,
           limit,
         ]);
-        ids.push(...rows.map((r) => r.speaker_id));
+        for (const r of rows) ids.add(r.speaker_id);
       }
-      return (await seenAll(visible, await summaries(ids))).slice(0, limit);
+      return exactly(await candidatesOf(visible, [...ids]), limit);
     }
     if (key.length <= PREFIX_KEY_MAX) return exactly(await bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
