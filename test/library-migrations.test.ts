@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Reading } from '../src/article/types.js';
 import { MIGRATIONS, SchemaVersionError, migrate, schemaVersion } from '../src/library/migrations.js';
-import { LibraryOpenError, openStores } from '../src/library/open-stores.js';
+import { LibraryOpenError, openStores, retryWhileBusy } from '../src/library/open-stores.js';
 
 let dir: string;
 let file: string;
@@ -414,3 +414,56 @@ test('GIVEN six processes opening one new file at the same instant THEN each ope
   expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   db.close();
 }, 120_000);
+
+test('GIVEN another process writing a new file as it opens THEN opening waits for the write to end instead of failing at once', async () => {
+  const { spawn } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  // A file still in rollback mode with another process's write under way: switching it to WAL is
+  // refused at once, without SQLite's busy timeout (as when six processes race to create a file)
+  const writer = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const Database = require(${JSON.stringify(sqlite)});
+       const db = new Database(process.argv[1]);
+       db.exec('CREATE TABLE scratch (x)');
+       db.exec('BEGIN IMMEDIATE'); db.exec('INSERT INTO scratch VALUES (1)');
+       console.log('writing');
+       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);`,
+      file,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise((resolve) => writer.once('exit', resolve));
+  await new Promise<void>((resolve) => writer.stdout.once('data', () => resolve()));
+  const db = new Database(file);
+  expect(() => db.pragma('journal_mode = WAL')).toThrow(/database is locked/);
+  db.close();
+
+  const stores = openStores(file);
+  await stores.close();
+  await exited;
+  const opened = new Database(file, { readonly: true });
+  expect(opened.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(schemaVersion(opened)).toBe(MIGRATIONS.length);
+  opened.close();
+});
+
+test('GIVEN an error other than a locked file THEN opening does not retry it, and a lock that outlasts the wait is reported', () => {
+  let calls = 0;
+  const notBusy = () => {
+    calls++;
+    throw new Error('disk I/O error');
+  };
+  expect(() => retryWhileBusy(notBusy, 1_000, () => undefined)).toThrow('disk I/O error');
+  expect(calls).toBe(1);
+
+  const busy = new Database.SqliteError('database is locked', 'SQLITE_BUSY');
+  let pauses = 0;
+  const stillBusy = () => {
+    throw busy;
+  };
+  expect(() => retryWhileBusy(stillBusy, 30, () => void pauses++)).toThrow(busy);
+  expect(pauses).toBeGreaterThan(0);
+});

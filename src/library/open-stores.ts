@@ -33,6 +33,34 @@ const IN_MEMORY = ':memory:';
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 100;
 
+/** How long opening waits, in all, for other processes switching a new file to WAL. */
+const OPEN_BUSY_WAIT_MS = 5_000;
+
+/**
+ * Runs `step` again while SQLite answers SQLITE_BUSY, for up to `waitMs` in all, pausing a few
+ * milliseconds between tries. Switching a new file to WAL reads it first, and a connection that
+ * already reads is refused a write lock at once, without the busy timeout (SQLite's guard against
+ * two readers waiting on each other): so when several processes open one new file together, one
+ * of them can be told "database is locked" though the others are done within milliseconds.
+ * Used only while opening, where a short synchronous wait blocks nothing yet.
+ */
+export function retryWhileBusy<T>(step: () => T, waitMs: number, pause: (ms: number) => void = sleepSync): T {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return step();
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw error;
+      pause(Math.min(5 * 2 ** attempt, 100) * (0.5 + Math.random()));
+    }
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /** Opens the file, creating its folder (`data/` on a first start), and brings the schema up to date. */
 function openDatabase(path: string, trace?: (sql: string) => void): Database.Database {
   let db: Database.Database | null = null;
@@ -40,7 +68,7 @@ function openDatabase(path: string, trace?: (sql: string) => void): Database.Dat
     if (path !== IN_MEMORY && path !== '') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, trace ? { verbose: (sql) => trace(String(sql)) } : {});
     // WAL lets the bot read while the ingest writes; foreign keys are off unless asked for
-    db.pragma('journal_mode = WAL');
+    retryWhileBusy(() => db!.pragma('journal_mode = WAL'), OPEN_BUSY_WAIT_MS);
     db.pragma('foreign_keys = ON');
     migrate(db);
     // After the migration (which may wait on another process starting): a locked file answers
