@@ -1,47 +1,30 @@
 import type { Database } from 'better-sqlite3';
 import { ftsQuery } from './article-store.js';
 import { SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
-import { editDistance } from './edit-distance.js';
 import { foldKey, foldWords } from './fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
-import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from './speakers.js';
+import {
+  ARTICLE_COLUMNS,
+  type Candidate,
+  distances,
+  EXACT_MAX,
+  MATCHES_MAX,
+  mostQuoted,
+  nearestFirst,
+  PREFIX_END,
+  PREFIX_SCAN_MAX,
+  QUOTES_LIMIT_DEFAULT,
+  SCOPED_TYPO_CANDIDATES,
+  shown,
+  SUGGEST_LIMIT_DEFAULT,
+  TYPO_CANDIDATES_PER_BUCKET,
+  TYPO_HEAD_LENGTH,
+} from './speaker-lookup.js';
+import { PREFIX_KEY_MAX, speakerTerms, tailKey } from './speakers.js';
 import type { Sync } from './sync-store.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from './types.js';
 import { articleOf, type JoinedRow, toQuote } from './rows.js';
 
-/** Discord shows at most 25 autocomplete choices. */
-export const SUGGEST_LIMIT_DEFAULT = 25;
-/** A page of quotes when the caller gives no limit. */
-const QUOTES_LIMIT_DEFAULT = 10;
-/** "Did you mean …" offers a handful, not a list. */
-const SUGGESTIONS_MAX = 5;
-/** Matches for one query: a role like "president" can name many. */
-const MATCHES_MAX = 25;
-// Words past the end of every folded term, for a prefix range scan on the index
-const PREFIX_END = '\uffff';
-/**
- * Terms read for a prefix longer than the bucket keys ("erdo"): a bound, so a prefix shared by
- * thousands of names costs the same as a rare one. The most quoted among them are shown.
- */
-const PREFIX_SCAN_MAX = 500;
-/** Speakers one exact word may name ("president"): a bound on the work, far above what is shown. */
-const EXACT_MAX = 200;
-/**
- * Most quoted speakers read from each "did you mean" bucket (the query's first two letters, and
- * its last two): the typo path compares a bounded number of names, however many are known.
- */
-const TYPO_CANDIDATES_PER_BUCKET = 100;
-/** The same for a server: its own bucket and the shared one, each ranked by its own counts, half as many from each. */
-const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
-/** Letters of the query's start that pick its head bucket. */
-const TYPO_HEAD_LENGTH = 2;
-
-/** Edits allowed for "did you mean": one typo in a short name, up to three in a long one. */
-export function typoBudget(length: number): number {
-  return length <= 4 ? 1 : length <= 8 ? 2 : 3;
-}
-
-const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
 /** The SQLite speaker store: autocomplete, forgiving speaker search and quotes by speaker, each within a scope. */
 export function createSpeakerStore(db: Database, collections: Collections): Sync<SpeakerStore> {
   const byId = db.prepare<[string], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS} FROM speakers WHERE id = ?`);
@@ -306,38 +289,4 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   }
 
   return { suggestSpeakers, findSpeakers, quotesBySpeaker, searchQuotes };
-}
-
-/** The edit distance of each name within the query's budget (typoBudget), by id: the closest of its name, aliases and surname. */
-function distances(key: string, speakers: readonly { id: string; name: string; aliases: string[] }[]): Map<string, number> {
-  const budget = typoBudget(key.length);
-  const near = new Map<string, number>();
-  for (const speaker of speakers) {
-    for (const form of typoForms(speaker)) {
-      // Only names within the budget in length can be within it in edits
-      if (Math.abs(form.length - key.length) > budget) continue;
-      const distance = editDistance(key, form, budget);
-      if (distance <= budget && distance < (near.get(speaker.id) ?? Infinity)) near.set(speaker.id, distance);
-    }
-  }
-  return near;
-}
-
-/** The few "did you mean" offers: the closest first, the most quoted among equally close. */
-function nearestFirst(speakers: readonly SpeakerSummary[], near: ReadonlyMap<string, number>): SpeakerSummary[] {
-  return [...speakers].sort((a, b) => near.get(a.id)! - near.get(b.id)! || mostQuoted(a, b)).slice(0, SUGGESTIONS_MAX);
-}
-
-/** A speaker found for a scope: ranked by `speaker.quoteCount`, shown with `seen`, its quotes in the scope. */
-interface Candidate {
-  speaker: SpeakerSummary;
-  seen: number;
-}
-
-/** The speaker with its quotes in the scope; none when it has none there. */
-const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
-
-/** Most quoted first, then by name as SQLite orders it (code points), so every path agrees. */
-function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
-  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }

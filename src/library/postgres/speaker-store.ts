@@ -3,45 +3,37 @@
  * each within a scope, as SQLite's (../speaker-store.ts) answers them.
  */
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
-import { editDistance } from '../edit-distance.js';
 import { foldKey, foldWords } from '../fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from '../speaker-writer.js';
-import { SUGGEST_LIMIT_DEFAULT, typoBudget } from '../speaker-store.js';
-import { PREFIX_KEY_MAX, speakerTerms, tailKey, typoForms } from '../speakers.js';
+import {
+  ARTICLE_COLUMNS,
+  type Candidate,
+  distances,
+  EXACT_MAX,
+  MATCHES_MAX,
+  mostQuoted,
+  nearestFirst,
+  PREFIX_END,
+  PREFIX_SCAN_MAX,
+  QUOTES_LIMIT_DEFAULT,
+  SCOPED_TYPO_CANDIDATES,
+  shown,
+  SUGGEST_LIMIT_DEFAULT,
+  TYPO_CANDIDATES_PER_BUCKET,
+  TYPO_HEAD_LENGTH,
+} from '../speaker-lookup.js';
+import { PREFIX_KEY_MAX, speakerTerms, tailKey } from '../speakers.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from '../types.js';
 import { pgCollections } from './collections.js';
 import type { PgDatabase } from './database.js';
 import { quoteTsQuery } from './search.js';
 import { articleOf, type JoinedRow, toQuote } from '../rows.js';
 
-// The bounds of SQLite's store, for the same answers
-const QUOTES_LIMIT_DEFAULT = 10;
-const SUGGESTIONS_MAX = 5;
-const MATCHES_MAX = 25;
-const PREFIX_END = '\uffff';
-const PREFIX_SCAN_MAX = 500;
-const EXACT_MAX = 200;
-const TYPO_CANDIDATES_PER_BUCKET = 100;
-const SCOPED_TYPO_CANDIDATES = TYPO_CANDIDATES_PER_BUCKET / 2;
-const TYPO_HEAD_LENGTH = 2;
-
 const QUOTE_COLUMNS = 'q.id, q.article_id, q.text, q.kind, q.start, q."end", q.outer_start, q.outer_end, q.continued, q.speaker_id, q.mention_text, q.mention_start, q.mention_end';
-const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, a.hash, a.added_at';
 const JOINED = `SELECT ${QUOTE_COLUMNS}, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id`;
 const S_COLUMNS = SPEAKER_COLUMNS.split(', ')
   .map((c) => `s.${c}`)
   .join(', ');
-
-/** A speaker found for a scope: ranked by `speaker.quoteCount`, shown with `seen`, its quotes in the scope. */
-interface Candidate {
-  speaker: SpeakerSummary;
-  seen: number;
-}
-const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
-/** Most quoted first, then by name in code point order, as SQLite's store sorts. */
-function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
-  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
 
 export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
   const { sql } = db;
@@ -168,26 +160,18 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
 
   /** The closest names by edit distance, for "did you mean …": among the most quoted of two buckets. */
   async function closest(visible: Visible, key: string): Promise<SpeakerSummary[]> {
-    const budget = typoBudget(key.length);
-    const best = new Map<string, { speaker: SpeakerSummary; distance: number }>();
     const candidates: Candidate[] = [];
     for (const b of [key.slice(0, TYPO_HEAD_LENGTH), tailKey(key)]) {
       if (visible === null) candidates.push(...(await bucket(b, TYPO_CANDIDATES_PER_BUCKET)).map((r) => ({ speaker: toSpeakerSummary(r), seen: r.quote_count })));
       else candidates.push(...(await bucketOf(visible, b, SCOPED_TYPO_CANDIDATES)));
     }
     const seenOf = new Map(candidates.map((c) => [c.speaker.id, c.seen]));
-    for (const { speaker } of candidates) {
-      for (const form of typoForms(speaker)) {
-        // Only names within the budget in length can be within it in edits
-        if (Math.abs(form.length - key.length) > budget) continue;
-        const distance = editDistance(key, form, budget);
-        if (distance <= budget && distance < (best.get(speaker.id)?.distance ?? Infinity)) best.set(speaker.id, { speaker, distance });
-      }
-    }
-    const nearest = [...best.values()]
-      .sort((a, b) => a.distance - b.distance || mostQuoted(a.speaker, b.speaker))
-      .slice(0, SUGGESTIONS_MAX)
-      .map((c) => c.speaker);
+    const speakers = [...new Map(candidates.map((c) => [c.speaker.id, c.speaker])).values()];
+    const near = distances(key, speakers);
+    const nearest = nearestFirst(
+      speakers.filter((s) => near.has(s.id)),
+      near,
+    );
     return visible === null ? nearest : nearest.flatMap((speaker) => shown({ speaker, seen: seenOf.get(speaker.id) ?? 0 }));
   }
 
