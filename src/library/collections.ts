@@ -20,6 +20,16 @@ export type Visible = readonly number[] | null;
  * every link and unlink (articles per collection, quotes per speaker per collection) so that a
  * server's totals and its speakers cost the same at 100k articles as at 1k.
  */
+/**
+ * A speaker's quotes as a server sees them, from its count in each visible collection: an
+ * article both the server and the shared collection hold counts once (its own count less what
+ * is also shared, when it shows the shared collection).
+ */
+export function visibleQuoteCount(rows: readonly SpeakerCountRow[], visibleIds: readonly number[]): number {
+  const showsShared = visibleIds.includes(SHARED_COLLECTION);
+  return rows.reduce((sum, r) => sum + r.quote_count - (showsShared && r.collection_id !== SHARED_COLLECTION ? r.shared_count : 0), 0);
+}
+
 export function createCollections(db: Database) {
   const byGuild = db.prepare<[string], CollectionRow>('SELECT id, shows_shared, article_count, shared_count FROM collections WHERE guild_id = ?');
   const byId = db.prepare<[number], CollectionRow>('SELECT id, shows_shared, article_count, shared_count FROM collections WHERE id = ?');
@@ -145,9 +155,10 @@ export function createCollections(db: Database) {
 
   /** A speaker's quotes in the visible collections (0 when it has none there). */
   function speakerQuotes(visibleIds: readonly number[], speakerId: string): number {
-    const rows = visibleIds.map((c) => speakerCount.get(c, speakerId)).filter((r): r is SpeakerCountRow => r !== undefined);
-    const showsShared = visibleIds.includes(SHARED_COLLECTION);
-    return rows.reduce((sum, r) => sum + r.quote_count - (showsShared && r.collection_id !== SHARED_COLLECTION ? r.shared_count : 0), 0);
+    return visibleQuoteCount(
+      visibleIds.map((c) => speakerCount.get(c, speakerId)).filter((r): r is SpeakerCountRow => r !== undefined),
+      visibleIds,
+    );
   }
 
   return {

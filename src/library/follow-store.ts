@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { foldKey } from './fold.js';
-import { lastWord, nameKeys, namesSpeaker } from './speaker-match.js';
+import { lastWord, nameKeys, namesSpeaker, quotedSpeakers, type QuotedRow } from './speaker-match.js';
 import type { Sync } from './sync-store.js';
 import { type AlertRow, type FollowRow, toAlert, toFollow } from './rows.js';
 
@@ -104,14 +104,6 @@ export interface FollowStore {
   getFollow(id: number): Promise<Follow | null>;
 }
 
-interface QuotedRow {
-  text: string;
-  speaker_id: string;
-  name: string;
-  aliases: string;
-  roles: string;
-}
-
 // Oldest first, so a backlog drains in order; the partial index serves it
 const DUE_BATCH = 100;
 
@@ -182,17 +174,8 @@ export function createFollowStore(db: Database): Sync<FollowStore> {
   });
 
   function matchArticle(articleId: number): FollowMatch[] {
-    const bySpeaker = new Map<string, { speaker: FollowMatch['speaker'] & { aliases: string[] }; quotes: string[] }>();
-    for (const row of quoted.all(articleId)) {
-      const entry = bySpeaker.get(row.speaker_id) ?? {
-        speaker: { id: row.speaker_id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[] },
-        quotes: [],
-      };
-      entry.quotes.push(row.text);
-      bySpeaker.set(row.speaker_id, entry);
-    }
     const matches = new Map<number, FollowMatch>();
-    for (const { speaker, quotes } of bySpeaker.values()) {
+    for (const { speaker, quotes } of quotedSpeakers(quoted.all(articleId))) {
       for (const row of candidates(nameKeys(speaker), lastWord(foldKey(speaker.name)))) {
         if (matches.has(row.id) || !namesSpeaker(row.key, speaker)) continue;
         matches.set(row.id, { follow: toFollow(row), speaker: { id: speaker.id, name: speaker.name, roles: speaker.roles }, quotes });

@@ -34,3 +34,33 @@ export function namesSpeaker(key: string, speaker: { name: string; aliases: stri
     return full.length > 0 && full.at(-1) === words.at(-1) && isSubsequence(words, full);
   });
 }
+
+/** A quote of an article with its speaker's row, as both follow stores read them, in article order. */
+export interface QuotedRow {
+  text: string;
+  speaker_id: string;
+  name: string;
+  aliases: string;
+  roles: string;
+}
+
+/** A speaker quoted in an article, with the names a follow may match and its quotes there. */
+export interface QuotedSpeaker {
+  speaker: { id: string; name: string; aliases: string[]; roles: string[] };
+  /** In article order. */
+  quotes: string[];
+}
+
+/** An article's quotes grouped by speaker, each speaker once, in the order first quoted. */
+export function quotedSpeakers(rows: Iterable<QuotedRow>): QuotedSpeaker[] {
+  const bySpeaker = new Map<string, QuotedSpeaker>();
+  for (const row of rows) {
+    const entry = bySpeaker.get(row.speaker_id) ?? {
+      speaker: { id: row.speaker_id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[] },
+      quotes: [],
+    };
+    entry.quotes.push(row.text);
+    bySpeaker.set(row.speaker_id, entry);
+  }
+  return [...bySpeaker.values()];
+}

@@ -3,7 +3,7 @@
  * every link and unlink so a server's totals and speakers cost the same at 100k articles as at
  * 1k. Each function runs on the `Sql` it is given: the pool for a read, one client in a transaction for a write.
  */
-import { SHARED_COLLECTION, type Visible } from '../collections.js';
+import { SHARED_COLLECTION, type Visible, visibleQuoteCount } from '../collections.js';
 import type { Destination, Scope } from '../types.js';
 import type { Sql } from './database.js';
 import { type CollectionRow, type SpeakerCountRow } from '../rows.js';
@@ -140,8 +140,7 @@ export function pgCollections(sql: Sql) {
       'SELECT collection_id, speaker_id, quote_count, shared_count FROM collection_speakers WHERE collection_id = ANY($1::bigint[]) AND speaker_id = $2',
       [visibleIds, speakerId],
     );
-    const showsShared = visibleIds.includes(SHARED_COLLECTION);
-    return rows.reduce((sum, r) => sum + r.quote_count - (showsShared && r.collection_id !== SHARED_COLLECTION ? r.shared_count : 0), 0);
+    return visibleQuoteCount(rows, visibleIds);
   }
 
   return {

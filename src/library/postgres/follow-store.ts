@@ -5,7 +5,7 @@
  */
 import { foldKey } from '../fold.js';
 import type { AlertEntry, AlertStatus, FollowMatch, FollowStore } from '../follow-store.js';
-import { lastWord, nameKeys, namesSpeaker } from '../speaker-match.js';
+import { lastWord, nameKeys, namesSpeaker, quotedSpeakers, type QuotedRow } from '../speaker-match.js';
 import { lockNamed, type PgDatabase } from './database.js';
 import { type AlertRow, type FollowRow, toAlert, toFollow } from '../rows.js';
 
@@ -24,22 +24,13 @@ export function pgFollowStore(db: PgDatabase): FollowStore {
   const alert = (row: AlertRow | undefined): AlertEntry | null => (row ? toAlert(row) : null);
 
   async function matchArticle(articleId: number): Promise<FollowMatch[]> {
-    const quoted = await sql.rows<{ text: string; speaker_id: string; name: string; aliases: string; roles: string }>(
+    const quoted = await sql.rows<QuotedRow>(
       `SELECT q.text, s.id AS speaker_id, s.name, s.aliases, s.roles FROM quotes q JOIN speakers s ON s.id = q.speaker_id
        WHERE q.article_id = $1 ORDER BY q.position`,
       [articleId],
     );
-    const bySpeaker = new Map<string, { speaker: FollowMatch['speaker'] & { aliases: string[] }; quotes: string[] }>();
-    for (const row of quoted) {
-      const entry = bySpeaker.get(row.speaker_id) ?? {
-        speaker: { id: row.speaker_id, name: row.name, aliases: JSON.parse(row.aliases) as string[], roles: JSON.parse(row.roles) as string[] },
-        quotes: [],
-      };
-      entry.quotes.push(row.text);
-      bySpeaker.set(row.speaker_id, entry);
-    }
     const matches = new Map<number, FollowMatch>();
-    for (const { speaker, quotes } of bySpeaker.values()) {
+    for (const { speaker, quotes } of quotedSpeakers(quoted)) {
       // The index on key serves the list, the one on surname the "same surname" candidates
       const candidates = await sql.rows<FollowRow>(`${FOLLOW} WHERE key = ANY($1::text[]) UNION ${FOLLOW} WHERE surname = $2 ORDER BY id`, [
         nameKeys(speaker),
