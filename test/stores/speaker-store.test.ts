@@ -224,7 +224,8 @@ describe.each(STORE_FACTORIES)('the speaker store ($name)', (factory) => {
         for (const name of names) expect(name.split(' ').some((w) => w.startsWith(prefix))).toBe(true);
       }
       expect((await stores.speakers.suggestSpeakers('all', 'surname299x2999')).map((s) => s.name)).toEqual(['Person2999 Surname299x2999']);
-    });
+      // 30 saves of 100 new speakers each: seconds on PostgreSQL, more on a busy machine
+    }, 60_000);
 
     test('GIVEN an attribution the engine did not list as a speaker THEN it still gets an archive speaker', async () => {
       const r = reading('A', null, [
