@@ -51,15 +51,26 @@ export function contentTerms(text: string): Map<string, number> {
 
 /** Cosine similarity of two term bags. */
 export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  return cosine(a, squaredNorm(a), b, squaredNorm(b));
+}
+
+function squaredNorm(a: Map<string, number>): number {
+  let n = 0;
+  for (const x of a.values()) n += x * x;
+  return n;
+}
+
+/**
+ * Cosine of two term bags whose squared norms are known. The counts are small integers, so
+ * every sum is exact and looking up the smaller bag's terms in the larger gives the same value.
+ */
+function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, x] of a) {
-    na += x * x;
-    const y = b.get(t);
+  for (const [t, x] of small) {
+    const y = large.get(t);
     if (y) dot += x * y;
   }
-  for (const y of b.values()) nb += y * y;
   return dot === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
@@ -122,9 +133,11 @@ function lexRank(ranked: RankedSentence[]): number[] {
   const n = ranked.length;
   if (n === 0) return [];
   const edges: number[][] = ranked.map(() => []);
+  // Each sentence's norm once, not once for every pair it is in.
+  const norms = ranked.map((r) => squaredNorm(r.terms));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (similarity(ranked[i]!.terms, ranked[j]!.terms) < EDGE_THRESHOLD) continue;
+      if (cosine(ranked[i]!.terms, norms[i]!, ranked[j]!.terms, norms[j]!) < EDGE_THRESHOLD) continue;
       edges[i]!.push(j);
       edges[j]!.push(i);
     }
