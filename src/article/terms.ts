@@ -16,13 +16,14 @@ export const TAGGED_WINDOW_CHARS = 2000;
  * patterns, costs three quarters of the time; what it adds for names ("Recep[FirstName]
  * Tayyip Erdogan" → all Person) our entity layer does itself.
  *
- * `nlp.tokenize` has already run `contractions` and `alias`, so they are not run again: a
- * second contractions pass finds nothing left to split yet tries every word against its list
- * (a tenth of compromise's time here), and a second alias pass only repeats each alias.
+ * Three of those steps are left out. `nlp.tokenize` has already run `contractions` and `alias`:
+ * a second contractions pass finds nothing left to split yet tries every word against its
+ * list (a tenth of compromise's time here), and a second alias pass only repeats each alias.
+ * `id` builds a unique id string for every word, which neither the tagger nor we read.
  * `machine` does run again: it gives the words a contraction was split into their form.
  */
-const TOKENIZED = new Set(['contractions', 'alias']);
-const TAGGING_HOOKS = ((hooks: string[]) => hooks.slice(0, hooks.indexOf('postTagger')).filter((h) => !TOKENIZED.has(h)))((nlp.world() as { hooks: string[] }).hooks);
+const SKIPPED = new Set(['contractions', 'alias', 'id']);
+const TAGGING_HOOKS = ((hooks: string[]) => hooks.slice(0, hooks.indexOf('postTagger')).filter((h) => !SKIPPED.has(h)))((nlp.world() as { hooks: string[] }).hooks);
 
 /** One word as compromise tagged it, with its offset into the article text. */
 export interface Term {
