@@ -60,15 +60,10 @@ function squaredNorm(a: Map<string, number>): number {
   return n;
 }
 
-/**
- * Cosine of two term bags whose squared norms are known. The counts are small integers, so
- * every sum is exact and looking up the smaller bag's terms in the larger gives the same value.
- */
 function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [t, x] of small) {
-    const y = large.get(t);
+  for (const [t, x] of a) {
+    const y = b.get(t);
     if (y) dot += x * y;
   }
   return dot === 0 ? 0 : dot / Math.sqrt(na * nb);
@@ -133,11 +128,26 @@ function lexRank(ranked: RankedSentence[]): number[] {
   const n = ranked.length;
   if (n === 0) return [];
   const edges: number[][] = ranked.map(() => []);
-  // Each sentence's norm once, not once for every pair it is in.
+  // Every pair's dot product at once, from the sentences each term is in: most pairs share no
+  // term, and each norm is computed once. Counts are small integers, so every sum is exact
+  // and each cosine is the one `similarity` gives.
   const norms = ranked.map((r) => squaredNorm(r.terms));
+  const postings = new Map<string, number[]>();
+  ranked.forEach((r, i) => {
+    for (const [t, x] of r.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i, x);
+      else postings.set(t, [i, x]);
+    }
+  });
+  const dots = new Float64Array(n * n);
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) dots[list[a]! * n + list[b]!]! += list[a + 1]! * list[b + 1]!;
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (cosine(ranked[i]!.terms, norms[i]!, ranked[j]!.terms, norms[j]!) < EDGE_THRESHOLD) continue;
+      const dot = dots[i * n + j]!;
+      if ((dot === 0 ? 0 : dot / Math.sqrt(norms[i]! * norms[j]!)) < EDGE_THRESHOLD) continue;
       edges[i]!.push(j);
       edges[j]!.push(i);
     }
