@@ -123,13 +123,19 @@ export function withSpeakers(entities: Entity[], speakers: Speaker[]): Entity[] 
  */
 function keyFacts(ranked: RankedSentence[], quotes: Quote[], speakers: Speaker[], dates: DateFact[]): string[] {
   const lines: { r: RankedSentence; line: string }[] = [];
-  for (const r of [...ranked].sort((a, b) => b.score - a.score)) {
-    if (lines.some((c) => similarity(c.r.terms, r.terms) >= KEY_FACT_OVERLAP)) continue;
-    const line = compressLead(r, quotes, speakers, KEY_FACT_WORDS);
-    if (line) lines.push({ r, line: line + dateSuffix(r, dates) });
-  }
   // What was done comes before what was said: a quote is a key fact only when facts run short.
   const isQuote = (line: string) => /^[^:]{1,40}: \u2018/.test(line);
+  let done = 0;
+  for (const r of [...ranked].sort((a, b) => b.score - a.score)) {
+    // Once the list is full of facts, later lines would only come after them, past the cut:
+    // compressing them (most of this step's time) changes nothing.
+    if (done >= KEY_FACTS_MAX) break;
+    if (lines.some((c) => similarity(c.r.terms, r.terms) >= KEY_FACT_OVERLAP)) continue;
+    const line = compressLead(r, quotes, speakers, KEY_FACT_WORDS);
+    if (!line) continue;
+    lines.push({ r, line: line + dateSuffix(r, dates) });
+    if (!isQuote(lines[lines.length - 1]!.line)) done++;
+  }
   const ordered = [...lines.filter((l) => !isQuote(l.line)), ...lines.filter((l) => isQuote(l.line))];
   return ordered.slice(0, KEY_FACTS_MAX).map((l) => l.line);
 }

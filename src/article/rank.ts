@@ -51,15 +51,21 @@ export function contentTerms(text: string): Map<string, number> {
 
 /** Cosine similarity of two term bags. */
 export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  return cosine(a, squaredNorm(a), b, squaredNorm(b));
+}
+
+function squaredNorm(a: Map<string, number>): number {
+  let n = 0;
+  for (const x of a.values()) n += x * x;
+  return n;
+}
+
+function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const [t, x] of a) {
-    na += x * x;
     const y = b.get(t);
     if (y) dot += x * y;
   }
-  for (const y of b.values()) nb += y * y;
   return dot === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
@@ -122,9 +128,26 @@ function lexRank(ranked: RankedSentence[]): number[] {
   const n = ranked.length;
   if (n === 0) return [];
   const edges: number[][] = ranked.map(() => []);
+  // Every pair's dot product at once, from the sentences each term is in: most pairs share no
+  // term, and each norm is computed once. Counts are small integers, so every sum is exact
+  // and each cosine is the one `similarity` gives.
+  const norms = ranked.map((r) => squaredNorm(r.terms));
+  const postings = new Map<string, number[]>();
+  ranked.forEach((r, i) => {
+    for (const [t, x] of r.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i, x);
+      else postings.set(t, [i, x]);
+    }
+  });
+  const dots = new Float64Array(n * n);
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 2) for (let b = a + 2; b < list.length; b += 2) dots[list[a]! * n + list[b]!]! += list[a + 1]! * list[b + 1]!;
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (similarity(ranked[i]!.terms, ranked[j]!.terms) < EDGE_THRESHOLD) continue;
+      const dot = dots[i * n + j]!;
+      if ((dot === 0 ? 0 : dot / Math.sqrt(norms[i]! * norms[j]!)) < EDGE_THRESHOLD) continue;
       edges[i]!.push(j);
       edges[j]!.push(i);
     }

@@ -25,6 +25,10 @@ export interface Token {
 // is linear: each alternative consumes at least one character and none nests a repetition.
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-.](?=[\p{L}\p{N}]))*|\S/gu;
 
+const WORD_START = /[\p{L}\p{N}]/u;
+const CAPITAL = /\p{Lu}/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
 /** Tokens of the whole text, each marked with the quote (if any) it sits inside. */
 export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
   const tokens: Token[] = [];
@@ -34,13 +38,13 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
     const start = m.index;
     while (q < quotes.length && quotes[q]!.outerEnd <= start) q++;
     const inside = q < quotes.length && quotes[q]!.outerStart <= start && start < quotes[q]!.outerEnd;
-    const word = /[\p{L}\p{N}]/u.test(m[0][0]!);
+    const word = WORD_START.test(m[0][0]!);
     tokens.push({
       start,
       end: start + m[0].length,
       text: m[0],
       lower: m[0].toLowerCase(),
-      cap: word && /\p{Lu}/u.test(m[0][0]!),
+      cap: word && CAPITAL.test(m[0][0]!),
       word,
       quote: inside ? q : -1,
       initial: isInitial(text, tokens[tokens.length - 1], start, tokens[tokens.length - 2]),
@@ -56,9 +60,10 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', "'", 
 
 function isInitial(text: string, prev: Token | undefined, start: number, beforePrev: Token | undefined): boolean {
   if (!prev) return true;
-  if (text.slice(prev.end, start).includes('\n')) return true;
+  // Only the few characters between the two tokens are looked at: no slice for every token.
+  for (let i = prev.end; i < start; i++) if (text.charCodeAt(i) === 10) return true;
   // "Sen. Mitch McConnell", "John F. Kennedy": the dot of an abbreviation ends nothing.
-  if (prev.text === '.' && beforePrev && (ABBREVIATED.has(beforePrev.lower) || /^\p{Lu}$/u.test(beforePrev.text))) return false;
+  if (prev.text === '.' && beforePrev && (ABBREVIATED.has(beforePrev.lower) || SINGLE_CAPITAL.test(beforePrev.text))) return false;
   return SENTENCE_END.has(prev.text);
 }
 
