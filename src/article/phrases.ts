@@ -238,7 +238,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
   if (
-    (weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) &&
+    ((weakCapital(tokens, start) && !rolePrefix(tokens, start)) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) &&
     !TITLES.has(first.lower) &&
     !DETERMINERS.has(first.lower)
   )
@@ -360,6 +360,12 @@ export function weakCapital(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
   return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
 }
+
+/**
+ * "Campaign chair Paul Manafort dismissed", "Band member Flea shared": a capitalised word before
+ * a role noun and a name describes the role, whatever its case elsewhere.
+ */
+const rolePrefix = (tokens: Token[], k: number): boolean => isRoleNoun(tokens[k + 1]?.lower ?? '') && Boolean(tokens[k + 2]?.cap && tokens[k + 2]!.quote === -1);
 
 /** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
 const PARTICIPLE_OBJECTS = new Set([
