@@ -309,6 +309,14 @@ describe('anonymous sources', () => {
     expect(quoteOf(reading, 'No one').speaker?.name).toBe('John Smith');
   });
 
+  test('GIVEN "“…,” one user wrote" THEN the speaker is that unnamed user, not the previous speaker', () => {
+    const text =
+      'Foreign Ministry spokeswoman Hua Chunying declined to comment on the race. Chinese social media users were less reticent. "It\'s great fun watching the dogfight in the United States," one user wrote.';
+    const quote = quoteOf(read(text), "It's great fun");
+    expect(quote.speaker?.name).toBe('one user');
+    expect(quote.speaker?.mention?.text).toBe('one user');
+  });
+
   test('GIVEN "one of the aides said" THEN the mention is the whole phrase', () => {
     const quote = quoteOf(read('Senator John Smith left the room early. “Nobody knew,” one of the aides said.'), 'Nobody knew');
     expect(quote.speaker?.mention?.text).toBe('one of the aides');

@@ -84,7 +84,8 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
       }
       break;
     }
-    if (DETERMINERS.has(t.lower)) {
+    // "“…,” one user wrote": "one" before a noun counts an unnamed member of a group.
+    if (DETERMINERS.has(t.lower) || (t.lower === 'one' && j < end && !t.cap)) {
       from = j;
       break;
     }
@@ -443,7 +444,7 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
   // "the former secretary of state": the role noun heads its "of" phrase.
   if (isRoleNoun(head.lower) || (afterRoleOf(tokens, p.to - 1) && p.to - p.from >= 3)) return p;
   // "The commission says", "the ruling found": a determiner and a source noun name a source too.
-  const det = DETERMINERS.has(tokens[p.from]!.lower) && p.to - p.from >= 2;
+  const det = (DETERMINERS.has(tokens[p.from]!.lower) || tokens[p.from]!.lower === 'one') && p.to - p.from >= 2;
   return det && (SOURCE_NOUNS.has(head.lower) || (strong && isNounLike(head))) ? p : null;
 }
 
