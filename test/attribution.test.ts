@@ -218,7 +218,67 @@ const titleCase: Case[] = [
   },
 ];
 
+const subjects: Case[] = [
+  {
+    form: 'a subject with a relative clause after an opening phrase',
+    text: 'The ad ran in Iowa. In the call, Wisconsin Rep. Reid Ribble, who was elected in the conservative wave of 2010, casts Trump as a former liberal who would “unravel” the policies he and fellow congressional Republicans have pushed for.',
+    quote: 'unravel',
+    speaker: 'Reid Ribble',
+    mention: 'Wisconsin Rep. Reid Ribble',
+  },
+  {
+    form: 'a role and the name set off after it ("chairman, Paul Manafort,")',
+    text: "The Khans spoke on Sunday. On television, Mr. Trump's campaign chairman, Paul Manafort, dismissed criticism of Mr. Trump's comments as ''Clinton talking points.''",
+    quote: 'Clinton talking points',
+    speaker: 'Paul Manafort',
+    mention: "Mr. Trump's campaign chairman, Paul Manafort",
+  },
+  {
+    form: 'a modifier and a role before a name, opening a paragraph',
+    text: 'The campaign had a rough week.\n\nCampaign chair Paul Manafort dismissed the whole kerfuffle as “absurd.” Trump’s supporters seemed equally unperturbed.',
+    quote: 'absurd',
+    speaker: 'Paul Manafort',
+    mention: 'Campaign chair Paul Manafort',
+  },
+  {
+    form: 'a word of time opening the sentence, then the subject',
+    text: 'Adelson praised the candidate.\n\nHours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have been friends for a long time.”',
+    quote: 'Sheldon and I',
+    speaker: 'Trump',
+    mention: 'Trump',
+  },
+  {
+    form: 'an opening phrase set off by spaced hyphens',
+    text: "Joe Biden spoke in Scranton. For much of the 34-minute performance - with sleeves rolled slightly - Mr. Biden assured his hometown's residents that Mrs. Clinton was ''made of the same stuff,'' even if she could not always show it.",
+    quote: 'made of the same stuff',
+    speaker: 'Joe Biden',
+    mention: 'Mr. Biden',
+  },
+  {
+    form: 'a quote inside a relative clause: the relative pronoun is the mention',
+    text: "Tim Scott spoke on Tuesday. Mr. Scott, who has called Mr. Trump's comments ''racially toxic,'' portrayed his own party's nominee as a temporary affliction on conservatism.",
+    quote: 'racially toxic',
+    speaker: 'Tim Scott',
+    mention: 'who',
+  },
+  {
+    form: 'an attribution after the quote beats a verb inside the clause before it',
+    text: 'Sen. Marco Rubio, R-Fla., appeared on Fox News right after the speech. Nothing the president said "will assuage people\'s fears," Rubio said.',
+    quote: 'will assuage',
+    speaker: 'Marco Rubio',
+    mention: 'Rubio',
+  },
+  {
+    form: 'a numbered round-up line in Title Case',
+    text: 'The most powerful Latino moments of 2015\n\n4\nGina Rodriguez Questioned What It Means To Be “Latino Enough.”\n\nGina Rodriguez became the victim of cyberbullying this year. It was hard to be judged on what she sounds like, she said.',
+    quote: 'Latino Enough',
+    speaker: 'Gina Rodriguez',
+    mention: 'Gina Rodriguez',
+  },
+];
+
 describe('attribution by clause structure', () => {
+  test.each(subjects)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
   test.each(clauses)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
   test.each(describing)('attributes "$quote" to $speaker under a verb of describing ($form)', (c) => expectAttributed(c));
   test.each(governing)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
@@ -249,8 +309,24 @@ describe('anonymous sources', () => {
     expect(quoteOf(reading, 'No one').speaker?.name).toBe('John Smith');
   });
 
+  test('GIVEN "“…,” one user wrote" THEN the speaker is that unnamed user, not the previous speaker', () => {
+    const text =
+      'Foreign Ministry spokeswoman Hua Chunying declined to comment on the race. Chinese social media users were less reticent. "It\'s great fun watching the dogfight in the United States," one user wrote.';
+    const quote = quoteOf(read(text), "It's great fun");
+    expect(quote.speaker?.name).toBe('one user');
+    expect(quote.speaker?.mention?.text).toBe('one user');
+  });
+
   test('GIVEN "one of the aides said" THEN the mention is the whole phrase', () => {
     const quote = quoteOf(read('Senator John Smith left the room early. “Nobody knew,” one of the aides said.'), 'Nobody knew');
     expect(quote.speaker?.mention?.text).toBe('one of the aides');
+  });
+});
+
+describe('continued quotes', () => {
+  test('GIVEN a quote-only paragraph after a paragraph ending in a long attribution clause THEN it continues that speaker', () => {
+    const text =
+      'Jorge Ramos spoke in Miami.\n\n“There’s a real demographic revolution in the United States,” Ramos said, referring to the ever-growing Hispanic community, standing now at 17 percent of the US population.\n\n“So I think that there’s resistance among many Americans.”';
+    expect(quoteOf(read(text), 'So I think').speaker?.name).toBe('Jorge Ramos');
   });
 });

@@ -1,12 +1,14 @@
-import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
-import { describe, isRoleNominal, type Mention } from './mentions.js';
+import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
-import { phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
+import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
+import { isVerbForm } from './wordclass.js';
+import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
 
 /** An attribution: the verb of saying and the phrase that names the speaker. */
 export interface Cue {
@@ -33,14 +35,15 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
   const own = bestCue(tokens, text, sentences[s]!, span) ?? titleCaseCue(tokens, text, sentences[s]!, span);
-  if (own) return outerCue(tokens, text, own, span, sentences[s]!);
+  if (own) return relativeMention(tokens, text, outerCue(tokens, text, own, span, sentences[s]!), span);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
     const cue = followingCue(tokens, text, after, span);
     if (cue) return cue;
   }
   const prev = s > 0 ? sentences[s - 1]! : null;
-  if (!prev) return null;
+  // The article's first sentence has no narrative before it, but a subject of its own.
+  if (!prev) return ownSubjectCue(tokens, text, sentences[s]!, span);
   if (endsWithColon(text, prev)) return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
   const sameParagraph = prev.paragraph === sentences[s]!.paragraph;
   if (sameParagraph && quoteOnly(tokens, sentences[s]!) && !hasQuote(spans, prev)) return bestCue(tokens, text, prev, span);
@@ -48,7 +51,12 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   // a paragraph that is only a quote speaks for the subject of the narrative just before it.
   if (!sameParagraph && quoteOnly(tokens, sentences[s]!) && opensParagraph(tokens, sentences[s]!, span) && !hasQuote(spans, prev))
     return bestCue(tokens, text, prev, span) ?? narratorCue(tokens, text, prev, span);
-  return subjectCue(tokens, text, sentences[s]!, span);
+  return ownSubjectCue(tokens, text, sentences[s]!, span);
+}
+
+function ownSubjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const subject = subjectCue(tokens, text, sent, span);
+  return subject && relativeMention(tokens, text, subject, span);
 }
 
 /**
@@ -84,10 +92,14 @@ function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: Quote
   const words = tokens.slice(first, open).filter((t) => t.word && /\p{L}/u.test(t.text));
   if (words.length < TITLE_CASE_MIN_WORDS || !words.every((t) => t.cap || t.lower.length < 4)) return null;
   if (!words.some((t) => t.common)) return null;
-  let to = first;
-  while (to < open && tokens[to]!.word && tokens[to]!.cap && !tokens[to]!.common && !NOT_NAME_WORDS.has(tokens[to]!.lower)) to++;
-  if (to === first || to === open || !tokens[to]!.word) return null;
-  const mention = describe(tokens, text, { from: first, to });
+  // "4\nGina Rodriguez Questioned …": a listicle's number opens the line before the name.
+  const from = tokens.indexOf(words[0]!, first);
+  let to = from;
+  // "Gina Rodriguez Questioned What …": the line's verb, capitalised like the rest, ends the name.
+  const verb = (t: Token): boolean => to - from >= 2 && (SPEECH_VERBS.has(t.lower) || isVerbForm(t.lower));
+  while (to < open && tokens[to]!.word && tokens[to]!.cap && !tokens[to]!.common && !NOT_NAME_WORDS.has(tokens[to]!.lower) && !verb(tokens[to]!)) to++;
+  if (to === from || to === open || !tokens[to]!.word) return null;
+  const mention = describe(tokens, text, { from, to });
   return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
@@ -176,9 +188,26 @@ function bestCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan)
     // "Weld describes the party as “a six-lane highway …,” and Johnson talks about …": a verb in a
     // later clause speaks the quote only if no other verb does.
     if (cue && tokens[i]!.start >= span.outerEnd && (opensColon(tokens, i) || laterClause(tokens, span, Math.min(i, tokenAt(tokens, cue.mention.start))))) introducer ??= cue;
+    else if (cue && tailCue(tokens, span, cue, i)) return cue;
     else if (cue && (!best || cue.distance < best.distance)) best = cue;
   }
   return best ?? introducer;
+}
+
+/**
+ * `Nothing the president said “will assuage people's fears,” the Florida senator said.`: a quote
+ * that closes its clause, followed at once by a verb of saying and its subject that end the
+ * sentence, is theirs, whatever verb stood before it.
+ */
+function tailCue(tokens: Token[], span: QuoteSpan, cue: Cue, verb: number): boolean {
+  const after = tokenAt(tokens, span.outerEnd);
+  const close = after - 1;
+  if (tokens[close]?.quote === -1 || !closesClause(tokens, close) || !SPEECH_VERBS.has(tokens[verb]!.lower)) return false;
+  const first = Math.min(verb, tokenAt(tokens, cue.mention.start));
+  const start = tokens[after]?.text === ',' ? after + 1 : after;
+  if (first !== start) return false;
+  const last = Math.max(verb, tokenAt(tokens, cue.mention.end) - 1);
+  return /^[.!?]$/.test(tokens[last + 1]?.text ?? '');
 }
 
 /** A coordinator between the quote and the cue at token `k` opens a clause of its own. */
@@ -408,18 +437,26 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
   // "The British capital's new mayor on Tuesday rejected …": a determiner makes it a subject even
   // before a preposition (a place name is not one: "Iowa, on Sunday").
   const determined = direct !== null && DETERMINERS.has(tokens[direct.from]!.lower);
-  if (direct && direct.to <= verb && !isDateline(tokens, direct) && (tokens[pastParenthesis(tokens, direct.to)]?.text === ',' || determined || beforeVerb(tokens, direct, verb)))
-    return direct;
+  // "Hours later, Trump returned …": a sentence's first word that is a word of the language names no one.
+  const noOne = direct !== null && direct.to - direct.from === 1 && !PRONOUNS.has(bareWord(tokens[direct.from]!.lower)) && notAName(tokens[direct.from]!);
+  if (
+    direct &&
+    !noOne &&
+    direct.to <= verb &&
+    !isDateline(tokens, direct) &&
+    (tokens[pastParenthesis(tokens, direct.to)]?.text === ',' || determined || beforeVerb(tokens, direct, verb))
+  )
+    return withNamedAppositive(tokens, direct, verb);
   return subjectAfterComma(tokens, first, verb);
 }
 
 /** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
 function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase | null {
   for (let k = first; k < verb; k++) {
-    if (/^[,\u2014\u2013]$/.test(tokens[k]!.text) && tokens[k]!.quote === -1) {
+    if (isPause(tokens, k)) {
       // "Declaring that …, the billionaire real estate mogul offered …": a determiner and nouns too.
       const p = phraseAfter(tokens, k + 1) ?? nominalAfter(tokens, k + 1);
-      if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return p;
+      if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return withNamedAppositive(tokens, p, verb);
     }
   }
   return null;
@@ -475,7 +512,7 @@ const isDateline = (tokens: Token[], p: Phrase): boolean =>
 
 /** A subject is followed by its verb, not by a comma or a preposition ("Iowa, on Sunday"). */
 function beforeVerb(tokens: Token[], p: Phrase, verb: number): boolean {
-  const to = pastWhen(tokens, pastParenthesis(tokens, p.to));
+  const to = pastWhen(tokens, pastAppositive(tokens, pastParenthesis(tokens, p.to), verb));
   if (to === verb) return true;
   const next = tokens[to];
   return Boolean(next && next.word && !next.cap && !/^(of|in|on|at|from|to|and|or|for|with|by|near)$/.test(next.lower));

@@ -65,7 +65,7 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
  * number, a verb form, a common noun or its plural: "Already", "Four", "Given", "Back",
  * "Audiences"). A surname is capitalised mid-sentence somewhere ("… said Tom Price").
  */
-function notAName(w: Token): boolean {
+export function notAName(w: Token): boolean {
   if (/['’](?:m|re|ve|ll|d)$/iu.test(w.text)) return true;
   if (!w.initial || w.proper) return false;
   const singular = w.lower.replace(/(?<=[^s])s$/, '');

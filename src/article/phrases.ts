@@ -84,7 +84,8 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
       }
       break;
     }
-    if (DETERMINERS.has(t.lower)) {
+    // "“…,” one user wrote": "one" before a noun counts an unnamed member of a group.
+    if (DETERMINERS.has(t.lower) || (t.lower === 'one' && j < end && !t.cap)) {
       from = j;
       break;
     }
@@ -238,7 +239,7 @@ export function phraseAfter(tokens: Token[], start: number, strong = false): Phr
   if (PRONOUNS.has(bareWord(first.lower))) return { from: start, to: start + 1 };
   // "Facing mounting criticism, …", "Earlier in the primaries, …": not a name.
   if (
-    (weakCapital(tokens, start) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) &&
+    ((weakCapital(tokens, start) && !rolePrefix(tokens, start)) || participleOpener(tokens, start) || sentenceAdverb(tokens, start) || modifierOpener(tokens, start)) &&
     !TITLES.has(first.lower) &&
     !DETERMINERS.has(first.lower)
   )
@@ -361,6 +362,12 @@ export function weakCapital(tokens: Token[], k: number): boolean {
   return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
 }
 
+/**
+ * "Campaign chair Paul Manafort dismissed", "Band member Flea shared": a capitalised word before
+ * a role noun and a name describes the role, whatever its case elsewhere.
+ */
+const rolePrefix = (tokens: Token[], k: number): boolean => isRoleNoun(tokens[k + 1]?.lower ?? '') && Boolean(tokens[k + 2]?.cap && tokens[k + 2]!.quote === -1);
+
 /** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
 const PARTICIPLE_OBJECTS = new Set([
   'that',
@@ -437,7 +444,7 @@ function acceptable(tokens: Token[], p: Phrase, strong = false): Phrase | null {
   // "the former secretary of state": the role noun heads its "of" phrase.
   if (isRoleNoun(head.lower) || (afterRoleOf(tokens, p.to - 1) && p.to - p.from >= 3)) return p;
   // "The commission says", "the ruling found": a determiner and a source noun name a source too.
-  const det = DETERMINERS.has(tokens[p.from]!.lower) && p.to - p.from >= 2;
+  const det = (DETERMINERS.has(tokens[p.from]!.lower) || tokens[p.from]!.lower === 'one') && p.to - p.from >= 2;
   return det && (SOURCE_NOUNS.has(head.lower) || (strong && isNounLike(head))) ? p : null;
 }
 

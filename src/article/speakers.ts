@@ -203,7 +203,7 @@ function lastIndexBefore(timeline: { at: number }[], offset: number): number {
 /** How far apart two quotes of one speaker may be in a paragraph with no new attribution. */
 const CONTINUATION_MAX_CHARS = 400;
 /** The most an attribution clause between a quote and the next paragraph's may hold. */
-const ATTRIBUTION_TAIL_MAX_CHARS = 80;
+const ATTRIBUTION_TAIL_MAX_CHARS = 240;
 
 const hasOrgWord = (name: string): boolean =>
   name

@@ -1,0 +1,111 @@
+/**
+ * Clause structure around a quote: where a subject's appositive or relative clause ends, and
+ * which relative pronoun is the subject of the verb that governs a quote.
+ */
+import type { Cue } from './attribution.js';
+import type { Phrase } from './phrases.js';
+import { DETERMINERS, SPEECH_VERBS } from './lexicon.js';
+import { tokenAt, type Token } from './tokens.js';
+import type { QuoteSpan } from './types.js';
+
+/** "Mr.", "U.S.", "Jason C.": a full stop that ends an abbreviation, not a sentence. */
+const abbreviationDot = (tokens: Token[], k: number): boolean =>
+  tokens[k]!.text === '.' && tokens[k - 1]?.end === tokens[k]!.start && /^\p{Lu}\p{L}{0,3}$/u.test(tokens[k - 1]!.text);
+
+/** The most tokens read between a speaker's mention and the relative pronoun after it. */
+const RELATIVE_REACH_TOKENS = 16;
+
+/**
+ * "Mr. Scott, who has called Mr. Trump's comments “racially toxic,” portrayed …", "said Scott
+ * Reed, the Chamber's strategist, who added that … “like folks …”": a quote inside a relative
+ * clause is governed by the clause's verb, whose subject is the relative pronoun: it is the
+ * mention, and it names the one the clause hangs on.
+ */
+export function relativeMention(tokens: Token[], text: string, cue: Cue, span: QuoteSpan): Cue {
+  if (cue.mention.kind === 'pronoun' || cue.mention.end > span.outerStart) return cue;
+  const after = tokenAt(tokens, cue.mention.end);
+  const open = tokenAt(tokens, span.outerStart);
+  let who = -1;
+  for (let k = after; k < open && k - after <= RELATIVE_REACH_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || (/^[.;:!?]$/.test(t.text) && !abbreviationDot(tokens, k)) || SPEECH_VERBS.has(t.lower)) return cue;
+    if (t.lower === 'who' && tokens[k - 1]?.text === ',') {
+      who = k;
+      break;
+    }
+  }
+  if (who < 0) return cue;
+  // The clause runs on to the quote: a comma after "who" sets off an inserted phrase
+  // ("who, on a press call Friday, criticized"); any other ends the clause before the quote.
+  let k = who + 1;
+  if (tokens[k]?.text === ',') {
+    k++;
+    while (k < open && tokens[k]!.text !== ',') k++;
+    k++;
+  }
+  for (; k < open; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || (/^[,.;:!?\u2014\u2013]$/.test(t.text) && !abbreviationDot(tokens, k))) return cue;
+  }
+  const w = tokens[who]!;
+  return { ...cue, mention: { ...cue.mention, start: w.start, end: w.end, text: text.slice(w.start, w.end) } };
+}
+
+/** A comma or a dash outside quotes: "For much of the performance - with sleeves rolled - Mr. Biden assured". */
+export function isPause(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.quote !== -1) return false;
+  if (/^[,\u2014\u2013]$/.test(t.text)) return true;
+  // A hyphen standing alone between spaces is a dash.
+  return t.text === '-' && (tokens[k - 1]?.end ?? -1) < t.start && t.end < (tokens[k + 1]?.start ?? 0);
+}
+
+/** The longest appositive or relative clause read between a subject and its verb. */
+const APPOSITIVE_MAX_TOKENS = 30;
+
+/**
+ * "In the call, Wisconsin Rep. Reid Ribble, who was elected in 2010, casts Trump as …",
+ * "Mr. Trump's campaign chairman, Paul Manafort, dismissed …": a phrase set off by commas that
+ * describes the subject (a relative clause, a participle, a noun phrase) stands before its verb.
+ * Returns the token after the closing comma, or `k` when none is there.
+ */
+export function pastAppositive(tokens: Token[], k: number, verb: number): number {
+  if (tokens[k]?.text !== ',' || tokens[k].quote !== -1) return k;
+  const open = tokens[k + 1];
+  if (!open?.word || open.quote !== -1) return k;
+  // A name set off after a role ("chairman, Paul Manafort,"), not after a name: "in Salem, New
+  // Hampshire, Trump went" is a place and a clause.
+  const named = open.cap && !tokens[k - 1]!.cap && tokens[k - 1]!.word;
+  const describes = RELATIVE_OPENERS.has(open.lower) || DETERMINERS.has(open.lower) || named || /[a-z](?:ing|ed)$/.test(open.lower);
+  if (!describes) return k;
+  for (let j = k + 2; j < verb && j - k <= APPOSITIVE_MAX_TOKENS; j++) {
+    const t = tokens[j]!;
+    // A sentence or a clause of its own ends before any verb of the subject's is read.
+    if (t.quote === -1 && /^[;:.!?]$/.test(t.text) && !(t.text === '.' && tokens[j - 1]?.end === t.start && /^\p{Lu}/u.test(tokens[j - 1]!.text))) return k;
+    if (t.text === ',' && t.quote === -1) {
+      const next = tokens[j + 1];
+      // The verb follows: "…, casts Trump as"; a participle ("…, calling him") is no verb of a subject.
+      return next?.word && !next.cap && next.quote === -1 && !/ing$/.test(next.lower) ? j + 1 : k;
+    }
+  }
+  return k;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom']);
+
+/**
+ * "Mr. Trump's campaign chairman, Paul Manafort, dismissed": a role whose appositive is a name
+ * reads on to the name, so the name is the speaker's.
+ */
+export function withNamedAppositive(tokens: Token[], p: Phrase, verb: number): Phrase {
+  const last = tokens[p.to - 1];
+  if (!last || last.cap || tokens[p.to]?.text !== ',') return p;
+  const end = pastAppositive(tokens, p.to, verb);
+  if (end === p.to) return p;
+  // The appositive is all capitalised words (and initials' dots): a name.
+  for (let k = p.to + 1; k < end - 1; k++) {
+    const t = tokens[k]!;
+    if (t.word ? !t.cap : t.text !== '.') return p;
+  }
+  return { from: p.from, to: end - 1 };
+}
