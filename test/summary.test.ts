@@ -4,7 +4,7 @@ import { readArticle } from '../src/article/index.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
 import { findQuotes } from '../src/article/quotes.js';
-import { rankSentences, withoutCaption } from '../src/article/rank.js';
+import { contentTerms, rankSentences, withoutCaption, type RankedSentence } from '../src/article/rank.js';
 import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary.js';
 import type { Quote, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';
@@ -77,6 +77,23 @@ describe('pronoun-led sentences', () => {
   ])('GIVEN %s THEN the sentence is left out', (_name, sentence) => {
     const r = ranked([sentence], [])[0]!;
     expect(resolveLead(r, [], [])).toBeNull();
+  });
+
+  test('GIVEN "She is often seen…" after a quote whose speaker is a description THEN it is left out, not written "spokesman is often seen…"', () => {
+    // CNN/Daily Mail, April 2015: Mary Pat Christie's job, confirmed by "a family spokesman".
+    const she = ranked(['She is often seen out on the campaign trail with Christie, making a recent appearance in New Hampshire.'], [])[0]!;
+    const spokesman: Speaker = { id: 'a-family-spokesman', name: 'a family spokesman', aliases: [], roles: [], type: 'person' };
+    const quote: Quote = {
+      text: 'x',
+      start: she.sentence.start,
+      end: she.sentence.start + 1,
+      outerStart: 0,
+      outerEnd: 0,
+      kind: 'direct',
+      continued: false,
+      speaker: { id: spokesman.id, name: spokesman.name, mention: null },
+    };
+    expect(resolveLead(she, [quote], [spokesman])).toBeNull();
   });
 
   test('GIVEN a summary that skips the antecedent THEN a pronoun-led pick is named or left out', () => {
@@ -175,5 +192,33 @@ describe('photo captions run into the text', () => {
     ]);
     expect(summary[0]).toMatch(/^A serving prisoner has been jailed/);
     expect(summary.join(' ')).not.toMatch(/pictured/);
+  });
+});
+
+// CNN/Daily Mail, April 2015 (Lewis Hamilton after Bahrain): the sentence after the lead and a
+// caption-led sentence further on score within a hair of each other.
+describe('a summary reads on from its lead', () => {
+  const sentences = [
+    ['Lewis Hamilton has conceded to feeling more powerful now than at any stage in his F1 career.', 1.23],
+    [
+      "It is an ominous warning from a man who has won nine of the last 11 grands prix, been on pole at the last four, and who already holds a 27-point cushion in the drivers' standings.",
+      0.81,
+    ],
+    [
+      "Lewis Hamilton stands on his Mercedes after winning the Bahrain Grand Prix It was another 'home run' performance from Hamilton, a man who claims he is a perfectionist, and who appears to be driving as close to perfection as can possibly be achieved.",
+      0.92,
+    ],
+  ] as const;
+  const text = sentences.map(([t]) => t).join(' ');
+  let at = 0;
+  const ranked: RankedSentence[] = sentences.map(([t, score], index) => {
+    const start = text.indexOf(t, at);
+    at = start + t.length;
+    return { index, sentence: { start, end: at, paragraph: 0 }, text: t, words: t.split(' ').length, terms: contentTerms(t), score };
+  });
+
+  test('GIVEN the next sentence a hair below a later one THEN the summary takes the next sentence, its "It" kept', () => {
+    const summary = buildSummary(text, [], [], [], ranked);
+    expect(summary.slice(0, 2)).toEqual([sentences[0][0], sentences[1][0]]);
   });
 });

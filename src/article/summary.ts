@@ -13,6 +13,13 @@ const SUMMARY_SENTENCES_MIN = 2;
 const SUMMARY_SENTENCES_MAX = 4;
 /** MMR trade-off: 1 is pure relevance, 0 pure novelty. */
 const MMR_LAMBDA = 0.7;
+/**
+ * A sentence right after one already picked reads on from it (its "It", "He", "But" keep their
+ * referent) and gains this much. News sentences next to the lead score within a few hundredths
+ * of each other, so without it near-ties fell to a caption run into a later sentence or to a
+ * far quote: CNN/DM dev ROUGE-2 0.196 -> 0.199 (0.198-0.1995 for any value from 0.01 to 0.1).
+ */
+const FOLLOW_BONUS = 0.05;
 
 /** "He also noted…", "They conduct…": a sentence led by a pronoun needs its antecedent. */
 const PRONOUN_LEAD = /^(he|she|they|his|her|their|it|its|this|these|those)\b/i;
@@ -53,7 +60,8 @@ function selectMmr(ranked: RankedSentence[]): RankedSentence[] {
     pool.forEach((r, i) => {
       if (chosen.length > 0 && words + r.words > SUMMARY_WORDS_MAX) return;
       const redundancy = Math.max(0, ...chosen.map((c) => similarity(c.terms, r.terms)));
-      const value = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * redundancy;
+      const follows = chosen.some((c) => c.index === r.index - 1) ? FOLLOW_BONUS : 0;
+      const value = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * redundancy + follows;
       if (value > bestValue) [best, bestValue] = [i, value];
     });
     if (best < 0) break;
@@ -87,7 +95,9 @@ function pronounReferent(r: RankedSentence, quotes: Quote[], speakers: Speaker[]
   if (!attribution) return null;
   const speaker = speakers.find((s) => s.id === attribution.id);
   if (speaker?.type === 'organization') return null;
-  return shortName(speaker?.name ?? attribution.name);
+  const name = shortName(speaker?.name ?? attribution.name);
+  // "a campaign official", "the 30-year-old": a description is no name to put for "She".
+  return /^\p{Lu}/u.test(name) ? name : null;
 }
 
 /** News style names a person by surname after the first mention: "Erdogan". */
