@@ -444,3 +444,49 @@ describe('the edits keep the grammar', () => {
     expect(headline).toBe('Vincent Barker died in July 2012, five months after he had a routine eye test at Boots in Ipswich');
   });
 });
+
+describe('a pronoun after the speaker', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  // PolNeAR train leads that made no headline: the clause after "said" opens on the speaker's own pronoun.
+  test.each([
+    [
+      'House Speaker Paul Ryan on Thursday declared that he cannot currently support Donald Trump, throwing a wrench in the presumptive nominee\u2019s efforts to unify the Republican Party.',
+      'House Speaker Paul Ryan says he cannot currently support Donald Trump',
+    ],
+    [
+      'Ministers said they were encouraging commercial forestry organisations to invest in woodland creation.',
+      'Ministers say they were encouraging commercial forestry organisations to invest in woodland creation',
+    ],
+  ])('GIVEN "%s" THEN the pronoun refers to the speaker and the lead gives "%s"', (text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
+  test.each([
+    // "he" is not the reports: someone named earlier.
+    'Russian news reports said he was hit over the head with a bottle and repeatedly kicked in the face.',
+    // "But he" is a pronoun with a conjunction, no name.
+    'But he said the Democratic Party would be mistaken to proceed without a contingency plan.',
+    // A name after "from" says where the speaker is from.
+    'Senator from Texas says he cannot allow Clinton to win the presidency.',
+  ])('GIVEN "%s" THEN no one can be named for it and the lead makes no headline', (text) => {
+    expect(compressLead(lead(text), [], [])).toBe('');
+  });
+
+  test('GIVEN a subordinate clause with a reporting verb ("Ever since X announced…") THEN its subject is not made the speaker', () => {
+    const line = compressLead(lead("Ever since Bernie Sanders announced his candidacy last year, he's said the same thing at every stop."), [], []);
+    expect(line).not.toMatch(/^Sanders says/);
+  });
+
+  test('GIVEN a reporting verb with a noun phrase for object ("announced his endorsement") THEN the sentence keeps its own verb', () => {
+    const line = compressLead(lead('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president on Sunday.'), [], []);
+    expect(line).toBe('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president');
+  });
+});

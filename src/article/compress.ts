@@ -93,7 +93,8 @@ export function saysClause(c: Claim): string | null {
   }
   const first = /^[\p{L}'’-]+/u.exec(clause)?.[0] ?? '';
   if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
-  return clause;
+  // "Perry announced his endorsement of Sen. Ted Cruz": a noun phrase is the verb's object, no clause to say.
+  return hasFiniteVerb(clause) ? clause : null;
 }
 
 /** "Speaking", "Asked", "Heading": a capitalised participle opens a phrase, not a clause. */
@@ -111,7 +112,11 @@ function closeQuote(claim: string): string {
   return opens > closes ? `${claim.replace(/[,\s]+$/, '')}\u201d` : claim;
 }
 
+/** "Ever since Bernie Sanders announced his candidacy, he's said…": a subordinate clause's subject speaks in no main clause. */
+const SUBORDINATOR = /^(?:ever\s+since|since|when|whenever|as|after|before|while|if|because|although|though|once|until|unless|whereas)\s/i;
+
 function isSpeakerPhrase(phrase: string): boolean {
+  if (SUBORDINATOR.test(phrase.trim())) return false;
   const words = phrase.trim().split(/\s+/);
   // "The man is said to have…" is passive: no one is speaking.
   if (words.length > SPEAKER_WORDS_MAX || /^(?:is|was|are|were|be|been|being|it|has|had|have)$/i.test(words[words.length - 1]!)) return false;

@@ -124,7 +124,8 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
   const clause = who ? saysClause({ ...split, claim: dropAsides(claim) }) : claim;
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
-  if (DANGLING_OPENER.test(body)) return '';
+  // "Reid says he had spoken with Sanders…": after the name, a pronoun that agrees with it refers to it.
+  if (DANGLING_OPENER.test(body) && !(who && clause && refersTo(body, who))) return '';
   const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
@@ -168,7 +169,8 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
       quoted.speaker.name,
     );
   const words = phrase.trim().split(/\s+/);
-  if (/^(he|she|they|it|we|i)$/i.test(phrase.trim())) return null;
+  // "But he said…" is the pronoun's, as "he said…" is.
+  if (/^(?:(?:but|and|so|yet)\s+)?(he|she|they|it|we|i)$/i.test(phrase.trim())) return null;
   const role = speakers.find((s) => s.roles.some((x) => phrase.toLowerCase().endsWith(x.toLowerCase())));
   if (role) return speakerName(role, role.name);
   // "…, Vermont Sen. Bernie Sanders on Tuesday said": the name, not the day.
@@ -176,12 +178,24 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
   let k = kept.length;
   while (k > 0 && /^[A-Z][\p{L}.'’-]*$/u.test(kept[k - 1]!)) k--;
   const run = kept.slice(k).map((w) => w.replace(/['’]s$/, ''));
+  // "Senator from Texas said…": a name after "from" says where the speaker is from, not who.
+  if (k > 0 && /^from$/i.test(kept[k - 1]!)) return null;
   if (run.length === 0) return words.length <= 4 && kept.length === words.length ? phrase.trim() : null;
   // "the Daily Sabah reported", "the Sutton Trust warns", "Healthcare Inspectorate Wales said":
   // a body keeps its whole name; a person ("Sen. Bernie Sanders") goes by surname.
   const body = (k > 0 && /^the$/i.test(kept[k - 1]!)) || run.some((w) => ORG_WORDS.has(w.toLowerCase()));
   const person = !body && (run.length === 2 || (k > 0 && /^\p{Ll}/u.test(kept[k - 1]!)));
   return person ? run[run.length - 1]! : run.join(' ');
+}
+
+/**
+ * Whether the pronoun opening a clause after "X says" can be X: "Reid says he…", "Ministers say
+ * they…"; not "Russian news reports say he…" (someone else) nor "it" (a thing named before).
+ */
+function refersTo(clause: string, who: string): boolean {
+  const pronoun = /^[\p{L}]+/u.exec(clause)?.[0]?.toLowerCase() ?? '';
+  if (/^(?:he|she|his|her)$/.test(pronoun)) return !plural(who);
+  return /^(?:they|their|we|our)$/.test(pronoun) && plural(who);
 }
 
 /** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */
