@@ -490,3 +490,93 @@ describe('a pronoun after the speaker', () => {
     expect(line).toBe('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president');
   });
 });
+
+describe('a long lead loses whole constituents before its tail is cut', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  // PolNeAR train leads that made no headline, or a headline with no main clause.
+  test.each([
+    [
+      'an adverbial of time, however long',
+      'One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.',
+      'Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief',
+    ],
+    [
+      'an adverbial with a comma inside it',
+      'Monday at Liberty University in Lynchburg, VA, Republican presidential front-runner Donald Trump addressed the students of the Christian university in a wide-ranging speech.',
+      'Republican presidential front-runner Donald Trump addressed the students of the Christian university',
+    ],
+    [
+      'two adverbials in a row',
+      'During Saturday night’s candidate debate, on the eve of the Super Bowl, ABC moderator David Muir asked Republicans a simple question: Who do you think will win the Super Bowl, the North Carolina Panthers or the Denver Broncos?',
+      'ABC moderator David Muir asked Republicans a simple question',
+    ],
+    [
+      'a long appositive after the subject',
+      'Morton Blackwell, the conservative icon who founded the Leadership Institute in 1979 and is a longtime Republican National Committeeman representing Virginia, has endorsed Sen. Ted Cruz for president.',
+      'Morton Blackwell has endorsed Sen. Ted Cruz for president',
+    ],
+    [
+      'an aside between dashes',
+      'Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has been called a charlatan by fellow physicians for promoting “quack” medical cures.',
+      'Mehmet Oz has been called a charlatan by fellow physicians for promoting \u2018quack\u2019 medical cures',
+    ],
+    [
+      'a long relative clause',
+      'The merits of the EB-5 program, which allows foreign investors to gain citizenship by putting money into economic development projects, are being debated again.',
+      'The merits of the EB-5 program are being debated again',
+    ],
+    [
+      "a modifier between the subject's noun and its verb",
+      'Marco Rubio’s uneven debate performance just days before Tuesday’s New Hampshire primary has emboldened a trio of governors.',
+      'Marco Rubio’s uneven debate performance has emboldened a trio of governors',
+    ],
+  ])('GIVEN %s THEN it goes whole: "%s"', (_, text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
+  test('GIVEN names on both sides of the comma ("between Rubio and Chris Christie, John Kasich and Jeb Bush is…") THEN no opener is dropped there', () => {
+    const text =
+      'At the heart of the battle between Rubio and Chris Christie, John Kasich and Jeb Bush is whether the freshman Florida senator has the experience and policy depth to serve as president.';
+    expect(compressLead(lead(text), [], [])).not.toMatch(/^John Kasich and Jeb Bush/);
+  });
+
+  test('GIVEN an appositive at the end of the clause ("…, the latest chapter … to, now, a kind of detente") THEN it is not taken for an aside', () => {
+    const text =
+      "Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's presidential campaign, the latest chapter in a rocky relationship between the two men that has ricocheted from fawning support to searing personal insults to, now, a kind of detente.";
+    expect(compressLead(lead(text), [], [])).not.toContain('campaign now');
+  });
+
+  test.each([
+    // After a modal the word is a verb and keeps its complement.
+    ['Donald Trump’s recent gains may prove', ' to be a transient phenomenon', false],
+    ['ABC moderator David Muir asked Republicans who will win', ' the Super Bowl', false],
+    // "was introducing | which would…": a relative clause is a phrase boundary.
+    ['Rep. Michael McCaul discussed legislation he was introducing', ' which would revoke the security clearance', true],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test.each(["Marco Rubio’s uneven debate performance just days before Tuesday's", 'Hillary Clinton\u2019s gun control offensive against Bernie Sanders in South Carolina'])(
+    'GIVEN a noun after a possessive ("%s") THEN it is no verb',
+    (line) => {
+      expect(hasFiniteVerb(line)).toBe(false);
+    },
+  );
+
+  test('GIVEN a writer\u2019s "Follow … on Twitter" line THEN it never becomes the headline', () => {
+    const headline = headlineOf(
+      '\u201cWe are going to go all the way to Cleveland,\u201d he said.',
+      '\u201cWe will secure the nomination.\u201d',
+      'Follow Pam Key on Twitter @pamkeyNEN',
+    );
+    expect(headline).not.toMatch(/Follow Pam Key/);
+  });
+});

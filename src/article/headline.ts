@@ -1,4 +1,4 @@
-import { cutToFit, dropAsides, dropNameAside, saysClause, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import { cutToFit, dropAsides, dropNameAside, dropSubjectModifier, hasFiniteVerb, saysClause, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
@@ -23,6 +23,10 @@ const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
  * pronoun names no one. ("It's hard to imagine…" is the empty "it" and may stand.)
  */
 const DANGLING_OPENER = /^(?:(?:he|she|they|we|i)(?:['’](?:s|d|ll|ve|re|m))?|it|him|them|his|her|their|its|this|these|those)\b(?!['’]s\b)/i;
+/** "Follow Jeff Poor on Twitter @jeff_poor": the writer's page furniture, not news. */
+const SOCIAL_FURNITURE = /^Follow\b.{0,60}\b(?:on|at)\s+(?:Twitter|Facebook|Instagram)\b/i;
+/** How many sentences the last-resort headline looks through. */
+const FALLBACK_SENTENCES = 20;
 /** How many of the first sentences may give the headline. */
 const HEADLINE_CANDIDATES = 6;
 /**
@@ -120,7 +124,7 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   if (speaker && !who) return '';
   const quoteLed = /^["\u201c\u2018]/.test(r.text);
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
-  if (quoteLed || TRANSCRIPT_TURN.test(r.text)) return '';
+  if (quoteLed || TRANSCRIPT_TURN.test(r.text) || SOCIAL_FURNITURE.test(sentence)) return '';
   // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
   const clause = who ? saysClause({ ...split, claim: dropAsides(claim) }) : claim;
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
@@ -132,7 +136,20 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
   const lean = dropNameAside(flat);
   const whole = lean !== flat && fitsWhole(lean, maxWords) ? lean : '';
-  const cut = (whole || cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(lean, maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
+  // A subject too long for the line loses its modifier before the tail is cut: "President Obama's
+  // job approval rating in the latest Washington Post-ABC News Poll stands at a robust 53%".
+  const short = fitsWhole(lean, maxWords) ? lean : dropSubjectModifier(lean);
+  const shortWhole = short !== lean && fitsWhole(short, maxWords) ? short : '';
+  const cut = (
+    whole ||
+    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) ||
+    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS) ||
+    shortWhole ||
+    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS) : '')
+  ).replace(/[.;:,]$/, '');
+  // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
+  const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
+  if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
   return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
@@ -230,8 +247,17 @@ function lowerLead(s: string, original: string): string {
  */
 function fallbackHeadline(article: Article, sentences: Sentence[]): string {
   const texts = sentences.map((s) => article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
-  const whole = texts.find((t) => t.length <= HEADLINE_MAX_CHARS && t.split(' ').length >= TITLE_MIN_WORDS && !DANGLING_OPENER.test(t));
+  const whole = texts.find((t) => t.length <= HEADLINE_MAX_CHARS && t.split(' ').length >= TITLE_MIN_WORDS && !DANGLING_OPENER.test(t) && !SOCIAL_FURNITURE.test(t));
   if (whole) return whole.replace(/[.;:,]$/, '');
+  // Else the first sentence that cuts cleanly and keeps a verb.
+  for (const t of texts.slice(0, FALLBACK_SENTENCES)) {
+    if (DANGLING_OPENER.test(t) || SOCIAL_FURNITURE.test(t) || TRANSCRIPT_TURN.test(t) || /^["\u201c\u2018]/.test(t)) continue;
+    const line = cutToFit(t, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS);
+    if (line && line.split(' ').length >= TITLE_MIN_WORDS && hasFiniteVerb(line)) return line.replace(/[.;:,]$/, '');
+  }
   const text = texts[0] ?? article.title ?? '';
-  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || text.split(' ').slice(0, HEADLINE_MAX_WORDS).join(' ').slice(0, HEADLINE_MAX_CHARS);
+  // The last resort still ends between words.
+  const words = text.split(' ').slice(0, HEADLINE_MAX_WORDS).join(' ');
+  const cut = words.length <= HEADLINE_MAX_CHARS ? words : words.slice(0, words.lastIndexOf(' ', HEADLINE_MAX_CHARS));
+  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || cut;
 }
