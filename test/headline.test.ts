@@ -580,3 +580,46 @@ describe('a long lead loses whole constituents before its tail is cut', () => {
     expect(headline).not.toMatch(/Follow Pam Key/);
   });
 });
+
+describe('small things a desk never prints', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN a title whose words are joined by no-break spaces THEN it is read word by word and kept whole', () => {
+    const read = readArticle(
+      [
+        'If Donald Trump could make money doing it, Vermont\u00a0Sen. Bernie Sanders\u00a0is against it.',
+        'Sanders on Tuesday said he wants to attack four provisions in the tax code that address how real estate losses are deducted.',
+      ].join('\n\n'),
+    );
+    expect(read.ok && read.value.headline).toBe('If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it');
+  });
+
+  test('GIVEN a sentence that opens on the closing mark of the quote before it THEN the mark is dropped', () => {
+    expect(compressLead(lead('\u201dMr. Trump embodies the lasting legacy of racism in the United States.'), [], [])).toBe(
+      'Mr. Trump embodies the lasting legacy of racism in the United States',
+    );
+  });
+
+  test('GIVEN a quote whose speaker is known only as "the Florida senator" THEN the line is not led by "senator:"', () => {
+    const text = '\u201cI stand by everything I said during the campaign,\u201d the Florida senator told The Weekly Standard on Thursday.';
+    const senator: Speaker = { id: 'the-florida-senator', name: 'the Florida senator', aliases: [], roles: [], type: 'person' };
+    const quote: Quote = {
+      text: 'I stand by everything I said during the campaign,',
+      start: 1,
+      end: 50,
+      outerStart: 0,
+      outerEnd: 51,
+      kind: 'direct',
+      continued: false,
+      speaker: { id: senator.id, name: senator.name, mention: null },
+    };
+    expect(compressLead(lead(text), [quote], [senator])).not.toMatch(/^senator/);
+  });
+});

@@ -232,7 +232,8 @@ export function dropAsides(clause: string): string {
 export function cutToFit(clause: string, maxWords: number, maxChars: number): string {
   const s = clause.trim();
   // "…would you still vote for her": a whole sentence may end on a word a headline can't.
-  if (fits(s, maxWords, maxChars) && !DANGLING_TAIL.test(s)) return s;
+  // "…Bernie Sanders is against it": an object pronoun may end a whole sentence.
+  if (fits(s, maxWords, maxChars) && (!DANGLING_TAIL.test(s) || /\s(?:it|them|him)$/i.test(s))) return s;
   const room = Math.min(maxWords, hardCut(s, maxWords, maxChars).split(' ').length);
   const clauses = [...s.matchAll(CUT_BEFORE)].map((m) => m.index).concat(commaCuts(s));
   const weak = [...s.matchAll(CUT_BEFORE_WEAK)].map((m) => m.index);

@@ -64,7 +64,9 @@ function titleSentence(article: Article): RankedSentence | null {
   if (!article.title || article.title.split(' ').length < TITLE_MIN_WORDS) return null;
   const at = Math.max(0, article.text.indexOf(article.title));
   const sentence = { start: at, end: at + article.title.length, paragraph: -1 };
-  return { index: -1, sentence, text: article.title, words: article.title.split(' ').length, terms: new Map(), score: 0 };
+  // "Vermont\u00a0Sen. Bernie Sanders\u00a0is against it": a title's words are split as a sentence's are.
+  const text = article.title.replace(/\s+/g, ' ');
+  return { index: -1, sentence, text, words: text.split(' ').length, terms: new Map(), score: 0 };
 }
 
 /**
@@ -117,11 +119,13 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
 export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
-  const sentence = stripDateline(stripFurniture(r.text));
+  // '…get shot.”Mr. Trump embodies…': a closing mark left over from the quote before is no part of the sentence.
+  const sentence = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
   const split = splitAttribution(sentence);
   const { speaker, claim } = split;
   const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
-  if (speaker && !who) return '';
+  // "the Florida senator" as a name is "senator": a speaker the line can name starts with a capital.
+  if (speaker && (!who || !/^\p{Lu}/u.test(who))) return '';
   const quoteLed = /^["\u201c\u2018]/.test(r.text);
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
   if (quoteLed || TRANSCRIPT_TURN.test(r.text) || SOCIAL_FURNITURE.test(sentence)) return '';
