@@ -601,6 +601,15 @@ describe('small things a desk never prints', () => {
     expect(read.ok && read.value.headline).toBe('If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it');
   });
 
+  test('GIVEN no sentence that compresses THEN the last-resort line still ends where a phrase ends', () => {
+    // A PolNeAR train lead: an adverbial with no main clause in reach of 100 characters.
+    const headline = headlineOf(
+      'Tuesday on WTMJ\u2019s \u201cMidday with Charlie Sykes,\u201d while discussing a controversial tweet from presumptive Republican presidential nominee Donald Trump featuring an image of Hillary Clinton, money and a star.',
+    );
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).toMatch(/tweet$/);
+  });
+
   test('GIVEN a sentence that opens on the closing mark of the quote before it THEN the mark is dropped', () => {
     expect(compressLead(lead('\u201dMr. Trump embodies the lasting legacy of racism in the United States.'), [], [])).toBe(
       'Mr. Trump embodies the lasting legacy of racism in the United States',

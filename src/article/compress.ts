@@ -405,7 +405,7 @@ function hardCut(s: string, maxWords: number, maxChars: number): string {
 }
 
 /** Never end on a function word ("…to tackle the", "…a new year in") or a comma. */
-function trimTail(cut: string): string {
+export function trimTail(cut: string): string {
   let s = cut;
   for (let before = ''; before !== s;) {
     before = s;

@@ -1,4 +1,17 @@
-import { cutToFit, dropAsides, dropNameAside, dropSubjectModifier, hasFiniteVerb, saysClause, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import {
+  cutToFit,
+  dropAsides,
+  dropNameAside,
+  dropSubjectModifier,
+  endsCleanly,
+  hasFiniteVerb,
+  trimTail,
+  saysClause,
+  singleQuotes,
+  splitAttribution,
+  stripDateline,
+  stripFurniture,
+} from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
@@ -260,8 +273,17 @@ function fallbackHeadline(article: Article, sentences: Sentence[]): string {
     if (line && line.split(' ').length >= TITLE_MIN_WORDS && hasFiniteVerb(line)) return line.replace(/[.;:,]$/, '');
   }
   const text = texts[0] ?? article.title ?? '';
-  // The last resort still ends between words.
-  const words = text.split(' ').slice(0, HEADLINE_MAX_WORDS).join(' ');
-  const cut = words.length <= HEADLINE_MAX_CHARS ? words : words.slice(0, words.lastIndexOf(' ', HEADLINE_MAX_CHARS));
-  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || cut;
+  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || lastResort(text);
+}
+
+/** The first words that fit, ending between words and, where it can, where a phrase ends. */
+function lastResort(text: string): string {
+  const all = text.split(' ');
+  let n = Math.min(all.length, HEADLINE_MAX_WORDS);
+  while (n > 1 && all.slice(0, n).join(' ').length > HEADLINE_MAX_CHARS) n--;
+  for (let k = n; k >= TITLE_MIN_WORDS; k--) {
+    const line = all.slice(0, k).join(' ');
+    if (trimTail(line) === line && endsCleanly(line, text.slice(line.length))) return line;
+  }
+  return all.slice(0, n).join(' ');
 }
