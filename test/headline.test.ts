@@ -444,3 +444,191 @@ describe('the edits keep the grammar', () => {
     expect(headline).toBe('Vincent Barker died in July 2012, five months after he had a routine eye test at Boots in Ipswich');
   });
 });
+
+describe('a pronoun after the speaker', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  // PolNeAR train leads that made no headline: the clause after "said" opens on the speaker's own pronoun.
+  test.each([
+    [
+      'House Speaker Paul Ryan on Thursday declared that he cannot currently support Donald Trump, throwing a wrench in the presumptive nominee\u2019s efforts to unify the Republican Party.',
+      'House Speaker Paul Ryan says he cannot currently support Donald Trump',
+    ],
+    [
+      'Ministers said they were encouraging commercial forestry organisations to invest in woodland creation.',
+      'Ministers say they were encouraging commercial forestry organisations to invest in woodland creation',
+    ],
+  ])('GIVEN "%s" THEN the pronoun refers to the speaker and the lead gives "%s"', (text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
+  test.each([
+    // "he" is not the reports: someone named earlier.
+    'Russian news reports said he was hit over the head with a bottle and repeatedly kicked in the face.',
+    // "But he" is a pronoun with a conjunction, no name.
+    'But he said the Democratic Party would be mistaken to proceed without a contingency plan.',
+    // A name after "from" says where the speaker is from.
+    'Senator from Texas says he cannot allow Clinton to win the presidency.',
+  ])('GIVEN "%s" THEN no one can be named for it and the lead makes no headline', (text) => {
+    expect(compressLead(lead(text), [], [])).toBe('');
+  });
+
+  test('GIVEN a subordinate clause with a reporting verb ("Ever since X announced…") THEN its subject is not made the speaker', () => {
+    const line = compressLead(lead("Ever since Bernie Sanders announced his candidacy last year, he's said the same thing at every stop."), [], []);
+    expect(line).not.toMatch(/^Sanders says/);
+  });
+
+  test('GIVEN a reporting verb with a noun phrase for object ("announced his endorsement") THEN the sentence keeps its own verb', () => {
+    const line = compressLead(lead('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president on Sunday.'), [], []);
+    expect(line).toBe('Former Texas Gov. Rick Perry announced his endorsement of Sen. Ted Cruz for president');
+  });
+});
+
+describe('a long lead loses whole constituents before its tail is cut', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  // PolNeAR train leads that made no headline, or a headline with no main clause.
+  test.each([
+    [
+      'an adverbial of time, however long',
+      'One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.',
+      'Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief',
+    ],
+    [
+      'an adverbial with a comma inside it',
+      'Monday at Liberty University in Lynchburg, VA, Republican presidential front-runner Donald Trump addressed the students of the Christian university in a wide-ranging speech.',
+      'Republican presidential front-runner Donald Trump addressed the students of the Christian university',
+    ],
+    [
+      'two adverbials in a row',
+      'During Saturday night’s candidate debate, on the eve of the Super Bowl, ABC moderator David Muir asked Republicans a simple question: Who do you think will win the Super Bowl, the North Carolina Panthers or the Denver Broncos?',
+      'ABC moderator David Muir asked Republicans a simple question',
+    ],
+    [
+      'a long appositive after the subject',
+      'Morton Blackwell, the conservative icon who founded the Leadership Institute in 1979 and is a longtime Republican National Committeeman representing Virginia, has endorsed Sen. Ted Cruz for president.',
+      'Morton Blackwell has endorsed Sen. Ted Cruz for president',
+    ],
+    [
+      'an aside between dashes',
+      'Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has been called a charlatan by fellow physicians for promoting “quack” medical cures.',
+      'Mehmet Oz has been called a charlatan by fellow physicians for promoting \u2018quack\u2019 medical cures',
+    ],
+    [
+      'a long relative clause',
+      'The merits of the EB-5 program, which allows foreign investors to gain citizenship by putting money into economic development projects, are being debated again.',
+      'The merits of the EB-5 program are being debated again',
+    ],
+    [
+      "a modifier between the subject's noun and its verb",
+      'Marco Rubio’s uneven debate performance just days before Tuesday’s New Hampshire primary has emboldened a trio of governors.',
+      'Marco Rubio’s uneven debate performance has emboldened a trio of governors',
+    ],
+  ])('GIVEN %s THEN it goes whole: "%s"', (_, text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
+  test('GIVEN names on both sides of the comma ("between Rubio and Chris Christie, John Kasich and Jeb Bush is…") THEN no opener is dropped there', () => {
+    const text =
+      'At the heart of the battle between Rubio and Chris Christie, John Kasich and Jeb Bush is whether the freshman Florida senator has the experience and policy depth to serve as president.';
+    expect(compressLead(lead(text), [], [])).not.toMatch(/^John Kasich and Jeb Bush/);
+  });
+
+  test('GIVEN an appositive at the end of the clause ("…, the latest chapter … to, now, a kind of detente") THEN it is not taken for an aside', () => {
+    const text =
+      "Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's presidential campaign, the latest chapter in a rocky relationship between the two men that has ricocheted from fawning support to searing personal insults to, now, a kind of detente.";
+    expect(compressLead(lead(text), [], [])).not.toContain('campaign now');
+  });
+
+  test.each([
+    // After a modal the word is a verb and keeps its complement.
+    ['Donald Trump’s recent gains may prove', ' to be a transient phenomenon', false],
+    ['ABC moderator David Muir asked Republicans who will win', ' the Super Bowl', false],
+    // "was introducing | which would…": a relative clause is a phrase boundary.
+    ['Rep. Michael McCaul discussed legislation he was introducing', ' which would revoke the security clearance', true],
+  ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
+    expect(endsCleanly(line, rest)).toBe(clean);
+  });
+
+  test.each(["Marco Rubio’s uneven debate performance just days before Tuesday's", 'Hillary Clinton\u2019s gun control offensive against Bernie Sanders in South Carolina'])(
+    'GIVEN a noun after a possessive ("%s") THEN it is no verb',
+    (line) => {
+      expect(hasFiniteVerb(line)).toBe(false);
+    },
+  );
+
+  test('GIVEN a writer\u2019s "Follow … on Twitter" line THEN it never becomes the headline', () => {
+    const headline = headlineOf(
+      '\u201cWe are going to go all the way to Cleveland,\u201d he said.',
+      '\u201cWe will secure the nomination.\u201d',
+      'Follow Pam Key on Twitter @pamkeyNEN',
+    );
+    expect(headline).not.toMatch(/Follow Pam Key/);
+  });
+});
+
+describe('small things a desk never prints', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN a title whose words are joined by no-break spaces THEN it is read word by word and kept whole', () => {
+    const read = readArticle(
+      [
+        'If Donald Trump could make money doing it, Vermont\u00a0Sen. Bernie Sanders\u00a0is against it.',
+        'Sanders on Tuesday said he wants to attack four provisions in the tax code that address how real estate losses are deducted.',
+      ].join('\n\n'),
+    );
+    expect(read.ok && read.value.headline).toBe('If Donald Trump could make money doing it, Vermont Sen. Bernie Sanders is against it');
+  });
+
+  test('GIVEN no sentence that compresses THEN the last-resort line still ends where a phrase ends', () => {
+    // A PolNeAR train lead: an adverbial with no main clause in reach of 100 characters.
+    const headline = headlineOf(
+      'Tuesday on WTMJ\u2019s \u201cMidday with Charlie Sykes,\u201d while discussing a controversial tweet from presumptive Republican presidential nominee Donald Trump featuring an image of Hillary Clinton, money and a star.',
+    );
+    expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_CHARS);
+    expect(headline).toMatch(/tweet$/);
+  });
+
+  test('GIVEN a sentence that opens on the closing mark of the quote before it THEN the mark is dropped', () => {
+    expect(compressLead(lead('\u201dMr. Trump embodies the lasting legacy of racism in the United States.'), [], [])).toBe(
+      'Mr. Trump embodies the lasting legacy of racism in the United States',
+    );
+  });
+
+  test('GIVEN a quote whose speaker is known only as "the Florida senator" THEN the line is not led by "senator:"', () => {
+    const text = '\u201cI stand by everything I said during the campaign,\u201d the Florida senator told The Weekly Standard on Thursday.';
+    const senator: Speaker = { id: 'the-florida-senator', name: 'the Florida senator', aliases: [], roles: [], type: 'person' };
+    const quote: Quote = {
+      text: 'I stand by everything I said during the campaign,',
+      start: 1,
+      end: 50,
+      outerStart: 0,
+      outerEnd: 51,
+      kind: 'direct',
+      continued: false,
+      speaker: { id: senator.id, name: senator.name, mention: null },
+    };
+    expect(compressLead(lead(text), [quote], [senator])).not.toMatch(/^senator/);
+  });
+});

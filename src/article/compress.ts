@@ -31,7 +31,7 @@ const CUT_FLOOR = 0.8;
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
 const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -49,6 +49,66 @@ const PRONOUN = /^(he|she|they|it|we|i|this|that|these|those|his|her|their|its)$
 // "Compared with other European countries, …", "According to figures, …": the opener qualifies the news.
 const OPENERS =
   /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today|compared|according|despite|unlike|following|amid|since|until)\b/i;
+
+/** ", who …," ", the … who …,": an aside between commas, as long as a long lead's may be. */
+const LONG_ASIDE = /,\s+(?:a|an|the|who|which|whose)\s[^,"\u201c\u201d]{1,160},(?=\s\p{Ll})/gu;
+
+/**
+ * Whether the words after an aside go on with the predicate of the subject before it ("…, has
+ * endorsed", "…, says he's open", "…, quickly said"), not with more of the phrase it ends
+ * ("…insults to, now, a kind of detente").
+ */
+function opensPredicate(rest: string): boolean {
+  const [first = '', second = ''] = rest.trim().split(/\s+/);
+  // A gerund ("rating", "saying") opens no predicate of its own.
+  const verb = (w: string) =>
+    AUXILIARY.test(w) || /n['\u2019]t$/i.test(w) || (verbLike(w) && !/ing$/.test(w)) || lexiconTags(w).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary)$/.test(t));
+  return verb(first) || (/^\p{Ll}+ly$/u.test(first) && verb(second));
+}
+/** "One month after …", "Three years ago", "Hours later": a span of time opens the phrase. */
+const TIME_SPAN = /^(?:\S+\s+){1,2}(?:after|before|ago|later|earlier|into|since)\b/i;
+
+/**
+ * Whether the words before a lead's comma are an adverbial, not the subject: a preposition or a
+ * subordinating word ("During Saturday night's debate", "Despite a series of costly defeats on
+ * Tuesday night"), a participle ("Racking up a string of victories"), a day or a span of time
+ * ("Monday at Liberty University", "One month after announcing his support"), an adverb.
+ */
+function isAdverbial(head: string): boolean {
+  const first = /^[\p{L}'’-]+/u.exec(head)?.[0] ?? '';
+  if (!first) return false;
+  const tags = lexiconTags(first.toLowerCase());
+  if (tags.some((t) => t === 'Preposition' || t === 'WeekDay' || t === 'Adverb') || SUBORDINATE.test(head) || isParticiple(first)) return true;
+  return TIME_SPAN.test(head) && /^(?:\p{Lu}\p{Ll}*|\d+)$/u.test(first) && tags.some((t) => t === 'Cardinal' || t === 'TextValue' || t === 'Duration' || t === 'Adjective');
+}
+
+/**
+ * A lead too long for a headline loses the adverbial before its subject, however long, when
+ * what follows is a main clause: "One month after announcing his support for Donald Trump, Marco
+ * Rubio still believes…", "Monday at Liberty University in Lynchburg, VA, Republican
+ * presidential front-runner Donald Trump addressed…". A comma inside the adverbial ("Lynchburg,
+ * VA") is passed over: the subject after the right comma reaches its verb before the next one.
+ */
+export function dropOpener(s: string): string {
+  if (!isAdverbial(s)) return s;
+  for (const m of s.matchAll(/,["\u201d\u2019]?\s+/g)) {
+    if (m.index > SUBORDINATE_MAX_CHARS) break;
+    const rest = s.slice(m.index + m[0].length);
+    if (!MAIN_CLAUSE.test(rest)) continue;
+    // The first comma a clause could start after decides: its subject must reach a verb.
+    const clause = dropNameAside(rest).split(/,\s/)[0]!;
+    // "between Rubio and Chris Christie, John Kasich and Jeb Bush is whether…": names on both
+    // sides of the comma may be one list, and the clause not start there.
+    const lastWord = /\S+$/.exec(s.slice(0, m.index))?.[0] ?? '';
+    if (/^\p{Lu}/u.test(lastWord) && !CALENDAR_WORD.test(lastWord) && NAMES_AND.test(rest)) return s;
+    return !PRONOUN.test(/^\S+/.exec(rest)?.[0] ?? '') && hasFiniteVerb(clause) ? rest : s;
+  }
+  return s;
+}
+
+const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+/** "John Kasich and Jeb Bush …": names joined by "and". */
+const NAMES_AND = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s+and\s+\p{Lu}/u;
 
 /** One attribution found in a sentence: who said it and what they said. */
 export interface Claim {
@@ -93,7 +153,8 @@ export function saysClause(c: Claim): string | null {
   }
   const first = /^[\p{L}'’-]+/u.exec(clause)?.[0] ?? '';
   if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
-  return clause;
+  // "Perry announced his endorsement of Sen. Ted Cruz": a noun phrase is the verb's object, no clause to say.
+  return hasFiniteVerb(clause) ? clause : null;
 }
 
 /** "Speaking", "Asked", "Heading": a capitalised participle opens a phrase, not a clause. */
@@ -111,7 +172,11 @@ function closeQuote(claim: string): string {
   return opens > closes ? `${claim.replace(/[,\s]+$/, '')}\u201d` : claim;
 }
 
+/** "Ever since Bernie Sanders announced his candidacy, he's said…": a subordinate clause's subject speaks in no main clause. */
+const SUBORDINATOR = /^(?:ever\s+since|since|when|whenever|as|after|before|while|if|because|although|though|once|until|unless|whereas)\s/i;
+
 function isSpeakerPhrase(phrase: string): boolean {
+  if (SUBORDINATOR.test(phrase.trim())) return false;
   const words = phrase.trim().split(/\s+/);
   // "The man is said to have…" is passive: no one is speaking.
   if (words.length > SPEAKER_WORDS_MAX || /^(?:is|was|are|were|be|been|being|it|has|had|have)$/i.test(words[words.length - 1]!)) return false;
@@ -142,6 +207,12 @@ export function dropAsides(clause: string): string {
     s.length > SUBORDINATE_KEEP_MAX_CHARS
   )
     s = s.slice(comma + 2);
+  // "During Saturday night’s candidate debate, on the eve of the Super Bowl, ABC moderator…": what
+  // is left of a long lead may open on another adverbial.
+  if (s.length > SUBORDINATE_KEEP_MAX_CHARS) s = dropOpener(s);
+  // ", the billionaire owner of the Dallas Mavericks who rebuffed pleas from conservatives to run
+  // for president,": a longer aside goes too when the line is too long to stand whole.
+  if (s.length > SUBORDINATE_KEEP_MAX_CHARS) s = s.replace(LONG_ASIDE, (aside, at: number) => (opensPredicate(s.slice(at + aside.length)) ? '' : aside));
   s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
   // "Saturday's elections" keeps its day: there it names the thing.
@@ -161,7 +232,8 @@ export function dropAsides(clause: string): string {
 export function cutToFit(clause: string, maxWords: number, maxChars: number): string {
   const s = clause.trim();
   // "…would you still vote for her": a whole sentence may end on a word a headline can't.
-  if (fits(s, maxWords, maxChars) && !DANGLING_TAIL.test(s)) return s;
+  // "…Bernie Sanders is against it": an object pronoun may end a whole sentence.
+  if (fits(s, maxWords, maxChars) && (!DANGLING_TAIL.test(s) || /\s(?:it|them|him)$/i.test(s))) return s;
   const room = Math.min(maxWords, hardCut(s, maxWords, maxChars).split(' ').length);
   const clauses = [...s.matchAll(CUT_BEFORE)].map((m) => m.index).concat(commaCuts(s));
   const weak = [...s.matchAll(CUT_BEFORE_WEAK)].map((m) => m.index);
@@ -191,7 +263,7 @@ function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: numb
 const COMPLEMENT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no|he|she|they|we|it|him|them|that|of|as)$/i;
 const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themselves)$/i;
 /** Words a phrase boundary is cut before (see CUT_BEFORE): after "showing", these end its object. */
-const CUT_WORD = /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with)$/i;
+const CUT_WORD = /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with|which|who|whom|whose)$/i;
 /** " to sit it", " to agree": an infinitive follows. */
 const INFINITIVE_AFTER = /^ to ([a-z]+)/;
 
@@ -222,7 +294,8 @@ export function hasFiniteVerb(line: string): boolean {
     let p = i - 1;
     while (p > 0 && /^\p{Ll}+ly$/u.test(words[p]!)) p--;
     const prev = words[p] ?? '';
-    if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev))) return false;
+    // "Donald Trump’s rally", "Clinton's gun control offensive": after a possessive, a noun.
+    if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev)) || /\p{L}['\u2019]s?$/u.test(prev)) return false;
     const tags = lexiconTags(w);
     // "the black American experience": after a people's adjective a word is a noun.
     if (lexiconTags(prev).includes('Demonym')) return false;
@@ -301,23 +374,22 @@ export function endsCleanly(line: string, rest: string): boolean {
   // "in Monday night's | ballot": a possessive opens the noun phrase like a determiner.
   if (/\p{L}['\u2019]s$/u.test(last) && /^[a-z]/.test(next)) return false;
   // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
-  const verb = /ed$/.test(last) || (words.length >= 2 && /^to$/i.test(words[words.length - 2]!));
+  // "…will win | the Super Bowl": after a modal, the word is a verb too.
+  const verb = /ed$/.test(last) || (words.length >= 2 && /^(?:to|will|would|can|could|should|may|might|must|do|does|did)$/i.test(words[words.length - 2]!));
   if (verb && OBJECT_OPENER.test(next)) return false;
   // A verb left without the complement it governs: "a review panel concluded | he was not…",
   // "are likely showing | aggression", "has been plagued | by", "accused Labour | of", "describes itself | as".
   const before = words[words.length - 2] ?? '';
   const open = /^[a-z]/.test(next) && !CUT_WORD.test(next);
-  if (verbLike(last) && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
+  // "…may prove | to be a transient phenomenon": after a modal, the word is a verb.
+  const verbal = verbLike(last) || /^(?:will|would|can|could|should|may|might|must|shall)$/i.test(before);
+  if (verbal && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
   // "the potential | risks", "Monday | night's ballot", "slow global | warming": the noun phrase runs on.
   if (/['\u2019]s$/.test(/^ (\S+)/.exec(rest)?.[1] ?? '') || (adjectiveOnly(last) && open)) return false;
   if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUNS.test(last) || /^\p{Lu}/u.test(last))) return false;
   // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
   const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
-  if (
-    infinitive &&
-    (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbLike(last)) &&
-    lexiconTags(infinitive).includes('Infinitive')
-  )
+  if (infinitive && (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbal) && lexiconTags(infinitive).includes('Infinitive'))
     return false;
   // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
   if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
@@ -333,7 +405,7 @@ function hardCut(s: string, maxWords: number, maxChars: number): string {
 }
 
 /** Never end on a function word ("…to tackle the", "…a new year in") or a comma. */
-function trimTail(cut: string): string {
+export function trimTail(cut: string): string {
   let s = cut;
   for (let before = ''; before !== s;) {
     before = s;
@@ -369,7 +441,50 @@ function insideQuote(s: string, i: number): boolean {
  * when the line is still too long to end cleanly.
  */
 export function dropNameAside(s: string): string {
-  return s.replace(/(\p{Lu}[\p{L}'’-]*), [^,"“”‘’]{3,70}, (?=\p{Ll})/u, '$1 ');
+  const drop = (m: string, name: string, at: number) => (opensPredicate(s.slice(at + m.length)) ? `${name} ` : m);
+  // An apostrophe inside the aside is no quote mark: "a supporter of Hillary Clinton’s 2016 bid".
+  return s
+    .replace(/(\p{Lu}[\p{L}'’.-]*), (?:[^,"“”‘’]|’(?=\p{L})){3,150}, (?=\p{Ll})/u, drop)
+    .replace(/(\p{Lu}[\p{L}'’.-]*) (?:\u2014|--|\u2013) [^\u2014\u2013]{3,150}? (?:\u2014|--|\u2013) (?=\p{Ll})/u, drop);
+}
+
+/** Prepositions that open a modifier of a noun: "rating | in the latest poll", "performance | just days before …". */
+const MODIFIER_PREPOSITION = /^(?:in|at|on|during|from|for|with|before|after|since|amid|over|across|inside|outside|near|around|under|between|among|about)$/i;
+const SUBJECT_MODIFIER_MAX_WORDS = 12;
+const SPAN_WORD = /^(?:just|only|even|some|about|nearly|almost|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|hours|days|weeks|months|years|minutes|moments)$/i;
+
+/**
+ * A lead whose subject is too long for the line loses the modifier between the subject's noun
+ * and its verb, a whole prepositional phrase: "President Obama's job approval rating in the latest
+ * Washington Post-ABC News Poll stands at a robust 53%" → "President Obama's job approval rating
+ * stands at a robust 53%"; "Marco Rubio’s uneven debate performance just days before Tuesday’s New
+ * Hampshire primary has emboldened…". Returns the line as it was when there is no such phrase.
+ */
+export function dropSubjectModifier(s: string): string {
+  const words = s.split(' ');
+  let verb = -1;
+  // The verb: a word that opens a predicate, or an "-s" word after a name ("… News Poll stands at").
+  const isVerb = (i: number) =>
+    AUXILIARY.test(words[i]!) ||
+    lexiconTags(words[i]!).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary)$/.test(t)) ||
+    (/^\p{Ll}+[^s']s$/u.test(words[i]!) && hasFiniteVerb(`${words[i - 1]!} ${words[i]!}`));
+  for (let i = 2; i < Math.min(words.length, 30) && verb < 0; i++) if (/^\p{Ll}/u.test(words[i]!) && isVerb(i)) verb = i;
+  if (verb < 3) return s;
+  let p = words.slice(1, verb).findIndex((w) => MODIFIER_PREPOSITION.test(w)) + 1;
+  if (p <= 0) return s;
+  // "performance | just days before …": a span of time before the preposition goes with it.
+  while (p > 2 && SPAN_WORD.test(words[p - 1]!)) p--;
+  const subject = words.slice(0, p);
+  // The phrase dropped is a plain one: no comma or quote before the verb, no verb or "to" inside it, a few words.
+  const phrase = words.slice(p, verb);
+  if (
+    words.slice(0, verb).some((w) => /[,;:\u2014"\u201c\u201d()]/.test(w)) ||
+    phrase.length > SUBJECT_MODIFIER_MAX_WORDS ||
+    phrase.some((w, i) => /^to$/i.test(w) || (i > 0 && (AUXILIARY.test(w) || verbLike(w)))) ||
+    DANGLING_TAIL.test(subject.join(' '))
+  )
+    return s;
+  return [...subject, ...words.slice(verb)].join(' ');
 }
 
 /** Headline style quotes a phrase with single marks: ‘positive approach’. */

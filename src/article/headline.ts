@@ -1,4 +1,17 @@
-import { cutToFit, dropAsides, dropNameAside, saysClause, singleQuotes, splitAttribution, stripDateline, stripFurniture } from './compress.js';
+import {
+  cutToFit,
+  dropAsides,
+  dropNameAside,
+  dropSubjectModifier,
+  endsCleanly,
+  hasFiniteVerb,
+  trimTail,
+  saysClause,
+  singleQuotes,
+  splitAttribution,
+  stripDateline,
+  stripFurniture,
+} from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
@@ -23,6 +36,10 @@ const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
  * pronoun names no one. ("It's hard to imagine…" is the empty "it" and may stand.)
  */
 const DANGLING_OPENER = /^(?:(?:he|she|they|we|i)(?:['’](?:s|d|ll|ve|re|m))?|it|him|them|his|her|their|its|this|these|those)\b(?!['’]s\b)/i;
+/** "Follow Jeff Poor on Twitter @jeff_poor": the writer's page furniture, not news. */
+const SOCIAL_FURNITURE = /^Follow\b.{0,60}\b(?:on|at)\s+(?:Twitter|Facebook|Instagram)\b/i;
+/** How many sentences the last-resort headline looks through. */
+const FALLBACK_SENTENCES = 20;
 /** How many of the first sentences may give the headline. */
 const HEADLINE_CANDIDATES = 6;
 /**
@@ -60,7 +77,9 @@ function titleSentence(article: Article): RankedSentence | null {
   if (!article.title || article.title.split(' ').length < TITLE_MIN_WORDS) return null;
   const at = Math.max(0, article.text.indexOf(article.title));
   const sentence = { start: at, end: at + article.title.length, paragraph: -1 };
-  return { index: -1, sentence, text: article.title, words: article.title.split(' ').length, terms: new Map(), score: 0 };
+  // "Vermont\u00a0Sen. Bernie Sanders\u00a0is against it": a title's words are split as a sentence's are.
+  const text = article.title.replace(/\s+/g, ' ');
+  return { index: -1, sentence, text, words: text.split(' ').length, terms: new Map(), score: 0 };
 }
 
 /**
@@ -113,25 +132,41 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
 export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
-  const sentence = stripDateline(stripFurniture(r.text));
+  // '…get shot.”Mr. Trump embodies…': a closing mark left over from the quote before is no part of the sentence.
+  const sentence = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
   const split = splitAttribution(sentence);
   const { speaker, claim } = split;
   const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
-  if (speaker && !who) return '';
+  // "the Florida senator" as a name is "senator": a speaker the line can name starts with a capital.
+  if (speaker && (!who || !/^\p{Lu}/u.test(who))) return '';
   const quoteLed = /^["\u201c\u2018]/.test(r.text);
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
-  if (quoteLed || TRANSCRIPT_TURN.test(r.text)) return '';
+  if (quoteLed || TRANSCRIPT_TURN.test(r.text) || SOCIAL_FURNITURE.test(sentence)) return '';
   // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
   const clause = who ? saysClause({ ...split, claim: dropAsides(claim) }) : claim;
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
-  if (DANGLING_OPENER.test(body)) return '';
+  // "Reid says he had spoken with Sanders…": after the name, a pronoun that agrees with it refers to it.
+  if (DANGLING_OPENER.test(body) && !(who && clause && refersTo(body, who))) return '';
   const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
   // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
   const lean = dropNameAside(flat);
   const whole = lean !== flat && fitsWhole(lean, maxWords) ? lean : '';
-  const cut = (whole || cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) || cutToFit(lean, maxWords, HEADLINE_MAX_CHARS)).replace(/[.;:,]$/, '');
+  // A subject too long for the line loses its modifier before the tail is cut: "President Obama's
+  // job approval rating in the latest Washington Post-ABC News Poll stands at a robust 53%".
+  const short = fitsWhole(lean, maxWords) ? lean : dropSubjectModifier(lean);
+  const shortWhole = short !== lean && fitsWhole(short, maxWords) ? short : '';
+  const cut = (
+    whole ||
+    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) ||
+    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS) ||
+    shortWhole ||
+    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS) : '')
+  ).replace(/[.;:,]$/, '');
+  // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
+  const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
+  if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
   return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
@@ -168,7 +203,8 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
       quoted.speaker.name,
     );
   const words = phrase.trim().split(/\s+/);
-  if (/^(he|she|they|it|we|i)$/i.test(phrase.trim())) return null;
+  // "But he said…" is the pronoun's, as "he said…" is.
+  if (/^(?:(?:but|and|so|yet)\s+)?(he|she|they|it|we|i)$/i.test(phrase.trim())) return null;
   const role = speakers.find((s) => s.roles.some((x) => phrase.toLowerCase().endsWith(x.toLowerCase())));
   if (role) return speakerName(role, role.name);
   // "…, Vermont Sen. Bernie Sanders on Tuesday said": the name, not the day.
@@ -176,12 +212,24 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
   let k = kept.length;
   while (k > 0 && /^[A-Z][\p{L}.'’-]*$/u.test(kept[k - 1]!)) k--;
   const run = kept.slice(k).map((w) => w.replace(/['’]s$/, ''));
+  // "Senator from Texas said…": a name after "from" says where the speaker is from, not who.
+  if (k > 0 && /^from$/i.test(kept[k - 1]!)) return null;
   if (run.length === 0) return words.length <= 4 && kept.length === words.length ? phrase.trim() : null;
   // "the Daily Sabah reported", "the Sutton Trust warns", "Healthcare Inspectorate Wales said":
   // a body keeps its whole name; a person ("Sen. Bernie Sanders") goes by surname.
   const body = (k > 0 && /^the$/i.test(kept[k - 1]!)) || run.some((w) => ORG_WORDS.has(w.toLowerCase()));
   const person = !body && (run.length === 2 || (k > 0 && /^\p{Ll}/u.test(kept[k - 1]!)));
   return person ? run[run.length - 1]! : run.join(' ');
+}
+
+/**
+ * Whether the pronoun opening a clause after "X says" can be X: "Reid says he…", "Ministers say
+ * they…"; not "Russian news reports say he…" (someone else) nor "it" (a thing named before).
+ */
+function refersTo(clause: string, who: string): boolean {
+  const pronoun = /^[\p{L}]+/u.exec(clause)?.[0]?.toLowerCase() ?? '';
+  if (/^(?:he|she|his|her)$/.test(pronoun)) return !plural(who);
+  return /^(?:they|their|we|our)$/.test(pronoun) && plural(who);
 }
 
 /** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */
@@ -216,8 +264,26 @@ function lowerLead(s: string, original: string): string {
  */
 function fallbackHeadline(article: Article, sentences: Sentence[]): string {
   const texts = sentences.map((s) => article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
-  const whole = texts.find((t) => t.length <= HEADLINE_MAX_CHARS && t.split(' ').length >= TITLE_MIN_WORDS && !DANGLING_OPENER.test(t));
+  const whole = texts.find((t) => t.length <= HEADLINE_MAX_CHARS && t.split(' ').length >= TITLE_MIN_WORDS && !DANGLING_OPENER.test(t) && !SOCIAL_FURNITURE.test(t));
   if (whole) return whole.replace(/[.;:,]$/, '');
+  // Else the first sentence that cuts cleanly and keeps a verb.
+  for (const t of texts.slice(0, FALLBACK_SENTENCES)) {
+    if (DANGLING_OPENER.test(t) || SOCIAL_FURNITURE.test(t) || TRANSCRIPT_TURN.test(t) || /^["\u201c\u2018]/.test(t)) continue;
+    const line = cutToFit(t, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS);
+    if (line && line.split(' ').length >= TITLE_MIN_WORDS && hasFiniteVerb(line)) return line.replace(/[.;:,]$/, '');
+  }
   const text = texts[0] ?? article.title ?? '';
-  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || text.split(' ').slice(0, HEADLINE_MAX_WORDS).join(' ').slice(0, HEADLINE_MAX_CHARS);
+  return cutToFit(text, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS) || lastResort(text);
+}
+
+/** The first words that fit, ending between words and, where it can, where a phrase ends. */
+function lastResort(text: string): string {
+  const all = text.split(' ');
+  let n = Math.min(all.length, HEADLINE_MAX_WORDS);
+  while (n > 1 && all.slice(0, n).join(' ').length > HEADLINE_MAX_CHARS) n--;
+  for (let k = n; k >= TITLE_MIN_WORDS; k--) {
+    const line = all.slice(0, k).join(' ');
+    if (trimTail(line) === line && endsCleanly(line, text.slice(line.length))) return line;
+  }
+  return all.slice(0, n).join(' ');
 }
