@@ -108,6 +108,35 @@ describe('which sentence gives the headline', () => {
     expect(headlineOf(...story)).toMatch(/^Border agents arrested four people/);
   });
 
+  describe('a short first line that ends in a full stop (a dek under a title the file does not have)', () => {
+    const council = [
+      'Springfield Mayor Jane Cobb said on Monday that she would not seek a third term, ending months of speculation about her plans for next year.',
+      'Cobb, who has led the city since 2017, told reporters that she wanted to spend more time with her family.',
+      'Her decision leaves the race for mayor open, and two members of the city council are expected to announce their campaigns this week.',
+    ];
+
+    test('GIVEN a headline-length line ending in a full stop THEN the headline comes from the lead, not from it', () => {
+      const read = readArticle(['Rivals on the council see an opening in the race.', ...council].join('\n\n'));
+      expect(read.ok && read.value.headline).toMatch(/^Springfield Mayor Jane Cobb says she would not seek a third term/);
+    });
+
+    test('GIVEN a label ending in a full stop ("Notes from the race for mayor.") THEN it is no headline either', () => {
+      const read = readArticle(['Notes from the race for mayor.', ...council].join('\n\n'));
+      expect(read.ok && read.value.headline).toMatch(/^Springfield Mayor Jane Cobb says/);
+    });
+
+    test('GIVEN the same line with no full stop THEN it is the title and the headline', () => {
+      const read = readArticle(['Rivals on the council see an opening in the race', ...council].join('\n\n'));
+      expect(read.ok && read.value.headline).toBe('Rivals on the council see an opening in the race');
+    });
+
+    test('GIVEN a sentence-length first line ending in a full stop THEN it is the lead paragraph and gives the headline', () => {
+      const lead = 'Two members of the Springfield city council are preparing to run for mayor after the surprise announcement.';
+      const read = readArticle([lead, ...council].join('\n\n'));
+      expect(read.ok && read.value.headline).toBe('Two members of the Springfield city council are preparing to run for mayor');
+    });
+  });
+
   test('GIVEN an article with its own title THEN the headline is the title, whatever the body repeats', () => {
     const read = readArticle(['Smuggler caught after shooting at border patrol', ...story].join('\n\n'));
     expect(read.ok && read.value.headline).toBe('Smuggler caught after shooting at border patrol');
