@@ -427,6 +427,35 @@ describe('the edits keep the grammar', () => {
     expect(dropAsides(text)).toContain(kept);
   });
 
+  test.each([
+    ['Under the pact, no public holiday is triggered when Anzac Day falls on a Saturday, as it does this year', 'falls on a Saturday, as it does'],
+    ['The boy has been missing since Sunday', 'missing since Sunday'],
+    ['Polls open every Friday in the town', 'every Friday'],
+    ['Rain is forecast from Monday to Wednesday across the region', 'from Monday to Wednesday'],
+    ['The protest went on until Thursday', 'until Thursday'],
+  ])('GIVEN a weekday held by a determiner or another preposition ("%s") THEN it stays, so no "on a" or "since" is left hanging', (text, kept) => {
+    expect(dropAsides(text)).toContain(kept);
+  });
+
+  test.each([
+    ['Trump said Monday that he would win the state', 'Trump said that he would win the state'],
+    ['The talks ran on Saturday and Sunday in Geneva', 'The talks ran in Geneva'],
+    ['The leaders will meet next Monday in Sochi', 'The leaders will meet in Sochi'],
+  ])('GIVEN a weekday saying when, bare, coordinated or with next ("%s") THEN it is dropped whole', (text, line) => {
+    expect(dropAsides(text)).toBe(line);
+  });
+
+  test.each([
+    ['At a Trump rally in Birmingham, Alabama, on Saturday, some of his supporters kicked and punched a protester', 'Some of his supporters kicked and punched a protester'],
+    ['In Flint, Mich., the governor said the water was safe', 'The governor said the water was safe'],
+  ])('GIVEN an opener naming a place and its region ("%s") THEN the opener goes whole, not up to the region', (text, line) => {
+    expect(dropAsides(text)).toBe(line);
+  });
+
+  test('GIVEN a weekday between commas ("Trump, on Saturday, said") THEN it stays rather than leave a comma wrong', () => {
+    expect(dropAsides('Trump, on Saturday, said he would win the state')).toBe('Trump, on Saturday, said he would win the state');
+  });
+
   test('GIVEN a weekday evening saying when THEN it is dropped whole', () => {
     expect(dropAsides('The minister resigned on Monday night after a row over party funding')).toBe('The minister resigned after a row over party funding');
   });
