@@ -320,6 +320,19 @@ describe('a cut never ends inside a phrase', () => {
   });
 });
 
+describe('a cut never stops before a word that continues the phrase', () => {
+  test.each([
+    // Each sentence would fit the word limit only if it stopped before the word in brackets.
+    ['Though the plan would cut taxes by trillions, one study found Trump would deliver most of the gains to the richest households.', 'found Trump', 12],
+    ['The teacher had access to the two girls because his girlfriend is related to one of them through her first marriage.', 'to one', 17],
+    ['Today is two months until the election and voters still wonder where the candidate tax returns are hidden from view.', 'returns', 17],
+  ])('GIVEN "%s" THEN the line does not end on "%s"', (sentence, badEnd, maxWords) => {
+    const line = cutToFit(sentence, maxWords, HEADLINE_MAX_CHARS);
+    expect(line.endsWith(badEnd)).toBe(false);
+    expect(line === '' || sentence.startsWith(line)).toBe(true);
+  });
+});
+
 describe('a cut never leaves a verb without its object', () => {
   test.each([
     ["Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put", ' the Tynesiders ahead', false],

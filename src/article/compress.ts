@@ -280,10 +280,28 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number): st
   return '';
 }
 
+/** Words that open a phrase of its own, which a line may stop before: a preposition, a conjunction, a relative, an adverb. */
+const OPENS_ADJUNCT =
+  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|[a-z]+ly)$/;
+
+/**
+ * The next word still belongs to the phrase before it, so a line may not stop there: "one | of
+ * them", "where your candidate's tax returns | are", "one study found Trump | would deliver",
+ * "…has told them | what". What compromise's lexicon says of the word decides, not a list of ours.
+ */
+function continuesPhrase(rest: string): boolean {
+  const next = /^[a-z]+/.exec(rest)?.[0];
+  if (next === undefined || OPENS_ADJUNCT.test(next)) return false;
+  return next === 'of' || isVerbForm(next) || lexiconTags(next).some((t) => CONTINUING_TAGS.has(t));
+}
+const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
+
 function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
+    // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
+    if (continuesPhrase(s.slice(line.length).trimStart())) continue;
     if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length)) && keepsPredicate(line, s.slice(line.length))) return line;
   }
   return '';
