@@ -349,6 +349,19 @@ describe('a cut never ends inside a phrase', () => {
   });
 });
 
+describe('a cut never stops before a word that continues the phrase', () => {
+  test.each([
+    // Each sentence would fit the word limit only if it stopped before the word in brackets.
+    ['Though the plan would cut taxes by trillions, one study found Trump would deliver most of the gains to the richest households.', 'found Trump', 12],
+    ['The teacher had access to the two girls because his girlfriend is related to one of them through her first marriage.', 'to one', 17],
+    ['Today is two months until the election and voters still wonder where the candidate tax returns are hidden from view.', 'returns', 17],
+  ])('GIVEN "%s" THEN the line does not end on "%s"', (sentence, badEnd, maxWords) => {
+    const line = cutToFit(sentence, maxWords, HEADLINE_MAX_CHARS);
+    expect(line.endsWith(badEnd)).toBe(false);
+    expect(line === '' || sentence.startsWith(line)).toBe(true);
+  });
+});
+
 describe('a cut never leaves a verb without its object', () => {
   test.each([
     ["Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put", ' the Tynesiders ahead', false],
@@ -454,6 +467,35 @@ describe('the edits keep the grammar', () => {
     ['Supporters plan to protest at Thursday night\u2019s Democratic debate', 'at Thursday night\u2019s Democratic debate'],
   ])('GIVEN a weekday that names a night ("%s") THEN the day stays with it', (text, kept) => {
     expect(dropAsides(text)).toContain(kept);
+  });
+
+  test.each([
+    ['Under the pact, no public holiday is triggered when Anzac Day falls on a Saturday, as it does this year', 'falls on a Saturday, as it does'],
+    ['The boy has been missing since Sunday', 'missing since Sunday'],
+    ['Polls open every Friday in the town', 'every Friday'],
+    ['Rain is forecast from Monday to Wednesday across the region', 'from Monday to Wednesday'],
+    ['The protest went on until Thursday', 'until Thursday'],
+  ])('GIVEN a weekday held by a determiner or another preposition ("%s") THEN it stays, so no "on a" or "since" is left hanging', (text, kept) => {
+    expect(dropAsides(text)).toContain(kept);
+  });
+
+  test.each([
+    ['Trump said Monday that he would win the state', 'Trump said that he would win the state'],
+    ['The talks ran on Saturday and Sunday in Geneva', 'The talks ran in Geneva'],
+    ['The leaders will meet next Monday in Sochi', 'The leaders will meet in Sochi'],
+  ])('GIVEN a weekday saying when, bare, coordinated or with next ("%s") THEN it is dropped whole', (text, line) => {
+    expect(dropAsides(text)).toBe(line);
+  });
+
+  test.each([
+    ['At a Trump rally in Birmingham, Alabama, on Saturday, some of his supporters kicked and punched a protester', 'Some of his supporters kicked and punched a protester'],
+    ['In Flint, Mich., the governor said the water was safe', 'The governor said the water was safe'],
+  ])('GIVEN an opener naming a place and its region ("%s") THEN the opener goes whole, not up to the region', (text, line) => {
+    expect(dropAsides(text)).toBe(line);
+  });
+
+  test('GIVEN a weekday between commas ("Trump, on Saturday, said") THEN it stays rather than leave a comma wrong', () => {
+    expect(dropAsides('Trump, on Saturday, said he would win the state')).toBe('Trump, on Saturday, said he would win the state');
   });
 
   test('GIVEN a weekday evening saying when THEN it is dropped whole', () => {

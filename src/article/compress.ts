@@ -100,10 +100,28 @@ export function dropOpener(s: string): string {
     // "between Rubio and Chris Christie, John Kasich and Jeb Bush is whether…": names on both
     // sides of the comma may be one list, and the clause not start there.
     const lastWord = /\S+$/.exec(s.slice(0, m.index))?.[0] ?? '';
+    // "At a Trump rally in Birmingham, Alabama, on Saturday, some …": a place's region is no clause.
+    if (/^\p{Lu}/u.test(lastWord) && isRegionAfterPlace(rest)) continue;
     if (/^\p{Lu}/u.test(lastWord) && !CALENDAR_WORD.test(lastWord) && NAMES_AND.test(rest)) return s;
     return !PRONOUN.test(/^\S+/.exec(rest)?.[0] ?? '') && hasFiniteVerb(clause) ? rest : s;
   }
   return s;
+}
+
+/** The first comma that may end an opener: not the one between a place and its region ("in Flint, Mich., …"). */
+function openerComma(s: string): number {
+  for (let at = s.indexOf(', '); at > 0; at = s.indexOf(', ', at + 2)) {
+    if (!(/\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, at)) && isRegionAfterPlace(s.slice(at + 2)))) return at;
+  }
+  return -1;
+}
+
+/** "Alabama, …", "Mich., …", "New Mexico, …": the region or country that follows a place and its comma. */
+function isRegionAfterPlace(rest: string): boolean {
+  const m = /^(\p{Lu}[\p{L}'’-]*)(?:\s\p{Lu}[\p{L}'’-]*)?(\.?),\s/u.exec(rest);
+  if (!m) return false;
+  const words = m[0].replace(/[.,]\s$/, '').split(/\s/);
+  return m[2] === '.' || words.some((w) => lexiconTags(w).some((t) => /^(?:Region|Country|Place)$/.test(t)));
 }
 
 const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
@@ -191,7 +209,7 @@ export function dropAsides(clause: string): string {
   // "But Manuel Cortes, from the TSSA union, said…": a conjunction goes first, so what it leads is
   // read as the subject it is and not dropped as an opener.
   s = s.replace(/^(?:but|and|so|yet)\s+(?!,)/i, '');
-  const comma = s.indexOf(', ');
+  const comma = openerComma(s);
   if (comma > 0 && comma < OPENER_MAX_CHARS && OPENERS.test(s) && s.slice(0, comma).split(' ').length <= OPENER_MAX_WORDS) s = s.slice(comma + 2);
   // "When Guajardo came to talk to me last week about trade, he…": a long subordinate clause
   // would fill the line and leave out the main one.
@@ -215,13 +233,25 @@ export function dropAsides(clause: string): string {
   if (s.length > SUBORDINATE_KEEP_MAX_CHARS) s = s.replace(LONG_ASIDE, (aside, at: number) => (opensPredicate(s.slice(at + aside.length)) ? '' : aside));
   s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
-  // "Saturday's elections" keeps its day: there it names the thing.
-  s = s.replace(
-    /\s(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!['\u2019]|\s+(?:morning|afternoon|evening|night)['\u2019])|\s(?:tonight|yesterday)\b(?!['\u2019])/gi,
-    '',
-  );
+  // ", on Saturday," between commas stays: which of them the line still needs is not known.
+  s = s.replace(WHEN_WEEKDAY, (day: string, at: number, whole: string) => (whole[at - 1] === ',' && whole[at + day.length] === ',' ? day : ''));
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?`;
+/**
+ * A weekday that says when ("…resigned on Tuesday", "said Monday", "last Sunday night", "on
+ * Saturday and Sunday"), which a dated briefing can drop whole. Not one that names a thing
+ * ("Saturday's elections"), nor one that a determiner or another preposition holds ("falls on a
+ * Saturday", "missing since Sunday", "every Friday"): dropping it there would leave "on a", "since".
+ */
+const WHEN_WEEKDAY = new RegExp(
+  String.raw`(?<!\b(?:an?|the|every|each|one|any|some|since|until|till|by|from|through|before|after|between|and|or|to|of|for|per|than|like|during|on|last|next|this))\s` +
+    String.raw`(?:(?:on|last|next|this)\s+)?${WEEKDAY}(?:\s+(?:and|or)\s+${WEEKDAY})?\b(?!['\u2019]|\s+(?:morning|afternoon|evening|night)['\u2019])` +
+    String.raw`|^(?:(?:on|last|next|this)\s+)?${WEEKDAY},\s+` +
+    String.raw`|(?<!\b(?:since|until|till|by|from|before|after|and|or|than))\s(?:tonight|yesterday)\b(?!['\u2019])`,
+  'gi',
+);
 
 /**
  * Cuts a clause to at most `maxWords` words and `maxChars` characters at the latest phrase
@@ -250,10 +280,28 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number): st
   return '';
 }
 
+/** Words that open a phrase of its own, which a line may stop before: a preposition, a conjunction, a relative, an adverb. */
+const OPENS_ADJUNCT =
+  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|[a-z]+ly)$/;
+
+/**
+ * The next word still belongs to the phrase before it, so a line may not stop there: "one | of
+ * them", "where your candidate's tax returns | are", "one study found Trump | would deliver",
+ * "…has told them | what". What compromise's lexicon says of the word decides, not a list of ours.
+ */
+function continuesPhrase(rest: string): boolean {
+  const next = /^[a-z]+/.exec(rest)?.[0];
+  if (next === undefined || OPENS_ADJUNCT.test(next)) return false;
+  return next === 'of' || isVerbForm(next) || lexiconTags(next).some((t) => CONTINUING_TAGS.has(t));
+}
+const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
+
 function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
+    // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
+    if (continuesPhrase(s.slice(line.length).trimStart())) continue;
     if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length)) && keepsPredicate(line, s.slice(line.length))) return line;
   }
   return '';
