@@ -130,6 +130,11 @@ describe('which sentence gives the headline', () => {
       expect(read.ok && read.value.headline).toBe('Rivals on the council see an opening in the race');
     });
 
+    test('GIVEN a title that asks a question ("Can anyone stop the mayor?") THEN it is the title and the headline', () => {
+      const read = readArticle(['Can anyone stop the mayor now?', ...council].join('\n\n'));
+      expect(read.ok && read.value.headline).toBe('Can anyone stop the mayor now?');
+    });
+
     test('GIVEN a sentence-length first line ending in a full stop THEN it is the lead paragraph and gives the headline', () => {
       const lead = 'Two members of the Springfield city council are preparing to run for mayor after the surprise announcement.';
       const read = readArticle([lead, ...council].join('\n\n'));

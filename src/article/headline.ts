@@ -31,8 +31,8 @@ const CALENDAR = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|februar
 const TITLE_MIN_WORDS = 4;
 /** A headline's length: PolNeAR titles run 9 words at the median, leads 32. */
 const DEK_MAX_WORDS = 12;
-/** A line that ends as a sentence does: a full stop, a question or a colon, maybe inside a quote. */
-const DEK_END = /[.!?:]["'\u201d\u2019]?$/;
+/** A line that ends as a sentence does: a full stop or a colon, maybe inside a quote. A title may ask a question or exclaim. */
+const DEK_END = /[.:]["'\u201d\u2019]?$/;
 /** "PENCE: Well, look…": a speaker's turn in a transcript. */
 const TRANSCRIPT_TURN = /^["\u201c]?[A-Z][A-Z.' -]{1,30}:\s/;
 /**
@@ -186,7 +186,9 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
   const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
   if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
-  return cut.charAt(0).toUpperCase() + cut.slice(1);
+  // A question printed whole keeps its mark: "Can anyone stop the mayor now?" is no statement.
+  const asked = !who && cut === body && /\?["'\u201d\u2019]?$/.test(sentence.trim()) ? '?' : '';
+  return cut.charAt(0).toUpperCase() + cut.slice(1) + asked;
 }
 
 /** A line that fits the headline as it stands, with no cut. */
