@@ -360,6 +360,8 @@ describe('a cut never stops before a word that continues the phrase', () => {
     ['Though the plan would cut taxes by trillions, one study found Trump would deliver most of the gains to the richest households.', 'found Trump', 12],
     ['The teacher had access to the two girls because his girlfriend is related to one of them through her first marriage.', 'to one', 17],
     ['Today is two months until the election and voters still wonder where the candidate tax returns are hidden from view.', 'returns', 17],
+    ['The cargo ship was heading for the northern port of Hull when the fire started and quickly got out of hand.', 'quickly got', 19],
+    ['Organisers called off the concert only hours before some 12,000 fans were due to arrive at the stadium.', 'some 12,000', 11],
   ])('GIVEN "%s" THEN the line does not end on "%s"', (sentence, badEnd, maxWords) => {
     const line = cutToFit(sentence, maxWords, HEADLINE_MAX_CHARS);
     expect(line.endsWith(badEnd)).toBe(false);

@@ -31,7 +31,7 @@ const CUT_FLOOR = 0.8;
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
 const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|amid|upon|despite|including|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -294,6 +294,18 @@ function continuesPhrase(rest: string): boolean {
   if (next === undefined || OPENS_ADJUNCT.test(next)) return false;
   return next === 'of' || isVerbForm(next) || lexiconTags(next).some((t) => CONTINUING_TAGS.has(t));
 }
+
+/**
+ * Where a line may not stop however it is reached: a verb before its particle ("quickly got |
+ * out of control", "opened | up"), a number before what it counts ("some 5,500 | students").
+ */
+function splitsPhrase(line: string, rest: string): boolean {
+  const next = /^ ([a-z]+)\b/.exec(rest)?.[1];
+  if (next === undefined) return false;
+  const last = /\S+$/.exec(line)?.[0] ?? '';
+  return (PARTICLE.test(next) && verbLike(last)) || /^\d[\d,.]*$/.test(last);
+}
+const PARTICLE = /^(?:up|out|off|down|away|back)$/;
 const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
 
 function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number): string {
@@ -301,7 +313,7 @@ function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: numb
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
     // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
-    if (continuesPhrase(s.slice(line.length).trimStart())) continue;
+    if (continuesPhrase(s.slice(line.length).trimStart()) || splitsPhrase(line, s.slice(line.length))) continue;
     if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length)) && keepsPredicate(line, s.slice(line.length))) return line;
   }
   return '';
