@@ -34,7 +34,9 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const colon = colonIntroduction(tokens, text, span);
   if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
-  const own = bestCue(tokens, text, sentences[s]!, span) ?? titleCaseCue(tokens, text, sentences[s]!, span);
+  const best = bestCue(tokens, text, sentences[s]!, span);
+  const complement = best && trailing(tokens, best, span) ? null : complementCue(tokens, text, sentences[s]!, span);
+  const own = complement ?? best ?? titleCaseCue(tokens, text, sentences[s]!, span);
   if (own) return relativeMention(tokens, text, outerCue(tokens, text, own, span, sentences[s]!), span);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
@@ -103,21 +105,79 @@ function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: Quote
   return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
+/** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
+const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
+
+/**
+ * "Border Patrol agents described the ground under the city as “Swiss cheese”", "the campaign
+ * rejected the idea as “ludicrous”": a quote that is the "as" complement of a verb and its
+ * object is the words of that verb's own subject, whatever other verbs stand nearer.
+ */
+function complementCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
+  const open = tokenAt(tokens, span.outerStart);
+  const as = tokens[open - 1];
+  if (as?.lower !== 'as' || as.quote !== -1) return null;
+  const first = tokenAt(tokens, sent.start);
+  for (let j = open - 2; j >= first && open - 2 - j <= COMPLEMENT_OBJECT_MAX_TOKENS; j--) {
+    const t = tokens[j]!;
+    // A clause boundary in the object ("the statement that he opposed the war as") or a
+    // participle of saying ("describing … as") leaves the quote to the other cues.
+    if (t.quote !== -1 || (!t.word && !/^['’]s$/u.test(t.text)) || CLAUSE_OPENERS.has(t.lower) || (SPEECH_VERBS.has(t.lower) && /ing$/.test(t.lower))) return null;
+    if (!complementVerb(t)) continue;
+    // The verb needs an object before "as": "served as “…”" says nothing.
+    if (j === open - 2) return null;
+    const phrase = subjectBefore(tokens, j, true);
+    // "she and her peers referred to themselves as", "who has in the past described": a
+    // coordinated subject or a prepositional object is not the verb's whole subject.
+    const before = phrase ? tokens[phrase.from - 1] : undefined;
+    if (!phrase || (before?.word && !before.cap && (before.lower === 'and' || before.lower === 'or' || COMPLEMENT_PREPOSITIONS.has(before.lower)))) return null;
+    const mention = describe(tokens, text, phrase);
+    if (mention.kind === 'pronoun' && mention.head === 'it') return null;
+    return { verb: j, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
+  }
+  return null;
+}
+
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'because', 'if', 'while']);
+const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'from', 'with', 'by', 'for', 'to', 'into', 'during', 'after', 'before', 'about']);
+
+/** `“…,” he told friends`: the cue follows the quote at once, the words of a trailing attribution. */
+function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
+  let k = tokenAt(tokens, span.outerEnd);
+  if (tokens[k]?.text === ',') k++;
+  const t = tokens[k];
+  return Boolean(t && (t.start === cue.mention.start || k === cue.verb));
+}
+
+/** A finite verb that can take an object and an "as" complement: "described", "rejected", "sees". */
+const complementVerb = (t: Token): boolean => !t.cap && (SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
+
 /** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
 function followingCue(tokens: Token[], text: string, next: Sentence | undefined, span: QuoteSpan): Cue | null {
   if (!next) return null;
   const first = tokenAt(tokens, next.start);
   if (tokens[first]?.quote !== -1) return null;
+  // "“…,” he said. “B.”\nRubio said that …": a new line after the quote starts the narrative
+  // again; its verb is not the quote's attribution.
+  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
+  if (!sameLine) return null;
   const phrase = phraseAfter(tokens, first);
   let v = phrase ? phrase.to : first;
   while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
+  // "“B.” He added: “C.”": a verb that opens a colon or a comma before a quote introduces that one.
+  if (introducesNext(tokens, v)) return null;
   // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
-  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
-  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && sameLine && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
+  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
   if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
   const subject = phrase ?? phraseAfter(tokens, v + 1, true);
   if (!subject) return null;
   return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
+}
+
+/** `He added, “…”`, `He added: “…”`: the verb at `v` is followed at once by a pause and a quote. */
+function introducesNext(tokens: Token[], v: number): boolean {
+  const pause = tokens[v + 1];
+  return Boolean(pause && pause.quote === -1 && /^[,:]$/.test(pause.text) && (tokens[v + 2]?.quote ?? -1) >= 0);
 }
 
 /** How far into the next sentence its verb of saying may stand: past a long appositive. */
@@ -244,7 +304,11 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   else if (!SPEECH_VERBS.has(t.lower))
     phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
   else if (SPEECH_VERBS.has(t.lower))
-    phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
+    phrase =
+      subjectBefore(tokens, i) ??
+      (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ??
+      infinitiveSubject(tokens, i) ??
+      (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
@@ -275,6 +339,23 @@ function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase
 }
 
 const PARTICLES = new Set(['out', 'back', 'up', 'in']);
+
+/** Verbs in their base or participle form that take an infinitive: "is going to say", "was able to call". */
+const INFINITIVE_HEADS = new Set(['want', 'have', 'going', 'able', 'trying', 'seem', 'appear', 'decide', 'refuse', 'need']);
+
+/**
+ * "Mr. Trump was prompted to say, “…”", "Trump went on to call them “…”": the infinitive's
+ * subject is the subject of the verb that governs it.
+ */
+function infinitiveSubject(tokens: Token[], i: number): Phrase | null {
+  const to = tokens[i - 1];
+  if (to?.lower !== 'to' || to.quote !== -1) return null;
+  let k = i - 2;
+  if (tokens[k]?.lower === 'on') k--;
+  const head = tokens[k];
+  if (!head || head.quote !== -1 || !(verbForm(head) || INFINITIVE_HEADS.has(head.lower))) return null;
+  return subjectBefore(tokens, k);
+}
 
 /** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
 function verbForm(t: Token): boolean {

@@ -47,8 +47,8 @@ const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
-export function subjectBefore(tokens: Token[], v: number): Phrase | null {
-  const strong = REPORTING_VERBS.has(tokens[v]!.lower);
+export function subjectBefore(tokens: Token[], v: number, strongVerb = false): Phrase | null {
+  const strong = strongVerb || REPORTING_VERBS.has(tokens[v]!.lower);
   let j = v - 1;
   for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
   if (j < 0) return null;
