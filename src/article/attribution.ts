@@ -1,4 +1,4 @@
-import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
@@ -207,7 +207,7 @@ function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, f
  */
 function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   const verb = tokenAt(tokens, span.outerStart);
-  const phrase = clauseSubject(tokens, sent, verb);
+  const phrase = innerClauseSubject(tokens, text, sent, verb) ?? clauseSubject(tokens, sent, verb);
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   // "The agency declined to detail the investigation's “specific focus, scope or potential
@@ -308,7 +308,8 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
       subjectBefore(tokens, i) ??
       (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ??
       infinitiveSubject(tokens, i) ??
-      (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
+      subjectPastAdjunct(tokens, i) ??
+      (reducedRelative(tokens, i) ? null : (innerClauseSubject(tokens, text, sent, i) ?? clauseSubject(tokens, sent, i)));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
@@ -485,6 +486,78 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
     }
   }
   return subjectFrom(tokens, first, verb);
+}
+
+/** Words that open a clause inside a sentence: its own subject follows. */
+const INNER_CLAUSE_OPENERS = new Set(['that', 'when', 'after', 'because', 'while', 'since', 'although', 'though', 'until', 'once', 'whenever']);
+/** How far back from a quote or verb its clause's opener is looked for. */
+const INNER_CLAUSE_MAX_TOKENS = 16;
+
+/**
+ * "It is strange that Trump would denounce “self-deportation”", "Voters were angry after Trump
+ * called the judge “a hater”": a quote in a clause of its own goes to that clause's subject, a
+ * person by name or pronoun, not to the sentence's. Read back to the clause's opener, no pause
+ * or quote between.
+ */
+function innerClauseSubject(tokens: Token[], text: string, sent: Sentence, verb: number): Phrase | null {
+  const first = tokenAt(tokens, sent.start);
+  for (let k = verb - 1; k > first && verb - k <= INNER_CLAUSE_MAX_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || /^[,;:.!?()\u2014\u2013]$/.test(t.text)) return null;
+    if (t.cap || !INNER_CLAUSE_OPENERS.has(t.lower)) continue;
+    // "He said that X …", "cautioning that …", "his accusation that X …": a clause reported by
+    // someone is theirs, not its own subject's.
+    if (reportedClause(tokens, first, k)) return null;
+    const p = phraseAfter(tokens, k + 1);
+    if (!p || p.to >= verb) return null;
+    const m = describe(tokens, text, p);
+    const person = m.kind === 'pronoun' ? m.head !== 'it' : m.kind === 'name' && !m.organization;
+    if (!person) return null;
+    // The subject's own verb follows it: "Trump would denounce", "Trump on Monday called".
+    // ("after the vote underscores": "after" was a preposition, and a person is never "the …".)
+    const next = tokens[pastWhen(tokens, p.to)];
+    const verbal = next?.word && !next.cap && (verbForm(next) || VERB_FILLERS.has(next.lower) || SPEECH_VERBS.has(next.lower) || IRREGULAR_PAST.has(next.lower));
+    return verbal && !DETERMINERS.has(tokens[p.from]!.lower) ? p : null;
+  }
+  return null;
+}
+
+/** A verb of saying stands before the opener at `k` in its sentence, or a noun of one right before "that". */
+function reportedClause(tokens: Token[], first: number, k: number): boolean {
+  const prev = tokens[k - 1]!;
+  if (tokens[k]!.lower === 'that' && (/ing$/.test(prev.lower) || /(?:ion|ment)s?$/.test(prev.lower))) return true;
+  for (let j = k - 1; j >= first; j--) if (tokens[j]!.quote === -1 && !tokens[j]!.cap && SPEECH_VERBS.has(tokens[j]!.lower)) return true;
+  return false;
+}
+
+/** The longest adjunct read between a subject and its verb: "in his announcement speech". */
+const ADJUNCT_MAX_TOKENS = 6;
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'over', 'with', 'from', 'through']);
+
+/**
+ * "Trump in his announcement speech called …", "Sanders on Thursday told …": a short phrase of
+ * where or when between a named subject (or a pronoun) and its verb.
+ */
+function subjectPastAdjunct(tokens: Token[], v: number): Phrase | null {
+  // A finite verb: "pep talks" is a noun.
+  const verb = tokens[v]!;
+  if (!REPORTING_VERBS.has(verb.lower) && !/[a-z]ed$/.test(verb.lower) && !IRREGULAR_PAST.has(verb.lower)) return null;
+  let j = v - 1;
+  while (j >= 0 && tokens[j]!.word && !tokens[j]!.cap && VERB_FILLERS.has(tokens[j]!.lower)) j--;
+  for (let k = j; k >= 0 && j - k < ADJUNCT_MAX_TOKENS; k--) {
+    const t = tokens[k]!;
+    // The adjunct is a noun phrase: no verb, no clause ("before his knee blew out", "and says").
+    if (t.quote !== -1 || !t.word || (!t.cap && (PHRASE_BREAKERS.has(t.lower) || verbForm(t) || /ing$/.test(t.lower)) && !ADJUNCT_PREPOSITIONS.has(t.lower))) return null;
+    if (t.cap || !ADJUNCT_PREPOSITIONS.has(t.lower)) continue;
+    if (k === j) return null;
+    const before = tokens[k - 1];
+    if (!before?.word || before.quote !== -1) return null;
+    if (PRONOUNS.has(bareWord(before.lower)) && before.lower !== 'it') return { from: k - 1, to: k };
+    if (!before.cap) return null;
+    const p = phraseEndingAt(tokens, k - 1);
+    return p && tokens[p.from]!.cap ? p : null;
+  }
+  return null;
 }
 
 /** The words of the quote whose last token is `k`. */
