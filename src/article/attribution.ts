@@ -384,9 +384,27 @@ function quoteOpensSentence(tokens: Token[], k: number): boolean {
   return tokens[open]!.initial;
 }
 
+/** The most words of description read between an article and a name: "an angry Hollande". */
+const DESCRIPTION_MAX_TOKENS = 3;
+
+/**
+ * `“…,” an angry Hollande retaliated`: a name read back from its verb stops at the words that
+ * describe it; the phrase runs on to the article that opens them.
+ */
+function describedName(tokens: Token[], p: Phrase | null): Phrase | null {
+  if (!p || !tokens[p.from]!.cap) return p;
+  for (let k = p.from - 1; k >= 0 && p.from - k <= DESCRIPTION_MAX_TOKENS + 1; k--) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap || t.quote !== -1) return p;
+    if (t.lower === 'a' || t.lower === 'an') return k < p.from - 1 ? { from: k, to: p.to } : p;
+    if (PHRASE_BREAKERS.has(t.lower) || verbForm(t)) return p;
+  }
+  return p;
+}
+
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */
 function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
-  const p = subjectBefore(tokens, i);
+  const p = describedName(tokens, subjectBefore(tokens, i));
   if (!p) return null;
   const before = p.from - 1;
   if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before)) return null;
@@ -531,7 +549,7 @@ function reportedClause(tokens: Token[], first: number, k: number): boolean {
 }
 
 /** The longest adjunct read between a subject and its verb: "in his announcement speech". */
-const ADJUNCT_MAX_TOKENS = 6;
+const ADJUNCT_MAX_TOKENS = 8;
 const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'over', 'with', 'from', 'through']);
 
 /**
@@ -553,7 +571,8 @@ function subjectPastAdjunct(tokens: Token[], v: number): Phrase | null {
     const before = tokens[k - 1];
     if (!before?.word || before.quote !== -1) return null;
     if (PRONOUNS.has(bareWord(before.lower)) && before.lower !== 'it') return { from: k - 1, to: k };
-    if (!before.cap) return null;
+    // "Sanders during a rally on Sunday thanked": one phrase of where may follow another.
+    if (!before.cap) continue;
     const p = phraseEndingAt(tokens, k - 1);
     return p && tokens[p.from]!.cap ? p : null;
   }
