@@ -37,7 +37,7 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const best = bestCue(tokens, text, sentences[s]!, span);
   const complement = best && trailing(tokens, best, span) ? null : complementCue(tokens, text, sentences[s]!, span);
   const own = complement ?? best ?? titleCaseCue(tokens, text, sentences[s]!, span);
-  if (own) return relativeMention(tokens, text, outerCue(tokens, text, own, span, sentences[s]!), span);
+  if (own) return relativeMention(tokens, text, pollCue(tokens, text, sentences, s, outerCue(tokens, text, own, span, sentences[s]!)), span);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
     const cue = followingCue(tokens, text, after, span);
@@ -151,6 +151,42 @@ function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
 
 /** A finite verb that can take an object and an "as" complement: "described", "rejected", "sees". */
 const complementVerb = (t: Token): boolean => !t.cap && (SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
+
+/** Words that measure a share of a group: "31 percent of Republicans", "a majority of voters". */
+const SHARES = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'fifth']);
+/** How far before a group's phrase its share is read. */
+const SHARE_REACH_TOKENS = 6;
+/** Nouns of a survey that speaks for the share it measured. */
+const SURVEYS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+
+/**
+ * "In a CNN/ORC poll released Monday, 31 percent of Republicans said they were “extremely
+ * enthusiastic”": a share of a group says nothing itself; its words are the finding of the
+ * poll that measured it, named in the sentence or the one before.
+ */
+function pollCue(tokens: Token[], text: string, sentences: Sentence[], s: number, cue: Cue): Cue {
+  if (cue.mention.kind === 'pronoun') return cue;
+  // Read back over a coordinated group: "31% of Republicans and Republican-leaning voters".
+  const from = tokenAt(tokens, cue.mention.start);
+  let measured = false;
+  for (let k = from - 1; k > 0 && from - k <= SHARE_REACH_TOKENS && !measured; k--) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || (!t.word && t.text !== '%' && t.text !== '-')) break;
+    measured = (t.lower === 'of' && SHARES.has(tokens[k - 1]!.lower)) || (t.lower === 'in' && /^\d+$/.test(tokens[k - 1]!.text));
+  }
+  if (!measured) return cue;
+  for (const k of [s, s - 1]) {
+    const sent = sentences[k];
+    if (!sent || (k < s && sent.paragraph !== sentences[s]!.paragraph)) break;
+    for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
+      const t = tokens[i]!;
+      if (t.quote !== -1 || !SURVEYS.has(t.lower)) continue;
+      const phrase = phraseEndingAt(tokens, i, true) ?? { from: i, to: i + 1 };
+      return { ...cue, mention: describe(tokens, text, phrase) };
+    }
+  }
+  return cue;
+}
 
 /** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
 function followingCue(tokens: Token[], text: string, next: Sentence | undefined, span: QuoteSpan): Cue | null {
