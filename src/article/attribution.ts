@@ -2,7 +2,7 @@ import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, P
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
-import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
+import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
@@ -36,7 +36,7 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const s = sentenceAt(sentences, span.start);
   const best = bestCue(tokens, text, sentences[s]!, span);
   const complement = best && trailing(tokens, best, span) ? null : complementCue(tokens, text, sentences[s]!, span);
-  const own = complement ?? best ?? titleCaseCue(tokens, text, sentences[s]!, span);
+  const own = complement ?? best ?? titleCaseCue(tokens, text, sentences[s]!, span) ?? colonIntroduction(tokens, text, span, true);
   if (own) return relativeMention(tokens, text, pollCue(tokens, text, sentences, s, outerCue(tokens, text, own, span, sentences[s]!)), span);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
@@ -335,7 +335,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
-  else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
+  else if (PARTICIPLES.has(t.lower) || introducingParticiple(tokens, i, span)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower))
     phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
@@ -349,6 +349,17 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
+}
+
+/** "… by interjecting, “Only Rosie O’Donnell.”": a participle right before a pause and the quote introduces it. */
+function introducingParticiple(tokens: Token[], i: number, span: QuoteSpan): boolean {
+  const t = tokens[i]!;
+  if (!/[a-z]{3}ing$/.test(t.lower) || t.cap) return false;
+  // "before a 2014 Senate hearing, “…”": after a name, a number or a determiner it is a noun.
+  const before = tokens[i - 1];
+  if (before && (before.cap || /\d/.test(before.text) || DETERMINERS.has(before.lower) || isAdjectiveLike(before))) return false;
+  const pause = tokens[i + 1];
+  return Boolean(pause && /^[,:]$/.test(pause.text) && pause.quote === -1 && tokens[i + 2]?.start === span.outerStart);
 }
 
 /**
@@ -536,7 +547,8 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
       const after = closesClause(tokens, k) ? subjectFrom(tokens, k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0), verb) : null;
       // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
       // the subject before it named the show rather than said its name.
-      return after ?? (isTitleCase(quoteWords(tokens, k)) ? null : subjectFrom(tokens, first, verb));
+      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary.)
+      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : subjectFrom(tokens, first, verb));
     }
   }
   return subjectFrom(tokens, first, verb);
@@ -613,6 +625,11 @@ function subjectPastAdjunct(tokens: Token[], v: number): Phrase | null {
     return p && tokens[p.from]!.cap ? p : null;
   }
   return null;
+}
+
+/** The quote ending at token `k` closes a phrase set off by a comma: "host of “Morning Joe,” suggested". */
+function setOff(tokens: Token[], k: number): boolean {
+  return tokens[k + 1]?.text === ',' || (tokens[k - 1]?.text === ',' && !tokens[k]!.word);
 }
 
 /** The words of the quote whose last token is `k`. */

@@ -349,7 +349,7 @@ const MODIFIERS = new Set([
   'national',
   'opposition',
 ]);
-const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
+export const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
 /**
