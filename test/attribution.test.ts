@@ -418,6 +418,13 @@ const structure: Case[] = [
     mention: 'Tom Hart',
   },
   {
+    form: 'a pronoun standing for the sentence’s subject, not for a name in a phrase of a preposition',
+    text: 'Sam Cross voted in Ohio.\n\nWith a vote for Tom Hart ruled out, Sam Cross said he has two options: Ann Lee, whom he called “the most divisive figure in years,” or nobody.',
+    quote: 'the most divisive',
+    speaker: 'Sam Cross',
+    mention: 'he',
+  },
+  {
     form: 'a title that sets off nothing is no clause boundary',
     text: 'Ann Lee visited CBS’s “Morning Show” to discuss the race, saying “the numbers are moving” in her favour.',
     quote: 'the numbers are',
