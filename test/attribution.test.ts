@@ -330,3 +330,122 @@ describe('continued quotes', () => {
     expect(quoteOf(read(text), 'So I think').speaker?.name).toBe('Jorge Ramos');
   });
 });
+
+/** Forms found in PolNeAR train misses, written anew in the same shape. */
+const structure: Case[] = [
+  {
+    form: 'a quote-only sentence before a new line whose verb opens a new report',
+    text: 'Mayor Ann Lee took questions.\n“We will win this,” she said. “We always do.”\nGov. Tom Hart said that the budget was late.',
+    quote: 'We always do',
+    speaker: 'Ann Lee',
+    mention: 'she',
+  },
+  {
+    form: 'a quote-only sentence before "He added:" that introduces the next quote',
+    text: 'Sen. Mark Hill spoke in Reno. “Taxes are too high,” Sen. Mark Hill said in 2012. “Nobody can pay them.” He added: “We will cut them.”',
+    quote: 'Nobody can pay',
+    speaker: 'Mark Hill',
+    mention: 'Sen. Mark Hill',
+  },
+  {
+    form: 'a verb of saying in an infinitive after a passive',
+    text: 'The debate was so calm that Gov. Ray Dunn was prompted to say, “I cannot believe how polite it is.”',
+    quote: 'I cannot believe',
+    speaker: 'Ray Dunn',
+    mention: 'Gov. Ray Dunn',
+  },
+  {
+    form: 'an "as" complement after a verb and its object',
+    text: 'Mayor Ann Lee made an offer on Friday, but the teachers union rejected the offer as “an insult” because wages would fall.',
+    quote: 'an insult',
+    speaker: 'the teachers union',
+    mention: 'the teachers union',
+  },
+  {
+    form: 'an "as" complement followed by its own trailing attribution',
+    text: 'Tom Hart was a gifted speaker. He thought of his speeches as “little chats,” he told friends.',
+    quote: 'little chats',
+    speaker: 'Tom Hart',
+    mention: 'he',
+  },
+  {
+    form: 'the subject of the quote’s own "that" clause, not the expletive "It"',
+    text: 'Ann Lee opposed the budget. It is odd that Ann Lee would reject “any compromise” on schools.',
+    quote: 'any compromise',
+    speaker: 'Ann Lee',
+    mention: 'Ann Lee',
+  },
+  {
+    form: 'a subject read past a phrase of where between it and its verb',
+    text: 'The crowd cheered when Ann Lee in her opening speech called the plan “a fraud” and left.',
+    quote: 'a fraud',
+    speaker: 'Ann Lee',
+    mention: 'Ann Lee',
+  },
+  {
+    form: 'a described name after the quote ("an angry Hart")',
+    text: 'Tom Hart lost the vote on Tuesday.\n\n“We are not done,” an angry Hart retaliated.',
+    quote: 'We are not done',
+    speaker: 'Tom Hart',
+    mention: 'an angry Hart',
+  },
+  {
+    form: 'a verb and its particle after the quote ("shot back")',
+    text: 'The debate turned sharp.\n\n“That is simply false,” Tom Hart shot back.',
+    quote: 'That is simply',
+    speaker: 'Tom Hart',
+    mention: 'Tom Hart',
+  },
+  {
+    form: 'a participle right before a comma and the quote',
+    text: 'The host pressed Tom Hart on the numbers. Tom Hart tried to laugh it off by interjecting, “Only on Tuesdays.”',
+    quote: 'Only on Tuesdays',
+    speaker: 'Tom Hart',
+    mention: 'Tom Hart',
+  },
+  {
+    form: 'a name before a colon when no verb of saying names anyone',
+    text: 'Ann Lee has studied the race for years. The late surge does not surprise Republican pollster Ann Lee: “Challengers always gain in the final week.”',
+    quote: 'Challengers always',
+    speaker: 'Ann Lee',
+    mention: 'Republican pollster Ann Lee',
+  },
+  {
+    form: 'a short title in quote marks inside the appositive before the verb',
+    text: 'The hall emptied slowly.\n\n“We came for the speeches,” delegate Tom Hart, wearing a hat and “Hart for Mayor” pins, said quietly.',
+    quote: 'We came for',
+    speaker: 'Tom Hart',
+    mention: 'Tom Hart',
+  },
+  {
+    form: 'a pronoun standing for the sentence’s subject, not for a name in a phrase of a preposition',
+    text: 'Sam Cross voted in Ohio.\n\nWith a vote for Tom Hart ruled out, Sam Cross said he has two options: Ann Lee, whom he called “the most divisive figure in years,” or nobody.',
+    quote: 'the most divisive',
+    speaker: 'Sam Cross',
+    mention: 'he',
+  },
+  {
+    form: 'a title that sets off nothing is no clause boundary',
+    text: 'Ann Lee visited CBS’s “Morning Show” to discuss the race, saying “the numbers are moving” in her favour.',
+    quote: 'the numbers are',
+    speaker: 'Ann Lee',
+    mention: 'Ann Lee',
+  },
+];
+
+describe('attribution by clause structure (PolNeAR train forms)', () => {
+  test.each(structure)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+
+  test('GIVEN a share of a group in a poll THEN the poll is the source', () => {
+    const text = 'Voters are gloomy. In a new Gallup poll released Monday, 40 percent of voters said the economy was “getting worse.”';
+    const quote = quoteOf(read(text), 'getting worse');
+    expect(quote.speaker?.mention?.text).toMatch(/poll$/);
+  });
+
+  test('GIVEN "Some chanted “…”" THEN "Some" is an unnamed speaker of its own', () => {
+    const text = 'Mayor Ann Lee spoke at the rally. Protesters filled the square. Some chanted “No more cuts!”';
+    const quote = quoteOf(read(text), 'No more cuts');
+    expect(quote.speaker?.mention?.text).toBe('Some');
+    expect(quote.speaker?.name).not.toBe('Ann Lee');
+  });
+});

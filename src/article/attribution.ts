@@ -1,7 +1,7 @@
 import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
-import { IRREGULAR_PAST, nominalAfter, nominalUntilPause } from './nominals.js';
+import { nominalAfter, nominalUntilPause } from './nominals.js';
 import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -9,6 +9,20 @@ import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
 import { isVerbForm } from './wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
+import {
+  AUXILIARIES,
+  complementCue,
+  describedName,
+  gap,
+  infinitiveSubject,
+  innerClauseSubject,
+  introducingParticiple,
+  pastWhen,
+  pollCue,
+  subjectPastAdjunct,
+  trailing,
+  verbForm,
+} from './governing.js';
 
 /** An attribution: the verb of saying and the phrase that names the speaker. */
 export interface Cue {
@@ -34,8 +48,10 @@ export function findAttribution(tokens: Token[], sentences: Sentence[], spans: Q
   const colon = colonIntroduction(tokens, text, span);
   if (colon) return colon;
   const s = sentenceAt(sentences, span.start);
-  const own = bestCue(tokens, text, sentences[s]!, span) ?? titleCaseCue(tokens, text, sentences[s]!, span);
-  if (own) return relativeMention(tokens, text, outerCue(tokens, text, own, span, sentences[s]!), span);
+  const best = bestCue(tokens, text, sentences[s]!, span);
+  const complement = best && trailing(tokens, best, span) ? null : complementCue(tokens, text, sentences[s]!, span);
+  const own = complement ?? best ?? titleCaseCue(tokens, text, sentences[s]!, span) ?? colonIntroduction(tokens, text, span, true);
+  if (own) return relativeMention(tokens, text, pollCue(tokens, text, sentences, s, outerCue(tokens, text, own, span, sentences[s]!)), span);
   const after = sentences[s + 1];
   if (after && after.paragraph === sentences[s]!.paragraph && quoteOnly(tokens, sentences[s]!)) {
     const cue = followingCue(tokens, text, after, span);
@@ -108,16 +124,27 @@ function followingCue(tokens: Token[], text: string, next: Sentence | undefined,
   if (!next) return null;
   const first = tokenAt(tokens, next.start);
   if (tokens[first]?.quote !== -1) return null;
+  // "“…,” he said. “B.”\nRubio said that …": a new line after the quote starts the narrative
+  // again; its verb is not the quote's attribution.
+  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
+  if (!sameLine) return null;
   const phrase = phraseAfter(tokens, first);
   let v = phrase ? phrase.to : first;
   while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
+  // "“B.” He added: “C.”": a verb that opens a colon or a comma before a quote introduces that one.
+  if (introducesNext(tokens, v)) return null;
   // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
-  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
-  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && sameLine && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
+  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
   if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
   const subject = phrase ?? phraseAfter(tokens, v + 1, true);
   if (!subject) return null;
   return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
+}
+
+/** `He added, “…”`, `He added: “…”`: the verb at `v` is followed at once by a pause and a quote. */
+function introducesNext(tokens: Token[], v: number): boolean {
+  const pause = tokens[v + 1];
+  return Boolean(pause && pause.quote === -1 && /^[,:]$/.test(pause.text) && (tokens[v + 2]?.quote ?? -1) >= 0);
 }
 
 /** How far into the next sentence its verb of saying may stand: past a long appositive. */
@@ -147,7 +174,7 @@ function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, f
  */
 function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSpan): Cue | null {
   const verb = tokenAt(tokens, span.outerStart);
-  const phrase = clauseSubject(tokens, sent, verb);
+  const phrase = innerClauseSubject(tokens, text, sent, verb) ?? clauseSubject(tokens, sent, verb);
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   // "The agency declined to detail the investigation's “specific focus, scope or potential
@@ -239,12 +266,17 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
-  else if (PARTICIPLES.has(t.lower)) phrase = participleSubject(tokens, text, sent, i);
+  else if (PARTICIPLES.has(t.lower) || introducingParticiple(tokens, i, span)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower))
     phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
   else if (SPEECH_VERBS.has(t.lower))
-    phrase = subjectBefore(tokens, i) ?? (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ?? (reducedRelative(tokens, i) ? null : clauseSubject(tokens, sent, i));
+    phrase =
+      subjectBefore(tokens, i) ??
+      (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ??
+      infinitiveSubject(tokens, i) ??
+      subjectPastAdjunct(tokens, i) ??
+      (reducedRelative(tokens, i) ? null : (innerClauseSubject(tokens, text, sent, i) ?? clauseSubject(tokens, sent, i)));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
@@ -276,12 +308,6 @@ function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase
 
 const PARTICLES = new Set(['out', 'back', 'up', 'in']);
 
-/** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
-function verbForm(t: Token): boolean {
-  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
-  return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
-}
-
 /**
  * `“This is fantastic!” beamed Donald Hartley of Madison`: a verb right after a quote that opens
  * its sentence, followed by a name, is a verb of saying by position.
@@ -304,7 +330,7 @@ function quoteOpensSentence(tokens: Token[], k: number): boolean {
 
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */
 function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
-  const p = subjectBefore(tokens, i);
+  const p = describedName(tokens, subjectBefore(tokens, i));
   if (!p) return null;
   const before = p.from - 1;
   if (before < 0 || tokens[before]!.quote < 0 || !closesClause(tokens, before)) return null;
@@ -366,15 +392,6 @@ function relativeSubject(tokens: Token[], text: string, v: number): Mention | nu
 const INSERT_MAX_TOKENS = 16;
 
 /**
- * Characters between a quote and a word of its cue. A cue around the quote is as near as its
- * nearer end: in "He fulminated – ''I love Oreos,'' he said – and vowed", "he said" is nearer.
- */
-function gap(w: { start: number; end: number }, span: QuoteSpan): number {
-  if (w.end <= span.outerStart) return span.outerStart - w.end;
-  return Math.max(0, w.start - span.outerEnd);
-}
-
-/**
  * "She said she recalls …": a reported verb inside another's report is the outer speaker's.
  */
 function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent: Sentence): Cue {
@@ -400,10 +417,16 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
       const after = closesClause(tokens, k) ? subjectFrom(tokens, k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0), verb) : null;
       // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
       // the subject before it named the show rather than said its name.
-      return after ?? (isTitleCase(quoteWords(tokens, k)) ? null : subjectFrom(tokens, first, verb));
+      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary.)
+      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : subjectFrom(tokens, first, verb));
     }
   }
   return subjectFrom(tokens, first, verb);
+}
+
+/** The quote ending at token `k` closes a phrase set off by a comma: "host of “Morning Joe,” suggested". */
+function setOff(tokens: Token[], k: number): boolean {
+  return tokens[k + 1]?.text === ',' || (tokens[k - 1]?.text === ',' && !tokens[k]!.word);
 }
 
 /** The words of the quote whose last token is `k`. */
@@ -496,17 +519,6 @@ function pastParenthesis(tokens: Token[], k: number): number {
   return k;
 }
 
-/** Days that stand between a subject and its verb: "Sanders on Saturday criticized". */
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
-
-/** "Sen. Bernie Sanders on Saturday criticized": a day after the subject leads on to its verb. */
-function pastWhen(tokens: Token[], k: number): number {
-  const on = tokens[k]?.lower === 'on' ? 1 : 0;
-  const day = tokens[k + on];
-  if (!day || day.quote !== -1 || !DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
-  return k + on + 1;
-}
-
 const isDateline = (tokens: Token[], p: Phrase): boolean =>
   p.to - p.from <= 3 && tokens.slice(p.from, p.to).every((t) => !t.word || (t.text.length > 2 && t.text === t.text.toUpperCase()));
 
@@ -529,9 +541,6 @@ function reducedRelative(tokens: Token[], i: number): boolean {
   if (noun && /^(be|been|being)$/.test(noun.lower)) return true;
   return Boolean(noun?.word && !noun.cap && preposition && /^(for|of|in|on|with|by|about|from|to)$/.test(preposition.lower));
 }
-
-/** Auxiliaries that open a reported clause: "said the candidate could win". */
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {

@@ -9,18 +9,26 @@ import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan } from './types.js';
 
 /** `Michael P. McDonald: “At long last…”`: a name and a colon introduce the quote. */
-export function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan): Cue | null {
+export function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan, anywhere = false): Cue | null {
   const k = tokenAt(tokens, span.outerStart) - 1;
   if (tokens[k]?.text !== ':') return null;
-  const phrase = phraseEndingAt(tokens, k - 1);
+  let phrase = phraseEndingAt(tokens, k - 1);
   if (!phrase) return null;
-  // The name must open its line (or follow a dash): "… - Michael P. McDonald: “…”".
+  // "- Frank Newport and Jim Harter: “…”": two names introduce it; the first one's line.
+  if (tokens[phrase.from - 1]?.lower === 'and' && tokens[phrase.from - 2]?.cap) phrase = phraseEndingAt(tokens, phrase.from - 2) ?? phrase;
+  // The name must open its line (or follow a dash): "… - Michael P. McDonald: “…”"; or, when
+  // no verb of saying in the sentence names anyone, stand anywhere before the colon ("The surge
+  // doesn't surprise pollster Daron Shaw: “…”").
   const opener = tokens[phrase.from]!;
   const prev = tokens[phrase.from - 1];
-  if (!opener.initial && !(prev && /^[\u2013\u2014-]$/.test(prev.text))) return null;
+  if (!anywhere && !opener.initial && !(prev && /^[\u2013\u2014-]$/.test(prev.text))) return null;
+  // "a blunt message to Trump:", "celebrated the attacks on Twitter:": the object of a preposition is addressed, not speaking.
+  if (anywhere && prev && OBJECT_PREPOSITIONS.has(prev.lower)) return null;
   const mention = describe(tokens, text, phrase);
   return mention.kind === 'name' && !mention.organization ? { verb: k, mention, distance: 0 } : null;
 }
+
+const OBJECT_PREPOSITIONS = new Set(['to', 'on', 'at', 'in', 'before', 'after', 'with', 'for', 'by', 'about', 'into', 'of', 'via', 'against', 'toward', 'towards']);
 
 /** A transcript line names its speaker in capitals: `"PENCE: Well, look, …"`. */
 const TRANSCRIPT_NAME = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;

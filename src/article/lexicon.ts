@@ -86,8 +86,8 @@ export const VERB_FILLERS = words(`
 /** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
 export const NAME_CONNECTORS = words('of de del der la le al bin ibn von van da di du dos');
 
-/** Words that stand for an unnamed member of a group: "“…,” one said", "said another". */
-export const ANONYMOUS = words('one another');
+/** Words that stand for an unnamed member of a group: "“…,” one said", "said another", "Someone called it “…”". */
+export const ANONYMOUS = words('one another someone somebody some others');
 
 /** Personal pronouns that can be the subject of a speech verb. */
 export const PRONOUNS = words('he she they it we i you');

@@ -28,6 +28,9 @@ export function reportsSpeech(tokens: Token[], j: number, v: number): boolean {
 /** Common irregular past tenses: "The billionaire businessman began …". */
 export const IRREGULAR_PAST = new Set([
   'began',
+  'shot',
+  'hit',
+  'cut',
   'took',
   'made',
   'gave',

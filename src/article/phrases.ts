@@ -47,8 +47,8 @@ const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
-export function subjectBefore(tokens: Token[], v: number): Phrase | null {
-  const strong = REPORTING_VERBS.has(tokens[v]!.lower);
+export function subjectBefore(tokens: Token[], v: number, strongVerb = false): Phrase | null {
+  const strong = strongVerb || REPORTING_VERBS.has(tokens[v]!.lower);
   let j = v - 1;
   for (let n = 0; n < FILLERS_MAX && j >= 0 && tokens[j]!.word && isFiller(tokens[j]!); n++) j--;
   if (j < 0) return null;
@@ -160,6 +160,14 @@ function skipParenthesis(tokens: Token[], close: number): number {
 function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
   for (let k = comma - 1; k >= 0 && comma - k < APPOSITIVE_MAX_TOKENS; k--) {
     const t = tokens[k]!;
+    // "Bill Eastland, wearing “Ted Cruz” campaign pins, said": a title in quote marks is read past.
+    if (t.quote >= 0 && k < comma - 1) {
+      const open = titleQuoteStart(tokens, k);
+      if (open > 0) {
+        k = open;
+        continue;
+      }
+    }
     if (t.quote >= 0 || /[;:!?"“”]/.test(t.text)) return null;
     if (t.text === '.' && !ABBREVIATED.has(tokens[k - 1]?.lower ?? '') && !/^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '') && !PARTY_TAG.test(tokens[k - 1]?.text ?? '')) return null;
     if (t.text === ',') {
@@ -179,6 +187,25 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
     }
   }
   return null;
+}
+
+/** The most words a title in quote marks inside an appositive has. */
+const TITLE_MAX_WORDS = 6;
+
+/**
+ * The first token of the quote whose last token is `k` when it is a short title, every word
+ * capitalised but for small ones ("“Ted Cruz”", "''America's Unwritten Constitution,''"); else -1.
+ */
+function titleQuoteStart(tokens: Token[], k: number): number {
+  const q = tokens[k]!.quote;
+  let j = k;
+  let words = 0;
+  for (; j >= 0 && tokens[j]!.quote === q; j--) {
+    const t = tokens[j]!;
+    if (!t.word) continue;
+    if (++words > TITLE_MAX_WORDS || (!t.cap && t.lower.length > 3)) return -1;
+  }
+  return words > 0 ? j + 1 : -1;
 }
 
 /** "R-Ky", "D-N.Y": a legislator's party and state. */
@@ -349,7 +376,7 @@ const MODIFIERS = new Set([
   'national',
   'opposition',
 ]);
-const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
+export const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
 /**

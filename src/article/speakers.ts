@@ -162,6 +162,9 @@ function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null
   return e;
 }
 
+/** Prepositions whose object is rarely what a later pronoun in the sentence stands for. */
+const OBLIQUE = new Set(['for', 'to', 'of', 'with', 'against', 'about', 'from', 'at', 'in', 'on', 'by', 'toward', 'towards', 'over']);
+
 /** How many earlier name mentions a pronoun looks back over, at most. */
 const PRONOUN_LOOKBACK = 400;
 
@@ -176,7 +179,7 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
   const timeline = ctx.registry.timeline;
   const s = sentenceAt(ctx.sentences, m.start);
   const windowStart = ctx.sentences[Math.max(0, s - 2)]!.start;
-  let found: { e: Entity; sentence: number; gendered: boolean } | null = null;
+  let found: { e: Entity; sentence: number; gendered: boolean; oblique: boolean } | null = null;
   let i = lastIndexBefore(timeline, m.start);
   for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK && timeline[i]!.at >= windowStart; i--, steps++) {
     const { at, entity } = timeline[i]!;
@@ -184,9 +187,13 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
     const sentence = sentenceAt(ctx.sentences, at);
     if (found && sentence !== found.sentence) break;
     // Walking backwards: a person keeps the earliest of the sentence, a group the nearest;
-    // a known gender that matches ("Ms Merkel" for "she") beats an unknown one.
+    // a known gender that matches ("Ms Merkel" for "she") beats an unknown one; a name in a
+    // phrase of a preposition ("With a vote for Trump ruled out, Cross said he …") yields to
+    // one that can be a subject.
     const gendered = Boolean(m.gender && entity.gender === m.gender);
-    if (!found || (!group && (gendered || !found.gendered))) found = { e: entity, sentence, gendered };
+    const oblique = OBLIQUE.has(ctx.tokens[tokenAt(ctx.tokens, at) - 1]?.lower ?? '');
+    const better = !found || (oblique === found.oblique ? !group && (gendered || !found.gendered) : found.oblique);
+    if (better) found = { e: entity, sentence, gendered, oblique };
   }
   if (found) return found.e;
   if (lastSpeaker && fits(lastSpeaker)) return lastSpeaker;
