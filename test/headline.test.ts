@@ -710,3 +710,19 @@ describe('small things a desk never prints', () => {
     expect(compressLead(lead(text), [quote], [senator])).not.toMatch(/^senator/);
   });
 });
+
+describe('an adverb leading the subject', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN a lead whose subject is a quantity ("More than 300 residents…") THEN the subject is not dropped as an opener', () => {
+    const text = 'More than 300 residents have signed a petition against the new ring road, turning the quiet village into a battleground, a local campaign group found.';
+    expect(compressLead(lead(text), [], [], 20)).toMatch(/^More than 300 residents have signed a petition/);
+  });
+});

@@ -91,6 +91,11 @@ function isAdverbial(head: string): boolean {
  */
 export function dropOpener(s: string): string {
   if (!isAdverbial(s)) return s;
+  // "More than 20,000 fighters have fled to Syria, …": an adverb that leads a subject's quantity
+  // opens the main clause itself, and a head with a finite verb before its first comma is no adverbial.
+  const first = /^[\p{L}'’-]+/u.exec(s)?.[0] ?? '';
+  const comma = s.search(/,\s/);
+  if (lexiconTags(first.toLowerCase()).every((t) => t === 'Adverb' || t === 'Comparative') && comma > 0 && hasFiniteVerb(s.slice(0, comma))) return s;
   for (const m of s.matchAll(/,["\u201d\u2019]?\s+/g)) {
     if (m.index > SUBORDINATE_MAX_CHARS) break;
     const rest = s.slice(m.index + m[0].length);
