@@ -726,3 +726,27 @@ describe('an adverb leading the subject', () => {
     expect(compressLead(lead(text), [], [], 20)).toMatch(/^More than 300 residents have signed a petition/);
   });
 });
+
+describe('the "said → says" rewrite', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN a claim whose subject is the speaker THEN the speaker is not named twice', () => {
+    expect(compressLead(lead('Mayor Tom Reed will not stand again at the next election, Reed confirmed.'), [], [])).toBe(
+      'Mayor Tom Reed will not stand again at the next election',
+    );
+  });
+
+  test.each([
+    ['Jones previously said she likes to walk her two dogs along the beach before breakfast.', /^Jones previously said she likes/],
+    ['Jones said last week that she would walk her two dogs along the beach before breakfast.', /^Jones said last week that she would/],
+  ])('GIVEN "%s", a saying dated by its adverb THEN it keeps its past tense', (text, line) => {
+    expect(compressLead(lead(text), [], [], 20)).toMatch(line);
+  });
+});

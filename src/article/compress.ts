@@ -3,7 +3,7 @@
  * front, its asides dropped and its tail cut at a phrase boundary. Works on one sentence of
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
-import { LISTENER_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { LISTENER_VERBS, PAST_TIME_WORDS, REPORTING_VERBS } from './lexicon.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
 
@@ -176,6 +176,8 @@ export function saysClause(c: Claim): string | null {
   }
   const first = /^[\p{L}'’-]+/u.exec(clause)?.[0] ?? '';
   if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
+  // "Meacham previously said she…", "Trump said last week that…": a dated saying keeps its tense.
+  if (PAST_TIME_WORDS.has(first.toLowerCase()) || (c.speaker ?? '').split(/\s+/).some((w) => PAST_TIME_WORDS.has(w.toLowerCase()))) return null;
   // "Perry announced his endorsement of Sen. Ted Cruz": a noun phrase is the verb's object, no clause to say.
   return hasFiniteVerb(clause) ? clause : null;
 }

@@ -166,7 +166,8 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
   // "Reid says he had spoken with Sanders…": after the name, a pronoun that agrees with it refers to it.
   if (DANGLING_OPENER.test(body) && !(who && clause && refersTo(body, who))) return '';
-  const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
+  // "Nicky Morgan believes schools…, she said": a clause whose subject names the speaker says who already.
+  const line = who && clause && !namesSpeaker(body, who) ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
   // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
@@ -251,6 +252,16 @@ function refersTo(clause: string, who: string): boolean {
   const pronoun = /^[\p{L}]+/u.exec(clause)?.[0]?.toLowerCase() ?? '';
   if (/^(?:he|she|his|her)$/.test(pronoun)) return !plural(who);
   return /^(?:they|their|we|our)$/.test(pronoun) && plural(who);
+}
+
+/**
+ * Whether a clause opens on the speaker's own name ("Tory Education Secretary Nicky Morgan
+ * believes…" said by Morgan): the run of capitalised words that starts it holds the name.
+ */
+function namesSpeaker(clause: string, who: string): boolean {
+  const name = who.split(/\s+/).pop()!;
+  const lead = /^(?:\p{Lu}[\p{L}.'’-]*\s+)+/u.exec(`${clause} `)?.[0] ?? '';
+  return lead.split(/\s+/).some((w) => w.replace(/['’]s$/, '') === name);
 }
 
 /** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */

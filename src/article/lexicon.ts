@@ -260,3 +260,9 @@ export const FACILITY_NOUNS = words('stop station junction interchange terminal 
 
 /** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
 export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');
+
+/**
+ * Adverbs that date what was said ("Meacham previously said …", "he said last week that …"): a
+ * sentence carrying one keeps its past tense; "X says" would contradict it.
+ */
+export const PAST_TIME_WORDS = words('previously earlier formerly once originally initially yesterday ago last recently then already');
