@@ -5,6 +5,7 @@ import {
   dropSubjectModifier,
   endsCleanly,
   hasFiniteVerb,
+  hasMainClause,
   trimTail,
   saysClause,
   singleQuotes,
@@ -150,7 +151,7 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * One sentence as a headline, or '' when it leads with a pronoun no one can be named for, or
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
-export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
+export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS, strict = false): string {
   // '…get shot.”Mr. Trump embodies…': a closing mark left over from the quote before is no part of the sentence.
   const sentence = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
   const split = splitAttribution(sentence);
@@ -179,14 +180,16 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const shortWhole = short !== lean && fitsWhole(short, maxWords) ? short : '';
   const cut = (
     whole ||
-    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) ||
-    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS) ||
+    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS, strict) ||
+    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS, strict) ||
     shortWhole ||
-    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS) : '')
+    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS, strict) : '')
   ).replace(/[.;:,]$/, '');
   // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
   const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
   if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
+  // A line that must read as a sentence (a key fact) has a main clause, and is no introduction to what follows ("The report states:").
+  if (strict && (!hasMainClause(cut) || /:["'\u201d\u2019]?$/.test(body))) return '';
   // A question printed whole keeps its mark: "Can anyone stop the mayor now?" is no statement.
   const asked = !who && cut === body && /\?["'\u201d\u2019]?$/.test(sentence.trim()) ? '?' : '';
   return cut.charAt(0).toUpperCase() + cut.slice(1) + asked;
