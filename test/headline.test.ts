@@ -759,6 +759,11 @@ describe('the "said → says" rewrite', () => {
     score: 1,
   });
 
+  test('GIVEN "said on Tuesday night that" THEN the whole time phrase goes with the weekday, not "says night that"', () => {
+    const text = 'Former Florida governor Jeb Bush said on Tuesday night that he would support the nominee of the party.';
+    expect(compressLead(lead(text), [], [], 20)).toBe('Bush says he would support the nominee of the party');
+  });
+
   test('GIVEN a claim whose subject is the speaker THEN the speaker is not named twice', () => {
     expect(compressLead(lead('Mayor Tom Reed will not stand again at the next election, Reed confirmed.'), [], [])).toBe(
       'Mayor Tom Reed will not stand again at the next election',

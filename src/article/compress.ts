@@ -14,7 +14,9 @@ const SPEAKER_WORDS_MAX = 7;
 // "…crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of talks…"
 const TRAILING_ATTRIBUTION = new RegExp(`^(.{12,}?)[,\u201d"]\\s+([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})\\b(.*)$`);
 // "Erdogan said Moscow must…", "The Turkish president noted that Putin…"
-const LEADING_ATTRIBUTION = new RegExp(`^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day)?,?\\s+(?:that\\s+)?(.{12,})$`);
+const LEADING_ATTRIBUTION = new RegExp(
+  `^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?(.{12,})$`,
+);
 /** Phrases that open a clause the headline can lose: "…crisis in Syria ahead of talks". */
 const CUT_BEFORE = /\s(?:ahead of|after|amid|as|while|because|although|though|which|who|when|where|but|and|despite|following|before|since|saying|according to|with)\s/gi;
 /** Weaker boundaries, taken only when no clause boundary fits: "…crisis | in Syria". */
