@@ -742,6 +742,11 @@ describe('key facts read as sentences (strict compression)', () => {
     expect(fact(text)).not.toMatch(/ (?:up|progressively|outlandish)$/);
   });
 
+  test('GIVEN an adverb that modifies the next word ("could face further disciplinary action") THEN the line does not stop before it', () => {
+    const text = 'The reporter has been suspended for one week and could face further disciplinary action from the network over the clip';
+    expect(cutToFit(text, 13, HEADLINE_MAX_CHARS, true)).toBe('The reporter has been suspended for one week');
+  });
+
   test('GIVEN a subject with a relative clause and its verb past the room THEN no line is made of the subject alone', () => {
     const text = 'The driver who fled the scene of the crash on the ring road in the early hours of Sunday was granted conditional bail by the magistrates.';
     const line = fact(text);
@@ -785,6 +790,9 @@ describe('hasMainClause', () => {
     ['A new study by the university found', false],
     ['When the Hale family moved into a quiet street in Leeds, they found the perfect home', true],
     ['Fresh from winning the title, striker Tom Hale was back in training', true],
+    ['With budgets for outfits and flowers at around 1,000 dollars for each guest', false],
+    ['Olivia Hale in action for Leeds during her spell at the club', false],
+    ['With the budget agreed, the wedding went ahead in June', true],
     ['The new figures were published by the council, the report found', true],
   ])('GIVEN "%s" THEN %s', (line, expected) => {
     expect(hasMainClause(line)).toBe(expected);

@@ -349,7 +349,11 @@ function closesSentence(line: string, rest: string): boolean {
   // "think up progressively | more outlandish ways": an adverb ending the line modifies what follows unless a phrase opens there.
   // "think up | progressively more ways": a particle's verb still wants its object unless a preposition follows.
   const bare = (/\p{Ll}ly$/u.test(last) || PARTICLE.test(last)) && !(OPENS_ADJUNCT.test(next ?? '') && !/ly$/.test(next ?? ''));
-  if (next !== undefined) return /^\p{Ll}/u.test(next) ? opensPhrase(next) && !bare : true;
+  // "could face | further charges", "looking | absolutely devastated": an adverb before a word of the
+  // phrase modifies it, and the line would stop before the verb's complement.
+  const then = /^\s*[\p{L}'’]+\s+(\p{Ll}+)/u.exec(rest)?.[1];
+  const modifier = next !== undefined && !ADJUNCT_HEAD.test(next) && then !== undefined && !OPENS_ADJUNCT.test(then);
+  if (next !== undefined) return /^\p{Ll}/u.test(next) ? opensPhrase(next) && !bare && !modifier : true;
   // A comma after "if … then" or "when …" ends the subordinate clause, not the sentence.
   const open = /\b(?:if|when|whenever|because|although|though|unless|whereas|once|until|while)\s+(?:[^,;:]*)$/i.exec(line);
   return !(open && /^\s*,/.test(rest));
@@ -370,6 +374,10 @@ function lostComplement(line: string): boolean {
   }
   return false;
 }
+
+/** Words that head a phrase of their own whatever follows them: prepositions, conjunctions, relatives. */
+const ADJUNCT_HEAD =
+  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|than|like|about|towards?|along|throughout|beyond|within)$/;
 
 /** Prepositions compromise's lexicon files under other tags ("against" as an adjective). */
 const LOOSE_PREPOSITION = /^(?:against|beyond|within|without|behind|beside|beneath|below|above|unlike|versus|toward|towards|before|over)$/;
@@ -392,7 +400,8 @@ export function hasMainClause(line: string): boolean {
   const words = line.split(/\s+/);
   const first = words[0] ?? '';
   const opener =
-    (SUBORDINATE.test(line) && !/^\S+\s+(?:then|that|this|which|it|now)\b/i.test(line)) ||
+    (SUBORDINATE.test(line) && !/^\S+\s+(?:then|that|this|which|now)\b/i.test(line)) ||
+    /^with\s/i.test(line) ||
     isParticiple(first) ||
     (lexiconTags(first).includes('Adjective') && lexiconTags(words[1] ?? '').includes('Preposition'));
   if (!opener) return enoughVerbs(line);
@@ -406,6 +415,12 @@ export function hasMainClause(line: string): boolean {
   return false;
 }
 
+function plausibleVerb(word: string): boolean {
+  if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
+  const tags = lexiconTags(word.toLowerCase());
+  return tags.length === 0 || tags.some((t) => /^(?:PastTense|PresentTense|Infinitive|Copula|Modal|Auxiliary|Verb)$/.test(t));
+}
+
 /** Words that open a clause inside the sentence, each of which takes a finite verb of its own. */
 const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|though|if|unless|whereas|whenever)$/i;
 
@@ -414,7 +429,9 @@ const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|thou
  * takes one verb group, so the main clause needs one more ("…was granted bail").
  */
 function enoughVerbs(line: string): boolean {
-  const finite = finiteVerbs(line);
+  // A word the lexicon knows, but not as a verb ("Florida governor", "Norwich during"), heads no verb group here.
+  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
+  const finite = finiteVerbs(line).map((f, i) => f && plausibleVerb(words[i]!));
   const groups = finite.filter((f, i) => f && !finite[i - 1]).length;
   const opened = line.split(/\s+/).filter((w, i) => i > 0 && CLAUSE_OPENER.test(w.replace(/[^\p{L}]+$/u, ''))).length;
   return groups > opened;
