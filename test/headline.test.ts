@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { cutToFit, dropAsides, dropNameAside, endsCleanly, hasFiniteVerb, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
+import { cutToFit, dropAsides, dropNameAside, endsCleanly, hasFiniteVerb, hasMainClause, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -708,5 +708,109 @@ describe('small things a desk never prints', () => {
       speaker: { id: senator.id, name: senator.name, mention: null },
     };
     expect(compressLead(lead(text), [quote], [senator])).not.toMatch(/^senator/);
+  });
+});
+
+describe('key facts read as sentences (strict compression)', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+  const fact = (text: string) => compressLead(lead(text), [], [], 20, true);
+
+  test('GIVEN a verb of warning followed by an "if … then" clause THEN no line stops inside the "if" clause', () => {
+    const text = 'Worryingly, the council warned if the bridge was closed for the winter then the villages on the far bank could be cut off for weeks.';
+    expect(fact(text)).toBe('');
+  });
+
+  test('GIVEN a verb whose "that" clause follows a dash aside THEN the line does not stop before the clause', () => {
+    const text = 'Local police estimated in March – three months after the last soldiers left – that about 600 fighters were active in the hills.';
+    expect(fact(text)).toBe('');
+  });
+
+  test('GIVEN a cut that would leave a verb without its complement THEN the line stops where a phrase opens', () => {
+    const text = 'The man covered his face as he left the magistrates court in the city centre where he was granted conditional bail until his next appearance in June.';
+    expect(fact(text)).toBe('The man covered his face as he left the magistrates court in the city centre');
+  });
+
+  test('GIVEN an adverb or a particle that wants what follows it THEN the line does not stop after it', () => {
+    const text = 'Contestants on the show are encouraged to think up progressively more outlandish ways of cooking the humble potato in front of the judges.';
+    expect(fact(text)).not.toMatch(/ (?:up|progressively|outlandish)$/);
+  });
+
+  test('GIVEN an adverb that modifies the next word ("could face further disciplinary action") THEN the line does not stop before it', () => {
+    const text = 'The reporter has been suspended for one week and could face further disciplinary action from the network over the clip';
+    expect(cutToFit(text, 13, HEADLINE_MAX_CHARS, true)).toBe('The reporter has been suspended for one week');
+  });
+
+  test('GIVEN a subject with a relative clause and its verb past the room THEN no line is made of the subject alone', () => {
+    const text = 'The driver who fled the scene of the crash on the ring road in the early hours of Sunday was granted conditional bail by the magistrates.';
+    const line = fact(text);
+    expect(line === '' || / was granted/.test(line)).toBe(true);
+  });
+});
+
+describe('the "said → says" rewrite', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN "said on Tuesday night that" THEN the whole time phrase goes with the weekday, not "says night that"', () => {
+    const text = 'Former Florida governor Jeb Bush said on Tuesday night that he would support the nominee of the party.';
+    expect(compressLead(lead(text), [], [], 20)).toBe('Bush says he would support the nominee of the party');
+  });
+
+  test('GIVEN a claim whose subject is the speaker THEN the speaker is not named twice', () => {
+    expect(compressLead(lead('Mayor Tom Reed will not stand again at the next election, Reed confirmed.'), [], [])).toBe(
+      'Mayor Tom Reed will not stand again at the next election',
+    );
+  });
+
+  test.each([
+    ['Jones previously said she likes to walk her two dogs along the beach before breakfast.', /^Jones previously said she likes/],
+    ['Jones said last week that she would walk her two dogs along the beach before breakfast.', /^Jones said last week that she would/],
+  ])('GIVEN "%s", a saying dated by its adverb THEN it keeps its past tense', (text, line) => {
+    expect(compressLead(lead(text), [], [], 20)).toMatch(line);
+  });
+});
+
+describe('hasMainClause', () => {
+  test.each([
+    ['Fresh from winning the regional title for the third year running', false],
+    ['When the Hale family, 28, moved into a quiet street in Leeds', false],
+    ['A new study by the university found', false],
+    ['When the Hale family moved into a quiet street in Leeds, they found the perfect home', true],
+    ['Fresh from winning the title, striker Tom Hale was back in training', true],
+    ['With budgets for outfits and flowers at around 1,000 dollars for each guest', false],
+    ['Olivia Hale in action for Leeds during her spell at the club', false],
+    ['With the budget agreed, the wedding went ahead in June', true],
+    ['The new figures were published by the council, the report found', true],
+  ])('GIVEN "%s" THEN %s', (line, expected) => {
+    expect(hasMainClause(line)).toBe(expected);
+  });
+});
+
+describe('an adverb leading the subject', () => {
+  const lead = (text: string): RankedSentence => ({
+    index: 0,
+    sentence: { start: 0, end: text.length, paragraph: 0 },
+    text,
+    words: text.split(' ').length,
+    terms: new Map(),
+    score: 1,
+  });
+
+  test('GIVEN a lead whose subject is a quantity ("More than 300 residents…") THEN the subject is not dropped as an opener', () => {
+    const text = 'More than 300 residents have signed a petition against the new ring road, turning the quiet village into a battleground, a local campaign group found.';
+    expect(compressLead(lead(text), [], [], 20)).toMatch(/^More than 300 residents have signed a petition/);
   });
 });

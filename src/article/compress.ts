@@ -3,7 +3,7 @@
  * front, its asides dropped and its tail cut at a phrase boundary. Works on one sentence of
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
-import { LISTENER_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { CLAUSE_VERBS, LISTENER_VERBS, PAST_TIME_WORDS, REPORTING_VERBS } from './lexicon.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
 
@@ -14,7 +14,9 @@ const SPEAKER_WORDS_MAX = 7;
 // "…crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of talks…"
 const TRAILING_ATTRIBUTION = new RegExp(`^(.{12,}?)[,\u201d"]\\s+([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})\\b(.*)$`);
 // "Erdogan said Moscow must…", "The Turkish president noted that Putin…"
-const LEADING_ATTRIBUTION = new RegExp(`^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day)?,?\\s+(?:that\\s+)?(.{12,})$`);
+const LEADING_ATTRIBUTION = new RegExp(
+  `^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?(.{12,})$`,
+);
 /** Phrases that open a clause the headline can lose: "…crisis in Syria ahead of talks". */
 const CUT_BEFORE = /\s(?:ahead of|after|amid|as|while|because|although|though|which|who|when|where|but|and|despite|following|before|since|saying|according to|with)\s/gi;
 /** Weaker boundaries, taken only when no clause boundary fits: "…crisis | in Syria". */
@@ -91,6 +93,11 @@ function isAdverbial(head: string): boolean {
  */
 export function dropOpener(s: string): string {
   if (!isAdverbial(s)) return s;
+  // "More than 20,000 fighters have fled to Syria, …": an adverb that leads a subject's quantity
+  // opens the main clause itself, and a head with a finite verb before its first comma is no adverbial.
+  const first = /^[\p{L}'’-]+/u.exec(s)?.[0] ?? '';
+  const comma = s.search(/,\s/);
+  if (lexiconTags(first.toLowerCase()).every((t) => t === 'Adverb' || t === 'Comparative') && comma > 0 && hasFiniteVerb(s.slice(0, comma))) return s;
   for (const m of s.matchAll(/,["\u201d\u2019]?\s+/g)) {
     if (m.index > SUBORDINATE_MAX_CHARS) break;
     const rest = s.slice(m.index + m[0].length);
@@ -171,6 +178,8 @@ export function saysClause(c: Claim): string | null {
   }
   const first = /^[\p{L}'’-]+/u.exec(clause)?.[0] ?? '';
   if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
+  // "Meacham previously said she…", "Trump said last week that…": a dated saying keeps its tense.
+  if (PAST_TIME_WORDS.has(first.toLowerCase()) || (c.speaker ?? '').split(/\s+/).some((w) => PAST_TIME_WORDS.has(w.toLowerCase()))) return null;
   // "Perry announced his endorsement of Sen. Ted Cruz": a noun phrase is the verb's object, no clause to say.
   return hasFiniteVerb(clause) ? clause : null;
 }
@@ -259,7 +268,7 @@ const WHEN_WEEKDAY = new RegExp(
  * whole or left out, never halved. Returns '' when no such cut exists: a line cut inside a
  * phrase ("…to emphatically endorse Hillary") is worse than choosing another sentence.
  */
-export function cutToFit(clause: string, maxWords: number, maxChars: number): string {
+export function cutToFit(clause: string, maxWords: number, maxChars: number, strict = false): string {
   const s = clause.trim();
   // "…would you still vote for her": a whole sentence may end on a word a headline can't.
   // "…Bernie Sanders is against it": an object pronoun may end a whole sentence.
@@ -273,7 +282,7 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number): st
   for (const share of [CUT_FLOOR, CUT_FLOOR_LAST]) {
     const floor = Math.ceil(room * share);
     for (const cuts of [clauses, weak, words]) {
-      const line = latestCleanCut(s, cuts, floor, maxWords, maxChars);
+      const line = latestCleanCut(s, cuts, floor, maxWords, maxChars, strict);
       if (line) return line;
     }
   }
@@ -308,15 +317,124 @@ function splitsPhrase(line: string, rest: string): boolean {
 const PARTICLE = /^(?:up|out|off|down|away|back)$/;
 const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
 
-function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number): string {
+function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number, strict: boolean): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
     // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
     if (continuesPhrase(s.slice(line.length).trimStart()) || splitsPhrase(line, s.slice(line.length))) continue;
-    if (line.split(/\s+/).length >= floor && endsCleanly(line, s.slice(line.length)) && keepsPredicate(line, s.slice(line.length))) return line;
+    const rest = s.slice(line.length);
+    if (line.split(/\s+/).length >= floor && endsCleanly(line, rest) && keepsPredicate(line, rest) && (!strict || closesSentence(line, rest))) return line;
   }
   return '';
+}
+
+/**
+ * The stricter test a line that must read as a sentence passes (a key fact): it stops only
+ * where a new phrase opens — at punctuation or before a preposition, a conjunction or an adverb
+ * ("…was jailed | after", "…in Syria | , officials said") — never before a word of the phrase or
+ * clause it is in ("granted conditional | bail", "charts | the rise", "knows | what"); and it never
+ * stops after a verb that governs a clause ("An alarming report found | :", "it states | :") nor
+ * inside an "if" or "when" clause whose main clause comes after the comma ("warned if IS was
+ * defeated … then | , the fighters…").
+ */
+function closesSentence(line: string, rest: string): boolean {
+  const last = (/\S+$/.exec(line)?.[0] ?? '').toLowerCase();
+  // "…sanctions against | Al-Qaeda": a preposition never ends a line, whatever follows it.
+  if (CLAUSE_VERBS.has(last) || (lexiconTags(last).includes('Preposition') && !PARTICLE.test(last)) || LOOSE_PREPOSITION.test(last)) return false;
+  // "…estimated in March – three months after troops withdrew | – that about 6,500…": the verb's clause is still to come.
+  if (/^[\s,\u2013\u2014-]*that\s/.test(rest) && line.split(/\s+/).some((w) => CLAUSE_VERBS.has(w.toLowerCase()))) return false;
+  const next = /^\s*([\p{L}'’]+)/u.exec(rest)?.[1];
+  // A capital after the cut starts a name, which endsCleanly has judged.
+  // "think up progressively | more outlandish ways": an adverb ending the line modifies what follows unless a phrase opens there.
+  // "think up | progressively more ways": a particle's verb still wants its object unless a preposition follows.
+  const bare = (/\p{Ll}ly$/u.test(last) || PARTICLE.test(last)) && !(OPENS_ADJUNCT.test(next ?? '') && !/ly$/.test(next ?? ''));
+  // "could face | further charges", "looking | absolutely devastated": an adverb before a word of the
+  // phrase modifies it, and the line would stop before the verb's complement.
+  const then = /^\s*[\p{L}'’]+\s+(\p{Ll}+)/u.exec(rest)?.[1];
+  const modifier = next !== undefined && !ADJUNCT_HEAD.test(next) && then !== undefined && !OPENS_ADJUNCT.test(then);
+  if (next !== undefined) return /^\p{Ll}/u.test(next) ? opensPhrase(next) && !bare && !modifier : true;
+  // A comma after "if … then" or "when …" ends the subordinate clause, not the sentence.
+  const open = /\b(?:if|when|whenever|because|although|though|unless|whereas|once|until|while)\s+(?:[^,;:]*)$/i.exec(line);
+  return !(open && /^\s*,/.test(rest));
+}
+
+/**
+ * A verb that governs a clause, left with none: "An alarming report found" (no comma or quote
+ * before it makes it a trailing "…, the report found"), or "the report warned if IS was defeated"
+ * where the "if" clause never reaches the clause the verb governs ("…, then fighters could…").
+ */
+function lostComplement(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (CLAUSE_VERBS.has(words[words.length - 1]!.toLowerCase()) && !/[,\u2014"\u201c\u201d\u2018\u2019']/.test(line)) return true;
+  for (const m of line.matchAll(/([\p{L}]+)\s+(?:that\s+)?(?:if|when|whenever|unless|once)\s/giu)) {
+    if (!CLAUSE_VERBS.has(m[1]!.toLowerCase())) continue;
+    const parts = line.slice(m.index + m[0].length).split(/,\s+|\s+then\s+/);
+    if (parts.length < 2 || !hasFiniteVerb(parts[parts.length - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Words that head a phrase of their own whatever follows them: prepositions, conjunctions, relatives. */
+const ADJUNCT_HEAD =
+  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|than|like|about|towards?|along|throughout|beyond|within)$/;
+
+/** Prepositions compromise's lexicon files under other tags ("against" as an adjective). */
+const LOOSE_PREPOSITION = /^(?:against|beyond|within|without|behind|beside|beneath|below|above|unlike|versus|toward|towards|before|over)$/;
+
+/** A word that opens a phrase of its own: a preposition, a conjunction, a relative or an adverb. */
+function opensPhrase(word: string): boolean {
+  if (OPENS_ADJUNCT.test(word)) return true;
+  const tags = lexiconTags(word);
+  return tags.length > 0 && tags.every((t) => /^(?:Preposition|Conjunction|Adverb|QuestionWord)$/.test(t)) && !isVerbForm(word);
+}
+
+/**
+ * Whether a line says something as a sentence does: it holds a finite verb, and a line that opens
+ * on a subordinate clause or a phrase ("When Emma moved into a cul-de-sac in Hull", "Fresh from
+ * scoring his 100th goal") goes on, past a comma, to the main clause with a subject and a verb of
+ * its own. The last word is no verb that governs a clause it has lost ("the report found").
+ */
+export function hasMainClause(line: string): boolean {
+  if (!hasFiniteVerb(line) || lostComplement(line)) return false;
+  const words = line.split(/\s+/);
+  const first = words[0] ?? '';
+  const opener =
+    (SUBORDINATE.test(line) && !/^\S+\s+(?:then|that|this|which|now)\b/i.test(line)) ||
+    /^with\s/i.test(line) ||
+    isParticiple(first) ||
+    (lexiconTags(first).includes('Adjective') && lexiconTags(words[1] ?? '').includes('Preposition'));
+  if (!opener) return enoughVerbs(line);
+  for (const m of line.matchAll(/,\s+/g)) {
+    const after = line.slice(m.index + m[0].length);
+    const head = /^\S+/.exec(after)?.[0] ?? '';
+    // "…, 28, moved into": a number or a verb after the comma starts no clause.
+    if (/^\d/.test(head) || (/^\p{Ll}/u.test(head) && verbLike(head)) || AUXILIARY.test(head)) continue;
+    if (hasFiniteVerb(after)) return enoughVerbs(after);
+  }
+  return false;
+}
+
+function plausibleVerb(word: string): boolean {
+  if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
+  const tags = lexiconTags(word.toLowerCase());
+  return tags.length === 0 || tags.some((t) => /^(?:PastTense|PresentTense|Infinitive|Copula|Modal|Auxiliary|Verb)$/.test(t));
+}
+
+/** Words that open a clause inside the sentence, each of which takes a finite verb of its own. */
+const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|though|if|unless|whereas|whenever)$/i;
+
+/**
+ * "The driver who fled the scene of the crash": every relative or subordinate clause in a line
+ * takes one verb group, so the main clause needs one more ("…was granted bail").
+ */
+function enoughVerbs(line: string): boolean {
+  // A word the lexicon knows, but not as a verb ("Florida governor", "Norwich during"), heads no verb group here.
+  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
+  const finite = finiteVerbs(line).map((f, i) => f && plausibleVerb(words[i]!));
+  const groups = finite.filter((f, i) => f && !finite[i - 1]).length;
+  const opened = line.split(/\s+/).filter((w, i) => i > 0 && CLAUSE_OPENER.test(w.replace(/[^\p{L}]+$/u, ''))).length;
+  return groups > opened;
 }
 
 /** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
@@ -347,8 +465,13 @@ const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|m
  * line is refused only when it plainly has none.
  */
 export function hasFiniteVerb(line: string): boolean {
+  return finiteVerbs(line).some(Boolean);
+}
+
+/** For each word of a line, whether it is a finite verb (see hasFiniteVerb). */
+function finiteVerbs(line: string): boolean[] {
   const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
-  return words.some((w, i) => {
+  return words.map((w, i) => {
     if (AUXILIARY.test(w) || /n['\u2019]t$/i.test(w)) return true;
     // "Hillary Clinton apparently disagrees": an adverb stands between the subject and its verb.
     let p = i - 1;

@@ -131,7 +131,7 @@ function keyFacts(ranked: RankedSentence[], quotes: Quote[], speakers: Speaker[]
     // compressing them (most of this step's time) changes nothing.
     if (done >= KEY_FACTS_MAX) break;
     if (lines.some((c) => similarity(c.r.terms, r.terms) >= KEY_FACT_OVERLAP)) continue;
-    const line = compressLead(r, quotes, speakers, KEY_FACT_WORDS);
+    const line = compressLead(r, quotes, speakers, KEY_FACT_WORDS, true);
     if (!line) continue;
     lines.push({ r, line: line + dateSuffix(r, dates) });
     if (!isQuote(lines[lines.length - 1]!.line)) done++;

@@ -5,6 +5,7 @@ import {
   dropSubjectModifier,
   endsCleanly,
   hasFiniteVerb,
+  hasMainClause,
   trimTail,
   saysClause,
   singleQuotes,
@@ -150,7 +151,7 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * One sentence as a headline, or '' when it leads with a pronoun no one can be named for, or
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
-export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS): string {
+export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS, strict = false): string {
   // '…get shot.”Mr. Trump embodies…': a closing mark left over from the quote before is no part of the sentence.
   const sentence = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
   const split = splitAttribution(sentence);
@@ -166,7 +167,8 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const body = dropAsides(clause ?? sentence.trim().replace(/[.!?]+$/, ''));
   // "Reid says he had spoken with Sanders…": after the name, a pronoun that agrees with it refers to it.
   if (DANGLING_OPENER.test(body) && !(who && clause && refersTo(body, who))) return '';
-  const line = who && clause ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
+  // "Nicky Morgan believes schools…, she said": a clause whose subject names the speaker says who already.
+  const line = who && clause && !namesSpeaker(body, who) ? `${who} ${plural(who) ? 'say' : 'says'} ${lowerLead(body, claim)}` : body;
   const flat = singleQuotes(line).replace(/\s+/g, ' ');
   // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
   // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
@@ -178,14 +180,16 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const shortWhole = short !== lean && fitsWhole(short, maxWords) ? short : '';
   const cut = (
     whole ||
-    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS) ||
-    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS) ||
+    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS, strict) ||
+    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS, strict) ||
     shortWhole ||
-    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS) : '')
+    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS, strict) : '')
   ).replace(/[.;:,]$/, '');
   // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
   const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
   if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
+  // A line that must read as a sentence (a key fact) has a main clause, and is no introduction to what follows ("The report states:").
+  if (strict && (!hasMainClause(cut) || /:["'\u201d\u2019]?$/.test(body))) return '';
   // A question printed whole keeps its mark: "Can anyone stop the mayor now?" is no statement.
   const asked = !who && cut === body && /\?["'\u201d\u2019]?$/.test(sentence.trim()) ? '?' : '';
   return cut.charAt(0).toUpperCase() + cut.slice(1) + asked;
@@ -251,6 +255,16 @@ function refersTo(clause: string, who: string): boolean {
   const pronoun = /^[\p{L}]+/u.exec(clause)?.[0]?.toLowerCase() ?? '';
   if (/^(?:he|she|his|her)$/.test(pronoun)) return !plural(who);
   return /^(?:they|their|we|our)$/.test(pronoun) && plural(who);
+}
+
+/**
+ * Whether a clause opens on the speaker's own name ("Tory Education Secretary Nicky Morgan
+ * believes…" said by Morgan): the run of capitalised words that starts it holds the name.
+ */
+function namesSpeaker(clause: string, who: string): boolean {
+  const name = who.split(/\s+/).pop()!;
+  const lead = /^(?:\p{Lu}[\p{L}.'’-]*\s+)+/u.exec(`${clause} `)?.[0] ?? '';
+  return lead.split(/\s+/).some((w) => w.replace(/['’]s$/, '') === name);
 }
 
 /** "Ministers", "Russian news reports": a plural of a role or a source takes "say". */

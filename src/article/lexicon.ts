@@ -260,3 +260,24 @@ export const FACILITY_NOUNS = words('stop station junction interchange terminal 
 
 /** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
 export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');
+
+/**
+ * Verbs that govern a clause or a quote ("the report found …", "it states: …", "she believes …"):
+ * the verbs of saying and these of thinking and knowing. A line cut right after one has lost
+ * what it says.
+ */
+export const CLAUSE_VERBS = new Set([
+  ...SPEECH_VERBS,
+  ...words(`
+  believe believes believed think thinks thought know knows knew hope hopes hoped fear fears feared
+  feel feels felt expect expects expected reckon reckons reckoned realise realises realised realize
+  realizes realized learn learns learned learnt discover discovers discovered show shows showed
+  suggest suggests suggested indicate indicates indicated reveal reveals revealed mean means meant
+  want wants wanted say states stated reads`),
+]);
+
+/**
+ * Adverbs that date what was said ("Meacham previously said …", "he said last week that …"): a
+ * sentence carrying one keeps its past tense; "X says" would contradict it.
+ */
+export const PAST_TIME_WORDS = words('previously earlier formerly once originally initially yesterday ago last recently then already');
