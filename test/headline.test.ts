@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { cutToFit, dropAsides, dropNameAside, endsCleanly, hasFiniteVerb, hasMainClause, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
+import {
+  cutToFit,
+  dropAsides,
+  trimTail,
+  dropNameAside,
+  endsCleanly,
+  hasFiniteVerb,
+  hasMainClause,
+  keepsPredicate,
+  stripDateline,
+  stripFurniture,
+} from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
@@ -351,6 +362,18 @@ describe('a cut never ends inside a phrase', () => {
       'Voters in Ohio were asked the question by pollsters in a survey of likely voters this month.',
     );
     expect(headline).not.toMatch(/\s(?:her|for)$/);
+  });
+});
+
+describe('the tail trim', () => {
+  test('GIVEN a long line ending in a run of function words longer than the window it reads THEN the whole run goes', () => {
+    expect(trimTail(`The minister said ${'that the '.repeat(20)}`)).toBe('The minister');
+  });
+
+  test('GIVEN a long line ending in a few function words THEN only they go', () => {
+    expect(trimTail(`${'Officials in the northern province counted the votes again '.repeat(3)}after the`)).toBe(
+      `${'Officials in the northern province counted the votes again '.repeat(3)}`.trim(),
+    );
   });
 });
 

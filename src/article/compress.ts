@@ -4,6 +4,7 @@
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
 import { CLAUSE_VERBS, LISTENER_VERBS, PAST_TIME_WORDS, REPORTING_VERBS } from './lexicon.js';
+import { continuesPhrase, OPENS_ADJUNCT, openerComma, isRegionAfterPlace, WHEN_WEEKDAY } from './phrase-bounds.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
 
@@ -113,22 +114,6 @@ export function dropOpener(s: string): string {
     return !PRONOUN.test(/^\S+/.exec(rest)?.[0] ?? '') && hasFiniteVerb(clause) ? rest : s;
   }
   return s;
-}
-
-/** The first comma that may end an opener: not the one between a place and its region ("in Flint, Mich., …"). */
-function openerComma(s: string): number {
-  for (let at = s.indexOf(', '); at > 0; at = s.indexOf(', ', at + 2)) {
-    if (!(/\p{Lu}[\p{L}'’.-]*$/u.test(s.slice(0, at)) && isRegionAfterPlace(s.slice(at + 2)))) return at;
-  }
-  return -1;
-}
-
-/** "Alabama, …", "Mich., …", "New Mexico, …": the region or country that follows a place and its comma. */
-function isRegionAfterPlace(rest: string): boolean {
-  const m = /^(\p{Lu}[\p{L}'’-]*)(?:\s\p{Lu}[\p{L}'’-]*)?(\.?),\s/u.exec(rest);
-  if (!m) return false;
-  const words = m[0].replace(/[.,]\s$/, '').split(/\s/);
-  return m[2] === '.' || words.some((w) => lexiconTags(w).some((t) => /^(?:Region|Country|Place)$/.test(t)));
 }
 
 const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
@@ -247,21 +232,6 @@ export function dropAsides(clause: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?`;
-/**
- * A weekday that says when ("…resigned on Tuesday", "said Monday", "last Sunday night", "on
- * Saturday and Sunday"), which a dated briefing can drop whole. Not one that names a thing
- * ("Saturday's elections"), nor one that a determiner or another preposition holds ("falls on a
- * Saturday", "missing since Sunday", "every Friday"): dropping it there would leave "on a", "since".
- */
-const WHEN_WEEKDAY = new RegExp(
-  String.raw`(?<!\b(?:an?|the|every|each|one|any|some|since|until|till|by|from|through|before|after|between|and|or|to|of|for|per|than|like|during|on|last|next|this))\s` +
-    String.raw`(?:(?:on|last|next|this)\s+)?${WEEKDAY}(?:\s+(?:and|or)\s+${WEEKDAY})?\b(?!['\u2019]|\s+(?:morning|afternoon|evening|night)['\u2019])` +
-    String.raw`|^(?:(?:on|last|next|this)\s+)?${WEEKDAY},\s+` +
-    String.raw`|(?<!\b(?:since|until|till|by|from|before|after|and|or|than))\s(?:tonight|yesterday)\b(?!['\u2019])`,
-  'gi',
-);
-
 /**
  * Cuts a clause to at most `maxWords` words and `maxChars` characters at the latest phrase
  * boundary that keeps enough of it and ends cleanly (see `endsCleanly`); a quote is kept
@@ -289,21 +259,6 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number, str
   return '';
 }
 
-/** Words that open a phrase of its own, which a line may stop before: a preposition, a conjunction, a relative, an adverb. */
-const OPENS_ADJUNCT =
-  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|[a-z]+ly)$/;
-
-/**
- * The next word still belongs to the phrase before it, so a line may not stop there: "one | of
- * them", "where your candidate's tax returns | are", "one study found Trump | would deliver",
- * "…has told them | what". What compromise's lexicon says of the word decides, not a list of ours.
- */
-function continuesPhrase(rest: string): boolean {
-  const next = /^[a-z]+/.exec(rest)?.[0];
-  if (next === undefined || OPENS_ADJUNCT.test(next)) return false;
-  return next === 'of' || isVerbForm(next) || lexiconTags(next).some((t) => CONTINUING_TAGS.has(t));
-}
-
 /**
  * Where a line may not stop however it is reached: a verb before its particle ("quickly got |
  * out of control", "opened | up"), a number before what it counts ("some 5,500 | students").
@@ -315,16 +270,16 @@ function splitsPhrase(line: string, rest: string): boolean {
   return (PARTICLE.test(next) && verbLike(last)) || /^\d[\d,.]*$/.test(last);
 }
 const PARTICLE = /^(?:up|out|off|down|away|back)$/;
-const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
 
 function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number, strict: boolean): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
     if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
     const line = trimTail(s.slice(0, i));
-    // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
-    if (continuesPhrase(s.slice(line.length).trimStart()) || splitsPhrase(line, s.slice(line.length))) continue;
+    if (line.split(/\s+/).length < floor) continue;
     const rest = s.slice(line.length);
-    if (line.split(/\s+/).length >= floor && endsCleanly(line, rest) && keepsPredicate(line, rest) && (!strict || closesSentence(line, rest))) return line;
+    // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
+    if (continuesPhrase(rest.trimStart()) || splitsPhrase(line, rest)) continue;
+    if (endsCleanly(line, rest) && keepsPredicate(line, rest) && (!strict || closesSentence(line, rest))) return line;
   }
   return '';
 }
@@ -592,10 +547,25 @@ export function trimTail(cut: string): string {
   let s = cut;
   for (let before = ''; before !== s;) {
     before = s;
-    s = s.replace(/[,;:\s\u2013\u2014-]+$/, '').replace(DANGLING_TAIL, '');
+    s = dropDanglingTail(s.replace(/[,;:\s\u2013\u2014-]+$/, ''));
   }
   return s;
 }
+
+/**
+ * DANGLING_TAIL removed, matched on the line's last characters only: tried from every word of a
+ * long line, the pattern cost more than the rest of the cut. A run of such words longer than the
+ * window is matched on the whole line, so the result is the same.
+ */
+function dropDanglingTail(s: string): string {
+  if (s.length <= TAIL_WINDOW) return s.replace(DANGLING_TAIL, '');
+  const tail = s.slice(-TAIL_WINDOW);
+  const m = DANGLING_TAIL.exec(tail);
+  if (m === null) return s;
+  // The word before the run must lie whole in the window; else the run may go on before it.
+  return /\s\S+$/.test(tail.slice(0, m.index)) ? s.slice(0, s.length - TAIL_WINDOW + m.index) : s.replace(DANGLING_TAIL, '');
+}
+const TAIL_WINDOW = 100;
 
 function commaCuts(s: string): number[] {
   return [...s.matchAll(/[,;:\u2014]\s/g)].map((m) => m.index);
