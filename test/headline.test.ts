@@ -21,6 +21,16 @@ import { splitSentences } from '../src/article/sentences.js';
 import { findQuotes } from '../src/article/quotes.js';
 import type { Quote, Speaker } from '../src/article/types.js';
 
+/** One sentence as the ranker hands it over, standing alone. */
+const lead = (text: string): RankedSentence => ({
+  index: 0,
+  sentence: { start: 0, end: text.length, paragraph: 0 },
+  text,
+  words: text.split(' ').length,
+  terms: new Map(),
+  score: 1,
+});
+
 /** The headline of a body given as paragraphs, without quotes' speakers (the lead's part). */
 function headlineOf(...paragraphs: string[]): string {
   const read = readText(paragraphs.join('\n\n'));
@@ -235,15 +245,6 @@ describe('the words of a headline', () => {
 
 describe('quotes and speakers', () => {
   const erdogan: Speaker = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdogan', aliases: ['Erdogan'], roles: ['Turkish leader', 'Turkish president'], type: 'person' };
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   // PolNeAR dev and CNN/DM sentences whose "said → says" rewrite broke the grammar.
   test.each([
     ['Mook told CBS This Morning on Monday that the Clinton campaign expects Holt to insert himself into the debate.', /^Mook says the Clinton campaign expects Holt/],
@@ -547,15 +548,6 @@ describe('the edits keep the grammar', () => {
 });
 
 describe('a pronoun after the speaker', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   // PolNeAR train leads that made no headline: the clause after "said" opens on the speaker's own pronoun.
   test.each([
     [
@@ -593,15 +585,6 @@ describe('a pronoun after the speaker', () => {
 });
 
 describe('a long lead loses whole constituents before its tail is cut', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   // PolNeAR train leads that made no headline, or a headline with no main clause.
   test.each([
     [
@@ -683,15 +666,6 @@ describe('a long lead loses whole constituents before its tail is cut', () => {
 });
 
 describe('small things a desk never prints', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   test('GIVEN a title whose words are joined by no-break spaces THEN it is read word by word and kept whole', () => {
     const read = readArticle(
       [
@@ -735,14 +709,6 @@ describe('small things a desk never prints', () => {
 });
 
 describe('key facts read as sentences (strict compression)', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
   const fact = (text: string) => compressLead(lead(text), [], [], 20, true);
 
   test('GIVEN a verb of warning followed by an "if … then" clause THEN no line stops inside the "if" clause', () => {
@@ -778,15 +744,6 @@ describe('key facts read as sentences (strict compression)', () => {
 });
 
 describe('the "said → says" rewrite', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   test('GIVEN "said on Tuesday night that" THEN the whole time phrase goes with the weekday, not "says night that"', () => {
     const text = 'Former Florida governor Jeb Bush said on Tuesday night that he would support the nominee of the party.';
     expect(compressLead(lead(text), [], [], 20)).toBe('Bush says he would support the nominee of the party');
@@ -823,15 +780,6 @@ describe('hasMainClause', () => {
 });
 
 describe('an adverb leading the subject', () => {
-  const lead = (text: string): RankedSentence => ({
-    index: 0,
-    sentence: { start: 0, end: text.length, paragraph: 0 },
-    text,
-    words: text.split(' ').length,
-    terms: new Map(),
-    score: 1,
-  });
-
   test('GIVEN a lead whose subject is a quantity ("More than 300 residents…") THEN the subject is not dropped as an opener', () => {
     const text = 'More than 300 residents have signed a petition against the new ring road, turning the quiet village into a battleground, a local campaign group found.';
     expect(compressLead(lead(text), [], [], 20)).toMatch(/^More than 300 residents have signed a petition/);

@@ -55,19 +55,21 @@ describe('pronoun-led sentences', () => {
     if (!read.ok) throw new Error(read.error.message);
     return rankSentences(read.value.text, splitSentences(read.value.text, read.value.paragraphs, quotes), quotes);
   };
+  /** A quote standing at the start of the sentence, by the speaker. */
+  const quoteAt = (r: { sentence: { start: number } }, speaker: Speaker): Quote => ({
+    text: 'x',
+    start: r.sentence.start,
+    end: r.sentence.start + 1,
+    outerStart: 0,
+    outerEnd: 0,
+    kind: 'direct',
+    continued: false,
+    speaker: { id: speaker.id, name: speaker.name, mention: null },
+  });
 
   test('GIVEN "He told reporters…" with a quote attributed to Erdogan THEN it is rewritten with his name', () => {
     const he = ranked(['He told reporters the meeting in Sochi had been constructive and long.'], [])[0]!;
-    const quote: Quote = {
-      text: 'x',
-      start: he.sentence.start,
-      end: he.sentence.start + 1,
-      outerStart: 0,
-      outerEnd: 0,
-      kind: 'direct',
-      continued: false,
-      speaker: { id: erdogan.id, name: erdogan.name, mention: null },
-    };
+    const quote = quoteAt(he, erdogan);
     expect(resolveLead(he, [quote], [erdogan])).toBe('Erdogan told reporters the meeting in Sochi had been constructive and long.');
   });
 
@@ -83,16 +85,7 @@ describe('pronoun-led sentences', () => {
     // CNN/Daily Mail, April 2015: Mary Pat Christie's job, confirmed by "a family spokesman".
     const she = ranked(['She is often seen out on the campaign trail with Christie, making a recent appearance in New Hampshire.'], [])[0]!;
     const spokesman: Speaker = { id: 'a-family-spokesman', name: 'a family spokesman', aliases: [], roles: [], type: 'person' };
-    const quote: Quote = {
-      text: 'x',
-      start: she.sentence.start,
-      end: she.sentence.start + 1,
-      outerStart: 0,
-      outerEnd: 0,
-      kind: 'direct',
-      continued: false,
-      speaker: { id: spokesman.id, name: spokesman.name, mention: null },
-    };
+    const quote = quoteAt(she, spokesman);
     expect(resolveLead(she, [quote], [spokesman])).toBeNull();
   });
 
