@@ -123,3 +123,80 @@ describe('words that are not names never become speakers', () => {
     expect(quoteOf(reading, 'I have never been edited').speaker?.name).toBe('Larry King');
   });
 });
+
+describe('what a person is "of" is not part of their name', () => {
+  test.each([
+    ['Rep. Tom Cole of Oklahoma', 'Trump\n\n“He has to earn it,” said Rep. Tom Cole of Oklahoma. “We are not there yet,” Cole said later.', 'He has to earn it', 'Tom Cole'],
+    ['Senator Bernie Sanders of Vermont', 'Polls\n\n“The polls are wrong,” Senator Bernie Sanders of Vermont said on Sunday.', 'The polls are wrong', 'Bernie Sanders'],
+    ['Joel Pollak of Breitbart California', 'Debate\n\n“It was a rout,” wrote Joel Pollak of Breitbart California.', 'It was a rout', 'Joel Pollak'],
+    [
+      'Professor Michael Porter of Harvard Business School',
+      'Progress\n\n“A striking finding is that growth is not enough,” said Professor Michael Porter of Harvard Business School.',
+      'A striking finding',
+      'Michael Porter',
+    ],
+  ])('GIVEN "%s" THEN the speaker is the name, and the place is no alias of it', (_label, text, quote, name) => {
+    const reading = read(text);
+    const speaker = quoteOf(reading, quote).speaker;
+    expect(speaker?.name).toBe(name);
+    const place = _label.split(' of ')[1]!.split(' ').at(-1)!;
+    expect(reading.speakers.find((s) => s.name === name)!.aliases).not.toContain(place);
+  });
+
+  test('GIVEN a surname of no known first name "of" a city THEN the surname speaks, and "he" is never the city before it', () => {
+    const text =
+      'Parade\n\nIn downtown San Francisco, a group marched in silence. Manriquez of Oakland carried one of the photos. “I pretty much cried the whole parade,” he said.';
+    expect(quoteOf(read(text), 'I pretty much cried').speaker?.name).toBe('Manriquez');
+  });
+
+  test('GIVEN "Secretary of State Hillary Clinton" THEN the "of" phrase stays the title’s', () => {
+    const reading = read('Benghazi\n\n“What difference at this point does it make?” former Secretary of State Hillary Clinton said.');
+    expect(quoteOf(reading, 'What difference').speaker?.name).toBe('Hillary Clinton');
+  });
+
+  test('GIVEN "the mayor of Springfield" THEN the mayor speaks, not the town', () => {
+    const reading = read('Budget\n\n“We cannot pay for it,” the mayor of Springfield said on Tuesday.');
+    const speaker = quoteOf(reading, 'We cannot pay').speaker;
+    expect(speaker?.name).not.toBe('Springfield');
+    expect(speaker?.mention?.text).toBe('the mayor of Springfield');
+  });
+
+  test('GIVEN "the president of Judicial Watch" and a former President Clinton THEN the role is not matched to Clinton', () => {
+    const text =
+      'Foundation\n\nFormer President Bill Clinton defended the foundation. “We did nothing wrong,” Mr. Clinton said.\n\n' +
+      'Critics were not persuaded. “The damage is done,” the president of Judicial Watch said.';
+    expect(quoteOf(read(text), 'The damage is done').speaker?.name).not.toBe('Bill Clinton');
+  });
+
+  test('GIVEN "Name, the role of Place, a description, said" THEN the name speaks', () => {
+    const text =
+      'Sanctions\n\nJean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said the “provocation cannot be left without consequences.”';
+    expect(quoteOf(read(text), 'provocation cannot be left').speaker?.name).toBe('Jean-Marc Ayrault');
+  });
+
+  test('GIVEN "In a statement to the Observer, her adviser, Jake Sullivan, said" THEN the adviser speaks, not the newspaper', () => {
+    const text = 'Brexit\n\nIn a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes that cooperation is essential.”';
+    expect(quoteOf(read(text), 'Hillary Clinton believes').speaker?.name).toBe('Jake Sullivan');
+  });
+});
+
+describe('a word that only describes stays out of a name', () => {
+  test('GIVEN "Billionaire Donald Trump" opening a sentence THEN the speaker is Donald Trump', () => {
+    const reading = read('Trump\n\nBillionaire Donald Trump praised the crowd. “We are going to win so much,” Trump said.');
+    expect(quoteOf(reading, 'We are going to win').speaker?.name).toBe('Donald Trump');
+  });
+
+  test.each([
+    ['St John Ambulance', 'Volunteers\n\nSt John Ambulance said: “Our volunteers treated 40 people.”', 'Our volunteers treated', 'St John Ambulance'],
+    ['J. Gerald Hebert', 'Voting\n\nJ. Gerald Hebert said: “I think the winds are changing.”', 'I think the winds', 'J. Gerald Hebert'],
+  ])('GIVEN "%s" THEN the first word stays in the name', (_label, text, quote, name) => {
+    expect(quoteOf(read(text), quote).speaker?.name).toBe(name);
+  });
+
+  test.each([
+    ['one senior Democrat', 'Debate\n\n“She has to do better,” one senior Democrat said.', 'She has to do better'],
+    ['a Republican', 'Primary\n\n“It is over,” a Republican said after the vote.', 'It is over'],
+  ])('GIVEN "%s" THEN the party label is no one’s name', (_label, text, quote) => {
+    expect(quoteOf(read(text), quote).speaker?.name ?? null).not.toMatch(/^(?:Democrat|Republican)$/);
+  });
+});

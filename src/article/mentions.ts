@@ -1,5 +1,6 @@
 import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
 import { isHeadNoun } from './nominals.js';
+import { lexiconTags } from './terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
 import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
@@ -48,15 +49,34 @@ export function describe(tokens: Token[], text: string, p: Phrase): Mention {
     return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: first.lower, plural: false };
   // "Jason Chaffetz (R-Utah)", "Chaffetz R-Utah": a party and state tag is no part of the name.
   while (words.length > 1 && PARTY_TAG.test(words[words.length - 1]!.text)) words.pop();
+  // "Sen. Tom Cole of Oklahoma", "Holger Schmieding of Berenberg": a person's name ends before what they are of.
+  const of = personOfAt(words);
+  const from =
+    of > 0
+      ? words
+          .splice(of)
+          .map((w) => w.text)
+          .join(' ')
+      : null;
   const nameStart = nameRunStart(words);
   if (nameStart < 0) return nominal(base, words);
+  // "the mayor of Springfield", "a friend of Donald Trump": the name is what the person is of, the head is the person.
+  const ofWord = words[nameStart - 1];
+  const holder = words[nameStart - 2];
+  // "Secretary of State Hillary Clinton" stays a title before a name.
+  const titled = holder && TITLES.has(holder.lower) && words.slice(nameStart).some((w) => isFirstName(w.lower));
+  if (ofWord?.lower === 'of' && holder && !holder.cap && !titled && !ANONYMOUS.has(holder.lower) && !QUANTIFIERS.has(holder.lower)) return nominal(base, words, nameStart - 2);
+  // "Democrat", "a Republican": a party's member, unnamed. The party ("GOP", "Labour") and its members ("Democrats") are speakers.
+  if (words.slice(nameStart).every((w) => PARTY_MEMBER.test(w.lower))) return nominal(base, words);
   // "Already, …", "Four said", "Given the …": a sentence's first word, capitalised only there.
   if (nameStart === words.length - 1 && notAName(words[nameStart]!)) {
     // "Police said": a role noun at a sentence start is still someone, by role.
     if (isHeadNoun(words[nameStart])) return nominal(base, words);
     return { ...base, kind: 'nominal', name: null, role: null, alias: null, organization: false, gender: null, head: null, plural: false };
   }
-  return named(base, words, nameStart);
+  const mention = named(base, words, nameStart);
+  // What the person is of says they are one, and is their role when no other is written: "Manriquez, of Oakland".
+  return from && !mention.role ? { ...mention, role: from } : mention;
 }
 
 /**
@@ -70,6 +90,56 @@ export function notAName(w: Token): boolean {
   if (!w.initial || w.proper) return false;
   const singular = w.lower.replace(/(?<=[^s])s$/, '');
   return isFunctionWord(w.lower) || isCommonNoun(w.lower) || (singular !== w.lower && isCommonNoun(singular));
+}
+
+/** A party label that names one member or qualifies a noun: "Democrat", "Republican", "Democratic". */
+const PARTY_MEMBER = /^(?:democrat|republican|democratic|independent|libertarian|conservative|liberal|socialist)$/;
+
+/** Words before "of" that count a group rather than head the phrase: "a number of Democrats". */
+const QUANTIFIERS = new Set([
+  'number',
+  'couple',
+  'group',
+  'lot',
+  'handful',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'most',
+  'all',
+  'many',
+  'none',
+  'each',
+  'both',
+  'several',
+  'few',
+]);
+
+/**
+ * Where a person's name ends before "of" and what they are of, or -1: "Sen. Tom Cole | of
+ * Oklahoma", "Joel Pollak | of Breitbart California". The words before "of" are a person's when
+ * they open on a first name the lexicon knows or follow a title, an honorific or a party label
+ * ("Rep. G.K. Butterfield of North Carolina"), or when they are one or two words the lexicon
+ * knows as nothing else and "of" names a place ("Manriquez of Oakland"). A body's name runs on
+ * through "of": "Bank of England", "Secretary of State", "Church of England".
+ */
+function personOfAt(words: Token[]): number {
+  const of = words.findIndex((w, i) => w.lower === 'of' && i > 0 && words[i - 1]!.cap && words[i + 1]?.cap);
+  if (of < 0) return -1;
+  // "Secretary of State Hillary Clinton": a name after the "of" phrase makes it a title's.
+  const what = words.slice(of + 1);
+  if (what.length > 3 || what.some((w) => isFirstName(w.lower) || TITLES.has(w.lower))) return -1;
+  let from = of;
+  while (from > 0 && words[from - 1]!.cap && !TITLES.has(words[from - 1]!.lower) && !PARTY_LABELS.has(words[from - 1]!.lower)) from--;
+  const name = words.slice(from, of);
+  if (name.length === 0 || name.length > 3) return -1;
+  if (name.some((w) => ORG_WORDS.has(w.lower) || TITLES.has(w.lower) || isCommonNoun(w.lower) || isDescriptor(w.lower) || isAcronym(w.text))) return -1;
+  if (isFirstName(name[0]!.lower) && name.length > 1) return of;
+  const before = words[from - 1];
+  if (before && (TITLES.has(before.lower) || HONORIFICS.has(before.lower) || PARTY_LABELS.has(before.lower))) return of;
+  const place = lexiconTags(what.map((w) => w.text).join(' '));
+  return name.length <= 2 && place.some((t) => /^(?:Country|Region|City|Place)$/.test(t)) ? of : -1;
 }
 
 /** Index (into `words`) where the trailing run of capitalised name words begins, or -1. */
@@ -100,6 +170,16 @@ function nameRunStart(words: Token[]): number {
   while (start < words.length && NOT_NAME_WORDS.has(words[start]!.lower) && !TITLES.has(words[start]!.lower)) start++;
   // "Texan Ted Cruz", "Councillor Helen Marsh": a describing word before a first and last name.
   while (words.length - start > 2 && isDescriptor(words[start]!.lower) && personAfter(words, start + 1)) start++;
+  // "Billionaire Donald Trump": a word only the sentence capitalises, before a first name and more, describes the person.
+  while (
+    words.length - start > 2 &&
+    words[start]!.initial &&
+    !words[start]!.proper &&
+    words[start]!.text.length > 3 &&
+    !isFirstName(words[start]!.lower) &&
+    isFirstName(words[start + 1]!.lower)
+  )
+    start++;
   return start < words.length ? start : -1;
 }
 
@@ -156,9 +236,9 @@ export function roleHeadIndex(words: string[]): number {
   return of > 0 && ROLE_NOUNS.has(words[of - 1]!) ? of - 1 : words.length - 1;
 }
 
-function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[]): Mention {
+function nominal(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], headAt = -1): Mention {
   const content = words.filter((w) => !DETERMINERS.has(w.lower));
-  const head = content[roleHeadIndex(content.map((w) => w.lower))]?.lower ?? null;
+  const head = headAt >= 0 ? words[headAt]!.lower : (content[roleHeadIndex(content.map((w) => w.lower))]?.lower ?? null);
   const plural = Boolean(head && /[^s]s$/.test(head) && head !== 'boss');
   const organization = Boolean(head && ORG_WORDS.has(head));
   const role = content.map((w) => w.text).join(' ') || null;

@@ -1,6 +1,7 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from './partition.js';
+import { lexiconTags } from './terms.js';
 import { firstNameGender } from './wordclass.js';
 
 /** A person or organisation of one article, with every form it was named by. */
@@ -61,7 +62,8 @@ export class Registry {
     if (m.alias) this.addAlias(entity, m.alias);
     if (m.role) this.addRole(entity, m.role);
     if (m.gender && !entity.gender) entity.gender = m.gender;
-    entity.person ||= personHint || Boolean(m.role || m.alias) || (words.length >= 2 && !m.organization);
+    // Two words name a person unless the lexicon knows them as a place: "he" is never "San Francisco".
+    entity.person ||= personHint || Boolean(m.role || m.alias) || (words.length >= 2 && !m.organization && !isPlaceName(m.name!));
     // Names inside a quote are aliases, not the narrative's subjects: "he" never means them.
     if (!quoted) entity.positions.push(m.start);
     return entity;
@@ -174,6 +176,12 @@ export class Registry {
   }
 }
 
+/** A name the lexicon knows as a place and not as a person's: "San Francisco", "New Mexico". */
+const isPlaceName = (name: string): boolean => {
+  const tags = lexiconTags(name);
+  return tags.some((t) => /^(?:Country|Region|City|Place)$/.test(t)) && !tags.some((t) => /Name$|^Person$/.test(t));
+};
+
 /** What the article says ("his wife Melania", "Mr."), else what the first name says ("Hillary"). */
 function genderOf(e: Entity): 'm' | 'f' | null {
   return e.gender ?? (e.words.length > 1 ? firstNameGender(e.words[0]!) : null);
@@ -230,7 +238,8 @@ function roleScore(m: Mention, role: string): number {
   if (score === 0) return 0;
   // "the secretary of defense" is not the "Secretary of State".
   const [tail, roleTail] = [mine.slice(mineAt + 1).join(' '), roleWords.slice(roleAt + 1).join(' ')];
-  if (tail && roleTail && tail !== roleTail) return 0;
+  // "the president of Judicial Watch" is not whoever is "President": what the role is of must be the same.
+  if (tail && tail !== roleTail) return 0;
   const modifiers = mine.slice(0, mineAt);
   const roleModifiers = new Set(roleWords.slice(0, roleAt));
   for (const w of modifiers) {

@@ -182,11 +182,24 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
       // inserted too.
       const inserted = opensClause(tokens[k + 1]) || PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
       const head = phraseEndingAt(tokens, k - 1, inserted);
+      // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said": a role
+      // set off by commas after a name is that name's appositive, whatever name ends the role.
+      const named = head && !inserted && endsInName(tokens, head) ? namedBeforeAppositive(tokens, head) : null;
+      if (named) return named;
       if (head && ((hasName(tokens, head) && endsInName(tokens, head)) || inserted)) return head;
       return phraseEndingAt(tokens, comma - 1);
     }
   }
   return null;
+}
+
+/** The name before "Name, the role …": the role phrase opens on a determiner right after the name's comma. */
+function namedBeforeAppositive(tokens: Token[], role: Phrase): Phrase | null {
+  const det = tokens[role.from]!;
+  if (!DETERMINERS.has(det.lower) || det.cap || tokens[role.from - 1]?.text !== ',') return null;
+  const name = phraseEndingAt(tokens, role.from - 2, true);
+  // "In a statement to the Observer, her adviser, …": a name after a preposition is no subject.
+  return name && hasName(tokens, name) && endsInName(tokens, name) && !PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
 }
 
 /** The most words a title in quote marks inside an appositive has. */
