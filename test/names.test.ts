@@ -143,6 +143,13 @@ describe('what a person is "of" is not part of their name', () => {
     expect(reading.speakers.find((s) => s.name === name)!.aliases).not.toContain(place);
   });
 
+  test.each([
+    ['a surname that is a word', '“I want Bernie in the fold,” said Sen. Sherrod Brown of Ohio, another potential VP choice. “I am fine,” Brown said.', 'Sherrod Brown'],
+    ['a town that is a first name', '“I know her dad slightly,” said Scott Hawkins of Cheyenne. “She is good,” Hawkins said.', 'Scott Hawkins'],
+  ])('GIVEN %s after "of" THEN the person is one speaker, named without it', (_label, text, name) => {
+    expect(names(`Votes\n\n${text}`)).toEqual([name]);
+  });
+
   test('GIVEN a surname of no known first name "of" a city THEN the surname speaks, and "he" is never the city before it', () => {
     const text =
       'Parade\n\nIn downtown San Francisco, a group marched in silence. Manriquez of Oakland carried one of the photos. “I pretty much cried the whole parade,” he said.';

@@ -129,15 +129,17 @@ function personOfAt(words: Token[]): number {
   if (of < 0) return -1;
   // "Secretary of State Hillary Clinton": a name after the "of" phrase makes it a title's.
   const what = words.slice(of + 1);
-  if (what.length > 3 || what.some((w) => isFirstName(w.lower) || TITLES.has(w.lower))) return -1;
+  if (what.length > 3 || what.some((w, i) => (isFirstName(w.lower) && i < what.length - 1) || TITLES.has(w.lower))) return -1;
   let from = of;
   while (from > 0 && words[from - 1]!.cap && !TITLES.has(words[from - 1]!.lower) && !PARTY_LABELS.has(words[from - 1]!.lower)) from--;
   const name = words.slice(from, of);
   if (name.length === 0 || name.length > 3) return -1;
-  if (name.some((w) => ORG_WORDS.has(w.lower) || TITLES.has(w.lower) || isCommonNoun(w.lower) || isDescriptor(w.lower) || isAcronym(w.text))) return -1;
+  if (name.some((w) => ORG_WORDS.has(w.lower) || TITLES.has(w.lower) || isAcronym(w.text))) return -1;
+  // "Sherrod Brown", "Sen. Brown": a surname may be a word of the language after a first name or a title.
   if (isFirstName(name[0]!.lower) && name.length > 1) return of;
   const before = words[from - 1];
   if (before && (TITLES.has(before.lower) || HONORIFICS.has(before.lower) || PARTY_LABELS.has(before.lower))) return of;
+  if (name.some((w) => isCommonNoun(w.lower) || isDescriptor(w.lower))) return -1;
   const place = lexiconTags(what.map((w) => w.text).join(' '));
   return name.length <= 2 && place.some((t) => /^(?:Country|Region|City|Place)$/.test(t)) ? of : -1;
 }
@@ -159,7 +161,9 @@ function nameRunStart(words: Token[]): number {
   for (let i = k; i < words.length; i++) {
     // "Mr. King", "Larry King": after an honorific or a first name the last word is the surname, title or not.
     if (i === words.length - 1 && i > k && (HONORIFICS.has(words[i - 1]!.lower) || isFirstName(words[i - 1]!.lower))) break;
-    if (TITLES.has(words[i]!.lower) || (PARTY_LABELS.has(words[i]!.lower) && personAfter(words, i + 1))) lastTitle = i;
+    // "Republicans Jolly of Indian Shores and DeSantis": a plural label is never part of one person's name.
+    const label = PARTY_LABELS.has(words[i]!.lower) && (personAfter(words, i + 1) || (words[i]!.lower.endsWith('s') && i + 1 < words.length));
+    if (TITLES.has(words[i]!.lower) || label) lastTitle = i;
   }
   // "Secretary of State Mike Pompeo", "Minister of Defence …": the "of" phrase is the title's.
   if (lastTitle >= 0 && words[lastTitle + 1]?.lower === 'of' && lastTitle + 3 < words.length) lastTitle += 2;
