@@ -207,3 +207,12 @@ describe('a word that only describes stays out of a name', () => {
     expect(quoteOf(read(text), quote).speaker?.name ?? null).not.toMatch(/^(?:Democrat|Republican)$/);
   });
 });
+
+describe('a role is a noun', () => {
+  test.each([
+    ['an adjective', 'Vote\n\nAn angry Joe Smith said: “We were cheated.”', 'Joe Smith', []],
+    ['a role noun', 'Vote\n\nCampaign manager Joe Smith said: “We were cheated.”', 'Joe Smith', ['Campaign manager']],
+  ])('GIVEN %s before a name THEN only a noun is a role', (_label, text, name, roles) => {
+    expect(read(text).speakers.find((s) => s.name === name)?.roles).toEqual(roles);
+  });
+});

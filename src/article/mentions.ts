@@ -221,7 +221,7 @@ function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], na
     ...base,
     kind: 'name',
     name,
-    role: roleWords.length && !organization ? roleWords.map((w) => w.text).join(' ') : null,
+    role: organization ? null : roleOf(roleWords),
     // The alias is written as the text has it: "Mr. Obama" keeps its dot.
     alias: honorific ? `${base.text.slice(honorific.start - base.start, honorific.end - base.start)}${base.text[honorific.end - base.start] === '.' ? '.' : ''} ${name}` : null,
     organization,
@@ -229,6 +229,22 @@ function named(base: Pick<Mention, 'start' | 'end' | 'text'>, words: Token[], na
     head: null,
     plural: false,
   };
+}
+
+/**
+ * The role the words before a name give, or null: a role ends on a noun ("supporter of" is a
+ * supporter, "one of" none), and a head the lexicon knows only as another part of speech ("angry",
+ * "leading", "give") or a number makes none. Titles, role nouns, party labels and a word the
+ * text capitalises mid-sentence ("American") are heads.
+ */
+function roleOf(words: Token[]): string | null {
+  const kept = [...words];
+  while (kept.length && (kept[kept.length - 1]!.lower === 'of' || DETERMINERS.has(kept[kept.length - 1]!.lower))) kept.pop();
+  if (!kept.length) return null;
+  const head = kept[roleHeadIndex(kept.map((w) => w.lower))]!;
+  const isHead =
+    ROLE_NOUNS.has(head.lower) || TITLES.has(head.lower) || PARTY_LABELS.has(head.lower) || (head.cap && !head.initial) || !(isFunctionWord(head.lower) || /^\d/.test(head.text));
+  return isHead ? kept.map((w) => w.text).join(' ') : null;
 }
 
 /**
