@@ -371,6 +371,14 @@ describe('the tail trim', () => {
     expect(trimTail(`The minister said ${'that the '.repeat(20)}`)).toBe('The minister');
   });
 
+  test.each([
+    ['Douglas Bader’s story is to be told in a Hollywood film dubbed', 'Douglas Bader’s story is to be told in a Hollywood film'],
+    ['Images of Peter O’Toole on set have been released in conjunction', 'Images of Peter O’Toole on set have been released'],
+    ['The charity raised the money on behalf', 'The charity raised the money'],
+  ])('GIVEN "%s", a line ending on a word that needs what follows THEN the word goes', (line, trimmed) => {
+    expect(trimTail(line)).toBe(trimmed);
+  });
+
   test('GIVEN a long line ending in a few function words THEN only they go', () => {
     expect(trimTail(`${'Officials in the northern province counted the votes again '.repeat(3)}after the`)).toBe(
       `${'Officials in the northern province counted the votes again '.repeat(3)}`.trim(),
@@ -760,6 +768,13 @@ describe('the "said → says" rewrite', () => {
     ['Jones said last week that she would walk her two dogs along the beach before breakfast.', /^Jones said last week that she would/],
   ])('GIVEN "%s", a saying dated by its adverb THEN it keeps its past tense', (text, line) => {
     expect(compressLead(lead(text), [], [], 20)).toMatch(line);
+  });
+});
+
+describe('the verb of an announcement keeps its object', () => {
+  test('GIVEN "announced plans to give …" THEN it is never "says plans to give"', () => {
+    const text = 'David Cameron today announced plans to give millions of workers three days paid leave a year to do volunteer work.';
+    expect(compressLead(lead(text), [], [], 30)).toMatch(/^David Cameron today announced plans to give/);
   });
 });
 

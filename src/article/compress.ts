@@ -34,7 +34,7 @@ const CUT_FLOOR = 0.8;
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
 const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|amid|upon|despite|including|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|amid|upon|despite|including|dubbed|titled|entitled|nicknamed|conjunction|behalf|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -165,6 +165,9 @@ export function saysClause(c: Claim): string | null {
   if (NO_CLAUSE_OPENER.test(clause) || NOT_A_CLAIM.test(clause) || isParticiple(first)) return null;
   // "Meacham previously said she…", "Trump said last week that…": a dated saying keeps its tense.
   if (PAST_TIME_WORDS.has(first.toLowerCase()) || (c.speaker ?? '').split(/\s+/).some((w) => PAST_TIME_WORDS.has(w.toLowerCase()))) return null;
+  // "Cameron announced plans to give …": a noun and its infinitive are the verb's object, no clause to say.
+  // (A bare plural before "to" is no subject: the clause's first letter may have been capitalised by dropAsides.)
+  if (/^\p{L}\p{Ll}*s\s+to\s/u.test(clause)) return null;
   // "Perry announced his endorsement of Sen. Ted Cruz": a noun phrase is the verb's object, no clause to say.
   return hasFiniteVerb(clause) ? clause : null;
 }
