@@ -129,6 +129,17 @@ describe('which sentence gives the headline', () => {
     expect(headlineOf(...story)).toMatch(/^Border agents arrested four people/);
   });
 
+  test('GIVEN a lead that only promises the news ("…with one notable exception") THEN the next sentence, which names who did what, gives the headline', () => {
+    const headline = headlineOf(
+      "Donald Trump is not saying much about how he is getting ready for the first debate, with one notable exception. Trump has praised the moderator of Monday night's debate, Lester Holt of NBC News, as a fair and professional journalist.",
+      'Hillary Clinton has spent days at her home in Chappaqua getting ready for the debate against Trump at Hofstra University.',
+      'Trump said on Sunday that Holt would be fair, but he warned that the moderators of earlier debates had not been.',
+      'The Republican nominee has complained for months that debate moderators favour Clinton.',
+      'NBC News said its anchor had not spoken to either campaign.',
+    );
+    expect(headline).toMatch(/^Trump has praised the moderator of Monday night's debate, Lester Holt/);
+  });
+
   describe('a short first line that ends in a full stop (a dek under a title the file does not have)', () => {
     const council = [
       'Springfield Mayor Jane Cobb said on Monday that she would not seek a third term, ending months of speculation about her plans for next year.',
