@@ -140,6 +140,22 @@ describe('which sentence gives the headline', () => {
     expect(headline).toMatch(/^Trump has praised the moderator of Monday night's debate, Lester Holt/);
   });
 
+  test('GIVEN an anecdotal opening six paragraphs long THEN the news that follows it still gives the headline', () => {
+    const headline = headlineOf(
+      'The phone rang just after midnight, and Maria Lopez, who had been asleep in her small flat above the bakery for less than an hour, did not answer it at first.',
+      'She heard the sirens a few minutes later.',
+      'By the time she reached the window, the street below was full of smoke.',
+      'Neighbours stood in the road in their dressing gowns.',
+      'Some of them were crying, and a child was calling for her dog.',
+      'Nobody knew yet how the fire had started.',
+      'A fire that destroyed six shops on Mill Street in Leeds was started deliberately, West Yorkshire Fire Service said on Tuesday.',
+      'Fire investigators said the fire at the Mill Street shops had been started in a bin behind the bakery.',
+      'West Yorkshire Police said officers had arrested a 24-year-old man on suspicion of arson after the fire on Mill Street.',
+      'The fire service said 40 firefighters had fought the fire at the shops for five hours.',
+    );
+    expect(headline).toMatch(/^West Yorkshire Fire Service says a fire that destroyed six shops on Mill Street/);
+  });
+
   describe('a short first line that ends in a full stop (a dek under a title the file does not have)', () => {
     const council = [
       'Springfield Mayor Jane Cobb said on Monday that she would not seek a third term, ending months of speculation about her plans for next year.',
