@@ -197,6 +197,16 @@ describe('which sentence gives the headline', () => {
 });
 
 describe('the words of a headline', () => {
+  test.each([
+    [
+      "Sanders hasn't said whether he has a strategy for changing the focus of his campaign.",
+      "Sanders hasn't said whether he has a strategy for changing the focus of his campaign",
+    ],
+    ['Who said 90 to 95 percent of your e-mails were in the State Department system?', 'Who said 90 to 95 percent of your e-mails were in the State Department system?'],
+  ])('GIVEN a saying that is denied or asked about ("%s") THEN it is not rewritten as "X says"', (text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
   test('GIVEN an organisation speaking THEN it keeps its whole name and the claim reads on after "says"', () => {
     const headline = headlineOf('Compared with other European countries, many apprenticeships in England are low quality and too short, the Sutton Trust warns.');
     expect(headline).toMatch(/^Sutton Trust says many apprenticeships in England are low quality/);
