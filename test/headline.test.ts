@@ -129,6 +129,33 @@ describe('which sentence gives the headline', () => {
     expect(headlineOf(...story)).toMatch(/^Border agents arrested four people/);
   });
 
+  test('GIVEN a lead that only promises the news ("…with one notable exception") THEN the next sentence, which names who did what, gives the headline', () => {
+    const headline = headlineOf(
+      "Donald Trump is not saying much about how he is getting ready for the first debate, with one notable exception. Trump has praised the moderator of Monday night's debate, Lester Holt of NBC News, as a fair and professional journalist.",
+      'Hillary Clinton has spent days at her home in Chappaqua getting ready for the debate against Trump at Hofstra University.',
+      'Trump said on Sunday that Holt would be fair, but he warned that the moderators of earlier debates had not been.',
+      'The Republican nominee has complained for months that debate moderators favour Clinton.',
+      'NBC News said its anchor had not spoken to either campaign.',
+    );
+    expect(headline).toMatch(/^Trump has praised the moderator of Monday night's debate, Lester Holt/);
+  });
+
+  test('GIVEN an anecdotal opening six paragraphs long THEN the news that follows it still gives the headline', () => {
+    const headline = headlineOf(
+      'The phone rang just after midnight, and Maria Lopez, who had been asleep in her small flat above the bakery for less than an hour, did not answer it at first.',
+      'She heard the sirens a few minutes later.',
+      'By the time she reached the window, the street below was full of smoke.',
+      'Neighbours stood in the road in their dressing gowns.',
+      'Some of them were crying, and a child was calling for her dog.',
+      'Nobody knew yet how the fire had started.',
+      'A fire that destroyed six shops on Mill Street in Leeds was started deliberately, West Yorkshire Fire Service said on Tuesday.',
+      'Fire investigators said the fire at the Mill Street shops had been started in a bin behind the bakery.',
+      'West Yorkshire Police said officers had arrested a 24-year-old man on suspicion of arson after the fire on Mill Street.',
+      'The fire service said 40 firefighters had fought the fire at the shops for five hours.',
+    );
+    expect(headline).toMatch(/^West Yorkshire Fire Service says a fire that destroyed six shops on Mill Street/);
+  });
+
   describe('a short first line that ends in a full stop (a dek under a title the file does not have)', () => {
     const council = [
       'Springfield Mayor Jane Cobb said on Monday that she would not seek a third term, ending months of speculation about her plans for next year.',
@@ -170,6 +197,16 @@ describe('which sentence gives the headline', () => {
 });
 
 describe('the words of a headline', () => {
+  test.each([
+    [
+      "Sanders hasn't said whether he has a strategy for changing the focus of his campaign.",
+      "Sanders hasn't said whether he has a strategy for changing the focus of his campaign",
+    ],
+    ['Who said 90 to 95 percent of your e-mails were in the State Department system?', 'Who said 90 to 95 percent of your e-mails were in the State Department system?'],
+  ])('GIVEN a saying that is denied or asked about ("%s") THEN it is not rewritten as "X says"', (text, line) => {
+    expect(compressLead(lead(text), [], [])).toBe(line);
+  });
+
   test('GIVEN an organisation speaking THEN it keeps its whole name and the claim reads on after "says"', () => {
     const headline = headlineOf('Compared with other European countries, many apprenticeships in England are low quality and too short, the Sutton Trust warns.');
     expect(headline).toMatch(/^Sutton Trust says many apprenticeships in England are low quality/);

@@ -193,8 +193,11 @@ const SUBORDINATOR = /^(?:ever\s+since|since|when|whenever|as|after|before|while
 function isSpeakerPhrase(phrase: string): boolean {
   if (SUBORDINATOR.test(phrase.trim())) return false;
   const words = phrase.trim().split(/\s+/);
-  // "The man is said to have…" is passive: no one is speaking.
-  if (words.length > SPEAKER_WORDS_MAX || /^(?:is|was|are|were|be|been|being|it|has|had|have)$/i.test(words[words.length - 1]!)) return false;
+  // "The man is said to have…" is passive: no one is speaking. "Sanders hasn't said whether…" and
+  // "Who said…" report no saying a headline can put as "X says".
+  const last = words[words.length - 1]!;
+  if (words.length > SPEAKER_WORDS_MAX || /^(?:is|was|are|were|be|been|being|it|has|had|have)$/i.test(last) || /n['’]t$/i.test(last)) return false;
+  if (words.length === 1 && /^(?:who|what|which)$/i.test(last)) return false;
   return words.some((w) => /^[A-Z]/.test(w)) || PRONOUN.test(words[0]!);
 }
 
