@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { quoteOf, read } from './read-article.js';
+
+/**
+ * Speakers in British and wire copy: captions run into the text with no full stop, places with
+ * their regions inside an appositive, roles read before a name. Sentences from CNN/DailyMail
+ * articles, names changed.
+ */
+
+interface Case {
+  form: string;
+  text: string;
+  /** The start of the quote's text. */
+  quote: string;
+  speaker: string;
+  mention: string;
+}
+
+const cases: Case[] = [
+  {
+    form: 'a place and its region inside the appositive are read past to the subject',
+    text: "'We came here for vacation. We’ve been here one day,' Erik Holm, a 25-year-old officer with the police Uppsala, Sweden, told the New York Post.",
+    quote: 'We came here',
+    speaker: 'Erik Holm',
+    mention: 'Erik Holm',
+  },
+  {
+    form: 'a city and its state in an inserted phrase of where are read past to the subject',
+    text: 'Ann Lee, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal companies out of business."',
+    quote: 'going to put',
+    speaker: 'Ann Lee',
+    mention: 'Ann Lee',
+  },
+  {
+    form: 'a pronoun after a caption run into its sentence stands for the article’s subject',
+    text: "Arsenal defender Tom Hart has tipped Jurgen Klopp to make his mark. Germany international Hart insists Klopp would be a good fit. Klopp chats with defender Erik Durm during a training session in Dortmund on Wednesday He said: 'I've got some nice experiences in the Premier League.'",
+    quote: "I've got",
+    speaker: 'Tom Hart',
+    mention: 'He',
+  },
+  {
+    form: 'a name that ends the sentence before the pronoun is the nearest one named',
+    text: "Ann Lee launched the plan on Friday. The plan was praised by the chairman of the bank, Mike Rake. He said: 'Corporate volunteering is a triple win.'",
+    quote: 'Corporate volunteering',
+    speaker: 'Mike Rake',
+    mention: 'He',
+  },
+];
+
+describe('speakers in run-in copy', () => {
+  test.each(cases)('attributes "$quote" to $speaker ($form)', (c) => {
+    const quote = quoteOf(read(c.text), c.quote);
+    expect(quote.speaker?.name).toBe(c.speaker);
+    expect(quote.speaker?.mention?.text).toBe(c.mention);
+  });
+
+  test('GIVEN "doesn’t surprise pollster Ann Lee:" THEN the verb is no part of her role', () => {
+    const reading = read('The late surge doesn’t surprise pollster Ann Lee: “Challengers always gain in the final week.”');
+    const quote = quoteOf(reading, 'Challengers always');
+    expect(quote.speaker?.mention?.text).toBe('pollster Ann Lee');
+    expect(reading.speakers.find((s) => s.name === 'Ann Lee')?.roles).toEqual(['pollster']);
+  });
+});
