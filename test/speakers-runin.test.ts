@@ -45,6 +45,27 @@ const cases: Case[] = [
     speaker: 'Mike Rake',
     mention: 'He',
   },
+  {
+    form: 'a club that ends a caption is no part of the manager’s name after it',
+    text: "Barcelona boss Luis Enrique has urged his side to focus on the league. Victory over fourth-placed Valencia will take Enrique's men clear. Midfielder Andreas Iniesta has been ruled out of his side's league encounter against Valencia Enrique said: 'We are not thinking about the PSG match.'",
+    quote: 'We are not thinking',
+    speaker: 'Luis Enrique',
+    mention: 'Enrique',
+  },
+  {
+    form: 'a film title that ends a caption is no part of the director’s name after it',
+    text: "Director Michael Redwood paid tribute to the actor. Fall of an Empire: The Story of Katherine of Alexandria attempts to pay homage to Saint Katherine. Redwood on the set of Fall of an Empire: The Story of Katherine of Alexandria Redwood said: 'Peter managed to subdue his mischievousness.'",
+    quote: 'Peter managed',
+    speaker: 'Michael Redwood',
+    mention: 'Redwood',
+  },
+  {
+    form: 'a name written in full twice stays whole though its first name stands alone',
+    text: "Lizzi Crawford, 32, tipped the scales at 18st. Lizzi piled on the pounds after her children were born. Mary Crawford is proud of her. Lizzi Crawford said: 'Has she got a baby in her belly?'",
+    quote: 'Has she got',
+    speaker: 'Lizzi Crawford',
+    mention: 'Lizzi Crawford',
+  },
 ];
 
 describe('speakers in run-in copy', () => {
@@ -59,5 +80,11 @@ describe('speakers in run-in copy', () => {
     const quote = quoteOf(reading, 'Challengers always');
     expect(quote.speaker?.mention?.text).toBe('pollster Ann Lee');
     expect(reading.speakers.find((s) => s.name === 'Ann Lee')?.roles).toEqual(['pollster']);
+  });
+
+  test('GIVEN a caption ending "chest X-rays" glued to "Nurse B" THEN the speaker is Nurse B', () => {
+    const text =
+      "She asked for his help to learn about matters including chest X-rays. Nurse A said he groped her breast after she asked him about chest X-rays Nurse B alleged that Manohar touched her inappropriately. Nurse B said he examined her. She said she saw him about a 'very bad headache' in October.";
+    expect(quoteOf(read(text), 'very bad headache').speaker?.name).toBe('Nurse B');
   });
 });

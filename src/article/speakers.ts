@@ -8,6 +8,7 @@ import { afterRunIn, sentenceAt } from './sentences.js';
 import { tokenAt, tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './partition.js';
+import { withoutRunIn } from './run-in.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
@@ -40,8 +41,9 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
     let entity: Entity | null = null;
     let mention: Attribution['mention'] = null;
     if (cue) {
-      entity = resolve(ctx, cue.mention, cue, previous?.entity ?? null);
-      if (entity) mention = { text: cue.mention.text, start: cue.mention.start, end: cue.mention.end };
+      const m = withoutRunIn(ctx.tokens, ctx.text, cue.mention);
+      entity = resolve(ctx, m, cue, previous?.entity ?? null);
+      if (entity) mention = { text: m.text, start: m.start, end: m.end };
     }
     if (!entity && previous && continues(ctx, previous.quote, span)) {
       entity = previous.entity;
@@ -72,7 +74,7 @@ function collectNames(ctx: Context): void {
     if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
     const next = tokens[i + 1];
     // "The Turkish president", "the Idlib crisis": a capitalised modifier, not a name.
-    const m = describe(tokens, ctx.text, phrase);
+    const m = withoutRunIn(tokens, ctx.text, describe(tokens, ctx.text, phrase));
     const modifier = next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower));
     // "The State Department dismissed …" is a name; "the Idlib crisis" only a modifier.
     if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next.lower) && hasOrgWord(m.name!))) continue;
