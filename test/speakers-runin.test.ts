@@ -87,4 +87,21 @@ describe('speakers in run-in copy', () => {
       "She asked for his help to learn about matters including chest X-rays. Nurse A said he groped her breast after she asked him about chest X-rays Nurse B alleged that Manohar touched her inappropriately. Nurse B said he examined her. She said she saw him about a 'very bad headache' in October.";
     expect(quoteOf(read(text), 'very bad headache').speaker?.name).toBe('Nurse B');
   });
+
+  test.each([
+    ['a film', '"I have been so happy with it," Travolta said. Travolta, 61, is premiering his new film, "The Forger," in New York.', 'The Forger'],
+    ['a song', '"He was a legend," Yankovic said. He also parodied Johnnie Ray\'s hit "Cry," in 1952.', 'Cry'],
+    [
+      'a nickname',
+      'Ann Lee, the mother of the boy, spoke on Monday. "He cannot go outside," she said. The boy suffers from a condition whose victims are nicknamed "Real-Life Vampires" by the tabloids.',
+      'Real-Life Vampires',
+    ],
+  ])('GIVEN the title of %s in quote marks after a speaker’s quote THEN no one is its speaker', (_, text, title) => {
+    expect(quoteOf(read(text), title).speaker).toBeNull();
+  });
+
+  test('GIVEN a nickname in a reported clause THEN it is the reporter’s words', () => {
+    const text = 'Giving a speech in Toledo, Ann Lee says the Ohio native nicknamed “King James” is a long way from home.';
+    expect(quoteOf(read(text), 'King James').speaker?.name).toBe('Ann Lee');
+  });
 });

@@ -190,7 +190,7 @@ const GROUP_QUOTE_MIN_WORDS = 4;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-function isTitleCase(quote: string): boolean {
+export function isTitleCase(quote: string): boolean {
   const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const minor = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la)$/;
   return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));

@@ -9,6 +9,7 @@ import { tokenAt, tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './partition.js';
 import { withoutRunIn } from './run-in.js';
+import { isLabelledTitle } from './titles.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
@@ -37,6 +38,10 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
   const quotes: Quote[] = [];
   let previous: { quote: QuoteSpan; entity: Entity; mention: Attribution['mention'] } | null = null;
   for (const span of spans) {
+    if (isLabelledTitle(ctx.tokens, ctx.sentences[sentenceAt(ctx.sentences, span.start)]!, span)) {
+      quotes.push({ ...span, speaker: null });
+      continue;
+    }
     const cue = findAttribution(ctx.tokens, ctx.sentences, spans, span, ctx.text);
     let entity: Entity | null = null;
     let mention: Attribution['mention'] = null;
