@@ -419,7 +419,8 @@ const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(
 export function weakCapital(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   const next = tokens[k + 1];
-  return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
+  // ("… ten pence," Pence said": a word the text also capitalises mid-sentence is a name.)
+  return t.cap && t.initial && t.common && !t.proper && Boolean(next?.word && !next.cap);
 }
 
 /**
