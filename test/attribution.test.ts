@@ -433,7 +433,31 @@ const structure: Case[] = [
   },
 ];
 
+const afterQuotes: Case[] = [
+  {
+    form: 'a surname also written in lower case elsewhere, right after the quote',
+    text: 'Gov. Mike Pence spoke on the radio.\n\n"I am not against anybody," Pence said in an interview.\n\nA stamp costs ten pence more.',
+    quote: 'I am not against',
+    speaker: 'Mike Pence',
+    mention: 'Pence',
+  },
+  {
+    form: 'a verb with an object after a quote that ends on a comma',
+    text: 'Tom LeVell brought the pastor onto the stage. "Donald Trump is not a racist, guys," LeVell assured the mostly white crowd.',
+    quote: 'Donald Trump is not',
+    speaker: 'Tom LeVell',
+    mention: 'LeVell',
+  },
+];
+
 describe('attribution by clause structure (PolNeAR train forms)', () => {
+  test.each(afterQuotes)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
+
+  test('GIVEN a title and what describes it after the quote THEN the description is no speaker', () => {
+    const text = "Old shows are back. ''Tales From the Crypt,'' an HBO series that first aired in 1989, will be resurrected on TNT.";
+    expect(quoteOf(read(text), 'Tales From').speaker).toBeNull();
+  });
+
   test.each(structure)('attributes "$quote" to $speaker ($form)', (c) => expectAttributed(c));
 
   test('GIVEN a share of a group in a poll THEN the poll is the source', () => {

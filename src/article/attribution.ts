@@ -190,7 +190,7 @@ const GROUP_QUOTE_MIN_WORDS = 4;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-function isTitleCase(quote: string): boolean {
+export function isTitleCase(quote: string): boolean {
   const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const minor = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la)$/;
   return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));
@@ -269,7 +269,11 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   else if (PARTICIPLES.has(t.lower) || introducingParticiple(tokens, i, span)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower))
-    phrase = !verbForm(t) ? null : quotingVerb(tokens, i) ? subjectAfterQuote(tokens, i) : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span));
+    phrase = !verbForm(t)
+      ? null
+      : quotingVerb(tokens, i)
+        ? subjectAfterQuote(tokens, i)
+        : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span) ?? subjectAfterCommaQuote(tokens, i));
   else if (SPEECH_VERBS.has(t.lower))
     phrase =
       subjectBefore(tokens, i) ??
@@ -326,6 +330,21 @@ function quoteOpensSentence(tokens: Token[], k: number): boolean {
   let open = k;
   while (open > 0 && tokens[open - 1]!.quote === q) open--;
   return tokens[open]!.initial;
+}
+
+/**
+ * `"Donald Trump is not a racist, guys," LeVell assured the mostly white crowd`: after a quote
+ * that opens its sentence and ends on a comma, a name and its verb are the attribution, object
+ * or not.
+ */
+function subjectAfterCommaQuote(tokens: Token[], i: number): Phrase | null {
+  const p = subjectAfterQuote(tokens, i);
+  if (!p) return null;
+  let k = p.from - 1;
+  while (k > 0 && tokens[k]!.quote !== -1 && !tokens[k]!.word && /^['"“”‘’]$/.test(tokens[k]!.text)) k--;
+  // "''Tales From the Crypt,'' an HBO series that first aired": a title and what describes it.
+  if (tokens[k]?.text !== ',' || tokens[k]!.quote === -1 || isTitleCase(quoteWords(tokens, k))) return null;
+  return tokens[p.from]!.cap || p.to - p.from === 1 ? p : null;
 }
 
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */

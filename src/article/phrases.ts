@@ -97,7 +97,12 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
       // "the secretary of defense said": a role's "of" joins the phrase as in a name.
       const roleOf = t.lower === 'of' && ROLE_NOUNS.has(tokens[j - 1]?.lower ?? '');
       if (!(j > 0 && tokens[j - 1]!.cap && tokens[j + 1]?.cap) && !roleOf) break;
-    } else if (!isRoleWord(t) && !(strong && j === end && isNounLike(t)) && !(j < end && isNounLike(t) && isHeadNoun(tokens[j + 1]))) {
+    } else if (
+      !isRoleWord(t) &&
+      !(strong && j === end && isNounLike(t)) &&
+      !(j < end && isNounLike(t) && isHeadNoun(tokens[j + 1]) && !VERB_GOVERNORS.test(tokens[j - 1]?.lower ?? ''))
+    ) {
+      // ("doesn't surprise pollster Ann Lee": after an auxiliary the word is a verb, not the role's.)
       // ("the Senate minority leader": a plain noun before a role noun is part of the role.)
       // Lower-case words in a subject are roles and their modifiers: "Kremlin spokesperson".
       const det = strong ? determinerWithin(tokens, j) : -1;
@@ -116,6 +121,9 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
   if (tokens[from - 1]?.lower === 'of' && ANONYMOUS.has(tokens[from - 2]?.lower ?? '') && acceptable(tokens, { from, to: end + 1 }, strong)) return { from: from - 2, to: end + 1 };
   return acceptable(tokens, { from, to: end + 1 }, strong);
 }
+
+/** Words after which a lower-case word is a verb: "not", "doesn't", "will", "can". */
+const VERB_GOVERNORS = /^(?:not|never|will|would|can|could|may|might|must|should|did|does|do|.+n['’]t)$/u;
 
 const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
 
@@ -175,6 +183,13 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
       if (comma - k <= 3 && PARTY_TAG.test(tokens[k + 1]!.text)) return phraseEndingAt(tokens, k - 1, true);
       // "The two lawmakers, however, argue": an adverb set off by commas leaves the subject whole.
       if (k === comma - 2 && INSERTED_ADVERBS.has(tokens[k + 1]!.lower)) return phraseEndingAt(tokens, k - 1, true);
+      // "Makrus Åsberg, an officer with the police Uppsala, Sweden, told", "Clinton, at a town
+      // hall in Columbus, Ohio, said": a place and its region are one phrase inside the appositive;
+      // the subject stands before it.
+      if (placeAndRegion(tokens, k, comma)) {
+        const outer = appositiveSubject(tokens, k);
+        if (outer) return outer;
+      }
       // "The complaint, which was filed in Washington, alleged": a relative or participle clause
       // describes the head, so the head speaks even when it is no name.
       // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
@@ -200,6 +215,24 @@ function namedBeforeAppositive(tokens: Token[], role: Phrase): Phrase | null {
   const name = phraseEndingAt(tokens, role.from - 2, true);
   // "In a statement to the Observer, her adviser, …": a name after a preposition is no subject.
   return name && hasName(tokens, name) && endsInName(tokens, name) && !PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
+}
+
+/** The most words a region after a place has: "Sweden", "New Hampshire", "N.H.". */
+const REGION_MAX_TOKENS = 4;
+
+/**
+ * The comma at `k` stands between a capitalised word and a short run of capitalised words that
+ * ends at the comma `end`: "Uppsala, Sweden,", "Columbus, Ohio,". ("chairman, John Podesta," is
+ * a role and its name: the word before the comma is in lower case.)
+ */
+function placeAndRegion(tokens: Token[], k: number, end: number): boolean {
+  const before = tokens[k - 1];
+  if (!before?.word || !before.cap || end - k - 1 > REGION_MAX_TOKENS || end - k < 2) return false;
+  for (let j = k + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.word ? !t.cap || PARTY_TAG.test(t.text) : t.text !== '.') return false;
+  }
+  return true;
 }
 
 /** The most words a title in quote marks inside an appositive has. */
@@ -399,7 +432,8 @@ const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(
 export function weakCapital(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   const next = tokens[k + 1];
-  return t.cap && t.initial && t.common && Boolean(next?.word && !next.cap);
+  // ("… ten pence," Pence said": a word the text also capitalises mid-sentence is a name.)
+  return t.cap && t.initial && t.common && !t.proper && Boolean(next?.word && !next.cap);
 }
 
 /**

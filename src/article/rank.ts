@@ -1,4 +1,5 @@
 import type { Quote, Sentence } from './types.js';
+import { RESTART } from './sentences.js';
 
 /** Sentences past this are never summary material in news, and LexRank is quadratic in them. */
 export const RANK_SENTENCES_MAX = 80;
@@ -100,13 +101,6 @@ const CAPTION_CUE =
   /\(pictured\b[^)]{0,40}\)|\bpictured (?:left|right|above|below|centre|center|top|bottom|inset|here)\b|\b(?:is|are) pictured\b|^(?:Pictured|Above|Below|Inset|Left|Right)\b\s*[,:(]/u;
 /** A caption whose words say it is one whatever else it holds: "Above, … are pictured". */
 const CAPTION_ONLY = /\bpictured (?:left|right|above|below|centre|center|top|bottom|inset|here)\b|\b(?:is|are) pictured\b|^(?:Pictured|Above|Below|Inset|Left|Right)\b\s*[,:(]/u;
-/**
- * Where a sentence starts again with no full stop before it, as when a caption runs into the
- * text ("…a phone possession charge A serving prisoner has been jailed…", "…holding guns It
- * achieved…", "…Julia, 67, right 'I really enjoy myself'"): a lower-case word, then a word
- * that opens sentences and is never capitalised inside one, or a quote mark and a capital.
- */
-const RESTART = /(?<=[\p{Ll}\d)])\s+(?=(?:(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll}|['"\u2018\u201c]\p{Lu}))/gu;
 
 /**
  * The sentence less a photo caption run into it: the text after the last restart that follows

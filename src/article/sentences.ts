@@ -263,3 +263,30 @@ function pushSentence(text: string, start: number, end: number, paragraph: numbe
 export function sentenceAt(sentences: Sentence[], offset: number): number {
   return Math.max(0, partitionPoint(sentences, (s) => s.start <= offset) - 1);
 }
+
+/**
+ * Where a sentence starts again with no full stop before it, as when a caption runs into the
+ * text ("…a phone possession charge A serving prisoner has been jailed…", "…holding guns It
+ * achieved…", "…Julia, 67, right 'I really enjoy myself'"): a lower-case word, then a word
+ * that opens sentences and is never capitalised inside one, or a quote mark and a capital.
+ */
+export const RESTART =
+  /(?<=[\p{Ll}\d)])\s+(?=(?:(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll}|['"\u2018\u201c]\p{Lu}))/gu;
+
+/** A restart by its words alone: "… on Wednesday He said"; a quote after a word ("of 'A-list' stars") may be a term. */
+const RUN_IN_END = /(?<=[\p{Ll}\d)])\s+(?=(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll})/gu;
+
+/**
+ * Where the sentence's own words begin, for a reader at `before`: after the last restart in it
+ * that is not past `before`. "… pictured with Erik Durm in Dortmund on Wednesday He said: …": the
+ * caption run into the sentence is not part of it.
+ */
+export function afterRunIn(text: string, sentence: Sentence, before: number): number {
+  let start = sentence.start;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(RUN_IN_END)) {
+    const at = sentence.start + m.index + m[0].length;
+    if (at > before) break;
+    start = at;
+  }
+  return start;
+}

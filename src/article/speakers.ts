@@ -3,11 +3,13 @@ import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.j
 import { isRoleNoun } from './nominals.js';
 import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from './phrases.js';
-import { DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
-import { sentenceAt } from './sentences.js';
+import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import { afterRunIn, sentenceAt } from './sentences.js';
 import { tokenAt, tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './partition.js';
+import { withoutRunIn } from './run-in.js';
+import { isLabelledTitle } from './titles.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
@@ -19,6 +21,8 @@ interface Context {
   registry: Registry;
   /** Pseudo-speakers named only by a phrase ("a senior official"), by folded phrase. */
   phrases: Map<string, Entity>;
+  /** Where each sentence's own words start, past a caption run into it. */
+  runIns: Map<number, number>;
 }
 
 /**
@@ -27,19 +31,24 @@ interface Context {
  */
 export function attributeQuotes(article: Article, sentences: Sentence[], spans: QuoteSpan[]): { quotes: Quote[]; speakers: Speaker[] } {
   const tokens = tokenize(article.text, spans);
-  const ctx: Context = { text: article.text, tokens, sentences, registry: new Registry(), phrases: new Map() };
+  const ctx: Context = { text: article.text, tokens, sentences, registry: new Registry(), phrases: new Map(), runIns: new Map() };
   collectNames(ctx);
   collectRoles(ctx);
   const quoted = new Map<Entity, number>();
   const quotes: Quote[] = [];
   let previous: { quote: QuoteSpan; entity: Entity; mention: Attribution['mention'] } | null = null;
   for (const span of spans) {
+    if (isLabelledTitle(ctx.tokens, ctx.sentences[sentenceAt(ctx.sentences, span.start)]!, span)) {
+      quotes.push({ ...span, speaker: null });
+      continue;
+    }
     const cue = findAttribution(ctx.tokens, ctx.sentences, spans, span, ctx.text);
     let entity: Entity | null = null;
     let mention: Attribution['mention'] = null;
     if (cue) {
-      entity = resolve(ctx, cue.mention, cue, previous?.entity ?? null);
-      if (entity) mention = { text: cue.mention.text, start: cue.mention.start, end: cue.mention.end };
+      const m = withoutRunIn(ctx.tokens, ctx.text, cue.mention);
+      entity = resolve(ctx, m, cue, previous?.entity ?? null);
+      if (entity) mention = { text: m.text, start: m.start, end: m.end };
     }
     if (!entity && previous && continues(ctx, previous.quote, span)) {
       entity = previous.entity;
@@ -60,14 +69,17 @@ function collectNames(ctx: Context): void {
   const { tokens } = ctx;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap || tokens[i + 1]?.cap || (tokens[i + 1]?.text === '.' && tokens[i + 2]?.cap)) continue;
+    // "Jason C. Ervin", "Sen. Rand Paul": a dot after an initial or a title runs on to the name;
+    // after a whole name ("… of BT Mike Rake. He said") it ends the sentence.
+    const abbreviation = /^\p{Lu}$/u.test(t.text) || ABBREVIATED.has(t.lower);
+    if (!t.cap || tokens[i + 1]?.cap || (tokens[i + 1]?.text === '.' && tokens[i + 2]?.cap && abbreviation)) continue;
     const phrase = phraseEndingAt(tokens, i);
     if (!phrase) continue;
     const before = tokens[phrase.from - 1];
     if (before && PLACE_PREPOSITIONS.has(before.lower)) continue;
     const next = tokens[i + 1];
     // "The Turkish president", "the Idlib crisis": a capitalised modifier, not a name.
-    const m = describe(tokens, ctx.text, phrase);
+    const m = withoutRunIn(tokens, ctx.text, describe(tokens, ctx.text, phrase));
     const modifier = next && next.word && !next.cap && !SPEECH_VERBS.has(next.lower) && (ROLE_NOUNS.has(next.lower) || DETERMINERS.has(tokens[phrase.from]!.lower));
     // "The State Department dismissed …" is a name; "the Idlib crisis" only a modifier.
     if (modifier && !(m.organization && m.kind === 'name' && !ROLE_NOUNS.has(next.lower) && hasOrgWord(m.name!))) continue;
@@ -185,6 +197,8 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
     const { at, entity } = timeline[i]!;
     if (!fits(entity)) continue;
     const sentence = sentenceAt(ctx.sentences, at);
+    // A photo caption run into the sentence names no one the pronoun can stand for.
+    if (at < ownWordsStart(ctx, sentence, m.start)) continue;
     if (found && sentence !== found.sentence) break;
     // Walking backwards: a person keeps the earliest of the sentence, a group the nearest;
     // a known gender that matches ("Ms Merkel" for "she") beats an unknown one; a name in a
@@ -201,6 +215,19 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
     if (fits(timeline[i]!.entity)) return timeline[i]!.entity;
   }
   return null;
+}
+
+/** Where sentence `s` starts once a caption run into it is left out, read up to `before`. */
+function ownWordsStart(ctx: Context, s: number, before: number): number {
+  const sent = ctx.sentences[s]!;
+  let known = ctx.runIns.get(s);
+  if (known === undefined || before < sent.end) {
+    const start = afterRunIn(ctx.text, sent, before);
+    if (before < sent.end) return start;
+    known = start;
+    ctx.runIns.set(s, known);
+  }
+  return known;
 }
 
 function lastIndexBefore(timeline: { at: number }[], offset: number): number {

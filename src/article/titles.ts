@@ -1,0 +1,26 @@
+/**
+ * Titles of works and nicknames in quote marks: "Johnnie Ray's hit “Cry,”", "his new film, “The
+ * Forger,”", "the condition whose victims are nicknamed ‘Real-Life Vampires’". Named by the
+ * narrator, they are no one's words.
+ */
+import { isTitleCase } from './attribution.js';
+import { SPEECH_VERBS } from './lexicon.js';
+import { tokenAt, type Token } from './tokens.js';
+import type { QuoteSpan, Sentence } from './types.js';
+
+/** Lower-case words that name the work or the name that follows them in quote marks. */
+const LABELS = new Set(['song', 'songs', 'single', 'hit', 'album', 'painting', 'film', 'movie', 'documentary', 'dubbed', 'nicknamed']);
+
+/**
+ * The quote is a title in Title Case right after a word that labels it, in a sentence of the
+ * narrator's: no verb of saying stands before it ("Clinton says the Ohio native nicknamed “King
+ * James” …" reports her words).
+ */
+export function isLabelledTitle(tokens: Token[], sentence: Sentence, span: QuoteSpan): boolean {
+  let k = tokenAt(tokens, span.outerStart) - 1;
+  if (tokens[k]?.text === ',') k--;
+  const label = tokens[k];
+  if (!label || label.cap || label.quote !== -1 || !LABELS.has(label.lower) || !isTitleCase(span.text.replace(/[,.!?]+$/u, ''))) return false;
+  for (let j = tokenAt(tokens, sentence.start); j < k; j++) if (tokens[j]!.quote === -1 && SPEECH_VERBS.has(tokens[j]!.lower)) return false;
+  return true;
+}
