@@ -4,7 +4,7 @@
  */
 import type { Cue } from './attribution.js';
 import type { Phrase } from './phrases.js';
-import { DETERMINERS, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS, PARTY_TAG, SPEECH_VERBS } from './lexicon.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan } from './types.js';
 
@@ -108,4 +108,22 @@ export function withNamedAppositive(tokens: Token[], p: Phrase, verb: number): P
     if (t.word ? !t.cap : t.text !== '.') return p;
   }
   return { from: p.from, to: end - 1 };
+}
+
+/** The most words a region after a place has: "Sweden", "New Hampshire", "N.H.". */
+const REGION_MAX_TOKENS = 4;
+
+/**
+ * The comma at `k` stands between a capitalised word and a short run of capitalised words that
+ * ends at the comma `end`: "Uppsala, Sweden,", "Columbus, Ohio,". ("chairman, John Podesta," is
+ * a role and its name: the word before the comma is in lower case.)
+ */
+export function placeAndRegion(tokens: Token[], k: number, end: number): boolean {
+  const before = tokens[k - 1];
+  if (!before?.word || !before.cap || end - k - 1 > REGION_MAX_TOKENS || end - k < 2) return false;
+  for (let j = k + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.word ? !t.cap || PARTY_TAG.test(t.text) : t.text !== '.') return false;
+  }
+  return true;
 }

@@ -112,6 +112,9 @@ export const PARTY_LABELS = words(`
   republican republicans democrat democrats democratic gop independent libertarian
   conservative labour tory liberal socialist`);
 
+/** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
+export const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 /** Abbreviations written with a dot before a name: "Sen. Mitch McConnell", "U.S. officials". */
 export const ABBREVIATED = words('sen rep gov gen dr mr mrs ms jr sr st lt col sgt capt prof rev u.s u.n u.k');
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PARTY_TAG, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
 import { isHeadNoun } from './nominals.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
@@ -26,9 +26,6 @@ export interface Mention {
   /** Plural nominals and "they" name groups, not one person. */
   plural: boolean;
 }
-
-/** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
-const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 
 // "Clinton’s campaign said": the possessive is not part of the name.
 const stripPossessive = (s: string): string => s.replace(/['’]s?$/u, '');

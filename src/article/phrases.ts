@@ -4,6 +4,7 @@ import {
   DETERMINERS,
   NAME_CONNECTORS,
   NOT_NAME_WORDS,
+  PARTY_TAG,
   PHRASE_BREAKERS,
   PRONOUNS,
   REPORTING_VERBS,
@@ -13,6 +14,7 @@ import {
   TITLES,
   VERB_FILLERS,
 } from './lexicon.js';
+import { placeAndRegion } from './clauses.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import type { Token } from './tokens.js';
 
@@ -217,24 +219,6 @@ function namedBeforeAppositive(tokens: Token[], role: Phrase): Phrase | null {
   return name && hasName(tokens, name) && endsInName(tokens, name) && !PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
 }
 
-/** The most words a region after a place has: "Sweden", "New Hampshire", "N.H.". */
-const REGION_MAX_TOKENS = 4;
-
-/**
- * The comma at `k` stands between a capitalised word and a short run of capitalised words that
- * ends at the comma `end`: "Uppsala, Sweden,", "Columbus, Ohio,". ("chairman, John Podesta," is
- * a role and its name: the word before the comma is in lower case.)
- */
-function placeAndRegion(tokens: Token[], k: number, end: number): boolean {
-  const before = tokens[k - 1];
-  if (!before?.word || !before.cap || end - k - 1 > REGION_MAX_TOKENS || end - k < 2) return false;
-  for (let j = k + 1; j < end; j++) {
-    const t = tokens[j]!;
-    if (t.word ? !t.cap || PARTY_TAG.test(t.text) : t.text !== '.') return false;
-  }
-  return true;
-}
-
 /** The most words a title in quote marks inside an appositive has. */
 const TITLE_MAX_WORDS = 6;
 
@@ -253,9 +237,6 @@ function titleQuoteStart(tokens: Token[], k: number): number {
   }
   return words > 0 ? j + 1 : -1;
 }
-
-/** "R-Ky", "D-N.Y": a legislator's party and state. */
-const PARTY_TAG = /^[RDI]-[A-Z]/;
 
 const INSERTED_ADVERBS = new Set([
   'however',
