@@ -420,33 +420,42 @@ const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|m
  * line is refused only when it plainly has none.
  */
 export function hasFiniteVerb(line: string): boolean {
-  return finiteVerbs(line).some(Boolean);
+  // Stops at the first finite verb: cutting a lead asks this of every line it tries.
+  const words = lineWords(line);
+  return words.some((_, i) => isFiniteAt(words, i));
 }
 
 /** For each word of a line, whether it is a finite verb (see hasFiniteVerb). */
 function finiteVerbs(line: string): boolean[] {
-  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
-  return words.map((w, i) => {
-    if (AUXILIARY.test(w) || /n['\u2019]t$/i.test(w)) return true;
-    // "Hillary Clinton apparently disagrees": an adverb stands between the subject and its verb.
-    let p = i - 1;
-    while (p > 0 && /^\p{Ll}+ly$/u.test(words[p]!)) p--;
-    const prev = words[p] ?? '';
-    // "Donald Trump’s rally", "Clinton's gun control offensive": after a possessive, a noun.
-    if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev)) || /\p{L}['\u2019]s?$/u.test(prev)) return false;
-    const tags = lexiconTags(w);
-    // "the black American experience": after a people's adjective a word is a noun.
-    if (lexiconTags(prev).includes('Demonym')) return false;
-    // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
-    if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
-      return true;
-    if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
-    if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
-    if (/ed$/.test(w)) return true;
-    // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
-    const prevTags = lexiconTags(prev);
-    return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
-  });
+  const words = lineWords(line);
+  return words.map((_, i) => isFiniteAt(words, i));
+}
+
+/** A line's words without the punctuation around them. */
+const lineWords = (line: string): string[] => line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
+
+/** Whether the `i`th word of a line is a finite verb, read with the word before it. */
+function isFiniteAt(words: string[], i: number): boolean {
+  const w = words[i]!;
+  if (AUXILIARY.test(w) || /n['\u2019]t$/i.test(w)) return true;
+  // "Hillary Clinton apparently disagrees": an adverb stands between the subject and its verb.
+  let p = i - 1;
+  while (p > 0 && /^\p{Ll}+ly$/u.test(words[p]!)) p--;
+  const prev = words[p] ?? '';
+  // "Donald Trump’s rally", "Clinton's gun control offensive": after a possessive, a noun.
+  if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev)) || /\p{L}['\u2019]s?$/u.test(prev)) return false;
+  const tags = lexiconTags(w);
+  // "the black American experience": after a people's adjective a word is a noun.
+  if (lexiconTags(prev).includes('Demonym')) return false;
+  // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
+  if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
+    return true;
+  if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
+  if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
+  if (/ed$/.test(w)) return true;
+  // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
+  const prevTags = lexiconTags(prev);
+  return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
 }
 
 /** "are likely showing | aggression": a progressive verb. */
