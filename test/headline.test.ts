@@ -3,19 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import {
-  cutToFit,
-  dropAsides,
-  trimTail,
-  dropNameAside,
-  endsCleanly,
-  hasFiniteVerb,
-  hasMainClause,
-  keepsPredicate,
-  stripDateline,
-  stripFurniture,
-} from '../src/article/compress.js';
+import { cutToFit, dropAsides, trimTail, dropNameAside, endsCleanly, hasMainClause, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
+import { hasFiniteVerb } from '../src/article/verbs.js';
 import { readText } from '../src/article/read.js';
 import { splitSentences } from '../src/article/sentences.js';
 import { findQuotes } from '../src/article/quotes.js';

@@ -4,9 +4,10 @@
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
 import { CLAUSE_VERBS, LISTENER_VERBS, PAST_TIME_WORDS, REPORTING_VERBS } from './lexicon.js';
-import { continuesPhrase, OPENS_ADJUNCT, openerComma, isRegionAfterPlace, WHEN_WEEKDAY } from './phrase-bounds.js';
+import { continuesPhrase, CUT_WORD, OPENS_ADJUNCT, openerComma, isRegionAfterPlace, WHEN_WEEKDAY } from './phrase-bounds.js';
+import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike } from './verbs.js';
 import { lexiconTags } from './terms.js';
-import { isCommonNoun, isVerbForm } from './wordclass.js';
+import { isVerbForm } from './wordclass.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -253,12 +254,13 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number, str
   const clauses = [...s.matchAll(CUT_BEFORE)].map((m) => m.index).concat(commaCuts(s));
   const weak = [...s.matchAll(CUT_BEFORE_WEAK)].map((m) => m.index);
   const words = [...s.matchAll(/\s/g)].map((m) => m.index);
+  const judge = cutJudge(s, maxWords, maxChars, strict);
   // A clause boundary first, then a preposition, then any word that closes its phrase; each
   // first with most of the room used, then with at least half of it.
   for (const share of [CUT_FLOOR, CUT_FLOOR_LAST]) {
     const floor = Math.ceil(room * share);
     for (const cuts of [clauses, weak, words]) {
-      const line = latestCleanCut(s, cuts, floor, maxWords, maxChars, strict);
+      const line = latestCleanCut(cuts, floor, judge);
       if (line) return line;
     }
   }
@@ -277,17 +279,41 @@ function splitsPhrase(line: string, rest: string): boolean {
 }
 const PARTICLE = /^(?:up|out|off|down|away|back)$/;
 
-function latestCleanCut(s: string, cuts: number[], floor: number, maxWords: number, maxChars: number, strict: boolean): string {
+function latestCleanCut(cuts: number[], floor: number, judge: CutJudge): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
-    if (i <= 0 || !fits(s.slice(0, i), maxWords, maxChars) || insideQuote(s, i)) continue;
-    const line = trimTail(s.slice(0, i));
-    if (line.split(/\s+/).length < floor) continue;
-    const rest = s.slice(line.length);
-    // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
-    if (continuesPhrase(rest.trimStart()) || splitsPhrase(line, rest)) continue;
-    if (endsCleanly(line, rest) && keepsPredicate(line, rest) && (!strict || closesSentence(line, rest))) return line;
+    const line = judge(i, floor);
+    if (line !== null) return line;
   }
   return '';
+}
+
+/** The line a cut at `i` leaves if it keeps `floor` words and may stop there, else null. */
+type CutJudge = (i: number, floor: number) => string | null;
+
+/**
+ * Judges each place a line may be cut once: both floors and all three kinds of boundary come
+ * back to the same places, and apart from its length a line's tests do not depend on the floor.
+ */
+function cutJudge(s: string, maxWords: number, maxChars: number, strict: boolean): CutJudge {
+  const lines = new Map<number, { line: string; words: number; clean?: boolean } | null>();
+  return (i, floor) => {
+    let cut = lines.get(i);
+    if (cut === undefined) {
+      const line = i > 0 && fits(s.slice(0, i), maxWords, maxChars) && !insideQuote(s, i) ? trimTail(s.slice(0, i)) : null;
+      cut = line === null ? null : { line, words: line.split(/\s+/).length };
+      lines.set(i, cut);
+    }
+    if (cut === null || cut.words < floor) return null;
+    cut.clean ??= stopsCleanly(s, cut.line, strict);
+    return cut.clean ? cut.line : null;
+  };
+}
+
+function stopsCleanly(s: string, line: string, strict: boolean): boolean {
+  const rest = s.slice(line.length);
+  // What the tail trim leaves must end its phrase too: "…found Trump | would deliver" once "would" is trimmed.
+  if (continuesPhrase(rest.trimStart()) || splitsPhrase(line, rest)) return false;
+  return endsCleanly(line, rest) && keepsPredicate(line, rest) && (!strict || closesSentence(line, rest));
 }
 
 /**
@@ -376,103 +402,14 @@ export function hasMainClause(line: string): boolean {
   return false;
 }
 
-function plausibleVerb(word: string): boolean {
-  if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
-  const tags = lexiconTags(word.toLowerCase());
-  return tags.length === 0 || tags.some((t) => /^(?:PastTense|PresentTense|Infinitive|Copula|Modal|Auxiliary|Verb)$/.test(t));
-}
-
-/** Words that open a clause inside the sentence, each of which takes a finite verb of its own. */
-const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|though|if|unless|whereas|whenever)$/i;
-
-/**
- * "The driver who fled the scene of the crash": every relative or subordinate clause in a line
- * takes one verb group, so the main clause needs one more ("…was granted bail").
- */
-function enoughVerbs(line: string): boolean {
-  // A word the lexicon knows, but not as a verb ("Florida governor", "Norwich during"), heads no verb group here.
-  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
-  const finite = finiteVerbs(line).map((f, i) => f && plausibleVerb(words[i]!));
-  const groups = finite.filter((f, i) => f && !finite[i - 1]).length;
-  const opened = line.split(/\s+/).filter((w, i) => i > 0 && CLAUSE_OPENER.test(w.replace(/[^\p{L}]+$/u, ''))).length;
-  return groups > opened;
-}
-
 /** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
 const COMPLEMENT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no|he|she|they|we|it|him|them|that|of|as)$/i;
 const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themselves)$/i;
-/** Words a phrase boundary is cut before (see CUT_BEFORE): after "showing", these end its object. */
-const CUT_WORD = /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with|which|who|whom|whose)$/i;
 /** " to sit it", " to agree": an infinitive follows. */
 const INFINITIVE_AFTER = /^ to ([a-z]+)/;
 
-/** Verbs that make a clause finite on their own: "Ted Cruz is endorsing". */
-const AUXILIARY =
-  /^(?:is|are|was|were|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$/i;
-
-/** Whether a phrase holds a verb, so that what follows it is not its predicate: "Mighty also accuses Olam…". */
-function hasVerb(phrase: string): boolean {
-  return phrase.split(/\s+/).some((w) => AUXILIARY.test(w) || verbLike(w));
-}
-
-/** Words after which a word is a noun, not a verb: "his support", "of stories", "sexual assaults". */
-const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|of|in|on|at|for|with|from|by|about|after|before|into|over|under|to)$/i;
-
-/**
- * Whether a cut line still holds a verb of its own clause. "One month after announcing his support
- * for Donald Trump, Marco Rubio | still believes…", "Inserted in the middle of a story, New York
- * Times reporter Matt Flegenheimer | conflated…": a gerund or a participle opening the line is
- * not one. A word the lexicon does not know counts when it could be a verb ("disagrees"), so a
- * line is refused only when it plainly has none.
- */
-export function hasFiniteVerb(line: string): boolean {
-  return finiteVerbs(line).some(Boolean);
-}
-
-/** For each word of a line, whether it is a finite verb (see hasFiniteVerb). */
-function finiteVerbs(line: string): boolean[] {
-  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, ''));
-  return words.map((w, i) => {
-    if (AUXILIARY.test(w) || /n['\u2019]t$/i.test(w)) return true;
-    // "Hillary Clinton apparently disagrees": an adverb stands between the subject and its verb.
-    let p = i - 1;
-    while (p > 0 && /^\p{Ll}+ly$/u.test(words[p]!)) p--;
-    const prev = words[p] ?? '';
-    // "Donald Trump’s rally", "Clinton's gun control offensive": after a possessive, a noun.
-    if (!/^\p{Ll}/u.test(w) || i === 0 || NOUN_CONTEXT.test(prev) || (/^\p{Ll}/u.test(prev) && adjectiveOnly(prev)) || /\p{L}['\u2019]s?$/u.test(prev)) return false;
-    const tags = lexiconTags(w);
-    // "the black American experience": after a people's adjective a word is a noun.
-    if (lexiconTags(prev).includes('Demonym')) return false;
-    // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
-    if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
-      return true;
-    if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
-    if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
-    if (/ed$/.test(w)) return true;
-    // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
-    const prevTags = lexiconTags(prev);
-    return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
-  });
-}
-
 /** "are likely showing | aggression": a progressive verb. */
 const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
-
-/** A word the lexicon knows only as an adjective ("global", "likely"): a noun may follow it in its phrase. */
-function adjectiveOnly(word: string): boolean {
-  const tags = lexiconTags(word);
-  return /^\p{Ll}/u.test(word) && tags.length > 0 && tags.every((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative');
-}
-
-/** A lower-case verb form: one the lexicon knows as a tense or participle, or a regular "-ed"/"-ing" word. */
-function verbLike(word: string): boolean {
-  if (!/^\p{Ll}/u.test(word)) return false;
-  if (isVerbForm(word) || lexiconTags(word).some((t) => t === 'Gerund' || t === 'Participle')) return true;
-  // "accuses", "describes": a present tense the lexicon knows by its infinitive.
-  const stem = /^(\p{Ll}+?)e?s$/u.exec(word);
-  if (stem && [stem[1]!, `${stem[1]!}e`].some((w) => lexiconTags(w).includes('Infinitive')) && !lexiconTags(word).some((t) => t === 'Plural' || t === 'Singular')) return true;
-  return word.length > 4 && /(?:ed|ing)$/.test(word) && lexiconTags(word).length === 0;
-}
 
 /**
  * A cut line still says what happened. It does not stop after the aside that follows its subject

@@ -4,7 +4,6 @@ import {
   dropNameAside,
   dropSubjectModifier,
   endsCleanly,
-  hasFiniteVerb,
   hasMainClause,
   trimTail,
   saysClause,
@@ -14,6 +13,7 @@ import {
   stripFurniture,
 } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
+import { hasFiniteVerb } from './verbs.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
 import { lexiconTags } from './terms.js';

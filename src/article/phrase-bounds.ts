@@ -51,3 +51,7 @@ export function continuesPhrase(rest: string): boolean {
   return next === 'of' || isVerbForm(next) || lexiconTags(next).some((t) => CONTINUING_TAGS.has(t));
 }
 const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
+
+/** Words a phrase boundary is cut before (see CUT_BEFORE): after "showing", these end its object. */
+export const CUT_WORD =
+  /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with|which|who|whom|whose)$/i;

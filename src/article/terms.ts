@@ -16,14 +16,27 @@ export const TAGGED_WINDOW_CHARS = 2000;
  * patterns, costs three quarters of the time; what it adds for names ("Recep[FirstName]
  * Tayyip Erdogan" → all Person) our entity layer does itself.
  *
- * Three of those steps are left out. `nlp.tokenize` has already run `contractions` and `alias`:
- * a second contractions pass finds nothing left to split yet tries every word against its
- * list (a tenth of compromise's time here), and a second alias pass only repeats each alias.
- * `id` builds a unique id string for every word, which neither the tagger nor we read.
- * `machine` does run again: it gives the words a contraction was split into their form.
+ * `alias` and `contractions` run first, as `nlp.tokenize` runs them, and not again: a second
+ * contractions pass finds nothing left to split yet tries every word against its list (a tenth
+ * of compromise's time here), and a second alias pass only repeats each alias. `id` builds a
+ * unique id string for every word, which neither the tagger nor we read.
  */
 const SKIPPED = new Set(['contractions', 'alias', 'id']);
-const TAGGING_HOOKS = ((hooks: string[]) => hooks.slice(0, hooks.indexOf('postTagger')).filter((h) => !SKIPPED.has(h)))((nlp.world() as { hooks: string[] }).hooks);
+const world = nlp.world() as unknown as CompromiseWorld;
+const TAGGING_HOOKS = ['alias', 'contractions', ...world.hooks.slice(0, world.hooks.indexOf('postTagger')).filter((h) => !SKIPPED.has(h))];
+
+/**
+ * compromise's document class. `nlp.tokenize` wraps the words of `fromString`, which are already
+ * normalised, and then normalises every word again and gives each its `machine` form twice
+ * (before contractions are split and after): an eighth of compromise's time here for the same
+ * words. Its tokenizer's words are wrapped here instead, and `machine` runs once among the hooks.
+ */
+const View = nlp.tokenize('').constructor as new (document: unknown) => { compute: (hooks: string | string[]) => { docs: TaggedTerm[][] } };
+
+interface CompromiseWorld {
+  hooks: string[];
+  methods: { one: { tokenize: { fromString: (text: string, world: CompromiseWorld) => unknown } } };
+}
 
 /** One word as compromise tagged it, with its offset into the article text. */
 export interface Term {
@@ -60,7 +73,7 @@ export function tagTerms(text: string, from: number, extra: Span[] = [], title: 
     batch += `${text.slice(p.start, p.end)}\n\n`;
   }
   // The words are read straight from the document: its JSON would rebuild every sentence's text and copy every word.
-  const doc = nlp.tokenize(batch).compute(TAGGING_HOOKS).compute('offset') as unknown as { docs: TaggedTerm[][] };
+  const doc = new View(world.methods.one.tokenize.fromString(batch, world)).compute([...TAGGING_HOOKS, 'offset']);
   const terms: Term[] = [];
   let k = 0;
   for (const sentence of doc.docs) {
