@@ -165,6 +165,19 @@ describe('entities typed by structure, in the conventions of news', () => {
   });
 });
 
+describe('a people’s name that opens a body’s name', () => {
+  test.each([
+    ['British Transport Police formally released the names of the six men killed.', 'British Transport Police'],
+    ['The German Foreign Ministry summoned the ambassador on Tuesday.', 'German Foreign Ministry'],
+  ])('GIVEN "%s" THEN the body is "%s", whole', (text, name) => {
+    expect(names(text, 'organization')).toContain(name);
+  });
+
+  test('GIVEN "the Jewish West Bank settlements" THEN no body is made of the place', () => {
+    expect(names('Troops guarded the Jewish West Bank settlements overnight.', 'organization').filter((n) => /West Bank/.test(n))).toEqual([]);
+  });
+});
+
 describe('names cleaned of what the sentence glued to them', () => {
   test.each([
     ['Did Hillary Clinton', 'Hillary Clinton'],

@@ -138,8 +138,15 @@ function taggedMentions(text: string, terms: Term[]): Mention[] {
     // "East Jerusalem": a capitalised direction before a place is part of its name.
     const before = terms[i - 1];
     const opener = before && joined(before) && /^\p{Lu}/u.test(before.text) && (COMPASS.has(before.text.toLowerCase()) || CLUB_WORDS.has(before.text.toLowerCase()));
-    // "European Union", "Russian Federation": a people's name before one generic head is part of the name.
-    const people = before && joined(before) && isDemonym(before) && /^\p{Lu}/u.test(before.text) && j === i && ORG_WORDS.has(terms[i]!.text.toLowerCase());
+    // "European Union", "Russian Federation", "British Transport Police": a people's name before a body's
+    // name of one or two words that ends on its generic head is part of the name.
+    const people =
+      before &&
+      joined(before) &&
+      (isDemonym(before) || DEMONYM_LIKE.test(before.text)) &&
+      /^\p{Lu}/u.test(before.text) &&
+      j - i <= 1 &&
+      ORG_WORDS.has(terms[j]!.text.toLowerCase());
     // "Nasser Hussain", "Payne Stewart": an untagged capitalised word before a name compromise knows is its first name.
     const given =
       kind === 'person' &&
@@ -221,7 +228,9 @@ function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], a
   let k = 0;
   while (kind === 'person' && k < run.length - 1 && run[k]!.tags.has('Honorific')) k++;
   // "Jewish West Bank", "American Olympic": a people's adjective before a name is no part of it, unless the rest is a bare head ("European Union").
-  const bareHead = run.length - k === 2 && ORG_WORDS.has(run[k + 1]!.text.toLowerCase());
+  // "British Transport Police" too: a body's name of two words after it, ending on its head.
+  // (Not "Jewish West Bank": a compass word makes the rest a place.)
+  const bareHead = (run.length - k === 2 || run.length - k === 3) && ORG_WORDS.has(run[run.length - 1]!.text.toLowerCase()) && !run.some((t) => COMPASS.has(t.text.toLowerCase()));
   // "Mo.-based Commerce Bancshares": a compound that qualifies the name is no part of it.
   while (k < run.length - 1 && /-\p{Ll}+$/u.test(run[k]!.text)) k++;
   while (kind !== 'person' && k < run.length - 1 && !bareHead && (isDemonym(run[k]!) || DEMONYM_LIKE.test(run[k]!.text))) k++;
