@@ -182,18 +182,22 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // A sentence that fits once the aside after a name is dropped keeps its end: dropping a whole
   // constituent beats cutting the tail ("Vincent Barker, known as Vinnie, died in July 2012, …").
   const lean = dropNameAside(flat);
-  const whole = lean !== flat && fitsWhole(lean, maxWords) ? lean : '';
+  // The same line is often cut more than once below (lean is flat when there is no aside, and
+  // fitting whole is a cut that keeps all): each is cut once.
+  const cuts = new Map<string, string>();
+  const cutOnce = (l: string, s: boolean): string => {
+    const key = `${s ? 's' : 'h'}${l}`;
+    let c = cuts.get(key);
+    if (c === undefined) cuts.set(key, (c = cutToFit(l, maxWords, HEADLINE_MAX_CHARS, s)));
+    return c;
+  };
+  const fitsWhole = (l: string): boolean => l.length <= HEADLINE_MAX_CHARS && l.split(' ').length <= maxWords && cutOnce(l, false) === l;
+  const whole = lean !== flat && fitsWhole(lean) ? lean : '';
   // A subject too long for the line loses its modifier before the tail is cut: "President Obama's
   // job approval rating in the latest Washington Post-ABC News Poll stands at a robust 53%".
-  const short = fitsWhole(lean, maxWords) ? lean : dropSubjectModifier(lean);
-  const shortWhole = short !== lean && fitsWhole(short, maxWords) ? short : '';
-  const cut = (
-    whole ||
-    cutToFit(flat, maxWords, HEADLINE_MAX_CHARS, strict) ||
-    cutToFit(lean, maxWords, HEADLINE_MAX_CHARS, strict) ||
-    shortWhole ||
-    (short !== lean ? cutToFit(short, maxWords, HEADLINE_MAX_CHARS, strict) : '')
-  ).replace(/[.;:,]$/, '');
+  const short = fitsWhole(lean) ? lean : dropSubjectModifier(lean);
+  const shortWhole = short !== lean && fitsWhole(short) ? short : '';
+  const cut = (whole || cutOnce(flat, strict) || cutOnce(lean, strict) || shortWhole || (short !== lean ? cutOnce(short, strict) : '')).replace(/[.;:,]$/, '');
   // "Congressional Budget Office says a six-year trend of declining deficits": what is said keeps its verb.
   const says = who && clause ? /^\S+(?:\s\S+)*?\s(?:says|say)\s/.exec(cut) : null;
   if (says && !hasFiniteVerb(cut.slice(says[0].length))) return '';
@@ -202,11 +206,6 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   // A question printed whole keeps its mark: "Can anyone stop the mayor now?" is no statement.
   const asked = !who && cut === body && /\?["'\u201d\u2019]?$/.test(sentence.trim()) ? '?' : '';
   return cut.charAt(0).toUpperCase() + cut.slice(1) + asked;
-}
-
-/** A line that fits the headline as it stands, with no cut. */
-function fitsWhole(line: string, maxWords: number): boolean {
-  return line.length <= HEADLINE_MAX_CHARS && line.split(' ').length <= maxWords && cutToFit(line, maxWords, HEADLINE_MAX_CHARS) === line;
 }
 
 /**
