@@ -216,3 +216,14 @@ describe('a role is a noun', () => {
     expect(read(text).speakers.find((s) => s.name === name)?.roles).toEqual(roles);
   });
 });
+
+describe('a photo credit run into the text', () => {
+  test('GIVEN "GETTY Trump" where a caption ran into the text THEN the speaker is Donald Trump, with no "GETTY" in name or role', () => {
+    const text =
+      'Transition\n\nDonald Trump met Barack Obama at the White House on Thursday. GETTY Trump has pledged to overturn Obamacare. ' +
+      '“So I have instructed my team to follow the President’s example,” GETTY Trump said.';
+    const reading = read(text);
+    expect(quoteOf(reading, 'So I have instructed').speaker?.name).toBe('Donald Trump');
+    expect(reading.speakers.flatMap((s) => [s.name, ...s.roles]).filter((w) => /GETTY/.test(w))).toEqual([]);
+  });
+});

@@ -115,6 +115,9 @@ export const PARTY_LABELS = words(`
 /** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
 export const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 
+/** Photo agencies whose credit, run into the text, stands before a caption's name: "GETTY Trump". */
+export const PHOTO_CREDITS = words('getty reuters afp epa ap pa rex alamy shutterstock bloomberg');
+
 /** Abbreviations written with a dot before a name: "Sen. Mitch McConnell", "U.S. officials". */
 export const ABBREVIATED = words('sen rep gov gen dr mr mrs ms jr sr st lt col sgt capt prof rev u.s u.n u.k');
 

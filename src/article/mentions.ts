@@ -1,4 +1,18 @@
-import { ANONYMOUS, DETERMINERS, GENDERED, HONORIFICS, NOT_NAME_WORDS, ORG_WORDS, PARTY_LABELS, PARTY_TAG, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
+import {
+  ANONYMOUS,
+  DETERMINERS,
+  GENDERED,
+  HONORIFICS,
+  NOT_NAME_WORDS,
+  ORG_WORDS,
+  PARTY_LABELS,
+  PARTY_TAG,
+  PHOTO_CREDITS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon.js';
 import { isHeadNoun } from './nominals.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
@@ -170,6 +184,8 @@ function nameRunStart(words: Token[]): number {
   // "Did Trump …?", "Already Clinton …": a sentence's first word that is a word of the language.
   while (start < words.length - 1 && isOpener(words[start]!)) start++;
   while (start < words.length && NOT_NAME_WORDS.has(words[start]!.lower) && !TITLES.has(words[start]!.lower)) start++;
+  // "GETTY Trump", "EPA Donald Trump": a photo agency's credit in capitals, run into the text, is no part of a name.
+  while (start < words.length - 1 && /^\p{Lu}{2,}$/u.test(words[start]!.text) && PHOTO_CREDITS.has(words[start]!.lower)) start++;
   // "Texan Ted Cruz", "Councillor Helen Marsh": a describing word before a first and last name.
   while (words.length - start > 2 && isDescriptor(words[start]!.lower) && personAfter(words, start + 1)) start++;
   // "Billionaire Donald Trump": a word only the sentence capitalises, before a first name and more, describes the person.
@@ -211,7 +227,7 @@ function named(base: Place, words: Token[], nameStart: number): Mention {
   const before = words.slice(words.slice(0, nameStart).findLastIndex((w) => w.cap && (SPEECH_VERBS.has(w.lower) || isVerbForm(w.lower))) + 1, nameStart);
   const det = before[0] && DETERMINERS.has(before[0].lower) ? before.shift() : undefined;
   const honorific = before.length === 1 && HONORIFICS.has(before[0]!.lower) ? before[0]! : null;
-  const roleWords = before.filter((w) => !HONORIFICS.has(w.lower) && !isOpener(w));
+  const roleWords = before.filter((w) => !HONORIFICS.has(w.lower) && !isOpener(w) && !PHOTO_CREDITS.has(w.lower));
   const gender = before.map((w) => GENDERED[w.lower]).find((g) => g) ?? null;
   const lowerName = nameWords.map((w) => w.toLowerCase());
   const organization = Boolean(det && !roleWords.length) || lowerName.some((w) => ORG_WORDS.has(w)) || isAcronym(name);
