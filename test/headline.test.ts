@@ -798,6 +798,20 @@ describe('the "said → says" rewrite', () => {
   });
 });
 
+describe('a caption run into the next sentence', () => {
+  test('GIVEN a caption with no full stop before the sentence it runs into THEN the headline is the caption alone', () => {
+    const text = "Lewis Hamilton stands on his Mercedes after winning the Bahrain Grand Prix It was another 'home run' for the world champion.";
+    expect(compressLead(lead(text), [], [])).toBe('Lewis Hamilton stands on his Mercedes after winning the Bahrain Grand Prix');
+  });
+
+  test.each([
+    ['Nurse A with', 'Dr Ram Manohar offered to help Nurse A with her training on the ward in December.'],
+    ['a short name', "Don't Push It gave O'Neill, McManus and McCoy their first Grand National victory in 2010."],
+  ])('GIVEN %s THEN the sentence is not cut there', (_label, text) => {
+    expect(compressLead(lead(text), [], [], 30)).toBe(text.replace(/\.$/, ''));
+  });
+});
+
 describe('the verb of an announcement keeps its object', () => {
   test('GIVEN "announced plans to give …" THEN it is never "says plans to give"', () => {
     const text = 'David Cameron today announced plans to give millions of workers three days paid leave a year to do volunteer work.';

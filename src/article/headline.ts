@@ -157,12 +157,26 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
 }
 
 /**
+ * A sentence that starts again with no full stop: a lower-case word, then a pronoun or "The" and
+ * a lower-case word ("…the Bahrain Grand Prix It was another…"). Not "A" ("Nurse A with her") nor
+ * a short run ("Don't Push It gave …", a horse's name): the part before is a caption of at least
+ * this many words.
+ */
+const CAPTION_RUN_IN = /(?<=[\p{Ll}\d)])\s+(?=(?:It|He|She|They|We|The|This)\s+\p{Ll})/u;
+const CAPTION_MIN_WORDS = 6;
+
+/**
  * One sentence as a headline, or '' when it leads with a pronoun no one can be named for, or
  * is a quote with no one to say it ("“Well, look, …" or a transcript's "PENCE: Well, …").
  */
 export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speaker[], maxWords = HEADLINE_MAX_WORDS, strict = false): string {
   // '…get shot.”Mr. Trump embodies…': a closing mark left over from the quote before is no part of the sentence.
-  const sentence = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
+  const read = stripDateline(stripFurniture(r.text)).replace(/^[\u201d\u2019]\s*/, '');
+  // "… after winning the Bahrain Grand Prix It was another 'home run'": a caption run into the
+  // next sentence with no full stop between them. The headline is the first of the two (a key
+  // fact, read alone, keeps the sentence: the run-in is too often a name's own word there).
+  const runIn = strict ? -1 : read.search(CAPTION_RUN_IN);
+  const sentence = runIn > 0 && read.slice(0, runIn).split(' ').length >= CAPTION_MIN_WORDS ? read.slice(0, runIn) : read;
   const split = splitAttribution(sentence);
   const { speaker, claim } = split;
   const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
