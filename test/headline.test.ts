@@ -819,6 +819,12 @@ describe('the verb of an announcement keeps its object', () => {
   });
 });
 
+describe('a key fact is no quote', () => {
+  test('GIVEN a sentence that opens on a straight single quote mark THEN it is no key fact', () => {
+    expect(compressLead(lead("'Of course I analyse. You can't be a world champion without doing that,' he insisted."), [], [], 25, true)).toBe('');
+  });
+});
+
 describe('hasMainClause', () => {
   test.each([
     ['Fresh from winning the regional title for the third year running', false],
@@ -826,6 +832,8 @@ describe('hasMainClause', () => {
     ['A new study by the university found', false],
     ['When the Hale family moved into a quiet street in Leeds, they found the perfect home', true],
     ['Fresh from winning the title, striker Tom Hale was back in training', true],
+    ['In being compared with former McLaren team-mate Jenson Button in the past, or Rosberg at present', false],
+    ['In being compared with Button, Hamilton has been called less studious', true],
     ['With budgets for outfits and flowers at around 1,000 dollars for each guest', false],
     ['Olivia Hale in action for Leeds during her spell at the club', false],
     ['With the budget agreed, the wedding went ahead in June', true],

@@ -389,6 +389,8 @@ export function hasMainClause(line: string): boolean {
   const opener =
     (SUBORDINATE.test(line) && !/^\S+\s+(?:then|that|this|which|now)\b/i.test(line)) ||
     /^with\s/i.test(line) ||
+    // "In being compared with …, or Rosberg at present": a preposition and a gerund open a phrase, not a clause.
+    /^(?:in|on|by|without|despite|upon)\s+\p{Ll}+ing\s/iu.test(line) ||
     isParticiple(first) ||
     (lexiconTags(first).includes('Adjective') && lexiconTags(words[1] ?? '').includes('Preposition'));
   if (!opener) return enoughVerbs(line);

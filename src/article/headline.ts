@@ -182,7 +182,9 @@ export function compressLead(r: RankedSentence, quotes: Quote[], speakers: Speak
   const who = speaker ? nameSpeaker(speaker.replace(/\s*\([^()]*\)/g, ''), r, quotes, speakers) : null;
   // "the Florida senator" as a name is "senator": a speaker the line can name starts with a capital.
   if (speaker && (!who || !/^\p{Lu}/u.test(who))) return '';
-  const quoteLed = /^["\u201c\u2018]/.test(r.text);
+  // British papers open a quote with a straight single mark: "'Of course I analyse…'". A key fact
+  // is no such quote; the headline's candidates, ranked by position, keep the old reading.
+  const quoteLed = (strict ? /^(?:["\u201c\u2018]|'(?=\p{Lu}))/u : /^["\u201c\u2018]/).test(r.text);
   if (who && quoteLed) return quotedLine(who, claim, maxWords);
   if (quoteLed || TRANSCRIPT_TURN.test(r.text) || SOCIAL_FURNITURE.test(sentence)) return '';
   // "X says …" only where the clause can follow "says"; else the sentence keeps its own words and tense.
