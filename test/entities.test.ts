@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findEntities, listable, trimPersonName, type EntityKind } from '../src/article/entities.js';
 import { findAcronyms } from '../src/article/acronyms.js';
+import { lexiconTags } from '../src/article/terms.js';
 
 const names = (text: string, kind: EntityKind) =>
   findEntities(text, 0)
@@ -191,5 +192,15 @@ describe('names cleaned of what the sentence glued to them', () => {
 
   test.each([['President'], ['President-elect'], ['World Series'], ['UK-only'], ['Twitter/Ladygaga'], ['Friends']])('GIVEN "%s" THEN it is no name for the lists', (name) => {
     expect(listable(name)).toBe(false);
+  });
+});
+
+describe('the lexicon look-up', () => {
+  test.each(['constructor', '__proto__'])('GIVEN the word "%s" THEN the lexicon knows no tags for it, not its object prototype’s', (word) => {
+    expect(lexiconTags(word)).toEqual([]);
+  });
+
+  test('GIVEN a word the lexicon knows THEN its tags', () => {
+    expect(lexiconTags('Florida')).toContain('Region');
   });
 });

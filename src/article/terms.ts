@@ -91,7 +91,9 @@ const LEXICON = (nlp.world() as { model: { one: { lexicon: Record<string, string
 
 /** What compromise's own lexicon says a word is ("german" → Demonym), whatever its tagger made of it in context. */
 export function lexiconTags(word: string): string[] {
-  const tags = LEXICON[word.toLowerCase()];
+  const key = word.toLowerCase();
+  // The lexicon is a plain object: "constructor" or "toString" in a text must not read its prototype.
+  const tags = Object.prototype.hasOwnProperty.call(LEXICON, key) ? LEXICON[key] : undefined;
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
