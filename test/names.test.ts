@@ -227,3 +227,22 @@ describe('a photo credit run into the text', () => {
     expect(reading.speakers.flatMap((s) => [s.name, ...s.roles]).filter((w) => /GETTY/.test(w))).toEqual([]);
   });
 });
+
+describe('a rank word makes another office', () => {
+  test('GIVEN a Deputy Prime Minister quoted before "The Prime Minister said" THEN the Prime Minister is not the deputy', () => {
+    const text =
+      'Volunteering plan\n\n“It was a car crash interview,” the former Deputy Prime Minister John Prescott said.\n\n' +
+      '“We will amend the regulations,” the Prime Minister said on Tuesday.';
+    expect(quoteOf(read(text), 'We will amend').speaker?.name ?? null).not.toBe('John Prescott');
+  });
+
+  test('GIVEN "Vice President Joe Biden" THEN "the president" is not Biden', () => {
+    const text = 'Visit\n\n“We are ready,” Vice President Joe Biden said on Monday.\n\n“We will not wait,” the president said later.';
+    expect(quoteOf(read(text), 'We will not wait').speaker?.name ?? null).not.toBe('Joe Biden');
+  });
+
+  test('GIVEN "President George W. Bush" THEN "the former president" may still be Bush', () => {
+    const text = 'Campaign\n\nPresident George W. Bush campaigned for his brother on Monday.\n\n“The presidency is a serious job,” the former president said.';
+    expect(quoteOf(read(text), 'The presidency is').speaker?.name).toBe('George W. Bush');
+  });
+});

@@ -242,12 +242,40 @@ function roleScore(m: Mention, role: string): number {
   if (tail && tail !== roleTail) return 0;
   const modifiers = mine.slice(0, mineAt);
   const roleModifiers = new Set(roleWords.slice(0, roleAt));
+  // "the Prime Minister" is not the "Deputy Prime Minister", "the president" not the "Vice
+  // President" nor the "former President": a rank word on one side only is another office. ("the
+  // former president" may be the one the article first called "President George W. Bush".)
+  if (OFFICES.has(roleHead)) {
+    for (const rank of RANKS) if (modifiers.includes(rank) !== roleModifiers.has(rank)) return 0;
+    if (roleModifiers.has('former') && !modifiers.includes('former')) return 0;
+  }
   for (const w of modifiers) {
     if (roleModifiers.has(w)) score += 2;
     else if (isProperModifier(m, w) && [...roleModifiers].some((r) => isProperWord(role, r))) return 0;
   }
   return score;
 }
+
+/** Words that make an office another one: a deputy's, a vice-president's. */
+const RANKS = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'shadow'];
+/** Offices one person holds at a time, whose rank words tell their holders apart. */
+const OFFICES = new Set([
+  'president',
+  'minister',
+  'secretary',
+  'chancellor',
+  'premier',
+  'governor',
+  'mayor',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'leader',
+  'speaker',
+  'commander',
+  'chief',
+]);
 
 const synonyms = (a: string, b: string): boolean => ROLE_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 
