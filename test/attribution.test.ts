@@ -1,26 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { quoteOf, read } from './read-article.js';
+import { expectSpeaker, quoteOf, read, type AttributionCase } from './read-article.js';
 
 /**
  * Attribution by clause structure: the verb that governs a quote, and its own subject. The
  * sentences are from news articles (PolNeAR, 2015-16), some shortened around the quote.
  */
 
-interface Case {
-  form: string;
-  text: string;
-  /** The start of the quote's text. */
-  quote: string;
-  speaker: string;
-  /** The phrase of the attribution clause that names the speaker. */
-  mention: string;
-}
+type Case = AttributionCase;
 
+/** The case's speaker and mention, and a mention whose offsets are its text's. */
 function expectAttributed(c: Case): void {
-  const quote = quoteOf(read(c.text), c.quote);
-  expect(quote.speaker?.name).toBe(c.speaker);
-  expect(quote.speaker?.mention?.text).toBe(c.mention);
-  const m = quote.speaker!.mention!;
+  const m = expectSpeaker(c).speaker!.mention!;
   expect(c.text.slice(m.start, m.end)).toBe(m.text);
 }
 

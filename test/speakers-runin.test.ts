@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { quoteOf, read } from './read-article.js';
+import { expectSpeaker, quoteOf, read, type AttributionCase } from './read-article.js';
 
 /**
  * Speakers in British and wire copy: captions run into the text with no full stop, places with
@@ -7,14 +7,7 @@ import { quoteOf, read } from './read-article.js';
  * articles, names changed.
  */
 
-interface Case {
-  form: string;
-  text: string;
-  /** The start of the quote's text. */
-  quote: string;
-  speaker: string;
-  mention: string;
-}
+type Case = AttributionCase;
 
 const cases: Case[] = [
   {
@@ -69,11 +62,7 @@ const cases: Case[] = [
 ];
 
 describe('speakers in run-in copy', () => {
-  test.each(cases)('attributes "$quote" to $speaker ($form)', (c) => {
-    const quote = quoteOf(read(c.text), c.quote);
-    expect(quote.speaker?.name).toBe(c.speaker);
-    expect(quote.speaker?.mention?.text).toBe(c.mention);
-  });
+  test.each(cases)('attributes "$quote" to $speaker ($form)', (c) => void expectSpeaker(c));
 
   test('GIVEN "doesn’t surprise pollster Ann Lee:" THEN the verb is no part of her role', () => {
     const reading = read('The late surge doesn’t surprise pollster Ann Lee: “Challengers always gain in the final week.”');

@@ -14,6 +14,7 @@ import {
 } from './compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { hasFiniteVerb } from './verbs.js';
+import { restartPattern } from './sentences.js';
 import { buildSummary, shortName } from './summary.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon.js';
 import { lexiconTags } from './terms.js';
@@ -162,7 +163,7 @@ function aboutness(line: string, r: RankedSentence, spread: Map<string, number>)
  * a short run ("Don't Push It gave …", a horse's name): the part before is a caption of at least
  * this many words.
  */
-const CAPTION_RUN_IN = /(?<=[\p{Ll}\d)])\s+(?=(?:It|He|She|They|We|The|This)\s+\p{Ll})/u;
+const CAPTION_RUN_IN = restartPattern(['It', 'He', 'She', 'They', 'We', 'The', 'This'], 'u');
 const CAPTION_MIN_WORDS = 6;
 
 /**

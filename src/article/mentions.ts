@@ -14,7 +14,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { isHeadNoun } from './nominals.js';
-import { lexiconTags } from './terms.js';
+import { isPlaceTag, lexiconTags } from './terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
 import { bareWord, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
@@ -153,7 +153,7 @@ function personOfAt(words: Token[]): number {
   if (before && (TITLES.has(before.lower) || HONORIFICS.has(before.lower) || PARTY_LABELS.has(before.lower))) return of;
   if (name.some((w) => isCommonNoun(w.lower) || isDescriptor(w.lower))) return -1;
   const place = lexiconTags(what.map((w) => w.text).join(' '));
-  return name.length <= 2 && place.some((t) => /^(?:Country|Region|City|Place)$/.test(t)) ? of : -1;
+  return name.length <= 2 && place.some(isPlaceTag) ? of : -1;
 }
 
 /** Index (into `words`) where the trailing run of capitalised name words begins, or -1. */

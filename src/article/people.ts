@@ -1,7 +1,7 @@
 import { ROLE_SYNONYMS } from './lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from './partition.js';
-import { lexiconTags } from './terms.js';
+import { isPlaceTag, lexiconTags } from './terms.js';
 import { firstNameGender } from './wordclass.js';
 
 /** A person or organisation of one article, with every form it was named by. */
@@ -179,7 +179,7 @@ export class Registry {
 /** A name the lexicon knows as a place and not as a person's: "San Francisco", "New Mexico". */
 const isPlaceName = (name: string): boolean => {
   const tags = lexiconTags(name);
-  return tags.some((t) => /^(?:Country|Region|City|Place)$/.test(t)) && !tags.some((t) => /Name$|^Person$/.test(t));
+  return tags.some(isPlaceTag) && !tags.some((t) => /Name$|^Person$/.test(t));
 };
 
 /** What the article says ("his wife Melania", "Mr."), else what the first name says ("Hillary"). */

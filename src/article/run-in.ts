@@ -46,6 +46,7 @@ export function withoutRunIn(tokens: Token[], text: string, m: Mention): Mention
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 const CAPITAL = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 
 /** The character at `at`, whole (a letter outside the BMP is two code units). */
 const charAt = (text: string, at: number): string => String.fromCodePoint(text.codePointAt(at) ?? 0);
@@ -105,7 +106,7 @@ function wordEndingAt(text: string, at: number): string | null {
   while (isSpace(text, j) && j > at - 200) j--;
   if (j === at - 1) return null;
   let k = j;
-  while (k >= 0 && k > at - 200 && /\p{Ll}/u.test(text[k]!)) k--;
+  while (k >= 0 && k > at - 200 && LOWER.test(text[k]!)) k--;
   if (k === j || k < 0 || !CAPITAL.test(charAt(text, k)) || isWordChar(text, k - 1)) return null;
   return text.slice(k, j + 1);
 }

@@ -270,11 +270,42 @@ export function sentenceAt(sentences: Sentence[], offset: number): number {
  * achieved…", "…Julia, 67, right 'I really enjoy myself'"): a lower-case word, then a word
  * that opens sentences and is never capitalised inside one, or a quote mark and a capital.
  */
-export const RESTART =
-  /(?<=[\p{Ll}\d)])\s+(?=(?:(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll}|['"\u2018\u201c]\p{Lu}))/gu;
+const RESTART_WORDS = [
+  'A',
+  'An',
+  'The',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'This',
+  'These',
+  'Those',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'After',
+  'When',
+  'While',
+];
+
+/** The white space before a restart on one of `words` and a lower-case word, or also (`quote`) on a quote mark and a capital. */
+export function restartPattern(words: readonly string[], flags: string, quote = false): RegExp {
+  const opening = `(?:${words.join('|')})\\s+\\p{Ll}`;
+  return new RegExp(`(?<=[\\p{Ll}\\d)])\\s+(?=${quote ? `(?:${opening}|['"\\u2018\\u201c]\\p{Lu})` : opening})`, flags);
+}
+
+export const RESTART = restartPattern(RESTART_WORDS, 'gu', true);
 
 /** A restart by its words alone: "… on Wednesday He said"; a quote after a word ("of 'A-list' stars") may be a term. */
-const RUN_IN_END = /(?<=[\p{Ll}\d)])\s+(?=(?:A|An|The|It|He|She|They|We|This|These|Those|His|Her|Their|Its|In|On|At|But|And|After|When|While)\s+\p{Ll})/gu;
+const RUN_IN_END = restartPattern(RESTART_WORDS, 'gu');
 
 /**
  * Where the sentence's own words begin, for a reader at `before`: after the last restart in it

@@ -97,11 +97,14 @@ export function lexiconTags(word: string): string[] {
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
+/** A lexicon tag that makes a word a place: a country, a region, a city. */
+export const isPlaceTag = (tag: string): boolean => /^(?:Country|Region|City|Place)$/.test(tag);
+
 /** Place names compromise knows ("serbia", "chechnya"), by their first three letters. */
 const PLACES_BY_STEM = ((): Map<string, string[]> => {
   const out = new Map<string, string[]>();
   for (const [word, tags] of Object.entries(LEXICON)) {
-    if (!/^[a-z]+$/.test(word) || ![tags].flat().some((t) => /^(?:Country|Region|City|Place)$/.test(t))) continue;
+    if (!/^[a-z]+$/.test(word) || ![tags].flat().some(isPlaceTag)) continue;
     out.set(word.slice(0, 3), [...(out.get(word.slice(0, 3)) ?? []), word]);
   }
   return out;
