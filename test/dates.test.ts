@@ -250,3 +250,52 @@ describe('days with names of their own are no weekday', () => {
     expect(resolve(sentence, articleDate, text)).toBe(date);
   });
 });
+
+// Sentences from CNN/DailyMail articles (FRANK's test half), given an article date of Wednesday 15 April 2015.
+describe('a length of time, a number or a name is no date', () => {
+  test.each([
+    ['for one week', 'McHenry has been suspended for one week and could face further punishment.'],
+    ['within a week', 'But within a week of moving in, her dream home turned into a nightmare.'],
+    ['for about a week', "'He kept to that for about a week and then he just crept back up.'"],
+    ['60 hours a week', 'He said associates worked for 60 hours a week at the firm.'],
+    ['Sun', "Dr Skin's Suncare Lotion And Sun Drink £11.90 for five 60ml shots."],
+  ])('GIVEN "%s" THEN no date is listed for it', (_text, sentence) => {
+    const listed = extractDates(sentence, '2015-04-15').filter((d) => d.start !== undefined);
+    expect(listed).toEqual([]);
+  });
+
+  test('GIVEN an age before "the week before" THEN the age is no hour and the phrase starts at "the week"', () => {
+    const sentence = 'She said she had a similar problem with Carrion-Moore, 23, the week before, according to WESH.';
+    const listed = extractDates(sentence, '2015-04-15').filter((d) => d.start !== undefined);
+    expect(listed.map((d) => d.text)).toEqual(['the week before']);
+    expect(listed[0]!.date).toBeNull();
+  });
+
+  test('GIVEN "in a week" ahead THEN it is still the day a week after the article', () => {
+    expect(resolve('The film will be released in a week.', '2015-04-15', 'a week')).toBe('2015-04-22');
+  });
+});
+
+describe('a date inside a longer time phrase keeps its own day', () => {
+  const heist = 'The Gardner heist took place on the rainy night of March 18, 1990, when two men posing as police came.';
+  test.each([
+    { text: 'March 18, 1990', articleDate: '2015-04-15', date: '1990-03-18', sentence: heist },
+    { text: 'March 18, 1990', articleDate: null, date: '1990-03-18', sentence: heist },
+    { text: 'next Wednesday night', articleDate: '2015-04-15', date: '2015-04-22', sentence: "The Dark Blues face Ronny Deila's night next Wednesday night before a Friday trip." },
+  ])('GIVEN "$text" after a time word in an article of $articleDate THEN it is listed as $date', ({ sentence, articleDate, text, date }) => {
+    const listed = extractDates(sentence, articleDate).filter((d) => d.start !== undefined);
+    const fact = listed.find((d) => d.text === text);
+    expect(fact?.date).toBe(date);
+    expect(sentence.slice(fact!.start, fact!.end)).toBe(text);
+  });
+
+  test.each([
+    ['Saturday', "'Benzema is not available (for Saturday) but we will have him back.'", '2015-04-18'],
+    ['Monday', "'With the news (on Monday) it has been tough for everybody.'", '2015-04-13'],
+  ])('GIVEN "%s" in brackets THEN the brackets are no part of the date', (text, sentence, date) => {
+    const fact = extractDates(sentence, '2015-04-15').find((d) => d.start !== undefined);
+    expect(fact?.text).toBe(text);
+    expect(fact?.date).toBe(date);
+    expect(sentence.slice(fact!.start, fact!.end)).toBe(text);
+  });
+});

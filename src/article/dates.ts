@@ -13,7 +13,7 @@ const SHORT_WEEKDAY = /\b(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?,?\s/;
 /** A bare capitalised "May" or "March" is a name or a verb as often as a month. */
 const LONE_MONTH = /^(?:in\s+)?(?:may|march|june|april|august)$/i;
 /** "on Monday", "since September 7": the preposition belongs to the sentence, not the date. */
-const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|till|before|after|during|of|last|this)\s+(?=\S)/i;
+const LEADING_PREPOSITION = /^(?:on|in|at|by|for|since|from|until|till|before|after|during|of|last|this)\s+(?=\S)/i;
 /** A story's date list is for reading, not an index of every mention. */
 export const DATES_MAX = 12;
 /** A timeline of thousands of dated lines is no news story: chrono reads this many sentences at most. */
@@ -35,9 +35,11 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
   const { batch, pieces } = dateBatch(text, from, sentences);
   // Every date the text gives, repeats too: an anaphoric "a week later" counts from the last of them.
   const mentions: DateFact[] = [];
-  for (const r of chrono.parse(batch, { instant: anchor, timezone: 0 }, { forwardDate: false })) {
+  for (const found of chrono.parse(batch, { instant: anchor, timezone: 0 }, { forwardDate: false })) {
+    const r = ownReading(found, anchor);
     // "USA TODAY" is a paper, "MAY" a shout: a date in capitals is part of a name.
     if (!mayHoldDate(r.text) || LONE_MONTH.test(r.text.trim()) || !/\p{Ll}|\d/u.test(r.text)) continue;
+    if (SPAN_OF_TIME.test(r.text.trim()) || RATE.test(r.text.trim()) || SHORT_WEEKDAY_ALONE.test(r.text.trim())) continue;
     if (namesADay(batch, r)) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= r.index)!;
     const fact = toFact(r, articleDate, piece.start - piece.at, tenseAround(batch, r.index, r.index + r.text.length));
@@ -50,6 +52,35 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
     if (facts.length >= DATES_MAX) break;
   }
   return facts;
+}
+
+/** "for one week", "within a week", "for about a week": how long, not when. "in a week" ahead is a day. */
+const SPAN_OF_TIME =
+  /^(?:for|within|over|during)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|(?:more|less)\s+than\s+|(?:up\s+to)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+(?:days?|weeks?)$/i;
+/** "60 hours a week", "twice a day": how often, not when. */
+const RATE = /(?:\b(?:once|twice|times|hours|minutes|days|nights|shifts)\s+(?:a|each|every)|\bper)\s+(?:day|week|month|year)$/i;
+/** "Sun Drink", "Wed" alone: an abbreviated weekday is a date only with the date it abbreviates ("Sat, Nov 12"). */
+const SHORT_WEEKDAY_ALONE = /^(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\.?$/;
+/** "23, the week before": an age or a count set off by commas, which chrono reads as an hour. */
+const NUMBER_BEFORE = /^\d{1,3},\s+(?=\S)/;
+/** "night of March 18, 1990", "night next Wednesday": a time word that swallowed the date after it. */
+const TIME_WORD_BEFORE = /^(?:night|morning|afternoon|evening|hours?|day|early|late)\s+(?:of\s+)?(?=\S)/i;
+const DAY_PARTS = ['year', 'month', 'day', 'weekday'] as const;
+
+/**
+ * chrono's reading, or the reading of the date inside it when chrono's words start with
+ * something that is no date: an age set off by commas ("Carrion-Moore, 23, the week before"),
+ * or a time word whose own reading names no day ("the rainy night of March 18, 1990", where
+ * chrono gives the anchor's day). A phrase like "last night" is read as a whole: nothing inside
+ * it names a day.
+ */
+function ownReading(r: chrono.ParsedResult, anchor: Date): chrono.ParsedResult {
+  const lead = NUMBER_BEFORE.exec(r.text) ?? (DAY_PARTS.some((k) => r.start.isCertain(k)) ? null : TIME_WORD_BEFORE.exec(r.text));
+  if (!lead) return r;
+  const inner = chrono.parse(r.text.slice(lead[0].length), { instant: anchor, timezone: 0 }, { forwardDate: false })[0];
+  if (!inner || !DAY_PARTS.some((k) => inner.start.isCertain(k))) return r;
+  inner.index += r.index + lead[0].length;
+  return inner;
 }
 
 /**
@@ -110,10 +141,12 @@ function dateLine(text: string, articleDate: string): DateFact {
 }
 
 function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number, tense: Tense | null): DateFact {
-  const lead = LEADING_PREPOSITION.exec(r.text);
-  const cut = lead && !/^(last|this)/i.test(lead[0]) ? lead[0].length : 0;
+  // "(on Monday)", "(for Saturday)": the brackets belong to the sentence, like the preposition.
+  const open = r.text.startsWith('(') ? 1 : 0;
+  const lead = LEADING_PREPOSITION.exec(r.text.slice(open));
+  const cut = open + (lead && !/^(last|this)/i.test(lead[0]) ? lead[0].length : 0);
   // The trailing ", " of "on Friday, the" is cut too, but only the leading cut moves the start.
-  const text = r.text.slice(cut).replace(/[\s,.;:]+$/, '');
+  const text = r.text.slice(cut).replace(/[\s,.;:)]+$/, '');
   const start = from + r.index + cut;
   const c = r.start;
   let date: string | null = null;
