@@ -66,6 +66,8 @@ const NUMBER_BEFORE = /^\d{1,3},\s+(?=\S)/;
 /** "night of March 18, 1990", "night next Wednesday": a time word that swallowed the date after it. */
 const TIME_WORD_BEFORE = /^(?:night|morning|afternoon|evening|hours?|day|early|late)\s+(?:of\s+)?(?=\S)/i;
 const DAY_PARTS = ['year', 'month', 'day', 'weekday'] as const;
+/** What is read of one chrono result: its words, where they start in the batch, and the date they give. */
+type Reading = Pick<chrono.ParsedResult, 'text' | 'index' | 'start'>;
 
 /**
  * chrono's reading, or the reading of the date inside it when chrono's words start with
@@ -74,13 +76,12 @@ const DAY_PARTS = ['year', 'month', 'day', 'weekday'] as const;
  * chrono gives the anchor's day). A phrase like "last night" is read as a whole: nothing inside
  * it names a day.
  */
-function ownReading(r: chrono.ParsedResult, anchor: Date): chrono.ParsedResult {
+function ownReading(r: Reading, anchor: Date): Reading {
   const lead = NUMBER_BEFORE.exec(r.text) ?? (DAY_PARTS.some((k) => r.start.isCertain(k)) ? null : TIME_WORD_BEFORE.exec(r.text));
   if (!lead) return r;
   const inner = chrono.parse(r.text.slice(lead[0].length), { instant: anchor, timezone: 0 }, { forwardDate: false })[0];
   if (!inner || !DAY_PARTS.some((k) => inner.start.isCertain(k))) return r;
-  inner.index += r.index + lead[0].length;
-  return inner;
+  return { text: inner.text, index: r.index + lead[0].length + inner.index, start: inner.start };
 }
 
 /**
@@ -140,7 +141,7 @@ function dateLine(text: string, articleDate: string): DateFact {
   return at >= 0 && at < 64 ? { text: articleDate, date: articleDate, start: at, end: at + articleDate.length } : { text: articleDate, date: articleDate };
 }
 
-function toFact(r: chrono.ParsedResult, articleDate: string | null, from: number, tense: Tense | null): DateFact {
+function toFact(r: Reading, articleDate: string | null, from: number, tense: Tense | null): DateFact {
   // "(on Monday)", "(for Saturday)": the brackets belong to the sentence, like the preposition.
   const open = r.text.startsWith('(') ? 1 : 0;
   const lead = LEADING_PREPOSITION.exec(r.text.slice(open));
@@ -168,7 +169,7 @@ const RUNS_ON = /^[\s\u2019']*[\p{L}\d]/u;
 /** "November 12, 2012–six days after", "May 2013 - four months after": the phrase writes its own day, month or year. */
 const NAMED_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![\p{L}])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}|\d{1,2}\/\d{1,2}/iu;
 
-function isAnaphoric(r: chrono.ParsedResult): boolean {
+function isAnaphoric(r: Reading): boolean {
   return ANAPHORIC.test(r.text) && !DEICTIC.test(r.text) && !NAMED_DAY.test(r.text);
 }
 
@@ -179,7 +180,7 @@ function isAnaphoric(r: chrono.ParsedResult): boolean {
  * week after Trump spoke") or that follows no date has nothing to count from: its date is
  * null, never the article's date moved by a week.
  */
-function fromStoryTime(r: chrono.ParsedResult, batch: string, fact: DateFact, earlier: DateFact[], text: string, sentences: Span[]): string | null {
+function fromStoryTime(r: Reading, batch: string, fact: DateFact, earlier: DateFact[], text: string, sentences: Span[]): string | null {
   if (fact.start === undefined) return null;
   if (/\b(?:before|after|prior)$/i.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
   const spans = sentences.length > 0 ? sentences : roughSentences(text);
@@ -211,7 +212,7 @@ function roughSentences(text: string): Span[] {
 const DAY_NAME_BEFORE = /\b(?:Super|Black|Good|Cyber|Bloody|Ash|Holy|Maundy|Easter|Palm|Remembrance|Shrove|Giving|Fat)\s+$/;
 const TITLE_AFTER_DAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Afternoon|Evening)$/;
 
-function namesADay(batch: string, r: chrono.ParsedResult): boolean {
+function namesADay(batch: string, r: Reading): boolean {
   if (!/^(?:(?:on|by|until|since|from)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(r.text)) return false;
   const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
   if (lead === 0 && DAY_NAME_BEFORE.test(batch.slice(Math.max(0, r.index - 20), r.index))) return true;
@@ -229,7 +230,7 @@ const DAY_MS = 86_400_000;
  * on or before the article's date in the past, on or after it in the future. Null leaves
  * chrono's reading (the nearest such day).
  */
-function byTense(r: chrono.ParsedResult, articleDate: string, tense: Tense | null): string | null {
+function byTense(r: Reading, articleDate: string, tense: Tense | null): string | null {
   if (!tense || EXPLICIT_RELATION.test(r.text) || WRITTEN_YEAR.test(r.text)) return null;
   const c = r.start;
   const anchor = new Date(`${articleDate}T12:00:00Z`);
