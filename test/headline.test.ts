@@ -433,6 +433,11 @@ describe('a cut never leaves a verb without its object', () => {
     ["Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put", ' the Tynesiders ahead', false],
     ['Wrexham were back on level terms when Sean Newton produced an equally fine', ' strike', false],
     ['The Asian Civilisation Museum bought the artwork from New York dealer Art', ' of the Past', false],
+    // CNN/DM: a common noun naming who the person is, then the name.
+    ['Police issued a warrant for the arrest of 26-year-old karate instructor', ' Alexander Soumbadze who has been charged', false],
+    ['Police issued a warrant for the arrest of 26-year-old karate instructor Alexander Soumbadze', ' who has been charged', true],
+    ['Police issued a warrant for the arrest of 26-year-old karate', ' instructor Alexander Soumbadze who has been charged', false],
+    ['Leon Yeaman, 55, was allegedly killed by a single punch in the head from 28-year-old shift', ' worker Dylan Smith', false],
   ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
     expect(endsCleanly(line, rest)).toBe(clean);
   });

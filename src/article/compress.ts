@@ -440,6 +440,11 @@ export function keepsPredicate(line: string, rest: string): boolean {
 const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
 /** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
 const OBJECT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no)$/i;
+/** A person's name, two capitalised words, ending its phrase or followed by a lower-case word. */
+const NAME_AFTER = /^((?: [\p{Ll}\d-]+){0,3}) \p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}'\u2019-]+(?=[\s,.;:]|$)(?! \p{Lu})/u;
+const FUNCTION_TAG = /^(?:Preposition|Conjunction|Determiner|Pronoun|Adverb|QuestionWord|Copula|Modal|Auxiliary)$/;
+/** A word that may sit inside a noun phrase before a name: no verb, no function word. */
+const commonNoun = (w: string): boolean => !verbLike(w) && !lexiconTags(w).some((t) => FUNCTION_TAG.test(t));
 /** "dealer Art | of the Past", "Bank | of England": a name runs on through these. */
 const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
 
@@ -454,6 +459,10 @@ export function endsCleanly(line: string, rest: string): boolean {
   const words = line.split(' ');
   const last = words[words.length - 1] ?? '';
   if (/^\p{Lu}/u.test(last) && (/^[A-Z]/.test(next) || NAME_CONNECTOR.test(rest))) return false;
+  // "the arrest of 26-year-old karate instructor | Alexander Soumbadze who…": the noun says who the named person is.
+  // "from 28-year-old shift | worker Dylan Smith": the words between belong to the same noun phrase.
+  const named = /^[\p{Ll}\d-]+$/u.test(last) ? NAME_AFTER.exec(rest) : null;
+  if (named && [last, ...named[1]!.split(' ').filter(Boolean)].every(commonNoun)) return false;
   // "in Monday night's | ballot": a possessive opens the noun phrase like a determiner.
   if (/\p{L}['\u2019]s$/u.test(last) && /^[a-z]/.test(next)) return false;
   // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
