@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import { cutToFit, dropAsides, trimTail, dropNameAside, endsCleanly, hasMainClause, keepsPredicate, stripDateline, stripFurniture } from '../src/article/compress.js';
+import {
+  cutToFit,
+  dropAsides,
+  dropSubjectModifier,
+  trimTail,
+  dropNameAside,
+  endsCleanly,
+  hasMainClause,
+  keepsPredicate,
+  stripDateline,
+  stripFurniture,
+} from '../src/article/compress.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { hasFiniteVerb } from '../src/article/verbs.js';
 import { readText } from '../src/article/read.js';
@@ -456,6 +467,11 @@ describe('a cut never leaves a verb without its complement', () => {
     ['Administrators of the ACT test took the decision just hours before some 5,500 students were due', ' to sit it', false],
     ['Administrators of the ACT test took the decision just hours before some 5,500 students', ' were due to sit it', true],
     ['Hillary Clinton spoke out about the death of Terence Crutcher', ' in Tulsa, Oklahoma', true],
+    // CNN/DM: verbs the lexicon files as nouns ("pay") or does not know ("extort").
+    ['A meat trader who swindled cash through a mortgage fraud scam was ordered', ' to pay back £500,000 today', false],
+    ['The fling turned into a nightmare after she found herself falsely accused of trying', ' to extort £100,000 from the footballer', false],
+    ['The fling turned into a nightmare after she was taken', ' to the police station', true],
+    ['The fling turned into a nightmare after she found herself falsely accused of trying to extort', ' £100,000 from the footballer', false],
   ] as const)('GIVEN "%s|%s" THEN a cut there is clean: %s', (line, rest, clean) => {
     expect(endsCleanly(line, rest)).toBe(clean);
   });
@@ -774,6 +790,20 @@ describe('key facts read as sentences (strict compression)', () => {
   test('GIVEN an adverb that modifies the next word ("could face further disciplinary action") THEN the line does not stop before it', () => {
     const text = 'The reporter has been suspended for one week and could face further disciplinary action from the network over the clip';
     expect(cutToFit(text, 13, HEADLINE_MAX_CHARS, true)).toBe('The reporter has been suspended for one week');
+  });
+
+  test('GIVEN an opening clause with its verb before "after she…" THEN no words are dropped from inside it', () => {
+    const text = 'The fling turned into a nightmare after she found herself falsely accused of trying to extort £100,000 from the footballer';
+    expect(dropSubjectModifier(text)).toBe(text);
+    expect(dropSubjectModifier("In last night's TV showdown with the Scottish leaders of Labour Mr Sturgeon refused to rule out a second vote")).toMatch(
+      /^In last night's TV showdown with/,
+    );
+  });
+
+  test('GIVEN "and" opening a second clause THEN the line does not part its subject from its verb', () => {
+    // CNN/DM: a rugby preview.
+    const text = 'The Champions have creaked in recent weeks and England flanker Wood is desperate to help his side end their run of poor results at Welford Road.';
+    expect(cutToFit(text, 13, HEADLINE_MAX_CHARS, true)).toBe('The Champions have creaked in recent weeks');
   });
 
   test('GIVEN a subject with a relative clause and its verb past the room THEN no line is made of the subject alone', () => {

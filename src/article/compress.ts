@@ -326,6 +326,7 @@ function stopsCleanly(s: string, line: string, strict: boolean): boolean {
  * defeated … then | , the fighters…").
  */
 function closesSentence(line: string, rest: string): boolean {
+  if (cutsConjunctFromVerb(line, rest)) return false;
   const last = (/\S+$/.exec(line)?.[0] ?? '').toLowerCase();
   // "…sanctions against | Al-Qaeda": a preposition never ends a line, whatever follows it.
   if (CLAUSE_VERBS.has(last) || (lexiconTags(last).includes('Preposition') && !PARTICLE.test(last)) || LOOSE_PREPOSITION.test(last)) return false;
@@ -344,6 +345,23 @@ function closesSentence(line: string, rest: string): boolean {
   // A comma after "if … then" or "when …" ends the subordinate clause, not the sentence.
   const open = /\b(?:if|when|whenever|because|although|though|unless|whereas|once|until|while)\s+(?:[^,;:]*)$/i.exec(line);
   return !(open && /^\s*,/.test(rest));
+}
+
+/**
+ * "The Champions have creaked in recent weeks and England flanker | Wood is desperate": after a
+ * whole clause, "and" or "but" opens a second one whose subject the cut parts from its verb.
+ */
+function cutsConjunctFromVerb(line: string, rest: string): boolean {
+  const m = /^(.*\S)\s+(?:and|but)\s+([^,;:]+)$/.exec(line);
+  if (!m || hasVerb(m[2]!) || !hasFiniteVerb(m[1]!)) return false;
+  // The verb comes within a word or two of the cut: further on, it is another clause's.
+  const more = /^(?:\s+[^\s,;:.!?\u2013\u2014]+){1,2}/.exec(rest)?.[0] ?? '';
+  // The conjunct's own verb is the first lower-case word after the cut ("Wood | is desperate"), not "and dreams".
+  const verb = more
+    .trim()
+    .split(/\s+/)
+    .find((w) => /^\p{Ll}/u.test(w));
+  return verb !== undefined && (AUXILIARY.test(verb) || verbLike(verb)) && hasFiniteVerb(`${m[2]}${more}`);
 }
 
 /**
@@ -410,6 +428,17 @@ const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themse
 /** " to sit it", " to agree": an infinitive follows. */
 const INFINITIVE_AFTER = /^ to ([a-z]+)/;
 
+/**
+ * The word after "to" read as a verb: one the lexicon knows as an infinitive, or any lower-case
+ * word that opens no noun phrase ("ordered | to pay back", "accused of trying | to extort"),
+ * which the lexicon files as a noun or not at all. "to the court", "to his home" open one.
+ */
+function verbAfterTo(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.includes('Infinitive') || !(COMPLEMENT_OPENER.test(word) || tags.some((t) => NOUN_PHRASE_OPENER.test(t)));
+}
+const NOUN_PHRASE_OPENER = /^(?:Determiner|Possessive|Pronoun|Value|Cardinal|Ordinal|Adjective|Comparable|Superlative|Comparative|Preposition|Conjunction|Adverb)$/;
+
 /** "are likely showing | aggression": a progressive verb. */
 const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
 
@@ -455,7 +484,8 @@ const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
  */
 export function endsCleanly(line: string, rest: string): boolean {
   const next = /^ ([A-Za-z]+)/.exec(rest)?.[1];
-  if (!next) return true;
+  // "accused of trying to extort | £100,000": an amount after an infinitive is its object.
+  if (!next) return !(/^ [£$€]?\d/.test(rest) && /\bto \p{Ll}+$/u.test(line));
   const words = line.split(' ');
   const last = words[words.length - 1] ?? '';
   if (/^\p{Lu}/u.test(last) && (/^[A-Z]/.test(next) || NAME_CONNECTOR.test(rest))) return false;
@@ -481,7 +511,11 @@ export function endsCleanly(line: string, rest: string): boolean {
   if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUNS.test(last) || /^\p{Lu}/u.test(last))) return false;
   // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
   const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
-  if (infinitive && (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbal) && lexiconTags(infinitive).includes('Infinitive'))
+  if (
+    infinitive &&
+    (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbal || /\p{Ll}{2}ing$/u.test(last)) &&
+    verbAfterTo(infinitive)
+  )
     return false;
   // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
   if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
@@ -560,6 +594,9 @@ const MODIFIER_PREPOSITION = /^(?:in|at|on|during|from|for|with|before|after|sin
 const SUBJECT_MODIFIER_MAX_WORDS = 12;
 const SPAN_WORD = /^(?:just|only|even|some|about|nearly|almost|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|hours|days|weeks|months|years|minutes|moments)$/i;
 
+/** A subordinate clause's own subject: "after she found…" is no modifier to drop. */
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/i;
+
 /**
  * A lead whose subject is too long for the line loses the modifier between the subject's noun
  * and its verb, a whole prepositional phrase: "President Obama's job approval rating in the latest
@@ -576,7 +613,8 @@ export function dropSubjectModifier(s: string): string {
     lexiconTags(words[i]!).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary)$/.test(t)) ||
     (/^\p{Ll}+[^s']s$/u.test(words[i]!) && hasFiniteVerb(`${words[i - 1]!} ${words[i]!}`));
   for (let i = 2; i < Math.min(words.length, 30) && verb < 0; i++) if (/^\p{Ll}/u.test(words[i]!) && isVerb(i)) verb = i;
-  if (verb < 3) return s;
+  // "In last night's TV showdown with … Mr Sturgeon refused": an opening adverbial is no subject.
+  if (verb < 3 || lexiconTags(words[0]!.toLowerCase()).includes('Preposition')) return s;
   let p = words.slice(1, verb).findIndex((w) => MODIFIER_PREPOSITION.test(w)) + 1;
   if (p <= 0) return s;
   // "performance | just days before …": a span of time before the preposition goes with it.
@@ -587,7 +625,10 @@ export function dropSubjectModifier(s: string): string {
   if (
     words.slice(0, verb).some((w) => /[,;:\u2014"\u201c\u201d()]/.test(w)) ||
     phrase.length > SUBJECT_MODIFIER_MAX_WORDS ||
-    phrase.some((w, i) => /^to$/i.test(w) || (i > 0 && (AUXILIARY.test(w) || verbLike(w)))) ||
+    phrase.some((w, i) => /^to$/i.test(w) || SUBJECT_PRONOUN.test(w) || (i > 0 && (AUXILIARY.test(w) || verbLike(w)))) ||
+    // "The fling turned into a nightmare | after she | found herself…": the words before hold a verb already, so they
+    // are no subject ("images capturing the late actor" holds a participle only).
+    subject.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !/ing$/.test(w) && verbLike(w)) ||
     DANGLING_TAIL.test(subject.join(' '))
   )
     return s;
