@@ -58,6 +58,27 @@ describe('middle names and initials are optional within an article', () => {
       'Clinton\n\nHillary Rodham Clinton spoke in Iowa on Monday. “We are going to win,” Hillary Rodham Clinton said.\n\n' + '“Bring it on,” Hillary Clinton said later.';
     expect(names(text).filter((n) => /Clinton/.test(n))).toHaveLength(1);
   });
+
+  test.each([
+    [
+      'Black lawmakers\n\n“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. “Donald Trump is a disgusting fraud.”',
+      'This is a disgusting day',
+      'G.K. Butterfield',
+    ],
+    [
+      'Twitter\n\n“Twitter has ramped up its response significantly,” said J.M. Berger, a fellow with George Washington University’s Program on Extremism.',
+      'Twitter has ramped up',
+      'J.M. Berger',
+    ],
+    ['Superdelegates\n\nCBC Chairman G.K. Butterfield of North Carolina said he was “outraged” to even hear about it.', 'outraged', 'G.K. Butterfield'],
+  ])('GIVEN dotted initials before a surname (%#) THEN the name runs on to the surname', (text, quote, name) => {
+    expect(quoteOf(read(text), quote).speaker?.name).toBe(name);
+  });
+
+  test('GIVEN a state’s dotted abbreviation before a relative clause THEN the person before the place speaks', () => {
+    const text = 'Poll\n\n"Both Donald Trump and (Texas Sen.) Ted Cruz scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in a follow-up interview.';
+    expect(quoteOf(read(text), 'Both Donald Trump').speaker?.name).toBe('Harry Bond');
+  });
 });
 
 describe('a gendered honorific goes to the person of that gender, or to no one', () => {

@@ -6,7 +6,7 @@
  */
 import type { Cue } from './attribution.js';
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
-import { describe } from './mentions.js';
+import { describe, type Mention } from './mentions.js';
 import { IRREGULAR_PAST } from './nominals.js';
 import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -244,3 +244,93 @@ export function pastWhen(tokens: Token[], k: number): number {
 
 /** Auxiliaries that open a reported clause: "said the candidate could win". */
 export const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+/** Possessive pronouns and the pronoun each stands for. */
+// ("its prediction": a thing's, the letter's or the report's, more often than a body's.)
+const POSSESSIVE_PRONOUNS = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+]);
+/**
+ * Words that open a noun of saying's complement: "claim that", "call for", "promise to". Not
+ * "as" ("denounced Trump's remarks as “hurtful”" is the verb's complement), and not the quote
+ * itself ("Trump's remarks “have had widespread dissemination”" is said of the remarks).
+ */
+const NOUN_COMPLEMENT = new Set(['that', 'to', 'for', 'about']);
+/** The most tokens between a noun of saying and the quote in its complement. */
+const NOUN_COMPLEMENT_MAX_TOKENS = 16;
+/** The most words (adjectives, a month) between a possessive and its noun: "her March comment". */
+const POSSESSED_MODIFIERS_MAX = 2;
+
+/**
+ * A noun made from a verb of saying: "claim" (claims), "promise" (promised), "statement"
+ * (states), "assertion" (asserts), "argument" (argues), "insistence" (insists), "warning".
+ */
+export function isSpeechNoun(w: string): boolean {
+  const noun = /[^s]s$/.test(w) ? w.slice(0, -1) : w;
+  // "his saying", "their writing": a verb's -ing form is the act, not the words.
+  if (/(?:ing|ed)$/.test(noun)) return false;
+  if (['', 's', 'd'].some((end) => SPEECH_VERBS.has(noun + end))) return true;
+  const stem = /^(.{3,}?)(?:ation|ion|ment|ence)$/.exec(noun)?.[1];
+  return Boolean(stem && ['s', 'es'].some((end) => SPEECH_VERBS.has(stem + end)));
+}
+
+/**
+ * "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of
+ * shootings”", "Contrary to his claim that people would “learn nothing”": a quote in the
+ * complement of a noun of saying is the words of the noun's possessor (a title in quote marks
+ * is left to the caller).
+ */
+export function possessorCue(tokens: Token[], text: string, i: number, span: QuoteSpan): Cue | null {
+  const noun = tokens[i]!;
+  if (noun.cap || !isSpeechNoun(noun.lower)) return null;
+  const open = tokenAt(tokens, span.outerStart);
+  if (open <= i || open - i > NOUN_COMPLEMENT_MAX_TOKENS) return null;
+  const next = tokens[i + 1]!;
+  if (!NOUN_COMPLEMENT.has(next.lower)) return null;
+  // "Rubio's claim that Cruz is in favor of legalizing immigrants is “simply not true”": past
+  // the complement's own verb the main clause goes on, and says something of the claim.
+  let verbs = 0;
+  for (let k = i + 2; k < open; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || /^[.;:!?()\u2014\u2013]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || isSpeechNoun(t.lower)) return null;
+    const finite = AUXILIARIES.has(t.lower) || verbForm(t);
+    if (finite && !(AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
+  }
+  if (verbs > (next.lower === 'that' ? 1 : 0)) return null;
+  let j = i - 1;
+  while (
+    j >= 0 &&
+    i - 1 - j < POSSESSED_MODIFIERS_MAX &&
+    tokens[j]!.word &&
+    !/['’]s?$/u.test(tokens[j]!.text) &&
+    !POSSESSIVE_PRONOUNS.has(tokens[j]!.lower) &&
+    (isAdjectiveLike(tokens[j]!) || tokens[j]!.cap)
+  )
+    j--;
+  const owner = tokens[j];
+  if (!owner?.word || owner.quote !== -1) return null;
+  const pronoun = POSSESSIVE_PRONOUNS.get(owner.lower);
+  if (pronoun) {
+    const mention: Mention = {
+      kind: 'pronoun',
+      start: owner.start,
+      end: owner.end,
+      text: owner.text,
+      name: null,
+      role: null,
+      alias: null,
+      organization: pronoun === 'it',
+      gender: pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null,
+      head: pronoun,
+      plural: pronoun === 'they',
+    };
+    return { verb: i, mention, distance: gap(noun, span) };
+  }
+  if (!/['’]s?$/u.test(owner.text) || !owner.cap) return null;
+  const phrase = phraseEndingAt(tokens, j);
+  if (!phrase) return null;
+  const mention = describe(tokens, text, phrase);
+  return mention.kind === 'name' ? { verb: i, mention, distance: gap(noun, span) } : null;
+}

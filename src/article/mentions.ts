@@ -17,7 +17,7 @@ import { isHeadNoun } from './nominals.js';
 import { isPlaceTag, lexiconTags } from './terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
 import { bareWord, type Phrase } from './phrases.js';
-import type { Token } from './tokens.js';
+import { isInitials, type Token } from './tokens.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
 
@@ -146,7 +146,8 @@ function personOfAt(words: Token[]): number {
   while (from > 0 && words[from - 1]!.cap && !TITLES.has(words[from - 1]!.lower) && !PARTY_LABELS.has(words[from - 1]!.lower)) from--;
   const name = words.slice(from, of);
   if (name.length === 0 || name.length > 3) return -1;
-  if (name.some((w) => ORG_WORDS.has(w.lower) || TITLES.has(w.lower) || isAcronym(w.text))) return -1;
+  // ("G.K. Butterfield": initials before a surname are no acronym.)
+  if (name.some((w, i) => ORG_WORDS.has(w.lower) || TITLES.has(w.lower) || (isAcronym(w.text) && !(isInitials(w.text) && i < name.length - 1)))) return -1;
   // "Sherrod Brown", "Sen. Brown": a surname may be a word of the language after a first name or a title.
   if (isFirstName(name[0]!.lower) && name.length > 1) return of;
   const before = words[from - 1];
@@ -220,7 +221,7 @@ function named(base: Place, words: Token[], nameStart: number): Mention {
   const owner = words.findLastIndex((w, i) => i >= nameStart && i < words.length - 1 && /['’]s?$/u.test(w.text));
   if (owner >= 0) nameStart = owner + 1;
   // "Donald J. Trump": an initial keeps its full stop.
-  const nameWords = words.slice(nameStart).map((w) => (/^\p{Lu}$/u.test(w.text) && base.text[w.end - base.start] === '.' ? `${w.text}.` : w.text));
+  const nameWords = words.slice(nameStart).map((w) => (isInitials(w.text) && base.text[w.end - base.start] === '.' ? `${w.text}.` : w.text));
   nameWords[nameWords.length - 1] = stripPossessive(nameWords[nameWords.length - 1]!);
   const name = nameWords.join(' ');
   // "Chris Christie Calls Hillary Clinton": what precedes a verb in the run is another clause.

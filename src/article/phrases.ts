@@ -16,7 +16,7 @@ import {
 } from './lexicon.js';
 import { placeAndRegion } from './clauses.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
-import type { Token } from './tokens.js';
+import { isInitials, type Token } from './tokens.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {
@@ -40,10 +40,12 @@ const afterRoleOf = (tokens: Token[], i: number): boolean => tokens[i - 1]?.lowe
 // The noun that ends a phrase: nothing wordy follows it ("said the 46-year-old.").
 const isHeadAt = (tokens: Token[], i: number): boolean => !tokens[i + 1]?.word || PHRASE_BREAKERS.has(tokens[i + 1]!.lower);
 
-// "Sen.", "U.S." and a middle initial ("Jason C. Ervin") end in a dot that ends nothing.
+// "Sen.", "U.S." and a middle initial ("Jason C. Ervin") end in a dot that ends nothing; so do
+// dotted initials before a name ("G.K. Butterfield"), not a state's ("Raleigh, N.C., who").
 const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
   const prev = tokens[dot - 1];
-  return Boolean(prev && (ABBREVIATED.has(prev.lower) || /^\p{Lu}$/u.test(prev.text)));
+  const name = tokens[dot + 1];
+  return Boolean(prev && (ABBREVIATED.has(prev.lower) || /^\p{Lu}$/u.test(prev.text) || (isInitials(prev.text) && name?.cap && !name.initial)));
 };
 
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));

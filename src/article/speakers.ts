@@ -5,7 +5,7 @@ import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from './phrases.js';
 import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import { afterRunIn, sentenceAt } from './sentences.js';
-import { tokenAt, tokenize, type Token } from './tokens.js';
+import { isInitials, tokenAt, tokenize, type Token } from './tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './partition.js';
 import { withoutRunIn } from './run-in.js';
@@ -71,7 +71,7 @@ function collectNames(ctx: Context): void {
     const t = tokens[i]!;
     // "Jason C. Ervin", "Sen. Rand Paul": a dot after an initial or a title runs on to the name;
     // after a whole name ("… of BT Mike Rake. He said") it ends the sentence.
-    const abbreviation = /^\p{Lu}$/u.test(t.text) || ABBREVIATED.has(t.lower);
+    const abbreviation = isInitials(t.text) || ABBREVIATED.has(t.lower);
     if (!t.cap || tokens[i + 1]?.cap || (tokens[i + 1]?.text === '.' && tokens[i + 2]?.cap && abbreviation)) continue;
     const phrase = phraseEndingAt(tokens, i);
     if (!phrase) continue;

@@ -1,6 +1,7 @@
 import { ABBREVIATED } from './lexicon.js';
 import type { QuoteSpan } from './types.js';
 import { partitionPoint } from './partition.js';
+import { isFunctionWord } from './wordclass.js';
 
 export interface Token {
   start: number;
@@ -28,6 +29,10 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-.](?=[\p{L}\p{N}]))*|\S/g
 const WORD_START = /[\p{L}\p{N}]/u;
 const CAPITAL = /\p{Lu}/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const DOTTED_INITIALS = /^\p{Lu}(?:\.\p{Lu})+$/u;
+
+/** A person's initials before their full stop: "John F. Kennedy", "G.K. Butterfield", "J.M. Berger". */
+export const isInitials = (text: string): boolean => SINGLE_CAPITAL.test(text) || DOTTED_INITIALS.test(text);
 
 /** Tokens of the whole text, each marked with the quote (if any) it sits inside. */
 export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
@@ -47,7 +52,7 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
       cap: word && CAPITAL.test(m[0][0]!),
       word,
       quote: inside ? q : -1,
-      initial: isInitial(text, tokens[tokens.length - 1], start, tokens[tokens.length - 2]),
+      initial: isInitial(text, tokens[tokens.length - 1], start, tokens[tokens.length - 2], m[0]),
       common: false,
       proper: false,
     });
@@ -58,12 +63,14 @@ export function tokenize(text: string, quotes: QuoteSpan[]): Token[] {
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', '\u201c', '"', '\u2018', "'", '(', '\u2014', '\u2015', '-']);
 
-function isInitial(text: string, prev: Token | undefined, start: number, beforePrev: Token | undefined): boolean {
+function isInitial(text: string, prev: Token | undefined, start: number, beforePrev: Token | undefined, word: string): boolean {
   if (!prev) return true;
   // Only the few characters between the two tokens are looked at: no slice for every token.
   for (let i = prev.end; i < start; i++) if (text.charCodeAt(i) === 10) return true;
   // "Sen. Mitch McConnell", "John F. Kennedy": the dot of an abbreviation ends nothing.
   if (prev.text === '.' && beforePrev && (ABBREVIATED.has(beforePrev.lower) || SINGLE_CAPITAL.test(beforePrev.text))) return false;
+  // "said Rep. G.K. Butterfield": dotted initials run on to a name; "in Washington, D.C. He said" ends.
+  if (prev.text === '.' && beforePrev && DOTTED_INITIALS.test(beforePrev.text) && CAPITAL.test(word[0]!) && !isFunctionWord(word.toLowerCase())) return false;
   return SENTENCE_END.has(prev.text);
 }
 
