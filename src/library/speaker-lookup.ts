@@ -70,7 +70,24 @@ export interface Candidate {
 /** The speaker with its quotes in the scope; none when it has none there. */
 export const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
 
+/**
+ * What a scope is shown of its candidates: the first `limit` by rank (`speaker.quoteCount`, the
+ * visible collections' counts added up), then those it has quotes of, with those quotes, most
+ * quoted first (ties by name, then by rank). The candidates need no order when they are no more
+ * than `limit`: only the cut needs the ranking.
+ */
+export function exactly(candidates: readonly Candidate[], limit: number): SpeakerSummary[] {
+  const byRank = (a: Candidate, b: Candidate): number => mostQuoted(a.speaker, b.speaker);
+  const cut = candidates.length > limit ? [...candidates].sort(byRank).slice(0, limit) : candidates;
+  return cut
+    .filter((c) => c.seen > 0)
+    .sort((a, b) => b.seen - a.seen || byName(a.speaker, b.speaker) || byRank(a, b))
+    .map((c) => ({ ...c.speaker, quoteCount: c.seen }));
+}
+
+const byName = (a: SpeakerSummary, b: SpeakerSummary): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** Most quoted first, then by name as SQLite orders it (code points), so every path agrees. */
 export function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
-  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return b.quoteCount - a.quoteCount || byName(a, b);
 }
