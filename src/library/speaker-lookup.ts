@@ -43,17 +43,36 @@ export const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, 
 
 /** The edit distance of each name within the query's budget (typoBudget), by id: the closest of its name, aliases and surname. */
 export function distances(key: string, speakers: readonly { id: string; name: string; aliases: string[] }[]): Map<string, number> {
+  return formDistances(
+    key,
+    speakers.flatMap((s) => typoForms(s).map((form): [string, string] => [s.id, form])),
+  );
+}
+
+/**
+ * The same from the forms already folded ([speaker id, form], as the store keeps them): the
+ * closest form of each speaker within the budget, by id.
+ */
+export function formDistances(key: string, forms: Iterable<readonly [id: string, form: string]>): Map<string, number> {
   const budget = typoBudget(key.length);
   const near = new Map<string, number>();
-  for (const speaker of speakers) {
-    for (const form of typoForms(speaker)) {
-      // Only names within the budget in length can be within it in edits
-      if (Math.abs(form.length - key.length) > budget) continue;
-      const distance = editDistance(key, form, budget);
-      if (distance <= budget && distance < (near.get(speaker.id) ?? Infinity)) near.set(speaker.id, distance);
-    }
+  for (const [id, form] of forms) {
+    // Only names within the budget in length can be within it in edits
+    if (Math.abs(form.length - key.length) > budget) continue;
+    const distance = editDistance(key, form, budget);
+    if (distance <= budget && distance < (near.get(id) ?? Infinity)) near.set(id, distance);
   }
   return near;
+}
+
+/**
+ * The bounds on a form's length in SQLite characters that can hold a form within the budget of
+ * `key`: SQLite counts a character outside the BMP once where JavaScript counts it twice, so the
+ * lower bound is halved (formDistances checks the exact one).
+ */
+export function formLengths(key: string): { lo: number; hi: number } {
+  const budget = typoBudget(key.length);
+  return { lo: Math.max(1, Math.floor((key.length - budget) / 2)), hi: key.length + budget };
 }
 
 /** The few "did you mean" offers: the closest first, the most quoted among equally close. */

@@ -7,6 +7,8 @@ import {
   ARTICLE_COLUMNS,
   type Candidate,
   distances,
+  formDistances,
+  formLengths,
   EXACT_MAX,
   exactly,
   MATCHES_MAX,
@@ -74,8 +76,15 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
       'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ?',
     )
     .raw();
-  // What "did you mean" compares a name by, and no more: the counts are read for the few that come close
-  const typoNames = db.prepare<[string], [string, string, string]>('SELECT s.id, s.name, s.aliases FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value').raw();
+  // What "did you mean" compares a name by, and no more: the counts are read for the few that come close.
+  // Their folded forms as the writer keeps them (speakerKeys, and the surname): only those of a
+  // length that can be within the budget, so no name is parsed or folded again for the comparing
+  const typoForms = db
+    .prepare<{ ids: string; lo: number; hi: number }, [string, string]>(
+      `SELECT a.speaker_id, a.key FROM json_each(@ids) j CROSS JOIN speaker_aliases a ON a.speaker_id = j.value WHERE length(a.key) BETWEEN @lo AND @hi
+       UNION ALL SELECT s.id, s.surname FROM json_each(@ids) j CROSS JOIN speakers s ON s.id = j.value WHERE length(s.surname) BETWEEN @lo AND @hi`,
+    )
+    .raw();
   // The candidates' rows and their quotes as a server sees them (its own count, less what is also
   // shared when it shows the shared collection, plus the shared count), in one statement; ranked
   // by the visible collections' exact counts added up
@@ -201,8 +210,7 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
     // A server's: names only for the comparing; the few that come close are read whole, as it counts them
     const ids = [...new Set(buckets.flatMap((b) => bucketIds(visible, b, SCOPED_TYPO_CANDIDATES)))];
     if (ids.length === 0) return [];
-    const names = typoNames.all(JSON.stringify(ids)).map(([id, name, aliases]) => ({ id, name, aliases: JSON.parse(aliases) as string[] }));
-    const near = distances(key, names);
+    const near = formDistances(key, typoForms.all({ ids: JSON.stringify(ids), ...formLengths(key) }));
     const close = candidatesOf(visible, [...near.keys()]);
     return nearestFirst(
       close.map((c) => c.speaker),
