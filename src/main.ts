@@ -39,6 +39,7 @@ import { notifyCreated } from './ingest/notify-created.js';
 import { createReadPool } from './ingest/read-pool.js';
 import type { SafeFetchOptions } from './ingest/safe-fetch.js';
 import { describeArchive, openStoresFor } from './library/open-stores-for.js';
+import { startSearchUpkeep } from './library/search-upkeep.js';
 import type { Stores } from './library/types.js';
 import type { Logger } from './logger.js';
 
@@ -93,7 +94,7 @@ export interface Bot {
 }
 
 /** The stores every command and the scheduler are given; the quotas go to the commands alone. */
-function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas' | 'fleet'> {
+function storesOf(stores: Stores): Omit<Stores, 'close' | 'quotas' | 'fleet' | 'tidySearch'> {
   const { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility } = stores;
   return { articles, speakers, guilds, deliveries, feeds, follows, filters, visibility };
 }
@@ -250,10 +251,12 @@ export async function runBot(config: Config, deps: RunBotDeps): Promise<RunningB
       // New items (never the first poll's) that pass the feed's filter are announced where it was added
       onNewArticles: feedAnnouncer(bot.client, stores),
     });
+    const upkeep = startSearchUpkeep(stores, (line) => log.warn(line));
     let stopping: Promise<void> | null = null;
     const stop = async (): Promise<void> => {
       // No new work: no ticks, no sweeps, no claims; then what is in flight finishes or is given back
       scheduler.stop();
+      upkeep.stop();
       // An alert in flight finishes or is given back within the same deadline
       const [drained] = await Promise.all([bot.deliverer.drain(drainMs), bot.alerts.stop(drainMs)]);
       if (drained.finished || drained.released) log.info(`Deliveries in flight: ${drained.finished} finished, ${drained.released} given back for the next start.`);

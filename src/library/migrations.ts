@@ -1,3 +1,4 @@
+import { SEARCH_UPKEEP_MIGRATION } from './search-upkeep.js';
 import type { Database } from 'better-sqlite3';
 import { rankCountSqlite } from './speakers.js';
 
@@ -397,12 +398,12 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE collection_speaker_keys SET rank_count = ${rankCountSqlite('rank_count')} WHERE rank_count < 1 OR rank_count & (rank_count - 1) != 0;
     `,
   },
+  // Issue 10: saves leave merging the search index to the upkeep
+  SEARCH_UPKEEP_MIGRATION,
 ];
 
 /** The schema version of an open database. */
-export function schemaVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
 
 /**
  * Brings the schema up to date: applies the missing migrations in one transaction, so a

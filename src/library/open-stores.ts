@@ -12,6 +12,7 @@ import { createFollowStore } from './follow-store.js';
 import { createGuildSettingsStore } from './guild-settings-store.js';
 import { migrate, SchemaVersionError } from './migrations.js';
 import { createQuotaStore } from './quota-store.js';
+import { createSearchUpkeep } from './search-upkeep.js';
 import { createSpeakerStore } from './speaker-store.js';
 import { createSpeakerWriter } from './speaker-writer.js';
 import { toAsync } from './sync-store.js';
@@ -95,6 +96,7 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
   const collections = createCollections(db);
   // Each SQLite store runs synchronously; the API is the async one every backend shares
   const articles = toAsync(createArticleStore(db, createSpeakerWriter(db), collections, now));
+  const upkeep = createSearchUpkeep(db);
   return {
     articles,
     speakers: toAsync(createSpeakerStore(db, collections)),
@@ -106,6 +108,10 @@ export function openStores(path: string, options: StoresOptions = {}): Stores {
     filters: toAsync(createFilterStore(db)),
     visibility: createArticleVisibility(articles),
     fleet: createFleetStore(db),
+    tidySearch: (pages) =>
+      new Promise<boolean>((resolve) => {
+        resolve(upkeep(pages));
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         db.close();

@@ -43,17 +43,36 @@ export const ARTICLE_COLUMNS = 'a.id AS a_id, a.source, a.url, a.title, a.date, 
 
 /** The edit distance of each name within the query's budget (typoBudget), by id: the closest of its name, aliases and surname. */
 export function distances(key: string, speakers: readonly { id: string; name: string; aliases: string[] }[]): Map<string, number> {
+  return formDistances(
+    key,
+    speakers.flatMap((s) => typoForms(s).map((form): [string, string] => [s.id, form])),
+  );
+}
+
+/**
+ * The same from the forms already folded ([speaker id, form], as the store keeps them): the
+ * closest form of each speaker within the budget, by id.
+ */
+export function formDistances(key: string, forms: Iterable<readonly [id: string, form: string]>): Map<string, number> {
   const budget = typoBudget(key.length);
   const near = new Map<string, number>();
-  for (const speaker of speakers) {
-    for (const form of typoForms(speaker)) {
-      // Only names within the budget in length can be within it in edits
-      if (Math.abs(form.length - key.length) > budget) continue;
-      const distance = editDistance(key, form, budget);
-      if (distance <= budget && distance < (near.get(speaker.id) ?? Infinity)) near.set(speaker.id, distance);
-    }
+  for (const [id, form] of forms) {
+    // Only names within the budget in length can be within it in edits
+    if (Math.abs(form.length - key.length) > budget) continue;
+    const distance = editDistance(key, form, budget);
+    if (distance <= budget && distance < (near.get(id) ?? Infinity)) near.set(id, distance);
   }
   return near;
+}
+
+/**
+ * The bounds on a form's length in SQLite characters that can hold a form within the budget of
+ * `key`: SQLite counts a character outside the BMP once where JavaScript counts it twice, so the
+ * lower bound is halved (formDistances checks the exact one).
+ */
+export function formLengths(key: string): { lo: number; hi: number } {
+  const budget = typoBudget(key.length);
+  return { lo: Math.max(1, Math.floor((key.length - budget) / 2)), hi: key.length + budget };
 }
 
 /** The few "did you mean" offers: the closest first, the most quoted among equally close. */
@@ -70,7 +89,24 @@ export interface Candidate {
 /** The speaker with its quotes in the scope; none when it has none there. */
 export const shown = (c: Candidate): SpeakerSummary[] => (c.seen > 0 ? [{ ...c.speaker, quoteCount: c.seen }] : []);
 
+/**
+ * What a scope is shown of its candidates: the first `limit` by rank (`speaker.quoteCount`, the
+ * visible collections' counts added up), then those it has quotes of, with those quotes, most
+ * quoted first (ties by name, then by rank). The candidates need no order when they are no more
+ * than `limit`: only the cut needs the ranking.
+ */
+export function exactly(candidates: readonly Candidate[], limit: number): SpeakerSummary[] {
+  const byRank = (a: Candidate, b: Candidate): number => mostQuoted(a.speaker, b.speaker);
+  const cut = candidates.length > limit ? [...candidates].sort(byRank).slice(0, limit) : candidates;
+  return cut
+    .filter((c) => c.seen > 0)
+    .sort((a, b) => b.seen - a.seen || byName(a.speaker, b.speaker) || byRank(a, b))
+    .map((c) => ({ ...c.speaker, quoteCount: c.seen }));
+}
+
+const byName = (a: SpeakerSummary, b: SpeakerSummary): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** Most quoted first, then by name as SQLite orders it (code points), so every path agrees. */
 export function mostQuoted(a: SpeakerSummary, b: SpeakerSummary): number {
-  return b.quoteCount - a.quoteCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return b.quoteCount - a.quoteCount || byName(a, b);
 }

@@ -7,7 +7,10 @@ import {
   ARTICLE_COLUMNS,
   type Candidate,
   distances,
+  formDistances,
+  formLengths,
   EXACT_MAX,
+  exactly,
   MATCHES_MAX,
   mostQuoted,
   nearestFirst,
@@ -73,21 +76,28 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
       'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ?',
     )
     .raw();
-  // What "did you mean" compares a name by, and no more: the counts are read for the few that come close
-  const typoNames = db.prepare<[string], [string, string, string]>('SELECT s.id, s.name, s.aliases FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value').raw();
+  // What "did you mean" compares a name by, and no more: the counts are read for the few that come close.
+  // Their folded forms as the writer keeps them (speakerKeys, and the surname): only those of a
+  // length that can be within the budget, so no name is parsed or folded again for the comparing
+  const typoForms = db
+    .prepare<{ ids: string; lo: number; hi: number }, [string, string]>(
+      `SELECT a.speaker_id, a.key FROM json_each(@ids) j CROSS JOIN speaker_aliases a ON a.speaker_id = j.value WHERE length(a.key) BETWEEN @lo AND @hi
+       UNION ALL SELECT s.id, s.surname FROM json_each(@ids) j CROSS JOIN speakers s ON s.id = j.value WHERE length(s.surname) BETWEEN @lo AND @hi`,
+    )
+    .raw();
   // The candidates' rows and their quotes as a server sees them (its own count, less what is also
   // shared when it shows the shared collection, plus the shared count), in one statement; ranked
   // by the visible collections' exact counts added up
-  const candidateRows = db.prepare<[number, string, number, number], SpeakerRow & { seen_count: number; ranked_count: number }>(
-    `SELECT ${SPEAKER_COLUMNS.split(', ')
-      .map((c) => `s.${c}`)
-      .join(', ')},
-       coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0) AS seen_count,
-       coalesce(o.quote_count, 0) + coalesce(h.quote_count, 0) AS ranked_count
-     FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value
-     LEFT JOIN collection_speakers o ON o.collection_id = ? AND o.speaker_id = s.id
-     LEFT JOIN collection_speakers h ON h.collection_id = ? AND h.speaker_id = s.id`,
-  );
+  const candidateRows = db
+    .prepare<[number, string, number, number], [id: string, name: string, aliases: string, roles: string, seen: number, ranked: number]>(
+      `SELECT s.id, s.name, s.aliases, s.roles,
+         coalesce(o.quote_count - CASE WHEN ? = 1 THEN o.shared_count ELSE 0 END, 0) + coalesce(h.quote_count, 0),
+         coalesce(o.quote_count, 0) + coalesce(h.quote_count, 0)
+       FROM json_each(?) j CROSS JOIN speakers s ON s.id = j.value
+       LEFT JOIN collection_speakers o ON o.collection_id = ? AND o.speaker_id = s.id
+       LEFT JOIN collection_speakers h ON h.collection_id = ? AND h.speaker_id = s.id`,
+    )
+    .raw();
   // A speaker's articles in one collection, or in a server's and the shared one merged, newest first
   const articlesOne = db.prepare<[number, string], { article_id: number }>(
     'SELECT article_id FROM collection_quotes WHERE collection_id = ? AND speaker_id = ? ORDER BY article_id DESC',
@@ -140,24 +150,26 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   function bucketIds(visible: readonly number[], key: string, limit: number): string[] {
     const ranked = new Map<string, number>();
     for (const c of visible) for (const [id, rank] of bucketIn.all(c, key, limit)) ranked.set(id, (ranked.get(id) ?? 0) + rank);
-    // Only as many as are asked for are read whole
+    // Only as many as are asked for are read whole; when no more came, no cut and no ranking is needed
+    if (ranked.size <= limit) return [...ranked.keys()];
     return [...ranked]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, limit)
       .map(([id]) => id);
   }
-  /** The speakers' rows, ranked by the visible collections' exact counts added up, each with its count in the scope. */
+  /**
+   * The speakers' rows, each with its rank (the visible collections' exact counts added up) as
+   * `speaker.quoteCount` and its count in the scope as `seen`; in the order of `ids` (exactly ranks them).
+   */
   function candidatesOf(visible: readonly number[], ids: readonly string[]): Candidate[] {
     if (ids.length === 0) return [];
     const own = visible.find((c) => c !== SHARED_COLLECTION) ?? -1;
     const shared = visible.includes(SHARED_COLLECTION);
-    return candidateRows
-      .all(shared ? 1 : 0, JSON.stringify(ids), own, shared ? SHARED_COLLECTION : -1)
-      .map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: row.ranked_count }, seen: row.seen_count }))
-      .sort((a, b) => mostQuoted(a.speaker, b.speaker));
+    return candidateRows.all(shared ? 1 : 0, JSON.stringify(ids), own, shared ? SHARED_COLLECTION : -1).map(([id, name, aliases, roles, seen, ranked]) => ({
+      speaker: { id, name, aliases: JSON.parse(aliases) as string[], roles: JSON.parse(roles) as string[], quoteCount: ranked },
+      seen,
+    }));
   }
-  /** The first `limit` as the scope counts them exactly, most quoted first; none it has no quotes of. */
-  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] => ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
 
   function suggestIn(visible: readonly number[], text: string, limit: number): SpeakerSummary[] {
     const key = foldKey(text);
@@ -198,8 +210,7 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
     // A server's: names only for the comparing; the few that come close are read whole, as it counts them
     const ids = [...new Set(buckets.flatMap((b) => bucketIds(visible, b, SCOPED_TYPO_CANDIDATES)))];
     if (ids.length === 0) return [];
-    const names = typoNames.all(JSON.stringify(ids)).map(([id, name, aliases]) => ({ id, name, aliases: JSON.parse(aliases) as string[] }));
-    const near = distances(key, names);
+    const near = formDistances(key, typoForms.all({ ids: JSON.stringify(ids), ...formLengths(key) }));
     const close = candidatesOf(visible, [...near.keys()]);
     return nearestFirst(
       close.map((c) => c.speaker),

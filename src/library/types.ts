@@ -247,6 +247,11 @@ export interface Stores {
   visibility: ArticleVisibility;
   /** What the processes of a fleet share: Discord's request budget. */
   fleet: FleetStore;
+  /**
+   * One bounded step of the search indexes' upkeep (merging what saves added), which saves leave
+   * to it; true while more remains. The bot runs it on a timer.
+   */
+  tidySearch(pages?: number): Promise<boolean>;
   /** Closes the database (or gives back the pool's connections). */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import {
   type Candidate,
   distances,
   EXACT_MAX,
+  exactly,
   MATCHES_MAX,
   mostQuoted,
   nearestFirst,
@@ -120,7 +121,6 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
     );
     return rows.map((row) => ({ speaker: { ...toSpeakerSummary(row), quoteCount: row.ranked_count }, seen: row.seen_count })).sort((a, b) => mostQuoted(a.speaker, b.speaker));
   }
-  const exactly = (ranked: Candidate[], limit: number): SpeakerSummary[] => ranked.slice(0, limit).flatMap(shown).sort(mostQuoted);
 
   async function suggestIn(visible: readonly number[], text: string, limit: number): Promise<SpeakerSummary[]> {
     const key = foldKey(text);
