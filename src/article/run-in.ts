@@ -91,13 +91,46 @@ function atWordStart(tokens: Token[], text: string, literal: string, key: string
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   const hits: Hit[] = [];
-  for (let i = text.indexOf(literal); i >= 0;) {
-    const end = isWordChar(text, i - 1) ? -1 : after(i + literal.length);
-    if (end >= 0) hits.push({ index: i, end });
-    i = text.indexOf(literal, end >= 0 ? Math.max(end, i + 1) : i + 1);
+  // Every caller's `after` refuses a word character after the literal, so a hit starts a word
+  // whose letters are the literal's first word: only those places are tried, not every match of
+  // an indexOf over the whole text (thousands of names made that quadratic).
+  let lead = 0;
+  while (lead < literal.length && isWordChar(literal, lead)) lead++;
+  const starts = lead > 0 ? (wordStarts(tokens, text).get(literal.slice(0, lead)) ?? []) : [];
+  for (let k = 0, from = 0; k < starts.length; k++) {
+    const i = starts[k]!;
+    if (i < from || !text.startsWith(literal, i)) continue;
+    const end = after(i + literal.length);
+    if (end < 0) continue;
+    hits.push({ index: i, end });
+    from = Math.max(end, i + 1);
   }
   cache.set(cacheKey, hits);
   return hits;
+}
+
+/** Where each word of the article starts, by its letters and digits: built once per article. */
+const startsByArticle = new WeakMap<Token[], Map<string, number[]>>();
+
+function wordStarts(tokens: Token[], text: string): Map<string, number[]> {
+  let starts = startsByArticle.get(tokens);
+  if (starts) return starts;
+  starts = new Map();
+  for (let i = 0; i < text.length;) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isWordChar(text, j)) j++;
+    const word = text.slice(i, j);
+    const list = starts.get(word);
+    if (list) list.push(i);
+    else starts.set(word, [i]);
+    i = j;
+  }
+  startsByArticle.set(tokens, starts);
+  return starts;
 }
 
 /** The capitalised word that ends the text before `at` with white space after it ("Michael " before "Redwood"). */
