@@ -1,7 +1,7 @@
 import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
-import { nominalAfter, nominalUntilPause } from './nominals.js';
+import { groupAfter, nominalAfter, nominalUntilPause } from './nominals.js';
 import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -492,7 +492,9 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
     (tokens[pastParenthesis(tokens, direct.to)]?.text === ',' || determined || beforeVerb(tokens, direct, verb))
   )
     return withNamedAppositive(tokens, direct, verb);
-  return subjectAfterComma(tokens, first, verb);
+  // "Protesters marching through the streets chanted": a plural that is a word of the language
+  // ("When terrorists are revealed …, Obama and Clinton call them": a subordinate clause's is not).
+  return (tokens[first]?.quote === -1 && !SUBORDINATORS.has(opener) ? groupAfter(tokens, first, verb) : null) ?? subjectAfterComma(tokens, first, verb);
 }
 
 /** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
@@ -500,7 +502,7 @@ function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase
   for (let k = first; k < verb; k++) {
     if (isPause(tokens, k)) {
       // "Declaring that …, the billionaire real estate mogul offered …": a determiner and nouns too.
-      const p = phraseAfter(tokens, k + 1) ?? nominalAfter(tokens, k + 1);
+      const p = phraseAfter(tokens, k + 1) ?? nominalAfter(tokens, k + 1) ?? groupAfter(tokens, k + 1, verb);
       if (p && p.to <= verb && beforeVerb(tokens, p, verb)) return withNamedAppositive(tokens, p, verb);
     }
   }

@@ -5,6 +5,7 @@
  */
 import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
 import type { Phrase } from './phrases.js';
+import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
 
 export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
@@ -184,4 +185,118 @@ export function clauseNominal(tokens: Token[], j: number): Phrase | null {
     if (!t.word || !(t.cap || isNounLike(t))) return null;
   }
   return null;
+}
+
+/** Words that make a count rough: "about 200 protesters", "more than 500 Cruz supporters". */
+const APPROXIMATORS = [
+  ['about'],
+  ['some'],
+  ['nearly'],
+  ['almost'],
+  ['roughly'],
+  ['around'],
+  ['over'],
+  ['approximately'],
+  ['more', 'than'],
+  ['at', 'least'],
+  ['as', 'many', 'as'],
+  ['up', 'to'],
+];
+const COUNT_WORDS = new Set([
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'thousand',
+  'dozen',
+]);
+
+/** Plurals without an -s. */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police']);
+const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !ADVERBS.has(t.lower));
+const isCount = (t: Token | undefined): boolean => Boolean(t && (/^\d[\d,.]*$/.test(t.text) || COUNT_WORDS.has(t.lower)));
+/** How many words a group's nouns run to: "pro-Sanders demonstrators", "Bernie Sanders supporters". */
+const GROUP_MAX_WORDS = 4;
+
+/** "about 200", "more than 500": a rough or exact count before a group's nouns; where they start. */
+function pastCount(tokens: Token[], start: number): number {
+  for (const words of APPROXIMATORS) {
+    if (words.every((w, n) => tokens[start + n]?.lower === w) && isCount(tokens[start + words.length])) return start + words.length + 1;
+  }
+  return isCount(tokens[start]) ? start + 1 : start;
+}
+
+/** "Hundreds of", "Small groups of": a plural and "of" before the group itself; where it starts. */
+function pastCollective(tokens: Token[], start: number): number {
+  for (let k = start; k < start + 2; k++) {
+    const t = tokens[k];
+    if (!t?.word || !(isPlural(t) || COUNT_WORDS.has(t.lower))) continue;
+    const after = tokens[k + 2];
+    return tokens[k + 1]?.lower === 'of' && after?.word && !DETERMINERS.has(after.lower) && !PRONOUNS.has(after.lower) ? k + 2 : start;
+  }
+  return start;
+}
+
+/**
+ * "Protesters marching through the streets chanted", "about 200 protesters congregated …,
+ * chanting", "Hundreds of pro-Sanders demonstrators marched": a group with no determiner (bare,
+ * counted or "hundreds of") whose plural noun comes right before its verb, or before a participle
+ * or relative clause that leads to it, is the subject of the verb at `verb`.
+ */
+export function groupAfter(tokens: Token[], start: number, verb: number): Phrase | null {
+  const first = tokens[start];
+  const counted = pastCount(tokens, start);
+  // "Despite polls showing …", "With cable news networks carrying …": no subject.
+  if (!first?.word || (counted === start && isPreposition(first.lower))) return null;
+  const nouns = pastCollective(tokens, counted);
+  for (let k = nouns; k < tokens.length && k - nouns <= GROUP_MAX_WORDS; k++) {
+    const t = tokens[k]!;
+    const clause = k > nouns && (verbAt(tokens, k) || (!t.cap && /[a-z]ing$/.test(t.lower)) || t.lower === 'who');
+    if (clause) {
+      const head = tokens[k - 1]!;
+      // A capital is a name's, unless the sentence opens with the plural ("Protesters marching …");
+      // a plural takes no singular verb ("Multiple news reports and … reveal" has "reports" a noun).
+      return isPlural(head) && (!head.cap || k - 1 === start) && !SINGULAR_VERB.test(t.lower) && governs(tokens, k, verb) ? { from: start, to: k } : null;
+    }
+    // "Saturday's gaffes": a possessive's noun is a thing more often than a speaker.
+    if (t.quote !== first.quote || DETERMINERS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || !isNounLike(t) || /['’]s?$/u.test(t.text)) return null;
+  }
+  return null;
+}
+
+/** Verbs that agree with a singular subject only. */
+const SINGULAR_VERB = /^(?:is|was|has|does)$|[a-z][^s]s$/;
+
+/** How far a participle or relative clause may run from a group to its verb. */
+const REDUCED_CLAUSE_MAX_TOKENS = 12;
+
+/**
+ * The clause after a group, starting at `k`, leads to the verb at `verb`: the verb itself ("Hundreds
+ * of demonstrators shouted"), a participle or relative clause with no pause before it ("Protesters
+ * marching through the streets chanted"), or a clause that a participle set off by a pause goes on
+ * ("… congregated in three clusters, holding signs and chanting"); not "Officials searched …
+ * for terms containing words such as “…”", nor a later verb ("Embryonic stem cells are … called").
+ */
+function governs(tokens: Token[], k: number, verb: number): boolean {
+  const v = tokens[verb];
+  if (!v?.word || v.quote !== -1 || verb < k) return false;
+  let pause = false;
+  for (let j = k; j < verb; j++) if (tokens[j]!.quote !== -1 || /^[,;:(—–-]$/.test(tokens[j]!.text)) pause = true;
+  // "…, chanting", "while chanting", "holding signs and chanting"; not "rather than labeling it".
+  if (/[a-z]ing$/.test(v.lower)) return pause && /^(,|while|and)$/.test(tokens[verb - 1]?.lower ?? '');
+  if (pause) return false;
+  for (let j = k; j < verb; j++)
+    if (!VERB_FILLERS.has(tokens[j]!.lower)) return (/[a-z]ing$/.test(tokens[k]!.lower) || tokens[k]!.lower === 'who') && verb - k <= REDUCED_CLAUSE_MAX_TOKENS;
+  return true;
 }

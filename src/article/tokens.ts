@@ -22,9 +22,10 @@ export interface Token {
   proper: boolean;
 }
 
-// Words keep inner apostrophes, hyphens and dots ("Clinton’s", "al-Sham", "U.S"); the pattern
-// is linear: each alternative consumes at least one character and none nests a repetition.
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-.](?=[\p{L}\p{N}]))*|\S/gu;
+// Words keep inner apostrophes, hyphens and dots ("Clinton’s", "al-Sham", "U.S"), and a slash
+// between digits ("9/11 widow Terry Strada", "24/7"); the pattern is linear: each alternative
+// consumes at least one character and none nests a repetition.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-.](?=[\p{L}\p{N}])|(?<=\p{N})\/(?=\p{N}))*|\S/gu;
 
 const WORD_START = /[\p{L}\p{N}]/u;
 const CAPITAL = /\p{Lu}/u;

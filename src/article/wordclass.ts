@@ -51,6 +51,7 @@ const VERB = 16;
 const FIRST = 32;
 const MALE = 64;
 const FEMALE = 128;
+const PREPOSITION = 256;
 
 /** Each lexicon word's class bits, computed once; a word the lexicon lacks is 0 and is not kept. */
 const classes = new Map<string, number>();
@@ -69,6 +70,7 @@ function classOf(lower: string): number {
     if (VERB_TAGS.has(t)) bits |= VERB;
     if (t === 'FirstName' || t === 'MaleName' || t === 'FemaleName') bits |= FIRST;
     if (t === 'MaleName') bits |= MALE;
+    if (t === 'Preposition' || t === 'Conjunction') bits |= PREPOSITION;
     if (t === 'FemaleName') bits |= FEMALE;
   }
   // Bounded by the lexicon's size: only its words are kept.
@@ -89,6 +91,9 @@ export const isDescriptor = (lower: string): boolean => notName(classOf(lower), 
 
 /** A verb form and no name: "Slams", "Defended" in a headline's run of capitals. */
 export const isVerbForm = (lower: string): boolean => notName(classOf(lower), VERB);
+
+/** A preposition or conjunction and no name: "Despite", "With", "Across". */
+export const isPreposition = (lower: string): boolean => notName(classOf(lower), PREPOSITION);
 
 /** A first name the lexicon knows: "Larry" in "Larry King" makes "King" a surname. */
 export const isFirstName = (lower: string): boolean => (classOf(lower) & FIRST) !== 0;
