@@ -266,8 +266,9 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   let phrase: Phrase | null = null;
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
-  const possessor = isTitleCase(span.text) ? null : possessorCue(tokens, text, i, span);
-  if (possessor) return possessor;
+  // (A title in quote marks is no one's words: tested only when the noun of saying is there.)
+  const possessor = possessorCue(tokens, text, i, span);
+  if (possessor && !isTitleCase(span.text)) return possessor;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') phrase = phraseAfter(tokens, i + 2) ?? sourceUntilPause(tokens, i + 2);
   else if (PARTICIPLES.has(t.lower) || introducingParticiple(tokens, i, span)) phrase = participleSubject(tokens, text, sent, i);
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);

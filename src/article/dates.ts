@@ -38,8 +38,9 @@ export function extractDates(text: string, articleDate: string | null, from = 0,
   for (const found of chrono.parse(batch, { instant: anchor, timezone: 0 }, { forwardDate: false })) {
     const r = ownReading(found, anchor);
     // "USA TODAY" is a paper, "MAY" a shout: a date in capitals is part of a name.
-    if (!mayHoldDate(r.text) || LONE_MONTH.test(r.text.trim()) || !/\p{Ll}|\d/u.test(r.text)) continue;
-    if (SPAN_OF_TIME.test(r.text.trim()) || RATE.test(r.text.trim()) || SHORT_WEEKDAY_ALONE.test(r.text.trim())) continue;
+    const words = r.text.trim();
+    if (!mayHoldDate(r.text) || LONE_MONTH.test(words) || !/\p{Ll}|\d/u.test(r.text)) continue;
+    if (SPAN_OF_TIME.test(words) || RATE.test(words) || SHORT_WEEKDAY_ALONE.test(words)) continue;
     if (namesADay(batch, r)) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= r.index)!;
     const fact = toFact(r, articleDate, piece.start - piece.at, tenseAround(batch, r.index, r.index + r.text.length));

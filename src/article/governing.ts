@@ -6,7 +6,7 @@
  */
 import type { Cue } from './attribution.js';
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
-import { describe, type Mention } from './mentions.js';
+import { describe, pronounMention } from './mentions.js';
 import { IRREGULAR_PAST } from './nominals.js';
 import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { tokenAt, type Token } from './tokens.js';
@@ -312,22 +312,7 @@ export function possessorCue(tokens: Token[], text: string, i: number, span: Quo
   const owner = tokens[j];
   if (!owner?.word || owner.quote !== -1) return null;
   const pronoun = POSSESSIVE_PRONOUNS.get(owner.lower);
-  if (pronoun) {
-    const mention: Mention = {
-      kind: 'pronoun',
-      start: owner.start,
-      end: owner.end,
-      text: owner.text,
-      name: null,
-      role: null,
-      alias: null,
-      organization: pronoun === 'it',
-      gender: pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null,
-      head: pronoun,
-      plural: pronoun === 'they',
-    };
-    return { verb: i, mention, distance: gap(noun, span) };
-  }
+  if (pronoun) return { verb: i, mention: pronounMention(owner, pronoun), distance: gap(noun, span) };
   if (!/['’]s?$/u.test(owner.text) || !owner.cap) return null;
   const phrase = phraseEndingAt(tokens, j);
   if (!phrase) return null;

@@ -44,16 +44,19 @@ export interface Mention {
 // "Clinton’s campaign said": the possessive is not part of the name.
 const stripPossessive = (s: string): string => s.replace(/['’]s?$/u, '');
 
+/** A pronoun at `base`, read as `pronoun` ("his" in "his claim" is read as "he"). */
+export function pronounMention(base: Place, pronoun: string): Mention {
+  const plural = pronoun === 'they' || pronoun === 'we';
+  return mentionAt(base, { kind: 'pronoun', name: null, role: null, alias: null, organization: pronoun === 'it', gender: GENDERED[pronoun] ?? null, head: pronoun, plural });
+}
+
 /** Reads a phrase: pronoun, name (with roles before it) or a role nominal. */
 export function describe(tokens: Token[], text: string, p: Phrase): Mention {
   const first = tokens[p.from]!;
   const last = tokens[p.to - 1]!;
   const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
   const pronoun = bareWord(first.lower);
-  if (p.to - p.from === 1 && PRONOUNS.has(pronoun)) {
-    const plural = pronoun === 'they' || pronoun === 'we';
-    return mentionAt(base, { kind: 'pronoun', name: null, role: null, alias: null, organization: pronoun === 'it', gender: GENDERED[pronoun] ?? null, head: pronoun, plural });
-  }
+  if (p.to - p.from === 1 && PRONOUNS.has(pronoun)) return pronounMention(base, pronoun);
   const words = tokens.slice(p.from, p.to).filter((t) => t.word);
   // "one said", "said another": someone of a group, unnamed.
   if (words.length === 1 && ANONYMOUS.has(first.lower))
