@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectSpeaker } from './read-article.js';
-import { tokenize } from '../src/article/tokens.js';
+import { tokenize } from '../src/article/grammar/tokens.js';
 
 /** A number written with a slash ("9/11", "24/7") is one word of a description before a name. */
 describe('a number with a slash in a description', () => {

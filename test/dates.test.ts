@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractDates } from '../src/article/dates.js';
+import { extractDates } from '../src/article/facts/dates.js';
 
 /** The resolved date of the fact whose text is `text`, skipping the article's own date line. */
 const resolve = (sentence: string, articleDate: string | null, text: string) => extractDates(sentence, articleDate).find((d) => d.text === text)?.date;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { findEntities, listable, trimPersonName, type EntityKind } from '../src/article/entities.js';
-import { findAcronyms } from '../src/article/acronyms.js';
-import { lexiconTags } from '../src/article/terms.js';
+import { findEntities, listable, trimPersonName, type EntityKind } from '../src/article/entities/entities.js';
+import { findAcronyms } from '../src/article/entities/acronyms.js';
+import { lexiconTags } from '../src/article/grammar/terms.js';
 
 const names = (text: string, kind: EntityKind) =>
   findEntities(text, 0)

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts.js';
-import { extractNumbers } from '../src/article/numbers.js';
-import { readText } from '../src/article/read.js';
-import { splitSentences } from '../src/article/sentences.js';
-import type { Entity } from '../src/article/entities.js';
+import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts/facts.js';
+import { extractNumbers } from '../src/article/facts/numbers.js';
+import { readText } from '../src/article/text/read.js';
+import { splitSentences } from '../src/article/text/sentences.js';
+import type { Entity } from '../src/article/entities/entities.js';
 import type { Article, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { shownRoles } from '../src/article/roles.js';
+import { shownRoles } from '../src/article/attribution/roles.js';
 import type { StoredArticle } from '../src/library/types.js';
 import { articleDate, fitChoices, fitEmbeds, renderArticleList, renderFacts, renderHeadline, renderQuotes, shorten } from '../src/discord/render.js';
 import { expectWithinDiscordLimits } from './fake-discord/limits.js';

@@ -4,7 +4,7 @@
  * is said in the message, never dropped silently.
  */
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { shownRoles } from '../article/roles.js';
+import { shownRoles } from '../article/attribution/roles.js';
 import type { Reading } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 

@@ -2,7 +2,7 @@
  * One article as the bot would post it, for the terminal: the headline card, the quotes
  * grouped by speaker, and the key facts. Empty sections are left out, never printed blank.
  */
-import { shownRoles } from '../article/roles.js';
+import { shownRoles } from '../article/attribution/roles.js';
 import type { Quote, Reading, Speaker } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 import { heading, wrap } from './wrap.js';

@@ -6,7 +6,7 @@
  * not followed by a letter. Letters on both sides make an apostrophe. What stays ambiguous (a
  * closing mark that could be a plural possessive) is left to the pairing in quotes.ts.
  */
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 export type MarkKind = 'dopen' | 'dclose' | 'dstraight' | 'sopen' | 'sclose';
 

@@ -1,6 +1,6 @@
-import { ABBREVIATED } from './lexicon.js';
-import type { QuoteSpan } from './types.js';
-import { partitionPoint } from './partition.js';
+import { ABBREVIATED } from '../lexicon/lexicon.js';
+import type { QuoteSpan } from '../types.js';
+import { partitionPoint } from '../text/partition.js';
 import { isFunctionWord } from './wordclass.js';
 
 export interface Token {

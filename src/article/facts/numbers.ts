@@ -1,6 +1,6 @@
-import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS } from './lexicon.js';
-import { lexiconTags } from './terms.js';
-import type { Span } from './types.js';
+import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS } from '../lexicon/lexicon.js';
+import { lexiconTags } from '../grammar/terms.js';
+import type { Span } from '../types.js';
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;

@@ -1,14 +1,14 @@
-import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PARTICIPLES, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
-import { groupAfter, nominalAfter, nominalUntilPause } from './nominals.js';
-import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
-import { sentenceAt } from './sentences.js';
-import { tokenAt, type Token } from './tokens.js';
-import type { QuoteSpan, Sentence } from './types.js';
-import { partitionPoint } from './partition.js';
-import { isVerbForm } from './wordclass.js';
-import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
+import { groupAfter, nominalAfter, nominalUntilPause } from '../grammar/nominals.js';
+import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
+import { sentenceAt } from '../text/sentences.js';
+import { tokenAt, type Token } from '../grammar/tokens.js';
+import type { QuoteSpan, Sentence } from '../types.js';
+import { partitionPoint } from '../text/partition.js';
+import { isVerbForm } from '../grammar/wordclass.js';
+import { isPause, pastAppositive, relativeMention, withNamedAppositive } from '../grammar/clauses.js';
 import {
   AUXILIARIES,
   complementCue,

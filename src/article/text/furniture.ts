@@ -5,7 +5,7 @@
  * 2016-11-03"). They are cut out of the paragraphs before anything reads them; the text itself
  * is never rewritten, so every offset still refers to it.
  */
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 /**
  * Widgets and prompts, wherever they stand: pasted pages glue them to the sentence that follows

@@ -13,7 +13,7 @@ import {
   SPEECH_VERBS,
   TITLES,
   VERB_FILLERS,
-} from './lexicon.js';
+} from '../lexicon/lexicon.js';
 import { placeAndRegion } from './clauses.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';

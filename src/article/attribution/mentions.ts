@@ -12,12 +12,12 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLES,
-} from './lexicon.js';
-import { isHeadNoun } from './nominals.js';
-import { isPlaceTag, lexiconTags } from './terms.js';
-import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from './wordclass.js';
-import { bareWord, type Phrase } from './phrases.js';
-import { isInitials, type Token } from './tokens.js';
+} from '../lexicon/lexicon.js';
+import { isHeadNoun } from '../grammar/nominals.js';
+import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
+import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from '../grammar/wordclass.js';
+import { bareWord, type Phrase } from '../grammar/phrases.js';
+import { isInitials, type Token } from '../grammar/tokens.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
 

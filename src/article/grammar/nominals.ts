@@ -3,7 +3,7 @@
  * neurosurgeon", "the foundation", "one unaligned Florida Republican strategist"): read where
  * the sentence's shape, not the noun, says it is a subject.
  */
-import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import type { Phrase } from './phrases.js';
 import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';

@@ -4,9 +4,9 @@
  */
 import type { Cue } from './attribution.js';
 import { describe } from './mentions.js';
-import { phraseAfter, phraseEndingAt } from './phrases.js';
-import { tokenAt, type Token } from './tokens.js';
-import type { QuoteSpan } from './types.js';
+import { phraseAfter, phraseEndingAt } from '../grammar/phrases.js';
+import { tokenAt, type Token } from '../grammar/tokens.js';
+import type { QuoteSpan } from '../types.js';
 
 /** `Michael P. McDonald: “At long last…”`: a name and a colon introduce the quote. */
 export function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan, anywhere = false): Cue | null {

@@ -10,12 +10,12 @@ import {
   REPORTING_VERBS,
   ROLE_NOUNS,
   TITLES,
-} from './lexicon.js';
+} from '../lexicon/lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
-import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from './terms.js';
-import type { Span } from './types.js';
+import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from '../grammar/terms.js';
+import type { Span } from '../types.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 

@@ -1,8 +1,8 @@
-import { ROLE_SYNONYMS } from './lexicon.js';
+import { ROLE_SYNONYMS } from '../lexicon/lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
-import { partitionPoint } from './partition.js';
-import { isPlaceTag, lexiconTags } from './terms.js';
-import { firstNameGender } from './wordclass.js';
+import { partitionPoint } from '../text/partition.js';
+import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
+import { firstNameGender } from '../grammar/wordclass.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {

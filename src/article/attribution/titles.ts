@@ -4,9 +4,9 @@
  * narrator, they are no one's words.
  */
 import { isTitleCase } from './attribution.js';
-import { SPEECH_VERBS } from './lexicon.js';
-import { tokenAt, type Token } from './tokens.js';
-import type { QuoteSpan, Sentence } from './types.js';
+import { SPEECH_VERBS } from '../lexicon/lexicon.js';
+import { tokenAt, type Token } from '../grammar/tokens.js';
+import type { QuoteSpan, Sentence } from '../types.js';
 
 /** Lower-case words that name the work or the name that follows them in quote marks. */
 const LABELS = new Set(['song', 'songs', 'single', 'hit', 'album', 'painting', 'film', 'movie', 'documentary', 'dubbed', 'nicknamed']);

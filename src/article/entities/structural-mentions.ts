@@ -1,6 +1,6 @@
 import type { Mention } from './entities.js';
-import { COUNTRY_ABBREVIATIONS } from './lexicon.js';
-import { lexiconTags } from './terms.js';
+import { COUNTRY_ABBREVIATIONS } from '../lexicon/lexicon.js';
+import { lexiconTags } from '../grammar/terms.js';
 
 /**
  * Names read from the layout of the text rather than from compromise's tags, across the whole

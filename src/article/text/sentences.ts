@@ -1,4 +1,4 @@
-import type { Sentence, Span } from './types.js';
+import type { Sentence, Span } from '../types.js';
 import { partitionPoint } from './partition.js';
 
 /** Words whose trailing full stop does not end a sentence ("Mr. Putin", "Sept. 7"). */

@@ -2,11 +2,11 @@
  * Clause structure around a quote: where a subject's appositive or relative clause ends, and
  * which relative pronoun is the subject of the verb that governs a quote.
  */
-import type { Cue } from './attribution.js';
+import type { Cue } from '../attribution/attribution.js';
 import type { Phrase } from './phrases.js';
-import { DETERMINERS, PARTY_TAG, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS, PARTY_TAG, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { tokenAt, type Token } from './tokens.js';
-import type { QuoteSpan } from './types.js';
+import type { QuoteSpan } from '../types.js';
 
 /** "Mr.", "U.S.", "Jason C.": a full stop that ends an abbreviation, not a sentence. */
 const abbreviationDot = (tokens: Token[], k: number): boolean =>

@@ -1,13 +1,13 @@
 import { findAttribution, type Cue } from './attribution.js';
 import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
-import { isRoleNoun } from './nominals.js';
+import { isRoleNoun } from '../grammar/nominals.js';
 import { fold, Registry, type Entity } from './people.js';
-import { phraseEndingAt, subjectBefore } from './phrases.js';
-import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.js';
-import { afterRunIn, sentenceAt } from './sentences.js';
-import { isInitials, tokenAt, tokenize, type Token } from './tokens.js';
-import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
-import { partitionPoint } from './partition.js';
+import { phraseEndingAt, subjectBefore } from '../grammar/phrases.js';
+import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
+import { afterRunIn, sentenceAt } from '../text/sentences.js';
+import { isInitials, tokenAt, tokenize, type Token } from '../grammar/tokens.js';
+import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from '../types.js';
+import { partitionPoint } from '../text/partition.js';
 import { withoutRunIn } from './run-in.js';
 import { isLabelledTitle } from './titles.js';
 

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 /**
  * Even its first pass (about 400 KB/s) is compromise's largest cost, so it reads the title,

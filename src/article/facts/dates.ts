@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { DateFact, Span } from './types.js';
+import type { DateFact, Span } from '../types.js';
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
 /**

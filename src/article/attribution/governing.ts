@@ -5,12 +5,12 @@
  * share of a group speaks for.
  */
 import type { Cue } from './attribution.js';
-import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
+import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { describe, pronounMention } from './mentions.js';
-import { IRREGULAR_PAST } from './nominals.js';
-import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
-import { tokenAt, type Token } from './tokens.js';
-import type { QuoteSpan, Sentence } from './types.js';
+import { IRREGULAR_PAST } from '../grammar/nominals.js';
+import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
+import { tokenAt, type Token } from '../grammar/tokens.js';
+import type { QuoteSpan, Sentence } from '../types.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
