@@ -5,7 +5,7 @@ import { interactionScope } from '../src/discord/scope.js';
 import { missingPermissions, resolveChannel, roleWillPing, silentRoleNote } from '../src/discord/permissions.js';
 import { renderFollowList } from '../src/discord/render-follow.js';
 import { plain, renderNotice, type BotMessage } from '../src/discord/render.js';
-import { foldKey } from '../src/library/fold.js';
+import { foldKey } from '../src/article/text/fold.js';
 import { namesSpeaker } from '../src/library/speaker-match.js';
 
 // Discord shows at most 25 autocomplete choices

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { editDistance } from '../src/library/edit-distance.js';
-import { fold, foldKey } from '../src/library/fold.js';
+import { fold, foldKey } from '../src/article/text/fold.js';
 import { findLink, linkSpeaker, mergeSpeaker, rankCount, rankCountSqlite, speakerId, speakerTerms, type ArchiveSpeaker, type IncomingSpeaker } from '../src/library/speakers.js';
 
 const person = (name: string, aliases: string[] = [], roles: string[] = []): ArchiveSpeaker => ({ id: speakerId(name), name, aliases, roles, type: 'person' });

@@ -4,6 +4,7 @@
  * zone in Syria's Idlib" (another) share most of their words; two Idlib stories that merely
  * name the same people do not.
  */
+import { fold, foldWords } from '../article/text/fold.js';
 
 /** What a story is compared by: its headline and title, and the quote it leads with. */
 export interface StoryKey {
@@ -70,22 +71,11 @@ export const OVERLAP_MIN = 0.6;
 
 /** Content words of a headline, folded: "Syria's Idlib" -> ["syria", "idlib"]. */
 export function storyWords(text: string): string[] {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '');
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = foldWords(text.replace(/['’]s\b/giu, ''));
   return [...new Set(words.filter((w) => w.length >= WORD_MIN && !STOPWORDS.has(w)))];
 }
 
-const quoteKey = (text: string | null): string | null =>
-  text
-    ? text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim() || null
-    : null;
+const quoteKey = (text: string | null): string | null => (text ? fold(text) || null : null);
 
 /** True when `a` and `b` tell the same story: the same leading quote, or most of the same headline words. */
 export function sameStory(a: StoryKey, b: StoryKey): boolean {

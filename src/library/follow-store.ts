@@ -6,7 +6,7 @@
  * due), renews the lease while posting, and only the owner may settle or release it.
  */
 import type { Database } from 'better-sqlite3';
-import { foldKey } from './fold.js';
+import { foldKey } from '../article/text/fold.js';
 import { lastWord, nameKeys, namesSpeaker, quotedSpeakers, type QuotedRow } from './speaker-match.js';
 import type { Sync } from './sync-store.js';
 import { type AlertRow, type FollowRow, toAlert, toFollow } from './rows.js';

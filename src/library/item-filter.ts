@@ -4,7 +4,7 @@
  */
 import type { Reading } from '../article/types.js';
 import type { ItemFilter } from './filter-store.js';
-import { fold, foldKey } from './fold.js';
+import { fold, foldKey } from '../article/text/fold.js';
 import { namesSpeaker } from './speaker-match.js';
 
 /** A filter is a short list: more entries than this is a search, not a topic. */

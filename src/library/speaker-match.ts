@@ -2,7 +2,7 @@
  * Whether a name someone typed names a speaker: what a follow and a speakers filter ask of
  * every quoted speaker. Pure; the stores fetch the speakers.
  */
-import { foldKey, foldWords } from './fold.js';
+import { foldKey, foldWords } from '../article/text/fold.js';
 import { isSubsequence } from './speakers.js';
 
 /** The folded keys a speaker answers to: every word-start tail of its name and aliases ("putin" of "Vladimir Putin"). */

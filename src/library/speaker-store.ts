@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ftsQuery } from './article-store.js';
 import { SHARED_COLLECTION, type Collections, type Visible } from './collections.js';
-import { foldKey, foldWords } from './fold.js';
+import { foldKey, foldWords } from '../article/text/fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from './speaker-writer.js';
 import {
   ARTICLE_COLUMNS,

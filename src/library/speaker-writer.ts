@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Quote, Reading, Speaker } from '../article/types.js';
-import { foldKey } from './fold.js';
+import { foldKey } from '../article/text/fold.js';
 import { linkSpeaker, rankCount, rankCountSqlite, speakerBucketKeys, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from './speakers.js';
 import type { SpeakerSummary } from './types.js';
 

@@ -1,4 +1,4 @@
-import { foldKey, foldWords } from './fold.js';
+import { foldKey, foldWords, speakerId } from '../article/text/fold.js';
 
 /**
  * Linking the engine's per-article speakers into archive-wide speakers. Pure: the store
@@ -31,10 +31,8 @@ export interface SpeakerLink {
   merged: ArchiveSpeaker;
 }
 
-/** The stable archive id: a slug of the folded canonical name ("recep-tayyip-erdogan"). */
-export function speakerId(name: string): string {
-  return foldKey(name).replace(/ /g, '-') || 'unknown';
-}
+/** The stable archive id: the engine's slug of the folded canonical name ("recep-tayyip-erdogan"). */
+export { speakerId };
 
 /** Folded keys under which the speaker is found by exact name: its name and aliases. */
 export function speakerKeys(speaker: { name: string; aliases: string[] }): string[] {

@@ -1,4 +1,5 @@
 import { ROLE_SYNONYMS } from '../lexicon/lexicon.js';
+import { fold } from '../text/fold.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
@@ -20,16 +21,19 @@ export interface Entity {
   positions: number[];
 }
 
-/** Folds case, accents and possessives so "Erdoğan" and "Erdogan" compare equal. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim();
-}
+/**
+ * A name as the registry compares it: the one fold (case, accents, punctuation; text/fold.ts)
+ * of each word as written, after dropping a possessive. Only spaces part words here:
+ * "Mark-Viverito" and "Trump-Clinton" are one word each, so a hyphenated surname is never taken
+ * for a first name and a surname ("Erdoğan's" and "Erdogan" still compare equal).
+ */
+export const nameKey = (s: string): string =>
+  s
+    .replace(/['’]s\b/giu, '')
+    .split(/\s+/)
+    .map((w) => fold(w).replace(/ /g, ''))
+    .filter((w) => w !== '')
+    .join(' ');
 
 /** How many role holders a role nominal is compared with: the most recently named ones. */
 const ROLE_CANDIDATES_MAX = 64;
@@ -49,7 +53,7 @@ export class Registry {
    * is a speaker of its own, under the surname: unresolved, never one of them guessed.
    */
   addName(m: Mention, personHint: boolean, quoted = false): Entity {
-    const words = fold(m.name!).split(/\s+/);
+    const words = nameKey(m.name!).split(/\s+/);
     const byHonorific = this.byHonorific(words, m);
     if (byHonorific === 'none') return this.unresolved(m, words);
     const entity = byHonorific ?? this.lookup(words, m.organization, m.gender) ?? this.create(m, words);
@@ -131,7 +135,7 @@ export class Registry {
   private addAlias(entity: Entity, alias: string): void {
     if (entity.aliases.has(alias)) return;
     entity.aliases.add(alias);
-    this.index(entity, fold(alias));
+    this.index(entity, nameKey(alias));
   }
 
   private index(entity: Entity, key: string): void {
@@ -226,8 +230,8 @@ export function lastBefore(positions: number[], before: number): number {
 }
 
 function roleScore(m: Mention, role: string): number {
-  const roleWords = fold(role).split(/\s+/);
-  const mine = fold(m.role ?? '')
+  const roleWords = nameKey(role).split(/\s+/);
+  const mine = nameKey(m.role ?? '')
     .split(/\s+/)
     .filter(Boolean);
   const head = m.head ?? '';
@@ -280,6 +284,6 @@ const OFFICES = new Set([
 const synonyms = (a: string, b: string): boolean => ROLE_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 
 // "Russian" in "the Russian president" is a proper modifier; "senior" is not.
-const isProperModifier = (m: Mention, w: string): boolean => m.text.split(/\s+/).some((t) => fold(t) === w && /^\p{Lu}/u.test(t));
+const isProperModifier = (m: Mention, w: string): boolean => m.text.split(/\s+/).some((t) => nameKey(t) === w && /^\p{Lu}/u.test(t));
 const isProperWord = (role: string, w: string): boolean =>
-  role.split(/\s+/).some((t) => fold(t) === w && /^\p{Lu}/u.test(t) && !/^(president|leader|minister|secretary|chief|senator|governor)$/i.test(t));
+  role.split(/\s+/).some((t) => nameKey(t) === w && /^\p{Lu}/u.test(t) && !/^(president|leader|minister|secretary|chief|senator|governor)$/i.test(t));

@@ -1,13 +1,14 @@
 import { findAttribution, type Cue } from './attribution.js';
 import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
 import { isRoleNoun } from '../grammar/nominals.js';
-import { fold, Registry, type Entity } from './people.js';
+import { nameKey, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from '../grammar/phrases.js';
 import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { afterRunIn, sentenceAt } from '../text/sentences.js';
 import { isInitials, tokenAt, tokenize, type Token } from '../grammar/tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from '../types.js';
 import { partitionPoint } from '../text/partition.js';
+import { speakerId } from '../text/fold.js';
 import { withoutRunIn } from './run-in.js';
 import { isLabelledTitle } from './titles.js';
 
@@ -55,7 +56,7 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
       // "“A,” he said. “B.”": B shares A's attribution clause; a later paragraph has none.
       mention = !span.continued && sameParagraph(ctx.text, previous.quote, span) ? previous.mention : null;
     }
-    quotes.push({ ...span, speaker: entity ? { id: idOf(entity), name: entity.name, mention } : null });
+    quotes.push({ ...span, speaker: entity ? { id: speakerId(entity.name), name: entity.name, mention } : null });
     if (entity) {
       quoted.set(entity, (quoted.get(entity) ?? 0) + 1);
       previous = { quote: span, entity, mention };
@@ -155,7 +156,7 @@ function anonymousEntity(ctx: Context, m: Mention): Entity {
 /** "a senior official", "the campaign": a speaker known only by the phrase. */
 function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null {
   if (!m.role) return null;
-  const key = fold(m.text);
+  const key = nameKey(m.text);
   let e = ctx.phrases.get(key);
   if (!e) {
     e = {
@@ -260,14 +261,6 @@ function continues(ctx: Context, prev: QuoteSpan, next: QuoteSpan): boolean {
   return breaks === 1 && /\n\s*$/.test(between) && between.trim().length <= ATTRIBUTION_TAIL_MAX_CHARS && !/[.!?]\s+\p{Lu}/u.test(between.trim());
 }
 
-function idOf(e: Entity): string {
-  return (
-    fold(e.name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'unknown'
-  );
-}
-
 // "Bill de Blasio" is "de Blasio", not "Blasio".
 const SURNAME_PARTICLES = new Set(['de', 'del', 'der', 'di', 'da', 'du', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'dos']);
 
@@ -281,7 +274,7 @@ function toSpeaker(e: Entity): Speaker {
   const parts = e.name.split(' ');
   if (!e.organization && e.index >= 0 && parts.length > 1) aliases.add(surnameOf(parts));
   return {
-    id: idOf(e),
+    id: speakerId(e.name),
     name: e.name,
     aliases: [...aliases].sort((a, b) => a.length - b.length || a.localeCompare(b)),
     roles: [...e.roles],

@@ -3,7 +3,7 @@
  * job claimed by one conditional UPDATE … RETURNING over a row picked with FOR UPDATE SKIP LOCKED;
  * a channel's hour of held alerts is claimed whole, or not at all.
  */
-import { foldKey } from '../fold.js';
+import { foldKey } from '../../article/text/fold.js';
 import type { AlertEntry, AlertStatus, FollowMatch, FollowStore } from '../follow-store.js';
 import { lastWord, nameKeys, namesSpeaker, quotedSpeakers, type QuotedRow } from '../speaker-match.js';
 import { lockNamed, type PgDatabase } from './database.js';

@@ -7,7 +7,7 @@
  * one statement, so an article quoting a hundred new people costs a few statements, not hundreds.
  */
 import type { Reading, Speaker } from '../../article/types.js';
-import { foldKey } from '../fold.js';
+import { foldKey } from '../../article/text/fold.js';
 import { linkSpeaker, rankCount, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
 import type { Sql } from './database.js';
 

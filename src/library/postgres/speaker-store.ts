@@ -3,7 +3,7 @@
  * each within a scope, as SQLite's (../speaker-store.ts) answers them.
  */
 import { SHARED_COLLECTION, type Visible } from '../collections.js';
-import { foldKey, foldWords } from '../fold.js';
+import { foldKey, foldWords } from '../../article/text/fold.js';
 import { SPEAKER_COLUMNS, toSpeakerSummary, type SpeakerRow } from '../speaker-writer.js';
 import {
   ARTICLE_COLUMNS,

@@ -3,7 +3,7 @@
  * counting as SQLite's (../speaker-writer.ts), for `saveArticle`, inside its transaction.
  */
 import type { Quote, Reading } from '../../article/types.js';
-import { foldKey } from '../fold.js';
+import { foldKey } from '../../article/text/fold.js';
 import { SPEAKER_COLUMNS, toArchiveSpeaker, type SpeakerRow } from '../speaker-writer.js';
 import { linkSpeaker, rankCount, rankCountPg, speakerBucketKeys, speakerId, speakerKeys, speakerTerms, surnameOf, type ArchiveSpeaker, type IncomingSpeaker } from '../speakers.js';
 import type { Sql } from './database.js';

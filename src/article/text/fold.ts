@@ -53,3 +53,11 @@ export function foldWords(text: string): string[] {
 export function foldKey(text: string): string {
   return fold(text).replace(/^the /, '');
 }
+
+/**
+ * A speaker's id: a slug of the folded name ("recep-tayyip-erdogan"). The engine's readings and
+ * the archive name a speaker by the same id.
+ */
+export function speakerId(name: string): string {
+  return foldKey(name).replace(/ /g, '-') || 'unknown';
+}
