@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findEntities, listable, trimPersonName, type EntityKind } from '../src/article/entities/entities.js';
+import { findEntities, listable, trimPersonName } from '../src/article/entities/entities.js';
+import type { EntityKind } from '../src/article/entities/entity.js';
 import { findAcronyms } from '../src/article/entities/acronyms.js';
 import { lexiconTags } from '../src/article/grammar/terms.js';
 

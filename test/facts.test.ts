@@ -5,7 +5,7 @@ import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts/facts
 import { extractNumbers } from '../src/article/facts/numbers.js';
 import { readText } from '../src/article/text/read.js';
 import { splitSentences } from '../src/article/text/sentences.js';
-import type { Entity } from '../src/article/entities/entities.js';
+import type { Entity } from '../src/article/entities/entity.js';
 import type { Article, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';
 

@@ -5,8 +5,13 @@ import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { firstNameGender } from '../grammar/wordclass.js';
 
-/** A person or organisation of one article, with every form it was named by. */
-export interface Entity {
+/**
+ * The registry's working record of a person or body a quote can be given to, with every form
+ * it was named by and what resolving "he", "the senator" or "Mrs. Bush" to it needs (folded
+ * words, gender, evidence of a person, where it was named). What it resolves becomes a public
+ * `Speaker`, and through that an article `Entity` (entities/entity.ts, the one entity model).
+ */
+export interface Referent {
   index: number;
   name: string;
   /** Folded name words: compared, never shown. */
@@ -40,19 +45,19 @@ const ROLE_CANDIDATES_MAX = 64;
 
 /** The entities of one article, built from its name mentions; the fullest form wins. */
 export class Registry {
-  readonly entities: Entity[] = [];
+  readonly entities: Referent[] = [];
   /** Name mentions outside quotes in text order: what pronouns look back over. */
-  readonly timeline: { at: number; entity: Entity }[] = [];
-  private readonly byKey = new Map<string, Entity>();
-  private readonly bySurname = new Map<string, Entity[]>();
-  private readonly roleHolders: Entity[] = [];
+  readonly timeline: { at: number; entity: Referent }[] = [];
+  private readonly byKey = new Map<string, Referent>();
+  private readonly bySurname = new Map<string, Referent[]>();
+  private readonly roleHolders: Referent[] = [];
 
   /**
    * Finds or creates the entity a name mention refers to. A gendered honorific and surname
    * that could be several people of the article ("Mrs. Bush" with Barbara and Laura Bush)
    * is a speaker of its own, under the surname: unresolved, never one of them guessed.
    */
-  addName(m: Mention, personHint: boolean, quoted = false): Entity {
+  addName(m: Mention, personHint: boolean, quoted = false): Referent {
     const words = nameKey(m.name!).split(/\s+/);
     const byHonorific = this.byHonorific(words, m);
     if (byHonorific === 'none') return this.unresolved(m, words);
@@ -80,7 +85,7 @@ export class Registry {
    * the other. 'none' when several fit: no guess is made. Null when the mention is not of this kind or no one named
    * in full fits: the plain lookup then finds the surname's own entity, of no other gender.
    */
-  private byHonorific(words: string[], m: Mention): Entity | 'none' | null {
+  private byHonorific(words: string[], m: Mention): Referent | 'none' | null {
     if (!m.alias || !m.gender || words.length !== 1 || m.organization) return null;
     const people = (this.bySurname.get(words[0]!) ?? []).filter((e) => !e.organization && e.words.length > 1);
     // The one person known to be of that gender, else the only one not known not to be.
@@ -91,10 +96,10 @@ export class Registry {
     return open[0] ?? null;
   }
 
-  private readonly ambiguous = new Map<string, Entity>();
+  private readonly ambiguous = new Map<string, Referent>();
 
   /** The one entity of every "Mrs. Bush" that names no one person: kept out of name lookups. */
-  private unresolved(m: Mention, words: string[]): Entity {
+  private unresolved(m: Mention, words: string[]): Referent {
     const key = `${m.gender ?? ''} ${words.join(' ')}`;
     let entity = this.ambiguous.get(key);
     if (!entity) {
@@ -107,11 +112,11 @@ export class Registry {
   }
 
   /** Records the pre-pass mention order (text order) for pronoun look-back. */
-  mark(entity: Entity, at: number): void {
+  mark(entity: Referent, at: number): void {
     this.timeline.push({ at, entity });
   }
 
-  addRole(entity: Entity, role: string): void {
+  addRole(entity: Referent, role: string): void {
     if (!entity.roles.size) this.roleHolders.push(entity);
     entity.roles.add(role);
   }
@@ -120,9 +125,9 @@ export class Registry {
    * The entity named by these folded words: same name, or a surname of one known full name;
    * never one of the other gender ("Michelle Obama" is not the "Mr. Obama" of the article).
    */
-  lookup(words: string[], organization = false, gender: 'm' | 'f' | null = null): Entity | null {
+  lookup(words: string[], organization = false, gender: 'm' | 'f' | null = null): Referent | null {
     const mine = gender ?? (words.length > 1 ? firstNameGender(words[0]!) : null);
-    const fits = (e: Entity): boolean => !mine || !genderOf(e) || genderOf(e) === mine;
+    const fits = (e: Referent): boolean => !mine || !genderOf(e) || genderOf(e) === mine;
     const exact = this.byKey.get(words.join(' '));
     if (exact && fits(exact)) return exact;
     if (organization) return null;
@@ -132,21 +137,21 @@ export class Registry {
     return candidates.reduce((a, b) => (b.positions.length > a.positions.length ? b : a));
   }
 
-  private addAlias(entity: Entity, alias: string): void {
+  private addAlias(entity: Referent, alias: string): void {
     if (entity.aliases.has(alias)) return;
     entity.aliases.add(alias);
     this.index(entity, nameKey(alias));
   }
 
-  private index(entity: Entity, key: string): void {
+  private index(entity: Referent, key: string): void {
     if (!this.byKey.has(key)) this.byKey.set(key, entity);
     const surname = key.split(' ').pop()!;
     const list = this.bySurname.get(surname) ?? [];
     if (!list.includes(entity)) this.bySurname.set(surname, [...list, entity]);
   }
 
-  private create(m: Mention, words: string[]): Entity {
-    const entity: Entity = {
+  private create(m: Mention, words: string[]): Referent {
+    const entity: Referent = {
       index: this.entities.length,
       name: m.name!,
       words,
@@ -167,8 +172,8 @@ export class Registry {
    * "Turkish leader Recep Tayyip Erdogan". A conflicting modifier ("Iranian" vs "Russian")
    * rules a person out.
    */
-  byRole(m: Mention, before: number): Entity | null {
-    let best: { e: Entity; score: number; last: number } | null = null;
+  byRole(m: Mention, before: number): Referent | null {
+    let best: { e: Referent; score: number; last: number } | null = null;
     for (const e of this.roleHolders.slice(-ROLE_CANDIDATES_MAX)) {
       if (e.organization) continue;
       const last = lastBefore(e.positions, before);
@@ -187,7 +192,7 @@ const isPlaceName = (name: string): boolean => {
 };
 
 /** What the article says ("his wife Melania", "Mr."), else what the first name says ("Hillary"). */
-function genderOf(e: Entity): 'm' | 'f' | null {
+function genderOf(e: Referent): 'm' | 'f' | null {
   return e.gender ?? (e.words.length > 1 ? firstNameGender(e.words[0]!) : null);
 }
 

@@ -1,7 +1,7 @@
 import { findAttribution, type Cue } from './attribution.js';
 import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
 import { isRoleNoun } from '../grammar/nominals.js';
-import { nameKey, Registry, type Entity } from './people.js';
+import { nameKey, Registry, type Referent } from './people.js';
 import { phraseEndingAt, subjectBefore } from '../grammar/phrases.js';
 import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { afterRunIn, sentenceAt } from '../text/sentences.js';
@@ -21,7 +21,7 @@ interface Context {
   sentences: Sentence[];
   registry: Registry;
   /** Pseudo-speakers named only by a phrase ("a senior official"), by folded phrase. */
-  phrases: Map<string, Entity>;
+  phrases: Map<string, Referent>;
   /** Where each sentence's own words start, past a caption run into it. */
   runIns: Map<number, number>;
 }
@@ -35,16 +35,16 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
   const ctx: Context = { text: article.text, tokens, sentences, registry: new Registry(), phrases: new Map(), runIns: new Map() };
   collectNames(ctx);
   collectRoles(ctx);
-  const quoted = new Map<Entity, number>();
+  const quoted = new Map<Referent, number>();
   const quotes: Quote[] = [];
-  let previous: { quote: QuoteSpan; entity: Entity; mention: Attribution['mention'] } | null = null;
+  let previous: { quote: QuoteSpan; entity: Referent; mention: Attribution['mention'] } | null = null;
   for (const span of spans) {
     if (isLabelledTitle(ctx.tokens, ctx.sentences[sentenceAt(ctx.sentences, span.start)]!, span)) {
       quotes.push({ ...span, speaker: null });
       continue;
     }
     const cue = findAttribution(ctx.tokens, ctx.sentences, spans, span, ctx.text);
-    let entity: Entity | null = null;
+    let entity: Referent | null = null;
     let mention: Attribution['mention'] = null;
     if (cue) {
       const m = withoutRunIn(ctx.tokens, ctx.text, cue.mention);
@@ -109,7 +109,7 @@ function collectRoles(ctx: Context): void {
 }
 
 /** Resolves an attribution's mention to an entity of the article. */
-function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null): Entity | null {
+function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Referent | null): Referent | null {
   // The pre-pass already placed this mention on the timeline: don't record it twice.
   if (m.kind === 'name') return ctx.registry.addName(m, true, true);
   if (m.kind === 'pronoun') return resolvePronoun(ctx, m, lastSpeaker);
@@ -133,7 +133,7 @@ const GROUP_LOOKBACK_TOKENS = 60;
  * "Two officials spoke … “…,” one said": an unnamed speaker of its own, named after the group
  * mentioned before it ("an unnamed official"), never the previous speaker.
  */
-function anonymousEntity(ctx: Context, m: Mention): Entity {
+function anonymousEntity(ctx: Context, m: Mention): Referent {
   const { tokens } = ctx;
   let member: string | null = null;
   for (let k = tokenAt(tokens, m.start) - 1, n = 0; k >= 0 && n < GROUP_LOOKBACK_TOKENS; k--, n++) {
@@ -154,7 +154,7 @@ function anonymousEntity(ctx: Context, m: Mention): Entity {
 }
 
 /** "a senior official", "the campaign": a speaker known only by the phrase. */
-function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null {
+function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Referent | null {
   if (!m.role) return null;
   const key = nameKey(m.text);
   let e = ctx.phrases.get(key);
@@ -186,13 +186,13 @@ const PRONOUN_LOOKBACK = 400;
  * before, else the last speaker, else the last person named. A known gender that disagrees
  * rules a person out; "they" and "it" look for organisations.
  */
-function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): Entity | null {
+function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Referent | null): Referent | null {
   const group = m.plural || m.organization;
-  const fits = (e: Entity): boolean => (group ? e.organization : e.person && !e.organization && (!m.gender || !e.gender || e.gender === m.gender));
+  const fits = (e: Referent): boolean => (group ? e.organization : e.person && !e.organization && (!m.gender || !e.gender || e.gender === m.gender));
   const timeline = ctx.registry.timeline;
   const s = sentenceAt(ctx.sentences, m.start);
   const windowStart = ctx.sentences[Math.max(0, s - 2)]!.start;
-  let found: { e: Entity; sentence: number; gendered: boolean; oblique: boolean } | null = null;
+  let found: { e: Referent; sentence: number; gendered: boolean; oblique: boolean } | null = null;
   let i = lastIndexBefore(timeline, m.start);
   for (let steps = 0; i >= 0 && steps < PRONOUN_LOOKBACK && timeline[i]!.at >= windowStart; i--, steps++) {
     const { at, entity } = timeline[i]!;
@@ -269,7 +269,7 @@ function surnameOf(parts: string[]): string {
   return parts.length > 2 && SURNAME_PARTICLES.has(parts[last - 1]!) ? `${parts[last - 1]} ${parts[last]}` : parts[last]!;
 }
 
-function toSpeaker(e: Entity): Speaker {
+function toSpeaker(e: Referent): Speaker {
   const aliases = new Set<string>([e.name, ...e.aliases]);
   const parts = e.name.split(' ');
   if (!e.organization && e.index >= 0 && parts.length > 1) aliases.add(surnameOf(parts));

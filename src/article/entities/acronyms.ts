@@ -1,4 +1,4 @@
-import type { Mention } from './entities.js';
+import type { NameSpan } from './entity.js';
 
 /** "Hayat Tahrir al-Sham (HTS)": an acronym in brackets right after the name it abbreviates. */
 const BRACKETED = /\(([A-Z][A-Za-z0-9&]{1,9})\)/g;
@@ -12,7 +12,7 @@ const PLACE_TAIL = /\b(?:Republic|Kingdom|Emirates|States|Province|Region|Territ
 /** An organisation (or place) named with its acronym, and the acronym itself. */
 export interface AcronymEntity {
   acronym: string;
-  mention: Mention;
+  mention: NameSpan;
   start: number;
   end: number;
 }
@@ -32,7 +32,7 @@ export function findAcronyms(text: string, from: number): AcronymEntity[] {
     if (start < 0) continue;
     const name = text.slice(start, m.index).trim();
     const kind = PLACE_TAIL.test(name) ? 'place' : 'organization';
-    const mention: Mention = { kind, text: `${name} (${acronym})`, start, end: m.index + m[0].length, role: null };
+    const mention: NameSpan = { kind, text: `${name} (${acronym})`, start, end: m.index + m[0].length, role: null };
     out.push({ acronym, mention, start, end: mention.end });
   }
   return out;

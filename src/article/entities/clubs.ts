@@ -1,4 +1,4 @@
-import type { Mention } from './entities.js';
+import type { NameSpan } from './entity.js';
 import { CLUB_WORDS, MATCH_WORDS, SPORT_WORDS, SQUAD_WORDS } from '../lexicon/lexicon.js';
 import { lexiconTags, type Term } from '../grammar/terms.js';
 
@@ -15,7 +15,7 @@ const SPORT_WORDS_MIN = 3;
  * the towns listed with one ("title rivals Essex, Derbyshire and Surrey"). A country that
  * plays ("England beat Pakistan") stays a place.
  */
-export function clubs(text: string, mentions: Mention[], terms: Term[]): Set<string> {
+export function clubs(text: string, mentions: NameSpan[], terms: Term[]): Set<string> {
   const out = new Set<string>();
   if (!isSportReport(text)) return out;
   const places = mentions.filter((m) => m.kind === 'place' && !isCountry(m, terms)).sort((a, b) => a.start - b.start);
@@ -36,12 +36,12 @@ function isSportReport(text: string): boolean {
   return words.filter((w) => SPORT_WORDS.has(w)).length >= SPORT_WORDS_MIN;
 }
 
-function isCountry(m: Mention, terms: Term[]): boolean {
+function isCountry(m: NameSpan, terms: Term[]): boolean {
   if (lexiconTags(m.text).includes('Country')) return true;
   return terms.some((t) => t.start >= m.start && t.end <= m.end && t.tags.has('Country'));
 }
 
-function clubCue(text: string, m: Mention): boolean {
+function clubCue(text: string, m: NameSpan): boolean {
   if (m.text.split(' ').some((w) => CLUB_WORDS.has(w.toLowerCase()))) return true;
   const after = text.slice(m.end, m.end + 24);
   const next = /^\s+([a-z]+)/.exec(after)?.[1];

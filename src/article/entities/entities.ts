@@ -16,30 +16,7 @@ import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from '../grammar/terms.js';
 import type { Span } from '../types.js';
-
-export type EntityKind = 'person' | 'place' | 'organization';
-
-/** A named entity of the article, canonical, with the other names it goes by. */
-export interface Entity {
-  kind: EntityKind;
-  name: string;
-  aliases: string[];
-  /** "Turkish leader", "Kremlin spokesperson": the words that introduce a person. */
-  roles: string[];
-  acronym: string | null;
-  /** Offset of the first mention: lists come in the order the article introduces them. */
-  first: number;
-  mentions: number;
-}
-
-/** A raw mention before canonical names are chosen. */
-export interface Mention {
-  kind: EntityKind;
-  text: string;
-  start: number;
-  end: number;
-  role: string | null;
-}
+import type { Entity, EntityKind, NameSpan } from './entity.js';
 
 // "in Sochi", "from Tehran": a capitalised name after these is a place compromise may miss.
 const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
@@ -81,9 +58,9 @@ export function findEntities(text: string, from: number, sentences: Span[] = [],
 }
 
 /** "National Bank" + "of" + "Poland": a body's name runs on through "of" and the place it is of. */
-function joinOf(text: string, mentions: Mention[]): Mention[] {
+function joinOf(text: string, mentions: NameSpan[]): NameSpan[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  const out: Mention[] = [];
+  const out: NameSpan[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;
     const next = sorted[i + 1];
@@ -103,7 +80,7 @@ function joinOf(text: string, mentions: Mention[]): Mention[] {
 }
 
 /** "U.S. Treasuries": compromise makes a body of the country that qualifies one. */
-function countryAbbreviation(m: Mention): Mention {
+function countryAbbreviation(m: NameSpan): NameSpan {
   // "West Bank", "Northern Ireland": a name that opens on a direction is a place.
   if (m.kind === 'organization' && COMPASS.has(m.text.split(' ')[0]!.toLowerCase()) && m.text.includes(' ')) return { ...m, kind: 'place' };
   return m.kind === 'organization' && COUNTRY_ABBREVIATIONS.has(m.text.replace(/\./g, '').toLowerCase()) ? { ...m, kind: 'place' } : m;
@@ -113,7 +90,7 @@ function countryAbbreviation(m: Mention): Mention {
  * Pieces of a longer name cut by punctuation compromise split on: "Co" and "Inc" of
  * "A.G. Edwards & Sons Co Inc", a lone "St" or "East".
  */
-function fragment(text: string, m: Mention): boolean {
+function fragment(text: string, m: NameSpan): boolean {
   const words = m.text.toLowerCase().replace(/\./g, '').split(/[ -]/);
   // "Toronto Bond Traders' Association", "the State Department": the generic head of a name split before it.
   if (words.length === 1 && ORG_WORDS.has(words[0]!) && /\p{Lu}[\p{L}'’]*\s+$/u.test(text.slice(Math.max(0, m.start - 30), m.start))) return true;
@@ -126,8 +103,8 @@ function fragment(text: string, m: Mention): boolean {
 }
 
 /** Runs of words compromise tagged Person, Place or Organization, with the role before a person. */
-function taggedMentions(text: string, terms: Term[]): Mention[] {
-  const out: Mention[] = [];
+function taggedMentions(text: string, terms: Term[]): NameSpan[] {
+  const out: NameSpan[] = [];
   for (let i = 0; i < terms.length; i++) {
     const kind = kindOf(terms[i]!);
     if (!kind) continue;
@@ -224,7 +201,7 @@ function isDemonym(t: Term): boolean {
 }
 
 /** Honorifics ("President", "Mr") leave the name and become the role. */
-function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], at: number): Mention | null {
+function toMention(text: string, kind: EntityKind, run: Term[], terms: Term[], at: number): NameSpan | null {
   let k = 0;
   while (kind === 'person' && k < run.length - 1 && run[k]!.tags.has('Honorific')) k++;
   // "Jewish West Bank", "American Olympic": a people's adjective before a name is no part of it, unless the rest is a bare head ("European Union").
@@ -334,8 +311,8 @@ function roleBefore(terms: Term[], at: number, honor: string): string | null {
 }
 
 /** Capitalised names compromise left untagged, classified by the word before or after them. */
-function cuedMentions(text: string, terms: Term[]): Mention[] {
-  const out: Mention[] = [];
+function cuedMentions(text: string, terms: Term[]): NameSpan[] {
+  const out: NameSpan[] = [];
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
     if (kindOf(t) || !isNameWord(t) || t.sentenceStart) continue;
@@ -388,7 +365,7 @@ function facilityOf(terms: Term[], i: number, j: number): boolean {
 }
 
 /** Merges mentions into entities: a surname or a shorter form joins the fuller name it ends. */
-function canonical(mentions: Mention[], acronyms: { acronym: string; mention: Mention }[]): Entity[] {
+function canonical(mentions: NameSpan[], acronyms: { acronym: string; mention: NameSpan }[]): Entity[] {
   const entities: Entity[] = [];
   const sorted = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
   for (const m of sorted) {
@@ -445,7 +422,7 @@ export function isName(text: string): boolean {
   return /\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w) || w === '&' || /^\p{Ll}{1,3}-\p{Lu}/u.test(w));
 }
 
-function sameEntity(e: Entity, m: Mention): boolean {
+function sameEntity(e: Entity, m: NameSpan): boolean {
   if (e.name === m.text || e.aliases.includes(m.text) || e.acronym === m.text) return true;
   // "LONDON 1996-08-30" and "London", a headline in capitals and the text: one name.
   const lower = m.text.toLowerCase();

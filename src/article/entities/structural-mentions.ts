@@ -1,4 +1,4 @@
-import type { Mention } from './entities.js';
+import type { NameSpan } from './entity.js';
 import { COUNTRY_ABBREVIATIONS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 
@@ -7,7 +7,7 @@ import { lexiconTags } from '../grammar/terms.js';
  * article: the dateline's place, the names that sign embedded posts, acronyms of bodies and
  * firms joined by an ampersand.
  */
-export function structuralMentions(text: string, from: number): Mention[] {
+export function structuralMentions(text: string, from: number): NameSpan[] {
   return [...datelines(text, from), ...accounts(text, from), ...acronymBodies(text, from), ...ampersandNames(text, from)];
 }
 
@@ -15,8 +15,8 @@ export function structuralMentions(text: string, from: number): Mention[] {
 const DATELINE = /^((?:\p{Lu}[\p{Lu}.'’-]+)(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:, \p{Lu}[\p{Lu}\p{Ll}.]+)? *(?:\d{4}-\d\d-\d\d|\(\p{Lu}[\p{L}]+\) *[-—–]|[—–-] )/gmu;
 
 /** The place of the dateline at the start of a paragraph, in the capitals it is printed in. */
-function datelines(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
+function datelines(text: string, from: number): NameSpan[] {
+  const out: NameSpan[] = [];
   DATELINE.lastIndex = from;
   for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
     const name = m[1]!;
@@ -33,8 +33,8 @@ const ACCOUNT = /(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w+\)/g
  * (readers' posts quoted in passing are not who the story is about): one word is a brand or
  * a body, more a person.
  */
-function accounts(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
+function accounts(text: string, from: number): NameSpan[] {
+  const out: NameSpan[] = [];
   ACCOUNT.lastIndex = from;
   for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) {
     const name = m[1]!;
@@ -60,8 +60,8 @@ function lineAround(text: string, at: number): string {
 const ACRONYM = /(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:said|says|told|reported|announced))?/gu;
 
 /** Acronyms a body goes by, read across the whole text: after "the", before a verb of saying, or known to compromise as one. */
-function acronymBodies(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
+function acronymBodies(text: string, from: number): NameSpan[] {
+  const out: NameSpan[] = [];
   ACRONYM.lastIndex = from;
   for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
     const word = m[2]!;
@@ -82,8 +82,8 @@ function acronymBodies(text: string, from: number): Mention[] {
 // "Standard & Poor", "A.G. Edwards & Sons", "Schroder Wertheim & Co": names joined by an ampersand are firms.
 const AMPERSAND = /(?<![\p{L}.])(?:\p{Lu}[\p{L}.'’]*\s){1,3}&\s\p{Lu}[\p{L}'’]*(?:\s(?:Co|Inc|Corp|Ltd|Plc)\b\.?)*/gu;
 
-function ampersandNames(text: string, from: number): Mention[] {
-  const out: Mention[] = [];
+function ampersandNames(text: string, from: number): NameSpan[] {
+  const out: NameSpan[] = [];
   AMPERSAND.lastIndex = from;
   for (let m = AMPERSAND.exec(text); m; m = AMPERSAND.exec(text)) {
     const name = m[0].replace(/^(?:The|A|An|At|In|Of|By)\s/, '');

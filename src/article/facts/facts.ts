@@ -1,5 +1,6 @@
 import { extractDates } from './dates.js';
-import { findEntities, isName, listable, trimPersonName, type Entity } from '../entities/entities.js';
+import { findEntities, isName, listable, trimPersonName } from '../entities/entities.js';
+import type { Entity } from '../entities/entity.js';
 import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from '../lexicon/lexicon.js';
 import { compressLead } from '../summary/headline.js';
 import { extractNumbers } from './numbers.js';
