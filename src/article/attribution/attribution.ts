@@ -8,7 +8,9 @@ import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
 import { partitionPoint } from '../text/partition.js';
 import { isVerbForm } from '../grammar/wordclass.js';
-import { isPause, pastAppositive, relativeMention, withNamedAppositive } from '../grammar/clauses.js';
+import { isPause, pastAppositive, withNamedAppositive } from '../grammar/clauses.js';
+import { relativeMention } from './relative.js';
+import type { Cue } from './cue.js';
 import {
   AUXILIARIES,
   complementCue,
@@ -24,14 +26,6 @@ import {
   trailing,
   verbForm,
 } from './governing.js';
-
-/** An attribution: the verb of saying and the phrase that names the speaker. */
-export interface Cue {
-  verb: number;
-  mention: Mention;
-  /** Characters between the quote and the attribution: the nearest one wins. */
-  distance: number;
-}
 
 /** A sentence is "only the quote" when at most this many words stand outside it. */
 const QUOTE_ONLY_WORDS = 2;

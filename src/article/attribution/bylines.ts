@@ -2,7 +2,7 @@
  * Speakers named at the quote marks with no verb of saying: a colon introduction, a transcript
  * line, a byline after a dash.
  */
-import type { Cue } from './attribution.js';
+import type { Cue } from './cue.js';
 import { describe } from './mentions.js';
 import { phraseAfter, phraseEndingAt } from '../grammar/phrases.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';

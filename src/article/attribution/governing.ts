@@ -4,7 +4,7 @@
  * an infinitive's governing verb, a participle that introduces the quote; and the poll that a
  * share of a group speaks for.
  */
-import type { Cue } from './attribution.js';
+import type { Cue } from './cue.js';
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { describe, pronounMention } from './mentions.js';
 import { IRREGULAR_PAST } from '../grammar/nominals.js';

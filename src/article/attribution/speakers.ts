@@ -1,4 +1,5 @@
-import { findAttribution, type Cue } from './attribution.js';
+import { findAttribution } from './attribution.js';
+import type { Cue } from './cue.js';
 import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
 import { isRoleNoun } from '../grammar/nominals.js';
 import { nameKey, Registry, type Referent } from './people.js';
