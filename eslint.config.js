@@ -45,6 +45,35 @@ const FORBIDDEN_PACKAGES = {
 };
 const DESIGN_RULE = 'DESIGN.md: commands -> discord/briefing/library -> article, briefing never imports discord, the engine imports nothing above it';
 
+/**
+ * The engine's own folders, in the order of the pipeline, and the folders each may import
+ * besides itself and the engine's top (types.ts): reading the page, words, then what the
+ * article says. No folder imports one that imports it, so there is no cycle between them.
+ */
+const ENGINE_FOLDERS = {
+  lexicon: [],
+  text: [],
+  grammar: ['text', 'lexicon'],
+  entities: ['grammar', 'text', 'lexicon'],
+  attribution: ['grammar', 'text', 'lexicon'],
+  summary: ['grammar', 'text', 'lexicon'],
+  facts: ['entities', 'summary', 'grammar', 'text', 'lexicon'],
+};
+
+/** The layer rule of the engine, for one of its folders: the engine's, and the folders it may not import. */
+function engineFolderRule(folder) {
+  const engine = layerRule('article');
+  const [level, options] = engine.rules['no-restricted-imports'];
+  const banned = Object.keys(ENGINE_FOLDERS).filter((other) => other !== folder && !ENGINE_FOLDERS[folder].includes(other));
+  const message = (other) => `article/${folder} may not import article/${other}/ (the engine's folders, in eslint.config.js ENGINE_FOLDERS, import only those before them).`;
+  return {
+    files: [`src/article/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [level, { ...options, patterns: [...options.patterns, ...banned.map((other) => ({ regex: `^\\.\\./${other}/`, message: message(other) }))] }],
+    },
+  };
+}
+
 /** no-restricted-imports for one layer: every other layer it may not import, and its forbidden packages. */
 function layerRule(name) {
   const layer = LAYERS[name];
@@ -96,6 +125,8 @@ export default tseslint.config(
     },
   },
   ...Object.keys(LAYERS).map(layerRule),
+  // After the engine's rule, which each of these extends (a later rule replaces an earlier one)
+  ...Object.keys(ENGINE_FOLDERS).map(engineFolderRule),
   {
     // Only src/config.ts reads the environment; everything else is handed its config
     files: ['src/**/*.ts', 'commands/**/*.ts'],
