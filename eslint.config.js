@@ -46,9 +46,10 @@ const FORBIDDEN_PACKAGES = {
 const DESIGN_RULE = 'DESIGN.md: commands -> discord/briefing/library -> article, briefing never imports discord, the engine imports nothing above it';
 
 /**
- * The engine's own folders, in the order of the pipeline, and the folders each may import
- * besides itself and the engine's top (types.ts): reading the page, words, then what the
- * article says. No folder imports one that imports it, so there is no cycle between them.
+ * The engine's support folders, and the folders each may import besides itself and the
+ * engine's types.ts. The pipeline steps (read, sentences, quotes, speakers, rank, headline,
+ * summary, facts) are the files at src/article/'s top and may import any folder; no folder
+ * imports a step, and no folder imports one that imports it, so there is no cycle between them.
  */
 const ENGINE_FOLDERS = {
   lexicon: [],
@@ -56,9 +57,10 @@ const ENGINE_FOLDERS = {
   grammar: ['text', 'lexicon'],
   entities: ['grammar', 'text', 'lexicon'],
   attribution: ['grammar', 'text', 'lexicon'],
-  summary: ['grammar', 'text', 'lexicon'],
-  facts: ['entities', 'summary', 'grammar', 'text', 'lexicon'],
+  facts: ['grammar', 'text', 'lexicon'],
 };
+// A step, or the pipeline itself: what a support folder never imports
+const ENGINE_TOP = /^\.\.\/(?!types\.js$)[\w-]+\.js$/.source;
 
 /** The layer rule of the engine, for one of its folders: the engine's, and the folders it may not import. */
 function engineFolderRule(folder) {
@@ -69,7 +71,17 @@ function engineFolderRule(folder) {
   return {
     files: [`src/article/${folder}/**/*.ts`],
     rules: {
-      'no-restricted-imports': [level, { ...options, patterns: [...options.patterns, ...banned.map((other) => ({ regex: `^\\.\\./${other}/`, message: message(other) }))] }],
+      'no-restricted-imports': [
+        level,
+        {
+          ...options,
+          patterns: [
+            ...options.patterns,
+            ...banned.map((other) => ({ regex: `^\\.\\./${other}/`, message: message(other) })),
+            { regex: ENGINE_TOP, message: `article/${folder} may not import a pipeline step (the files at src/article/'s top, but types.ts).` },
+          ],
+        },
+      ],
     },
   };
 }

@@ -1,9 +1,9 @@
 import nlp from 'compromise';
 import { readArticle } from '../src/article/index.js';
-import { findQuotes } from '../src/article/attribution/quotes.js';
-import { readText } from '../src/article/text/read.js';
-import { splitSentences } from '../src/article/text/sentences.js';
-import { attributeQuotes } from '../src/article/attribution/speakers.js';
+import { findQuotes } from '../src/article/quotes.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { attributeQuotes } from '../src/article/speakers.js';
 import type { Article } from '../src/article/types.js';
 
 /** One input text, read once so that every measured step starts from the same place. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts/facts.js';
+import { extractFacts, LIST_MAX, withSpeakers } from '../src/article/facts.js';
 import { extractNumbers } from '../src/article/facts/numbers.js';
-import { readText } from '../src/article/text/read.js';
-import { splitSentences } from '../src/article/text/sentences.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
 import type { Entity } from '../src/article/entities/entity.js';
 import type { Article, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { findQuotes } from '../src/article/attribution/quotes.js';
-import { readText } from '../src/article/text/read.js';
-import { splitSentences } from '../src/article/text/sentences.js';
-import { attributeQuotes } from '../src/article/attribution/speakers.js';
+import { findQuotes } from '../src/article/quotes.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { attributeQuotes } from '../src/article/speakers.js';
 import type { ReadErrorCode, Reading, Result } from '../src/article/types.js';
 
 const KB = 1024;

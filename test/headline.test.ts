@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/summary/headline.js';
+import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
 import {
   cutToFit,
   dropAsides,
@@ -14,12 +14,12 @@ import {
   keepsPredicate,
   stripDateline,
   stripFurniture,
-} from '../src/article/summary/compress.js';
-import type { RankedSentence } from '../src/article/summary/rank.js';
+} from '../src/article/grammar/compress.js';
+import type { RankedSentence } from '../src/article/rank.js';
 import { hasFiniteVerb } from '../src/article/grammar/verbs.js';
-import { readText } from '../src/article/text/read.js';
-import { splitSentences } from '../src/article/text/sentences.js';
-import { findQuotes } from '../src/article/attribution/quotes.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { findQuotes } from '../src/article/quotes.js';
 import type { Quote, Speaker } from '../src/article/types.js';
 
 /** One sentence as the ranker hands it over, standing alone. */

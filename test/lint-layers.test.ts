@@ -36,7 +36,8 @@ describe('the layer rule in eslint.config.js', () => {
     ['src/ingest/ingest.ts', "import { runBot } from '../main.js';", 'ingest may not import app/'],
     ['src/article/grammar/phrases.ts', "import type { Cue } from '../attribution/cue.js';", 'article/grammar may not import article/attribution/'],
     ['src/article/text/sentences.ts', "import { tokenize } from '../grammar/tokens.js';", 'article/text may not import article/grammar/'],
-    ['src/article/entities/entities.ts', "import { extractFacts } from '../facts/facts.js';", 'article/entities may not import article/facts/'],
+    ['src/article/entities/entities.ts', "import { extractDates } from '../facts/dates.js';", 'article/entities may not import article/facts/'],
+    ['src/article/attribution/attribution.ts', "import { splitSentences } from '../sentences.js';", 'article/attribution may not import a pipeline step'],
     ['src/article/grammar/phrases.ts', "import type { Library } from '../../library/types.js';", 'article may not import library/'],
   ])('GIVEN %s importing `%s` THEN lint fails: %s', async (file, source, reason) => {
     const errors = await layerErrors(eslint, `${ROOT}${file}`, `${source}\nexport {};\n`);
@@ -48,7 +49,8 @@ describe('the layer rule in eslint.config.js', () => {
   test.each([
     ['src/article/quotes.ts', "import { tokenize } from './tokens.js';"],
     ['src/article/dates.ts', "import * as chrono from 'chrono-node';"],
-    ['src/article/facts/facts.ts', "import { findEntities } from '../entities/entities.js';"],
+    ['src/article/facts.ts', "import { findEntities } from './entities/entities.js';"],
+    ['src/article/attribution/attribution.ts', "import type { Sentence } from '../types.js';"],
     ['src/article/attribution/speakers.ts', "import { tokenize } from '../grammar/tokens.js';"],
     ['src/library/sqlite.ts', "import type { Reading } from '../article/types.js';"],
     ['src/briefing/deliver.ts', "import type { Library } from '../library/types.js';"],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findQuotes } from '../src/article/attribution/quotes.js';
-import { splitParagraphs } from '../src/article/text/read.js';
+import { findQuotes } from '../src/article/quotes.js';
+import { splitParagraphs } from '../src/article/read.js';
 import type { Quote, QuoteKind } from '../src/article/types.js';
 import { read } from './read-article.js';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
-import { readText } from '../src/article/text/read.js';
-import { splitSentences } from '../src/article/text/sentences.js';
-import { findQuotes } from '../src/article/attribution/quotes.js';
-import { contentTerms, rankSentences, withoutCaption, type RankedSentence } from '../src/article/summary/rank.js';
-import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary/summary.js';
+import { readText } from '../src/article/read.js';
+import { splitSentences } from '../src/article/sentences.js';
+import { findQuotes } from '../src/article/quotes.js';
+import { contentTerms, rankSentences, withoutCaption, type RankedSentence } from '../src/article/rank.js';
+import { buildSummary, resolveLead, SUMMARY_WORDS_TARGET } from '../src/article/summary.js';
 import type { Quote, Speaker } from '../src/article/types.js';
 import { read } from './read-article.js';
 

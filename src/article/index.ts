@@ -1,14 +1,14 @@
-import { readBytes, readText } from './text/read.js';
-import { splitSentences } from './text/sentences.js';
-import { findQuotes } from './attribution/quotes.js';
-import { attributeQuotes } from './attribution/speakers.js';
-import { summarize } from './summary/headline.js';
-import { extractFacts } from './facts/facts.js';
-import { rankSentences } from './summary/rank.js';
+import { readBytes, readText } from './read.js';
+import { splitSentences } from './sentences.js';
+import { findQuotes } from './quotes.js';
+import { attributeQuotes } from './speakers.js';
+import { summarize } from './headline.js';
+import { extractFacts } from './facts.js';
+import { rankSentences } from './rank.js';
 import type { Article, ArticleMeta, Reading, Result } from './types.js';
 
 export type * from './types.js';
-export { readBytes, readText } from './text/read.js';
+export { readBytes, readText } from './read.js';
 export { shownRoles } from './attribution/roles.js';
 
 /**

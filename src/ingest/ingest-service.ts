@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { readBytes } from '../article/text/read.js';
+import { readBytes } from '../article/read.js';
 import type { ArticleMeta } from '../article/types.js';
 import type { StoredArticle } from '../library/types.js';
 import { contentHash } from '../library/content-hash.js';

@@ -3,7 +3,7 @@ import { colonIntroduction, dashByline, transcriptSpeaker } from './bylines.js';
 import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { groupAfter, nominalAfter, nominalUntilPause } from '../grammar/nominals.js';
 import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
-import { sentenceAt } from '../text/sentences.js';
+import { sentenceAt } from '../text/partition.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
 import { partitionPoint } from '../text/partition.js';

@@ -1,3 +1,5 @@
+import type { Sentence } from '../types.js';
+
 /**
  * The number of leading items for which `before` holds, by binary search: `before` must be
  * true for a prefix of `items` (from `from` on) and false after it. The one search behind
@@ -12,4 +14,9 @@ export function partitionPoint<T>(items: readonly T[], before: (item: T) => bool
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the sentence that holds `offset` (the last one starting at or before it). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  return Math.max(0, partitionPoint(sentences, (s) => s.start <= offset) - 1);
 }

@@ -1,5 +1,5 @@
-import type { Quote, Sentence } from '../types.js';
-import { RESTART } from '../text/sentences.js';
+import type { Quote, Sentence } from './types.js';
+import { RESTART } from './sentences.js';
 
 /** Sentences past this are never summary material in news, and LexRank is quadratic in them. */
 export const RANK_SENTENCES_MAX = 80;

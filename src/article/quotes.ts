@@ -1,6 +1,6 @@
-import { REPORTING_VERBS } from '../lexicon/lexicon.js';
-import { lineMarks, type Mark } from '../text/marks.js';
-import type { QuoteKind, QuoteSpan, Span } from '../types.js';
+import { REPORTING_VERBS } from './lexicon/lexicon.js';
+import { lineMarks, type Mark } from './text/marks.js';
+import type { QuoteKind, QuoteSpan, Span } from './types.js';
 
 interface Open {
   /** Offset of the opening mark. */

@@ -1,12 +1,12 @@
-import { extractDates } from './dates.js';
-import { findEntities, isName, listable, trimPersonName } from '../entities/entities.js';
-import type { Entity } from '../entities/entity.js';
-import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from '../lexicon/lexicon.js';
-import { compressLead } from '../summary/headline.js';
-import { extractNumbers } from './numbers.js';
-import { lexiconTags } from '../grammar/terms.js';
-import { rankSentences, similarity, type RankedSentence } from '../summary/rank.js';
-import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from '../types.js';
+import { extractDates } from './facts/dates.js';
+import { findEntities, isName, listable, trimPersonName } from './entities/entities.js';
+import type { Entity } from './entities/entity.js';
+import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from './lexicon/lexicon.js';
+import { compressLead } from './headline.js';
+import { extractNumbers } from './facts/numbers.js';
+import { lexiconTags } from './grammar/terms.js';
+import { rankSentences, similarity, type RankedSentence } from './rank.js';
+import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from './types.js';
 
 /** A briefing lists the few facts a reader needs, not the article again. */
 export const KEY_FACTS_MAX = 5;

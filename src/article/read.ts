@@ -1,5 +1,5 @@
-import { withoutFurniture } from './furniture.js';
-import type { Article, ArticleMeta, ReadError, Result, Span } from '../types.js';
+import { withoutFurniture } from './text/furniture.js';
+import type { Article, ArticleMeta, ReadError, Result, Span } from './types.js';
 
 /** A title is a short line: longer first lines are the lead sentence. */
 const TITLE_MAX_CHARS = 200;

@@ -1,5 +1,4 @@
-import type { Sentence, Span } from '../types.js';
-import { partitionPoint } from './partition.js';
+import type { Sentence, Span } from './types.js';
 
 /** Words whose trailing full stop does not end a sentence ("Mr. Putin", "Sept. 7"). */
 const ABBREVIATIONS = new Set([
@@ -257,11 +256,6 @@ function pushSentence(text: string, start: number, end: number, paragraph: numbe
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e > s) out.push({ start: s, end: e, paragraph });
-}
-
-/** Index of the sentence that holds `offset` (the last one starting at or before it). */
-export function sentenceAt(sentences: Sentence[], offset: number): number {
-  return Math.max(0, partitionPoint(sentences, (s) => s.start <= offset) - 1);
 }
 
 /**

@@ -1,17 +1,18 @@
-import { findAttribution } from './attribution.js';
-import type { Cue } from './cue.js';
-import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.js';
-import { isRoleNoun } from '../grammar/nominals.js';
-import { nameKey, Registry, type Referent } from './people.js';
-import { phraseEndingAt, subjectBefore } from '../grammar/phrases.js';
-import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
-import { afterRunIn, sentenceAt } from '../text/sentences.js';
-import { isInitials, tokenAt, tokenize, type Token } from '../grammar/tokens.js';
-import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from '../types.js';
-import { partitionPoint } from '../text/partition.js';
-import { speakerId } from '../text/fold.js';
-import { withoutRunIn } from './run-in.js';
-import { isLabelledTitle } from './titles.js';
+import { findAttribution } from './attribution/attribution.js';
+import type { Cue } from './attribution/cue.js';
+import { describe, isAnonymous, isRoleNominal, type Mention } from './attribution/mentions.js';
+import { isRoleNoun } from './grammar/nominals.js';
+import { nameKey, Registry, type Referent } from './attribution/people.js';
+import { phraseEndingAt, subjectBefore } from './grammar/phrases.js';
+import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/lexicon.js';
+import { afterRunIn } from './sentences.js';
+import { sentenceAt } from './text/partition.js';
+import { isInitials, tokenAt, tokenize, type Token } from './grammar/tokens.js';
+import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
+import { partitionPoint } from './text/partition.js';
+import { speakerId } from './text/fold.js';
+import { withoutRunIn } from './attribution/run-in.js';
+import { isLabelledTitle } from './attribution/titles.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);

@@ -1,6 +1,6 @@
-import { stripFurniture } from './compress.js';
+import { stripFurniture } from './grammar/compress.js';
 import { rankSentences, similarity, type RankedSentence } from './rank.js';
-import type { Quote, Sentence, Speaker } from '../types.js';
+import type { Quote, Sentence, Speaker } from './types.js';
 
 /** A briefing summary reads in under half a minute: about 60 words, 2 to 4 sentences. */
 export const SUMMARY_WORDS_TARGET = 60;

@@ -4,10 +4,10 @@
  * plain text; every pattern is anchored or bounded, so nothing backtracks badly.
  */
 import { CLAUSE_VERBS, LISTENER_VERBS, PAST_TIME_WORDS, REPORTING_VERBS } from '../lexicon/lexicon.js';
-import { continuesPhrase, CUT_WORD, OPENS_ADJUNCT, openerComma, isRegionAfterPlace, WHEN_WEEKDAY } from '../grammar/phrase-bounds.js';
-import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike } from '../grammar/verbs.js';
-import { lexiconTags } from '../grammar/terms.js';
-import { isVerbForm } from '../grammar/wordclass.js';
+import { continuesPhrase, CUT_WORD, OPENS_ADJUNCT, openerComma, isRegionAfterPlace, WHEN_WEEKDAY } from './phrase-bounds.js';
+import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike } from './verbs.js';
+import { lexiconTags } from './terms.js';
+import { isVerbForm } from './wordclass.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');

@@ -11,14 +11,14 @@ import {
   splitAttribution,
   stripDateline,
   stripFurniture,
-} from './compress.js';
+} from './grammar/compress.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
-import { hasFiniteVerb } from '../grammar/verbs.js';
-import { restartPattern } from '../text/sentences.js';
+import { hasFiniteVerb } from './grammar/verbs.js';
+import { restartPattern } from './sentences.js';
 import { buildSummary, shortName } from './summary.js';
-import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from '../lexicon/lexicon.js';
-import { lexiconTags } from '../grammar/terms.js';
-import type { Article, Quote, Sentence, Speaker } from '../types.js';
+import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from './lexicon/lexicon.js';
+import { lexiconTags } from './grammar/terms.js';
+import type { Article, Quote, Sentence, Speaker } from './types.js';
 
 /** The contract's headline limit: one line of at most 100 characters. */
 export const HEADLINE_MAX_CHARS = 100;
