@@ -10,6 +10,7 @@ import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from '
 import { partitionPoint } from '../text/partition.js';
 import { withoutRunIn } from './run-in.js';
 import { isLabelledTitle } from './titles.js';
+import { SURNAME_PARTICLES } from '../lexicon/names.js';
 
 /** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
@@ -267,9 +268,6 @@ function idOf(e: Entity): string {
       .replace(/^-|-$/g, '') || 'unknown'
   );
 }
-
-// "Bill de Blasio" is "de Blasio", not "Blasio".
-const SURNAME_PARTICLES = new Set(['de', 'del', 'der', 'di', 'da', 'du', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'dos']);
 
 function surnameOf(parts: string[]): string {
   const last = parts.length - 1;

@@ -16,6 +16,9 @@ import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from '../grammar/terms.js';
 import type { Span } from '../types.js';
+import { NAME_JOINING_WORDS } from '../lexicon/names.js';
+import { oneOf, alternation } from '../lexicon/words.js';
+import { COURTESY_TITLES } from '../lexicon/titles.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 
@@ -49,10 +52,8 @@ const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
 const DEMONYM_LIKE = /(?:ish|ian|ese|ean|ic)$/;
-/** "Mr", "Mrs": courtesy titles are how a paper addresses someone, not a role. */
-const COURTESY = /^(?:mr|mrs|ms|miss|mx|sir|dame|madam|mister)\.?$/i;
-/** Inside a name, only these lower-case words may join capitalised ones: "Bank of England". */
-const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
+const COURTESY = new RegExp(`^(?:${alternation(COURTESY_TITLES)})\\.?$`, 'i');
+const CONNECTOR = oneOf(NAME_JOINING_WORDS);
 
 /**
  * Finds people, places and organisations: compromise's tags for the lead of the article,

@@ -3,10 +3,11 @@
  * neurosurgeon", "the foundation", "one unaligned Florida Republican strategist"): read where
  * the sentence's shape, not the noun, says it is a subject.
  */
-import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
+import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import type { Phrase } from './phrases.js';
 import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
+import { NAME_CONNECTORS } from '../lexicon/names.js';
 
 export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
 

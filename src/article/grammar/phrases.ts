@@ -2,7 +2,6 @@ import {
   ABBREVIATED,
   ANONYMOUS,
   DETERMINERS,
-  NAME_CONNECTORS,
   NOT_NAME_WORDS,
   PARTY_TAG,
   PHRASE_BREAKERS,
@@ -17,6 +16,7 @@ import {
 import { placeAndRegion } from './clauses.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
+import { NAME_CONNECTORS } from '../lexicon/names.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {

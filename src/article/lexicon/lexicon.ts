@@ -2,7 +2,7 @@
  * Closed-class word lists the rules read. These are words of the language (verbs of saying,
  * titles, role nouns), not names of people or places: the rules generalise to unseen articles.
  */
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+import { words } from './words.js';
 
 /**
  * The one list of verbs of saying: every step that reads an attribution takes its verbs from
@@ -82,9 +82,6 @@ export const VERB_FILLERS = words(`
   also later then again once has had have was were is are will would could did does do had
   previously recently repeatedly earlier further even just already still often never reportedly
   once told publicly privately quickly simply flatly angrily`);
-
-/** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
-export const NAME_CONNECTORS = words('of de del der la le al bin ibn von van da di du dos');
 
 /** Words that stand for an unnamed member of a group: "“…,” one said", "said another", "Someone called it “…”". */
 export const ANONYMOUS = words('one another someone somebody some others');

@@ -8,6 +8,8 @@ import { continuesPhrase, CUT_WORD, OPENS_ADJUNCT, openerComma, isRegionAfterPla
 import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike } from '../grammar/verbs.js';
 import { lexiconTags } from '../grammar/terms.js';
 import { isVerbForm } from '../grammar/wordclass.js';
+import { NAME_RUN_ON_WORDS } from '../lexicon/names.js';
+import { alternation } from '../lexicon/words.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -475,7 +477,7 @@ const FUNCTION_TAG = /^(?:Preposition|Conjunction|Determiner|Pronoun|Adverb|Ques
 /** A word that may sit inside a noun phrase before a name: no verb, no function word. */
 const commonNoun = (w: string): boolean => !verbLike(w) && !lexiconTags(w).some((t) => FUNCTION_TAG.test(t));
 /** "dealer Art | of the Past", "Bank | of England": a name runs on through these. */
-const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
+const NAME_CONNECTOR = new RegExp(`^ (?:${alternation(NAME_RUN_ON_WORDS)})\\s+(?:the\\s+)?\\p{Lu}`, 'u');
 
 /**
  * A cut ends cleanly when the phrase it ends is closed: not inside a name ("endorse Hillary |
