@@ -11,6 +11,7 @@ import { IRREGULAR_PAST } from '../grammar/nominals.js';
 import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
+import { SPEECH_DAYS } from '../lexicon/calendar.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -231,14 +232,11 @@ export function subjectPastAdjunct(tokens: Token[], v: number): Phrase | null {
   return null;
 }
 
-/** Days that stand between a subject and its verb: "Sanders on Saturday criticized". */
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
-
 /** "Sen. Bernie Sanders on Saturday criticized": a day after the subject leads on to its verb. */
 export function pastWhen(tokens: Token[], k: number): number {
   const on = tokens[k]?.lower === 'on' ? 1 : 0;
   const day = tokens[k + on];
-  if (!day || day.quote !== -1 || !DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
+  if (!day || day.quote !== -1 || !SPEECH_DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
   return k + on + 1;
 }
 

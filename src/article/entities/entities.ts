@@ -19,6 +19,7 @@ import type { Span } from '../types.js';
 import { NAME_JOINING_WORDS } from '../lexicon/names.js';
 import { oneOf, alternation } from '../lexicon/words.js';
 import { COURTESY_TITLES } from '../lexicon/titles.js';
+import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 
@@ -48,8 +49,7 @@ export interface Mention {
 const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
 // "talks in Sochi", "two bars in the UK": a sentence past the lead is tagged only when it may name a place.
 const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)/u;
-/** Words that are capitalised for the calendar, not because they name anything. */
-const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const CALENDAR = oneOf(CALENDAR_WORDS, 'i');
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
 const DEMONYM_LIKE = /(?:ish|ian|ese|ean|ic)$/;
 const COURTESY = new RegExp(`^(?:${alternation(COURTESY_TITLES)})\\.?$`, 'i');

@@ -6,6 +6,7 @@ import { extractNumbers } from './numbers.js';
 import { lexiconTags } from '../grammar/terms.js';
 import { rankSentences, similarity, type RankedSentence } from '../summary/rank.js';
 import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from '../types.js';
+import { MONTH_ABBREVIATIONS } from '../lexicon/calendar.js';
 
 /** A briefing lists the few facts a reader needs, not the article again. */
 export const KEY_FACTS_MAX = 5;
@@ -13,7 +14,7 @@ export const KEY_FACTS_MAX = 5;
 const KEY_FACT_WORDS = 20;
 /** Key facts this similar repeat each other (cosine of content words). */
 const KEY_FACT_OVERLAP = 0.5;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = MONTH_ABBREVIATIONS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 /**
  * Who, what, where and when: people with their roles (the speakers' canonical names and

@@ -1,6 +1,8 @@
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 import type { Span } from '../types.js';
+import { MONTH_PREFIXES } from '../lexicon/calendar.js';
+import { alternation } from '../lexicon/words.js';
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;
@@ -22,7 +24,7 @@ const UNIT_SUFFIX = /^(?:ft|m|km|kg|g|lb|lbs|p|bn|million|billion|mph|ml|cm|mm|i
 const ORDINAL_SUFFIX = /^(?:th|st|nd|rd|s)\b/i;
 /** Years and days of the month belong to dates, which are listed on their own. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
-const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/i;
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${alternation(MONTH_PREFIXES)})[a-z]*\.?\s+$`, 'i');
 /** A figure with a scale or currency says what it is: "$3 billion", "40%". */
 const SELF_STANDING = /[%$£€]|\d.*(?:illion|percent|per cent|bn|m)$/;
 /** Words a phrase never ends on, nor runs through. */

@@ -8,6 +8,7 @@ import type { Phrase } from './phrases.js';
 import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
+import { TIME_NOUNS } from '../lexicon/calendar.js';
 
 export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
 
@@ -138,29 +139,6 @@ const CLAUSE_OPENERS = new Set([
   'until',
   'once',
   'whereas',
-]);
-// "A month later, he …": a time is no subject.
-const TIME_NOUNS = new Set([
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'year',
-  'years',
-  'night',
-  'morning',
-  'afternoon',
-  'evening',
-  'time',
-  'moment',
-  'hour',
-  'hours',
-  'minute',
-  'minutes',
-  'decade',
-  'weekend',
 ]);
 const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);

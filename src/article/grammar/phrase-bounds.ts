@@ -4,6 +4,8 @@
  */
 import { lexiconTags } from './terms.js';
 import { isVerbForm } from './wordclass.js';
+import { WEEKDAY_STEMS } from '../lexicon/calendar.js';
+import { alternation } from '../lexicon/words.js';
 
 /** The first comma that may end an opener: not the one between a place and its region ("in Flint, Mich., …"). */
 export function openerComma(s: string): number {
@@ -21,7 +23,7 @@ export function isRegionAfterPlace(rest: string): boolean {
   return m[2] === '.' || words.some((w) => lexiconTags(w).some((t) => /^(?:Region|Country|Place)$/.test(t)));
 }
 
-const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?`;
+const WEEKDAY = String.raw`(?:${alternation(WEEKDAY_STEMS)})day(?:\s+(?:morning|afternoon|evening|night))?`;
 /**
  * A weekday that says when ("…resigned on Tuesday", "said Monday", "last Sunday night", "on
  * Saturday and Sunday"), which a dated briefing can drop whole. Not one that names a thing

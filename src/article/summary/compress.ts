@@ -9,7 +9,8 @@ import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike
 import { lexiconTags } from '../grammar/terms.js';
 import { isVerbForm } from '../grammar/wordclass.js';
 import { NAME_RUN_ON_WORDS } from '../lexicon/names.js';
-import { alternation } from '../lexicon/words.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -119,7 +120,7 @@ export function dropOpener(s: string): string {
   return s;
 }
 
-const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const CALENDAR_WORD = oneOf(CALENDAR_WORDS, 'i');
 /** "John Kasich and Jeb Bush …": names joined by "and". */
 const NAMES_AND = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s+and\s+\p{Lu}/u;
 
