@@ -24,6 +24,7 @@ import {
   trailing,
   verbForm,
 } from './governing.js';
+import { LATER_CLAUSE_OPENERS, LEADING_COORDINATORS, LEADING_SUBORDINATORS, RELATIVE_SUBJECTS } from '../lexicon/connectives.js';
 
 /** An attribution: the verb of saying and the phrase that names the speaker. */
 export interface Cue {
@@ -240,11 +241,9 @@ function tailCue(tokens: Token[], span: QuoteSpan, cue: Cue, verb: number): bool
 
 /** A coordinator between the quote and the cue at token `k` opens a clause of its own. */
 function laterClause(tokens: Token[], span: QuoteSpan, k: number): boolean {
-  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE.has(tokens[j]!.lower)) return true;
+  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE_OPENERS.has(tokens[j]!.lower)) return true;
   return false;
 }
-
-const LATER_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet']);
 
 /** How far after its verb a colon may end an introduction: "Trump told reporters on Monday:". */
 const COLON_REACH_TOKENS = 8;
@@ -383,9 +382,6 @@ function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
   return to > start && (!stop || !stop.word) ? { from: start, to } : null;
 }
 
-/** Relative pronouns that can be a verb of saying's subject. */
-const RELATIVE_SUBJECTS = new Set(['who', 'which']);
-
 /**
  * "said Beck, who said there were “too many …”": the verb's own subject is the relative
  * pronoun, so it is the mention, and it names the name it hangs on.
@@ -470,13 +466,13 @@ function closesClause(tokens: Token[], k: number): boolean {
 function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | null {
   const opener = tokens[start]?.lower ?? '';
   // "As the crowd began to chant, Silverman … joked": after a subordinate clause, the main one's.
-  if (SUBORDINATORS.has(opener)) {
+  if (LEADING_SUBORDINATORS.has(opener)) {
     const main = subjectAfterComma(tokens, start, verb);
     if (main) return main;
   }
   // "But Obama, making it clear …, described", "When Trump later referred to …": the
   // conjunction opens the clause, its subject follows.
-  const first = (COORDINATORS.has(opener) || SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
+  const first = (LEADING_COORDINATORS.has(opener) || LEADING_SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
   const direct = tokens[first]?.quote === -1 ? (phraseAfter(tokens, first) ?? nominalAfter(tokens, first)) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
@@ -495,7 +491,7 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
     return withNamedAppositive(tokens, direct, verb);
   // "Protesters marching through the streets chanted": a plural that is a word of the language
   // ("When terrorists are revealed …, Obama and Clinton call them": a subordinate clause's is not).
-  return (tokens[first]?.quote === -1 && !SUBORDINATORS.has(opener) ? groupAfter(tokens, first, verb) : null) ?? subjectAfterComma(tokens, first, verb);
+  return (tokens[first]?.quote === -1 && !LEADING_SUBORDINATORS.has(opener) ? groupAfter(tokens, first, verb) : null) ?? subjectAfterComma(tokens, first, verb);
 }
 
 /** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
@@ -509,11 +505,6 @@ function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase
   }
   return null;
 }
-
-/** Words that open a sentence before its subject. */
-const COORDINATORS = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'instead']);
-/** Words that open a subordinate clause before the main one. */
-const SUBORDINATORS = new Set(['when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'after', 'before', 'once', 'until']);
 
 /**
  * "footage of Hillary Clinton asking" names the speaker right before the participle; "emailed

@@ -12,6 +12,8 @@ import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, 
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
 import { SPEECH_DAYS } from '../lexicon/calendar.js';
+import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -30,7 +32,7 @@ export function complementCue(tokens: Token[], text: string, sent: Sentence, spa
     const t = tokens[j]!;
     // A clause boundary in the object ("the statement that he opposed the war as") or a
     // participle of saying ("describing … as") leaves the quote to the other cues.
-    if (t.quote !== -1 || (!t.word && !/^['’]s$/u.test(t.text)) || CLAUSE_OPENERS.has(t.lower) || (SPEECH_VERBS.has(t.lower) && /ing$/.test(t.lower))) return null;
+    if (t.quote !== -1 || (!t.word && !/^['’]s$/u.test(t.text)) || OBJECT_CLAUSE_OPENERS.has(t.lower) || (SPEECH_VERBS.has(t.lower) && /ing$/.test(t.lower))) return null;
     if (!complementVerb(t)) continue;
     // The verb needs an object before "as": "served as “…”" says nothing.
     if (j === open - 2) return null;
@@ -45,9 +47,6 @@ export function complementCue(tokens: Token[], text: string, sent: Sentence, spa
   }
   return null;
 }
-
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'because', 'if', 'while']);
-const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'from', 'with', 'by', 'for', 'to', 'into', 'during', 'after', 'before', 'about']);
 
 /** `“…,” he told friends`: the cue follows the quote at once, the words of a trailing attribution. */
 export function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
@@ -157,8 +156,6 @@ export function gap(w: { start: number; end: number }, span: QuoteSpan): number 
   return Math.max(0, w.start - span.outerEnd);
 }
 
-/** Words that open a clause inside a sentence: its own subject follows. */
-const INNER_CLAUSE_OPENERS = new Set(['that', 'when', 'after', 'because', 'while', 'since', 'although', 'though', 'until', 'once', 'whenever']);
 /** How far back from a quote or verb its clause's opener is looked for. */
 const INNER_CLAUSE_MAX_TOKENS = 16;
 
@@ -201,7 +198,6 @@ function reportedClause(tokens: Token[], first: number, k: number): boolean {
 
 /** The longest adjunct read between a subject and its verb: "in his announcement speech". */
 const ADJUNCT_MAX_TOKENS = 8;
-const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'over', 'with', 'from', 'through']);
 
 /**
  * "Trump in his announcement speech called …", "Sanders on Thursday told …": a short phrase of
@@ -250,12 +246,6 @@ const POSSESSIVE_PRONOUNS = new Map([
   ['her', 'she'],
   ['their', 'they'],
 ]);
-/**
- * Words that open a noun of saying's complement: "claim that", "call for", "promise to". Not
- * "as" ("denounced Trump's remarks as “hurtful”" is the verb's complement), and not the quote
- * itself ("Trump's remarks “have had widespread dissemination”" is said of the remarks).
- */
-const NOUN_COMPLEMENT = new Set(['that', 'to', 'for', 'about']);
 /** The most tokens between a noun of saying and the quote in its complement. */
 const NOUN_COMPLEMENT_MAX_TOKENS = 16;
 /** The most words (adjectives, a month) between a possessive and its noun: "her March comment". */
@@ -286,7 +276,7 @@ export function possessorCue(tokens: Token[], text: string, i: number, span: Quo
   const open = tokenAt(tokens, span.outerStart);
   if (open <= i || open - i > NOUN_COMPLEMENT_MAX_TOKENS) return null;
   const next = tokens[i + 1]!;
-  if (!NOUN_COMPLEMENT.has(next.lower)) return null;
+  if (!NOUN_COMPLEMENT_OPENERS.has(next.lower)) return null;
   // "Rubio's claim that Cruz is in favor of legalizing immigrants is “simply not true”": past
   // the complement's own verb the main clause goes on, and says something of the claim.
   let verbs = 0;

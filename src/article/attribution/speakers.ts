@@ -11,9 +11,7 @@ import { partitionPoint } from '../text/partition.js';
 import { withoutRunIn } from './run-in.js';
 import { isLabelledTitle } from './titles.js';
 import { SURNAME_PARTICLES } from '../lexicon/names.js';
-
-/** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
+import { PLACE_PREPOSITIONS, OBLIQUE_PREPOSITIONS } from '../lexicon/prepositions.js';
 
 interface Context {
   text: string;
@@ -175,9 +173,6 @@ function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Entity | null
   return e;
 }
 
-/** Prepositions whose object is rarely what a later pronoun in the sentence stands for. */
-const OBLIQUE = new Set(['for', 'to', 'of', 'with', 'against', 'about', 'from', 'at', 'in', 'on', 'by', 'toward', 'towards', 'over']);
-
 /** How many earlier name mentions a pronoun looks back over, at most. */
 const PRONOUN_LOOKBACK = 400;
 
@@ -206,7 +201,7 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Entity | null): E
     // phrase of a preposition ("With a vote for Trump ruled out, Cross said he …") yields to
     // one that can be a subject.
     const gendered = Boolean(m.gender && entity.gender === m.gender);
-    const oblique = OBLIQUE.has(ctx.tokens[tokenAt(ctx.tokens, at) - 1]?.lower ?? '');
+    const oblique = OBLIQUE_PREPOSITIONS.has(ctx.tokens[tokenAt(ctx.tokens, at) - 1]?.lower ?? '');
     const better = !found || (oblique === found.oblique ? !group && (gendered || !found.gendered) : found.oblique);
     if (better) found = { e: entity, sentence, gendered, oblique };
   }

@@ -20,6 +20,7 @@ import { NAME_JOINING_WORDS } from '../lexicon/names.js';
 import { oneOf, alternation } from '../lexicon/words.js';
 import { COURTESY_TITLES } from '../lexicon/titles.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
+import { PLACE_CUE_PREPOSITIONS } from '../lexicon/prepositions.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 
@@ -45,8 +46,6 @@ export interface Mention {
   role: string | null;
 }
 
-// "in Sochi", "from Tehran": a capitalised name after these is a place compromise may miss.
-const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
 // "talks in Sochi", "two bars in the UK": a sentence past the lead is tagged only when it may name a place.
 const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)/u;
 const CALENDAR = oneOf(CALENDAR_WORDS, 'i');
@@ -207,7 +206,7 @@ function hyphenParticle(terms: Term[], j: number): boolean {
 /** "into Turkey": a one-word "person" after a place cue is the place compromise mistook. */
 function placeByCue(kind: EntityKind, run: Term[], before: Term | undefined): EntityKind {
   if (kind !== 'person' || run.length > 1 || !before || before.post) return kind;
-  return PLACE_CUE.has(before.text.toLowerCase()) ? 'place' : kind;
+  return PLACE_CUE_PREPOSITIONS.has(before.text.toLowerCase()) ? 'place' : kind;
 }
 
 function kindOf(t: Term): EntityKind | null {
@@ -367,7 +366,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   // "The Taliban has claimed", "the Sutton Trust warns": a name after "the" that acts is a body.
   if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text)))
     return 'organization';
-  if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
+  if (before && !before.post && PLACE_CUE_PREPOSITIONS.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return facilityOf(terms, i, j) ? 'place' : null;
 }
 
@@ -378,7 +377,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
 function facilityOf(terms: Term[], i: number, j: number): boolean {
   const the = terms[i - 1];
   const cue = terms[i - 2];
-  if (the?.text.toLowerCase() !== 'the' || !cue || cue.post || the.post || !PLACE_CUE.has(cue.text.toLowerCase())) return false;
+  if (the?.text.toLowerCase() !== 'the' || !cue || cue.post || the.post || !PLACE_CUE_PREPOSITIONS.has(cue.text.toLowerCase())) return false;
   for (let k = j + 1; k <= j + 3 && k < terms.length; k++) {
     const t = terms[k]!;
     if (!/^\p{Ll}+$/u.test(t.text)) return false;

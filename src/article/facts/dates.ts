@@ -12,6 +12,7 @@ import {
   MONTH_ABBREVIATIONS,
 } from '../lexicon/calendar.js';
 import { alternation } from '../lexicon/words.js';
+import { DATE_PREPOSITIONS } from '../lexicon/prepositions.js';
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
 /**
@@ -27,7 +28,7 @@ const SHORT_WEEKDAY = new RegExp(String.raw`\b(?:${alternation(WEEKDAY_ABBREVIAT
 /** A bare capitalised "May" or "March" is a name or a verb as often as a month. */
 const LONE_MONTH = new RegExp(String.raw`^(?:in\s+)?(?:${alternation(AMBIGUOUS_MONTHS)})$`, 'i');
 /** "on Monday", "since September 7": the preposition belongs to the sentence, not the date. */
-const LEADING_PREPOSITION = /^(?:on|in|at|by|for|since|from|until|till|before|after|during|of|last|this)\s+(?=\S)/i;
+const LEADING_PREPOSITION = new RegExp(String.raw`^(?:${alternation(DATE_PREPOSITIONS)})\s+(?=\S)`, 'i');
 /** A story's date list is for reading, not an index of every mention. */
 export const DATES_MAX = 12;
 /** A timeline of thousands of dated lines is no news story: chrono reads this many sentences at most. */

@@ -7,6 +7,7 @@ import type { Phrase } from './phrases.js';
 import { DETERMINERS, PARTY_TAG, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan } from '../types.js';
+import { RELATIVE_OPENERS } from '../lexicon/connectives.js';
 
 /** "Mr.", "U.S.", "Jason C.": a full stop that ends an abbreviation, not a sentence. */
 const abbreviationDot = (tokens: Token[], k: number): boolean =>
@@ -90,8 +91,6 @@ export function pastAppositive(tokens: Token[], k: number, verb: number): number
   }
   return k;
 }
-
-const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom']);
 
 /**
  * "Mr. Trump's campaign chairman, Paul Manafort, dismissed": a role whose appositive is a name

@@ -9,6 +9,7 @@ import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { TIME_NOUNS } from '../lexicon/calendar.js';
+import { SUBJECT_CLAUSE_OPENERS } from '../lexicon/connectives.js';
 
 export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
 
@@ -116,30 +117,6 @@ export function nominalUntilPause(tokens: Token[], start: number): Phrase | null
   return pause && k > start + 1 && isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
 }
 
-/** Words before which a determiner opens a clause's subject: "…, and the foundation predicts". */
-const CLAUSE_OPENERS = new Set([
-  'and',
-  'but',
-  'or',
-  'yet',
-  'so',
-  'while',
-  'as',
-  'when',
-  'that',
-  'because',
-  'after',
-  'before',
-  'though',
-  'although',
-  'where',
-  'then',
-  'since',
-  'if',
-  'until',
-  'once',
-  'whereas',
-]);
 const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);
 const ADVERBS = new Set(['sometimes', 'often', 'always', 'usually', 'never', 'also', 'still', 'now', 'then', 'once', 'again', 'soon', 'already', 'even', 'just', 'too']);
@@ -158,7 +135,7 @@ export function clauseNominal(tokens: Token[], j: number): Phrase | null {
     if (DETERMINERS.has(t.lower) && !ARTICLES.has(t.lower)) return null;
     if (DETERMINERS.has(t.lower)) {
       const before = tokens[k - 1];
-      const opens = !before || !before.word || CLAUSE_OPENERS.has(before.lower);
+      const opens = !before || !before.word || SUBJECT_CLAUSE_OPENERS.has(before.lower);
       return opens && tokens[k]!.quote === tokens[j]!.quote ? { from: k, to: j + 1 } : null;
     }
     if (!t.word || !(t.cap || isNounLike(t))) return null;

@@ -17,6 +17,8 @@ import { placeAndRegion } from './clauses.js';
 import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
+import { NOUN_PHRASE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {
@@ -120,7 +122,7 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
   if (from > end) return null;
   // "but in a later interview said": an opening prepositional phrase is never the subject
   // ("A spokesman for the buyer said" is a noun's, and its object overlaps the subject).
-  if (DETERMINERS.has(tokens[from]!.lower) && PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
+  if (DETERMINERS.has(tokens[from]!.lower) && NOUN_PHRASE_PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
   // "one of the aides said": the speaker is one member of the group.
   if (tokens[from - 1]?.lower === 'of' && ANONYMOUS.has(tokens[from - 2]?.lower ?? '') && acceptable(tokens, { from, to: end + 1 }, strong)) return { from: from - 2, to: end + 1 };
   return acceptable(tokens, { from, to: end + 1 }, strong);
@@ -130,32 +132,6 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
 const VERB_GOVERNORS = /^(?:not|never|will|would|can|could|may|might|must|should|did|does|do|.+n['’]t)$/u;
 
 const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
-
-/** Prepositions that take a noun phrase as object ("of" is left out: "one of the officials said"). */
-const PREPOSITIONS = new Set([
-  'in',
-  'on',
-  'at',
-  'from',
-  'with',
-  'by',
-  'for',
-  'to',
-  'into',
-  'during',
-  'after',
-  'before',
-  'about',
-  'under',
-  'over',
-  'through',
-  'via',
-  'against',
-  'between',
-  'among',
-  'without',
-  'within',
-]);
 
 // "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
 function skipParenthesis(tokens: Token[], close: number): number {
@@ -199,7 +175,7 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
       // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
       // "Hunter Biden Jr., in an interview with CNN, blurted out": a phrase of where or when is
       // inserted too.
-      const inserted = opensClause(tokens[k + 1]) || PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
+      const inserted = opensClause(tokens[k + 1]) || NOUN_PHRASE_PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
       const head = phraseEndingAt(tokens, k - 1, inserted);
       // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said": a role
       // set off by commas after a name is that name's appositive, whatever name ends the role.
@@ -218,7 +194,7 @@ function namedBeforeAppositive(tokens: Token[], role: Phrase): Phrase | null {
   if (!DETERMINERS.has(det.lower) || det.cap || tokens[role.from - 1]?.text !== ',') return null;
   const name = phraseEndingAt(tokens, role.from - 2, true);
   // "In a statement to the Observer, her adviser, …": a name after a preposition is no subject.
-  return name && hasName(tokens, name) && endsInName(tokens, name) && !PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
+  return name && hasName(tokens, name) && endsInName(tokens, name) && !NOUN_PHRASE_PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
 }
 
 /** The most words a title in quote marks inside an appositive has. */
@@ -240,32 +216,9 @@ function titleQuoteStart(tokens: Token[], k: number): number {
   return words > 0 ? j + 1 : -1;
 }
 
-const INSERTED_ADVERBS = new Set([
-  'however',
-  'though',
-  'meanwhile',
-  'too',
-  'also',
-  'instead',
-  'nonetheless',
-  'nevertheless',
-  'therefore',
-  'moreover',
-  'furthermore',
-  'indeed',
-  'meantime',
-  'separately',
-  'likewise',
-  'similarly',
-  'then',
-  'now',
-  'later',
-  'earlier',
-]);
-
 /** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
 const opensClause = (t: Token | undefined): boolean =>
-  Boolean(t && t.word && !t.cap && (RELATIVES.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
+  Boolean(t && t.word && !t.cap && (RELATIVE_WORDS.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
 const PARTICIPLES_IRREGULAR = new Set([
   'sent',
   'known',
@@ -286,7 +239,6 @@ const PARTICIPLES_IRREGULAR = new Set([
   'run',
   'done',
 ]);
-const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
 export function phraseAfter(tokens: Token[], start: number, strong = false): Phrase | null {

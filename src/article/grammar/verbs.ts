@@ -5,6 +5,8 @@
 import { CUT_WORD } from './phrase-bounds.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
+import { FINITE_CLAUSE_OPENERS } from '../lexicon/connectives.js';
+import { oneOf } from '../lexicon/words.js';
 
 function plausibleVerb(word: string): boolean {
   if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
@@ -12,8 +14,7 @@ function plausibleVerb(word: string): boolean {
   return tags.length === 0 || tags.some((t) => /^(?:PastTense|PresentTense|Infinitive|Copula|Modal|Auxiliary|Verb)$/.test(t));
 }
 
-/** Words that open a clause inside the sentence, each of which takes a finite verb of its own. */
-const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|though|if|unless|whereas|whenever)$/i;
+const CLAUSE_OPENER = oneOf(FINITE_CLAUSE_OPENERS, 'i');
 
 /**
  * "The driver who fled the scene of the crash": every relative or subordinate clause in a line
