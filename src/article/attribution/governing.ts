@@ -14,6 +14,7 @@ import type { QuoteSpan, Sentence } from '../types.js';
 import { SPEECH_DAYS } from '../lexicon/calendar.js';
 import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
+import { SHARES } from '../lexicon/determiners.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -59,8 +60,6 @@ export function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
 /** A finite verb that can take an object and an "as" complement: "described", "rejected", "sees". */
 const complementVerb = (t: Token): boolean => !t.cap && (SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
 
-/** Words that measure a share of a group: "31 percent of Republicans", "a majority of voters". */
-const SHARES = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'fifth']);
 /** How far before a group's phrase its share is read. */
 const SHARE_REACH_TOKENS = 6;
 /** Nouns of a survey that speaks for the share it measured. */

@@ -18,6 +18,7 @@ import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from '../grammar/wordclass.js';
 import { bareWord, type Phrase } from '../grammar/phrases.js';
 import { isInitials, type Token } from '../grammar/tokens.js';
+import { QUANTIFIERS } from '../lexicon/determiners.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
 
@@ -109,27 +110,6 @@ export function notAName(w: Token): boolean {
 
 /** A party label that names one member or qualifies a noun: "Democrat", "Republican", "Democratic". */
 const PARTY_MEMBER = /^(?:democrat|republican|democratic|independent|libertarian|conservative|liberal|socialist)$/;
-
-/** Words before "of" that count a group rather than head the phrase: "a number of Democrats". */
-const QUANTIFIERS = new Set([
-  'number',
-  'couple',
-  'group',
-  'lot',
-  'handful',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'millions',
-  'most',
-  'all',
-  'many',
-  'none',
-  'each',
-  'both',
-  'several',
-  'few',
-]);
 
 /**
  * Where a person's name ends before "of" and what they are of, or -1: "Sen. Tom Cole | of

@@ -12,6 +12,7 @@ import { withoutRunIn } from './run-in.js';
 import { isLabelledTitle } from './titles.js';
 import { SURNAME_PARTICLES } from '../lexicon/names.js';
 import { PLACE_PREPOSITIONS, OBLIQUE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { GROUP_COUNTS } from '../lexicon/determiners.js';
 
 interface Context {
   text: string;
@@ -122,8 +123,6 @@ function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Entity | null)
   return phraseEntity(ctx, m, cue);
 }
 
-/** Words that count a group: "two officials", "several aides". */
-const QUANTITIES = new Set(['two', 'three', 'four', 'five', 'several', 'some', 'many', 'both', 'few', 'other', 'dozens', 'hundreds']);
 /** How far back (in tokens) the group an anonymous speaker belongs to is looked for. */
 const GROUP_LOOKBACK_TOKENS = 60;
 
@@ -140,7 +139,7 @@ function anonymousEntity(ctx: Context, m: Mention): Entity {
     const one = t.lower === 'people' ? 'person' : /[^s]s$/.test(t.lower) && isRoleNoun(t.lower) && !ORG_WORDS.has(t.lower.slice(0, -1)) ? t.lower.slice(0, -1) : null;
     if (!one) continue;
     // "Two officials spoke to reporters": the group that is counted is the one speaking.
-    if (QUANTITIES.has(tokens[k - 1]?.lower ?? '')) {
+    if (GROUP_COUNTS.has(tokens[k - 1]?.lower ?? '')) {
       member = one;
       break;
     }

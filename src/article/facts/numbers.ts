@@ -3,6 +3,7 @@ import { lexiconTags } from '../grammar/terms.js';
 import type { Span } from '../types.js';
 import { MONTH_PREFIXES } from '../lexicon/calendar.js';
 import { alternation } from '../lexicon/words.js';
+import { NUMBER_WORDS } from '../lexicon/determiners.js';
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;
@@ -11,7 +12,7 @@ const NOUN_WORDS_MAX = 3;
 /** Words of the verb group and its object after the noun: "five people [were trapped]". */
 const VERB_WORDS_MAX = 3;
 
-const WORD_NUMBER = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens|a dozen';
+const WORD_NUMBER = alternation(NUMBER_WORDS);
 // "$3 billion", "£38,831", "40%", "1,200", "five": a figure (commas only between digits) and its scale.
 const NUMBER = new RegExp(
   `(?:[$£€]\\s?\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?|\\b\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?|\\b(?:${WORD_NUMBER})\\b)` +

@@ -10,8 +10,7 @@ import type { Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { TIME_NOUNS } from '../lexicon/calendar.js';
 import { SUBJECT_CLAUSE_OPENERS } from '../lexicon/connectives.js';
-
-export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
+import { OBJECT_PRONOUNS, NOUN_LIKE_ADVERBS, COUNT_WORDS, NON_POSSESSIVE_DETERMINERS } from '../lexicon/determiners.js';
 
 // "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
 export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
@@ -92,7 +91,7 @@ function verbAt(tokens: Token[], k: number): boolean {
  * determiner and a few nouns before its verb has them as its subject, known role noun or not.
  */
 export function nominalAfter(tokens: Token[], start: number): Phrase | null {
-  if (!ARTICLES.has(tokens[start]?.lower ?? '')) return null;
+  if (!NON_POSSESSIVE_DETERMINERS.has(tokens[start]?.lower ?? '')) return null;
   for (let k = start + 1; k < tokens.length && k - start <= NOMINAL_MAX_WORDS + 1; k++) {
     const t = tokens[k]!;
     if (k > start + 1 && verbAt(tokens, k)) return isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
@@ -107,7 +106,7 @@ export function nominalAfter(tokens: Token[], start: number): Phrase | null {
  */
 export function nominalUntilPause(tokens: Token[], start: number): Phrase | null {
   const first = tokens[start];
-  if (!first || !(ARTICLES.has(first.lower) || first.lower === 'one')) return null;
+  if (!first || !(NON_POSSESSIVE_DETERMINERS.has(first.lower) || first.lower === 'one')) return null;
   let k = start + 1;
   const plain = (t: Token, at: number): boolean =>
     t.word && t.quote === first.quote && (t.cap || isNounLike(t)) && !NAME_CONNECTORS.has(t.lower) && !DETERMINERS.has(t.lower) && !(at > start + 1 && verbAt(tokens, at));
@@ -117,9 +116,7 @@ export function nominalUntilPause(tokens: Token[], start: number): Phrase | null
   return pause && k > start + 1 && isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
 }
 
-const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);
-const ADVERBS = new Set(['sometimes', 'often', 'always', 'usually', 'never', 'also', 'still', 'now', 'then', 'once', 'again', 'soon', 'already', 'even', 'just', 'too']);
+const isSubjectHead = (t: Token): boolean => isNounLike(t) && !NOUN_LIKE_ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
 /** How many words a determiner may stand before the verb: "the billionaire real estate mogul". */
 const NOMINAL_MAX_WORDS = 4;
 
@@ -132,7 +129,7 @@ export function clauseNominal(tokens: Token[], j: number): Phrase | null {
   for (let k = j - 1; k >= 0 && j - k <= NOMINAL_MAX_WORDS; k--) {
     const t = tokens[k]!;
     // "his top shows": a possessive's noun is a thing more often than a speaker.
-    if (DETERMINERS.has(t.lower) && !ARTICLES.has(t.lower)) return null;
+    if (DETERMINERS.has(t.lower) && !NON_POSSESSIVE_DETERMINERS.has(t.lower)) return null;
     if (DETERMINERS.has(t.lower)) {
       const before = tokens[k - 1];
       const opens = !before || !before.word || SUBJECT_CLAUSE_OPENERS.has(before.lower);
@@ -158,29 +155,10 @@ const APPROXIMATORS = [
   ['as', 'many', 'as'],
   ['up', 'to'],
 ];
-const COUNT_WORDS = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'hundred',
-  'thousand',
-  'dozen',
-]);
 
 /** Plurals without an -s. */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police']);
-const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !ADVERBS.has(t.lower));
+const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !NOUN_LIKE_ADVERBS.has(t.lower));
 const isCount = (t: Token | undefined): boolean => Boolean(t && (/^\d[\d,.]*$/.test(t.text) || COUNT_WORDS.has(t.lower)));
 /** How many words a group's nouns run to: "pro-Sanders demonstrators", "Bernie Sanders supporters". */
 const GROUP_MAX_WORDS = 4;

@@ -14,11 +14,12 @@ import {
   VERB_FILLERS,
 } from '../lexicon/lexicon.js';
 import { placeAndRegion } from './clauses.js';
-import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
+import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { NOUN_PHRASE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
+import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {

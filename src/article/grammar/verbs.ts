@@ -7,6 +7,7 @@ import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
 import { FINITE_CLAUSE_OPENERS } from '../lexicon/connectives.js';
 import { oneOf } from '../lexicon/words.js';
+import { NOUN_CONTEXT_WORDS } from '../lexicon/determiners.js';
 
 function plausibleVerb(word: string): boolean {
   if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
@@ -38,8 +39,7 @@ export function hasVerb(phrase: string): boolean {
   return phrase.split(/\s+/).some((w) => AUXILIARY.test(w) || verbLike(w));
 }
 
-/** Words after which a word is a noun, not a verb: "his support", "of stories", "sexual assaults". */
-const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|of|in|on|at|for|with|from|by|about|after|before|into|over|under|to)$/i;
+const NOUN_CONTEXT = oneOf(NOUN_CONTEXT_WORDS, 'i');
 
 /**
  * Whether a cut line still holds a verb of its own clause. "One month after announcing his support

@@ -13,6 +13,7 @@ import { alternation, oneOf } from '../lexicon/words.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 import { LOOSE_PREPOSITIONS, MODIFIER_PREPOSITIONS, LEADING_PLACE_PREPOSITIONS, WEAK_CUT_PREPOSITIONS, NOT_A_CLAIM_OPENERS } from '../lexicon/prepositions.js';
 import { SUBORDINATE_OPENERS, CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, ADJUNCT_HEADS } from '../lexicon/connectives.js';
+import { DETERMINER_WORDS, SUBJECT_PRONOUNS, OBJECT_PRONOUNS, OBJECT_OPENERS, COMPLEMENT_OPENERS } from '../lexicon/determiners.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -425,9 +426,8 @@ export function hasMainClause(line: string): boolean {
   return false;
 }
 
-/** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
-const COMPLEMENT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no|he|she|they|we|it|him|them|that|of|as)$/i;
-const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themselves)$/i;
+const COMPLEMENT_OPENER = oneOf(COMPLEMENT_OPENERS, 'i');
+const OBJECT_PRONOUN = oneOf(OBJECT_PRONOUNS, 'i');
 /** " to sit it", " to agree": an infinitive follows. */
 const INFINITIVE_AFTER = /^ to ([a-z]+)/;
 
@@ -469,9 +469,8 @@ export function keepsPredicate(line: string, rest: string): boolean {
   return !(comma && (SUBORDINATE.test(line) || LEADING_PLACE.test(line)) && MAIN_CLAUSE.test(rest.slice(comma[0].length)));
 }
 
-const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
-/** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
-const OBJECT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no)$/i;
+const DETERMINER = oneOf(DETERMINER_WORDS, 'i');
+const OBJECT_OPENER = oneOf(OBJECT_OPENERS, 'i');
 /** A person's name, two capitalised words, ending its phrase or followed by a lower-case word. */
 const NAME_AFTER = /^((?: [\p{Ll}\d-]+){0,3}) \p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}'\u2019-]+(?=[\s,.;:]|$)(?! \p{Lu})/u;
 const FUNCTION_TAG = /^(?:Preposition|Conjunction|Determiner|Pronoun|Adverb|QuestionWord|Copula|Modal|Auxiliary)$/;
@@ -511,7 +510,7 @@ export function endsCleanly(line: string, rest: string): boolean {
   if (verbal && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
   // "the potential | risks", "Monday | night's ballot", "slow global | warming": the noun phrase runs on.
   if (/['\u2019]s$/.test(/^ (\S+)/.exec(rest)?.[1] ?? '') || (adjectiveOnly(last) && open)) return false;
-  if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUNS.test(last) || /^\p{Lu}/u.test(last))) return false;
+  if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUN.test(last) || /^\p{Lu}/u.test(last))) return false;
   // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
   const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
   if (
@@ -596,8 +595,7 @@ const MODIFIER_PREPOSITION = oneOf(MODIFIER_PREPOSITIONS, 'i');
 const SUBJECT_MODIFIER_MAX_WORDS = 12;
 const SPAN_WORD = /^(?:just|only|even|some|about|nearly|almost|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|hours|days|weeks|months|years|minutes|moments)$/i;
 
-/** A subordinate clause's own subject: "after she found…" is no modifier to drop. */
-const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/i;
+const SUBJECT_PRONOUN = oneOf(SUBJECT_PRONOUNS, 'i');
 
 /**
  * A lead whose subject is too long for the line loses the modifier between the subject's noun
