@@ -10,7 +10,6 @@ import { partitionPoint } from '../text/partition.js';
 import { isVerbForm } from '../grammar/wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from '../grammar/clauses.js';
 import {
-  AUXILIARIES,
   complementCue,
   describedName,
   gap,
@@ -25,6 +24,7 @@ import {
   verbForm,
 } from './governing.js';
 import { LATER_CLAUSE_OPENERS, LEADING_COORDINATORS, LEADING_SUBORDINATORS, RELATIVE_SUBJECTS } from '../lexicon/connectives.js';
+import { SPEECH_PARTICLES, REPORTED_CLAUSE_AUXILIARIES } from '../lexicon/verbs.js';
 
 /** An attribution: the verb of saying and the phrase that names the speaker. */
 export interface Cue {
@@ -308,12 +308,10 @@ function quotingVerb(tokens: Token[], i: number): boolean {
  */
 function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase | null {
   let k = i + 1;
-  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || PARTICLES.has(tokens[k]!.lower))) k++;
+  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || SPEECH_PARTICLES.has(tokens[k]!.lower))) k++;
   if (tokens[k]?.start !== span.outerStart || isTitleCase(span.text)) return null;
   return subjectBefore(tokens, i);
 }
-
-const PARTICLES = new Set(['out', 'back', 'up', 'in']);
 
 /**
  * `“This is fantastic!” beamed Donald Hartley of Madison`: a verb right after a quote that opens
@@ -563,7 +561,7 @@ function invertedSubject(tokens: Token[], i: number): Phrase | null {
   // "“…,” said another.": an unnamed member of a group.
   if (ANONYMOUS.has(tokens[i + 1]?.lower ?? '') && !tokens[i + 2]?.word) return { from: i + 1, to: i + 2 };
   const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
-  if (!p || AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
+  if (!p || REPORTED_CLAUSE_AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
   // ", said the bureau's director, James B. Comey, on Monday": the description and its name.
   const name = tokens[p.to]?.text === ',' && !tokens[p.to - 1]!.cap ? phraseAfter(tokens, p.to + 1) : null;
   const named = name && tokens[name.to - 1]!.cap && /^[,.;]$/.test(tokens[name.to]?.text ?? '.');

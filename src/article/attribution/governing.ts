@@ -7,7 +7,7 @@
 import type { Cue } from './attribution.js';
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { describe, pronounMention } from './mentions.js';
-import { IRREGULAR_PAST } from '../grammar/nominals.js';
+
 import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
@@ -15,6 +15,7 @@ import { SPEECH_DAYS } from '../lexicon/calendar.js';
 import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
 import { SHARES } from '../lexicon/determiners.js';
+import { REPORTED_CLAUSE_AUXILIARIES, INFINITIVE_HEADS, IRREGULAR_PAST } from '../lexicon/verbs.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -105,9 +106,6 @@ export function introducingParticiple(tokens: Token[], i: number, span: QuoteSpa
   return Boolean(pause && /^[,:]$/.test(pause.text) && pause.quote === -1 && tokens[i + 2]?.start === span.outerStart);
 }
 
-/** Verbs in their base or participle form that take an infinitive: "is going to say", "was able to call". */
-const INFINITIVE_HEADS = new Set(['want', 'have', 'going', 'able', 'trying', 'seem', 'appear', 'decide', 'refuse', 'need']);
-
 /**
  * "Mr. Trump was prompted to say, “…”", "Trump went on to call them “…”": the infinitive's
  * subject is the subject of the verb that governs it.
@@ -124,7 +122,7 @@ export function infinitiveSubject(tokens: Token[], i: number): Phrase | null {
 
 /** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
 export function verbForm(t: Token): boolean {
-  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  if (!t.word || t.cap || REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
   return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
 }
 
@@ -235,9 +233,6 @@ export function pastWhen(tokens: Token[], k: number): number {
   return k + on + 1;
 }
 
-/** Auxiliaries that open a reported clause: "said the candidate could win". */
-export const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
-
 /** Possessive pronouns and the pronoun each stands for. */
 // ("its prediction": a thing's, the letter's or the report's, more often than a body's.)
 const POSSESSIVE_PRONOUNS = new Map([
@@ -282,8 +277,8 @@ export function possessorCue(tokens: Token[], text: string, i: number, span: Quo
   for (let k = i + 2; k < open; k++) {
     const t = tokens[k]!;
     if (t.quote !== -1 || /^[.;:!?()\u2014\u2013]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || isSpeechNoun(t.lower)) return null;
-    const finite = AUXILIARIES.has(t.lower) || verbForm(t);
-    if (finite && !(AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
+    const finite = REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || verbForm(t);
+    if (finite && !(REPORTED_CLAUSE_AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
   }
   if (verbs > (next.lower === 'that' ? 1 : 0)) return null;
   let j = i - 1;

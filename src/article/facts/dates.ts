@@ -11,8 +11,9 @@ import {
   WEEKDAY_STEMS,
   MONTH_ABBREVIATIONS,
 } from '../lexicon/calendar.js';
-import { alternation } from '../lexicon/words.js';
+import { alternation, oneOf } from '../lexicon/words.js';
 import { DATE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { FUTURE_WORDS, FUTURE_BE_WORDS, PRESENT_BE_FORMS, PAST_FORMS } from '../lexicon/verbs.js';
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
 /**
@@ -266,16 +267,12 @@ function byTense(r: Reading, articleDate: string, tense: Tense | null): string |
 
 type Tense = 'past' | 'future';
 
-// "will meet", "is scheduled to", "plans to", "would appear": the clause looks ahead.
-const FUTURE_WORD = /^(?:will|shall|ll|would|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
+const FUTURE_WORD = oneOf(FUTURE_WORDS);
 // "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced"); of
 // the -eed words ("need", "proceed"), those whose stem ends in -ee are past forms ("agreed", "freed").
-const PAST_WORD =
-  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$/u;
-/** "will be filed", "to be released", "would be held": a participle after these is a passive ahead, not a past. */
-const FUTURE_BE = /^(?:will|shall|ll|would|to)$/;
-/** "is to appear", "are to meet": an arrangement ahead. */
-const PRESENT_BE = /^(?:is|are|am)$/;
+const PAST_WORD = new RegExp(String.raw`^(?:${alternation(PAST_FORMS)}|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$`, 'u');
+const FUTURE_BE = oneOf(FUTURE_BE_WORDS);
+const PRESENT_BE = oneOf(PRESENT_BE_FORMS);
 /** How many words either side of a date its clause's verb is looked for. */
 const TENSE_WINDOW_WORDS = 8;
 

@@ -4,6 +4,7 @@ import type { Span } from '../types.js';
 import { MONTH_PREFIXES } from '../lexicon/calendar.js';
 import { alternation } from '../lexicon/words.js';
 import { NUMBER_WORDS } from '../lexicon/determiners.js';
+import { VERB_GROUP_AUXILIARIES } from '../lexicon/verbs.js';
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;
@@ -58,30 +59,6 @@ const STOPS = new Set([
 ]);
 /** Word classes that open a sentence rather than name a thing: "In", "He", "But", "Asked". */
 const SENTENCE_OPENERS = /Pronoun|Determiner|Preposition|Conjunction|Tense|Infinitive|Copula|Adverb|QuestionWord|Modal/;
-const AUXILIARIES = new Set([
-  'was',
-  'were',
-  'is',
-  'are',
-  'be',
-  'been',
-  'being',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'must',
-  'should',
-  'did',
-  'do',
-  'does',
-  'not',
-]);
 
 /**
  * Numbers as whole phrases: a figure with its scale ("$3 billion", "40%"), or a count with the
@@ -149,7 +126,7 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
 /** A word of the noun phrase: lower-case, no function word, no verb ("Brisbane" may be capitalised). */
 function isNounWord(word: string, capitalised: boolean): boolean {
   const w = word.toLowerCase();
-  if (STOPS.has(w) || AUXILIARIES.has(w) || !/^[\p{L}'’-]+$/u.test(word)) return false;
+  if (STOPS.has(w) || VERB_GROUP_AUXILIARIES.has(w) || !/^[\p{L}'’-]+$/u.test(word)) return false;
   // "$5,000 In her lawsuit", "17 Police found": a capitalised word may name something, never open a sentence.
   if (/^\p{Lu}/u.test(word) && (!capitalised || lexiconTags(word).some((t) => SENTENCE_OPENERS.test(t)))) return false;
   return !isVerb(w);
@@ -165,11 +142,11 @@ function isVerb(w: string): boolean {
 function verbGroup(words: string[]): string[] {
   const out: string[] = [];
   let k = 0;
-  while (k < words.length && AUXILIARIES.has(words[k]!.toLowerCase()) && out.length < VERB_WORDS_MAX) out.push(words[k++]!);
+  while (k < words.length && VERB_GROUP_AUXILIARIES.has(words[k]!.toLowerCase()) && out.length < VERB_WORDS_MAX) out.push(words[k++]!);
   const verb = words[k];
   // "were trapped", "have been done": after an auxiliary a past participle is the verb.
   const participle = out.length > 0 && (/ed$/.test(verb ?? '') || (lexiconTags(verb ?? '').length === 0 && /(?:en|wn|ne)$/.test(verb ?? '')));
-  const objectWord = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && !STOPS.has(w) && !AUXILIARIES.has(w) && !isVerb(w) && !lexiconTags(w).includes('Adverb');
+  const objectWord = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && !STOPS.has(w) && !VERB_GROUP_AUXILIARIES.has(w) && !isVerb(w) && !lexiconTags(w).includes('Adverb');
   // "628 had children": "have" with its object is the verb itself.
   if (out.length === 1 && /^(?:has|have|had)$/.test(out[0]!) && objectWord(verb)) return [out[0]!, verb!];
   if (!verb || !/^\p{Ll}/u.test(verb) || STOPS.has(verb) || !(isVerb(verb) || participle)) return [];

@@ -11,6 +11,8 @@ import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { TIME_NOUNS } from '../lexicon/calendar.js';
 import { SUBJECT_CLAUSE_OPENERS } from '../lexicon/connectives.js';
 import { OBJECT_PRONOUNS, NOUN_LIKE_ADVERBS, COUNT_WORDS, NON_POSSESSIVE_DETERMINERS } from '../lexicon/determiners.js';
+import { IRREGULAR_PAST, VERB_NEXT, SINGULAR_AUXILIARIES } from '../lexicon/verbs.js';
+import { alternation } from '../lexicon/words.js';
 
 // "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
 export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
@@ -27,53 +29,6 @@ export function reportsSpeech(tokens: Token[], j: number, v: number): boolean {
   for (let k = j + 1; k < v; k++) if (/^(was|were|is|are|be|been|being|would|could|might|may|should|will|must|can)$/.test(tokens[k]!.lower)) return false;
   return true;
 }
-
-/** Common irregular past tenses: "The billionaire businessman began …". */
-export const IRREGULAR_PAST = new Set([
-  'began',
-  'shot',
-  'hit',
-  'cut',
-  'took',
-  'made',
-  'gave',
-  'went',
-  'came',
-  'saw',
-  'got',
-  'kept',
-  'left',
-  'held',
-  'brought',
-  'thought',
-  'felt',
-  'met',
-  'ran',
-  'won',
-  'lost',
-  'spoke',
-  'sent',
-  'led',
-  'stood',
-  'paid',
-  'built',
-  'became',
-  'chose',
-  'drew',
-  'fell',
-  'fought',
-  'grew',
-  'heard',
-  'knew',
-  'meant',
-  'rose',
-  'sold',
-  'struck',
-  'threw',
-  'understood',
-]);
-// Not "that": "a series of online postings that included …" is a noun and its relative clause.
-const VERB_NEXT = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'up', 'out', 'back']);
 
 /** A finite verb after a subject: "has", "also", "released", "began", "accuses Bob", "shows that". */
 function verbAt(tokens: Token[], k: number): boolean {
@@ -210,7 +165,7 @@ export function groupAfter(tokens: Token[], start: number, verb: number): Phrase
 }
 
 /** Verbs that agree with a singular subject only. */
-const SINGULAR_VERB = /^(?:is|was|has|does)$|[a-z][^s]s$/;
+const SINGULAR_VERB = new RegExp(String.raw`^(?:${alternation(SINGULAR_AUXILIARIES)})$|[a-z][^s]s$`);
 
 /** How far a participle or relative clause may run from a group to its verb. */
 const REDUCED_CLAUSE_MAX_TOKENS = 12;

@@ -14,12 +14,14 @@ import {
   VERB_FILLERS,
 } from '../lexicon/lexicon.js';
 import { placeAndRegion } from './clauses.js';
-import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, reportsSpeech } from './nominals.js';
+import { clauseNominal, isHeadNoun, isNounLike, isRoleNoun, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { NOUN_PHRASE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
 import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
+import { IRREGULAR_PARTICIPLES, PARTICIPLE_OBJECTS, IRREGULAR_PAST, VERB_GOVERNING_WORDS } from '../lexicon/verbs.js';
+import { alternation } from '../lexicon/words.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {
@@ -130,7 +132,7 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
 }
 
 /** Words after which a lower-case word is a verb: "not", "doesn't", "will", "can". */
-const VERB_GOVERNORS = /^(?:not|never|will|would|can|could|may|might|must|should|did|does|do|.+n['’]t)$/u;
+const VERB_GOVERNORS = new RegExp(String.raw`^(?:${alternation(VERB_GOVERNING_WORDS)}|.+n['’]t)$`, 'u');
 
 const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
 
@@ -219,27 +221,7 @@ function titleQuoteStart(tokens: Token[], k: number): number {
 
 /** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
 const opensClause = (t: Token | undefined): boolean =>
-  Boolean(t && t.word && !t.cap && (RELATIVE_WORDS.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
-const PARTICIPLES_IRREGULAR = new Set([
-  'sent',
-  'known',
-  'written',
-  'given',
-  'taken',
-  'shown',
-  'seen',
-  'chosen',
-  'found',
-  'told',
-  'brought',
-  'caught',
-  'set',
-  'put',
-  'hit',
-  'cut',
-  'run',
-  'done',
-]);
+  Boolean(t && t.word && !t.cap && (RELATIVE_WORDS.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower)));
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
 export function phraseAfter(tokens: Token[], start: number, strong = false): Phrase | null {
@@ -377,39 +359,6 @@ export function weakCapital(tokens: Token[], k: number): boolean {
  * a role noun and a name describes the role, whatever its case elsewhere.
  */
 const rolePrefix = (tokens: Token[], k: number): boolean => isRoleNoun(tokens[k + 1]?.lower ?? '') && Boolean(tokens[k + 2]?.cap && tokens[k + 2]!.quote === -1);
-
-/** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
-const PARTICIPLE_OBJECTS = new Set([
-  'that',
-  'one',
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'to',
-  'by',
-  'with',
-  'about',
-  'on',
-  'in',
-  'at',
-  'for',
-  'from',
-  'after',
-  'before',
-  'during',
-  'under',
-  'as',
-  'into',
-  'through',
-  'over',
-  'up',
-  'out',
-]);
 
 /** First word of a sentence, also after a quote that ended one: `… “wasn’t good.” Adding, …`. */
 const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initial || (/^[”"']$/.test(tokens[k - 1]?.text ?? '') && /^[.!?]$/.test(tokens[k - 2]?.text ?? ''));

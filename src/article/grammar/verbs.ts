@@ -6,8 +6,9 @@ import { CUT_WORD } from './phrase-bounds.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
 import { FINITE_CLAUSE_OPENERS } from '../lexicon/connectives.js';
-import { oneOf } from '../lexicon/words.js';
+import { oneOf, alternation } from '../lexicon/words.js';
 import { NOUN_CONTEXT_WORDS } from '../lexicon/determiners.js';
+import { FINITE_AUXILIARIES } from '../lexicon/verbs.js';
 
 function plausibleVerb(word: string): boolean {
   if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
@@ -31,8 +32,7 @@ export function enoughVerbs(line: string): boolean {
 }
 
 /** Verbs that make a clause finite on their own: "Ted Cruz is endorsing". */
-export const AUXILIARY =
-  /^(?:is|are|was|were|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$/i;
+export const AUXILIARY = new RegExp(String.raw`^(?:${alternation(FINITE_AUXILIARIES)}|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$`, 'i');
 
 /** Whether a phrase holds a verb, so that what follows it is not its predicate: "Mighty also accuses Olam…". */
 export function hasVerb(phrase: string): boolean {

@@ -14,6 +14,7 @@ import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 import { LOOSE_PREPOSITIONS, MODIFIER_PREPOSITIONS, LEADING_PLACE_PREPOSITIONS, WEAK_CUT_PREPOSITIONS, NOT_A_CLAIM_OPENERS } from '../lexicon/prepositions.js';
 import { SUBORDINATE_OPENERS, CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, ADJUNCT_HEADS } from '../lexicon/connectives.js';
 import { DETERMINER_WORDS, SUBJECT_PRONOUNS, OBJECT_PRONOUNS, OBJECT_OPENERS, COMPLEMENT_OPENERS } from '../lexicon/determiners.js';
+import { VERB_PARTICLES, BE_FORMS } from '../lexicon/verbs.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -283,7 +284,7 @@ function splitsPhrase(line: string, rest: string): boolean {
   const last = /\S+$/.exec(line)?.[0] ?? '';
   return (PARTICLE.test(next) && verbLike(last)) || /^\d[\d,.]*$/.test(last);
 }
-const PARTICLE = /^(?:up|out|off|down|away|back)$/;
+const PARTICLE = oneOf(VERB_PARTICLES);
 
 function latestCleanCut(cuts: number[], floor: number, judge: CutJudge): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
@@ -443,7 +444,7 @@ function verbAfterTo(word: string): boolean {
 const NOUN_PHRASE_OPENER = /^(?:Determiner|Possessive|Pronoun|Value|Cardinal|Ordinal|Adjective|Comparable|Superlative|Comparative|Preposition|Conjunction|Adverb)$/;
 
 /** "are likely showing | aggression": a progressive verb. */
-const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
+const BE_OR_ADVERB = new RegExp(String.raw`^(?:${alternation(BE_FORMS)}|\p{Ll}+ly)$`, 'u');
 
 /**
  * A cut line still says what happened. It does not stop after the aside that follows its subject
