@@ -16,6 +16,7 @@ import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepos
 import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
 import { SHARES } from '../lexicon/determiners.js';
 import { REPORTED_CLAUSE_AUXILIARIES, INFINITIVE_HEADS, IRREGULAR_PAST } from '../lexicon/verbs.js';
+import { SURVEY_NOUNS } from '../lexicon/nouns.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -63,8 +64,6 @@ const complementVerb = (t: Token): boolean => !t.cap && (SPEECH_VERBS.has(t.lowe
 
 /** How far before a group's phrase its share is read. */
 const SHARE_REACH_TOKENS = 6;
-/** Nouns of a survey that speaks for the share it measured. */
-const SURVEYS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
 
 /**
  * "In a CNN/ORC poll released Monday, 31 percent of Republicans said they were “extremely
@@ -87,7 +86,7 @@ export function pollCue(tokens: Token[], text: string, sentences: Sentence[], s:
     if (!sent || (k < s && sent.paragraph !== sentences[s]!.paragraph)) break;
     for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
       const t = tokens[i]!;
-      if (t.quote !== -1 || !SURVEYS.has(t.lower)) continue;
+      if (t.quote !== -1 || !SURVEY_NOUNS.has(t.lower)) continue;
       const phrase = phraseEndingAt(tokens, i, true) ?? { from: i, to: i + 1 };
       return { ...cue, mention: describe(tokens, text, phrase) };
     }

@@ -19,6 +19,8 @@ import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } f
 import { bareWord, type Phrase } from '../grammar/phrases.js';
 import { isInitials, type Token } from '../grammar/tokens.js';
 import { QUANTIFIERS } from '../lexicon/determiners.js';
+import { PARTY_MEMBER_WORDS } from '../lexicon/titles.js';
+import { oneOf } from '../lexicon/words.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
 
@@ -108,8 +110,7 @@ export function notAName(w: Token): boolean {
   return isFunctionWord(w.lower) || isCommonNoun(w.lower) || (singular !== w.lower && isCommonNoun(singular));
 }
 
-/** A party label that names one member or qualifies a noun: "Democrat", "Republican", "Democratic". */
-const PARTY_MEMBER = /^(?:democrat|republican|democratic|independent|libertarian|conservative|liberal|socialist)$/;
+const PARTY_MEMBER = oneOf(PARTY_MEMBER_WORDS);
 
 /**
  * Where a person's name ends before "of" and what they are of, or -1: "Sen. Tom Cole | of

@@ -3,6 +3,7 @@ import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { firstNameGender } from '../grammar/wordclass.js';
+import { RANKS, OFFICES } from '../lexicon/titles.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {
@@ -255,27 +256,6 @@ function roleScore(m: Mention, role: string): number {
   }
   return score;
 }
-
-/** Words that make an office another one: a deputy's, a vice-president's. */
-const RANKS = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'shadow'];
-/** Offices one person holds at a time, whose rank words tell their holders apart. */
-const OFFICES = new Set([
-  'president',
-  'minister',
-  'secretary',
-  'chancellor',
-  'premier',
-  'governor',
-  'mayor',
-  'director',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'leader',
-  'speaker',
-  'commander',
-  'chief',
-]);
 
 const synonyms = (a: string, b: string): boolean => ROLE_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 

@@ -13,6 +13,7 @@ import { SUBJECT_CLAUSE_OPENERS } from '../lexicon/connectives.js';
 import { OBJECT_PRONOUNS, NOUN_LIKE_ADVERBS, COUNT_WORDS, NON_POSSESSIVE_DETERMINERS } from '../lexicon/determiners.js';
 import { IRREGULAR_PAST, VERB_NEXT, SINGULAR_AUXILIARIES } from '../lexicon/verbs.js';
 import { alternation } from '../lexicon/words.js';
+import { IRREGULAR_PLURALS } from '../lexicon/nouns.js';
 
 // "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
 export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
@@ -111,8 +112,6 @@ const APPROXIMATORS = [
   ['up', 'to'],
 ];
 
-/** Plurals without an -s. */
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police']);
 const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !NOUN_LIKE_ADVERBS.has(t.lower));
 const isCount = (t: Token | undefined): boolean => Boolean(t && (/^\d[\d,.]*$/.test(t.text) || COUNT_WORDS.has(t.lower)));
 /** How many words a group's nouns run to: "pro-Sanders demonstrators", "Bernie Sanders supporters". */

@@ -22,6 +22,7 @@ import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
 import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
 import { IRREGULAR_PARTICIPLES, PARTICIPLE_OBJECTS, IRREGULAR_PAST, VERB_GOVERNING_WORDS } from '../lexicon/verbs.js';
 import { alternation } from '../lexicon/words.js';
+import { ROLE_MODIFIERS } from '../lexicon/titles.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {
@@ -295,52 +296,7 @@ function modifiesHead(tokens: Token[], k: number, start: number): boolean {
   return isHeadNoun(next) || Boolean(/['’]s$/u.test(tokens[k]!.text) && next?.word);
 }
 
-/** Modifiers of a role: "senior", "former", "presidential", "top". */
-const MODIFIERS = new Set([
-  'top',
-  'former',
-  'retired',
-  'outgoing',
-  'acting',
-  'leading',
-  'ranking',
-  'presumptive',
-  'incoming',
-  'elected',
-  'longtime',
-  'veteran',
-  'chief',
-  'deputy',
-  'vice',
-  'foreign',
-  'prime',
-  'general',
-  'press',
-  'campaign',
-  'state',
-  'defense',
-  'defence',
-  'interior',
-  'finance',
-  'justice',
-  'health',
-  'white',
-  'house',
-  'party',
-  'government',
-  'city',
-  'police',
-  'military',
-  'security',
-  'intelligence',
-  'senior',
-  'junior',
-  'local',
-  'federal',
-  'national',
-  'opposition',
-]);
-export const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
+export const isAdjectiveLike = (t: Token): boolean => ROLE_MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
 /**

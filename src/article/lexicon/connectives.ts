@@ -225,3 +225,35 @@ export const ADJUNCT_OPENERS = [
 
 /** Words that head a phrase of their own whatever follows them: the adjunct openers and these prepositions. */
 export const ADJUNCT_HEADS = [...ADJUNCT_OPENERS, 'than', 'like', 'about', 'towards', 'toward', 'along', 'throughout', 'beyond', 'within'];
+
+/**
+ * Where a sentence starts again with no full stop before it, as when a caption runs into the
+ * text ("…a phone possession charge A serving prisoner has been jailed…", "…holding guns It
+ * achieved…", "…Julia, 67, right 'I really enjoy myself'"): a lower-case word, then a word
+ * that opens sentences and is never capitalised inside one, or a quote mark and a capital.
+ */
+export const RESTART_WORDS = [
+  'A',
+  'An',
+  'The',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'This',
+  'These',
+  'Those',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'After',
+  'When',
+  'While',
+];

@@ -167,3 +167,45 @@ export const NUMBER_WORDS = [
   'dozens',
   'a dozen',
 ];
+
+/** "… says many apprenticeships are…": a clause after "says" starts in lower case unless it starts with a name. */
+export const LOWER_CASE_LEADS = [
+  'The',
+  'A',
+  'An',
+  'There',
+  'Its',
+  'It',
+  'Many',
+  'Most',
+  'Some',
+  'All',
+  'More',
+  'Several',
+  'Few',
+  'No',
+  'This',
+  'These',
+  'Those',
+  'Their',
+  'His',
+  'Her',
+  'Our',
+  'Both',
+  'Each',
+  'Every',
+  'Half',
+  'Any',
+  'Such',
+  'Other',
+  'Only',
+  'Nearly',
+  'About',
+  'Almost',
+];
+
+/** "12ft", "50p", "10million": a unit written onto the figure belongs to it. */
+export const UNIT_SUFFIXES = ['ft', 'm', 'km', 'kg', 'g', 'lb', 'lbs', 'p', 'bn', 'million', 'billion', 'mph', 'ml', 'cm', 'mm', 'in', 'oz', 'k'];
+
+/** "10th", "21st", "1990s": ordinals and decades are no counts. */
+export const ORDINAL_SUFFIXES = ['th', 'st', 'nd', 'rd', 's'];

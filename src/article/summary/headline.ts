@@ -20,7 +20,8 @@ import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 import type { Article, Quote, Sentence, Speaker } from '../types.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
-import { oneOf } from '../lexicon/words.js';
+import { oneOf, alternation } from '../lexicon/words.js';
+import { LOWER_CASE_LEADS } from '../lexicon/determiners.js';
 
 /** The contract's headline limit: one line of at most 100 characters. */
 export const HEADLINE_MAX_CHARS = 100;
@@ -313,8 +314,7 @@ function speakerName(speaker: Speaker | undefined, fallback: string): string {
 }
 
 /** "… says many apprenticeships are…": a clause after "says" starts in lower case unless it starts with a name. */
-const LOWER_LEADS =
-  /^(?:The|A|An|There|Its?|Many|Most|Some|All|More|Several|Few|No|This|These|Those|Their|His|Her|Our|Both|Each|Every|Half|Any|Such|Other|Only|Nearly|About|Almost)\b/;
+const LOWER_LEADS = new RegExp(String.raw`^(?:${alternation(LOWER_CASE_LEADS)})\b`);
 
 function lowerLead(s: string, original: string): string {
   const lowered = s.charAt(0).toLowerCase() + s.slice(1);
