@@ -68,3 +68,37 @@ export const RELATIVE_DATE_WORDS = ['next', 'last', 'this', 'past', 'coming', 'p
  * date no weekday arithmetic gives. Written capitalised.
  */
 export const DAY_NAME_PREFIXES = ['Super', 'Black', 'Good', 'Cyber', 'Bloody', 'Ash', 'Holy', 'Maundy', 'Easter', 'Palm', 'Remembrance', 'Shrove', 'Giving', 'Fat'];
+
+/** "One month after …", "Three years ago", "Hours later": words that close a span of time opening a phrase. */
+export const TIME_SPAN_WORDS = ['after', 'before', 'ago', 'later', 'earlier', 'into', 'since'];
+
+/** "just days before …": words that make up a span of time before a preposition (compress.ts adds any number: "10 days"). */
+export const SPAN_WORDS = [
+  'just',
+  'only',
+  'even',
+  'some',
+  'about',
+  'nearly',
+  'almost',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'a',
+  'few',
+  'several',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'minutes',
+  'moments',
+];

@@ -16,6 +16,13 @@ export const REPORTING_VERBS = words(`
   answered warned warns stressed argued argues announced announces claimed reported confirmed`);
 
 /**
+ * "NATO said", "the OSCE reported": verbs of saying after a run of capitals that make it the name
+ * of a body. Five of the REPORTING_VERBS; kept apart, for the whole list would change which
+ * runs of capitals are read as a body.
+ */
+export const ACRONYM_SPEECH_VERBS = ['said', 'says', 'told', 'reported', 'announced'];
+
+/**
  * Verbs of describing: what they govern in quote marks is the subject's words for someone or
  * something ("referred to her as “the Devil”", "accused Trump of …", "dubbed him “Little Marco”").
  */

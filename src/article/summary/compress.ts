@@ -10,9 +10,9 @@ import { lexiconTags } from '../grammar/terms.js';
 import { isVerbForm } from '../grammar/wordclass.js';
 import { NAME_RUN_ON_WORDS } from '../lexicon/names.js';
 import { alternation, oneOf } from '../lexicon/words.js';
-import { CALENDAR_WORDS } from '../lexicon/calendar.js';
+import { CALENDAR_WORDS, TIME_SPAN_WORDS, SPAN_WORDS } from '../lexicon/calendar.js';
 import { LOOSE_PREPOSITIONS, MODIFIER_PREPOSITIONS, LEADING_PLACE_PREPOSITIONS, WEAK_CUT_PREPOSITIONS, NOT_A_CLAIM_OPENERS } from '../lexicon/prepositions.js';
-import { SUBORDINATE_OPENERS, CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, ADJUNCT_HEADS } from '../lexicon/connectives.js';
+import { SUBORDINATE_OPENERS, CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, ADJUNCT_HEADS, DANGLING_TAIL_WORDS } from '../lexicon/connectives.js';
 import { DETERMINER_WORDS, SUBJECT_PRONOUNS, OBJECT_PRONOUNS, OBJECT_OPENERS, COMPLEMENT_OPENERS } from '../lexicon/determiners.js';
 import { VERB_PARTICLES, BE_FORMS } from '../lexicon/verbs.js';
 
@@ -41,8 +41,10 @@ const CUT_FLOOR = 0.8;
 /** With no clean cut that keeps that much, one that keeps half the room still says the news. */
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|amid|upon|despite|including|dubbed|titled|entitled|nicknamed|conjunction|behalf|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = new RegExp(
+  String.raw`(?:\s+(?:${alternation(DANGLING_TAIL_WORDS)}|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$`,
+  'i',
+);
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
@@ -77,7 +79,7 @@ function opensPredicate(rest: string): boolean {
   return verb(first) || (/^\p{Ll}+ly$/u.test(first) && verb(second));
 }
 /** "One month after …", "Three years ago", "Hours later": a span of time opens the phrase. */
-const TIME_SPAN = /^(?:\S+\s+){1,2}(?:after|before|ago|later|earlier|into|since)\b/i;
+const TIME_SPAN = new RegExp(String.raw`^(?:\S+\s+){1,2}(?:${alternation(TIME_SPAN_WORDS)})\b`, 'i');
 
 /**
  * Whether the words before a lead's comma are an adverbial, not the subject: a preposition or a
@@ -594,7 +596,7 @@ export function dropNameAside(s: string): string {
 
 const MODIFIER_PREPOSITION = oneOf(MODIFIER_PREPOSITIONS, 'i');
 const SUBJECT_MODIFIER_MAX_WORDS = 12;
-const SPAN_WORD = /^(?:just|only|even|some|about|nearly|almost|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|hours|days|weeks|months|years|minutes|moments)$/i;
+const SPAN_WORD = new RegExp(String.raw`^(?:${alternation(SPAN_WORDS)}|\d+)$`, 'i');
 
 const SUBJECT_PRONOUN = oneOf(SUBJECT_PRONOUNS, 'i');
 
