@@ -1,9 +1,8 @@
-import { ROLE_SYNONYMS } from '../lexicon/lexicon.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { firstNameGender } from '../grammar/wordclass.js';
-import { RANKS, OFFICES } from '../lexicon/titles.js';
+import { RANKS, OFFICES, ROLE_SYNONYMS } from '../lexicon/titles.js';
 
 /** A person or organisation of one article, with every form it was named by. */
 export interface Entity {

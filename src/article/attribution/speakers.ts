@@ -3,7 +3,7 @@ import { describe, isAnonymous, isRoleNominal, type Mention } from './mentions.j
 import { isRoleNoun } from '../grammar/nominals.js';
 import { fold, Registry, type Entity } from './people.js';
 import { phraseEndingAt, subjectBefore } from '../grammar/phrases.js';
-import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
+import { DETERMINERS, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { afterRunIn, sentenceAt } from '../text/sentences.js';
 import { isInitials, tokenAt, tokenize, type Token } from '../grammar/tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from '../types.js';
@@ -13,6 +13,8 @@ import { isLabelledTitle } from './titles.js';
 import { SURNAME_PARTICLES } from '../lexicon/names.js';
 import { PLACE_PREPOSITIONS, OBLIQUE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { GROUP_COUNTS } from '../lexicon/determiners.js';
+import { ABBREVIATED, ROLE_NOUNS } from '../lexicon/titles.js';
+import { ORG_WORDS } from '../lexicon/organizations.js';
 
 interface Context {
   text: string;

@@ -1,16 +1,4 @@
-import {
-  CLUB_WORDS,
-  COMPASS,
-  COUNTRY_ABBREVIATIONS,
-  DESIGNATORS,
-  EVENT_WORDS,
-  FACILITY_NOUNS,
-  ORG_WORDS,
-  PLACE_ABBREVIATIONS,
-  REPORTING_VERBS,
-  ROLE_NOUNS,
-  TITLES,
-} from '../lexicon/lexicon.js';
+import { REPORTING_VERBS } from '../lexicon/lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
@@ -18,9 +6,12 @@ import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from '../grammar/t
 import type { Span } from '../types.js';
 import { NAME_JOINING_WORDS } from '../lexicon/names.js';
 import { oneOf, alternation } from '../lexicon/words.js';
-import { COURTESY_TITLES } from '../lexicon/titles.js';
+import { COURTESY_TITLES, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 import { PLACE_CUE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { CLUB_WORDS } from '../lexicon/sports.js';
+import { COMPASS, COUNTRY_ABBREVIATIONS, EVENT_WORDS, FACILITY_NOUNS, PLACE_ABBREVIATIONS } from '../lexicon/places.js';
+import { DESIGNATORS, ORG_WORDS } from '../lexicon/organizations.js';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 

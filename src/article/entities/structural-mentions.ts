@@ -1,7 +1,8 @@
 import type { Mention } from './entities.js';
-import { COUNTRY_ABBREVIATIONS, ACRONYM_SPEECH_VERBS } from '../lexicon/lexicon.js';
+import { ACRONYM_SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 import { alternation } from '../lexicon/words.js';
+import { COUNTRY_ABBREVIATIONS } from '../lexicon/places.js';
 
 /**
  * Names read from the layout of the text rather than from compromise's tags, across the whole

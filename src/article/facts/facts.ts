@@ -1,12 +1,14 @@
 import { extractDates } from './dates.js';
 import { findEntities, isName, listable, trimPersonName, type Entity } from '../entities/entities.js';
-import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from '../lexicon/lexicon.js';
+import { SOURCE_NOUNS } from '../lexicon/lexicon.js';
 import { compressLead } from '../summary/headline.js';
 import { extractNumbers } from './numbers.js';
 import { lexiconTags } from '../grammar/terms.js';
 import { rankSentences, similarity, type RankedSentence } from '../summary/rank.js';
 import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from '../types.js';
 import { MONTH_ABBREVIATIONS } from '../lexicon/calendar.js';
+import { ORG_WORDS } from '../lexicon/organizations.js';
+import { ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
 
 /** A briefing lists the few facts a reader needs, not the article again. */
 export const KEY_FACTS_MAX = 5;

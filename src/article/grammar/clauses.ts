@@ -4,10 +4,11 @@
  */
 import type { Cue } from '../attribution/attribution.js';
 import type { Phrase } from './phrases.js';
-import { DETERMINERS, PARTY_TAG, SPEECH_VERBS } from '../lexicon/lexicon.js';
+import { DETERMINERS, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan } from '../types.js';
 import { RELATIVE_OPENERS } from '../lexicon/connectives.js';
+import { PARTY_TAG } from '../lexicon/titles.js';
 
 /** "Mr.", "U.S.", "Jason C.": a full stop that ends an abbreviation, not a sentence. */
 const abbreviationDot = (tokens: Token[], k: number): boolean =>

@@ -3,7 +3,7 @@
  * neurosurgeon", "the foundation", "one unaligned Florida Republican strategist"): read where
  * the sentence's shape, not the noun, says it is a subject.
  */
-import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
+import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import type { Phrase } from './phrases.js';
 import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
@@ -14,6 +14,7 @@ import { OBJECT_PRONOUNS, NOUN_LIKE_ADVERBS, COUNT_WORDS, NON_POSSESSIVE_DETERMI
 import { IRREGULAR_PAST, VERB_NEXT, SINGULAR_AUXILIARIES } from '../lexicon/verbs.js';
 import { alternation } from '../lexicon/words.js';
 import { IRREGULAR_PLURALS } from '../lexicon/nouns.js';
+import { ROLE_NOUNS } from '../lexicon/titles.js';
 
 // "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
 export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);

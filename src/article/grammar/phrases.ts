@@ -1,18 +1,4 @@
-import {
-  ABBREVIATED,
-  ANONYMOUS,
-  DETERMINERS,
-  NOT_NAME_WORDS,
-  PARTY_TAG,
-  PHRASE_BREAKERS,
-  PRONOUNS,
-  REPORTING_VERBS,
-  ROLE_NOUNS,
-  SOURCE_NOUNS,
-  SPEECH_VERBS,
-  TITLES,
-  VERB_FILLERS,
-} from '../lexicon/lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { placeAndRegion } from './clauses.js';
 import { clauseNominal, isHeadNoun, isNounLike, isRoleNoun, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
@@ -22,7 +8,7 @@ import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
 import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
 import { IRREGULAR_PARTICIPLES, PARTICIPLE_OBJECTS, IRREGULAR_PAST, VERB_GOVERNING_WORDS } from '../lexicon/verbs.js';
 import { alternation } from '../lexicon/words.js';
-import { ROLE_MODIFIERS } from '../lexicon/titles.js';
+import { ROLE_MODIFIERS, ABBREVIATED, PARTY_TAG, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {

@@ -16,12 +16,14 @@ import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { hasFiniteVerb } from '../grammar/verbs.js';
 import { restartPattern } from '../text/sentences.js';
 import { buildSummary, shortName } from './summary.js';
-import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS } from '../lexicon/lexicon.js';
+import { SOURCE_NOUNS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 import type { Article, Quote, Sentence, Speaker } from '../types.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 import { oneOf, alternation } from '../lexicon/words.js';
 import { LOWER_CASE_LEADS } from '../lexicon/determiners.js';
+import { ORG_WORDS } from '../lexicon/organizations.js';
+import { ROLE_NOUNS } from '../lexicon/titles.js';
 
 /** The contract's headline limit: one line of at most 100 characters. */
 export const HEADLINE_MAX_CHARS = 100;
