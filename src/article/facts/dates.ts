@@ -10,10 +10,14 @@ import {
   MONTH_PREFIXES,
   WEEKDAY_STEMS,
   MONTH_ABBREVIATIONS,
+  COUNTED_FROM_WORDS,
 } from '../lexicon/calendar.js';
 import { alternation, oneOf } from '../lexicon/words.js';
 import { DATE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { FUTURE_WORDS, FUTURE_BE_WORDS, PRESENT_BE_FORMS, PAST_FORMS } from '../lexicon/verbs.js';
+
+/** "a week before", "two days after": the words that count a span from an event. */
+const COUNTED_FROM = new RegExp(String.raw`\b(?:${alternation(COUNTED_FROM_WORDS)})$`, 'i');
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
 /**
@@ -199,7 +203,7 @@ function isAnaphoric(r: Reading): boolean {
  */
 function fromStoryTime(r: Reading, batch: string, fact: DateFact, earlier: DateFact[], text: string, sentences: Span[]): string | null {
   if (fact.start === undefined) return null;
-  if (/\b(?:before|after|prior)$/i.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
+  if (COUNTED_FROM.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
   const spans = sentences.length > 0 ? sentences : roughSentences(text);
   const at = (offset: number) => spans.findIndex((s) => s.start <= offset && offset < s.end);
   const here = at(fact.start);

@@ -1,10 +1,16 @@
 import { lexiconTags } from '../grammar/terms.js';
 import type { Span } from '../types.js';
 import { MONTH_PREFIXES } from '../lexicon/calendar.js';
-import { alternation } from '../lexicon/words.js';
-import { NUMBER_WORDS, UNIT_SUFFIXES, ORDINAL_SUFFIXES } from '../lexicon/determiners.js';
-import { VERB_GROUP_AUXILIARIES } from '../lexicon/verbs.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { NUMBER_WORDS, UNIT_SUFFIXES, ORDINAL_SUFFIXES, DEFINITE_DETERMINERS } from '../lexicon/determiners.js';
+import { VERB_GROUP_AUXILIARIES, HAVE_FORMS } from '../lexicon/verbs.js';
 import { COUNTED_PHRASE_STOPS } from '../lexicon/stopwords.js';
+
+/** The forms of "have". */
+const HAVE_FORM = oneOf(HAVE_FORMS);
+
+/** Determiners that make a count part of a noun phrase: "the five", "those three". */
+const DEFINITE_BEFORE = new RegExp(String.raw`\b(?:${alternation(DEFINITE_DETERMINERS)})\s+$`, 'i');
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;
@@ -89,7 +95,7 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
   if (SELF_STANDING.test(figure) && !compound) return figure;
   // "when the two discussed Idlib", "the three met": a count with no noun after "the" points back
   // at people already named; it counts nothing new ("the 30-second spot" is a count of its own)
-  if (noun.length === 0 && !compound && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, start - 7), start))) return '';
+  if (noun.length === 0 && !compound && DEFINITE_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return '';
   const verb = verbGroup(words.slice(k));
   if (noun.length === 0 && verb.length === 0) return '';
   return [figure, ...noun, ...verb].join(' ');
@@ -121,7 +127,7 @@ function verbGroup(words: string[]): string[] {
   const objectWord = (w: string | undefined) =>
     !!w && /^\p{Ll}/u.test(w) && !COUNTED_PHRASE_STOPS.has(w) && !VERB_GROUP_AUXILIARIES.has(w) && !isVerb(w) && !lexiconTags(w).includes('Adverb');
   // "628 had children": "have" with its object is the verb itself.
-  if (out.length === 1 && /^(?:has|have|had)$/.test(out[0]!) && objectWord(verb)) return [out[0]!, verb!];
+  if (out.length === 1 && HAVE_FORM.test(out[0]!) && objectWord(verb)) return [out[0]!, verb!];
   if (!verb || !/^\p{Ll}/u.test(verb) || COUNTED_PHRASE_STOPS.has(verb) || !(isVerb(verb) || participle)) return [];
   out.push(verb);
   const object = words[k + 1];

@@ -5,10 +5,19 @@
 import { CUT_WORD } from './phrase-bounds.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
-import { FINITE_CLAUSE_OPENERS } from '../lexicon/connectives.js';
+import { FINITE_CLAUSE_OPENERS, NAME_CONTINUERS } from '../lexicon/connectives.js';
 import { oneOf, alternation } from '../lexicon/words.js';
-import { NOUN_CONTEXT_WORDS } from '../lexicon/determiners.js';
+import { NOUN_CONTEXT_WORDS, BARE_FORM_PRONOUNS, S_FORM_SUBJECTS } from '../lexicon/determiners.js';
 import { FINITE_AUXILIARIES } from '../lexicon/verbs.js';
+
+/** Subjects whose present verb ends in -s: "he says", "which shows". */
+const S_FORM_SUBJECT = oneOf(S_FORM_SUBJECTS, 'i');
+
+/** Subject pronouns whose verb takes its bare form: "they say". */
+const BARE_FORM_SUBJECT = oneOf(BARE_FORM_PRONOUNS, 'i');
+
+/** Words after a name that go on with the phrase rather than start its verb: "Smith and", "Smith, who", "Bank of". */
+const NAME_LINK = oneOf(NAME_CONTINUERS);
 
 function plausibleVerb(word: string): boolean {
   if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
@@ -77,14 +86,13 @@ function isFiniteAt(words: string[], i: number): boolean {
   // "the black American experience": after a people's adjective a word is a noun.
   if (lexiconTags(prev).includes('Demonym')) return false;
   // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
-  if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
-    return true;
+  if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !NAME_LINK.test(w)) return true;
   if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
-  if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
+  if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || BARE_FORM_SUBJECT.test(prev) || /[^s]s$/.test(prev);
   if (/ed$/.test(w)) return true;
   // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
   const prevTags = lexiconTags(prev);
-  return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
+  return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (S_FORM_SUBJECT.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
 }
 
 /** A word the lexicon knows only as an adjective ("global", "likely"): a noun may follow it in its phrase. */

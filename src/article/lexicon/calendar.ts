@@ -102,3 +102,6 @@ export const SPAN_WORDS = [
   'minutes',
   'moments',
 ];
+
+/** "a week before", "two days after": the words that count a span from an event. */
+export const COUNTED_FROM_WORDS = ['before', 'after', 'prior'];

@@ -390,3 +390,6 @@ export const DANGLING_TAIL_WORDS = [
   'many',
   'much',
 ];
+
+/** Words after a name that go on with the phrase rather than start its verb: "Smith and", "Smith, who", "Bank of". */
+export const NAME_CONTINUERS = ['and', 'or', 'nor', 'who', 'which', 'that', 'whose', 'of'];

@@ -209,3 +209,18 @@ export const UNIT_SUFFIXES = ['ft', 'm', 'km', 'kg', 'g', 'lb', 'lbs', 'p', 'bn'
 
 /** "10th", "21st", "1990s": ordinals and decades are no counts. */
 export const ORDINAL_SUFFIXES = ['th', 'st', 'nd', 'rd', 's'];
+
+/** Subject pronouns whose verb takes its bare form: "they say". */
+export const BARE_FORM_PRONOUNS = ['i', 'we', 'they', 'you'];
+
+/** Subjects whose present verb ends in -s: "he says", "which shows". */
+export const S_FORM_SUBJECTS = ['he', 'she', 'it', 'this', 'that', 'who', 'which'];
+
+/** Pronouns of one person: "he", "his". */
+export const SINGULAR_PERSON_PRONOUNS = ['he', 'she', 'his', 'her'];
+
+/** Pronouns of a group: "they", "our". */
+export const PLURAL_PERSON_PRONOUNS = ['they', 'their', 'we', 'our'];
+
+/** Determiners that make a count part of a noun phrase: "the five", "those three". */
+export const DEFINITE_DETERMINERS = ['the', 'these', 'those'];

@@ -1,6 +1,9 @@
 /**
- * Closed-class word lists the rules read. These are words of the language (verbs of saying,
- * titles, role nouns), not names of people or places: the rules generalise to unseen articles.
+ * Closed-class word lists the rules read: the verbs of saying and the words around them (sources
+ * that speak, participles, fillers, pronouns, determiners, the words that break a subject phrase
+ * or never start a name). Other topics have their own files beside this one (titles.ts,
+ * calendar.ts, prepositions.ts, …). These are words of the language, not names of people or
+ * places: the rules generalise to unseen articles.
  */
 import { words } from './words.js';
 

@@ -241,3 +241,6 @@ export const BE_FORMS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am'
 
 /** Auxiliaries that agree with a singular subject only. */
 export const SINGULAR_AUXILIARIES = ['is', 'was', 'has', 'does'];
+
+/** The forms of "have". */
+export const HAVE_FORMS = ['has', 'have', 'had'];

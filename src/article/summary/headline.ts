@@ -21,9 +21,15 @@ import { lexiconTags } from '../grammar/terms.js';
 import type { Article, Quote, Sentence, Speaker } from '../types.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
 import { oneOf, alternation } from '../lexicon/words.js';
-import { LOWER_CASE_LEADS } from '../lexicon/determiners.js';
+import { LOWER_CASE_LEADS, SINGULAR_PERSON_PRONOUNS, PLURAL_PERSON_PRONOUNS } from '../lexicon/determiners.js';
 import { ORG_WORDS } from '../lexicon/organizations.js';
 import { ROLE_NOUNS } from '../lexicon/titles.js';
+
+/** Pronouns of a group: "they", "our". */
+const PLURAL_PRONOUN = oneOf(PLURAL_PERSON_PRONOUNS);
+
+/** Pronouns of one person: "he", "his". */
+const SINGULAR_PRONOUN = oneOf(SINGULAR_PERSON_PRONOUNS);
 
 /** The contract's headline limit: one line of at most 100 characters. */
 export const HEADLINE_MAX_CHARS = 100;
@@ -287,8 +293,8 @@ function nameSpeaker(phrase: string, r: RankedSentence, quotes: Quote[], speaker
  */
 function refersTo(clause: string, who: string): boolean {
   const pronoun = /^[\p{L}]+/u.exec(clause)?.[0]?.toLowerCase() ?? '';
-  if (/^(?:he|she|his|her)$/.test(pronoun)) return !plural(who);
-  return /^(?:they|their|we|our)$/.test(pronoun) && plural(who);
+  if (SINGULAR_PRONOUN.test(pronoun)) return !plural(who);
+  return PLURAL_PRONOUN.test(pronoun) && plural(who);
 }
 
 /**
