@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { importFolder } from '../src/ingest/folder.js';
-import { ORG_WORDS } from '../src/article/lexicon/lexicon.js';
+
 import { fold } from '../src/article/text/fold.js';
 import { inThreadIngest } from './ingest-harness.js';
 import { openStores } from '../src/library/open-stores.js';
 import type { SpeakerSummary, Stores } from '../src/library/types.js';
+import { ORG_WORDS } from '../src/article/lexicon/organizations.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = path.resolve(repoRoot, '../shared/eval/data/polnear/dev/text');

@@ -1,12 +1,15 @@
 import { extractDates } from './facts/dates.js';
 import { findEntities, isName, listable, trimPersonName } from './entities/entities.js';
 import type { Entity } from './entities/entity.js';
-import { ORG_WORDS, ROLE_NOUNS, SOURCE_NOUNS, TITLES } from './lexicon/lexicon.js';
+import { SOURCE_NOUNS } from './lexicon/lexicon.js';
 import { compressLead } from './headline.js';
 import { extractNumbers } from './facts/numbers.js';
 import { lexiconTags } from './grammar/terms.js';
 import { rankSentences, similarity, type RankedSentence } from './rank.js';
 import type { Article, DateFact, Facts, Quote, Sentence, Span, Speaker } from './types.js';
+import { MONTH_ABBREVIATIONS } from './lexicon/calendar.js';
+import { ORG_WORDS } from './lexicon/organizations.js';
+import { ROLE_NOUNS, TITLES } from './lexicon/titles.js';
 
 /** A briefing lists the few facts a reader needs, not the article again. */
 export const KEY_FACTS_MAX = 5;
@@ -14,7 +17,7 @@ export const KEY_FACTS_MAX = 5;
 const KEY_FACT_WORDS = 20;
 /** Key facts this similar repeat each other (cosine of content words). */
 const KEY_FACT_OVERLAP = 0.5;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = MONTH_ABBREVIATIONS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 /**
  * Who, what, where and when: people with their roles (the speakers' canonical names and

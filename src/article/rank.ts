@@ -1,5 +1,6 @@
 import type { Quote, Sentence } from './types.js';
 import { RESTART } from './sentences.js';
+import { STOPWORDS } from './lexicon/stopwords.js';
 
 /** Sentences past this are never summary material in news, and LexRank is quadratic in them. */
 export const RANK_SENTENCES_MAX = 80;
@@ -18,16 +19,6 @@ const WEIGHTS = { position: 1, centrality: 0.35, names: 0.15, quote: 0.05 };
 
 const QUOTE_LEAD = /^['"\u2018\u201c]/;
 
-/** Function words: they carry no topic, so they neither link sentences nor make them central. */
-const STOP = new Set(
-  (
-    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
-    'he she they we i you his her their our my your him them us me who whom which what when where why how not no ' +
-    'has have had do does did will would can could should may might must said says say told also than then there ' +
-    'so such about into over after before more most some any all one up out just new s t'
-  ).split(' '),
-);
-
 /** A sentence with what ranking needs: its content words and its score. */
 export interface RankedSentence {
   index: number;
@@ -43,7 +34,7 @@ export function contentTerms(text: string): Map<string, number> {
   const terms = new Map<string, number>();
   for (const m of text.toLowerCase().matchAll(/[a-z0-9]+/g)) {
     const w = m[0];
-    if (w.length < 2 || STOP.has(w)) continue;
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
     const stem = w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
     terms.set(stem, (terms.get(stem) ?? 0) + 1);
   }

@@ -1,5 +1,6 @@
 import { withoutFurniture } from './text/furniture.js';
 import type { Article, ArticleMeta, ReadError, Result, Span } from './types.js';
+import { MONTH_ABBREVIATIONS } from './lexicon/calendar.js';
 
 /** A title is a short line: longer first lines are the lead sentence. */
 const TITLE_MAX_CHARS = 200;
@@ -118,7 +119,6 @@ function indexOrEnd(text: string, needle: string, from: number): number {
   return i < 0 ? text.length : i;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * A wire dateline that writes its year: "LONDON 1996-08-30" or "NICE, France 1996-08-30" on its
  * own line, or "CHICAGO, Nov. 3, 2016 (Reuters) -" opening the lead. The place starts in
@@ -143,7 +143,7 @@ function datelineDate(text: string): string | null {
   for (const line of lines) {
     const alone = DATE_ALONE.exec(line);
     const m = DATELINE.exec(line);
-    const iso = alone ? alone[1]! : m ? (m[1] ?? `${m[4]}-${String(MONTHS.indexOf(m[2]!.toLowerCase()) + 1).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : null;
+    const iso = alone ? alone[1]! : m ? (m[1] ?? `${m[4]}-${String(MONTH_ABBREVIATIONS.indexOf(m[2]!.toLowerCase()) + 1).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : null;
     if (iso && isRealDate(iso)) return iso;
   }
   return null;

@@ -1,21 +1,23 @@
 import { findAttribution } from './attribution/attribution.js';
 import type { Cue } from './attribution/cue.js';
+import { speakerId } from './text/fold.js';
 import { describe, isAnonymous, isRoleNominal, type Mention } from './attribution/mentions.js';
 import { isRoleNoun } from './grammar/nominals.js';
 import { nameKey, Registry, type Referent } from './attribution/people.js';
 import { phraseEndingAt, subjectBefore } from './grammar/phrases.js';
-import { ABBREVIATED, DETERMINERS, ORG_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/lexicon.js';
+import { DETERMINERS, SPEECH_VERBS } from './lexicon/lexicon.js';
 import { afterRunIn } from './sentences.js';
 import { sentenceAt } from './text/partition.js';
 import { isInitials, tokenAt, tokenize, type Token } from './grammar/tokens.js';
 import type { Article, Attribution, Quote, QuoteSpan, Sentence, Speaker } from './types.js';
 import { partitionPoint } from './text/partition.js';
-import { speakerId } from './text/fold.js';
 import { withoutRunIn } from './attribution/run-in.js';
 import { isLabelledTitle } from './attribution/titles.js';
-
-/** Prepositions before a capitalised run that make it a place: "in Idlib", "from Tehran". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'toward', 'towards']);
+import { SURNAME_PARTICLES } from './lexicon/names.js';
+import { PLACE_PREPOSITIONS, OBLIQUE_PREPOSITIONS } from './lexicon/prepositions.js';
+import { GROUP_COUNTS } from './lexicon/determiners.js';
+import { ABBREVIATED, ROLE_NOUNS } from './lexicon/titles.js';
+import { ORG_WORDS } from './lexicon/organizations.js';
 
 interface Context {
   text: string;
@@ -126,8 +128,6 @@ function resolve(ctx: Context, m: Mention, cue: Cue, lastSpeaker: Referent | nul
   return phraseEntity(ctx, m, cue);
 }
 
-/** Words that count a group: "two officials", "several aides". */
-const QUANTITIES = new Set(['two', 'three', 'four', 'five', 'several', 'some', 'many', 'both', 'few', 'other', 'dozens', 'hundreds']);
 /** How far back (in tokens) the group an anonymous speaker belongs to is looked for. */
 const GROUP_LOOKBACK_TOKENS = 60;
 
@@ -144,7 +144,7 @@ function anonymousEntity(ctx: Context, m: Mention): Referent {
     const one = t.lower === 'people' ? 'person' : /[^s]s$/.test(t.lower) && isRoleNoun(t.lower) && !ORG_WORDS.has(t.lower.slice(0, -1)) ? t.lower.slice(0, -1) : null;
     if (!one) continue;
     // "Two officials spoke to reporters": the group that is counted is the one speaking.
-    if (QUANTITIES.has(tokens[k - 1]?.lower ?? '')) {
+    if (GROUP_COUNTS.has(tokens[k - 1]?.lower ?? '')) {
       member = one;
       break;
     }
@@ -177,9 +177,6 @@ function phraseEntity(ctx: Context, m: Mention, _cue: Cue | null): Referent | nu
   return e;
 }
 
-/** Prepositions whose object is rarely what a later pronoun in the sentence stands for. */
-const OBLIQUE = new Set(['for', 'to', 'of', 'with', 'against', 'about', 'from', 'at', 'in', 'on', 'by', 'toward', 'towards', 'over']);
-
 /** How many earlier name mentions a pronoun looks back over, at most. */
 const PRONOUN_LOOKBACK = 400;
 
@@ -208,7 +205,7 @@ function resolvePronoun(ctx: Context, m: Mention, lastSpeaker: Referent | null):
     // phrase of a preposition ("With a vote for Trump ruled out, Cross said he …") yields to
     // one that can be a subject.
     const gendered = Boolean(m.gender && entity.gender === m.gender);
-    const oblique = OBLIQUE.has(ctx.tokens[tokenAt(ctx.tokens, at) - 1]?.lower ?? '');
+    const oblique = OBLIQUE_PREPOSITIONS.has(ctx.tokens[tokenAt(ctx.tokens, at) - 1]?.lower ?? '');
     const better = !found || (oblique === found.oblique ? !group && (gendered || !found.gendered) : found.oblique);
     if (better) found = { e: entity, sentence, gendered, oblique };
   }
@@ -262,9 +259,6 @@ function continues(ctx: Context, prev: QuoteSpan, next: QuoteSpan): boolean {
   if (breaks === 0) return between.length < CONTINUATION_MAX_CHARS;
   return breaks === 1 && /\n\s*$/.test(between) && between.trim().length <= ATTRIBUTION_TAIL_MAX_CHARS && !/[.!?]\s+\p{Lu}/u.test(between.trim());
 }
-
-// "Bill de Blasio" is "de Blasio", not "Blasio".
-const SURNAME_PARTICLES = new Set(['de', 'del', 'der', 'di', 'da', 'du', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'dos']);
 
 function surnameOf(parts: string[]): string {
   const last = parts.length - 1;

@@ -12,7 +12,6 @@ import { isPause, pastAppositive, withNamedAppositive } from '../grammar/clauses
 import { relativeMention } from './relative.js';
 import type { Cue } from './cue.js';
 import {
-  AUXILIARIES,
   complementCue,
   describedName,
   gap,
@@ -26,6 +25,8 @@ import {
   trailing,
   verbForm,
 } from './governing.js';
+import { LATER_CLAUSE_OPENERS, LEADING_COORDINATORS, LEADING_SUBORDINATORS, RELATIVE_SUBJECTS } from '../lexicon/connectives.js';
+import { SPEECH_PARTICLES, REPORTED_CLAUSE_AUXILIARIES } from '../lexicon/verbs.js';
 
 /** A sentence is "only the quote" when at most this many words stand outside it. */
 const QUOTE_ONLY_WORDS = 2;
@@ -234,11 +235,9 @@ function tailCue(tokens: Token[], span: QuoteSpan, cue: Cue, verb: number): bool
 
 /** A coordinator between the quote and the cue at token `k` opens a clause of its own. */
 function laterClause(tokens: Token[], span: QuoteSpan, k: number): boolean {
-  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE.has(tokens[j]!.lower)) return true;
+  for (let j = tokenAt(tokens, span.outerEnd); j < k; j++) if (tokens[j]!.quote === -1 && LATER_CLAUSE_OPENERS.has(tokens[j]!.lower)) return true;
   return false;
 }
-
-const LATER_CLAUSE = new Set(['and', 'but', 'while', 'whereas', 'yet']);
 
 /** How far after its verb a colon may end an introduction: "Trump told reporters on Monday:". */
 const COLON_REACH_TOKENS = 8;
@@ -303,12 +302,10 @@ function quotingVerb(tokens: Token[], i: number): boolean {
  */
 function objectQuoteSubject(tokens: Token[], i: number, span: QuoteSpan): Phrase | null {
   let k = i + 1;
-  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || PARTICLES.has(tokens[k]!.lower))) k++;
+  while (tokens[k] && tokens[k]!.quote === -1 && (/^[,:]$/.test(tokens[k]!.text) || SPEECH_PARTICLES.has(tokens[k]!.lower))) k++;
   if (tokens[k]?.start !== span.outerStart || isTitleCase(span.text)) return null;
   return subjectBefore(tokens, i);
 }
-
-const PARTICLES = new Set(['out', 'back', 'up', 'in']);
 
 /**
  * `“This is fantastic!” beamed Donald Hartley of Madison`: a verb right after a quote that opens
@@ -376,9 +373,6 @@ function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
   const stop = tokens[to];
   return to > start && (!stop || !stop.word) ? { from: start, to } : null;
 }
-
-/** Relative pronouns that can be a verb of saying's subject. */
-const RELATIVE_SUBJECTS = new Set(['who', 'which']);
 
 /**
  * "said Beck, who said there were “too many …”": the verb's own subject is the relative
@@ -464,13 +458,13 @@ function closesClause(tokens: Token[], k: number): boolean {
 function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | null {
   const opener = tokens[start]?.lower ?? '';
   // "As the crowd began to chant, Silverman … joked": after a subordinate clause, the main one's.
-  if (SUBORDINATORS.has(opener)) {
+  if (LEADING_SUBORDINATORS.has(opener)) {
     const main = subjectAfterComma(tokens, start, verb);
     if (main) return main;
   }
   // "But Obama, making it clear …, described", "When Trump later referred to …": the
   // conjunction opens the clause, its subject follows.
-  const first = (COORDINATORS.has(opener) || SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
+  const first = (LEADING_COORDINATORS.has(opener) || LEADING_SUBORDINATORS.has(opener)) && tokens[start + 1]?.word ? start + 1 : start;
   const direct = tokens[first]?.quote === -1 ? (phraseAfter(tokens, first) ?? nominalAfter(tokens, first)) : null;
   // The sentence's own subject may carry an appositive: "Dean, a medical doctor, then appeared";
   // a wire dateline ("WASHINGTON, Dec. 8 (UPI) —") is not a subject.
@@ -489,7 +483,7 @@ function subjectFrom(tokens: Token[], start: number, verb: number): Phrase | nul
     return withNamedAppositive(tokens, direct, verb);
   // "Protesters marching through the streets chanted": a plural that is a word of the language
   // ("When terrorists are revealed …, Obama and Clinton call them": a subordinate clause's is not).
-  return (tokens[first]?.quote === -1 && !SUBORDINATORS.has(opener) ? groupAfter(tokens, first, verb) : null) ?? subjectAfterComma(tokens, first, verb);
+  return (tokens[first]?.quote === -1 && !LEADING_SUBORDINATORS.has(opener) ? groupAfter(tokens, first, verb) : null) ?? subjectAfterComma(tokens, first, verb);
 }
 
 /** "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": skip opening phrases. */
@@ -503,11 +497,6 @@ function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase
   }
   return null;
 }
-
-/** Words that open a sentence before its subject. */
-const COORDINATORS = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'instead']);
-/** Words that open a subordinate clause before the main one. */
-const SUBORDINATORS = new Set(['when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'after', 'before', 'once', 'until']);
 
 /**
  * "footage of Hillary Clinton asking" names the speaker right before the participle; "emailed
@@ -566,7 +555,7 @@ function invertedSubject(tokens: Token[], i: number): Phrase | null {
   // "“…,” said another.": an unnamed member of a group.
   if (ANONYMOUS.has(tokens[i + 1]?.lower ?? '') && !tokens[i + 2]?.word) return { from: i + 1, to: i + 2 };
   const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
-  if (!p || AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
+  if (!p || REPORTED_CLAUSE_AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
   // ", said the bureau's director, James B. Comey, on Monday": the description and its name.
   const name = tokens[p.to]?.text === ',' && !tokens[p.to - 1]!.cap ? phraseAfter(tokens, p.to + 1) : null;
   const named = name && tokens[name.to - 1]!.cap && /^[,.;]$/.test(tokens[name.to]?.text ?? '.');

@@ -7,6 +7,7 @@ import { describe } from './mentions.js';
 import { phraseAfter, phraseEndingAt } from '../grammar/phrases.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan } from '../types.js';
+import { OBJECT_PREPOSITIONS } from '../lexicon/prepositions.js';
 
 /** `Michael P. McDonald: “At long last…”`: a name and a colon introduce the quote. */
 export function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan, anywhere = false): Cue | null {
@@ -27,8 +28,6 @@ export function colonIntroduction(tokens: Token[], text: string, span: QuoteSpan
   const mention = describe(tokens, text, phrase);
   return mention.kind === 'name' && !mention.organization ? { verb: k, mention, distance: 0 } : null;
 }
-
-const OBJECT_PREPOSITIONS = new Set(['to', 'on', 'at', 'in', 'before', 'after', 'with', 'for', 'by', 'about', 'into', 'of', 'via', 'against', 'toward', 'towards']);
 
 /** A transcript line names its speaker in capitals: `"PENCE: Well, look, …"`. */
 const TRANSCRIPT_NAME = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;

@@ -7,10 +7,16 @@
 import type { Cue } from './cue.js';
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { describe, pronounMention } from './mentions.js';
-import { IRREGULAR_PAST } from '../grammar/nominals.js';
+
 import { bareWord, isAdjectiveLike, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
+import { SPEECH_DAYS } from '../lexicon/calendar.js';
+import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
+import { SHARES } from '../lexicon/determiners.js';
+import { REPORTED_CLAUSE_AUXILIARIES, INFINITIVE_HEADS, IRREGULAR_PAST } from '../lexicon/verbs.js';
+import { SURVEY_NOUNS } from '../lexicon/nouns.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
 const COMPLEMENT_OBJECT_MAX_TOKENS = 8;
@@ -29,7 +35,7 @@ export function complementCue(tokens: Token[], text: string, sent: Sentence, spa
     const t = tokens[j]!;
     // A clause boundary in the object ("the statement that he opposed the war as") or a
     // participle of saying ("describing … as") leaves the quote to the other cues.
-    if (t.quote !== -1 || (!t.word && !/^['’]s$/u.test(t.text)) || CLAUSE_OPENERS.has(t.lower) || (SPEECH_VERBS.has(t.lower) && /ing$/.test(t.lower))) return null;
+    if (t.quote !== -1 || (!t.word && !/^['’]s$/u.test(t.text)) || OBJECT_CLAUSE_OPENERS.has(t.lower) || (SPEECH_VERBS.has(t.lower) && /ing$/.test(t.lower))) return null;
     if (!complementVerb(t)) continue;
     // The verb needs an object before "as": "served as “…”" says nothing.
     if (j === open - 2) return null;
@@ -45,9 +51,6 @@ export function complementCue(tokens: Token[], text: string, sent: Sentence, spa
   return null;
 }
 
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'because', 'if', 'while']);
-const COMPLEMENT_PREPOSITIONS = new Set(['in', 'on', 'at', 'of', 'from', 'with', 'by', 'for', 'to', 'into', 'during', 'after', 'before', 'about']);
-
 /** `“…,” he told friends`: the cue follows the quote at once, the words of a trailing attribution. */
 export function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
   let k = tokenAt(tokens, span.outerEnd);
@@ -59,12 +62,8 @@ export function trailing(tokens: Token[], cue: Cue, span: QuoteSpan): boolean {
 /** A finite verb that can take an object and an "as" complement: "described", "rejected", "sees". */
 const complementVerb = (t: Token): boolean => !t.cap && (SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
 
-/** Words that measure a share of a group: "31 percent of Republicans", "a majority of voters". */
-const SHARES = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'fifth']);
 /** How far before a group's phrase its share is read. */
 const SHARE_REACH_TOKENS = 6;
-/** Nouns of a survey that speaks for the share it measured. */
-const SURVEYS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
 
 /**
  * "In a CNN/ORC poll released Monday, 31 percent of Republicans said they were “extremely
@@ -87,7 +86,7 @@ export function pollCue(tokens: Token[], text: string, sentences: Sentence[], s:
     if (!sent || (k < s && sent.paragraph !== sentences[s]!.paragraph)) break;
     for (let i = tokenAt(tokens, sent.start); i < tokens.length && tokens[i]!.start < sent.end; i++) {
       const t = tokens[i]!;
-      if (t.quote !== -1 || !SURVEYS.has(t.lower)) continue;
+      if (t.quote !== -1 || !SURVEY_NOUNS.has(t.lower)) continue;
       const phrase = phraseEndingAt(tokens, i, true) ?? { from: i, to: i + 1 };
       return { ...cue, mention: describe(tokens, text, phrase) };
     }
@@ -106,9 +105,6 @@ export function introducingParticiple(tokens: Token[], i: number, span: QuoteSpa
   return Boolean(pause && /^[,:]$/.test(pause.text) && pause.quote === -1 && tokens[i + 2]?.start === span.outerStart);
 }
 
-/** Verbs in their base or participle form that take an infinitive: "is going to say", "was able to call". */
-const INFINITIVE_HEADS = new Set(['want', 'have', 'going', 'able', 'trying', 'seem', 'appear', 'decide', 'refuse', 'need']);
-
 /**
  * "Mr. Trump was prompted to say, “…”", "Trump went on to call them “…”": the infinitive's
  * subject is the subject of the verb that governs it.
@@ -125,7 +121,7 @@ export function infinitiveSubject(tokens: Token[], i: number): Phrase | null {
 
 /** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
 export function verbForm(t: Token): boolean {
-  if (!t.word || t.cap || AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  if (!t.word || t.cap || REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
   return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
 }
 
@@ -156,8 +152,6 @@ export function gap(w: { start: number; end: number }, span: QuoteSpan): number 
   return Math.max(0, w.start - span.outerEnd);
 }
 
-/** Words that open a clause inside a sentence: its own subject follows. */
-const INNER_CLAUSE_OPENERS = new Set(['that', 'when', 'after', 'because', 'while', 'since', 'although', 'though', 'until', 'once', 'whenever']);
 /** How far back from a quote or verb its clause's opener is looked for. */
 const INNER_CLAUSE_MAX_TOKENS = 16;
 
@@ -200,7 +194,6 @@ function reportedClause(tokens: Token[], first: number, k: number): boolean {
 
 /** The longest adjunct read between a subject and its verb: "in his announcement speech". */
 const ADJUNCT_MAX_TOKENS = 8;
-const ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'over', 'with', 'from', 'through']);
 
 /**
  * "Trump in his announcement speech called …", "Sanders on Thursday told …": a short phrase of
@@ -231,19 +224,13 @@ export function subjectPastAdjunct(tokens: Token[], v: number): Phrase | null {
   return null;
 }
 
-/** Days that stand between a subject and its verb: "Sanders on Saturday criticized". */
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
-
 /** "Sen. Bernie Sanders on Saturday criticized": a day after the subject leads on to its verb. */
 export function pastWhen(tokens: Token[], k: number): number {
   const on = tokens[k]?.lower === 'on' ? 1 : 0;
   const day = tokens[k + on];
-  if (!day || day.quote !== -1 || !DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
+  if (!day || day.quote !== -1 || !SPEECH_DAYS.has(day.lower) || (on && day.lower.endsWith('day') && !day.cap)) return k;
   return k + on + 1;
 }
-
-/** Auxiliaries that open a reported clause: "said the candidate could win". */
-export const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 /** Possessive pronouns and the pronoun each stands for. */
 // ("its prediction": a thing's, the letter's or the report's, more often than a body's.)
@@ -252,12 +239,6 @@ const POSSESSIVE_PRONOUNS = new Map([
   ['her', 'she'],
   ['their', 'they'],
 ]);
-/**
- * Words that open a noun of saying's complement: "claim that", "call for", "promise to". Not
- * "as" ("denounced Trump's remarks as “hurtful”" is the verb's complement), and not the quote
- * itself ("Trump's remarks “have had widespread dissemination”" is said of the remarks).
- */
-const NOUN_COMPLEMENT = new Set(['that', 'to', 'for', 'about']);
 /** The most tokens between a noun of saying and the quote in its complement. */
 const NOUN_COMPLEMENT_MAX_TOKENS = 16;
 /** The most words (adjectives, a month) between a possessive and its noun: "her March comment". */
@@ -288,15 +269,15 @@ export function possessorCue(tokens: Token[], text: string, i: number, span: Quo
   const open = tokenAt(tokens, span.outerStart);
   if (open <= i || open - i > NOUN_COMPLEMENT_MAX_TOKENS) return null;
   const next = tokens[i + 1]!;
-  if (!NOUN_COMPLEMENT.has(next.lower)) return null;
+  if (!NOUN_COMPLEMENT_OPENERS.has(next.lower)) return null;
   // "Rubio's claim that Cruz is in favor of legalizing immigrants is “simply not true”": past
   // the complement's own verb the main clause goes on, and says something of the claim.
   let verbs = 0;
   for (let k = i + 2; k < open; k++) {
     const t = tokens[k]!;
     if (t.quote !== -1 || /^[.;:!?()\u2014\u2013]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || isSpeechNoun(t.lower)) return null;
-    const finite = AUXILIARIES.has(t.lower) || verbForm(t);
-    if (finite && !(AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
+    const finite = REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || verbForm(t);
+    if (finite && !(REPORTED_CLAUSE_AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
   }
   if (verbs > (next.lower === 'that' ? 1 : 0)) return null;
   let j = i - 1;

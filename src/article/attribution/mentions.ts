@@ -1,23 +1,13 @@
-import {
-  ANONYMOUS,
-  DETERMINERS,
-  GENDERED,
-  HONORIFICS,
-  NOT_NAME_WORDS,
-  ORG_WORDS,
-  PARTY_LABELS,
-  PARTY_TAG,
-  PHOTO_CREDITS,
-  PRONOUNS,
-  ROLE_NOUNS,
-  SPEECH_VERBS,
-  TITLES,
-} from '../lexicon/lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PRONOUNS, SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { isHeadNoun } from '../grammar/nominals.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { isCommonNoun, isDescriptor, isFirstName, isFunctionWord, isVerbForm } from '../grammar/wordclass.js';
 import { bareWord, type Phrase } from '../grammar/phrases.js';
 import { isInitials, type Token } from '../grammar/tokens.js';
+import { QUANTIFIERS } from '../lexicon/determiners.js';
+import { PARTY_MEMBER_WORDS, GENDERED, HONORIFICS, PARTY_LABELS, PARTY_TAG, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
+import { oneOf } from '../lexicon/words.js';
+import { ORG_WORDS, PHOTO_CREDITS } from '../lexicon/organizations.js';
 
 export type MentionKind = 'pronoun' | 'name' | 'nominal';
 
@@ -107,29 +97,7 @@ export function notAName(w: Token): boolean {
   return isFunctionWord(w.lower) || isCommonNoun(w.lower) || (singular !== w.lower && isCommonNoun(singular));
 }
 
-/** A party label that names one member or qualifies a noun: "Democrat", "Republican", "Democratic". */
-const PARTY_MEMBER = /^(?:democrat|republican|democratic|independent|libertarian|conservative|liberal|socialist)$/;
-
-/** Words before "of" that count a group rather than head the phrase: "a number of Democrats". */
-const QUANTIFIERS = new Set([
-  'number',
-  'couple',
-  'group',
-  'lot',
-  'handful',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'millions',
-  'most',
-  'all',
-  'many',
-  'none',
-  'each',
-  'both',
-  'several',
-  'few',
-]);
+const PARTY_MEMBER = oneOf(PARTY_MEMBER_WORDS);
 
 /**
  * Where a person's name ends before "of" and what they are of, or -1: "Sen. Tom Cole | of

@@ -1,9 +1,9 @@
-import { ROLE_SYNONYMS } from '../lexicon/lexicon.js';
 import { fold } from '../text/fold.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
 import { firstNameGender } from '../grammar/wordclass.js';
+import { RANKS, OFFICES, ROLE_SYNONYMS } from '../lexicon/titles.js';
 
 /**
  * The registry's working record of a person or body a quote can be given to, with every form
@@ -264,27 +264,6 @@ function roleScore(m: Mention, role: string): number {
   }
   return score;
 }
-
-/** Words that make an office another one: a deputy's, a vice-president's. */
-const RANKS = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'shadow'];
-/** Offices one person holds at a time, whose rank words tell their holders apart. */
-const OFFICES = new Set([
-  'president',
-  'minister',
-  'secretary',
-  'chancellor',
-  'premier',
-  'governor',
-  'mayor',
-  'director',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'leader',
-  'speaker',
-  'commander',
-  'chief',
-]);
 
 const synonyms = (a: string, b: string): boolean => ROLE_SYNONYMS.some((g) => g.includes(a) && g.includes(b));
 

@@ -3,10 +3,11 @@
  * stop: "… his side's league encounter against Valencia Enrique said: …", "… about chest X-rays
  * Nurse B alleged …". The capitalised run is two names, each of which the article writes alone.
  */
-import { HONORIFICS, TITLES } from '../lexicon/lexicon.js';
+
 import { describe, type Mention } from './mentions.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import { isFirstName } from '../grammar/wordclass.js';
+import { HONORIFICS, TITLES } from '../lexicon/titles.js';
 
 /**
  * The mention less a head glued to it, or the mention itself: the name's last words are written

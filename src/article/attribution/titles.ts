@@ -7,9 +7,7 @@ import { isTitleCase } from './attribution.js';
 import { SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
-
-/** Lower-case words that name the work or the name that follows them in quote marks. */
-const LABELS = new Set(['song', 'songs', 'single', 'hit', 'album', 'painting', 'film', 'movie', 'documentary', 'dubbed', 'nicknamed']);
+import { WORK_LABELS } from '../lexicon/nouns.js';
 
 /**
  * The quote is a title in Title Case right after a word that labels it, in a sentence of the
@@ -20,7 +18,7 @@ export function isLabelledTitle(tokens: Token[], sentence: Sentence, span: Quote
   let k = tokenAt(tokens, span.outerStart) - 1;
   if (tokens[k]?.text === ',') k--;
   const label = tokens[k];
-  if (!label || label.cap || label.quote !== -1 || !LABELS.has(label.lower) || !isTitleCase(span.text.replace(/[,.!?]+$/u, ''))) return false;
+  if (!label || label.cap || label.quote !== -1 || !WORK_LABELS.has(label.lower) || !isTitleCase(span.text.replace(/[,.!?]+$/u, ''))) return false;
   for (let j = tokenAt(tokens, sentence.start); j < k; j++) if (tokens[j]!.quote === -1 && SPEECH_VERBS.has(tokens[j]!.lower)) return false;
   return true;
 }

@@ -1,13 +1,16 @@
 import type { NameSpan } from './entity.js';
+import { ACRONYM_INNER_WORDS } from '../lexicon/names.js';
+import { alternation } from '../lexicon/words.js';
+import { PLACE_TAIL_WORDS } from '../lexicon/places.js';
 
 /** "Hayat Tahrir al-Sham (HTS)": an acronym in brackets right after the name it abbreviates. */
 const BRACKETED = /\(([A-Z][A-Za-z0-9&]{1,9})\)/g;
 /** A name abbreviated in brackets has at most this many words ("National Association for the Advancement of Colored People"). */
 const EXPANSION_WORDS_MAX = 9;
 /** Lower-case words and particles that live inside names: "al-Sham", "Bank of England". */
-const INNER = /^(?:of|for|and|the|de|du|la|del|van|von|on|in|\p{Ll}{1,3}-\p{Lu}[\p{L}'’-]*)$/u;
+const INNER = new RegExp(`^(?:${alternation(ACRONYM_INNER_WORDS)}|\\p{Ll}{1,3}-\\p{Lu}[\\p{L}'’-]*)$`, 'u');
 /** Expansions ending like this are places, not bodies: "Democratic Republic of Congo (DRC)". */
-const PLACE_TAIL = /\b(?:Republic|Kingdom|Emirates|States|Province|Region|Territory|Islands?)\b/;
+const PLACE_TAIL = new RegExp(String.raw`\b(?:${alternation(PLACE_TAIL_WORDS)})\b`);
 
 /** An organisation (or place) named with its acronym, and the acronym itself. */
 export interface AcronymEntity {

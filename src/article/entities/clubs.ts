@@ -1,6 +1,7 @@
 import type { NameSpan } from './entity.js';
-import { CLUB_WORDS, MATCH_WORDS, SPORT_WORDS, SQUAD_WORDS } from '../lexicon/lexicon.js';
+
 import { lexiconTags, type Term } from '../grammar/terms.js';
+import { CLUB_WORDS, MATCH_WORDS, SPORT_WORDS, SQUAD_WORDS } from '../lexicon/sports.js';
 
 /** "3-1", "2-0": a score. Four-digit years ("1996-08-30") are dates. */
 const SCORE = /(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])/;

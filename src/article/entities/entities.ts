@@ -1,35 +1,26 @@
-import {
-  CLUB_WORDS,
-  COMPASS,
-  COUNTRY_ABBREVIATIONS,
-  DESIGNATORS,
-  EVENT_WORDS,
-  FACILITY_NOUNS,
-  ORG_WORDS,
-  PLACE_ABBREVIATIONS,
-  REPORTING_VERBS,
-  ROLE_NOUNS,
-  TITLES,
-} from '../lexicon/lexicon.js';
+import { REPORTING_VERBS } from '../lexicon/lexicon.js';
 import { findAcronyms } from './acronyms.js';
 import { clubs } from './clubs.js';
 import { clean, structuralMentions } from './structural-mentions.js';
 import { isDemonymOfPlace, lexiconTags, tagTerms, type Term } from '../grammar/terms.js';
 import type { Span } from '../types.js';
 import type { Entity, EntityKind, NameSpan } from './entity.js';
+import { NAME_JOINING_WORDS } from '../lexicon/names.js';
+import { oneOf, alternation } from '../lexicon/words.js';
+import { COURTESY_TITLES, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
+import { CALENDAR_WORDS } from '../lexicon/calendar.js';
+import { PLACE_CUE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { CLUB_WORDS } from '../lexicon/sports.js';
+import { COMPASS, COUNTRY_ABBREVIATIONS, EVENT_WORDS, FACILITY_NOUNS, PLACE_ABBREVIATIONS } from '../lexicon/places.js';
+import { DESIGNATORS, ORG_WORDS } from '../lexicon/organizations.js';
 
-// "in Sochi", "from Tehran": a capitalised name after these is a place compromise may miss.
-const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'toward', 'towards']);
 // "talks in Sochi", "two bars in the UK": a sentence past the lead is tagged only when it may name a place.
 const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)/u;
-/** Words that are capitalised for the calendar, not because they name anything. */
-const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const CALENDAR = oneOf(CALENDAR_WORDS, 'i');
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
 const DEMONYM_LIKE = /(?:ish|ian|ese|ean|ic)$/;
-/** "Mr", "Mrs": courtesy titles are how a paper addresses someone, not a role. */
-const COURTESY = /^(?:mr|mrs|ms|miss|mx|sir|dame|madam|mister)\.?$/i;
-/** Inside a name, only these lower-case words may join capitalised ones: "Bank of England". */
-const CONNECTOR = /^(?:of|for|and|de|du|la|del|van|von|bin|al|the)$/;
+const COURTESY = new RegExp(`^(?:${alternation(COURTESY_TITLES)})\\.?$`, 'i');
+const CONNECTOR = oneOf(NAME_JOINING_WORDS);
 
 /**
  * Finds people, places and organisations: compromise's tags for the lead of the article,
@@ -183,7 +174,7 @@ function hyphenParticle(terms: Term[], j: number): boolean {
 /** "into Turkey": a one-word "person" after a place cue is the place compromise mistook. */
 function placeByCue(kind: EntityKind, run: Term[], before: Term | undefined): EntityKind {
   if (kind !== 'person' || run.length > 1 || !before || before.post) return kind;
-  return PLACE_CUE.has(before.text.toLowerCase()) ? 'place' : kind;
+  return PLACE_CUE_PREPOSITIONS.has(before.text.toLowerCase()) ? 'place' : kind;
 }
 
 function kindOf(t: Term): EntityKind | null {
@@ -343,7 +334,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   // "The Taliban has claimed", "the Sutton Trust warns": a name after "the" that acts is a body.
   if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text)))
     return 'organization';
-  if (before && !before.post && PLACE_CUE.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
+  if (before && !before.post && PLACE_CUE_PREPOSITIONS.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return facilityOf(terms, i, j) ? 'place' : null;
 }
 
@@ -354,7 +345,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
 function facilityOf(terms: Term[], i: number, j: number): boolean {
   const the = terms[i - 1];
   const cue = terms[i - 2];
-  if (the?.text.toLowerCase() !== 'the' || !cue || cue.post || the.post || !PLACE_CUE.has(cue.text.toLowerCase())) return false;
+  if (the?.text.toLowerCase() !== 'the' || !cue || cue.post || the.post || !PLACE_CUE_PREPOSITIONS.has(cue.text.toLowerCase())) return false;
   for (let k = j + 1; k <= j + 3 && k < terms.length; k++) {
     const t = terms[k]!;
     if (!/^\p{Ll}+$/u.test(t.text)) return false;

@@ -1,6 +1,8 @@
 import type { NameSpan } from './entity.js';
-import { COUNTRY_ABBREVIATIONS } from '../lexicon/lexicon.js';
+import { ACRONYM_SPEECH_VERBS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
+import { alternation } from '../lexicon/words.js';
+import { COUNTRY_ABBREVIATIONS } from '../lexicon/places.js';
 
 /**
  * Names read from the layout of the text rather than from compromise's tags, across the whole
@@ -57,7 +59,7 @@ function lineAround(text: string, at: number): string {
 }
 
 // "the OSCE", "NATO said": capitals that are no word of the language name a body.
-const ACRONYM = /(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:said|says|told|reported|announced))?/gu;
+const ACRONYM = new RegExp(String.raw`(?<![\p{L}\d.&-])(the )?(\p{Lu}{2,5})(?![\p{L}\d.&-])( (?:${alternation(ACRONYM_SPEECH_VERBS)}))?`, 'gu');
 
 /** Acronyms a body goes by, read across the whole text: after "the", before a verb of saying, or known to compromise as one. */
 function acronymBodies(text: string, from: number): NameSpan[] {

@@ -1,19 +1,39 @@
 import * as chrono from 'chrono-node';
 import type { DateFact, Span } from '../types.js';
+import {
+  AMBIGUOUS_MONTHS,
+  ANAPHORIC_TIME_WORDS,
+  DEICTIC_TIME_WORDS,
+  RELATIVE_DATE_WORDS,
+  DAY_NAME_PREFIXES,
+  WEEKDAY_ABBREVIATIONS,
+  MONTH_PREFIXES,
+  WEEKDAY_STEMS,
+  MONTH_ABBREVIATIONS,
+  COUNTED_FROM_WORDS,
+} from '../lexicon/calendar.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { DATE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { FUTURE_WORDS, FUTURE_BE_WORDS, PRESENT_BE_FORMS, PAST_FORMS } from '../lexicon/verbs.js';
+
+/** "a week before", "two days after": the words that count a span from an event. */
+const COUNTED_FROM = new RegExp(String.raw`\b(?:${alternation(COUNTED_FROM_WORDS)})$`, 'i');
 
 /** chrono reads "may", "march", "now" and clock times as dates; a date fact needs a day, month or year word. */
 /**
  * Day-level date words: "this year" or "last month" name no day, so they are no date fact;
  * "late last night" (the day before the article's) and "this morning" do.
  */
-const DAY_WORD =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\bdays?\s+ago\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+const DAY_WORD = new RegExp(
+  String.raw`\b(?:${alternation(WEEKDAY_STEMS)})day\b|\b(?:${alternation(MONTH_PREFIXES)})[a-z]*\.?\s*\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${alternation(MONTH_ABBREVIATIONS)})[a-z]*|\b(?:yesterday|today|tomorrow|tonight|week)\b|\bdays?\s+ago\b|\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}`,
+  'i',
+);
 // "Sat, Nov 12" is a date, "she sat down" is not: an abbreviated weekday counts only capitalised.
-const SHORT_WEEKDAY = /\b(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\b\.?,?\s/;
+const SHORT_WEEKDAY = new RegExp(String.raw`\b(?:${alternation(WEEKDAY_ABBREVIATIONS)})\b\.?,?\s`);
 /** A bare capitalised "May" or "March" is a name or a verb as often as a month. */
-const LONE_MONTH = /^(?:in\s+)?(?:may|march|june|april|august)$/i;
+const LONE_MONTH = new RegExp(String.raw`^(?:in\s+)?(?:${alternation(AMBIGUOUS_MONTHS)})$`, 'i');
 /** "on Monday", "since September 7": the preposition belongs to the sentence, not the date. */
-const LEADING_PREPOSITION = /^(?:on|in|at|by|for|since|from|until|till|before|after|during|of|last|this)\s+(?=\S)/i;
+const LEADING_PREPOSITION = new RegExp(String.raw`^(?:${alternation(DATE_PREPOSITIONS)})\s+(?=\S)`, 'i');
 /** A story's date list is for reading, not an index of every mention. */
 export const DATES_MAX = 12;
 /** A timeline of thousands of dated lines is no news story: chrono reads this many sentences at most. */
@@ -61,7 +81,7 @@ const SPAN_OF_TIME =
 /** "60 hours a week", "twice a day": how often, not when. */
 const RATE = /(?:\b(?:once|twice|times|hours|minutes|days|nights|shifts)\s+(?:a|each|every)|\bper)\s+(?:day|week|month|year)$/i;
 /** "Sun Drink", "Wed" alone: an abbreviated weekday is a date only with the date it abbreviates ("Sat, Nov 12"). */
-const SHORT_WEEKDAY_ALONE = /^(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\.?$/;
+const SHORT_WEEKDAY_ALONE = new RegExp(String.raw`^(?:${alternation(WEEKDAY_ABBREVIATIONS)})\.?$`);
 /** "23, the week before": an age or a count set off by commas, which chrono reads as an hour. */
 const NUMBER_BEFORE = /^\d{1,3},\s+(?=\S)/;
 /** "night of March 18, 1990", "night next Wednesday": a time word that swallowed the date after it. */
@@ -162,13 +182,13 @@ function toFact(r: Reading, articleDate: string | null, from: number, tense: Ten
  * event of the story, not from the day the article was written. Words that count from the
  * article's own day ("this", "ago", "yesterday"…) make the phrase deictic, not anaphoric.
  */
-const ANAPHORIC = /\b(?:later|earlier|before|after|afterwards?|following|previous|prior)\b/i;
-const DEICTIC = /\b(?:this|last|next|ago|yesterday|today|tonight|tomorrow|now)\b/i;
+const ANAPHORIC = new RegExp(String.raw`\b(?:${alternation(ANAPHORIC_TIME_WORDS)})\b`, 'i');
+const DEICTIC = new RegExp(String.raw`\b(?:${alternation(DEICTIC_TIME_WORDS)})\b`, 'i');
 /** "a week before Republicans hold their primary": the preposition runs on into the event it counts from. */
 const RUNS_ON = /^[\s\u2019']*[\p{L}\d]/u;
 
 /** "November 12, 2012–six days after", "May 2013 - four months after": the phrase writes its own day, month or year. */
-const NAMED_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![\p{L}])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}|\d{1,2}\/\d{1,2}/iu;
+const NAMED_DAY = new RegExp(String.raw`\b(?:${alternation(MONTH_PREFIXES)})[a-z]*\.?(?![\p{L}])|\b(?:${alternation(WEEKDAY_STEMS)})day\b|\d{4}|\d{1,2}\/\d{1,2}`, 'iu');
 
 function isAnaphoric(r: Reading): boolean {
   return ANAPHORIC.test(r.text) && !DEICTIC.test(r.text) && !NAMED_DAY.test(r.text);
@@ -183,7 +203,7 @@ function isAnaphoric(r: Reading): boolean {
  */
 function fromStoryTime(r: Reading, batch: string, fact: DateFact, earlier: DateFact[], text: string, sentences: Span[]): string | null {
   if (fact.start === undefined) return null;
-  if (/\b(?:before|after|prior)$/i.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
+  if (COUNTED_FROM.test(r.text.trim()) && RUNS_ON.test(batch.slice(r.index + r.text.length))) return null;
   const spans = sentences.length > 0 ? sentences : roughSentences(text);
   const at = (offset: number) => spans.findIndex((s) => s.start <= offset && offset < s.end);
   const here = at(fact.start);
@@ -210,7 +230,7 @@ function roughSentences(text: string): Span[] {
  * weekday arithmetic gives. "Saturday Night Live", "Monday Night Football": a show, written in
  * title case. Neither is the weekday nearest the article's date.
  */
-const DAY_NAME_BEFORE = /\b(?:Super|Black|Good|Cyber|Bloody|Ash|Holy|Maundy|Easter|Palm|Remembrance|Shrove|Giving|Fat)\s+$/;
+const DAY_NAME_BEFORE = new RegExp(String.raw`\b(?:${alternation(DAY_NAME_PREFIXES)})\s+$`);
 const TITLE_AFTER_DAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Afternoon|Evening)$/;
 
 function namesADay(batch: string, r: Reading): boolean {
@@ -223,7 +243,7 @@ function namesADay(batch: string, r: Reading): boolean {
 /** "March 22, 2016", "9/11/2001": a date that writes its year needs no anchor. */
 const WRITTEN_YEAR = /\b\d{4}\b/;
 /** "next Monday", "last Friday", "yesterday": chrono reads these words exactly; tense adds nothing. */
-const EXPLICIT_RELATION = /\b(?:next|last|this|past|coming|previous|yesterday|today|tonight|tomorrow|ago|week)\b/i;
+const EXPLICIT_RELATION = new RegExp(String.raw`\b(?:${alternation(RELATIVE_DATE_WORDS)})\b`, 'i');
 const DAY_MS = 86_400_000;
 
 /**
@@ -251,16 +271,12 @@ function byTense(r: Reading, articleDate: string, tense: Tense | null): string |
 
 type Tense = 'past' | 'future';
 
-// "will meet", "is scheduled to", "plans to", "would appear": the clause looks ahead.
-const FUTURE_WORD = /^(?:will|shall|ll|would|scheduled|upcoming|plans?|planning|expected|due|set|slated|going)$/;
+const FUTURE_WORD = oneOf(FUTURE_WORDS);
 // "said", "met", "was": the clause looks back. Regular past forms end in -ed ("announced"); of
 // the -eed words ("need", "proceed"), those whose stem ends in -ee are past forms ("agreed", "freed").
-const PAST_WORD =
-  /^(?:said|told|was|were|had|did|met|spoke|went|came|took|gave|held|began|won|lost|made|wrote|left|sent|saw|became|brought|found|fell|rose|got|ran|met|struck|signed|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$/u;
-/** "will be filed", "to be released", "would be held": a participle after these is a passive ahead, not a past. */
-const FUTURE_BE = /^(?:will|shall|ll|would|to)$/;
-/** "is to appear", "are to meet": an arrangement ahead. */
-const PRESENT_BE = /^(?:is|are|am)$/;
+const PAST_WORD = new RegExp(String.raw`^(?:${alternation(PAST_FORMS)}|\p{L}{2,}[^e]ed|(?:dis)?agreed|freed|guaranteed|decreed|refereed)$`, 'u');
+const FUTURE_BE = oneOf(FUTURE_BE_WORDS);
+const PRESENT_BE = oneOf(PRESENT_BE_FORMS);
 /** How many words either side of a date its clause's verb is looked for. */
 const TENSE_WINDOW_WORDS = 8;
 

@@ -1,6 +1,16 @@
-import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS } from '../lexicon/lexicon.js';
 import { lexiconTags } from '../grammar/terms.js';
 import type { Span } from '../types.js';
+import { MONTH_PREFIXES } from '../lexicon/calendar.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { NUMBER_WORDS, UNIT_SUFFIXES, ORDINAL_SUFFIXES, DEFINITE_DETERMINERS } from '../lexicon/determiners.js';
+import { VERB_GROUP_AUXILIARIES, HAVE_FORMS } from '../lexicon/verbs.js';
+import { COUNTED_PHRASE_STOPS } from '../lexicon/stopwords.js';
+
+/** The forms of "have". */
+const HAVE_FORM = oneOf(HAVE_FORMS);
+
+/** Determiners that make a count part of a noun phrase: "the five", "those three". */
+const DEFINITE_BEFORE = new RegExp(String.raw`\b(?:${alternation(DEFINITE_DETERMINERS)})\s+$`, 'i');
 
 /** Beyond this many, numbers stop being key facts and become a table. */
 export const NUMBERS_MAX = 10;
@@ -9,7 +19,7 @@ const NOUN_WORDS_MAX = 3;
 /** Words of the verb group and its object after the noun: "five people [were trapped]". */
 const VERB_WORDS_MAX = 3;
 
-const WORD_NUMBER = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens|a dozen';
+const WORD_NUMBER = alternation(NUMBER_WORDS);
 // "$3 billion", "£38,831", "40%", "1,200", "five": a figure (commas only between digits) and its scale.
 const NUMBER = new RegExp(
   `(?:[$£€]\\s?\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?|\\b\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?|\\b(?:${WORD_NUMBER})\\b)` +
@@ -17,68 +27,16 @@ const NUMBER = new RegExp(
   'gi',
 );
 /** "12ft", "50p", "10million": a unit written onto the figure belongs to it. */
-const UNIT_SUFFIX = /^(?:ft|m|km|kg|g|lb|lbs|p|bn|million|billion|mph|ml|cm|mm|in|oz|k)\b/i;
+const UNIT_SUFFIX = new RegExp(String.raw`^(?:${alternation(UNIT_SUFFIXES)})\b`, 'i');
 /** "10th", "21st", "1990s": ordinals and decades are no counts. */
-const ORDINAL_SUFFIX = /^(?:th|st|nd|rd|s)\b/i;
+const ORDINAL_SUFFIX = new RegExp(String.raw`^(?:${alternation(ORDINAL_SUFFIXES)})\b`, 'i');
 /** Years and days of the month belong to dates, which are listed on their own. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
-const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$/i;
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${alternation(MONTH_PREFIXES)})[a-z]*\.?\s+$`, 'i');
 /** A figure with a scale or currency says what it is: "$3 billion", "40%". */
 const SELF_STANDING = /[%$£€]|\d.*(?:illion|percent|per cent|bn|m)$/;
-/** Words a phrase never ends on, nor runs through. */
-const STOPS = new Set([
-  ...PHRASE_BREAKERS,
-  ...DETERMINERS,
-  ...PRONOUNS,
-  ...WORD_NUMBER.split('|'),
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'of',
-  'a',
-  'an',
-  'the',
-  'than',
-  'as',
-  'every',
-  'each',
-  'all',
-  'any',
-  'no',
-  'more',
-  'most',
-  'one',
-]);
 /** Word classes that open a sentence rather than name a thing: "In", "He", "But", "Asked". */
 const SENTENCE_OPENERS = /Pronoun|Determiner|Preposition|Conjunction|Tense|Infinitive|Copula|Adverb|QuestionWord|Modal/;
-const AUXILIARIES = new Set([
-  'was',
-  'were',
-  'is',
-  'are',
-  'be',
-  'been',
-  'being',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'must',
-  'should',
-  'did',
-  'do',
-  'does',
-  'not',
-]);
 
 /**
  * Numbers as whole phrases: a figure with its scale ("$3 billion", "40%"), or a count with the
@@ -127,7 +85,7 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
   let k = 0;
   // "1,200 troops", "two Brisbane neighbours", "eight counts of child pornography".
   // A capitalised word opens the noun or carries on a name: "eight Academy Awards", "two Brisbane neighbours".
-  const inName = () => noun.length > 0 && /^\p{Lu}/u.test(noun[noun.length - 1]!) && /^\p{Lu}/u.test(words[k]!) && !STOPS.has(words[k]!.toLowerCase());
+  const inName = () => noun.length > 0 && /^\p{Lu}/u.test(noun[noun.length - 1]!) && /^\p{Lu}/u.test(words[k]!) && !COUNTED_PHRASE_STOPS.has(words[k]!.toLowerCase());
   while (k < words.length && noun.length < NOUN_WORDS_MAX && (inName() || isNounWord(words[k]!, noun.length === 0))) noun.push(words[k++]!);
   if (noun.length > 0 && words[k] === 'of' && k + 1 < words.length && isNounWord(words[k + 1]!, false)) {
     noun.push('of');
@@ -137,7 +95,7 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
   if (SELF_STANDING.test(figure) && !compound) return figure;
   // "when the two discussed Idlib", "the three met": a count with no noun after "the" points back
   // at people already named; it counts nothing new ("the 30-second spot" is a count of its own)
-  if (noun.length === 0 && !compound && /\b(?:the|these|those)\s+$/i.test(text.slice(Math.max(0, start - 7), start))) return '';
+  if (noun.length === 0 && !compound && DEFINITE_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return '';
   const verb = verbGroup(words.slice(k));
   if (noun.length === 0 && verb.length === 0) return '';
   return [figure, ...noun, ...verb].join(' ');
@@ -146,7 +104,7 @@ function wholePhrase(text: string, start: number, end: number, compound: boolean
 /** A word of the noun phrase: lower-case, no function word, no verb ("Brisbane" may be capitalised). */
 function isNounWord(word: string, capitalised: boolean): boolean {
   const w = word.toLowerCase();
-  if (STOPS.has(w) || AUXILIARIES.has(w) || !/^[\p{L}'’-]+$/u.test(word)) return false;
+  if (COUNTED_PHRASE_STOPS.has(w) || VERB_GROUP_AUXILIARIES.has(w) || !/^[\p{L}'’-]+$/u.test(word)) return false;
   // "$5,000 In her lawsuit", "17 Police found": a capitalised word may name something, never open a sentence.
   if (/^\p{Lu}/u.test(word) && (!capitalised || lexiconTags(word).some((t) => SENTENCE_OPENERS.test(t)))) return false;
   return !isVerb(w);
@@ -162,14 +120,15 @@ function isVerb(w: string): boolean {
 function verbGroup(words: string[]): string[] {
   const out: string[] = [];
   let k = 0;
-  while (k < words.length && AUXILIARIES.has(words[k]!.toLowerCase()) && out.length < VERB_WORDS_MAX) out.push(words[k++]!);
+  while (k < words.length && VERB_GROUP_AUXILIARIES.has(words[k]!.toLowerCase()) && out.length < VERB_WORDS_MAX) out.push(words[k++]!);
   const verb = words[k];
   // "were trapped", "have been done": after an auxiliary a past participle is the verb.
   const participle = out.length > 0 && (/ed$/.test(verb ?? '') || (lexiconTags(verb ?? '').length === 0 && /(?:en|wn|ne)$/.test(verb ?? '')));
-  const objectWord = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && !STOPS.has(w) && !AUXILIARIES.has(w) && !isVerb(w) && !lexiconTags(w).includes('Adverb');
+  const objectWord = (w: string | undefined) =>
+    !!w && /^\p{Ll}/u.test(w) && !COUNTED_PHRASE_STOPS.has(w) && !VERB_GROUP_AUXILIARIES.has(w) && !isVerb(w) && !lexiconTags(w).includes('Adverb');
   // "628 had children": "have" with its object is the verb itself.
-  if (out.length === 1 && /^(?:has|have|had)$/.test(out[0]!) && objectWord(verb)) return [out[0]!, verb!];
-  if (!verb || !/^\p{Ll}/u.test(verb) || STOPS.has(verb) || !(isVerb(verb) || participle)) return [];
+  if (out.length === 1 && HAVE_FORM.test(out[0]!) && objectWord(verb)) return [out[0]!, verb!];
+  if (!verb || !/^\p{Ll}/u.test(verb) || COUNTED_PHRASE_STOPS.has(verb) || !(isVerb(verb) || participle)) return [];
   out.push(verb);
   const object = words[k + 1];
   if (objectWord(object)) out.push(object!);

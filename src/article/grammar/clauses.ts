@@ -3,8 +3,10 @@
  * where a pause or an abbreviation's full stop stands.
  */
 import type { Phrase } from './phrases.js';
-import { DETERMINERS, PARTY_TAG } from '../lexicon/lexicon.js';
+import { DETERMINERS } from '../lexicon/lexicon.js';
 import type { Token } from './tokens.js';
+import { RELATIVE_OPENERS } from '../lexicon/connectives.js';
+import { PARTY_TAG } from '../lexicon/titles.js';
 
 /** "Mr.", "U.S.", "Jason C.": a full stop that ends an abbreviation, not a sentence. */
 export const abbreviationDot = (tokens: Token[], k: number): boolean =>
@@ -49,8 +51,6 @@ export function pastAppositive(tokens: Token[], k: number, verb: number): number
   }
   return k;
 }
-
-const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom']);
 
 /**
  * "Mr. Trump's campaign chairman, Paul Manafort, dismissed": a role whose appositive is a name

@@ -8,6 +8,13 @@ import { continuesPhrase, CUT_WORD, OPENS_ADJUNCT, openerComma, isRegionAfterPla
 import { adjectiveOnly, AUXILIARY, enoughVerbs, hasFiniteVerb, hasVerb, verbLike } from './verbs.js';
 import { lexiconTags } from './terms.js';
 import { isVerbForm } from './wordclass.js';
+import { NAME_RUN_ON_WORDS } from '../lexicon/names.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { CALENDAR_WORDS, TIME_SPAN_WORDS, SPAN_WORDS } from '../lexicon/calendar.js';
+import { LOOSE_PREPOSITIONS, MODIFIER_PREPOSITIONS, LEADING_PLACE_PREPOSITIONS, WEAK_CUT_PREPOSITIONS, NOT_A_CLAIM_OPENERS } from '../lexicon/prepositions.js';
+import { SUBORDINATE_OPENERS, CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, ADJUNCT_HEADS, DANGLING_TAIL_WORDS } from '../lexicon/connectives.js';
+import { DETERMINER_WORDS, SUBJECT_PRONOUNS, OBJECT_PRONOUNS, OBJECT_OPENERS, COMPLEMENT_OPENERS } from '../lexicon/determiners.js';
+import { VERB_PARTICLES, BE_FORMS } from '../lexicon/verbs.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
 const REPORT = [...REPORTING_VERBS].join('|');
@@ -20,11 +27,11 @@ const LEADING_ATTRIBUTION = new RegExp(
   `^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?(.{12,})$`,
 );
 /** Phrases that open a clause the headline can lose: "…crisis in Syria ahead of talks". */
-const CUT_BEFORE = /\s(?:ahead of|after|amid|as|while|because|although|though|which|who|when|where|but|and|despite|following|before|since|saying|according to|with)\s/gi;
+const CUT_BEFORE = new RegExp(String.raw`\s(?:${alternation(CLAUSE_CUT_WORDS)})\s`, 'gi');
 /** Weaker boundaries, taken only when no clause boundary fits: "…crisis | in Syria". */
-const CUT_BEFORE_WEAK = /\s(?:in|on|at|to|for|of|from|over|into|against|by|under)\s/gi;
+const CUT_BEFORE_WEAK = new RegExp(String.raw`\s(?:${alternation(WEAK_CUT_PREPOSITIONS)})\s`, 'gi');
 // "Caddell said in an interview…", "As a summer associate…, Lynch said": where or when, not what.
-const NOT_A_CLAIM = /^(?:in|on|at|during|to|of|for|with|by|from|after|before|about|as|while|when|it|this)\b/i;
+const NOT_A_CLAIM = new RegExp(String.raw`^(?:${alternation(NOT_A_CLAIM_OPENERS)})\b`, 'i');
 /**
  * A phrase-boundary cut must keep this share of what fits, else the words are cut instead:
  * "New York Times reports" alone loses the news. On PolNeAR titles 0.6 scored R1 0.233, 0.8
@@ -34,12 +41,14 @@ const CUT_FLOOR = 0.8;
 /** With no clean cut that keeps that much, one that keeps half the room still says the news. */
 const CUT_FLOOR_LAST = 0.5;
 // "…to tackle the", "…an explosion that": a headline never ends on a word that needs the next.
-const DANGLING_TAIL =
-  /(?:\s+(?:the|a|an|to|of|in|on|at|for|and|or|nor|but|with|by|from|about|that|which|who|whom|whose|when|where|while|if|than|as|is|are|was|were|be|been|being|has|have|had|not|may|might|must|can|will|would|could|should|its|their|his|her|our|my|your|he|she|they|we|it|this|these|those|very|more|most|less|least|too|so|even|just|quite|rather|really|extremely|plus|during|among|across|between|through|toward|towards|via|per|into|onto|amid|upon|despite|including|dubbed|titled|entitled|nicknamed|conjunction|behalf|over|under|after|before|no|also|such|because|although|though|until|since|increasingly|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|said|says|say|told|how|why|what|whether|according|some|several|each|every|any|many|much|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$/i;
+const DANGLING_TAIL = new RegExp(
+  String.raw`(?:\s+(?:${alternation(DANGLING_TAIL_WORDS)}|can['’]t|won['’]t|don['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.))+$`,
+  'i',
+);
 /** "In an interview with newspaper Die Zeit, …": an opener longer than this carries the news itself. */
 const OPENER_MAX_WORDS = 8;
 const OPENER_MAX_CHARS = 60;
-const SUBORDINATE = /^(?:when|as|while|although|though|if|because|since|once|until|unless|whereas|more than|in a|in an|after|before)\s/i;
+const SUBORDINATE = new RegExp(String.raw`^(?:${alternation(SUBORDINATE_OPENERS)})\s`, 'i');
 const SUBORDINATE_MAX_CHARS = 140;
 /**
  * A sentence this short fits a headline line whole and keeps its subordinate clause. PolNeAR
@@ -70,7 +79,7 @@ function opensPredicate(rest: string): boolean {
   return verb(first) || (/^\p{Ll}+ly$/u.test(first) && verb(second));
 }
 /** "One month after …", "Three years ago", "Hours later": a span of time opens the phrase. */
-const TIME_SPAN = /^(?:\S+\s+){1,2}(?:after|before|ago|later|earlier|into|since)\b/i;
+const TIME_SPAN = new RegExp(String.raw`^(?:\S+\s+){1,2}(?:${alternation(TIME_SPAN_WORDS)})\b`, 'i');
 
 /**
  * Whether the words before a lead's comma are an adverbial, not the subject: a preposition or a
@@ -117,7 +126,7 @@ export function dropOpener(s: string): string {
   return s;
 }
 
-const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const CALENDAR_WORD = oneOf(CALENDAR_WORDS, 'i');
 /** "John Kasich and Jeb Bush …": names joined by "and". */
 const NAMES_AND = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s+and\s+\p{Lu}/u;
 
@@ -147,7 +156,7 @@ export function splitAttribution(sentence: string): Claim {
 /** "at a campaign stop in Toledo, Ohio, that …": the words before "that" say where, the clause follows it. */
 const THAT_CLAUSE = /^[^"\u201c\u201d\u2018]{1,100}?\s+that\s+(.{12,})$/;
 /** Words that open no clause: "Speaking to dignitaries, …", "According to Yahoo News", "him". */
-const NO_CLAUSE_OPENER = /^(?:according|based|him|her|them|me|us|asked)\b/i;
+const NO_CLAUSE_OPENER = new RegExp(String.raw`^(?:${alternation(NO_CLAUSE_OPENERS)})\b`, 'i');
 
 /**
  * The clause a present-tense "X says …" can carry, or null when the sentence's structure does
@@ -189,7 +198,7 @@ function closeQuote(claim: string): string {
 }
 
 /** "Ever since Bernie Sanders announced his candidacy, he's said…": a subordinate clause's subject speaks in no main clause. */
-const SUBORDINATOR = /^(?:ever\s+since|since|when|whenever|as|after|before|while|if|because|although|though|once|until|unless|whereas)\s/i;
+const SUBORDINATOR = new RegExp(String.raw`^(?:ever\s+since|${alternation(SUBORDINATORS)})\s`, 'i');
 
 function isSpeakerPhrase(phrase: string): boolean {
   if (SUBORDINATOR.test(phrase.trim())) return false;
@@ -277,7 +286,7 @@ function splitsPhrase(line: string, rest: string): boolean {
   const last = /\S+$/.exec(line)?.[0] ?? '';
   return (PARTICLE.test(next) && verbLike(last)) || /^\d[\d,.]*$/.test(last);
 }
-const PARTICLE = /^(?:up|out|off|down|away|back)$/;
+const PARTICLE = oneOf(VERB_PARTICLES);
 
 function latestCleanCut(cuts: number[], floor: number, judge: CutJudge): string {
   for (const i of [...cuts].sort((a, b) => b - a)) {
@@ -381,11 +390,9 @@ function lostComplement(line: string): boolean {
 }
 
 /** Words that head a phrase of their own whatever follows them: prepositions, conjunctions, relatives. */
-const ADJUNCT_HEAD =
-  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|than|like|about|towards?|along|throughout|beyond|within)$/;
+const ADJUNCT_HEAD = oneOf(ADJUNCT_HEADS);
 
-/** Prepositions compromise's lexicon files under other tags ("against" as an adjective). */
-const LOOSE_PREPOSITION = /^(?:against|beyond|within|without|behind|beside|beneath|below|above|unlike|versus|toward|towards|before|over)$/;
+const LOOSE_PREPOSITION = oneOf(LOOSE_PREPOSITIONS);
 
 /** A word that opens a phrase of its own: a preposition, a conjunction, a relative or an adverb. */
 function opensPhrase(word: string): boolean {
@@ -422,9 +429,8 @@ export function hasMainClause(line: string): boolean {
   return false;
 }
 
-/** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
-const COMPLEMENT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no|he|she|they|we|it|him|them|that|of|as)$/i;
-const OBJECT_PRONOUNS = /^(?:him|her|them|us|me|it|itself|himself|herself|themselves)$/i;
+const COMPLEMENT_OPENER = oneOf(COMPLEMENT_OPENERS, 'i');
+const OBJECT_PRONOUN = oneOf(OBJECT_PRONOUNS, 'i');
 /** " to sit it", " to agree": an infinitive follows. */
 const INFINITIVE_AFTER = /^ to ([a-z]+)/;
 
@@ -440,7 +446,7 @@ function verbAfterTo(word: string): boolean {
 const NOUN_PHRASE_OPENER = /^(?:Determiner|Possessive|Pronoun|Value|Cardinal|Ordinal|Adjective|Comparable|Superlative|Comparative|Preposition|Conjunction|Adverb)$/;
 
 /** "are likely showing | aggression": a progressive verb. */
-const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
+const BE_OR_ADVERB = new RegExp(String.raw`^(?:${alternation(BE_FORMS)}|\p{Ll}+ly)$`, 'u');
 
 /**
  * A cut line still says what happened. It does not stop after the aside that follows its subject
@@ -450,7 +456,7 @@ const BE_OR_ADVERB = /^(?:is|are|was|were|be|been|being|am|\p{Ll}+ly)$/u;
  * mark Holocaust Memorial Day | , he…").
  */
 /** "Under a gray sky that seemed…, Mr. Obama warned": a phrase of place or time before the subject. */
-const LEADING_PLACE = /^(?:in|on|at|under|over|during|after|before|with|without|amid|despite|from|for|within|across|inside|outside|beyond|behind)\s/i;
+const LEADING_PLACE = new RegExp(String.raw`^(?:${alternation(LEADING_PLACE_PREPOSITIONS)})\s`, 'i');
 
 export function keepsPredicate(line: string, rest: string): boolean {
   if (!hasFiniteVerb(line)) return false;
@@ -466,16 +472,15 @@ export function keepsPredicate(line: string, rest: string): boolean {
   return !(comma && (SUBORDINATE.test(line) || LEADING_PLACE.test(line)) && MAIN_CLAUSE.test(rest.slice(comma[0].length)));
 }
 
-const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your)$/i;
-/** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
-const OBJECT_OPENER = /^(?:a|an|the|this|these|those|his|her|their|its|our|my|your|some|many|several|any|each|every|all|both|no)$/i;
+const DETERMINER = oneOf(DETERMINER_WORDS, 'i');
+const OBJECT_OPENER = oneOf(OBJECT_OPENERS, 'i');
 /** A person's name, two capitalised words, ending its phrase or followed by a lower-case word. */
 const NAME_AFTER = /^((?: [\p{Ll}\d-]+){0,3}) \p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}'\u2019-]+(?=[\s,.;:]|$)(?! \p{Lu})/u;
 const FUNCTION_TAG = /^(?:Preposition|Conjunction|Determiner|Pronoun|Adverb|QuestionWord|Copula|Modal|Auxiliary)$/;
 /** A word that may sit inside a noun phrase before a name: no verb, no function word. */
 const commonNoun = (w: string): boolean => !verbLike(w) && !lexiconTags(w).some((t) => FUNCTION_TAG.test(t));
 /** "dealer Art | of the Past", "Bank | of England": a name runs on through these. */
-const NAME_CONNECTOR = /^ (?:of|de|del|du|la|van|von)\s+(?:the\s+)?\p{Lu}/u;
+const NAME_CONNECTOR = new RegExp(`^ (?:${alternation(NAME_RUN_ON_WORDS)})\\s+(?:the\\s+)?\\p{Lu}`, 'u');
 
 /**
  * A cut ends cleanly when the phrase it ends is closed: not inside a name ("endorse Hillary |
@@ -508,7 +513,7 @@ export function endsCleanly(line: string, rest: string): boolean {
   if (verbal && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
   // "the potential | risks", "Monday | night's ballot", "slow global | warming": the noun phrase runs on.
   if (/['\u2019]s$/.test(/^ (\S+)/.exec(rest)?.[1] ?? '') || (adjectiveOnly(last) && open)) return false;
-  if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUNS.test(last) || /^\p{Lu}/u.test(last))) return false;
+  if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUN.test(last) || /^\p{Lu}/u.test(last))) return false;
   // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
   const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
   if (
@@ -589,13 +594,11 @@ export function dropNameAside(s: string): string {
     .replace(/(\p{Lu}[\p{L}'’.-]*) (?:\u2014|--|\u2013) [^\u2014\u2013]{3,150}? (?:\u2014|--|\u2013) (?=\p{Ll})/u, drop);
 }
 
-/** Prepositions that open a modifier of a noun: "rating | in the latest poll", "performance | just days before …". */
-const MODIFIER_PREPOSITION = /^(?:in|at|on|during|from|for|with|before|after|since|amid|over|across|inside|outside|near|around|under|between|among|about)$/i;
+const MODIFIER_PREPOSITION = oneOf(MODIFIER_PREPOSITIONS, 'i');
 const SUBJECT_MODIFIER_MAX_WORDS = 12;
-const SPAN_WORD = /^(?:just|only|even|some|about|nearly|almost|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several|hours|days|weeks|months|years|minutes|moments)$/i;
+const SPAN_WORD = new RegExp(String.raw`^(?:${alternation(SPAN_WORDS)}|\d+)$`, 'i');
 
-/** A subordinate clause's own subject: "after she found…" is no modifier to drop. */
-const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/i;
+const SUBJECT_PRONOUN = oneOf(SUBJECT_PRONOUNS, 'i');
 
 /**
  * A lead whose subject is too long for the line loses the modifier between the subject's noun

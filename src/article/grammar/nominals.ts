@@ -3,12 +3,18 @@
  * neurosurgeon", "the foundation", "one unaligned Florida Republican strategist"): read where
  * the sentence's shape, not the noun, says it is a subject.
  */
-import { DETERMINERS, NAME_CONNECTORS, PHRASE_BREAKERS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
+import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import type { Phrase } from './phrases.js';
 import { isPreposition } from './wordclass.js';
 import type { Token } from './tokens.js';
-
-export const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it', 'itself', 'himself', 'herself', 'themselves']);
+import { NAME_CONNECTORS } from '../lexicon/names.js';
+import { TIME_NOUNS } from '../lexicon/calendar.js';
+import { SUBJECT_CLAUSE_OPENERS } from '../lexicon/connectives.js';
+import { OBJECT_PRONOUNS, NOUN_LIKE_ADVERBS, COUNT_WORDS, NON_POSSESSIVE_DETERMINERS } from '../lexicon/determiners.js';
+import { IRREGULAR_PAST, VERB_NEXT, SINGULAR_AUXILIARIES } from '../lexicon/verbs.js';
+import { alternation } from '../lexicon/words.js';
+import { IRREGULAR_PLURALS } from '../lexicon/nouns.js';
+import { ROLE_NOUNS } from '../lexicon/titles.js';
 
 // "the businessman replied", "said the 46-year-old": any noun after a determiner, with a plain verb of saying.
 export const isNounLike = (t: Token): boolean => t.word && !PHRASE_BREAKERS.has(t.lower) && !OBJECT_PRONOUNS.has(t.lower) && !PRONOUNS.has(t.lower) && !/ly$/.test(t.lower);
@@ -26,53 +32,6 @@ export function reportsSpeech(tokens: Token[], j: number, v: number): boolean {
   return true;
 }
 
-/** Common irregular past tenses: "The billionaire businessman began …". */
-export const IRREGULAR_PAST = new Set([
-  'began',
-  'shot',
-  'hit',
-  'cut',
-  'took',
-  'made',
-  'gave',
-  'went',
-  'came',
-  'saw',
-  'got',
-  'kept',
-  'left',
-  'held',
-  'brought',
-  'thought',
-  'felt',
-  'met',
-  'ran',
-  'won',
-  'lost',
-  'spoke',
-  'sent',
-  'led',
-  'stood',
-  'paid',
-  'built',
-  'became',
-  'chose',
-  'drew',
-  'fell',
-  'fought',
-  'grew',
-  'heard',
-  'knew',
-  'meant',
-  'rose',
-  'sold',
-  'struck',
-  'threw',
-  'understood',
-]);
-// Not "that": "a series of online postings that included …" is a noun and its relative clause.
-const VERB_NEXT = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'up', 'out', 'back']);
-
 /** A finite verb after a subject: "has", "also", "released", "began", "accuses Bob", "shows that". */
 function verbAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -89,7 +48,7 @@ function verbAt(tokens: Token[], k: number): boolean {
  * determiner and a few nouns before its verb has them as its subject, known role noun or not.
  */
 export function nominalAfter(tokens: Token[], start: number): Phrase | null {
-  if (!ARTICLES.has(tokens[start]?.lower ?? '')) return null;
+  if (!NON_POSSESSIVE_DETERMINERS.has(tokens[start]?.lower ?? '')) return null;
   for (let k = start + 1; k < tokens.length && k - start <= NOMINAL_MAX_WORDS + 1; k++) {
     const t = tokens[k]!;
     if (k > start + 1 && verbAt(tokens, k)) return isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
@@ -104,7 +63,7 @@ export function nominalAfter(tokens: Token[], start: number): Phrase | null {
  */
 export function nominalUntilPause(tokens: Token[], start: number): Phrase | null {
   const first = tokens[start];
-  if (!first || !(ARTICLES.has(first.lower) || first.lower === 'one')) return null;
+  if (!first || !(NON_POSSESSIVE_DETERMINERS.has(first.lower) || first.lower === 'one')) return null;
   let k = start + 1;
   const plain = (t: Token, at: number): boolean =>
     t.word && t.quote === first.quote && (t.cap || isNounLike(t)) && !NAME_CONNECTORS.has(t.lower) && !DETERMINERS.has(t.lower) && !(at > start + 1 && verbAt(tokens, at));
@@ -114,56 +73,7 @@ export function nominalUntilPause(tokens: Token[], start: number): Phrase | null
   return pause && k > start + 1 && isSubjectHead(tokens[k - 1]!) ? { from: start, to: k } : null;
 }
 
-/** Words before which a determiner opens a clause's subject: "…, and the foundation predicts". */
-const CLAUSE_OPENERS = new Set([
-  'and',
-  'but',
-  'or',
-  'yet',
-  'so',
-  'while',
-  'as',
-  'when',
-  'that',
-  'because',
-  'after',
-  'before',
-  'though',
-  'although',
-  'where',
-  'then',
-  'since',
-  'if',
-  'until',
-  'once',
-  'whereas',
-]);
-// "A month later, he …": a time is no subject.
-const TIME_NOUNS = new Set([
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'year',
-  'years',
-  'night',
-  'morning',
-  'afternoon',
-  'evening',
-  'time',
-  'moment',
-  'hour',
-  'hours',
-  'minute',
-  'minutes',
-  'decade',
-  'weekend',
-]);
-const isSubjectHead = (t: Token): boolean => isNounLike(t) && !ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'another', 'some', 'several', 'many']);
-const ADVERBS = new Set(['sometimes', 'often', 'always', 'usually', 'never', 'also', 'still', 'now', 'then', 'once', 'again', 'soon', 'already', 'even', 'just', 'too']);
+const isSubjectHead = (t: Token): boolean => isNounLike(t) && !NOUN_LIKE_ADVERBS.has(t.lower) && !TIME_NOUNS.has(t.lower);
 /** How many words a determiner may stand before the verb: "the billionaire real estate mogul". */
 const NOMINAL_MAX_WORDS = 4;
 
@@ -176,10 +86,10 @@ export function clauseNominal(tokens: Token[], j: number): Phrase | null {
   for (let k = j - 1; k >= 0 && j - k <= NOMINAL_MAX_WORDS; k--) {
     const t = tokens[k]!;
     // "his top shows": a possessive's noun is a thing more often than a speaker.
-    if (DETERMINERS.has(t.lower) && !ARTICLES.has(t.lower)) return null;
+    if (DETERMINERS.has(t.lower) && !NON_POSSESSIVE_DETERMINERS.has(t.lower)) return null;
     if (DETERMINERS.has(t.lower)) {
       const before = tokens[k - 1];
-      const opens = !before || !before.word || CLAUSE_OPENERS.has(before.lower);
+      const opens = !before || !before.word || SUBJECT_CLAUSE_OPENERS.has(before.lower);
       return opens && tokens[k]!.quote === tokens[j]!.quote ? { from: k, to: j + 1 } : null;
     }
     if (!t.word || !(t.cap || isNounLike(t))) return null;
@@ -202,29 +112,8 @@ const APPROXIMATORS = [
   ['as', 'many', 'as'],
   ['up', 'to'],
 ];
-const COUNT_WORDS = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'hundred',
-  'thousand',
-  'dozen',
-]);
 
-/** Plurals without an -s. */
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police']);
-const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !ADVERBS.has(t.lower));
+const isPlural = (t: Token): boolean => IRREGULAR_PLURALS.has(t.lower) || (/[a-z][^siu'’]s$/.test(t.lower) && !TIME_NOUNS.has(t.lower) && !NOUN_LIKE_ADVERBS.has(t.lower));
 const isCount = (t: Token | undefined): boolean => Boolean(t && (/^\d[\d,.]*$/.test(t.text) || COUNT_WORDS.has(t.lower)));
 /** How many words a group's nouns run to: "pro-Sanders demonstrators", "Bernie Sanders supporters". */
 const GROUP_MAX_WORDS = 4;
@@ -276,7 +165,7 @@ export function groupAfter(tokens: Token[], start: number, verb: number): Phrase
 }
 
 /** Verbs that agree with a singular subject only. */
-const SINGULAR_VERB = /^(?:is|was|has|does)$|[a-z][^s]s$/;
+const SINGULAR_VERB = new RegExp(String.raw`^(?:${alternation(SINGULAR_AUXILIARIES)})$|[a-z][^s]s$`);
 
 /** How far a participle or relative clause may run from a group to its verb. */
 const REDUCED_CLAUSE_MAX_TOKENS = 12;

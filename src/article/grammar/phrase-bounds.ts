@@ -4,6 +4,9 @@
  */
 import { lexiconTags } from './terms.js';
 import { isVerbForm } from './wordclass.js';
+import { WEEKDAY_STEMS } from '../lexicon/calendar.js';
+import { alternation, oneOf } from '../lexicon/words.js';
+import { CUT_WORDS, ADJUNCT_OPENERS } from '../lexicon/connectives.js';
 
 /** The first comma that may end an opener: not the one between a place and its region ("in Flint, Mich., …"). */
 export function openerComma(s: string): number {
@@ -21,7 +24,7 @@ export function isRegionAfterPlace(rest: string): boolean {
   return m[2] === '.' || words.some((w) => lexiconTags(w).some((t) => /^(?:Region|Country|Place)$/.test(t)));
 }
 
-const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?`;
+const WEEKDAY = String.raw`(?:${alternation(WEEKDAY_STEMS)})day(?:\s+(?:morning|afternoon|evening|night))?`;
 /**
  * A weekday that says when ("…resigned on Tuesday", "said Monday", "last Sunday night", "on
  * Saturday and Sunday"), which a dated briefing can drop whole. Not one that names a thing
@@ -37,8 +40,7 @@ export const WHEN_WEEKDAY = new RegExp(
 );
 
 /** Words that open a phrase of its own, which a line may stop before: a preposition, a conjunction, a relative, an adverb. */
-export const OPENS_ADJUNCT =
-  /^(?:in|on|at|to|for|from|over|into|against|by|under|after|amid|as|while|because|although|though|which|who|whom|whose|when|where|but|and|or|despite|following|before|since|saying|according|with|ahead|including|during|among|across|through|near|outside|inside|around|without|until|unless|if|[a-z]+ly)$/;
+export const OPENS_ADJUNCT = new RegExp(String.raw`^(?:${alternation(ADJUNCT_OPENERS)}|[a-z]+ly)$`);
 
 /**
  * The next word still belongs to the phrase before it, so a line may not stop there: "one | of
@@ -52,6 +54,4 @@ export function continuesPhrase(rest: string): boolean {
 }
 const CONTINUING_TAGS = new Set(['Determiner', 'Possessive', 'Copula', 'Auxiliary', 'Modal', 'Pronoun', 'QuestionWord']);
 
-/** Words a phrase boundary is cut before (see CUT_BEFORE): after "showing", these end its object. */
-export const CUT_WORD =
-  /^(?:in|on|at|to|for|from|over|into|against|under|after|amid|as|while|because|when|where|but|and|despite|following|before|since|with|which|who|whom|whose)$/i;
+export const CUT_WORD = oneOf(CUT_WORDS, 'i');

@@ -1,22 +1,14 @@
-import {
-  ABBREVIATED,
-  ANONYMOUS,
-  DETERMINERS,
-  NAME_CONNECTORS,
-  NOT_NAME_WORDS,
-  PARTY_TAG,
-  PHRASE_BREAKERS,
-  PRONOUNS,
-  REPORTING_VERBS,
-  ROLE_NOUNS,
-  SOURCE_NOUNS,
-  SPEECH_VERBS,
-  TITLES,
-  VERB_FILLERS,
-} from '../lexicon/lexicon.js';
+import { ANONYMOUS, DETERMINERS, NOT_NAME_WORDS, PHRASE_BREAKERS, PRONOUNS, REPORTING_VERBS, SOURCE_NOUNS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { placeAndRegion } from './clauses.js';
-import { clauseNominal, IRREGULAR_PAST, isHeadNoun, isNounLike, isRoleNoun, OBJECT_PRONOUNS, reportsSpeech } from './nominals.js';
+import { clauseNominal, isHeadNoun, isNounLike, isRoleNoun, reportsSpeech } from './nominals.js';
 import { isInitials, type Token } from './tokens.js';
+import { NAME_CONNECTORS } from '../lexicon/names.js';
+import { NOUN_PHRASE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
+import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
+import { IRREGULAR_PARTICIPLES, PARTICIPLE_OBJECTS, IRREGULAR_PAST, VERB_GOVERNING_WORDS } from '../lexicon/verbs.js';
+import { alternation } from '../lexicon/words.js';
+import { ROLE_MODIFIERS, ABBREVIATED, PARTY_TAG, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
 
 /** A noun phrase read around a verb of saying: a token range `[from, to)`. */
 export interface Phrase {
@@ -120,42 +112,16 @@ export function phraseEndingAt(tokens: Token[], end: number, strong = false): Ph
   if (from > end) return null;
   // "but in a later interview said": an opening prepositional phrase is never the subject
   // ("A spokesman for the buyer said" is a noun's, and its object overlaps the subject).
-  if (DETERMINERS.has(tokens[from]!.lower) && PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
+  if (DETERMINERS.has(tokens[from]!.lower) && NOUN_PHRASE_PREPOSITIONS.has(tokens[from - 1]?.lower ?? '') && opensAdjunct(tokens[from - 2])) return null;
   // "one of the aides said": the speaker is one member of the group.
   if (tokens[from - 1]?.lower === 'of' && ANONYMOUS.has(tokens[from - 2]?.lower ?? '') && acceptable(tokens, { from, to: end + 1 }, strong)) return { from: from - 2, to: end + 1 };
   return acceptable(tokens, { from, to: end + 1 }, strong);
 }
 
 /** Words after which a lower-case word is a verb: "not", "doesn't", "will", "can". */
-const VERB_GOVERNORS = /^(?:not|never|will|would|can|could|may|might|must|should|did|does|do|.+n['’]t)$/u;
+const VERB_GOVERNORS = new RegExp(String.raw`^(?:${alternation(VERB_GOVERNING_WORDS)}|.+n['’]t)$`, 'u');
 
 const opensAdjunct = (t: Token | undefined): boolean => !t || !t.word || /^(and|but|or|yet|so|then|later|also|first)$/.test(t.lower);
-
-/** Prepositions that take a noun phrase as object ("of" is left out: "one of the officials said"). */
-const PREPOSITIONS = new Set([
-  'in',
-  'on',
-  'at',
-  'from',
-  'with',
-  'by',
-  'for',
-  'to',
-  'into',
-  'during',
-  'after',
-  'before',
-  'about',
-  'under',
-  'over',
-  'through',
-  'via',
-  'against',
-  'between',
-  'among',
-  'without',
-  'within',
-]);
 
 // "Sanders (I-Vt.) said": skip the parenthesis back to its opening bracket.
 function skipParenthesis(tokens: Token[], close: number): number {
@@ -199,7 +165,7 @@ function appositiveSubject(tokens: Token[], comma: number): Phrase | null {
       // "… in the Republican primary, Gov. John Kasich, said": the head must end in a name.
       // "Hunter Biden Jr., in an interview with CNN, blurted out": a phrase of where or when is
       // inserted too.
-      const inserted = opensClause(tokens[k + 1]) || PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
+      const inserted = opensClause(tokens[k + 1]) || NOUN_PHRASE_PREPOSITIONS.has(tokens[k + 1]?.lower ?? '');
       const head = phraseEndingAt(tokens, k - 1, inserted);
       // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of …, said": a role
       // set off by commas after a name is that name's appositive, whatever name ends the role.
@@ -218,7 +184,7 @@ function namedBeforeAppositive(tokens: Token[], role: Phrase): Phrase | null {
   if (!DETERMINERS.has(det.lower) || det.cap || tokens[role.from - 1]?.text !== ',') return null;
   const name = phraseEndingAt(tokens, role.from - 2, true);
   // "In a statement to the Observer, her adviser, …": a name after a preposition is no subject.
-  return name && hasName(tokens, name) && endsInName(tokens, name) && !PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
+  return name && hasName(tokens, name) && endsInName(tokens, name) && !NOUN_PHRASE_PREPOSITIONS.has(tokens[name.from - 1]?.lower ?? '') ? name : null;
 }
 
 /** The most words a title in quote marks inside an appositive has. */
@@ -240,53 +206,9 @@ function titleQuoteStart(tokens: Token[], k: number): number {
   return words > 0 ? j + 1 : -1;
 }
 
-const INSERTED_ADVERBS = new Set([
-  'however',
-  'though',
-  'meanwhile',
-  'too',
-  'also',
-  'instead',
-  'nonetheless',
-  'nevertheless',
-  'therefore',
-  'moreover',
-  'furthermore',
-  'indeed',
-  'meantime',
-  'separately',
-  'likewise',
-  'similarly',
-  'then',
-  'now',
-  'later',
-  'earlier',
-]);
-
 /** "which was filed", "who represents", "sent to Clinton": a clause, not a name or a title. */
 const opensClause = (t: Token | undefined): boolean =>
-  Boolean(t && t.word && !t.cap && (RELATIVES.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || PARTICIPLES_IRREGULAR.has(t.lower)));
-const PARTICIPLES_IRREGULAR = new Set([
-  'sent',
-  'known',
-  'written',
-  'given',
-  'taken',
-  'shown',
-  'seen',
-  'chosen',
-  'found',
-  'told',
-  'brought',
-  'caught',
-  'set',
-  'put',
-  'hit',
-  'cut',
-  'run',
-  'done',
-]);
-const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
+  Boolean(t && t.word && !t.cap && (RELATIVE_WORDS.has(t.lower) || /[a-z](?:ed|en)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower)));
 
 /** The phrase after an inverted verb: `“…,” said Caddell.` or `according to the State Department`. */
 export function phraseAfter(tokens: Token[], start: number, strong = false): Phrase | null {
@@ -360,52 +282,7 @@ function modifiesHead(tokens: Token[], k: number, start: number): boolean {
   return isHeadNoun(next) || Boolean(/['’]s$/u.test(tokens[k]!.text) && next?.word);
 }
 
-/** Modifiers of a role: "senior", "former", "presidential", "top". */
-const MODIFIERS = new Set([
-  'top',
-  'former',
-  'retired',
-  'outgoing',
-  'acting',
-  'leading',
-  'ranking',
-  'presumptive',
-  'incoming',
-  'elected',
-  'longtime',
-  'veteran',
-  'chief',
-  'deputy',
-  'vice',
-  'foreign',
-  'prime',
-  'general',
-  'press',
-  'campaign',
-  'state',
-  'defense',
-  'defence',
-  'interior',
-  'finance',
-  'justice',
-  'health',
-  'white',
-  'house',
-  'party',
-  'government',
-  'city',
-  'police',
-  'military',
-  'security',
-  'intelligence',
-  'senior',
-  'junior',
-  'local',
-  'federal',
-  'national',
-  'opposition',
-]);
-export const isAdjectiveLike = (t: Token): boolean => MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
+export const isAdjectiveLike = (t: Token): boolean => ROLE_MODIFIERS.has(t.lower) || /(?:ior|ial|ic|ive|ous|ary|ish|ese|ian)$/.test(t.lower);
 const isRoleWord = (t: Token): boolean => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || isAdjectiveLike(t);
 
 /**
@@ -424,39 +301,6 @@ export function weakCapital(tokens: Token[], k: number): boolean {
  * a role noun and a name describes the role, whatever its case elsewhere.
  */
 const rolePrefix = (tokens: Token[], k: number): boolean => isRoleNoun(tokens[k + 1]?.lower ?? '') && Boolean(tokens[k + 2]?.cap && tokens[k + 2]!.quote === -1);
-
-/** Words that follow an opening participle but never a name and its verb: "Declaring that …". */
-const PARTICIPLE_OBJECTS = new Set([
-  'that',
-  'one',
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'to',
-  'by',
-  'with',
-  'about',
-  'on',
-  'in',
-  'at',
-  'for',
-  'from',
-  'after',
-  'before',
-  'during',
-  'under',
-  'as',
-  'into',
-  'through',
-  'over',
-  'up',
-  'out',
-]);
 
 /** First word of a sentence, also after a quote that ended one: `… “wasn’t good.” Adding, …`. */
 const startsSentence = (tokens: Token[], k: number): boolean => tokens[k]!.initial || (/^[”"']$/.test(tokens[k - 1]?.text ?? '') && /^[.!?]$/.test(tokens[k - 2]?.text ?? ''));

@@ -1,7 +1,7 @@
-import { ABBREVIATED } from '../lexicon/lexicon.js';
 import type { QuoteSpan } from '../types.js';
 import { partitionPoint } from '../text/partition.js';
 import { isFunctionWord } from './wordclass.js';
+import { ABBREVIATED } from '../lexicon/titles.js';
 
 export interface Token {
   start: number;

@@ -5,6 +5,19 @@
 import { CUT_WORD } from './phrase-bounds.js';
 import { lexiconTags } from './terms.js';
 import { isCommonNoun, isVerbForm } from './wordclass.js';
+import { FINITE_CLAUSE_OPENERS, NAME_CONTINUERS } from '../lexicon/connectives.js';
+import { oneOf, alternation } from '../lexicon/words.js';
+import { NOUN_CONTEXT_WORDS, BARE_FORM_PRONOUNS, S_FORM_SUBJECTS } from '../lexicon/determiners.js';
+import { FINITE_AUXILIARIES } from '../lexicon/verbs.js';
+
+/** Subjects whose present verb ends in -s: "he says", "which shows". */
+const S_FORM_SUBJECT = oneOf(S_FORM_SUBJECTS, 'i');
+
+/** Subject pronouns whose verb takes its bare form: "they say". */
+const BARE_FORM_SUBJECT = oneOf(BARE_FORM_PRONOUNS, 'i');
+
+/** Words after a name that go on with the phrase rather than start its verb: "Smith and", "Smith, who", "Bank of". */
+const NAME_LINK = oneOf(NAME_CONTINUERS);
 
 function plausibleVerb(word: string): boolean {
   if (AUXILIARY.test(word) || /n['\u2019]t$/i.test(word) || /\p{Ll}ed$/u.test(word) || verbLike(word.toLowerCase())) return true;
@@ -12,8 +25,7 @@ function plausibleVerb(word: string): boolean {
   return tags.length === 0 || tags.some((t) => /^(?:PastTense|PresentTense|Infinitive|Copula|Modal|Auxiliary|Verb)$/.test(t));
 }
 
-/** Words that open a clause inside the sentence, each of which takes a finite verb of its own. */
-const CLAUSE_OPENER = /^(?:who|which|whom|whose|when|while|because|although|though|if|unless|whereas|whenever)$/i;
+const CLAUSE_OPENER = oneOf(FINITE_CLAUSE_OPENERS, 'i');
 
 /**
  * "The driver who fled the scene of the crash": every relative or subordinate clause in a line
@@ -29,16 +41,14 @@ export function enoughVerbs(line: string): boolean {
 }
 
 /** Verbs that make a clause finite on their own: "Ted Cruz is endorsing". */
-export const AUXILIARY =
-  /^(?:is|are|was|were|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$/i;
+export const AUXILIARY = new RegExp(String.raw`^(?:${alternation(FINITE_AUXILIARIES)}|(?:he|she|it|they|we|i|you|there|that|what|who)['\u2019](?:s|re|ve|ll|d|m))$`, 'i');
 
 /** Whether a phrase holds a verb, so that what follows it is not its predicate: "Mighty also accuses Olam…". */
 export function hasVerb(phrase: string): boolean {
   return phrase.split(/\s+/).some((w) => AUXILIARY.test(w) || verbLike(w));
 }
 
-/** Words after which a word is a noun, not a verb: "his support", "of stories", "sexual assaults". */
-const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|of|in|on|at|for|with|from|by|about|after|before|into|over|under|to)$/i;
+const NOUN_CONTEXT = oneOf(NOUN_CONTEXT_WORDS, 'i');
 
 /**
  * Whether a cut line still holds a verb of its own clause. "One month after announcing his support
@@ -76,14 +86,13 @@ function isFiniteAt(words: string[], i: number): boolean {
   // "the black American experience": after a people's adjective a word is a noun.
   if (lexiconTags(prev).includes('Demonym')) return false;
   // "Josh Gillies beat…", "Sen. Elizabeth Warren grilled…": a word after a name is its verb, unless it names a role ("Times reporter").
-  if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !/^(?:and|or|nor|who|which|that|whose|of)$/.test(w))
-    return true;
+  if (/^\p{Lu}/u.test(prev) && !isCommonNoun(prev.toLowerCase()) && !tags.includes('Actor') && !CUT_WORD.test(w) && !NAME_LINK.test(w)) return true;
   if (tags.some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary' || t === 'Verb')) return true;
-  if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || /^(?:i|we|they|you)$/i.test(prev) || /[^s]s$/.test(prev);
+  if (tags.includes('Infinitive')) return /^\p{Lu}/u.test(prev) || BARE_FORM_SUBJECT.test(prev) || /[^s]s$/.test(prev);
   if (/ed$/.test(w)) return true;
   // "the senator disagrees", "it remains": an unknown "-s" word after a noun or a pronoun, not after "sexual".
   const prevTags = lexiconTags(prev);
-  return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (/^(?:he|she|it|this|that|who|which)$/i.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
+  return /s$/.test(w) && (tags.length === 0 || verbLike(w)) && (S_FORM_SUBJECT.test(prev) || prevTags.some((t) => t === 'Singular' || t === 'Actor'));
 }
 
 /** A word the lexicon knows only as an adjective ("global", "likely"): a noun may follow it in its phrase. */

@@ -1,8 +1,11 @@
 /**
- * Closed-class word lists the rules read. These are words of the language (verbs of saying,
- * titles, role nouns), not names of people or places: the rules generalise to unseen articles.
+ * Closed-class word lists the rules read: the verbs of saying and the words around them (sources
+ * that speak, participles, fillers, pronouns, determiners, the words that break a subject phrase
+ * or never start a name). Other topics have their own files beside this one (titles.ts,
+ * calendar.ts, prepositions.ts, …). These are words of the language, not names of people or
+ * places: the rules generalise to unseen articles.
  */
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+import { words } from './words.js';
 
 /**
  * The one list of verbs of saying: every step that reads an attribution takes its verbs from
@@ -14,6 +17,13 @@ export const REPORTING_VERBS = words(`
   said says say told tells added adds asked asks replied replies explained explains wrote
   writes exclaimed responded responds continued insisted insists noted stated declared tweeted
   answered warned warns stressed argued argues announced announces claimed reported confirmed`);
+
+/**
+ * "NATO said", "the OSCE reported": verbs of saying after a run of capitals that make it the name
+ * of a body. Five of the REPORTING_VERBS; kept apart, for the whole list would change which
+ * runs of capitals are read as a body.
+ */
+export const ACRONYM_SPEECH_VERBS = ['said', 'says', 'told', 'reported', 'announced'];
 
 /**
  * Verbs of describing: what they govern in quote marks is the subject's words for someone or
@@ -83,90 +93,11 @@ export const VERB_FILLERS = words(`
   previously recently repeatedly earlier further even just already still often never reportedly
   once told publicly privately quickly simply flatly angrily`);
 
-/** Connectors inside names: "Secretary of State", "Hayat Tahrir al-Sham", "Ursula von der Leyen". */
-export const NAME_CONNECTORS = words('of de del der la le al bin ibn von van da di du dos');
-
 /** Words that stand for an unnamed member of a group: "“…,” one said", "said another", "Someone called it “…”". */
 export const ANONYMOUS = words('one another someone somebody some others');
 
 /** Personal pronouns that can be the subject of a speech verb. */
 export const PRONOUNS = words('he she they it we i you');
-
-/** Titles written before a name: "President Vladimir Putin", "Sen. Bernie Sanders". */
-export const TITLES = words(`
-  president vice secretary senator sen rep representative gov governor mayor minister premier
-  chancellor king queen prince princess pope judge justice gen general col colonel lt lieutenant
-  capt captain sgt sergeant adm admiral cmdr commander maj major dr prof professor mr mrs ms miss
-  sir dame lord lady rev reverend father sister brother chief chairman chairwoman chair
-  speaker leader ambassador attorney director commissioner deputy sheriff officer detective
-  councilman councilwoman congressman congresswoman assemblyman assemblywoman candidate nominee
-  former acting interim coach ceo founder host anchor correspondent spokesman spokeswoman
-  spokesperson emperor ayatollah sheikh crown
-`);
-
-/**
- * Party labels written before a name as a description, never part of it: "Republican Donald
- * Trump", "Democrat Hillary Clinton", "GOP Sen. Rand Paul".
- */
-export const PARTY_LABELS = words(`
-  republican republicans democrat democrats democratic gop independent libertarian
-  conservative labour tory liberal socialist`);
-
-/** "R-Utah", "D-N.Y.", "I-Vt": a party initial and a state. */
-export const PARTY_TAG = /^[RDI]-\p{Lu}/u;
-
-/** Photo agencies whose credit, run into the text, stands before a caption's name: "GETTY Trump". */
-export const PHOTO_CREDITS = words('getty reuters afp epa ap pa rex alamy shutterstock bloomberg');
-
-/** Abbreviations written with a dot before a name: "Sen. Mitch McConnell", "U.S. officials". */
-export const ABBREVIATED = words('sen rep gov gen dr mr mrs ms jr sr st lt col sgt capt prof rev u.s u.n u.k');
-
-/** Honorifics that say nothing but "a person": left out of names, kept as aliases. */
-export const HONORIFICS = words('mr mrs ms miss dr prof sir dame');
-
-/** Nouns that name a person by role: "the Turkish president", "a senior official". */
-export const ROLE_NOUNS = words(`
-  president leader minister secretary senator governor mayor spokesman spokeswoman spokesperson
-  official officials chief director chairman chairwoman chair premier chancellor king queen
-  prince judge general commander ambassador envoy diplomat adviser advisor aide aides candidate
-  nominee lawmaker lawmakers legislator congressman congresswoman representative head boss
-  executive ceo founder analyst analysts expert experts researcher researchers economist
-  strategist pollster professor scientist doctor lawyer attorney prosecutor source sources
-  witness witnesses resident residents activist activists campaigner organizer manager
-  spokespeople officer officers police investigator investigators mother father wife husband
-  son daughter brother sister friend reporter correspondent columnist editor writer author
-  host anchor commentator critic critics supporter supporters voter voters member members
-  citizen citizens man woman people worker workers student students teacher employee
-  employees owner owners player coach captain team campaign administration government ministry
-  department office agency committee council party group company firm military army statement
-  report study survey poll court newspaper network magazine website channel outlet
-`);
-
-/** Role heads that name the same kind of office. */
-export const ROLE_SYNONYMS: string[][] = [
-  ['president', 'leader', 'head', 'premier', 'chief'],
-  ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'],
-  ['minister', 'secretary'],
-  ['senator', 'lawmaker', 'legislator', 'congressman', 'congresswoman', 'representative'],
-  ['candidate', 'nominee'],
-  ['adviser', 'advisor', 'aide'],
-];
-
-/** Words that mark a capitalised phrase as an organisation: "the State Department". */
-export const ORG_WORDS = words(`
-  department ministry party committee campaign news times post journal agency office house
-  council association institute university commission court administration government police
-  inc corp corporation company co ltd llc group foundation center centre network press
-  reuters bank union league federation board bureau service services army navy force forces
-  club senate congress parliament assembly kremlin pentagon guard organization organisation
-  coalition alliance fund trust tribune herald gazette daily weekly magazine channel radio
-  television tv broadcasting media club school college hospital church network staff
-  authority authorities cabinet secretariat embassy commission caucus international watch
-  institution institutions ministries exchange desk newsroom convention conference
-`);
-
-/** Words that end the name of an event, not of a place: "Texas Open", "Atlanta Games", "World Cup". */
-export const EVENT_WORDS = words('open games cup championship championships classic olympics tournament trophy prix marathon rally festival summit series day');
 
 /** Capitalised words that start sentences but never names: "The", "But", "In". */
 export const NOT_NAME_WORDS = words(`
@@ -195,74 +126,6 @@ export const PHRASE_BREAKERS = words(`
 
 /** Determiners that open a noun phrase: "the Turkish president", "a senior official". */
 export const DETERMINERS = words('the a an this these those his her their its our another some several many');
-
-export const GENDERED: Record<string, 'm' | 'f'> = {
-  mr: 'm',
-  mrs: 'f',
-  ms: 'f',
-  miss: 'f',
-  sir: 'm',
-  dame: 'f',
-  he: 'm',
-  she: 'f',
-  king: 'm',
-  queen: 'f',
-  congressman: 'm',
-  congresswoman: 'f',
-  spokesman: 'm',
-  spokeswoman: 'f',
-  chairman: 'm',
-  chairwoman: 'f',
-  father: 'm',
-  mother: 'f',
-  husband: 'm',
-  wife: 'f',
-  son: 'm',
-  daughter: 'f',
-  prince: 'm',
-  princess: 'f',
-};
-
-/** Abbreviations that open a place name, full stop and all: "St. Louis", "Mt. Kenya". */
-export const PLACE_ABBREVIATIONS = words('st ste mt ft');
-
-/** Words of direction that begin a place's name when capitalised: "East Jerusalem", "Northern Ireland". */
-export const COMPASS = words('north south east west northern southern eastern western central upper lower greater');
-
-/** Legal designators that close a company's name: alone or first, they are a fragment of one ("Co", "Inc Nasdaq"). */
-export const DESIGNATORS = words('inc corp corporation co ltd plc llc ag ab sa nv bv spa gmbh');
-
-/** Words that name a sports club after its town: "Norwich City", "Dynamo Moscow", "Paris St Germain". */
-export const CLUB_WORDS = words(`
-  fc afc united rovers athletic athletico atletico wanderers albion dynamo dinamo sporting
-  real inter olympique racing spartak lokomotiv celtic rangers hotspur villa
-`);
-
-/** Verbs and prepositions of a match: a town on either side of one is the club that plays it. */
-export const MATCH_WORDS = words(`
-  beat beats beaten drew draw draws lost lose loses defeated defeat defeats v vs
-  against trounced thrashed edged routed overcame hammered joined
-`);
-
-/** Words that make an article a sports report, where towns play matches. */
-export const SPORT_WORDS = words(`
-  match matches game games innings wicket wickets goal goals scored striker midfielder
-  defender goalkeeper league championship tournament season halftime half-time cup
-  runs bowled batting pitch stadium coach soccer football cricket rugby tennis golf hockey
-  baseball basketball results
-`);
-
-/** Nouns of a team's people: a town right before one is the club ("Newcastle team mate", "Dynamo Moscow players"). */
-export const SQUAD_WORDS = words(`
-  team side squad players player skipper captain coach manager striker midfielder defender
-  goalkeeper keeper fans supporters teammate team-mate
-`);
-
-/** Country abbreviations written in capitals: "U.S. officials", "the UK". */
-export const COUNTRY_ABBREVIATIONS = words('us usa uk uae ussr');
-
-/** Nouns of a place one can be at: "near the Sandilands stop", "outside the Finsbury Park station". */
-export const FACILITY_NOUNS = words('stop station junction interchange terminal airport airfield port harbour harbor bridge tunnel underpass square roundabout crossing');
 
 /** Reporting verbs whose first object is the listener: "told the Tampa Bay Times that …", "asked him whether …". */
 export const LISTENER_VERBS = words('told tells asked asks reminded reminds assured assures informed informs urged urges');
