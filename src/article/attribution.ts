@@ -9,6 +9,7 @@ import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
 import { isVerbForm } from './wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
+import { coordinateSubject } from './coordination.js';
 import {
   AUXILIARIES,
   complementCue,
@@ -441,10 +442,10 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
       // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
       // the subject before it named the show rather than said its name.
       // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary.)
-      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : subjectFrom(tokens, first, verb));
+      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : (coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb)));
     }
   }
-  return subjectFrom(tokens, first, verb);
+  return coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb);
 }
 
 /** The quote ending at token `k` closes a phrase set off by a comma: "host of “Morning Joe,” suggested". */
@@ -586,9 +587,7 @@ function inverted(tokens: Token[], i: number): boolean {
   return !before || tokens[i]!.initial || before.quote >= 0 || before.text === ',' || /["“”’]/.test(before.text);
 }
 
-function endsWithColon(text: string, sent: Sentence): boolean {
-  return text.slice(sent.start, sent.end).trimEnd().endsWith(':');
-}
+const endsWithColon = (text: string, sent: Sentence): boolean => text.slice(sent.start, sent.end).trimEnd().endsWith(':');
 
 function quoteOnly(tokens: Token[], sent: Sentence): boolean {
   let outside = 0;

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { expectSpeaker, quoteOf, read, type AttributionCase } from './read-article.js';
+
+/**
+ * Clause structure decides whose words a quote is: the clause it stands in, not the
+ * sentence's first subject. Sentences from PolNeAR train, shortened.
+ */
+const coordinated: AttributionCase[] = [
+  {
+    form: '", and" and a phrase of when before the new subject and its auxiliary',
+    text: 'HP.\n\nWalter Hewlett led the charge, and within weeks the opposition effort had sent letters to shareholders, hired lawyers, and placed newspaper ads calling the deal a "$25 billion mistake."',
+    quote: '$25 billion',
+    speaker: 'the opposition effort',
+    mention: 'the opposition effort',
+  },
+];
+
+describe('a clause after ", and" with a subject of its own', () => {
+  test.each(coordinated)('attributes "$quote" to $speaker ($form)', (c) => {
+    expectSpeaker(c);
+  });
+
+  test('GIVEN ", and though" and a named group whose verb is "is" THEN the group speaks', () => {
+    const text =
+      'Ethanol.\n\nThose stances have helped shore up her appeal, and though the pro-ethanol campaign group America\'s Renewable Future is "confident that Secretary Clinton will continue to be a champion for the biofuels industry," she may again split with her former boss.';
+    expect(quoteOf(read(text), 'confident that').speaker?.mention?.text).toBe("the pro-ethanol campaign group America's Renewable Future");
+  });
+
+  test('GIVEN ", and" before a verb with no subject THEN the first clause’s subject goes on', () => {
+    const text = 'Iowa.\n\nClinton spoke in Des Moines on Monday, and said the plan was "a disaster for working families."';
+    expect(quoteOf(read(text), 'a disaster').speaker?.name).toBe('Clinton');
+  });
+});
