@@ -31,3 +31,19 @@ describe('a clause after ", and" with a subject of its own', () => {
     expect(quoteOf(read(text), 'a disaster').speaker?.name).toBe('Clinton');
   });
 });
+
+describe('a quote-only sentence between two attributions', () => {
+  test('GIVEN “…,” the leader said. “B.” Reid said both are “…” THEN B continues the leader, the next verb says its own quote', () => {
+    const text =
+      'Cruz.\n\nHarry M. Reid blasted Rubio in an interview. "I just think what Rubio has done on immigration is one of the worst machinations in politics," the Senate minority leader said. "It shows a lack of character in my opinion." Reid said both Rubio and Cruz are "non-entities in the Senate," but he gave the Texan a compliment.';
+    const reading = read(text);
+    expect(quoteOf(reading, 'It shows').speaker?.mention?.text).toBe('the Senate minority leader');
+    expect(quoteOf(reading, 'non-entities').speaker?.mention?.text).toBe('Reid');
+  });
+
+  test('GIVEN a title in the next sentence’s clause THEN the next verb still says the quote before it', () => {
+    const text =
+      'Axelrod.\n\nDavid Axelrod has been critical of the campaign.\n\n“Too forced?” He tweeted when Clinton ended a Democratic debate with a reference to the blockbuster "Star Wars" sequel.';
+    expect(quoteOf(read(text), 'Too forced').speaker?.mention?.text).toBe('He');
+  });
+});

@@ -4,12 +4,14 @@ import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { groupAfter, nominalAfter, nominalUntilPause } from './nominals.js';
 import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from './phrases.js';
 import { sentenceAt } from './sentences.js';
-import { tokenAt, type Token } from './tokens.js';
+import { quoteEndOf, quoteWords, tokenAt, type Token } from './tokens.js';
 import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
 import { isVerbForm } from './wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
 import { coordinateSubject } from './coordination.js';
+import { followingCue, quotingVerb } from './following.js';
+import { isTitleCase } from './titles.js';
 import {
   AUXILIARIES,
   complementCue,
@@ -121,55 +123,6 @@ function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: Quote
   return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
-/** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
-function followingCue(tokens: Token[], text: string, next: Sentence | undefined, span: QuoteSpan): Cue | null {
-  if (!next) return null;
-  const first = tokenAt(tokens, next.start);
-  if (tokens[first]?.quote !== -1) return null;
-  // "“…,” he said. “B.”\nRubio said that …": a new line after the quote starts the narrative
-  // again; its verb is not the quote's attribution.
-  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
-  if (!sameLine) return null;
-  const phrase = phraseAfter(tokens, first);
-  let v = phrase ? phrase.to : first;
-  while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
-  // "“B.” He added: “C.”": a verb that opens a colon or a comma before a quote introduces that one.
-  if (introducesNext(tokens, v)) return null;
-  // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
-  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
-  if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
-  const subject = phrase ?? phraseAfter(tokens, v + 1, true);
-  if (!subject) return null;
-  return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
-}
-
-/** `He added, “…”`, `He added: “…”`: the verb at `v` is followed at once by a pause and a quote. */
-function introducesNext(tokens: Token[], v: number): boolean {
-  const pause = tokens[v + 1];
-  return Boolean(pause && pause.quote === -1 && /^[,:]$/.test(pause.text) && (tokens[v + 2]?.quote ?? -1) >= 0);
-}
-
-/** How far into the next sentence its verb of saying may stand: past a long appositive. */
-const FOLLOWING_VERB_MAX_TOKENS = 24;
-
-/**
- * `“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.`: the
- * subject, read back from the verb past its appositive, opens the sentence.
- */
-function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, first: number, span: QuoteSpan): Cue | null {
-  // A new line after the quote starts someone else's words.
-  if (text.slice(span.outerEnd, next.start).includes('\n')) return null;
-  const end = Math.min(tokenAt(tokens, next.end), first + FOLLOWING_VERB_MAX_TOKENS);
-  for (let v = first + 1; v < end; v++) {
-    const t = tokens[v]!;
-    if (t.quote >= 0) return null;
-    if (!SPEECH_VERBS.has(t.lower) || t.cap) continue;
-    const subject = subjectBefore(tokens, v);
-    return subject && subject.from === first ? { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd } : null;
-  }
-  return null;
-}
-
 /**
  * "He pledged to fix the nation’s “broken” campaign finance system": no verb of saying, but
  * the sentence's subject is the one whose words are quoted.
@@ -191,12 +144,6 @@ function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSp
 const GROUP_QUOTE_MIN_WORDS = 4;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
-export function isTitleCase(quote: string): boolean {
-  const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const minor = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la)$/;
-  return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));
-}
 
 /** How far from a quote (in tokens) its attribution is looked for: cues sit next to quotes. */
 const CUE_WINDOW_TOKENS = 48;
@@ -289,18 +236,6 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
-}
-
-/**
- * `“Go back to Univision,” Trump barked`: a verb right after a quote that closes a clause and
- * its subject is a verb of saying by position, whatever the verb.
- */
-function quotingVerb(tokens: Token[], i: number): boolean {
-  // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
-  const next = tokens[i + 1];
-  // "…,” he points out.": a particle that ends the clause; "blurted out “…”" has the quote for its object.
-  if (next?.lower === 'out') return !tokens[i + 2] || (!tokens[i + 2]!.word && tokens[i + 2]!.quote < 0);
-  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over|and|but)$/.test(next.lower);
 }
 
 /**
@@ -453,13 +388,6 @@ function setOff(tokens: Token[], k: number): boolean {
   return tokens[k + 1]?.text === ',' || (tokens[k - 1]?.text === ',' && !tokens[k]!.word);
 }
 
-/** The words of the quote whose last token is `k`. */
-function quoteWords(tokens: Token[], k: number): string {
-  const words: string[] = [];
-  for (let j = k; j >= 0 && tokens[j]!.quote === tokens[k]!.quote; j--) if (tokens[j]!.word) words.push(tokens[j]!.text);
-  return words.reverse().join(' ');
-}
-
 /** `“…,”` or `“…!”`: the quote ending at token `k` ends a clause of its own. */
 function closesClause(tokens: Token[], k: number): boolean {
   let j = k;
@@ -596,12 +524,6 @@ function quoteOnly(tokens: Token[], sent: Sentence): boolean {
     else if (tokens[i]!.word && ++outside > QUOTE_ONLY_WORDS) return false;
   }
   return true;
-}
-
-/** End offset of the quote that token `i` lies in (tokens of one quote are contiguous). */
-function quoteEndOf(tokens: Token[], i: number): number {
-  const q = tokens[i]!.quote;
-  return tokens[partitionPoint(tokens, (t) => t.quote === q, i) - 1]!.end;
 }
 
 function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {
