@@ -47,3 +47,17 @@ describe('a quote-only sentence between two attributions', () => {
     expect(quoteOf(read(text), 'Too forced').speaker?.mention?.text).toBe('He');
   });
 });
+
+describe('a pronoun reported by a described speaker', () => {
+  test('GIVEN "The longtime senator said he rarely asks …, “…”" THEN the senator speaks, not the reported clause’s "he"', () => {
+    const text =
+      'McCain.\n\n“I wonder how the men and women serving in the military in Texas enjoy that,” McCain said. The longtime senator said he rarely asks surrogates to stump for him, “except for people I’m very close to.”';
+    expect(quoteOf(read(text), 'except for').speaker?.mention?.text).toBe('The longtime senator');
+  });
+
+  test('GIVEN "Trump at the time said he’d asked …" THEN a phrase of time is no outer speaker', () => {
+    const text =
+      'Trump.\n\nDonald Trump on Tuesday backed away from a suggestion. The supporter was later charged with assault. Trump at the time said he’d asked his “people” to “look into” paying the fees.';
+    expect(quoteOf(read(text), 'look into').speaker?.name).toBe('Donald Trump');
+  });
+});

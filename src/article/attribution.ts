@@ -357,7 +357,7 @@ function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent
   let k = tokenAt(tokens, cue.mention.start) - 1;
   if (tokens[k]?.lower === 'that') k--;
   const outer = k >= 0 && SPEECH_VERBS.has(tokens[k]!.lower) ? cueAt(tokens, text, k, span, sent) : null;
-  return outer && outer.mention.kind !== 'nominal' ? outer : cue;
+  return outer && (outer.mention.kind !== 'nominal' || (cue.mention.kind === 'pronoun' && (isRoleNominal(outer.mention) || outer.mention.plural))) ? outer : cue;
 }
 
 /** A clause subject is looked for this many tokens back at most. */
