@@ -61,3 +61,17 @@ describe('a pronoun reported by a described speaker', () => {
     expect(quoteOf(read(text), 'look into').speaker?.name).toBe('Donald Trump');
   });
 });
+
+describe('the pronoun of "what he called"', () => {
+  test('GIVEN "The president denounced what he called ‘…’" after a sentence naming Mr. Trump THEN the president speaks', () => {
+    const text =
+      "Obama.\n\nOn Wednesday night, the president portrayed Mr. Trump as a nasty and divisive candidate. The president denounced what he called the ''deeply pessimistic'' vision of America that emerged from Mr. Trump's convention.";
+    expect(quoteOf(read(text), 'deeply pessimistic').speaker?.mention?.text).toBe('The president');
+  });
+
+  test('GIVEN "The group … what it called" THEN an unnamed group does not replace the pronoun', () => {
+    const text =
+      'Guns.\n\nThe Brady Campaign to Prevent Gun Violence praised the order. The group welcomed what it called "common-sense steps to keep guns out of the wrong hands."';
+    expect(quoteOf(read(text), 'common-sense').speaker?.mention?.text).toBe('it');
+  });
+});

@@ -357,7 +357,26 @@ function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent
   let k = tokenAt(tokens, cue.mention.start) - 1;
   if (tokens[k]?.lower === 'that') k--;
   const outer = k >= 0 && SPEECH_VERBS.has(tokens[k]!.lower) ? cueAt(tokens, text, k, span, sent) : null;
+  if (!outer && tokens[k]?.lower === 'what' && cue.mention.kind === 'pronoun' && tokens[k - 1]?.word) return whatAntecedent(tokens, text, cue, clauseSubject(tokens, sent, k - 1));
   return outer && (outer.mention.kind !== 'nominal' || (cue.mention.kind === 'pronoun' && (isRoleNominal(outer.mention) || outer.mention.plural))) ? outer : cue;
+}
+
+/**
+ * "The president denounced what he called the “deeply pessimistic” vision": the pronoun of "what
+ * he called" is the clause subject's, when that subject is one it can stand for: a person for
+ * "he" and "she", a group for "they", a named organisation for "it" ("The group … what it
+ * called" keeps "it", which names the group where "the group" would not).
+ */
+function whatAntecedent(tokens: Token[], text: string, cue: Cue, subject: Phrase | null): Cue {
+  const m = subject && describe(tokens, text, subject);
+  if (!m || m.kind === 'pronoun' || m.end > cue.mention.start || /['’]s$/u.test(m.text)) return cue;
+  const p = cue.mention;
+  const agrees = p.plural
+    ? m.plural || m.organization
+    : p.head === 'it'
+      ? m.kind === 'name' && m.organization
+      : !m.plural && !m.organization && (m.kind === 'name' || isRoleNominal(m));
+  return agrees && (!p.gender || !m.gender || p.gender === m.gender) ? { ...cue, mention: m } : cue;
 }
 
 /** A clause subject is looked for this many tokens back at most. */
