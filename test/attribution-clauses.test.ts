@@ -75,3 +75,17 @@ describe('the pronoun of "what he called"', () => {
     expect(quoteOf(read(text), 'common-sense').speaker?.mention?.text).toBe('it');
   });
 });
+
+describe('a passive verb of saying', () => {
+  test('GIVEN "citing an instance in which a Marine was found guilty of “…”" THEN the lawmakers citing it speak, not the Marine', () => {
+    const text =
+      'Comey.\n\nThe two lawmakers, however, argue that “there is precedent for prosecution," citing an instance in which a Marine was found guilty of "gross negligence."';
+    expect(quoteOf(read(text), 'gross negligence').speaker?.mention?.text).toBe('The two lawmakers');
+  });
+
+  test('GIVEN "According to the recently court-released playbook, his salespersons were told, “…”" THEN the playbook speaks', () => {
+    const text =
+      'Trump University.\n\nAccording to the recently court-released Trump University playbook, his salespersons were told, "You don\'t sell products, benefits or solutions. You sell feelings."';
+    expect(quoteOf(read(text), 'You don').speaker?.mention?.text).toBe('the recently court-released Trump University playbook');
+  });
+});

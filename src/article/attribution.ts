@@ -210,7 +210,7 @@ function opensColon(tokens: Token[], verb: number): boolean {
 function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
   const t = tokens[i]!;
   // "the United States": a capital mid-sentence makes a name, not a verb of saying.
-  if (t.quote >= 0 || !t.word || (t.cap && !t.initial)) return null;
+  if (t.quote >= 0 || !t.word || (t.cap && !t.initial) || passive(tokens, i)) return null;
   let phrase: Phrase | null = null;
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
@@ -311,8 +311,10 @@ function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
   let to = start;
   for (; to < tokens.length && to - start < SOURCE_MAX_TOKENS && tokens[to]!.quote === -1; to++) {
     const t = tokens[to]!;
-    // "a copy of the letter reviewed by The Post": the source ends before what describes it.
-    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || (PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of'))) return { from: start, to };
+    // "a copy of the letter reviewed by The Post": the source ends before what describes it
+    // ("the recently court-released playbook": after an adverb the participle is the noun's).
+    const describes = /[a-z](?:ed|ing)$/.test(t.lower) && !/[a-z]ly$/.test(tokens[to - 1]!.lower);
+    if (to > start + 1 && !t.cap && (describes || (PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of'))) return { from: start, to };
     if (!t.word && !(t.text === '.' && tokens[to + 1]?.word && tokens[to - 1]?.end === t.start)) break;
   }
   const stop = tokens[to];
@@ -514,6 +516,20 @@ function reducedRelative(tokens: Token[], i: number): boolean {
   if (noun && /^(be|been|being)$/.test(noun.lower)) return true;
   return Boolean(noun?.word && !noun.cap && preposition && /^(for|of|in|on|with|by|about|from|to)$/.test(preposition.lower));
 }
+
+/**
+ * "a Marine was found guilty of “gross negligence”", "his salespersons were told, “…”": the
+ * subject of a passive verb of saying is who heard or was judged, not who spoke.
+ */
+function passive(tokens: Token[], i: number): boolean {
+  if (!/[a-z]ed$/.test(tokens[i]!.lower) && !PARTICIPLES_IRREGULAR.has(tokens[i]!.lower)) return false;
+  let j = i - 1;
+  while (j > 0 && tokens[j]!.word && !tokens[j]!.cap && /[a-z]ly$/.test(tokens[j]!.lower)) j--;
+  return tokens[j]?.quote === -1 && /^(?:was|were|is|are|be|been|being)$/.test(tokens[j]!.lower);
+}
+
+/** Past participles of verbs of saying that do not end in -ed. */
+const PARTICIPLES_IRREGULAR = new Set(['told', 'found', 'shown', 'written', 'heard', 'said']);
 
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {
