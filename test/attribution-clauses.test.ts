@@ -89,3 +89,11 @@ describe('a passive verb of saying', () => {
     expect(quoteOf(read(text), 'You don').speaker?.mention?.text).toBe('the recently court-released Trump University playbook');
   });
 });
+
+describe('a title in quote marks before a participle clause', () => {
+  test('GIVEN "… an interview with “The View,” remarking … “…”" THEN the clause subject speaks past the title', () => {
+    const text =
+      'Carson.\n\nCarson rejected the notion that the episode should be water under the bridge.\n\nThe retired neurosurgeon addressed his concerns in another interview with "The View," remarking from New Hampshire he did not feel “this is a very difficult investigation."';
+    expect(quoteOf(read(text), 'this is a very').speaker?.mention?.text).toBe('The retired neurosurgeon');
+  });
+});

@@ -397,11 +397,20 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
       const after = closesClause(tokens, k) ? subjectFrom(tokens, k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0), verb) : null;
       // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
       // the subject before it named the show rather than said its name.
-      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary.)
-      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : (coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb)));
+      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary;
+      // "addressed his concerns in an interview with “The View,” remarking": nor one that ends the clause before its participle.)
+      const boundary = isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) && !/[a-z]ing$/.test(tokens[nextWord(tokens, k)]?.lower ?? '');
+      return after ?? (boundary ? null : (coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb)));
     }
   }
   return coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb);
+}
+
+/** The first word after token `k`. */
+function nextWord(tokens: Token[], k: number): number {
+  let j = k + 1;
+  while (tokens[j] && !tokens[j]!.word) j++;
+  return j;
 }
 
 /** The quote ending at token `k` closes a phrase set off by a comma: "host of “Morning Joe,” suggested". */
