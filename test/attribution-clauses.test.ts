@@ -97,3 +97,17 @@ describe('a title in quote marks before a participle clause', () => {
     expect(quoteOf(read(text), 'this is a very').speaker?.mention?.text).toBe('The retired neurosurgeon');
   });
 });
+
+describe('a participle clause that opens the sentence', () => {
+  test('GIVEN "In declaring … “not Christian,” the Latin American pope demonstrated" THEN the main clause’s subject speaks', () => {
+    const text =
+      'Pope.\n\nIn declaring Donald J. Trump\'s statements as "not Christian," the Latin American pope again demonstrated his knack for sticking his nose into secular affairs.';
+    expect(quoteOf(read(text), 'not Christian').speaker?.mention?.text).toBe('the Latin American pope');
+  });
+
+  test('GIVEN "After saying her foot was “…,” she was …" THEN the pronoun after the pause speaks', () => {
+    const text =
+      'Clinton.\n\nIn her 2003 book, Clinton noted the clot.\n\nAfter saying her right foot was “so swollen I could barely get my shoe on,” she was taken to the hospital for tests.';
+    expect(quoteOf(read(text), 'so swollen').speaker?.mention?.text).toBe('she');
+  });
+});

@@ -9,7 +9,7 @@ import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
 import { isVerbForm } from './wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
-import { coordinateSubject } from './coordination.js';
+import { coordinateSubject, preposedSubject } from './coordination.js';
 import { followingCue, quotingVerb } from './following.js';
 import { isTitleCase } from './titles.js';
 import {
@@ -479,6 +479,8 @@ const SUBORDINATORS = new Set(['when', 'while', 'as', 'although', 'though', 'bec
  * supporters saying" does not (a bare object), so the clause subject speaks.
  */
 function participleSubject(tokens: Token[], text: string, sent: Sentence, i: number): Phrase | null {
+  const preposed = preposedSubject(tokens, tokenAt(tokens, sent.start), tokenAt(tokens, sent.end), i);
+  if (preposed) return preposed;
   const before = tokens[i - 1]?.word ? subjectBefore(tokens, i) : null;
   if (before && describe(tokens, text, before).kind !== 'nominal') return before;
   return clauseSubject(tokens, sent, i) ?? before;

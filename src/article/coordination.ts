@@ -38,7 +38,7 @@ export function coordinateSubject(tokens: Token[], first: number, verb: number):
 }
 
 /** A subject opening at `s` (past a short phrase of when) followed by its finite verb, before `verb`. */
-function subjectWithVerb(tokens: Token[], s: number, verb: number): Phrase | null {
+export function subjectWithVerb(tokens: Token[], s: number, verb: number): Phrase | null {
   const opener = tokens[s];
   if (!opener?.word || opener.quote !== -1) return null;
   // "and within weeks the opposition effort had sent": a preposition's short phrase comes first.
@@ -50,8 +50,8 @@ function subjectWithVerb(tokens: Token[], s: number, verb: number): Phrase | nul
     }
   }
   for (const from of starts) {
-    const p = phraseAfter(tokens, from) ?? nominalAfter(tokens, from);
-    if (p && p.to <= verb && finiteAt(tokens, p.to)) return p;
+    // "the Latin American pope": a name's reading may stop short of the noun that heads it.
+    for (const p of [phraseAfter(tokens, from), nominalAfter(tokens, from)]) if (p && p.to <= verb && finiteAt(tokens, p.to)) return p;
   }
   return null;
 }
@@ -65,4 +65,23 @@ function finiteAt(tokens: Token[], k: number): boolean {
   if (!t?.word || t.cap || t.quote !== -1) return false;
   if (FINITE_AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower)) return true;
   return SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower);
+}
+
+/** Prepositions that open a participle clause before the main one: "In declaring …,", "After saying …,". */
+const PARTICIPLE_OPENERS = new Set(['in', 'by', 'after', 'before', 'while', 'when', 'since', 'upon']);
+
+/**
+ * "In declaring Donald J. Trump's statements as “not Christian,” the Latin American pope again
+ * demonstrated …": a participle that opens the sentence (alone or after a preposition) has the
+ * main clause's subject, read after the pause that ends the participle clause.
+ */
+export function preposedSubject(tokens: Token[], first: number, end: number, i: number): Phrase | null {
+  if (i !== first && !(i === first + 1 && PARTICIPLE_OPENERS.has(tokens[first]!.lower))) return null;
+  for (let k = i + 1; k < end; k++) {
+    if (tokens[k]!.text !== ',') continue;
+    let s = k + 1;
+    while (s < end && !tokens[s]!.word && tokens[s]!.quote >= 0) s++;
+    return tokens[s]?.quote === -1 ? subjectWithVerb(tokens, s, end) : null;
+  }
+  return null;
 }
