@@ -111,3 +111,16 @@ describe('a participle clause that opens the sentence', () => {
     expect(quoteOf(read(text), 'so swollen').speaker?.mention?.text).toBe('she');
   });
 });
+
+describe('a subject with a relative clause of its own', () => {
+  test('GIVEN "the groups who wrote to her on Thursday say they are “…”" after "the U.S." THEN the groups speak', () => {
+    const text =
+      'Clinton.\n\nMost recently, Trump called to ban Muslims from entering the U.S. While Clinton has forcefully condemned the GOP candidate’s proposal, the groups who wrote to her on Thursday say they are “concerned your campaign is sending mixed messages when it comes to Islamophobia.”';
+    expect(quoteOf(read(text), 'concerned your').speaker?.mention?.text).toBe('the groups');
+  });
+
+  test('GIVEN "Nate Silver, the polling guru who founded … tweeted" THEN the name before the appositive speaks', () => {
+    const text = 'Polls.\n\n“They are clearly drawing more from her side of the ledger now,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday.';
+    expect(quoteOf(read(text), 'They are').speaker?.name).toBe('Nate Silver');
+  });
+});

@@ -9,7 +9,7 @@ import type { QuoteSpan, Sentence } from './types.js';
 import { partitionPoint } from './partition.js';
 import { isVerbForm } from './wordclass.js';
 import { isPause, pastAppositive, relativeMention, withNamedAppositive } from './clauses.js';
-import { coordinateSubject, preposedSubject } from './coordination.js';
+import { coordinateSubject, preposedSubject, subjectPastRelative } from './coordination.js';
 import { followingCue, quotingVerb } from './following.js';
 import { isTitleCase } from './titles.js';
 import {
@@ -232,6 +232,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
       (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ??
       infinitiveSubject(tokens, i) ??
       subjectPastAdjunct(tokens, i) ??
+      subjectPastRelative(tokens, i) ??
       (reducedRelative(tokens, i) ? null : (innerClauseSubject(tokens, text, sent, i) ?? clauseSubject(tokens, sent, i)));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);

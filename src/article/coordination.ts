@@ -3,7 +3,7 @@
  * their own open a new clause, whose subject is the one a later verb or quote goes with.
  */
 import { DETERMINERS, SPEECH_VERBS, VERB_FILLERS } from './lexicon.js';
-import { IRREGULAR_PAST, nominalAfter } from './nominals.js';
+import { clauseNominal, IRREGULAR_PAST, nominalAfter } from './nominals.js';
 import { phraseAfter, type Phrase } from './phrases.js';
 import type { Token } from './tokens.js';
 import { isPreposition } from './wordclass.js';
@@ -56,13 +56,40 @@ export function subjectWithVerb(tokens: Token[], s: number, verb: number): Phras
   return null;
 }
 
+/** The most tokens between a relative pronoun and the main verb after its clause. */
+const RELATIVE_CLAUSE_MAX_TOKENS = 12;
+
+/**
+ * "the groups who wrote to her on Thursday say they are “concerned …”": a determiner and nouns
+ * with a relative clause of their own (one finite verb, no pause) right before the verb at `v`
+ * are its subject.
+ */
+export function subjectPastRelative(tokens: Token[], v: number): Phrase | null {
+  for (let k = v - 1; k > 0 && v - k <= RELATIVE_CLAUSE_MAX_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.quote !== -1 || !t.word) return null;
+    if (t.lower !== 'who') continue;
+    let verbs = 0;
+    for (let j = k + 1; j < v; j++) if (finiteWord(tokens[j]!)) verbs++;
+    const p = verbs === 1 ? clauseNominal(tokens, k - 1) : null;
+    // "Nate Silver, the polling guru who founded … tweeted": an appositive to a name leaves the name the subject.
+    return p && !(tokens[p.from - 1]?.text === ',' && tokens[p.from - 2]?.cap) ? p : null;
+  }
+  return null;
+}
+
 /** A finite verb at `k`, past adverbs: "strongly denounced", "had sent", "is". */
 function finiteAt(tokens: Token[], k: number): boolean {
   let j = k;
   const filler = (t: Token | undefined): boolean => Boolean(t?.word && !t.cap && !FINITE_AUXILIARIES.has(t.lower) && (VERB_FILLERS.has(t.lower) || /[a-z]ly$/.test(t.lower)));
   while (filler(tokens[j])) j++;
   const t = tokens[j];
-  if (!t?.word || t.cap || t.quote !== -1) return false;
+  return Boolean(t && finiteWord(t));
+}
+
+/** "is", "had", "wrote", "said", "denounced": a word that is a finite verb by its form. */
+function finiteWord(t: Token): boolean {
+  if (!t.word || t.cap || t.quote !== -1) return false;
   if (FINITE_AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower)) return true;
   return SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower);
 }
