@@ -124,3 +124,13 @@ describe('a subject with a relative clause of its own', () => {
     expect(quoteOf(read(text), 'They are').speaker?.name).toBe('Nate Silver');
   });
 });
+
+describe('a quote broken off by what the crowd did', () => {
+  test('GIVEN He said, “A” - at which point the crowd chanted “B!” - “and C.” THEN the crowd chants B and C goes on with A', () => {
+    const text =
+      'Convention.\n\nEarlier, Sheriff Joe Arpaio vouched for the wall.\n\nHe said, "Donald Trump will build the wall" - at which point the crowd chanted "Build the wall!" - "and restore law and order and keep drugs out of our country."';
+    const reading = read(text);
+    expect(quoteOf(reading, 'Build the wall').speaker?.mention?.text).toBe('the crowd');
+    expect(quoteOf(reading, 'and restore').speaker?.mention?.text).toBe('He');
+  });
+});
