@@ -134,3 +134,18 @@ describe('a quote broken off by what the crowd did', () => {
     expect(quoteOf(reading, 'and restore').speaker?.mention?.text).toBe('He');
   });
 });
+
+describe('the plain form of a verb of saying after a quote', () => {
+  test('GIVEN “…,” the Saudis state in the white paper THEN the Saudis speak, and the quote after goes on with them', () => {
+    const text =
+      'Saudi Arabia.\n\nThe kingdom is lobbying Congress.\n\n"Today, the kingdom is one of the leading nations in combating terrorism," the Saudis state in the white paper, which was shared with lawmakers on Thursday. "Saudi Arabia shares the same terrorist enemies as the United States."';
+    const reading = read(text);
+    expect(quoteOf(reading, 'Today, the kingdom').speaker?.mention?.text).toBe('the Saudis');
+    expect(quoteOf(reading, 'Saudi Arabia shares').speaker?.name).toBe('Saudis');
+  });
+
+  test('GIVEN “…,” they write THEN the plural pronoun speaks', () => {
+    const text = 'Haley.\n\nThe editorial board of the Journal defended Nikki Haley. "Are we talking about the same Nikki Haley?" they write.';
+    expect(quoteOf(read(text), 'Are we talking').speaker?.mention?.text).toBe('they');
+  });
+});

@@ -222,7 +222,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower))
     phrase = !verbForm(t)
-      ? null
+      ? pluralSubjectAfterQuote(tokens, text, i)
       : quotingVerb(tokens, i)
         ? subjectAfterQuote(tokens, i)
         : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span) ?? subjectAfterCommaQuote(tokens, i));
@@ -286,6 +286,18 @@ function subjectAfterCommaQuote(tokens: Token[], i: number): Phrase | null {
   // "''Tales From the Crypt,'' an HBO series that first aired": a title and what describes it.
   if (tokens[k]?.text !== ',' || tokens[k]!.quote === -1 || isTitleCase(quoteWords(tokens, k))) return null;
   return tokens[p.from]!.cap || p.to - p.from === 1 ? p : null;
+}
+
+/**
+ * `"Today, the kingdom is …," the Saudis state in the white paper`: the plain form of a verb of
+ * saying ("states" is one) after a quote and a plural subject (or a group's name) says it.
+ */
+function pluralSubjectAfterQuote(tokens: Token[], text: string, i: number): Phrase | null {
+  if (!SPEECH_VERBS.has(`${tokens[i]!.lower}s`) || !quotingVerb(tokens, i)) return null;
+  const p = subjectAfterQuote(tokens, i);
+  const m = p && describe(tokens, text, p);
+  // ("the Saudis" is read as a name: only a singular pronoun rules the plain form out.)
+  return m && (m.plural || m.organization || (m.kind !== 'pronoun' && !m.gender)) ? p : null;
 }
 
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */
