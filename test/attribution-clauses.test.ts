@@ -149,3 +149,11 @@ describe('the plain form of a verb of saying after a quote', () => {
     expect(quoteOf(read(text), 'Are we talking').speaker?.mention?.text).toBe('they');
   });
 });
+
+describe('a quantifier between the subject and its verb', () => {
+  test('GIVEN "Amid what the New York Times and Los Angeles Times each called a “rough week”" THEN the papers speak, not the story after', () => {
+    const text =
+      'Delegates.\n\nAmid what the New York Times and Los Angeles Times each called a “rough week” for Trump, a story by the website Politco says that “already more than a hundred delegates are poised to break with him on a second ballot.”';
+    expect(quoteOf(read(text), 'rough week').speaker?.mention?.text).toBe('Los Angeles Times');
+  });
+});
