@@ -41,7 +41,8 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
   collectRoles(ctx);
   const quoted = new Map<Referent, number>();
   const quotes: Quote[] = [];
-  let previous: { quote: QuoteSpan; entity: Referent; mention: Attribution['mention'] } | null = null;
+  let previous: Said | null = null;
+  const attributed: Said[] = [];
   for (const span of spans) {
     if (isLabelledTitle(ctx.tokens, ctx.sentences[sentenceAt(ctx.sentences, span.start)]!, span)) {
       quotes.push({ ...span, speaker: null });
@@ -55,6 +56,8 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
       entity = resolve(ctx, m, cue, previous?.entity ?? null);
       if (entity) mention = { text: m.text, start: m.start, end: m.end };
     }
+    const open = entity ? null : interrupted(ctx, attributed, span);
+    if (open) ({ entity, mention } = open);
     if (!entity && previous && continues(ctx, previous.quote, span)) {
       entity = previous.entity;
       // "“A,” he said. “B.”": B shares A's attribution clause; a later paragraph has none.
@@ -64,10 +67,39 @@ export function attributeQuotes(article: Article, sentences: Sentence[], spans: 
     if (entity) {
       quoted.set(entity, (quoted.get(entity) ?? 0) + 1);
       previous = { quote: span, entity, mention };
+      attributed.push(previous);
     }
   }
   return { quotes, speakers: [...quoted.keys()].map(toSpeaker) };
 }
+
+/** A quote and who said it, as attributed. */
+interface Said {
+  quote: QuoteSpan;
+  entity: Referent;
+  mention: Attribution['mention'];
+}
+
+/**
+ * `He said, "Donald Trump will build the wall" - at which point the crowd chanted "Build the
+ * wall!" - "and restore law and order"`: a quote opening in lower case with no attribution of
+ * its own goes on with the nearest quote of its paragraph left unfinished (no full stop, "?" or
+ * "!"), not with whoever spoke in between.
+ */
+function interrupted(ctx: Context, attributed: Said[], span: QuoteSpan): Said | null {
+  if (!/^\p{Ll}/u.test(span.text)) return null;
+  for (let k = attributed.length - 1; k >= 0; k--) {
+    const a = attributed[k]!;
+    if (!sameParagraph(ctx.text, a.quote, span) || span.outerStart - a.quote.outerEnd > INTERRUPTION_MAX_CHARS) return null;
+    // A statement begun ("Donald Trump will …") and broken off by a dash or comma; a fragment ("moan") is no statement.
+    const broken = /^\s*[-\u2013\u2014,]/.test(ctx.text.slice(a.quote.outerEnd, span.outerStart));
+    if (broken && /^\p{Lu}/u.test(a.quote.text) && !/[.!?]\P{L}*$/u.test(a.quote.text)) return a;
+  }
+  return null;
+}
+
+/** The longest interruption between the two parts of a broken-off quote. */
+const INTERRUPTION_MAX_CHARS = 200;
 
 /** Every capitalised name in the text, so "Putin" finds "Vladimir Putin" wherever it stands. */
 function collectNames(ctx: Context): void {

@@ -4,13 +4,16 @@ import { describe, isRoleNominal, notAName, type Mention } from './mentions.js';
 import { groupAfter, nominalAfter, nominalUntilPause } from '../grammar/nominals.js';
 import { bareWord, phraseAfter, phraseEndingAt, subjectBefore, type Phrase } from '../grammar/phrases.js';
 import { sentenceAt } from '../text/partition.js';
-import { tokenAt, type Token } from '../grammar/tokens.js';
+import { quoteEndOf, quoteWords, tokenAt, type Token } from '../grammar/tokens.js';
 import type { QuoteSpan, Sentence } from '../types.js';
 import { partitionPoint } from '../text/partition.js';
 import { isVerbForm } from '../grammar/wordclass.js';
 import { isPause, pastAppositive, withNamedAppositive } from '../grammar/clauses.js';
 import { relativeMention } from './relative.js';
 import type { Cue } from './cue.js';
+import { coordinateSubject, preposedSubject, subjectPastRelative } from './coordination.js';
+import { followingCue, quotingVerb } from './following.js';
+import { isTitleCase } from './titles.js';
 import {
   complementCue,
   describedName,
@@ -115,55 +118,6 @@ function titleCaseCue(tokens: Token[], text: string, sent: Sentence, span: Quote
   return mention.kind === 'name' ? { verb: to, mention, distance: span.outerStart - mention.end } : null;
 }
 
-/** `“Are we going to war?” Sen. Rand Paul asked.`: the attribution opens the next sentence. */
-function followingCue(tokens: Token[], text: string, next: Sentence | undefined, span: QuoteSpan): Cue | null {
-  if (!next) return null;
-  const first = tokenAt(tokens, next.start);
-  if (tokens[first]?.quote !== -1) return null;
-  // "“…,” he said. “B.”\nRubio said that …": a new line after the quote starts the narrative
-  // again; its verb is not the quote's attribution.
-  const sameLine = !text.slice(span.outerEnd, next.start).includes('\n');
-  if (!sameLine) return null;
-  const phrase = phraseAfter(tokens, first);
-  let v = phrase ? phrase.to : first;
-  while (tokens[v] && VERB_FILLERS.has(tokens[v]!.lower)) v++;
-  // "“B.” He added: “C.”": a verb that opens a colon or a comma before a quote introduces that one.
-  if (introducesNext(tokens, v)) return null;
-  // "“You know, it happens, right?” Trump went on.": a verb that ends the clause says it too.
-  const says = tokens[v] && (SPEECH_VERBS.has(tokens[v]!.lower) || (phrase && verbForm(tokens[v]!) && quotingVerb(tokens, v)));
-  if (!says) return appositiveFollowingCue(tokens, text, next, first, span);
-  const subject = phrase ?? phraseAfter(tokens, v + 1, true);
-  if (!subject) return null;
-  return { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd };
-}
-
-/** `He added, “…”`, `He added: “…”`: the verb at `v` is followed at once by a pause and a quote. */
-function introducesNext(tokens: Token[], v: number): boolean {
-  const pause = tokens[v + 1];
-  return Boolean(pause && pause.quote === -1 && /^[,:]$/.test(pause.text) && (tokens[v + 2]?.quote ?? -1) >= 0);
-}
-
-/** How far into the next sentence its verb of saying may stand: past a long appositive. */
-const FOLLOWING_VERB_MAX_TOKENS = 24;
-
-/**
- * `“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.`: the
- * subject, read back from the verb past its appositive, opens the sentence.
- */
-function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, first: number, span: QuoteSpan): Cue | null {
-  // A new line after the quote starts someone else's words.
-  if (text.slice(span.outerEnd, next.start).includes('\n')) return null;
-  const end = Math.min(tokenAt(tokens, next.end), first + FOLLOWING_VERB_MAX_TOKENS);
-  for (let v = first + 1; v < end; v++) {
-    const t = tokens[v]!;
-    if (t.quote >= 0) return null;
-    if (!SPEECH_VERBS.has(t.lower) || t.cap) continue;
-    const subject = subjectBefore(tokens, v);
-    return subject && subject.from === first ? { verb: v, mention: describe(tokens, text, subject), distance: next.start - span.outerEnd } : null;
-  }
-  return null;
-}
-
 /**
  * "He pledged to fix the nation’s “broken” campaign finance system": no verb of saying, but
  * the sentence's subject is the one whose words are quoted.
@@ -185,12 +139,6 @@ function subjectCue(tokens: Token[], text: string, sent: Sentence, span: QuoteSp
 const GROUP_QUOTE_MIN_WORDS = 4;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
-export function isTitleCase(quote: string): boolean {
-  const words = quote.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const minor = /^(a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la)$/;
-  return words.length > 0 && words.length <= 6 && words.every((w, i) => (i > 0 && minor.test(w)) || /^\p{Lu}/u.test(w));
-}
 
 /** How far from a quote (in tokens) its attribution is looked for: cues sit next to quotes. */
 const CUE_WINDOW_TOKENS = 48;
@@ -255,7 +203,7 @@ function opensColon(tokens: Token[], verb: number): boolean {
 function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: Sentence): Cue | null {
   const t = tokens[i]!;
   // "the United States": a capital mid-sentence makes a name, not a verb of saying.
-  if (t.quote >= 0 || !t.word || (t.cap && !t.initial)) return null;
+  if (t.quote >= 0 || !t.word || (t.cap && !t.initial) || passive(tokens, i)) return null;
   let phrase: Phrase | null = null;
   const relative = SPEECH_VERBS.has(t.lower) ? relativeSubject(tokens, text, i) : null;
   if (relative) return { verb: i, mention: relative, distance: Math.min(gap(relative, span), gap(t, span)) };
@@ -267,7 +215,7 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
   else if ((t.lower === 'put' || t.lower === 'puts') && tokens[i + 1]?.lower === 'it') phrase = subjectBefore(tokens, i) ?? clauseSubject(tokens, sent, i);
   else if (!SPEECH_VERBS.has(t.lower))
     phrase = !verbForm(t)
-      ? null
+      ? pluralSubjectAfterQuote(tokens, text, i)
       : quotingVerb(tokens, i)
         ? subjectAfterQuote(tokens, i)
         : (subjectAfterInvertedVerb(tokens, i) ?? objectQuoteSubject(tokens, i, span) ?? subjectAfterCommaQuote(tokens, i));
@@ -277,22 +225,11 @@ function cueAt(tokens: Token[], text: string, i: number, span: QuoteSpan, sent: 
       (inverted(tokens, i) ? invertedSubject(tokens, i) : null) ??
       infinitiveSubject(tokens, i) ??
       subjectPastAdjunct(tokens, i) ??
+      subjectPastRelative(tokens, i) ??
       (reducedRelative(tokens, i) ? null : (innerClauseSubject(tokens, text, sent, i) ?? clauseSubject(tokens, sent, i)));
   if (!phrase) return null;
   const mention = describe(tokens, text, phrase);
   return { verb: i, mention, distance: Math.min(gap(mention, span), gap(t, span)) };
-}
-
-/**
- * `“Go back to Univision,” Trump barked`: a verb right after a quote that closes a clause and
- * its subject is a verb of saying by position, whatever the verb.
- */
-function quotingVerb(tokens: Token[], i: number): boolean {
-  // The clause ends with the verb (or an adverb or a phrase of where and when), no object follows.
-  const next = tokens[i + 1];
-  // "…,” he points out.": a particle that ends the clause; "blurted out “…”" has the quote for its object.
-  if (next?.lower === 'out') return !tokens[i + 2] || (!tokens[i + 2]!.word && tokens[i + 2]!.quote < 0);
-  return !next || !next.word || /ly$/.test(next.lower) || /^(at|in|on|from|during|after|before|back|as|while|with|into|over|and|but)$/.test(next.lower);
 }
 
 /**
@@ -342,6 +279,18 @@ function subjectAfterCommaQuote(tokens: Token[], i: number): Phrase | null {
   return tokens[p.from]!.cap || p.to - p.from === 1 ? p : null;
 }
 
+/**
+ * `"Today, the kingdom is …," the Saudis state in the white paper`: the plain form of a verb of
+ * saying ("states" is one) after a quote and a plural subject (or a group's name) says it.
+ */
+function pluralSubjectAfterQuote(tokens: Token[], text: string, i: number): Phrase | null {
+  if (!SPEECH_VERBS.has(`${tokens[i]!.lower}s`) || !quotingVerb(tokens, i)) return null;
+  const p = subjectAfterQuote(tokens, i);
+  const m = p && describe(tokens, text, p);
+  // ("the Saudis" is read as a name: only a singular pronoun rules the plain form out.)
+  return m && (m.plural || m.organization || (m.kind !== 'pronoun' && !m.gender)) ? p : null;
+}
+
 /** The subject of a verb of saying by position: a name or pronoun right after the quote. */
 function subjectAfterQuote(tokens: Token[], i: number): Phrase | null {
   const p = describedName(tokens, subjectBefore(tokens, i));
@@ -366,8 +315,10 @@ function sourceUntilPause(tokens: Token[], start: number): Phrase | null {
   let to = start;
   for (; to < tokens.length && to - start < SOURCE_MAX_TOKENS && tokens[to]!.quote === -1; to++) {
     const t = tokens[to]!;
-    // "a copy of the letter reviewed by The Post": the source ends before what describes it.
-    if (to > start + 1 && !t.cap && (/[a-z](?:ed|ing)$/.test(t.lower) || (PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of'))) return { from: start, to };
+    // "a copy of the letter reviewed by The Post": the source ends before what describes it
+    // ("the recently court-released playbook": after an adverb the participle is the noun's).
+    const describes = /[a-z](?:ed|ing)$/.test(t.lower) && !/[a-z]ly$/.test(tokens[to - 1]!.lower);
+    if (to > start + 1 && !t.cap && (describes || (PHRASE_BREAKERS.has(t.lower) && t.lower !== 'of'))) return { from: start, to };
     if (!t.word && !(t.text === '.' && tokens[to + 1]?.word && tokens[to - 1]?.end === t.start)) break;
   }
   const stop = tokens[to];
@@ -409,7 +360,26 @@ function outerCue(tokens: Token[], text: string, cue: Cue, span: QuoteSpan, sent
   let k = tokenAt(tokens, cue.mention.start) - 1;
   if (tokens[k]?.lower === 'that') k--;
   const outer = k >= 0 && SPEECH_VERBS.has(tokens[k]!.lower) ? cueAt(tokens, text, k, span, sent) : null;
-  return outer && outer.mention.kind !== 'nominal' ? outer : cue;
+  if (!outer && tokens[k]?.lower === 'what' && cue.mention.kind === 'pronoun' && tokens[k - 1]?.word) return whatAntecedent(tokens, text, cue, clauseSubject(tokens, sent, k - 1));
+  return outer && (outer.mention.kind !== 'nominal' || (cue.mention.kind === 'pronoun' && (isRoleNominal(outer.mention) || outer.mention.plural))) ? outer : cue;
+}
+
+/**
+ * "The president denounced what he called the “deeply pessimistic” vision": the pronoun of "what
+ * he called" is the clause subject's, when that subject is one it can stand for: a person for
+ * "he" and "she", a group for "they", a named organisation for "it" ("The group … what it
+ * called" keeps "it", which names the group where "the group" would not).
+ */
+function whatAntecedent(tokens: Token[], text: string, cue: Cue, subject: Phrase | null): Cue {
+  const m = subject && describe(tokens, text, subject);
+  if (!m || m.kind === 'pronoun' || m.end > cue.mention.start || /['’]s$/u.test(m.text)) return cue;
+  const p = cue.mention;
+  const agrees = p.plural
+    ? m.plural || m.organization
+    : p.head === 'it'
+      ? m.kind === 'name' && m.organization
+      : !m.plural && !m.organization && (m.kind === 'name' || isRoleNominal(m));
+  return agrees && (!p.gender || !m.gender || p.gender === m.gender) ? { ...cue, mention: m } : cue;
 }
 
 /** A clause subject is looked for this many tokens back at most. */
@@ -428,23 +398,25 @@ function clauseSubject(tokens: Token[], sent: Sentence, verb: number): Phrase | 
       const after = closesClause(tokens, k) ? subjectFrom(tokens, k + 1 + (tokens[k + 1]?.text === ',' ? 1 : 0), verb) : null;
       // "Joe Scarborough, host of “Morning Joe,” suggested": a title is no clause boundary, but
       // the subject before it named the show rather than said its name.
-      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary.)
-      return after ?? (isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) ? null : subjectFrom(tokens, first, verb));
+      // ("Sanders visited NBC's “Today” to discuss …, saying": a title that sets off nothing is no boundary;
+      // "addressed his concerns in an interview with “The View,” remarking": nor one that ends the clause before its participle.)
+      const boundary = isTitleCase(quoteWords(tokens, k)) && setOff(tokens, k) && !/[a-z]ing$/.test(tokens[nextWord(tokens, k)]?.lower ?? '');
+      return after ?? (boundary ? null : (coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb)));
     }
   }
-  return subjectFrom(tokens, first, verb);
+  return coordinateSubject(tokens, first, verb) ?? subjectFrom(tokens, first, verb);
+}
+
+/** The first word after token `k`. */
+function nextWord(tokens: Token[], k: number): number {
+  let j = k + 1;
+  while (tokens[j] && !tokens[j]!.word) j++;
+  return j;
 }
 
 /** The quote ending at token `k` closes a phrase set off by a comma: "host of “Morning Joe,” suggested". */
 function setOff(tokens: Token[], k: number): boolean {
   return tokens[k + 1]?.text === ',' || (tokens[k - 1]?.text === ',' && !tokens[k]!.word);
-}
-
-/** The words of the quote whose last token is `k`. */
-function quoteWords(tokens: Token[], k: number): string {
-  const words: string[] = [];
-  for (let j = k; j >= 0 && tokens[j]!.quote === tokens[k]!.quote; j--) if (tokens[j]!.word) words.push(tokens[j]!.text);
-  return words.reverse().join(' ');
 }
 
 /** `“…,”` or `“…!”`: the quote ending at token `k` ends a clause of its own. */
@@ -503,6 +475,8 @@ function subjectAfterComma(tokens: Token[], first: number, verb: number): Phrase
  * supporters saying" does not (a bare object), so the clause subject speaks.
  */
 function participleSubject(tokens: Token[], text: string, sent: Sentence, i: number): Phrase | null {
+  const preposed = preposedSubject(tokens, tokenAt(tokens, sent.start), tokenAt(tokens, sent.end), i);
+  if (preposed) return preposed;
   const before = tokens[i - 1]?.word ? subjectBefore(tokens, i) : null;
   if (before && describe(tokens, text, before).kind !== 'nominal') return before;
   return clauseSubject(tokens, sent, i) ?? before;
@@ -550,6 +524,20 @@ function reducedRelative(tokens: Token[], i: number): boolean {
   return Boolean(noun?.word && !noun.cap && preposition && /^(for|of|in|on|with|by|about|from|to)$/.test(preposition.lower));
 }
 
+/**
+ * "a Marine was found guilty of “gross negligence”", "his salespersons were told, “…”": the
+ * subject of a passive verb of saying is who heard or was judged, not who spoke.
+ */
+function passive(tokens: Token[], i: number): boolean {
+  if (!/[a-z]ed$/.test(tokens[i]!.lower) && !PARTICIPLES_IRREGULAR.has(tokens[i]!.lower)) return false;
+  let j = i - 1;
+  while (j > 0 && tokens[j]!.word && !tokens[j]!.cap && /[a-z]ly$/.test(tokens[j]!.lower)) j--;
+  return tokens[j]?.quote === -1 && /^(?:was|were|is|are|be|been|being)$/.test(tokens[j]!.lower);
+}
+
+/** Past participles of verbs of saying that do not end in -ed. */
+const PARTICIPLES_IRREGULAR = new Set(['told', 'found', 'shown', 'written', 'heard', 'said']);
+
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {
   // "“…,” said another.": an unnamed member of a group.
@@ -569,9 +557,7 @@ function inverted(tokens: Token[], i: number): boolean {
   return !before || tokens[i]!.initial || before.quote >= 0 || before.text === ',' || /["“”’]/.test(before.text);
 }
 
-function endsWithColon(text: string, sent: Sentence): boolean {
-  return text.slice(sent.start, sent.end).trimEnd().endsWith(':');
-}
+const endsWithColon = (text: string, sent: Sentence): boolean => text.slice(sent.start, sent.end).trimEnd().endsWith(':');
 
 function quoteOnly(tokens: Token[], sent: Sentence): boolean {
   let outside = 0;
@@ -580,12 +566,6 @@ function quoteOnly(tokens: Token[], sent: Sentence): boolean {
     else if (tokens[i]!.word && ++outside > QUOTE_ONLY_WORDS) return false;
   }
   return true;
-}
-
-/** End offset of the quote that token `i` lies in (tokens of one quote are contiguous). */
-function quoteEndOf(tokens: Token[], i: number): number {
-  const q = tokens[i]!.quote;
-  return tokens[partitionPoint(tokens, (t) => t.quote === q, i) - 1]!.end;
 }
 
 function hasQuote(spans: QuoteSpan[], sent: Sentence): boolean {

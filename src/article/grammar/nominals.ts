@@ -89,7 +89,9 @@ export function clauseNominal(tokens: Token[], j: number): Phrase | null {
     if (DETERMINERS.has(t.lower) && !NON_POSSESSIVE_DETERMINERS.has(t.lower)) return null;
     if (DETERMINERS.has(t.lower)) {
       const before = tokens[k - 1];
-      const opens = !before || !before.word || SUBJECT_CLAUSE_OPENERS.has(before.lower);
+      // "in which the crowd chanted", "at which point the crowd chanted": a relative clause opens too.
+      const relative = before?.lower === 'which' || (tokens[k - 2]?.lower === 'which' && Boolean(before?.word) && !before!.cap);
+      const opens = !before || !before.word || SUBJECT_CLAUSE_OPENERS.has(before.lower) || relative;
       return opens && tokens[k]!.quote === tokens[j]!.quote ? { from: k, to: j + 1 } : null;
     }
     if (!t.word || !(t.cap || isNounLike(t))) return null;

@@ -40,7 +40,9 @@ const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
   return Boolean(prev && (ABBREVIATED.has(prev.lower) || /^\p{Lu}$/u.test(prev.text) || (isInitials(prev.text) && name?.cap && !name.initial)));
 };
 
-const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
+const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || FLOATING_QUANTIFIERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
+/** "what the New York Times and Los Angeles Times each called": a quantifier after the subject, before its verb. */
+const FLOATING_QUANTIFIERS = new Set(['each', 'both']);
 
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
 export function subjectBefore(tokens: Token[], v: number, strongVerb = false): Phrase | null {

@@ -95,3 +95,16 @@ function markCommon(tokens: Token[]): void {
 export function tokenAt(tokens: Token[], offset: number): number {
   return partitionPoint(tokens, (t) => t.start < offset);
 }
+
+/** The words of the quote whose last token is `k`. */
+export function quoteWords(tokens: Token[], k: number): string {
+  const words: string[] = [];
+  for (let j = k; j >= 0 && tokens[j]!.quote === tokens[k]!.quote; j--) if (tokens[j]!.word) words.push(tokens[j]!.text);
+  return words.reverse().join(' ');
+}
+
+/** End offset of the quote that token `i` lies in (tokens of one quote are contiguous). */
+export function quoteEndOf(tokens: Token[], i: number): number {
+  const q = tokens[i]!.quote;
+  return tokens[partitionPoint(tokens, (t) => t.quote === q, i) - 1]!.end;
+}
