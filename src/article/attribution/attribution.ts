@@ -11,6 +11,8 @@ import { isVerbForm } from '../grammar/wordclass.js';
 import { isPause, pastAppositive, withNamedAppositive } from '../grammar/clauses.js';
 import { relativeMention } from './relative.js';
 import type { Cue } from './cue.js';
+import { IRREGULAR_SPEECH_PARTICIPLES, PASSIVE_BE_FORMS } from '../lexicon/verbs.js';
+import { oneOf } from '../lexicon/words.js';
 import { coordinateSubject, preposedSubject, subjectPastRelative } from './coordination.js';
 import { followingCue, quotingVerb } from './following.js';
 import { isTitleCase } from './titles.js';
@@ -528,15 +530,14 @@ function reducedRelative(tokens: Token[], i: number): boolean {
  * "a Marine was found guilty of “gross negligence”", "his salespersons were told, “…”": the
  * subject of a passive verb of saying is who heard or was judged, not who spoke.
  */
+const PASSIVE_BE = oneOf(PASSIVE_BE_FORMS);
+
 function passive(tokens: Token[], i: number): boolean {
-  if (!/[a-z]ed$/.test(tokens[i]!.lower) && !PARTICIPLES_IRREGULAR.has(tokens[i]!.lower)) return false;
+  if (!/[a-z]ed$/.test(tokens[i]!.lower) && !IRREGULAR_SPEECH_PARTICIPLES.has(tokens[i]!.lower)) return false;
   let j = i - 1;
   while (j > 0 && tokens[j]!.word && !tokens[j]!.cap && /[a-z]ly$/.test(tokens[j]!.lower)) j--;
-  return tokens[j]?.quote === -1 && /^(?:was|were|is|are|be|been|being)$/.test(tokens[j]!.lower);
+  return tokens[j]?.quote === -1 && PASSIVE_BE.test(tokens[j]!.lower);
 }
-
-/** Past participles of verbs of saying that do not end in -ed. */
-const PARTICIPLES_IRREGULAR = new Set(['told', 'found', 'shown', 'written', 'heard', 'said']);
 
 /** `, said Caddell.`; but in ", said the candidate could win" the phrase is the reported clause's subject. */
 function invertedSubject(tokens: Token[], i: number): Phrase | null {

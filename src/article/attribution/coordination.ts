@@ -4,19 +4,15 @@
  */
 import { DETERMINERS, SPEECH_VERBS, VERB_FILLERS } from '../lexicon/lexicon.js';
 import { clauseNominal, nominalAfter } from '../grammar/nominals.js';
-import { IRREGULAR_PAST } from '../lexicon/verbs.js';
+import { CLAUSE_AUXILIARIES, IRREGULAR_PAST } from '../lexicon/verbs.js';
+import { AFTER_CONJUNCTION, CLAUSE_CONJUNCTIONS } from '../lexicon/connectives.js';
+import { PARTICIPLE_OPENERS } from '../lexicon/prepositions.js';
 import { phraseAfter, type Phrase } from '../grammar/phrases.js';
 import type { Token } from '../grammar/tokens.js';
 import { isPreposition } from '../grammar/wordclass.js';
 
-/** Conjunctions that, after a comma, may open a clause with a subject of its own. */
-const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whereas']);
-/** Subordinators that may follow such a conjunction: "and though". */
-const AFTER_CONJUNCTION = new Set(['though', 'although', 'because', 'since', 'when', 'if']);
 /** The most words of a phrase of when or where between the conjunction and the subject: "and within weeks". */
 const LEADING_ADJUNCT_MAX_TOKENS = 4;
-/** Finite verbs that agree with any subject: auxiliaries. */
-const FINITE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 /**
  * "Walter Hewlett led the charge, and within weeks the opposition effort had … placed ads calling
@@ -82,7 +78,7 @@ export function subjectPastRelative(tokens: Token[], v: number): Phrase | null {
 /** A finite verb at `k`, past adverbs: "strongly denounced", "had sent", "is". */
 function finiteAt(tokens: Token[], k: number): boolean {
   let j = k;
-  const filler = (t: Token | undefined): boolean => Boolean(t?.word && !t.cap && !FINITE_AUXILIARIES.has(t.lower) && (VERB_FILLERS.has(t.lower) || /[a-z]ly$/.test(t.lower)));
+  const filler = (t: Token | undefined): boolean => Boolean(t?.word && !t.cap && !CLAUSE_AUXILIARIES.has(t.lower) && (VERB_FILLERS.has(t.lower) || /[a-z]ly$/.test(t.lower)));
   while (filler(tokens[j])) j++;
   const t = tokens[j];
   return Boolean(t && finiteWord(t));
@@ -91,12 +87,9 @@ function finiteAt(tokens: Token[], k: number): boolean {
 /** "is", "had", "wrote", "said", "denounced": a word that is a finite verb by its form. */
 function finiteWord(t: Token): boolean {
   if (!t.word || t.cap || t.quote !== -1) return false;
-  if (FINITE_AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower)) return true;
+  if (CLAUSE_AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower)) return true;
   return SPEECH_VERBS.has(t.lower) ? !/ing$/.test(t.lower) : /[a-z]ed$/.test(t.lower);
 }
-
-/** Prepositions that open a participle clause before the main one: "In declaring …,", "After saying …,". */
-const PARTICIPLE_OPENERS = new Set(['in', 'by', 'after', 'before', 'while', 'when', 'since', 'upon']);
 
 /**
  * "In declaring Donald J. Trump's statements as “not Christian,” the Latin American pope again

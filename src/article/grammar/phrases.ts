@@ -5,7 +5,7 @@ import { isInitials, type Token } from './tokens.js';
 import { NAME_CONNECTORS } from '../lexicon/names.js';
 import { NOUN_PHRASE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { RELATIVE_WORDS, INSERTED_ADVERBS } from '../lexicon/connectives.js';
-import { OBJECT_PRONOUNS } from '../lexicon/determiners.js';
+import { FLOATING_QUANTIFIERS, OBJECT_PRONOUNS } from '../lexicon/determiners.js';
 import { IRREGULAR_PARTICIPLES, PARTICIPLE_OBJECTS, IRREGULAR_PAST, VERB_GOVERNING_WORDS } from '../lexicon/verbs.js';
 import { alternation } from '../lexicon/words.js';
 import { ROLE_MODIFIERS, ABBREVIATED, PARTY_TAG, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
@@ -41,9 +41,6 @@ const isAbbreviationBefore = (tokens: Token[], dot: number): boolean => {
 };
 
 const isFiller = (t: Token): boolean => !t.cap && (VERB_FILLERS.has(t.lower) || FLOATING_QUANTIFIERS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly')));
-/** "what the New York Times and Los Angeles Times each called": a quantifier after the subject, before its verb. */
-const FLOATING_QUANTIFIERS = new Set(['each', 'both']);
-
 /** The subject of the verb at `v`, read backwards: "Kremlin spokesperson Dmitry Peskov said". */
 export function subjectBefore(tokens: Token[], v: number, strongVerb = false): Phrase | null {
   const strong = strongVerb || REPORTING_VERBS.has(tokens[v]!.lower);

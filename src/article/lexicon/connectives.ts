@@ -393,3 +393,9 @@ export const DANGLING_TAIL_WORDS = [
 
 /** Words after a name that go on with the phrase rather than start its verb: "Smith and", "Smith, who", "Bank of". */
 export const NAME_CONTINUERS = ['and', 'or', 'nor', 'who', 'which', 'that', 'whose', 'of'];
+
+/** Conjunctions that, after a comma, may open a clause with a subject of its own: ", and", ", but". */
+export const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whereas']);
+
+/** Subordinators that may follow such a conjunction: "and though". */
+export const AFTER_CONJUNCTION = new Set(['though', 'although', 'because', 'since', 'when', 'if']);

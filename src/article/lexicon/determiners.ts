@@ -224,3 +224,6 @@ export const PLURAL_PERSON_PRONOUNS = ['they', 'their', 'we', 'our'];
 
 /** Determiners that make a count part of a noun phrase: "the five", "those three". */
 export const DEFINITE_DETERMINERS = ['the', 'these', 'those'];
+
+/** "what the New York Times and Los Angeles Times each called": a quantifier after the subject, before its verb. */
+export const FLOATING_QUANTIFIERS = new Set(['each', 'both']);

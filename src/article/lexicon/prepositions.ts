@@ -124,3 +124,6 @@ export const NOT_A_CLAIM_OPENERS = ['in', 'on', 'at', 'during', 'to', 'of', 'for
 
 /** "on Monday", "since September 7": the preposition belongs to the sentence, not the date. */
 export const DATE_PREPOSITIONS = ['on', 'in', 'at', 'by', 'for', 'since', 'from', 'until', 'till', 'before', 'after', 'during', 'of', 'last', 'this'];
+
+/** Prepositions that open a participle clause before the main one: "In declaring …,", "After saying …,". */
+export const PARTICIPLE_OPENERS = new Set(['in', 'by', 'after', 'before', 'while', 'when', 'since', 'upon']);

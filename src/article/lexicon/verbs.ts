@@ -244,3 +244,31 @@ export const SINGULAR_AUXILIARIES = ['is', 'was', 'has', 'does'];
 
 /** The forms of "have". */
 export const HAVE_FORMS = ['has', 'have', 'had'];
+
+/** Finite verbs that agree with any subject, as a coordinated clause's verb: auxiliaries (not "be", "been", "being"). */
+export const CLAUSE_AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+]);
+
+/** Past participles of verbs of saying that do not end in -ed: "was told", "were found". */
+export const IRREGULAR_SPEECH_PARTICIPLES = new Set(['told', 'found', 'shown', 'written', 'heard', 'said']);
+
+/** The forms of "be" before a passive participle: "was found", "is said". */
+export const PASSIVE_BE_FORMS = ['was', 'were', 'is', 'are', 'be', 'been', 'being'];
