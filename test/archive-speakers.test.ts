@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { importFolder } from '../src/ingest/folder.js';
-
 import { fold } from '../src/article/text/fold.js';
 import { inThreadIngest } from './ingest-harness.js';
 import { openStores } from '../src/library/open-stores.js';
