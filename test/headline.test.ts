@@ -3,18 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../src/article/index.js';
 import { compressLead, HEADLINE_MAX_CHARS, summarize } from '../src/article/headline.js';
-import {
-  cutToFit,
-  dropAsides,
-  dropSubjectModifier,
-  trimTail,
-  dropNameAside,
-  endsCleanly,
-  hasMainClause,
-  keepsPredicate,
-  stripDateline,
-  stripFurniture,
-} from '../src/article/grammar/compress.js';
+import { cutToFit, dropAsides, dropSubjectModifier, trimTail, dropNameAside, stripDateline, stripFurniture } from '../src/article/grammar/compress.js';
+import { endsCleanly, hasMainClause, keepsPredicate } from '../src/article/grammar/clause-ends.js';
 import type { RankedSentence } from '../src/article/rank.js';
 import { hasFiniteVerb } from '../src/article/grammar/verbs.js';
 import { readText } from '../src/article/read.js';

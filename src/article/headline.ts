@@ -3,8 +3,6 @@ import {
   dropAsides,
   dropNameAside,
   dropSubjectModifier,
-  endsCleanly,
-  hasMainClause,
   trimTail,
   saysClause,
   singleQuotes,
@@ -12,6 +10,7 @@ import {
   stripDateline,
   stripFurniture,
 } from './grammar/compress.js';
+import { endsCleanly, hasMainClause } from './grammar/clause-ends.js';
 import { contentTerms, rankSentences, type RankedSentence } from './rank.js';
 import { hasFiniteVerb } from './grammar/verbs.js';
 import { restartPattern } from './sentences.js';
