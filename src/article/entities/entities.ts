@@ -9,13 +9,15 @@ import { NAME_JOINING_WORDS } from '../lexicon/names.js';
 import { oneOf, alternation } from '../lexicon/words.js';
 import { COURTESY_TITLES, ROLE_NOUNS, TITLES } from '../lexicon/titles.js';
 import { CALENDAR_WORDS } from '../lexicon/calendar.js';
-import { PLACE_CUE_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { PLACE_CUE_PREPOSITIONS, PLACING_PREPOSITIONS } from '../lexicon/prepositions.js';
+import { NOUN_BEFORE_VERBS } from '../lexicon/verbs.js';
 import { CLUB_WORDS } from '../lexicon/sports.js';
 import { COMPASS, COUNTRY_ABBREVIATIONS, EVENT_WORDS, FACILITY_NOUNS, PLACE_ABBREVIATIONS } from '../lexicon/places.js';
 import { DESIGNATORS, ORG_WORDS } from '../lexicon/organizations.js';
 
 // "talks in Sochi", "two bars in the UK": a sentence past the lead is tagged only when it may name a place.
-const PLACED = /\b(?:in|at|from|near|into)\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)/u;
+const PLACED = new RegExp(String.raw`\b(?:${alternation(PLACING_PREPOSITIONS)})\s+(?:the\s+)?\p{Lu}(?:\p{Ll}|\.?\p{Lu}\b)`, 'u');
+const NOUN_BEFORE_VERB = oneOf(NOUN_BEFORE_VERBS, 'i');
 const CALENDAR = oneOf(CALENDAR_WORDS, 'i');
 /** "Turkish", "Syrian", "Chinese": alone, a word shaped like a demonym describes; it names no body. */
 const DEMONYM_LIKE = /(?:ish|ian|ese|ean|ic)$/;
@@ -332,8 +334,7 @@ function cueKind(text: string, terms: Term[], i: number, j: number): EntityKind 
   if (adjacent && office && after.tags.has('Actor') && !/^\p{Lu}/u.test(after.text)) return 'organization';
   // "the Daily Sabah reported": a capitalised name that reports is a publication or a body.
   // "The Taliban has claimed", "the Sutton Trust warns": a name after "the" that acts is a body.
-  if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || /^(?:has|have|had|is|are|was|were|will|would)$/i.test(after.text)))
-    return 'organization';
+  if (before?.text.toLowerCase() === 'the' && after && (REPORTING_VERBS.has(after.text.toLowerCase()) || NOUN_BEFORE_VERB.test(after.text))) return 'organization';
   if (before && !before.post && PLACE_CUE_PREPOSITIONS.has(before.text.toLowerCase()) && !/\s\S+\s/.test(text.slice(terms[i]!.start, terms[j]!.end))) return 'place';
   return facilityOf(terms, i, j) ? 'place' : null;
 }

@@ -13,12 +13,22 @@ import { alternation, oneOf } from '../lexicon/words.js';
 import { LOOSE_PREPOSITIONS, LEADING_PLACE_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { SUBORDINATE_OPENERS, ADJUNCT_HEADS } from '../lexicon/connectives.js';
 import { DETERMINER_WORDS, OBJECT_PRONOUNS, OBJECT_OPENERS, COMPLEMENT_OPENERS } from '../lexicon/determiners.js';
-import { BE_FORMS } from '../lexicon/verbs.js';
+import { BE_FORMS, LINKING_VERBS, MODALS, VERB_BEFORE_WORDS } from '../lexicon/verbs.js';
+import { MAIN_CLAUSE_WORDS, NOT_A_CLAUSE_AFTER } from '../lexicon/determiners.js';
+import { CONDITION_SUBORDINATORS } from '../lexicon/connectives.js';
+import { GERUND_PREPOSITIONS } from '../lexicon/prepositions.js';
 
 /** A subordinate clause or phrase that opens a line: "When …", "Because …". */
 export const SUBORDINATE = new RegExp(String.raw`^(?:${alternation(SUBORDINATE_OPENERS)})\s`, 'i');
 /** What follows the subordinate clause starts a main clause: a name, "the …", a pronoun. */
-export const MAIN_CLAUSE = /^(?:[A-Z][\p{L}.'’-]*|the|a|an|he|she|they|it|we|i|his|her|their|its)\s/u;
+export const MAIN_CLAUSE = new RegExp(String.raw`^(?:[A-Z][\p{L}.'’-]*|${alternation(MAIN_CLAUSE_WORDS)})\s`, 'u');
+/** "the report warned if …": a verb and the condition it governs. */
+const CONDITION_AFTER_VERB = new RegExp(String.raw`([\p{L}]+)\s+(?:that\s+)?(?:${alternation(CONDITION_SUBORDINATORS)})\s`, 'giu');
+const NOT_A_CLAUSE = new RegExp(String.raw`^\S+\s+(?:${alternation(NOT_A_CLAUSE_AFTER)})\b`, 'i');
+const GERUND_PHRASE = new RegExp(String.raw`^(?:${alternation(GERUND_PREPOSITIONS)})\s+\p{Ll}+ing\s`, 'iu');
+const VERB_BEFORE = oneOf(VERB_BEFORE_WORDS, 'i');
+const MODAL = oneOf(MODALS, 'i');
+const LINKING_VERB = oneOf(LINKING_VERBS, 'i');
 
 /** "Speaking", "Asked", "Heading": a capitalised participle opens a phrase, not a clause. */
 export function isParticiple(word: string): boolean {
@@ -36,7 +46,7 @@ export function isParticiple(word: string): boolean {
 function lostComplement(line: string): boolean {
   const words = line.split(/\s+/);
   if (CLAUSE_VERBS.has(words[words.length - 1]!.toLowerCase()) && !/[,\u2014"\u201c\u201d\u2018\u2019']/.test(line)) return true;
-  for (const m of line.matchAll(/([\p{L}]+)\s+(?:that\s+)?(?:if|when|whenever|unless|once)\s/giu)) {
+  for (const m of line.matchAll(CONDITION_AFTER_VERB)) {
     if (!CLAUSE_VERBS.has(m[1]!.toLowerCase())) continue;
     const parts = line.slice(m.index + m[0].length).split(/,\s+|\s+then\s+/);
     if (parts.length < 2 || !hasFiniteVerb(parts[parts.length - 1]!)) return true;
@@ -67,10 +77,10 @@ export function hasMainClause(line: string): boolean {
   const words = line.split(/\s+/);
   const first = words[0] ?? '';
   const opener =
-    (SUBORDINATE.test(line) && !/^\S+\s+(?:then|that|this|which|now)\b/i.test(line)) ||
+    (SUBORDINATE.test(line) && !NOT_A_CLAUSE.test(line)) ||
     /^with\s/i.test(line) ||
     // "In being compared with …, or Rosberg at present": a preposition and a gerund open a phrase, not a clause.
-    /^(?:in|on|by|without|despite|upon)\s+\p{Ll}+ing\s/iu.test(line) ||
+    GERUND_PHRASE.test(line) ||
     isParticiple(first) ||
     (lexiconTags(first).includes('Adjective') && lexiconTags(words[1] ?? '').includes('Preposition'));
   if (!opener) return enoughVerbs(line);
@@ -157,26 +167,21 @@ export function endsCleanly(line: string, rest: string): boolean {
   if (/\p{L}['\u2019]s$/u.test(last) && /^[a-z]/.test(next)) return false;
   // A verb left without its object: "to put | the Tynesiders ahead", "outlined | some of".
   // "…will win | the Super Bowl": after a modal, the word is a verb too.
-  const verb = /ed$/.test(last) || (words.length >= 2 && /^(?:to|will|would|can|could|should|may|might|must|do|does|did)$/i.test(words[words.length - 2]!));
+  const verb = /ed$/.test(last) || (words.length >= 2 && VERB_BEFORE.test(words[words.length - 2]!));
   if (verb && OBJECT_OPENER.test(next)) return false;
   // A verb left without the complement it governs: "a review panel concluded | he was not…",
   // "are likely showing | aggression", "has been plagued | by", "accused Labour | of", "describes itself | as".
   const before = words[words.length - 2] ?? '';
   const open = /^[a-z]/.test(next) && !CUT_WORD.test(next);
   // "…may prove | to be a transient phenomenon": after a modal, the word is a verb.
-  const verbal = verbLike(last) || /^(?:will|would|can|could|should|may|might|must|shall)$/i.test(before);
+  const verbal = verbLike(last) || MODAL.test(before);
   if (verbal && (COMPLEMENT_OPENER.test(next) || /^[A-Z]/.test(next) || (/ing$/.test(last) && BE_OR_ADVERB.test(before) && open))) return false;
   // "the potential | risks", "Monday | night's ballot", "slow global | warming": the noun phrase runs on.
   if (/['\u2019]s$/.test(/^ (\S+)/.exec(rest)?.[1] ?? '') || (adjectiveOnly(last) && open)) return false;
   if (/^(?:of|as)$/.test(next) && verbLike(before) && (OBJECT_PRONOUN.test(last) || /^\p{Lu}/u.test(last))) return false;
   // "students were due | to sit it", "has promised a veto and attempted | to make the case": the infinitive is the complement.
   const infinitive = INFINITIVE_AFTER.exec(rest)?.[1];
-  if (
-    infinitive &&
-    (/^(?:is|are|was|were|be|been|being|seem|seems|seemed|appear|appears|appeared)$/i.test(before) || verbal || /\p{Ll}{2}ing$/u.test(last)) &&
-    verbAfterTo(infinitive)
-  )
-    return false;
+  if (infinitive && (LINKING_VERB.test(before) || verbal || /\p{Ll}{2}ing$/u.test(last)) && verbAfterTo(infinitive)) return false;
   // "an equally fine | strike": a determiner before an adverb still opens the noun phrase.
   if (words.length >= 3 && DETERMINER.test(words[words.length - 3]!) && /ly$/.test(words[words.length - 2]!) && /^[a-z]/.test(next)) return false;
   // "according to the top | British medical journal": after "the" and a common word, a name still belongs to the phrase.

@@ -12,7 +12,10 @@ import { CALENDAR_WORDS, TIME_SPAN_WORDS, SPAN_WORDS } from '../lexicon/calendar
 import { MODIFIER_PREPOSITIONS, WEAK_CUT_PREPOSITIONS, NOT_A_CLAIM_OPENERS } from '../lexicon/prepositions.js';
 import { CLAUSE_CUT_WORDS, NO_CLAUSE_OPENERS, SUBORDINATORS, DANGLING_TAIL_WORDS } from '../lexicon/connectives.js';
 import { SUBJECT_PRONOUNS } from '../lexicon/determiners.js';
-import { VERB_PARTICLES } from '../lexicon/verbs.js';
+import { NOT_SPEAKER_END_WORDS, VERB_PARTICLES } from '../lexicon/verbs.js';
+import { ASIDE_OPENERS, CLAUSE_SUBJECT_WORDS, FINAL_OBJECT_PRONOUNS, QUESTION_WORDS, SHORT_ASIDE_OPENERS } from '../lexicon/determiners.js';
+import { LEAD_OPENERS, LEADING_CONJUNCTIONS, LEADING_LINKERS, OPEN_CLAUSE_SUBORDINATORS } from '../lexicon/connectives.js';
+import { DAY_PARTS } from '../lexicon/calendar.js';
 import { ADJUNCT_HEAD, endsCleanly, isParticiple, keepsPredicate, LOOSE_PREPOSITION, MAIN_CLAUSE, opensPhrase, SUBORDINATE } from './clause-ends.js';
 
 /** Reporting verbs of an attribution clause: "…, Erdogan said ahead of talks". */
@@ -22,9 +25,7 @@ const SPEAKER_WORDS_MAX = 7;
 // "…crisis in Syria, Turkish leader Recep Tayyip Erdogan said ahead of talks…"
 const TRAILING_ATTRIBUTION = new RegExp(`^(.{12,}?)[,\u201d"]\\s+([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})\\b(.*)$`);
 // "Erdogan said Moscow must…", "The Turkish president noted that Putin…"
-const LEADING_ATTRIBUTION = new RegExp(
-  `^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+(?:that\\s+)?(.{12,})$`,
-);
+const LEADING_ATTRIBUTION = new RegExp(`^([^,"\u201c\u201d]{2,80}?)\\s+(${REPORT})(?:\\s+(?:on\\s+)?\\w+day(?:\\s+(?:${alternation(DAY_PARTS)}))?)?,?\\s+(?:that\\s+)?(.{12,})$`);
 /** Phrases that open a clause the headline can lose: "…crisis in Syria ahead of talks". */
 const CUT_BEFORE = new RegExp(String.raw`\s(?:${alternation(CLAUSE_CUT_WORDS)})\s`, 'gi');
 /** Weaker boundaries, taken only when no clause boundary fits: "…crisis | in Syria". */
@@ -54,13 +55,21 @@ const SUBORDINATE_MAX_CHARS = 140;
  * 1.340/1.322, dropping always 1.342/1.311.
  */
 const SUBORDINATE_KEEP_MAX_CHARS = 100;
-const PRONOUN = /^(he|she|they|it|we|i|this|that|these|those|his|her|their|its)$/i;
+const PRONOUN = oneOf(CLAUSE_SUBJECT_WORDS, 'i');
+const NOT_SPEAKER_END = oneOf(NOT_SPEAKER_END_WORDS, 'i');
+const QUESTION_WORD = oneOf(QUESTION_WORDS, 'i');
+/** ", now 70,", ", the company's chief,": a short aside between commas. */
+const SHORT_ASIDE = new RegExp(String.raw`,\s+(?:${alternation(SHORT_ASIDE_OPENERS)})\s[^,"\u201c\u201d]{1,80},`, 'g');
+const LEADING_CONJUNCTION = new RegExp(String.raw`^(?:${alternation(LEADING_CONJUNCTIONS)})\s+(?!,)`, 'i');
+const LEADING_LINKER = new RegExp(String.raw`^(?:${alternation(LEADING_LINKERS)})\s+`, 'i');
+const FINAL_OBJECT_PRONOUN = new RegExp(String.raw`\s(?:${alternation(FINAL_OBJECT_PRONOUNS)})$`, 'i');
+/** "…because the": a subordinate clause left open at the end of a line. */
+const OPEN_CLAUSE = new RegExp(String.raw`\b(?:${alternation(OPEN_CLAUSE_SUBORDINATORS)})\s+(?:[^,;:]*)$`, 'i');
 // "Compared with other European countries, …", "According to figures, …": the opener qualifies the news.
-const OPENERS =
-  /^(on|in|at|by|for|during|after|before|however|meanwhile|also|but|and|so|yet|still|now|then|earlier|later|last|this|yesterday|today|compared|according|despite|unlike|following|amid|since|until)\b/i;
+const OPENERS = new RegExp(String.raw`^(?:${alternation(LEAD_OPENERS)})\b`, 'i');
 
 /** ", who …," ", the … who …,": an aside between commas, as long as a long lead's may be. */
-const LONG_ASIDE = /,\s+(?:a|an|the|who|which|whose)\s[^,"\u201c\u201d]{1,160},(?=\s\p{Ll})/gu;
+const LONG_ASIDE = new RegExp(String.raw`,\s+(?:${alternation(ASIDE_OPENERS)})\s[^,"\u201c\u201d]{1,160},(?=\s\p{Ll})`, 'gu');
 
 /**
  * Whether the words after an aside go on with the predicate of the subject before it ("…, has
@@ -194,8 +203,8 @@ function isSpeakerPhrase(phrase: string): boolean {
   // "The man is said to have…" is passive: no one is speaking. "Sanders hasn't said whether…" and
   // "Who said…" report no saying a headline can put as "X says".
   const last = words[words.length - 1]!;
-  if (words.length > SPEAKER_WORDS_MAX || /^(?:is|was|are|were|be|been|being|it|has|had|have)$/i.test(last) || /n['’]t$/i.test(last)) return false;
-  if (words.length === 1 && /^(?:who|what|which)$/i.test(last)) return false;
+  if (words.length > SPEAKER_WORDS_MAX || NOT_SPEAKER_END.test(last) || /n['’]t$/i.test(last)) return false;
+  if (words.length === 1 && QUESTION_WORD.test(last)) return false;
   return words.some((w) => /^[A-Z]/.test(w)) || PRONOUN.test(words[0]!);
 }
 
@@ -203,10 +212,10 @@ function isSpeakerPhrase(phrase: string): boolean {
 export function dropAsides(clause: string): string {
   let s = clause.replace(/\s*\([^()]{0,80}\)/g, '').replace(/\s*\[[^[\]]{0,80}\]/g, '');
   // ", a former Al-Qaeda affiliate," and ", who …," are asides between commas.
-  s = s.replace(/,\s+(?:a|an|the|who|which|whose|now|once|then|including)\s[^,"\u201c\u201d]{1,80},/g, '');
+  s = s.replace(SHORT_ASIDE, '');
   // "But Manuel Cortes, from the TSSA union, said…": a conjunction goes first, so what it leads is
   // read as the subject it is and not dropped as an opener.
-  s = s.replace(/^(?:but|and|so|yet)\s+(?!,)/i, '');
+  s = s.replace(LEADING_CONJUNCTION, '');
   const comma = openerComma(s);
   if (comma > 0 && comma < OPENER_MAX_CHARS && OPENERS.test(s) && s.slice(0, comma).split(' ').length <= OPENER_MAX_WORDS) s = s.slice(comma + 2);
   // "When Guajardo came to talk to me last week about trade, he…": a long subordinate clause
@@ -229,7 +238,7 @@ export function dropAsides(clause: string): string {
   // ", the billionaire owner of the Dallas Mavericks who rebuffed pleas from conservatives to run
   // for president,": a longer aside goes too when the line is too long to stand whole.
   if (s.length > SUBORDINATE_KEEP_MAX_CHARS) s = s.replace(LONG_ASIDE, (aside, at: number) => (opensPredicate(s.slice(at + aside.length)) ? '' : aside));
-  s = s.replace(/^(?:but|and|so|yet|however|meanwhile)\s+/i, '');
+  s = s.replace(LEADING_LINKER, '');
   // Headlines carry no weekday: the briefing is dated. "…visited the White House on Wednesday".
   // ", on Saturday," between commas stays: which of them the line still needs is not known.
   s = s.replace(WHEN_WEEKDAY, (day: string, at: number, whole: string) => (whole[at - 1] === ',' && whole[at + day.length] === ',' ? day : ''));
@@ -246,7 +255,7 @@ export function cutToFit(clause: string, maxWords: number, maxChars: number, str
   const s = clause.trim();
   // "…would you still vote for her": a whole sentence may end on a word a headline can't.
   // "…Bernie Sanders is against it": an object pronoun may end a whole sentence.
-  if (fits(s, maxWords, maxChars) && (!DANGLING_TAIL.test(s) || /\s(?:it|them|him)$/i.test(s))) return s;
+  if (fits(s, maxWords, maxChars) && (!DANGLING_TAIL.test(s) || FINAL_OBJECT_PRONOUN.test(s))) return s;
   const room = Math.min(maxWords, hardCut(s, maxWords, maxChars).split(' ').length);
   const clauses = [...s.matchAll(CUT_BEFORE)].map((m) => m.index).concat(commaCuts(s));
   const weak = [...s.matchAll(CUT_BEFORE_WEAK)].map((m) => m.index);
@@ -340,7 +349,7 @@ function closesSentence(line: string, rest: string): boolean {
   const modifier = next !== undefined && !ADJUNCT_HEAD.test(next) && then !== undefined && !OPENS_ADJUNCT.test(then);
   if (next !== undefined) return /^\p{Ll}/u.test(next) ? opensPhrase(next) && !bare && !modifier : true;
   // A comma after "if … then" or "when …" ends the subordinate clause, not the sentence.
-  const open = /\b(?:if|when|whenever|because|although|though|unless|whereas|once|until|while)\s+(?:[^,;:]*)$/i.exec(line);
+  const open = OPEN_CLAUSE.exec(line);
   return !(open && /^\s*,/.test(rest));
 }
 

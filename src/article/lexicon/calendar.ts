@@ -105,3 +105,6 @@ export const SPAN_WORDS = [
 
 /** "a week before", "two days after": the words that count a span from an event. */
 export const COUNTED_FROM_WORDS = ['before', 'after', 'prior'];
+
+/** Parts of a day after a weekday: "Monday morning". */
+export const DAY_PARTS = ['morning', 'afternoon', 'evening', 'night'];

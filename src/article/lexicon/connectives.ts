@@ -399,3 +399,51 @@ export const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'where
 
 /** Subordinators that may follow such a conjunction: "and though". */
 export const AFTER_CONJUNCTION = new Set(['though', 'although', 'because', 'since', 'when', 'if']);
+
+/** Openers of a lead that qualify the news before a comma: "Compared with …,", "On Monday,". */
+export const LEAD_OPENERS = [
+  'on',
+  'in',
+  'at',
+  'by',
+  'for',
+  'during',
+  'after',
+  'before',
+  'however',
+  'meanwhile',
+  'also',
+  'but',
+  'and',
+  'so',
+  'yet',
+  'still',
+  'now',
+  'then',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'yesterday',
+  'today',
+  'compared',
+  'according',
+  'despite',
+  'unlike',
+  'following',
+  'amid',
+  'since',
+  'until',
+];
+
+/** Conjunctions a headline drops when they open it: "But …". */
+export const LEADING_CONJUNCTIONS = ['but', 'and', 'so', 'yet'];
+
+/** The same, and the linking adverbs a key fact drops: "Meanwhile, …". */
+export const LEADING_LINKERS = [...LEADING_CONJUNCTIONS, 'however', 'meanwhile'];
+
+/** Subordinators whose clause a cut must not leave open: "…because the" . */
+export const OPEN_CLAUSE_SUBORDINATORS = ['if', 'when', 'whenever', 'because', 'although', 'though', 'unless', 'whereas', 'once', 'until', 'while'];
+
+/** Conditions a verb of saying may govern: "the report warned if …". */
+export const CONDITION_SUBORDINATORS = ['if', 'when', 'whenever', 'unless', 'once'];

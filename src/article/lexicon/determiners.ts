@@ -227,3 +227,24 @@ export const DEFINITE_DETERMINERS = ['the', 'these', 'those'];
 
 /** "what the New York Times and Los Angeles Times each called": a quantifier after the subject, before its verb. */
 export const FLOATING_QUANTIFIERS = new Set(['each', 'both']);
+
+/** Words that open a clause's subject after a cut or a comma: "…, he said", "this is". */
+export const CLAUSE_SUBJECT_WORDS = ['he', 'she', 'they', 'it', 'we', 'i', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its'];
+
+/** A main clause's first word after a subordinate clause, besides a capitalised one: "the …", a pronoun. */
+export const MAIN_CLAUSE_WORDS = ['the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'his', 'her', 'their', 'its'];
+
+/** Words that open an aside between commas: ", a former aide,", ", who …,". */
+export const ASIDE_OPENERS = ['a', 'an', 'the', 'who', 'which', 'whose'];
+
+/** The same for a short aside, which may also be an adverb of time or "including": ", now 70,". */
+export const SHORT_ASIDE_OPENERS = [...ASIDE_OPENERS, 'now', 'once', 'then', 'including'];
+
+/** Object pronouns a whole sentence may end on: "…Bernie Sanders is against it". */
+export const FINAL_OBJECT_PRONOUNS = ['it', 'them', 'him'];
+
+/** Question words that alone make no speaker: "who said". */
+export const QUESTION_WORDS = ['who', 'what', 'which'];
+
+/** Words after a subordinator that keep it from opening a clause: "since then", "when that". */
+export const NOT_A_CLAUSE_AFTER = ['then', 'that', 'this', 'which', 'now'];

@@ -127,3 +127,9 @@ export const DATE_PREPOSITIONS = ['on', 'in', 'at', 'by', 'for', 'since', 'from'
 
 /** Prepositions that open a participle clause before the main one: "In declaring …,", "After saying …,". */
 export const PARTICIPLE_OPENERS = new Set(['in', 'by', 'after', 'before', 'while', 'when', 'since', 'upon']);
+
+/** Prepositions that with a gerund open a phrase, not a clause: "In being compared with …". */
+export const GERUND_PREPOSITIONS = ['in', 'on', 'by', 'without', 'despite', 'upon'];
+
+/** "in Sochi", "from the UK": prepositions before a capitalised name that may be a place. */
+export const PLACING_PREPOSITIONS = ['in', 'at', 'from', 'near', 'into'];

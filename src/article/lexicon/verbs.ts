@@ -272,3 +272,18 @@ export const IRREGULAR_SPEECH_PARTICIPLES = new Set(['told', 'found', 'shown', '
 
 /** The forms of "be" before a passive participle: "was found", "is said". */
 export const PASSIVE_BE_FORMS = ['was', 'were', 'is', 'are', 'be', 'been', 'being'];
+
+/** Words a speaker phrase never ends on: a copula or "it" ("…, it is"). */
+export const NOT_SPEAKER_END_WORDS = ['is', 'was', 'are', 'were', 'be', 'been', 'being', 'it', 'has', 'had', 'have'];
+
+/** Modal verbs: the word after one is a verb. */
+export const MODALS = ['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'];
+
+/** Words after which the next word is a verb wanting its object: "to put", "will win", "did say". */
+export const VERB_BEFORE_WORDS = ['to', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did'];
+
+/** Linking verbs that take an infinitive complement: "were due to", "seems to". */
+export const LINKING_VERBS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'];
+
+/** Finite verbs after "the X" that make X a noun, not a reporting verb's subject: "the Post has". */
+export const NOUN_BEFORE_VERBS = ['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would'];
