@@ -4,7 +4,7 @@
  * zone in Syria's Idlib" (another) share most of their words; two Idlib stories that merely
  * name the same people do not.
  */
-import { fold, foldWords } from '../article/text/fold.js';
+import { fold, foldWords, withoutPossessives } from '../article/text/fold.js';
 
 /** What a story is compared by: its headline and title, and the quote it leads with. */
 export interface StoryKey {
@@ -71,7 +71,7 @@ export const OVERLAP_MIN = 0.6;
 
 /** Content words of a headline, folded: "Syria's Idlib" -> ["syria", "idlib"]. */
 export function storyWords(text: string): string[] {
-  const words = foldWords(text.replace(/['’]s\b/giu, ''));
+  const words = foldWords(withoutPossessives(text));
   return [...new Set(words.filter((w) => w.length >= WORD_MIN && !STOPWORDS.has(w)))];
 }
 

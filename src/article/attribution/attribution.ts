@@ -31,7 +31,7 @@ import {
   verbForm,
 } from './governing.js';
 import { LATER_CLAUSE_OPENERS, LEADING_COORDINATORS, LEADING_SUBORDINATORS, RELATIVE_SUBJECTS } from '../lexicon/connectives.js';
-import { SPEECH_PARTICLES, REPORTED_CLAUSE_AUXILIARIES } from '../lexicon/verbs.js';
+import { SPEECH_PARTICLES, CLAUSE_AUXILIARIES } from '../lexicon/verbs.js';
 
 /** A sentence is "only the quote" when at most this many words stand outside it. */
 const QUOTE_ONLY_WORDS = 2;
@@ -544,7 +544,7 @@ function invertedSubject(tokens: Token[], i: number): Phrase | null {
   // "“…,” said another.": an unnamed member of a group.
   if (ANONYMOUS.has(tokens[i + 1]?.lower ?? '') && !tokens[i + 2]?.word) return { from: i + 1, to: i + 2 };
   const p = phraseAfter(tokens, i + 1, true) ?? nominalUntilPause(tokens, i + 1);
-  if (!p || REPORTED_CLAUSE_AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
+  if (!p || CLAUSE_AUXILIARIES.has(tokens[p.to]?.lower ?? '')) return null;
   // ", said the bureau's director, James B. Comey, on Monday": the description and its name.
   const name = tokens[p.to]?.text === ',' && !tokens[p.to - 1]!.cap ? phraseAfter(tokens, p.to + 1) : null;
   const named = name && tokens[name.to - 1]!.cap && /^[,.;]$/.test(tokens[name.to]?.text ?? '.');

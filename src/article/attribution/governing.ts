@@ -15,7 +15,7 @@ import { SPEECH_DAYS } from '../lexicon/calendar.js';
 import { COMPLEMENT_PREPOSITIONS, ADJUNCT_PREPOSITIONS } from '../lexicon/prepositions.js';
 import { OBJECT_CLAUSE_OPENERS, INNER_CLAUSE_OPENERS, NOUN_COMPLEMENT_OPENERS } from '../lexicon/connectives.js';
 import { SHARES } from '../lexicon/determiners.js';
-import { REPORTED_CLAUSE_AUXILIARIES, INFINITIVE_HEADS, IRREGULAR_PAST } from '../lexicon/verbs.js';
+import { CLAUSE_AUXILIARIES, INFINITIVE_HEADS, IRREGULAR_PAST } from '../lexicon/verbs.js';
 import { SURVEY_NOUNS } from '../lexicon/nouns.js';
 
 /** The longest object read between a verb and the "as" of its complement: "described the ground underneath the city as". */
@@ -121,7 +121,7 @@ export function infinitiveSubject(tokens: Token[], i: number): Phrase | null {
 
 /** A past or present tense verb by its form: "barked", "beamed", "spoke", "begins". */
 export function verbForm(t: Token): boolean {
-  if (!t.word || t.cap || REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
+  if (!t.word || t.cap || CLAUSE_AUXILIARIES.has(t.lower) || VERB_FILLERS.has(t.lower)) return false;
   return /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) || /[a-z][^su]s$/.test(t.lower);
 }
 
@@ -276,8 +276,8 @@ export function possessorCue(tokens: Token[], text: string, i: number, span: Quo
   for (let k = i + 2; k < open; k++) {
     const t = tokens[k]!;
     if (t.quote !== -1 || /^[.;:!?()\u2014\u2013]$/.test(t.text) || SPEECH_VERBS.has(t.lower) || isSpeechNoun(t.lower)) return null;
-    const finite = REPORTED_CLAUSE_AUXILIARIES.has(t.lower) || verbForm(t);
-    if (finite && !(REPORTED_CLAUSE_AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
+    const finite = CLAUSE_AUXILIARIES.has(t.lower) || verbForm(t);
+    if (finite && !(CLAUSE_AUXILIARIES.has(tokens[k - 1]!.lower) || verbForm(tokens[k - 1]!))) verbs++;
   }
   if (verbs > (next.lower === 'that' ? 1 : 0)) return null;
   let j = i - 1;

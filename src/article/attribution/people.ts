@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold, withoutPossessives } from '../text/fold.js';
 import { roleHeadIndex, type Mention } from './mentions.js';
 import { partitionPoint } from '../text/partition.js';
 import { isPlaceTag, lexiconTags } from '../grammar/terms.js';
@@ -33,8 +33,7 @@ export interface Referent {
  * for a first name and a surname ("Erdoğan's" and "Erdogan" still compare equal).
  */
 export const nameKey = (s: string): string =>
-  s
-    .replace(/['’]s\b/giu, '')
+  withoutPossessives(s)
     .split(/\s+/)
     .map((w) => fold(w).replace(/ /g, ''))
     .filter((w) => w !== '')

@@ -3,8 +3,11 @@
  * and the words that mark a clause as looking ahead or back. (The verbs of saying are in lexicon.ts.)
  */
 
-/** Auxiliaries that open a reported clause: "said the candidate could win". */
-export const REPORTED_CLAUSE_AUXILIARIES = new Set([
+/**
+ * Auxiliaries that agree with any subject (not "be", "been", "being", "am"): they open a reported
+ * clause ("said the candidate could win") and make a coordinated clause finite (", and … had placed").
+ */
+export const CLAUSE_AUXILIARIES = new Set([
   'is',
   'was',
   'are',
@@ -244,28 +247,6 @@ export const SINGULAR_AUXILIARIES = ['is', 'was', 'has', 'does'];
 
 /** The forms of "have". */
 export const HAVE_FORMS = ['has', 'have', 'had'];
-
-/** Finite verbs that agree with any subject, as a coordinated clause's verb: auxiliaries (not "be", "been", "being"). */
-export const CLAUSE_AUXILIARIES = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'has',
-  'had',
-  'have',
-  'will',
-  'would',
-  'could',
-  'should',
-  'can',
-  'may',
-  'might',
-  'must',
-  'did',
-  'does',
-  'do',
-]);
 
 /** Past participles of verbs of saying that do not end in -ed: "was told", "were found". */
 export const IRREGULAR_SPEECH_PARTICIPLES = new Set(['told', 'found', 'shown', 'written', 'heard', 'said']);

@@ -43,6 +43,9 @@ export function fold(text: string): string {
   );
 }
 
+/** The text with its possessives dropped, before folding a name: "Erdoğan's" is "Erdoğan". */
+export const withoutPossessives = (text: string): string => text.replace(/['’]s\b/giu, '');
+
 /** The words of `fold(text)`. */
 export function foldWords(text: string): string[] {
   const folded = fold(text);
