@@ -221,7 +221,8 @@ async function commandPaths(stores: Stores, speakerName: string, briefingSince: 
     { label: 'search "clinton" (/articles)', run: () => articles.listArticles(SCOPE, { search: 'clinton', limit: PAGE }) },
     { label: `quotes of ${speakerName}`, run: () => quotesOf(speakerName) },
     { label: `did you mean "${typo}"`, run: () => speakers.findSpeakers(SCOPE, typo) },
-    ...[0, 1, 2, 3].map((n) => ({
+    // Up to three letters read a bucket; from four on ("trum") the bucket is filtered by whole words
+    ...[0, 1, 2, 3, 4, 5].map((n) => ({
       label: `speaker autocomplete "${surname.slice(0, n).toLowerCase()}"`,
       run: () => speakers.suggestSpeakers(SCOPE, surname.slice(0, n), AUTOCOMPLETE),
     })),

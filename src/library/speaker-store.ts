@@ -23,7 +23,7 @@ import {
   TYPO_CANDIDATES_PER_BUCKET,
   TYPO_HEAD_LENGTH,
 } from './speaker-lookup.js';
-import { PREFIX_KEY_MAX, speakerTerms, tailKey } from './speakers.js';
+import { PREFIX_KEY_MAX, tailKey } from './speakers.js';
 import type { Sync } from './sync-store.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from './types.js';
 import { articleOf, type JoinedRow, toQuote } from './rows.js';
@@ -74,6 +74,18 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   const bucketIn = db
     .prepare<[number, string, number], [string, number]>(
       'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ?',
+    )
+    .raw();
+  // "erdo": the same bucket of its first letters, only the speakers with a name, alias or role word
+  // starting with all of it, in the bucket's order. At most PREFIX_SCAN_MAX of the bucket are
+  // looked at, so a prefix few of them share costs a bounded walk however large the collection
+  const bucketInStarting = db
+    .prepare<[number, string, string, string, number], [string, number]>(
+      `SELECT speaker_id, rank_count FROM (
+         SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ${PREFIX_SCAN_MAX}
+       ) k
+       WHERE EXISTS (SELECT 1 FROM speaker_terms t WHERE t.speaker_id = k.speaker_id AND t.term >= ? AND t.term < ?)
+       ORDER BY rank_count DESC, speaker_id LIMIT ?`,
     )
     .raw();
   // What "did you mean" compares a name by, and no more: the counts are read for the few that come close.
@@ -148,8 +160,23 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
   }
   /** The first `limit` of a bucket in the visible collections, by their ranks there added up. */
   function bucketIds(visible: readonly number[], key: string, limit: number): string[] {
+    return topRanked(
+      visible.map((c) => bucketIn.all(c, key, limit)),
+      limit,
+    );
+  }
+  /** The same for a prefix longer than the bucket keys: the bucket of its first letters, only the speakers with a word starting so. */
+  function startingIds(visible: readonly number[], key: string, limit: number): string[] {
+    const head = key.slice(0, PREFIX_KEY_MAX);
+    return topRanked(
+      visible.map((c) => bucketInStarting.all(c, head, key, key + PREFIX_END, limit)),
+      limit,
+    );
+  }
+  /** The first `limit` ids of the collections' ranked lists, by their ranks added up. */
+  function topRanked(lists: readonly (readonly [string, number])[][], limit: number): string[] {
     const ranked = new Map<string, number>();
-    for (const c of visible) for (const [id, rank] of bucketIn.all(c, key, limit)) ranked.set(id, (ranked.get(id) ?? 0) + rank);
+    for (const list of lists) for (const [id, rank] of list) ranked.set(id, (ranked.get(id) ?? 0) + rank);
     // Only as many as are asked for are read whole; when no more came, no cut and no ranking is needed
     if (ranked.size <= limit) return [...ranked.keys()];
     return [...ranked]
@@ -177,8 +204,7 @@ export function createSpeakerStore(db: Database, collections: Collections): Sync
     if (key === '') return exactly(candidatesOf(visible, [...new Set(visible.flatMap((c) => topIn.all(c, limit).map((r) => r.speaker_id)))]), limit);
     if (key.length <= PREFIX_KEY_MAX) return exactly(bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
-    const starts = (c: Candidate): boolean => speakerTerms({ ...c.speaker, type: 'person' }).some((t) => t.startsWith(key));
-    return exactly(bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX).filter(starts), limit);
+    return exactly(candidatesOf(visible, startingIds(visible, key, limit)), limit);
   }
 
   function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): SpeakerSummary[] {

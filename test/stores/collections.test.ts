@@ -275,6 +275,59 @@ describe.each(STORE_FACTORIES)('collections and scopes ($name)', (factory) => {
       expect(await stores.speakers.suggestSpeakers(C, 'kre')).toEqual([]);
     });
 
+    test('GIVEN names that share their first letters THEN a longer prefix offers only those with a word starting so, counted in what the server sees', async () => {
+      const TRUMP = { name: 'Donald Trump', aliases: ['Trump'], roles: [] };
+      const TRUMAN = { name: 'Harry Truman', aliases: ['Truman'], roles: [] };
+      const TRUDEAU = { name: 'Justin Trudeau', aliases: ['Trudeau'], roles: ['Canadian prime minister'] };
+      await stores.articles.saveArticle(
+        article('data/a.txt', 'shared', 'Shared', null),
+        reading(
+          'Shared',
+          null,
+          [
+            ['one', 'Donald Trump'],
+            ['two', 'Donald Trump'],
+            ['three', 'Harry Truman'],
+          ],
+          [TRUMP, TRUMAN],
+        ),
+        SHARED,
+      );
+      await stores.articles.saveArticle(
+        article('discord:A/u/1', 'own', 'Own', null),
+        reading(
+          'Own',
+          null,
+          [
+            ['four', 'Justin Trudeau'],
+            ['five', 'Donald Trump'],
+          ],
+          [TRUDEAU, TRUMP],
+        ),
+        into('A'),
+      );
+      const offered = async (scope: Scope, prefix: string) => (await stores.speakers.suggestSpeakers(scope, prefix)).map((s) => [s.name, s.quoteCount]);
+      expect(await offered(A, 'tru')).toEqual([
+        ['Donald Trump', 3],
+        ['Harry Truman', 1],
+        ['Justin Trudeau', 1],
+      ]);
+      expect(await offered(A, 'trum')).toEqual([
+        ['Donald Trump', 3],
+        ['Harry Truman', 1],
+      ]);
+      expect(await offered(A, 'truma')).toEqual([['Harry Truman', 1]]);
+      expect(await offered(A, 'trud')).toEqual([['Justin Trudeau', 1]]);
+      expect(await offered(A, 'donald tr')).toEqual([['Donald Trump', 3]]);
+      expect(await offered(A, 'prime')).toEqual([['Justin Trudeau', 1]]);
+      expect(await offered(A, 'trux')).toEqual([]);
+      expect(await offered(B, 'trum')).toEqual([
+        ['Donald Trump', 2],
+        ['Harry Truman', 1],
+      ]);
+      expect(await offered(B, 'trud')).toEqual([]);
+    });
+
     test("GIVEN a server's article saved again with new text THEN its counts follow the new quotes", async () => {
       await stores.articles.saveArticle(article('feed:x#1', 'v1', 'A', null), reading('A', null, [['one', 'Vladimir Putin']], [PUTIN]), into('A', null));
       await stores.articles.saveArticle(article('feed:x#1', 'v2', 'A', null), reading('A', null, [['two', 'Recep Tayyip Erdogan']], [ERDOGAN]), into('A', null));

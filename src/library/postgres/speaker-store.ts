@@ -23,12 +23,18 @@ import {
   TYPO_CANDIDATES_PER_BUCKET,
   TYPO_HEAD_LENGTH,
 } from '../speaker-lookup.js';
-import { PREFIX_KEY_MAX, speakerTerms, tailKey } from '../speakers.js';
+import { PREFIX_KEY_MAX, tailKey } from '../speakers.js';
 import type { Page, QuoteHit, Scope, SpeakerMatch, SpeakerQuote, SpeakerStore, SpeakerSummary } from '../types.js';
 import { pgCollections } from './collections.js';
 import type { PgDatabase } from './database.js';
 import { quoteTsQuery } from './search.js';
 import { articleOf, type JoinedRow, toQuote } from '../rows.js';
+
+/** A speaker's place in a collection's bucket. */
+interface RankedRow {
+  speaker_id: string;
+  rank_count: number;
+}
 
 const QUOTE_COLUMNS = 'q.id, q.article_id, q.text, q.kind, q.start, q."end", q.outer_start, q.outer_end, q.continued, q.speaker_id, q.mention_text, q.mention_start, q.mention_end';
 const JOINED = `SELECT ${QUOTE_COLUMNS}, ${ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id`;
@@ -88,14 +94,34 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
    * its exact count in the scope (`seen`), which is what is shown.
    */
   async function bucketOf(visible: readonly number[], key: string, limit: number): Promise<Candidate[]> {
+    return rankedOf(visible, limit, (c) =>
+      sql.rows<RankedRow>('SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY rank_count DESC, speaker_id LIMIT $3', [
+        c,
+        key,
+        limit,
+      ]),
+    );
+  }
+  /**
+   * "erdo": the same for a prefix longer than the bucket keys, from the bucket of its first letters:
+   * only the speakers with a name, alias or role word starting with all of it, among at most
+   * PREFIX_SCAN_MAX of the bucket, as SQLite's store reads them.
+   */
+  async function startingOf(visible: readonly number[], key: string, limit: number): Promise<Candidate[]> {
+    return rankedOf(visible, limit, (c) =>
+      sql.rows<RankedRow>(
+        `SELECT speaker_id, rank_count FROM (
+           SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY rank_count DESC, speaker_id LIMIT ${PREFIX_SCAN_MAX}
+         ) k
+         WHERE EXISTS (SELECT 1 FROM speaker_terms t WHERE t.speaker_id = k.speaker_id AND t.term >= $3 AND t.term < $4)
+         ORDER BY rank_count DESC, speaker_id LIMIT $5`,
+        [c, key.slice(0, PREFIX_KEY_MAX), key, key + PREFIX_END, limit],
+      ),
+    );
+  }
+  async function rankedOf(visible: readonly number[], limit: number, read: (collection: number) => Promise<RankedRow[]>): Promise<Candidate[]> {
     const ranked = new Map<string, number>();
-    for (const c of visible) {
-      const rows = await sql.rows<{ speaker_id: string; rank_count: number }>(
-        'SELECT speaker_id, rank_count FROM collection_speaker_keys WHERE collection_id = $1 AND key = $2 ORDER BY rank_count DESC, speaker_id LIMIT $3',
-        [c, key, limit],
-      );
-      for (const row of rows) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.rank_count);
-    }
+    for (const c of visible) for (const row of await read(c)) ranked.set(row.speaker_id, (ranked.get(row.speaker_id) ?? 0) + row.rank_count);
     if (ranked.size === 0) return [];
     // The first `limit` by their ranks added up, as SQLite's store cuts them; only those are read whole
     const ids = [...ranked]
@@ -138,8 +164,7 @@ export function pgSpeakerStore(db: PgDatabase): SpeakerStore {
     }
     if (key.length <= PREFIX_KEY_MAX) return exactly(await bucketOf(visible, key, limit), limit);
     // "erdo": the most quoted of the "erd" bucket whose name, alias or role has a word starting so
-    const starts = (c: Candidate): boolean => speakerTerms({ ...c.speaker, type: 'person' }).some((t) => t.startsWith(key));
-    return exactly((await bucketOf(visible, key.slice(0, PREFIX_KEY_MAX), PREFIX_SCAN_MAX)).filter(starts), limit);
+    return exactly(await startingOf(visible, key, limit), limit);
   }
 
   async function suggestSpeakers(scope: Scope, text: string, limit = SUGGEST_LIMIT_DEFAULT): Promise<SpeakerSummary[]> {
