@@ -249,7 +249,11 @@ async function timeBoth(both: [Path[], Path[]]): Promise<[Map<string, Timing>, M
   for (const [n, path] of first.entries()) {
     const pair = [path, second[n]!];
     const samples: [number[], number[]] = [[], []];
-    for (const p of pair) for (let i = 0; i < WARMUP; i++) await p.run();
+    const answers: (number | null)[] = [];
+    for (const p of pair) {
+      for (let i = 0; i < WARMUP; i++) await p.run();
+      answers.push(answersOf(await p.run()));
+    }
     for (let round = 0; round < CALL_ROUNDS; round++) {
       for (const [i, p] of pair.entries()) {
         for (let call = 0; call < CALLS / CALL_ROUNDS; call++) {
@@ -261,7 +265,7 @@ async function timeBoth(both: [Path[], Path[]]): Promise<[Map<string, Timing>, M
     }
     for (const i of [0, 1]) {
       const sorted = samples[i]!.sort((a, b) => a - b);
-      timings[i]!.set(path.label, { p50: percentile(sorted, 50), p99: percentile(sorted, 99) });
+      timings[i]!.set(path.label, { p50: percentile(sorted, 50), p99: percentile(sorted, 99), answers: answers[i]! });
     }
   }
   return timings;
@@ -270,6 +274,19 @@ async function timeBoth(both: [Path[], Path[]]): Promise<[Map<string, Timing>, M
 interface Timing {
   p50: number;
   p99: number;
+  /** What the call answered: choices, items or matches (a page holds at most 25); null for a single article. */
+  answers: number | null;
+}
+
+/** How many things a call answered: a list's length, a page's items, the matches and suggestions of a name. */
+function answersOf(result: unknown): number | null {
+  if (Array.isArray(result)) return result.length;
+  if (result && typeof result === 'object') {
+    const r = result as { items?: unknown[]; matches?: unknown[]; suggestions?: unknown[] };
+    if (r.items) return r.items.length;
+    if (r.matches && r.suggestions) return r.matches.length + r.suggestions.length;
+  }
+  return null;
 }
 
 /** Tables whose full scan or sort grows with the archive. */
@@ -463,7 +480,9 @@ export async function benchArchive(): Promise<string> {
 }
 
 function format(texts: number, build: { buildRate: number; copySeconds: number; totalSeconds: number }, one: Measured, hundred: Measured): string {
-  const header = ['store call behind a command', '1k p50', '1k p99', '100k p50', '100k p99', '100k/1k p50', 'target'];
+  // The answers column shows when a ratio compares pages of different lengths (a server's 30 articles
+  // at 1k hold 4 speakers starting "tr", its 3,000 at 100k more than a page of 25)
+  const header = ['store call behind a command', 'answers 1k/100k', '1k p50', '1k p99', '100k p50', '100k p99', '100k/1k p50', 'target'];
   const rows: string[][] = [];
   const misses: string[] = [];
   for (const [label, small] of one.timings) {
@@ -471,12 +490,15 @@ function format(texts: number, build: { buildRate: number; copySeconds: number; 
     const ratio = large.p50 / small.p50;
     const met = ratio <= RATIO_MAX && large.p50 < P50_MAX_MS;
     if (!met) misses.push(label);
-    rows.push([label, ms(small.p50), ms(small.p99), ms(large.p50), ms(large.p99), `${ratio.toFixed(2)}×`, met ? 'met' : 'MISSED']);
+    const answers = small.answers === null || large.answers === null ? '' : `${small.answers}/${large.answers}`;
+    rows.push([label, answers, ms(small.p50), ms(small.p99), ms(large.p50), ms(large.p99), `${ratio.toFixed(2)}×`, met ? 'met' : 'MISSED']);
   }
   const saveRatio = hundred.saves / one.saves;
-  rows.push(['saving an article (per second)', one.saves.toFixed(0), '', hundred.saves.toFixed(0), '', `${saveRatio.toFixed(2)}×`, saveRatio >= 1 / RATIO_MAX ? 'met' : 'MISSED']);
+  const savesMet = saveRatio >= 1 / RATIO_MAX;
+  if (!savesMet) misses.push('saving an article');
+  rows.push(['saving an article (per second)', '', one.saves.toFixed(0), '', hundred.saves.toFixed(0), '', `${saveRatio.toFixed(2)}×`, savesMet ? 'met' : 'MISSED']);
   const upkeepRatio = hundred.upkeepMs / one.upkeepMs;
-  rows.push(['search upkeep left per save (ms, off the save)', ms(one.upkeepMs), '', ms(hundred.upkeepMs), '', `${upkeepRatio.toFixed(2)}×`, '']);
+  rows.push(['search upkeep left per save (ms, off the save)', '', ms(one.upkeepMs), '', ms(hundred.upkeepMs), '', `${upkeepRatio.toFixed(2)}×`, '']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const problems = [...one.problems.map((p) => `1k   ${p}`), ...hundred.problems.map((p) => `100k ${p}`)];
