@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { readArticle } from '../src/article/index.js';
 import type { Reading } from '../src/article/types.js';
+import { SHARED_COLLECTION } from '../src/library/collections.js';
 import { openStores } from '../src/library/open-stores.js';
 import { rankCountSqlite, speakerId } from '../src/library/speakers.js';
 import type { Destination, Scope, Stores } from '../src/library/types.js';
@@ -344,11 +345,36 @@ interface Measured {
   problems: string[];
 }
 
+/** Label of the rows that are no command path and have no target. */
+const FLOOR = 'floor: ';
+
+/**
+ * The least any store can read for a page of speaker autocomplete: the ids and names of the first
+ * 25 of the server's bucket and of the shared one, from the index, with no counting, ranking or
+ * merging. Its ratio shows how much of the autocomplete paths' ratios is the page's length alone.
+ */
+function floorPaths(db: Database.Database, prefix: string): Path[] {
+  const own = db.prepare<[string], number>('SELECT id FROM collections WHERE guild_id = ?').pluck().get(`g${MEASURED}`)!;
+  const page = db
+    .prepare<[number, string, number], [string, string]>(
+      `SELECT s.id, s.name FROM (SELECT speaker_id FROM collection_speaker_keys WHERE collection_id = ? AND key = ? ORDER BY rank_count DESC, speaker_id LIMIT ?) k
+       JOIN speakers s ON s.id = k.speaker_id`,
+    )
+    .raw();
+  const label = `${FLOOR}ids and names of the two "${prefix}" buckets`;
+  return [{ label, run: () => Promise.resolve([...page.all(own, prefix, AUTOCOMPLETE), ...page.all(SHARED_COLLECTION, prefix, AUTOCOMPLETE)]) }];
+}
+
 /** Times the command paths on both archives, alternating, then counts and explains each. */
 async function measureBoth(paths: [string, string], speakerName: string, briefingSince: number): Promise<[Measured, Measured]> {
   const stores = paths.map((p) => openStores(p));
+  const raw = paths.map((p) => new Database(p, { readonly: true }));
+  const prefix = speakerName.split(' ').at(-1)!.slice(0, 2).toLowerCase();
   try {
-    const timings = await timeBoth([await commandPaths(stores[0]!, speakerName, briefingSince), await commandPaths(stores[1]!, speakerName, briefingSince)]);
+    const timings = await timeBoth([
+      [...(await commandPaths(stores[0]!, speakerName, briefingSince)), ...floorPaths(raw[0]!, prefix)],
+      [...(await commandPaths(stores[1]!, speakerName, briefingSince)), ...floorPaths(raw[1]!, prefix)],
+    ]);
     const measured: Measured[] = [];
     for (const [i, path] of paths.entries()) {
       const counts = (sql: string): number => {
@@ -373,6 +399,7 @@ async function measureBoth(paths: [string, string], speakerName: string, briefin
     return [measured[0]!, measured[1]!];
   } finally {
     for (const s of stores) await s.close();
+    for (const db of raw) db.close();
   }
 }
 
@@ -500,10 +527,11 @@ function format(texts: number, build: { buildRate: number; copySeconds: number; 
   for (const [label, small] of one.timings) {
     const large = hundred.timings.get(label)!;
     const ratio = large.p50 / small.p50;
+    const floor = label.startsWith(FLOOR);
     const met = ratio <= RATIO_MAX && large.p50 < P50_MAX_MS;
-    if (!met) misses.push(label);
+    if (!met && !floor) misses.push(label);
     const answers = small.answers === null || large.answers === null ? '' : `${small.answers}/${large.answers}`;
-    rows.push([label, answers, ms(small.p50), ms(small.p99), ms(large.p50), ms(large.p99), `${ratio.toFixed(2)}×`, met ? 'met' : 'MISSED']);
+    rows.push([label, answers, ms(small.p50), ms(small.p99), ms(large.p50), ms(large.p99), `${ratio.toFixed(2)}×`, floor ? '' : met ? 'met' : 'MISSED']);
   }
   const saveRatio = hundred.saves / one.saves;
   const savesMet = saveRatio >= 1 / RATIO_MAX;
