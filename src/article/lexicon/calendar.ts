@@ -1,4 +1,5 @@
 /** Words of the calendar and of time: days, months, and the words that place a date. */
+import { SMALL_NUMBERS } from './determiners.js';
 
 /** The days of the week. */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -82,15 +83,7 @@ export const SPAN_WORDS = [
   'nearly',
   'almost',
   'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
+  ...SMALL_NUMBERS,
   'a',
   'few',
   'several',

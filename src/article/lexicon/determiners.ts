@@ -25,26 +25,14 @@ export const NOUN_LIKE_ADVERBS = new Set([
   'too',
 ]);
 
+/** The number words from two to ten, which every list of counting words holds. */
+export const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** The possessive determiners: "his", "their", "your". */
+export const POSSESSIVE_DETERMINERS = ['his', 'her', 'their', 'its', 'our', 'my', 'your'];
+
 /** Number words that count the noun after them: "two officials", "a dozen aides". */
-export const COUNT_WORDS = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'hundred',
-  'thousand',
-  'dozen',
-]);
+export const COUNT_WORDS = new Set([...SMALL_NUMBERS, 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'dozen']);
 
 /** Words that count a group: "two officials", "several aides". */
 export const GROUP_COUNTS = new Set(['two', 'three', 'four', 'five', 'several', 'some', 'many', 'both', 'few', 'other', 'dozens', 'hundreds']);
@@ -74,99 +62,25 @@ export const QUANTIFIERS = new Set([
 export const SHARES = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'fifth']);
 
 /** Determiners before an adjective or a noun: "the | newly elected", "his | campaign". */
-export const DETERMINER_WORDS = ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your'];
+export const DETERMINER_WORDS = ['a', 'an', 'the', 'this', 'that', 'these', 'those', ...POSSESSIVE_DETERMINERS];
 
 /** A subordinate clause's own subject: "after she found…" is no modifier to drop. */
 export const SUBJECT_PRONOUNS = ['he', 'she', 'they', 'we', 'i', 'it'];
 
 /** Words after which a word is a noun, not a verb: "his support", "of stories", "sexual assaults". */
-export const NOUN_CONTEXT_WORDS = [
-  'a',
-  'an',
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'of',
-  'in',
-  'on',
-  'at',
-  'for',
-  'with',
-  'from',
-  'by',
-  'about',
-  'after',
-  'before',
-  'into',
-  'over',
-  'under',
-  'to',
-];
+export const NOUN_CONTEXT_WORDS = [...DETERMINER_WORDS, 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'about', 'after', 'before', 'into', 'over', 'under', 'to'];
 
 /** Determiners but the possessive ones ("his", "their"): they open a noun phrase that may be a clause's subject, "…, and the foundation predicts". */
 export const NON_POSSESSIVE_DETERMINERS = new Set([...DETERMINERS].filter((w) => !['his', 'her', 'their', 'its', 'our'].includes(w)));
 
 /** "…to put | the Tynesiders", "…outlined | some of these risks": what follows is the verb's object. */
-export const OBJECT_OPENERS = [
-  'a',
-  'an',
-  'the',
-  'this',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'some',
-  'many',
-  'several',
-  'any',
-  'each',
-  'every',
-  'all',
-  'both',
-  'no',
-];
+export const OBJECT_OPENERS = ['a', 'an', 'the', 'this', 'these', 'those', ...POSSESSIVE_DETERMINERS, 'some', 'many', 'several', 'any', 'each', 'every', 'all', 'both', 'no'];
 
 /** What opens the complement of a verb: a clause ("concluded | he was"), an agent ("plagued | by"), an object. */
 export const COMPLEMENT_OPENERS = [...OBJECT_OPENERS, 'he', 'she', 'they', 'we', 'it', 'him', 'them', 'that', 'of', 'as'];
 
 /** Numbers written in words, and the phrases of a vague count: "five", "hundreds", "a dozen". */
-export const NUMBER_WORDS = [
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'hundreds',
-  'thousands',
-  'millions',
-  'dozens',
-  'a dozen',
-];
+export const NUMBER_WORDS = [...SMALL_NUMBERS, 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundreds', 'thousands', 'millions', 'dozens', 'a dozen'];
 
 /** "… says many apprenticeships are…": a clause after "says" starts in lower case unless it starts with a name. */
 export const LOWER_CASE_LEADS = [

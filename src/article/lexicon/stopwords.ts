@@ -1,6 +1,6 @@
 /** Words that carry no topic or end no phrase: the stop lists of ranking and of reading counts. */
 import { DETERMINERS, PHRASE_BREAKERS, PRONOUNS } from './lexicon.js';
-import { NUMBER_WORDS } from './determiners.js';
+import { NUMBER_WORDS, POSSESSIVE_DETERMINERS } from './determiners.js';
 
 /** Function words: they carry no topic, so they neither link sentences nor make them central. */
 export const STOPWORDS = new Set(
@@ -18,13 +18,7 @@ export const COUNTED_PHRASE_STOPS = new Set([
   ...DETERMINERS,
   ...PRONOUNS,
   ...NUMBER_WORDS,
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
+  ...POSSESSIVE_DETERMINERS,
   'of',
   'a',
   'an',
