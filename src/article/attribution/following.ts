@@ -55,11 +55,10 @@ const FOLLOWING_VERB_MAX_TOKENS = 24;
 
 /**
  * `“Long live freedom of speech!” Margarita Simonyan, the editor in chief of RT, wrote.`: the
- * subject, read back from the verb past its appositive, opens the sentence.
+ * subject, read back from the verb past its appositive, opens the sentence (on the quote's line,
+ * which followingCue has checked).
  */
 function appositiveFollowingCue(tokens: Token[], text: string, next: Sentence, first: number, span: QuoteSpan): Cue | null {
-  // A new line after the quote starts someone else's words.
-  if (text.slice(span.outerEnd, next.start).includes('\n')) return null;
   const end = Math.min(tokenAt(tokens, next.end), first + FOLLOWING_VERB_MAX_TOKENS);
   for (let v = first + 1; v < end; v++) {
     const t = tokens[v]!;
